@@ -1,0 +1,191 @@
+package dev.muxbar.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.muxbar.state.Core;
+import dev.muxbar.state.Event;
+import dev.muxbar.state.Event.OrderEdit;
+import dev.muxbar.state.Model;
+import dev.muxbar.state.Snapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * HTTP/1.1 on {@code daemon.sock}. Every request is answered with JSON; bad input gets a 4xx
+ * {@code {"error": …}} and changes nothing. Requests never wait on the loop longer than
+ * {@link #LOOP_TIMEOUT_MS}.
+ *
+ * <pre>
+ * GET  /health                              version, pid, uptime, counters
+ * GET  /state                               the published model
+ * POST /order/move?session=$3&amp;position=1    move a session in the shown order
+ * POST /order/hide?session=NAME_OR_ID       leave a session out of sidebar and order file
+ * POST /order/unhide?session=NAME_OR_ID
+ * POST /order/reset                         forget the custom order
+ * </pre>
+ */
+public final class ApiServer implements AutoCloseable {
+
+    static final long LOOP_TIMEOUT_MS = 2_000;
+
+    private final Server server;
+    private final Core core;
+    private final String version;
+    private final long started = System.currentTimeMillis();
+
+    public ApiServer(Path socket, Core core, String version) throws Exception {
+        this.core = core;
+        this.version = version;
+        QueuedThreadPool pool = new QueuedThreadPool(6, 1);
+        pool.setName("muxbar-api");
+        pool.setDaemon(true);
+        pool.setReservedThreads(0);
+        server = new Server(pool);
+        UnixDomainServerConnector connector = new UnixDomainServerConnector(server, 1, 1, new HttpConnectionFactory());
+        Files.deleteIfExists(socket); // stale socket of a dead daemon; we hold the lock, so it is ours
+        connector.setUnixDomainPath(socket);
+        server.addConnector(connector);
+        server.setHandler(new Routes());
+        server.start();
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    private final class Routes extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            String path = Request.getPathInContext(request);
+            String method = request.getMethod();
+            Reply reply;
+            try {
+                reply = route(method, path, Request.extractQueryParameters(request));
+            } catch (RuntimeException | JsonProcessingException e) {
+                reply = new Reply(500, Json.error("internal error: " + e));
+            }
+            response.setStatus(reply.status());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+            Content.Sink.write(response, true, reply.body() + "\n", callback);
+            return true;
+        }
+    }
+
+    private record Reply(int status, String body) {}
+
+    private Reply route(String method, String path, Fields query) throws JsonProcessingException {
+        boolean get = method.equals("GET");
+        boolean post = method.equals("POST");
+        switch (path) {
+            case "/health":
+                return get ? ok(health()) : notAllowed(method, path);
+            case "/state": {
+                if (!get) return notAllowed(method, path);
+                Model m = core.model();
+                return m == null ? new Reply(503, Json.error("the daemon has not read tmux yet"))
+                        : ok(Json.MAPPER.writeValueAsString(m));
+            }
+            case "/order/move": case "/order/hide": case "/order/unhide": case "/order/reset":
+                return post ? order(path.substring("/order/".length()), query) : notAllowed(method, path);
+            default:
+                return new Reply(404, Json.error("no such endpoint: " + method + " " + path));
+        }
+    }
+
+    private String health() throws JsonProcessingException {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("ok", true);
+        h.put("version", version);
+        h.put("pid", ProcessHandle.current().pid());
+        h.put("uptimeMs", System.currentTimeMillis() - started);
+        h.put("stats", core.stats());
+        return Json.MAPPER.writeValueAsString(h);
+    }
+
+    private Reply order(String op, Fields query) {
+        OrderEdit edit;
+        if (op.equals("reset")) {
+            edit = new OrderEdit.Reset();
+        } else {
+            String ref = query.getValue("session");
+            if (ref == null || ref.isEmpty()) {
+                return new Reply(400, Json.error("missing query parameter: session (id like $3, or exact name)"));
+            }
+            Model m = core.model();
+            String id = m == null ? null : resolveSession(m.snapshot(), ref);
+            if (id == null) {
+                return new Reply(404, Json.error("no session " + ref));
+            }
+            if (op.equals("move")) {
+                String pos = query.getValue("position");
+                int p;
+                try {
+                    p = Integer.parseInt(pos == null ? "" : pos);
+                } catch (NumberFormatException e) {
+                    return new Reply(400, Json.error("position must be a whole number from 1, got: " + pos));
+                }
+                if (p < 1) {
+                    return new Reply(400, Json.error("position must be a whole number from 1, got: " + pos));
+                }
+                edit = new OrderEdit.Move(id, p);
+            } else {
+                edit = op.equals("hide") ? new OrderEdit.Hide(id) : new OrderEdit.Unhide(id);
+            }
+        }
+        CompletableFuture<String> done = new CompletableFuture<>();
+        core.post(new Event.EditOrder(edit, done));
+        try {
+            done.get(LOOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return ok("{\"ok\":true}");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            int status = c instanceof IllegalArgumentException ? 404 : 409;
+            return new Reply(status, Json.error(c.getMessage()));
+        } catch (TimeoutException e) {
+            return new Reply(503, Json.error("the daemon is busy; try again"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reply(503, Json.error("interrupted"));
+        }
+    }
+
+    /** A session reference: an id ({@code $3}) if one exists, else an exact name. */
+    static String resolveSession(Snapshot s, String ref) {
+        if (ref.matches("\\$[0-9]+") && s.session(ref).isPresent()) {
+            return ref;
+        }
+        return s.sessions().stream().filter(x -> x.name().equals(ref)).map(Snapshot.Session::id)
+                .findFirst().orElse(null);
+    }
+
+    private static Reply ok(String body) {
+        return new Reply(200, body);
+    }
+
+    private static Reply notAllowed(String method, String path) {
+        return new Reply(405, Json.error(method + " is not allowed on " + path));
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // shutting down anyway
+        }
+    }
+}

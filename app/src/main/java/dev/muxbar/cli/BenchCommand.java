@@ -1,0 +1,73 @@
+package dev.muxbar.cli;
+
+import dev.muxbar.state.Snapshot;
+import dev.muxbar.tmux.ControlGateway;
+import dev.muxbar.tmux.Formats;
+import dev.muxbar.tmux.TmuxAddress;
+import dev.muxbar.tmux.TmuxProcess;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code muxbar bench-refresh} (hidden; used by scripts/bench/refresh): times one refresh round trip
+ * over control mode against the same list commands run as separate tmux processes.
+ */
+@Command(name = "bench-refresh", hidden = true, description = "Time refresh round trips (benchmark).")
+final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    Target target;
+
+    @Option(names = "--rounds", defaultValue = "200")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+        TmuxAddress address = target.address();
+        List<Double> control = new ArrayList<>();
+        int sessions;
+        int panes;
+        try (ControlGateway g = ControlGateway.connect(address, n -> { }, () -> { }, () -> { }, m -> { })) {
+            Snapshot s = null;
+            for (int i = 0; i < 20; i++) { // warm-up (JIT)
+                s = g.refresh().get(10, TimeUnit.SECONDS);
+            }
+            sessions = s.sessions().size();
+            panes = s.sessions().stream().mapToInt(Snapshot.Session::paneCount).sum();
+            for (int i = 0; i < rounds; i++) {
+                long t0 = System.nanoTime();
+                g.refresh().get(10, TimeUnit.SECONDS);
+                control.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        List<Double> forks = new ArrayList<>();
+        int forkRounds = Math.max(5, rounds / 10);
+        for (int i = 0; i < forkRounds; i++) {
+            long t0 = System.nanoTime();
+            for (List<String> argv : Formats.refreshArgv()) {
+                TmuxProcess.run(address, argv);
+            }
+            forks.add((System.nanoTime() - t0) / 1e6);
+        }
+        System.out.printf("sessions=%d panes=%d%n", sessions, panes);
+        System.out.printf("control-mode refresh (5 cmds pipelined, parsed): n=%d median=%.2f ms p99=%.2f ms%n",
+                control.size(), pct(control, 50), pct(control, 99));
+        System.out.printf("same 5 cmds as separate tmux processes:          n=%d median=%.2f ms p99=%.2f ms%n",
+                forks.size(), pct(forks, 50), pct(forks, 99));
+        System.out.printf("ratio (processes / control mode, medians): %.1fx%n", pct(forks, 50) / pct(control, 50));
+        return 0;
+    }
+
+    static double pct(List<Double> xs, int p) {
+        List<Double> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        int i = (int) Math.ceil(p / 100.0 * s.size()) - 1;
+        return s.get(Math.max(0, Math.min(s.size() - 1, i)));
+    }
+}

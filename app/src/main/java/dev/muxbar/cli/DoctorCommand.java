@@ -1,0 +1,80 @@
+package dev.muxbar.cli;
+
+import dev.muxbar.api.ApiClient;
+import dev.muxbar.config.Paths;
+import dev.muxbar.tmux.TmuxProcess;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code muxbar doctor}: one line per check, {@code ok} or {@code problem} with the fix. */
+@Command(name = "doctor", description = "Check tmux, Java, the runtime dir, the daemon and curl.")
+final class DoctorCommand implements Callable<Integer> {
+
+    @Mixin
+    Target target;
+
+    private int problems;
+
+    @Override
+    public Integer call() throws Exception {
+        checkTmux();
+        int java = Runtime.version().feature();
+        line(java >= 17, "java " + Runtime.version(), "install a JDK 17 or newer, or point MUXBAR_JAVA at one");
+        Paths paths = target.paths();
+        if (Files.isDirectory(paths.runtimeDir())) {
+            String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(paths.runtimeDir()));
+            line(perms.equals("rwx------"), "runtime dir " + paths.runtimeDir() + " (" + perms + ")",
+                    "chmod 700 " + paths.runtimeDir());
+        } else {
+            line(true, "runtime dir " + paths.runtimeDir() + " (created when the daemon starts)", "");
+        }
+        boolean alive;
+        try (ApiClient api = new ApiClient(paths.socket())) {
+            alive = api.alive();
+        }
+        line(alive, "daemon " + (alive ? "answers on " + paths.socket() : "not running for " + target.address().socket()),
+                "start it: muxbar server " + (target.label != null ? "-L " + target.label : ""));
+        boolean curl = onPath("curl");
+        line(curl, "curl " + (curl ? "found" : "not found"), "install curl (the shell scripts use it to reach the daemon)");
+        return problems == 0 ? 0 : 1;
+    }
+
+    private void checkTmux() {
+        try {
+            TmuxProcess.Result r = TmuxProcess.exec(List.of("tmux", "-V"));
+            String v = r.lines().isEmpty() ? "" : r.lines().get(0);
+            Matcher m = Pattern.compile("(\\d+)\\.(\\d+)").matcher(v);
+            boolean ok = m.find() && (Integer.parseInt(m.group(1)) > 3
+                    || Integer.parseInt(m.group(1)) == 3 && Integer.parseInt(m.group(2)) >= 2);
+            line(ok, v + " (need 3.2 or newer)", "upgrade tmux to 3.2 or newer");
+        } catch (java.io.IOException e) {
+            line(false, "tmux not found", "install tmux 3.2 or newer");
+        }
+    }
+
+    private void line(boolean ok, String what, String fix) {
+        if (ok) {
+            System.out.println("ok       " + what);
+        } else {
+            problems++;
+            System.out.println("problem  " + what + " — fix: " + fix);
+        }
+    }
+
+    static boolean onPath(String exe) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && new File(dir, exe).canExecute()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

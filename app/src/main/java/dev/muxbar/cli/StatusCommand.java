@@ -1,0 +1,105 @@
+package dev.muxbar.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.muxbar.api.ApiClient;
+import dev.muxbar.api.Json;
+import dev.muxbar.config.Paths;
+import dev.muxbar.daemon.OrderStore;
+import dev.muxbar.state.Model;
+import dev.muxbar.state.OrderBook;
+import dev.muxbar.state.Snapshot;
+import dev.muxbar.state.Snapshot.Session;
+import dev.muxbar.tmux.Formats;
+import dev.muxbar.tmux.ListParser;
+import dev.muxbar.tmux.TmuxProcess;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code muxbar status}: the sessions in sidebar order, from the daemon or, if none runs, from tmux. */
+@Command(name = "status", description = "Show sessions in sidebar order (from the daemon, or tmux if none runs).")
+final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    Target target;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Paths paths = target.paths();
+        Model model = null;
+        boolean daemon = false;
+        try (ApiClient api = new ApiClient(paths.socket())) {
+            if (api.alive()) {
+                ApiClient.Answer a = api.get("/state");
+                if (a.status() == 200) {
+                    model = Json.MAPPER.readValue(a.body(), Model.class);
+                    daemon = true;
+                }
+            }
+        }
+        if (model == null) {
+            model = fromTmux(paths);
+            if (model == null) {
+                System.err.println("muxbar: no tmux server is running at " + target.address().socket());
+                return 1;
+            }
+        }
+        print(model, daemon);
+        return 0;
+    }
+
+    /** Reads tmux directly (one process per list command) and applies the saved order. */
+    private Model fromTmux(Paths paths) throws java.io.IOException {
+        List<List<String>> replies = new ArrayList<>();
+        for (List<String> argv : Formats.refreshArgv()) {
+            TmuxProcess.Result r = TmuxProcess.run(target.address(), argv);
+            if (!r.ok() && replies.isEmpty()) {
+                return null; // display-message failed: no server
+            }
+            replies.add(r.ok() ? r.lines() : List.of());
+        }
+        Snapshot s = ListParser.snapshot(replies, -1);
+        OrderBook book = new OrderStore(paths.orderState(), m -> { }).load().reconcile(s);
+        return Model.of(s, book);
+    }
+
+    private void print(Model m, boolean daemon) throws Exception {
+        if (json) {
+            ObjectNode root = Json.MAPPER.createObjectNode();
+            root.put("daemon", daemon);
+            ArrayNode list = root.putArray("sessions");
+            int i = 1;
+            for (Session s : m.shown()) {
+                list.addObject().put("index", i++).put("id", s.id()).put("name", s.name())
+                        .put("windows", s.windows().size()).put("panes", s.paneCount()).put("attached", s.attached());
+            }
+            ArrayNode hidden = root.putArray("hidden");
+            for (OrderBook.Entry e : m.order().hidden()) {
+                if (!e.id().isEmpty()) {
+                    hidden.addObject().put("id", e.id()).put("name", e.name());
+                }
+            }
+            System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString((JsonNode) root));
+            return;
+        }
+        System.out.println("muxbar: " + m.shown().size() + " sessions"
+                + (daemon ? " (daemon running)" : " (daemon not running; read from tmux)"));
+        int i = 1;
+        for (Session s : m.shown()) {
+            System.out.printf("%3d  %-5s %-24s %2d windows %3d panes%s%n", i++, s.id(), s.name(),
+                    s.windows().size(), s.paneCount(), s.attached() > 0 ? "  attached" : "");
+        }
+        long hidden = m.order().hidden().stream().filter(e -> !e.id().isEmpty()).count();
+        if (hidden > 0) {
+            System.out.println("     (" + hidden + " hidden)");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.muxbar.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+/**
+ * The runtime dir of one tmux server and the persistent state dir.
+ *
+ * <p>Runtime dir: {@code $MUXBAR_RUNTIME_DIR}, else
+ * {@code ${XDG_RUNTIME_DIR:-${TMPDIR:-/tmp}}/muxbar-<uid>/<key>} where {@code <key>} is the tmux
+ * socket path with every byte outside {@code [A-Za-z0-9._-]} turned into {@code _} and leading
+ * {@code _} removed; a key longer than 48 characters becomes {@code h<cksum>-<last 32 characters>}
+ * so the socket path stays under the 108-byte limit. {@code tmux-plugin/lib.sh} computes the same.
+ */
+public record Paths(Path runtimeDir, Path stateDir) {
+
+    public static final int MAX_KEY = 48;
+
+    public static Paths of(Map<String, String> env, long uid, Path tmuxSocket) {
+        String key = key(tmuxSocket.toString());
+        Path runtime;
+        String override = env.getOrDefault("MUXBAR_RUNTIME_DIR", "");
+        if (!override.isEmpty()) {
+            runtime = Path.of(override);
+        } else {
+            String base = env.getOrDefault("XDG_RUNTIME_DIR", "");
+            if (base.isEmpty()) {
+                base = env.getOrDefault("TMPDIR", "");
+            }
+            if (base.isEmpty()) {
+                base = "/tmp";
+            }
+            runtime = Path.of(base, "muxbar-" + uid, key);
+        }
+        String xdgState = env.getOrDefault("XDG_STATE_HOME", "");
+        Path stateBase = xdgState.isEmpty() ? Path.of(env.getOrDefault("HOME", "/tmp"), ".local", "state")
+                : Path.of(xdgState);
+        return new Paths(runtime, stateBase.resolve("muxbar").resolve(key));
+    }
+
+    static String key(String socketPath) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : socketPath.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            boolean ok = c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-');
+            sb.append(ok ? c : '_');
+        }
+        String k = sb.toString().replaceFirst("^_+", "");
+        if (k.length() > MAX_KEY) {
+            k = "h" + Cksum.of(socketPath) + "-" + k.substring(k.length() - 32);
+        }
+        return k;
+    }
+
+    public Path socket() {
+        return runtimeDir.resolve("daemon.sock");
+    }
+
+    public Path lock() {
+        return runtimeDir.resolve("daemon.lock");
+    }
+
+    public Path orderFile() {
+        return runtimeDir.resolve("order");
+    }
+
+    public Path log() {
+        return runtimeDir.resolve("daemon.log");
+    }
+
+    public Path orderState() {
+        return stateDir.resolve("order.json");
+    }
+
+    /** Creates the runtime dir (and its {@code muxbar-<uid>} parent) with mode 0700. */
+    public void createRuntimeDir() throws IOException {
+        Path parent = runtimeDir.getParent();
+        if (parent != null && parent.getFileName().toString().startsWith("muxbar-")) {
+            ensurePrivateDir(parent);
+        }
+        ensurePrivateDir(runtimeDir);
+    }
+
+    private static void ensurePrivateDir(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+}

@@ -1,0 +1,199 @@
+package dev.muxbar.daemon;
+
+import dev.muxbar.api.ApiServer;
+import dev.muxbar.config.Paths;
+import dev.muxbar.state.Core;
+import dev.muxbar.state.Event;
+import dev.muxbar.state.EventLoop;
+import dev.muxbar.tmux.ControlGateway;
+import dev.muxbar.tmux.TmuxAddress;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One daemon for one tmux server. {@link #run} blocks until the tmux server goes away (then the
+ * runtime dir is removed) or the process is asked to stop (then the order file stays for the shell
+ * fast path).
+ */
+public final class Daemon {
+
+    private final TmuxAddress address;
+    private final Paths paths;
+    private final String version;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean serverGone = new AtomicBoolean();
+    private final AtomicBoolean cleaned = new AtomicBoolean();
+
+    private DaemonLog log;
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private EventLoop loop;
+    private ExecutorService io;
+    private ControlGateway gateway;
+    private ApiServer api;
+    private Core core;
+
+    public Daemon(TmuxAddress address, Paths paths, String version) {
+        this.address = address;
+        this.paths = paths;
+        this.version = version;
+    }
+
+    /** Runs the daemon; returns the process exit code. Messages for the user go to {@code out}. */
+    public int run(PrintStream out) {
+        try {
+            paths.createRuntimeDir();
+            if (!acquireLock()) {
+                out.println("muxbar: a daemon already serves " + address.socket() + " (pid " + lockHolder() + ")");
+                return 0;
+            }
+            log = new DaemonLog(paths.log(), DaemonLog.DEFAULT_MAX_BYTES);
+            log.accept("starting muxbar " + version + " pid " + ProcessHandle.current().pid()
+                    + " for tmux server " + address.socket());
+            start();
+        } catch (IOException e) {
+            out.println("muxbar: " + e.getMessage());
+            cleanup();
+            return 1;
+        } catch (Exception e) {
+            out.println("muxbar: cannot start the daemon: " + e);
+            if (log != null) {
+                log.accept("cannot start: " + e);
+            }
+            cleanup();
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::cleanup, "muxbar-shutdown"));
+        awaitStop();
+        cleanup();
+        return 0;
+    }
+
+    private boolean acquireLock() throws IOException {
+        lockChannel = FileChannel.open(paths.lock(), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        lock = lockChannel.tryLock();
+        if (lock == null) {
+            lockChannel.close();
+            return false;
+        }
+        lockChannel.truncate(0);
+        lockChannel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+        return true;
+    }
+
+    private String lockHolder() {
+        try {
+            return Files.readString(paths.lock()).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private void start() throws Exception {
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.accept("uncaught in " + t.getName() + ": " + e));
+        loop = new EventLoop(e -> log.accept("loop error: " + e));
+        io = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "muxbar-io");
+            t.setDaemon(true);
+            return t;
+        });
+        OrderStore store = new OrderStore(paths.orderState(), log);
+        ControlGateway[] g = new ControlGateway[1];
+        core = new Core(loop, loop, () -> g[0].refresh(), store.load(), Core.Timing.DEFAULT, log);
+        gateway = ControlGateway.connect(address,
+                n -> core.post(new Event.TmuxChanged(n)),
+                () -> core.post(new Event.Reconcile()),
+                this::onServerGone, log);
+        g[0] = gateway;
+        core.subscribe(io, new OrderFile(paths.orderFile(), log));
+        core.subscribe(io, store);
+        api = new ApiServer(paths.socket(), core, version);
+        loop.execute(core::start);
+        log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());
+    }
+
+    private void onServerGone() {
+        serverGone.set(true);
+        stopped.countDown();
+    }
+
+    /** Asks a running daemon to stop (tests, CLI in-process use). */
+    public void stop() {
+        stopped.countDown();
+    }
+
+    private void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Idempotent: releases everything; runs from {@link #run} and from the shutdown hook. */
+    private void cleanup() {
+        if (!cleaned.compareAndSet(false, true)) {
+            return;
+        }
+        if (api != null) {
+            api.close();
+        }
+        if (loop != null) {
+            loop.execute(core::stop);
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (loop != null) {
+            loop.close();
+        }
+        if (io != null) {
+            io.shutdown();
+            try {
+                io.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (lock != null) {
+            deleteQuietly(paths.socket());
+            if (serverGone.get()) {
+                // The tmux server is gone: nothing here can serve anyone any more.
+                deleteQuietly(paths.orderFile());
+                deleteQuietly(paths.log());
+                deleteQuietly(paths.log().resolveSibling("daemon.log.1"));
+                deleteQuietly(paths.lock());
+                deleteQuietly(paths.runtimeDir());
+            } else if (log != null) {
+                log.accept("stopped");
+            }
+            try {
+                lock.release();
+                lockChannel.close();
+            } catch (IOException e) {
+                // exiting anyway
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a dir with files we did not make stays
+        }
+    }
+}

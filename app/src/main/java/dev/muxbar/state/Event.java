@@ -1,0 +1,30 @@
+package dev.muxbar.state;
+
+import dev.muxbar.tmux.Notification;
+import java.util.concurrent.CompletableFuture;
+
+/** Everything that can change state. Posted by watchers, readers and the API; handled on the loop. */
+public sealed interface Event {
+    /** tmux said something changed. */
+    record TmuxChanged(Notification notification) implements Event {}
+
+    /** The slow reconciliation poll: refresh in case a notification was missed. */
+    record Reconcile() implements Event {}
+
+    /** A refresh landed. */
+    record Refreshed(Snapshot snapshot) implements Event {}
+
+    /** A refresh failed (the control client went away mid-flight, tmux returned an error). */
+    record RefreshFailed(String reason) implements Event {}
+
+    /** The user edits the order; {@code done} completes with a short message or fails with the reason. */
+    record EditOrder(OrderEdit edit, CompletableFuture<String> done) implements Event {}
+
+    /** An edit of the custom order or hidden set. Sessions are referenced by id ({@code $3}). */
+    sealed interface OrderEdit {
+        record Move(String sessionId, int position) implements OrderEdit {}
+        record Hide(String sessionId) implements OrderEdit {}
+        record Unhide(String sessionId) implements OrderEdit {}
+        record Reset() implements OrderEdit {}
+    }
+}

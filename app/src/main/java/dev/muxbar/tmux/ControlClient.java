@@ -1,0 +1,164 @@
+package dev.muxbar.tmux;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One persistent {@code tmux -C attach -f no-output,ignore-size} process.
+ *
+ * <p>Commands are written one per line and may be pipelined: tmux answers in order, so pending
+ * futures form a FIFO matched against reply blocks whose flags say they are ours. A reader thread
+ * frames the output with {@link ControlParser}; notifications go to the listener on that thread.
+ * When the process ends, every pending future fails and {@code onClosed} runs once.
+ */
+public final class ControlClient implements AutoCloseable {
+
+    private final Process process;
+    private final OutputStream stdin;
+    private final ArrayDeque<CompletableFuture<ControlParser.Reply>> pending = new ArrayDeque<>();
+    private final Thread reader;
+    private volatile boolean closed;
+
+    private ControlClient(Process process, Consumer<Notification> listener, Runnable onClosed) {
+        this.process = process;
+        this.stdin = process.getOutputStream();
+        ControlParser parser = new ControlParser(new ControlParser.Sink() {
+            @Override
+            public void reply(ControlParser.Reply reply) {
+                if (!reply.ours()) {
+                    return; // the unasked block after attach
+                }
+                CompletableFuture<ControlParser.Reply> f;
+                synchronized (pending) {
+                    f = pending.poll();
+                }
+                if (f != null) {
+                    f.complete(reply);
+                }
+            }
+
+            @Override
+            public void notification(Notification n) {
+                listener.accept(n);
+            }
+        });
+        this.reader = new Thread(() -> readLoop(parser, onClosed), "tmux-control-reader");
+        reader.setDaemon(true);
+    }
+
+    /**
+     * Starts the control client. It attaches to tmux's default choice of session; which one does not
+     * matter, because {@code ignore-size} keeps it from affecting any size and the model filters it out.
+     *
+     * @throws IOException when tmux cannot be started or no server answers
+     */
+    public static ControlClient start(TmuxAddress address, Consumer<Notification> listener, Runnable onClosed)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(address.command("-C", "attach", "-f", "no-output,ignore-size"));
+        pb.redirectErrorStream(true);
+        pb.environment().remove("TMUX"); // attach refuses to nest otherwise
+        Process p = pb.start();
+        ControlClient c = new ControlClient(p, listener, onClosed);
+        c.reader.start();
+        return c;
+    }
+
+    /** The tmux client process id; tmux reports it as {@code #{client_pid}} for this client. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return !closed && process.isAlive();
+    }
+
+    /** Sends one command line; the future completes with its reply (an {@code %error} reply is not an exception). */
+    public CompletableFuture<ControlParser.Reply> send(String commandLine) {
+        return sendAll(List.of(commandLine)).get(0);
+    }
+
+    /** Pipelines several command lines in one write; futures in the same order. */
+    public List<CompletableFuture<ControlParser.Reply>> sendAll(List<String> commandLines) {
+        List<CompletableFuture<ControlParser.Reply>> futures = new ArrayList<>(commandLines.size());
+        StringBuilder sb = new StringBuilder();
+        for (String line : commandLines) {
+            if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("command line contains a newline");
+            }
+            sb.append(line).append('\n');
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        // The lock spans enqueue and write so the FIFO order equals the order tmux sees.
+        synchronized (pending) {
+            for (int i = 0; i < commandLines.size(); i++) {
+                CompletableFuture<ControlParser.Reply> f = new CompletableFuture<>();
+                futures.add(f);
+                if (closed) {
+                    f.completeExceptionally(new IOException("tmux control client is closed"));
+                } else {
+                    pending.add(f);
+                }
+            }
+            if (!closed) {
+                try {
+                    stdin.write(bytes);
+                    stdin.flush();
+                } catch (IOException e) {
+                    failPending(e);
+                }
+            }
+        }
+        return futures;
+    }
+
+    private void readLoop(ControlParser parser, Runnable onClosed) {
+        try (BufferedReader r = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                parser.accept(line);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process went away; fall through to close
+        }
+        closed = true;
+        synchronized (pending) {
+            failPending(new IOException("tmux control client exited"));
+        }
+        process.destroy();
+        onClosed.run();
+    }
+
+    private void failPending(IOException e) {
+        CompletableFuture<ControlParser.Reply> f;
+        while ((f = pending.poll()) != null) {
+            f.completeExceptionally(e);
+        }
+    }
+
+    /** Detaches: closing stdin makes tmux detach the client and exit. */
+    @Override
+    public void close() {
+        try {
+            stdin.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+        try {
+            if (!process.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroy();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.muxbar.tmux;
+
+import dev.muxbar.state.Snapshot;
+import dev.muxbar.state.Snapshot.Client;
+import dev.muxbar.state.Snapshot.Pane;
+import dev.muxbar.state.Snapshot.Session;
+import dev.muxbar.state.Snapshot.ServerInfo;
+import dev.muxbar.state.Snapshot.Window;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pure functions from the output of {@link Formats#refreshCommands()} to a {@link Snapshot}.
+ * They never throw: a malformed record is skipped, a malformed number reads as 0.
+ */
+public final class ListParser {
+    private ListParser() {}
+
+    /**
+     * Splits reply lines into records of exactly {@code fields} fields.
+     * Example input line: {@code "\u001e$1\u001f1795395925\u001fwe\tird"} (three fields).
+     */
+    public static List<String[]> records(List<String> lines, int fields) {
+        StringBuilder all = new StringBuilder();
+        for (String l : lines) {
+            all.append(l).append('\n');
+        }
+        List<String[]> out = new ArrayList<>();
+        int start = all.indexOf(String.valueOf(Formats.RS));
+        while (start >= 0) {
+            int next = all.indexOf(String.valueOf(Formats.RS), start + 1);
+            int end = next < 0 ? all.length() : next;
+            String rec = all.substring(start + 1, end);
+            if (rec.endsWith("\n")) {
+                rec = rec.substring(0, rec.length() - 1); // the line break tmux put after the record
+            }
+            String[] f = rec.split(String.valueOf(Formats.US), fields);
+            if (f.length == fields) {
+                out.add(f);
+            }
+            start = next;
+        }
+        return out;
+    }
+
+    /**
+     * Assembles a snapshot from the five replies of one refresh.
+     *
+     * @param ownClientPid the daemon's control client, left out of clients and attach counts
+     */
+    public static Snapshot snapshot(List<List<String>> replies, long ownClientPid) {
+        List<String[]> server = records(replies.get(0), Formats.SERVER.size());
+        ServerInfo info = server.isEmpty() ? new ServerInfo(0, 0, "")
+                : new ServerInfo(num(server.get(0)[0]), num(server.get(0)[1]), server.get(0)[2]);
+
+        List<Client> clients = new ArrayList<>();
+        Map<String, Integer> attached = new LinkedHashMap<>();
+        for (String[] f : records(replies.get(4), Formats.CLIENTS.size())) {
+            long pid = num(f[2]);
+            if (pid == ownClientPid) {
+                continue;
+            }
+            clients.add(new Client(f[0], f[1], pid, f[6], num(f[3]), (int) num(f[4]), (int) num(f[5])));
+            attached.merge(f[6], 1, Integer::sum);
+        }
+
+        // Panes by "session window" key, in tmux's order (pane index).
+        Map<String, List<Pane>> panes = new LinkedHashMap<>();
+        for (String[] f : records(replies.get(3), Formats.PANES.size())) {
+            Pane p = new Pane(f[2], f[7], num(f[6]), f[9], f[11], f[3].equals("1"), f[10],
+                    (int) num(f[4]), (int) num(f[5]), !f[8].isEmpty() && !f[8].equals("0"));
+            panes.computeIfAbsent(f[0] + " " + f[1], k -> new ArrayList<>()).add(p);
+        }
+        Map<String, List<Window>> windows = new LinkedHashMap<>();
+        for (String[] f : records(replies.get(2), Formats.WINDOWS.size())) {
+            Window w = new Window(f[1], (int) num(f[2]), f[7], f[3].equals("1"), f[6], (int) num(f[4]),
+                    (int) num(f[5]), panes.getOrDefault(f[0] + " " + f[1], List.of()));
+            windows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(w);
+        }
+        List<Session> sessions = new ArrayList<>();
+        for (String[] f : records(replies.get(1), Formats.SESSIONS.size())) {
+            sessions.add(new Session(f[0], f[2], num(f[1]), attached.getOrDefault(f[0], 0),
+                    windows.getOrDefault(f[0], List.of())));
+        }
+        return new Snapshot(info, sessions, clients);
+    }
+
+    static long num(String s) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.muxbar.tmux;
+
+import dev.muxbar.state.Snapshot;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The daemon's only way to talk to tmux. Implemented over control mode; faked in tests. */
+public interface TmuxGateway extends AutoCloseable {
+
+    /** One refresh: the list commands of {@link Formats}, pipelined in one round trip. */
+    CompletableFuture<Snapshot> refresh();
+
+    /**
+     * Runs one tmux command line (already quoted for tmux's parser). Completes with its output
+     * lines, or exceptionally with {@link TmuxException} when tmux answered {@code %error}.
+     */
+    CompletableFuture<List<String>> run(String commandLine);
+
+    @Override
+    void close();
+
+    /** tmux answered a command with {@code %error}; the message is tmux's own text. */
+    final class TmuxException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public TmuxException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.muxbar.tmux;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one tmux command as its own process. For the one-shot CLI only (status without a daemon,
+ * doctor, benchmarks' baseline); the daemon talks to tmux through {@link ControlGateway}.
+ */
+public final class TmuxProcess {
+    private TmuxProcess() {}
+
+    /** Exit code, stdout lines and stderr text of one tmux run. */
+    public record Result(int exit, List<String> lines, String stderr) {
+        public boolean ok() {
+            return exit == 0;
+        }
+    }
+
+    public static Result run(TmuxAddress address, List<String> args) throws IOException {
+        return exec(address.command(args.toArray(new String[0])));
+    }
+
+    /** Runs any argv (e.g. {@code tmux -V}) with a 5 s limit. */
+    public static Result exec(List<String> argv) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        pb.environment().remove("TMUX");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        String out = read(p.getInputStream());
+        try {
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("timed out: " + String.join(" ", argv));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new IOException("interrupted", e);
+        }
+        List<String> lines = out.isEmpty() ? List.of() : List.of(out.split("\n", -1));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines = lines.subList(0, lines.size() - 1);
+        }
+        return new Result(p.exitValue(), lines, err.join().trim());
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
