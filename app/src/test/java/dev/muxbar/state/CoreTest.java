@@ -1,0 +1,111 @@
+package dev.muxbar.state;
+
+import static dev.muxbar.testing.Snapshots.of;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.muxbar.tmux.FakeTmux;
+import dev.muxbar.tmux.Notification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class CoreTest {
+
+    private final ManualScheduler clock = new ManualScheduler();
+    private final FakeTmux tmux = new FakeTmux();
+    private final List<String> log = new ArrayList<>();
+    private final Core core = new Core(clock, clock, tmux::refresh, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add);
+    private final List<Model> seen = new ArrayList<>();
+
+    CoreTest() {
+        core.subscribe(clock, seen::add);
+    }
+
+    private void landWith(Snapshot s) {
+        tmux.lastRefresh().complete(s);
+        clock.runReady();
+    }
+
+    private void change() {
+        core.handle(new Event.TmuxChanged(new Notification.SessionsChanged()));
+    }
+
+    @Test
+    void publishesOnlyWhenContentChanged() {
+        core.start();
+        clock.advance(16);
+        Snapshot s = of(1, 1, "$0", "alpha");
+        landWith(s);
+        assertEquals(1, seen.size());
+        change();
+        clock.advance(16);
+        landWith(of(1, 1, "$0", "alpha")); // equal content, new object
+        assertEquals(1, seen.size(), "same content is not published again");
+        change();
+        clock.advance(16);
+        landWith(of(1, 1, "$0", "alpha", "$1", "beta"));
+        assertEquals(2, seen.size());
+        assertEquals(3, core.stats().refreshes());
+        assertEquals(2, core.stats().publishes());
+    }
+
+    @Test
+    void clientActivityAloneDoesNotPublish() {
+        core.start();
+        clock.advance(16);
+        Snapshot a = of(1, 1, "$0", "alpha");
+        Snapshot withClient = new Snapshot(a.server(), a.sessions(),
+                List.of(new Snapshot.Client("/dev/pts/1", "/dev/pts/1", 5, "$0", 1000, 80, 24)));
+        landWith(withClient);
+        change();
+        clock.advance(16);
+        landWith(new Snapshot(a.server(), a.sessions(),
+                List.of(new Snapshot.Client("/dev/pts/1", "/dev/pts/1", 5, "$0", 2000, 80, 24))));
+        assertEquals(1, seen.size());
+    }
+
+    @Test
+    void reconciliationPollRefreshesWithoutEvents() {
+        core.start();
+        clock.advance(16);
+        landWith(of(1, 1, "$0", "alpha"));
+        int before = tmux.refreshes.size();
+        clock.advance(Core.Timing.DEFAULT.reconcile() + 16);
+        assertEquals(before + 1, tmux.refreshes.size());
+        core.stop();
+        tmux.lastRefresh().complete(of(1, 1, "$0", "alpha"));
+        clock.advance(60_000);
+        assertEquals(before + 1, tmux.refreshes.size(), "no poll after stop");
+    }
+
+    @Test
+    void orderEditsPublishAndBadEditsChangeNothing() {
+        core.start();
+        clock.advance(16);
+        landWith(of(1, 1, "$0", "alpha", "$1", "beta"));
+        CompletableFuture<String> ok = new CompletableFuture<>();
+        core.handle(new Event.EditOrder(new Event.OrderEdit.Move("$1", 1), ok));
+        clock.runReady();
+        assertEquals("ok", ok.join());
+        assertEquals(List.of("beta", "alpha"), dev.muxbar.testing.Snapshots.names(seen.get(seen.size() - 1).shown()));
+        int published = seen.size();
+        CompletableFuture<String> bad = new CompletableFuture<>();
+        core.handle(new Event.EditOrder(new Event.OrderEdit.Hide("$7"), bad));
+        assertTrue(bad.isCompletedExceptionally());
+        clock.runReady();
+        assertEquals(published, seen.size());
+    }
+
+    @Test
+    void failedRefreshIsCountedAndLogged() {
+        core.start();
+        clock.advance(16);
+        tmux.lastRefresh().completeExceptionally(new RuntimeException("gone"));
+        clock.runReady();
+        assertEquals(1, core.stats().refreshFailures());
+        assertTrue(log.get(0).contains("gone"));
+        assertTrue(seen.isEmpty());
+    }
+}

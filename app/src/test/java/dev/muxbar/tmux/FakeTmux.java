@@ -1,0 +1,40 @@
+package dev.muxbar.tmux;
+
+import dev.muxbar.state.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A {@link TmuxGateway} for tests: records every command and refresh, and answers refreshes with
+ * futures the test completes (so it controls when a refresh "lands").
+ */
+public final class FakeTmux implements TmuxGateway {
+
+    public final List<String> commands = new ArrayList<>();
+    public final List<CompletableFuture<Snapshot>> refreshes = new ArrayList<>();
+    public boolean closed;
+
+    @Override
+    public CompletableFuture<Snapshot> refresh() {
+        CompletableFuture<Snapshot> f = new CompletableFuture<>();
+        refreshes.add(f);
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<List<String>> run(String commandLine) {
+        commands.add(commandLine);
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    /** The refresh started last, which the test may complete. */
+    public CompletableFuture<Snapshot> lastRefresh() {
+        return refreshes.get(refreshes.size() - 1);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

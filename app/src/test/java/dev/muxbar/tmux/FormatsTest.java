@@ -1,0 +1,25 @@
+package dev.muxbar.tmux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+
+    @Test
+    void templateStartsWithRecordSeparatorAndSeparatesFields() {
+        assertEquals("\u001e#{a}\u001f#{b}", Formats.template(List.of("a", "b")));
+    }
+
+    @Test
+    void commandLinesAreSingleLinesWithoutShellExpansionCharacters() {
+        for (String c : Formats.refreshCommands()) {
+            assertFalse(c.contains("\n"));
+            // "$" inside double quotes would be expanded by tmux's parser as an environment variable.
+            assertFalse(c.contains("$"), c);
+        }
+        assertEquals(Formats.refreshCommands().size(), Formats.refreshArgv().size());
+    }
+}

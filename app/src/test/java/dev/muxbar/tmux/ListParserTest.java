@@ -1,0 +1,120 @@
+package dev.muxbar.tmux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.muxbar.state.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ListParserTest {
+
+    private static final String RS = "\u001e";
+    private static final String US = "\u001f";
+
+    private static String rec(String... fields) {
+        return RS + String.join(US, fields);
+    }
+
+    @Test
+    void recordsSplitByFieldCountAndSkipMalformedOnes() {
+        List<String[]> r = ListParser.records(List.of(rec("$0", "1", "alpha"), rec("$1", "2"), "junk",
+                rec("$2", "3", "gamma")), 3);
+        assertEquals(2, r.size());
+        assertEquals("alpha", r.get(0)[2]);
+        assertEquals("gamma", r.get(1)[2]); // the stray "junk" line belonged to the short record
+    }
+
+    @Test
+    void lastFieldKeepsNewlinesAndSeparators() {
+        // A working directory "/tmp/a\nb\u001fc" arrives as two output lines.
+        List<String> lines = List.of(rec("%1", "/tmp/a"), "b" + US + "c", rec("%2", "/x"));
+        List<String[]> r = ListParser.records(lines, 2);
+        assertEquals("/tmp/a\nb" + US + "c", r.get(0)[1]);
+        assertEquals("/x", r.get(1)[1]);
+    }
+
+    @Test
+    void emptyReplyGivesNoRecords() {
+        assertTrue(ListParser.records(List.of(), 3).isEmpty());
+    }
+
+    private static List<List<String>> replies(String name, String path) {
+        return List.of(
+                List.of(rec("4242", "1795395925", "3.3a")),
+                List.of(rec("$0", "100", name), rec("$1", "101", "beta")),
+                List.of(rec("$0", "@0", "0", "0", "160", "40", "lay0", "editor"),
+                        rec("$0", "@1", "1", "1", "160", "40", "lay1", "shell"),
+                        rec("$1", "@2", "0", "1", "80", "24", "lay2", "w")),
+                List.of(rec("$0", "@0", "%0", "1", "160", "40", "11", "/dev/pts/1", "", "vim", "title", path),
+                        rec("$0", "@1", "%1", "0", "30", "40", "12", "/dev/pts/2", "1", "sh", "muxbar", "/"),
+                        rec("$0", "@1", "%2", "1", "129", "40", "13", "/dev/pts/3", "", "zsh", "t", "/"),
+                        rec("$1", "@2", "%3", "1", "80", "24", "14", "/dev/pts/4", "", "zsh", "t", "/")),
+                List.of(rec("/dev/pts/9", "/dev/pts/9", "500", "1700000000", "200", "50", "$0"),
+                        rec("client-777", "", "777", "1700000001", "80", "24", "$1")));
+    }
+
+    @Test
+    void assemblesSnapshotAndLeavesOutOwnControlClient() {
+        Snapshot s = ListParser.snapshot(replies("alpha", "/home"), 777);
+        assertEquals(new Snapshot.ServerInfo(4242, 1795395925, "3.3a"), s.server());
+        assertEquals(List.of("alpha", "beta"), s.sessions().stream().map(Snapshot.Session::name).toList());
+        Snapshot.Session alpha = s.sessions().get(0);
+        assertEquals(1, alpha.attached());
+        assertEquals(0, s.sessions().get(1).attached(), "the control client is not a user");
+        assertEquals(1, s.clients().size());
+        assertEquals(2, alpha.windows().size());
+        assertEquals(3, alpha.paneCount());
+        Snapshot.Pane sidebar = alpha.windows().get(1).panes().get(0);
+        assertTrue(sidebar.sidebar());
+        assertFalse(alpha.windows().get(1).panes().get(1).sidebar());
+        assertEquals(new Snapshot.Pane("%0", "/dev/pts/1", 11, "vim", "/home", true, "title", 160, 40, false),
+                alpha.windows().get(0).panes().get(0));
+        assertTrue(alpha.windows().get(1).active());
+    }
+
+    @Test
+    void randomizedNamesAndPathsRoundTrip() {
+        // tmux keeps names escaped (no control characters), so names draw from everything else;
+        // paths may hold anything but RS.
+        Random r = new Random(7);
+        String nameChars = "ab \\t\\n'\"|$&;#{}()<>*?~`%=.,:名字é😀";
+        String pathChars = nameChars + "\n\t" + US;
+        for (int i = 0; i < 2_000; i++) {
+            String name = random(r, nameChars, 1 + r.nextInt(20));
+            String path = "/" + random(r, pathChars, r.nextInt(20));
+            Snapshot s = ListParser.snapshot(replies(name, path), 777);
+            assertEquals(name, s.sessions().get(0).name());
+            assertEquals(path, s.sessions().get(0).windows().get(0).panes().get(0).cwd());
+            assertEquals("beta", s.sessions().get(1).name());
+        }
+    }
+
+    @Test
+    void garbageNeverThrows() {
+        Random r = new Random(3);
+        for (int i = 0; i < 2_000; i++) {
+            List<List<String>> rs = new ArrayList<>();
+            for (int k = 0; k < 5; k++) {
+                List<String> lines = new ArrayList<>();
+                for (int n = r.nextInt(4); n > 0; n--) {
+                    lines.add(random(r, "$@%01x" + RS + US + "\n", r.nextInt(40)));
+                }
+                rs.add(lines);
+            }
+            ListParser.snapshot(rs, 1);
+        }
+    }
+
+    private static String random(Random r, String alphabet, int len) {
+        int[] cps = alphabet.codePoints().toArray();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < len; i++) {
+            sb.appendCodePoint(cps[r.nextInt(cps.length)]);
+        }
+        return sb.toString();
+    }
+}
