@@ -1,0 +1,233 @@
+package dev.muxbar.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.muxbar.api.ApiClient;
+import dev.muxbar.api.Json;
+import dev.muxbar.testing.DaemonProcess;
+import dev.muxbar.testing.Poll;
+import dev.muxbar.testing.TmuxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon against a real tmux server on a private socket. */
+class DaemonIT {
+
+    @TempDir
+    Path tmp;
+
+    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    private TmuxServer tmux;
+    private DaemonProcess daemon;
+
+    @BeforeEach
+    void start() throws Exception {
+        tmux = track(new TmuxServer("alpha"));
+        daemon = track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"))).awaitReady();
+        awaitOrder(5_000, "$0\talpha\n");
+    }
+
+    @AfterEach
+    void stop() {
+        for (int i = cleanup.size() - 1; i >= 0; i--) {
+            try {
+                cleanup.get(i).close(); // daemons first, then tmux servers (kill-server + socket file)
+            } catch (Exception e) {
+                // keep cleaning
+            }
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T c) {
+        cleanup.add(c);
+        return c;
+    }
+
+    private String diagnostics() {
+        return tmux.describe() + daemon.diagnostics();
+    }
+
+    private long awaitOrder(long millis, String expected) {
+        return Poll.until(millis, () -> daemon.order().equals(expected), "order file == " + expected.replace("\n", "⏎"),
+                this::diagnostics);
+    }
+
+    @Test
+    void orderFileFollowsNewRenamedAndKilledSessionsWithin200ms() {
+        tmux.tmux("new-session", "-d", "-s", "beta");
+        long created = awaitOrder(200, "$0\talpha\n$1\tbeta\n");
+        tmux.tmux("rename-session", "-t", "$1", "gamma");
+        long renamed = awaitOrder(200, "$0\talpha\n$1\tgamma\n");
+        tmux.tmux("kill-session", "-t", "$0");
+        long killed = awaitOrder(200, "$1\tgamma\n");
+        System.out.printf("order file updated after: new %d ms, rename %d ms, kill %d ms%n", created, renamed, killed);
+    }
+
+    @Test
+    void oddNamesRoundTripExactly() throws Exception {
+        String[] names = {"tab\there", "new\nline", "quote\"s 'single'", "pipe|dollar$HOME", "  spaced  out ",
+            "名前 🚀 é", "1", "=eq", "back\\slash"};
+        List<String> ids = new ArrayList<>();
+        for (String n : names) {
+            ids.add(tmux.tmux("new-session", "-d", "-P", "-F", "#{session_id}", "-s", n).trim());
+        }
+        StringBuilder expected = new StringBuilder("$0\talpha\n");
+        List<String> stored = new ArrayList<>();
+        for (String id : ids) {
+            String name = tmux.display(id, "#{session_name}"); // what tmux itself keeps
+            stored.add(name);
+            expected.append(id).append('\t').append(name).append('\n');
+        }
+        awaitOrder(2_000, expected.toString());
+        try (ApiClient api = new ApiClient(daemon.socket())) {
+            JsonNode state = Json.MAPPER.readTree(api.get("/state").body());
+            List<String> fromApi = new ArrayList<>();
+            state.get("shown").forEach(s -> fromApi.add(s.get("name").asText()));
+            assertEquals(stored, fromApi.subList(1, fromApi.size()));
+            // Every odd name can be used to reorder by name (URL-encoded), and the move lands.
+            String last = stored.get(stored.size() - 1);
+            assertEquals(200, api.post("/order/move?session=" + enc(last) + "&position=1").status());
+        }
+        assertTrue(daemon.order().startsWith(ids.get(ids.size() - 1) + "\t"), daemon.order());
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void badApiInputGetsAClearErrorAndChangesNothing() throws Exception {
+        tmux.tmux("new-session", "-d", "-s", "beta");
+        awaitOrder(2_000, "$0\talpha\n$1\tbeta\n");
+        try (ApiClient api = new ApiClient(daemon.socket())) {
+            assertError(api.post("/order/move?position=1"), 400, "missing query parameter: session");
+            assertError(api.post("/order/move?session=beta&position=zero"), 400, "position must be");
+            assertError(api.post("/order/move?session=beta&position=-1"), 400, "position must be");
+            assertError(api.post("/order/hide?session=%24nope%7C%22"), 404, "no session $nope|\"");
+            assertError(api.get("/order/hide?session=beta"), 405, "GET is not allowed");
+            assertError(api.get("/nope"), 404, "no such endpoint");
+        }
+        assertEquals("$0\talpha\n$1\tbeta\n", daemon.order());
+        DaemonProcess.Cli cli = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "order", "hide", "-L", tmux.label, "zeta");
+        assertEquals(1, cli.exit());
+        assertTrue(cli.output().contains("no session zeta"), cli.output());
+    }
+
+    private static void assertError(ApiClient.Answer a, int status, String text) throws Exception {
+        assertEquals(status, a.status(), a.body());
+        String error = Json.MAPPER.readTree(a.body()).get("error").asText();
+        assertTrue(error.contains(text), error);
+    }
+
+    @Test
+    void theControlClientIsNotAUser() throws Exception {
+        try (ApiClient api = new ApiClient(daemon.socket())) {
+            JsonNode state = Json.MAPPER.readTree(api.get("/state").body());
+            assertEquals(0, state.get("snapshot").get("clients").size(), state.toString());
+            assertEquals(0, state.get("shown").get(0).get("attached").asInt());
+        }
+        assertTrue(tmux.describe().contains("control-mode"), "the daemon does hold a control client");
+    }
+
+    @Test
+    void reattachesWhenItsSessionIsDestroyed() {
+        tmux.tmux("new-session", "-d", "-s", "beta");
+        awaitOrder(2_000, "$0\talpha\n$1\tbeta\n");
+        String controlSession = tmux.tmux("list-clients", "-F", "#{client_control_mode} #{session_id}").lines()
+                .filter(l -> l.startsWith("1 ")).findFirst().orElseThrow().substring(2);
+        tmux.tmux("kill-session", "-t", controlSession);
+        String left = controlSession.equals("$0") ? "$1\tbeta\n" : "$0\talpha\n";
+        awaitOrder(2_000, left);
+        tmux.tmux("new-session", "-d", "-s", "gamma");
+        awaitOrder(2_000, left + "$2\tgamma\n");
+        assertTrue(daemon.process().isAlive());
+        assertTrue(daemon.diagnostics().contains("re-attached"), daemon.diagnostics());
+    }
+
+    @Test
+    void aSecondDaemonIsRefusedAndAnotherServerIsIndependent() throws Exception {
+        DaemonProcess.Cli second = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome,
+                "server", "-L", tmux.label, "--foreground");
+        assertEquals(0, second.exit(), second.output());
+        assertTrue(second.output().contains("already serves"), second.output());
+        assertTrue(daemon.process().isAlive());
+
+        TmuxServer other = track(new TmuxServer("omega"));
+        DaemonProcess otherDaemon = track(DaemonProcess.start(other, tmp.resolve("run2"), tmp.resolve("state"))).awaitReady();
+        Poll.until(5_000, () -> otherDaemon.order().equals("$0\tomega\n"), "other order file", otherDaemon::diagnostics);
+        tmux.tmux("new-session", "-d", "-s", "beta");
+        awaitOrder(2_000, "$0\talpha\n$1\tbeta\n");
+        assertEquals("$0\tomega\n", otherDaemon.order());
+        other.close();
+        assertTrue(otherDaemon.process().waitFor(5, TimeUnit.SECONDS));
+        assertTrue(daemon.process().isAlive(), "the first daemon does not care about the other server");
+    }
+
+    @Test
+    void killingTheTmuxServerEndsTheDaemonWithinOneSecond() throws Exception {
+        CompletableFuture<Process> exited = daemon.process().onExit();
+        long t0 = System.nanoTime();
+        tmux.tmux("kill-server");
+        exited.get(5, TimeUnit.SECONDS);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("daemon exited " + ms + " ms after kill-server");
+        assertTrue(ms <= 1_000, "daemon took " + ms + " ms to exit\n" + daemon.diagnostics());
+        assertEquals(0, daemon.process().exitValue());
+        assertFalse(Files.exists(daemon.runtimeDir), "runtime dir cleaned: " + daemon.runtimeDir);
+    }
+
+    @Test
+    void restartKeepsCustomOrderAndSigtermKeepsTheOrderFile() throws Exception {
+        tmux.tmux("new-session", "-d", "-s", "beta");
+        tmux.tmux("new-session", "-d", "-s", "gamma");
+        awaitOrder(2_000, "$0\talpha\n$1\tbeta\n$2\tgamma\n");
+        DaemonProcess.Cli move = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome,
+                "order", "move", "-L", tmux.label, "gamma", "1");
+        assertEquals(0, move.exit(), move.output());
+        DaemonProcess.Cli hide = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome,
+                "order", "hide", "-L", tmux.label, "$0");
+        assertEquals(0, hide.exit(), hide.output());
+        awaitOrder(2_000, "$2\tgamma\n$1\tbeta\n");
+
+        daemon.stop();
+        assertEquals("$2\tgamma\n$1\tbeta\n", daemon.order(), "the shell fast path keeps its file while tmux lives");
+        assertFalse(Files.exists(daemon.socket()), "socket removed on stop");
+        tmux.tmux("new-session", "-d", "-s", "delta"); // while no daemon runs
+
+        daemon = track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"))).awaitReady();
+        awaitOrder(5_000, "$2\tgamma\n$1\tbeta\n$3\tdelta\n");
+        DaemonProcess.Cli status = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome,
+                "status", "--json", "-L", tmux.label);
+        JsonNode st = Json.MAPPER.readTree(status.output());
+        assertTrue(st.get("daemon").asBoolean());
+        assertEquals("gamma", st.get("sessions").get(0).get("name").asText());
+        assertEquals("alpha", st.get("hidden").get(0).get("name").asText());
+    }
+
+    @Test
+    void statusWorksWithoutADaemonAndAppliesTheSavedOrder() throws Exception {
+        tmux.tmux("new-session", "-d", "-s", "beta");
+        awaitOrder(2_000, "$0\talpha\n$1\tbeta\n");
+        assertEquals(0, DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome,
+                "order", "move", "-L", tmux.label, "beta", "1").exit());
+        awaitOrder(2_000, "$1\tbeta\n$0\talpha\n");
+        daemon.stop();
+        DaemonProcess.Cli status = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome,
+                "status", "--json", "-L", tmux.label);
+        JsonNode st = Json.MAPPER.readTree(status.output());
+        assertFalse(st.get("daemon").asBoolean());
+        assertEquals("beta", st.get("sessions").get(0).get("name").asText(), status.output());
+        assertEquals(1, st.get("sessions").get(0).get("windows").asInt());
+    }
+}
