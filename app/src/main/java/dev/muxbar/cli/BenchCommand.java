@@ -1,7 +1,9 @@
 package dev.muxbar.cli;
 
 import dev.muxbar.state.Snapshot;
+import dev.muxbar.tmux.ControlClient;
 import dev.muxbar.tmux.ControlGateway;
+import dev.muxbar.tmux.ListParser;
 import dev.muxbar.tmux.Formats;
 import dev.muxbar.tmux.TmuxAddress;
 import dev.muxbar.tmux.TmuxProcess;
@@ -31,6 +33,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TmuxAddress address = target.address();
         List<Double> control = new ArrayList<>();
+        List<Double> scan = new ArrayList<>();
         int sessions;
         int panes;
         try (ControlGateway g = ControlGateway.connect(address, n -> { }, () -> { }, () -> { }, m -> { })) {
@@ -44,13 +47,19 @@ final class BenchCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 g.refresh().get(10, TimeUnit.SECONDS);
                 control.add((System.nanoTime() - t0) / 1e6);
+                if (i % 4 == 0) {
+                    t0 = System.nanoTime();
+                    g.paneProcesses().get(10, TimeUnit.SECONDS);
+                    scan.add((System.nanoTime() - t0) / 1e6);
+                }
             }
         }
+        printBreakdown(address);
         List<Double> forks = new ArrayList<>();
         int forkRounds = Math.max(5, rounds / 10);
         for (int i = 0; i < forkRounds; i++) {
             long t0 = System.nanoTime();
-            for (List<String> argv : Formats.refreshArgv()) {
+            for (List<String> argv : Formats.refreshArgv().subList(0, 5)) {
                 TmuxProcess.run(address, argv);
             }
             forks.add((System.nanoTime() - t0) / 1e6);
@@ -61,7 +70,38 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("same 5 cmds as separate tmux processes:          n=%d median=%.2f ms p99=%.2f ms%n",
                 forks.size(), pct(forks, 50), pct(forks, 99));
         System.out.printf("ratio (processes / control mode, medians): %.1fx%n", pct(forks, 50) / pct(control, 50));
+        System.out.printf("pane process scan (command + cwd, polled every 2 s): n=%d median=%.2f ms p99=%.2f ms%n",
+                scan.size(), pct(scan, 50), pct(scan, 99));
         return 0;
+    }
+
+    /** Each command alone over control mode, and the parse time of a full reply set. */
+    private void printBreakdown(TmuxAddress address) throws Exception {
+        List<List<String>> lines = new ArrayList<>();
+        StringBuilder sb = new StringBuilder("per command over control mode (medians):");
+        try (ControlClient c = ControlClient.start(address, n -> { }, () -> { })) {
+            List<String> cmds = new ArrayList<>(Formats.refreshCommands());
+            cmds.add(Formats.processCommand());
+            for (String cmd : cmds) {
+                List<Double> t = new ArrayList<>();
+                List<String> out = null;
+                for (int i = 0; i < 40; i++) {
+                    long t0 = System.nanoTime();
+                    out = c.send(cmd).get(10, TimeUnit.SECONDS).lines();
+                    t.add((System.nanoTime() - t0) / 1e6);
+                }
+                lines.add(out);
+                sb.append(String.format(" %s %.2f ms;", cmd.substring(0, cmd.indexOf(" \"")), pct(t, 50)));
+            }
+        }
+        List<Double> parse = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            long t0 = System.nanoTime();
+            ListParser.snapshot(lines.subList(0, 5), -1);
+            parse.add((System.nanoTime() - t0) / 1e6);
+        }
+        System.out.println(sb);
+        System.out.printf("parse + assemble only: median=%.2f ms%n", pct(parse.subList(100, 200), 50));
     }
 
     static double pct(List<Double> xs, int p) {

@@ -66,7 +66,8 @@ final class StatusCommand implements Callable<Integer> {
             }
             replies.add(r.ok() ? r.lines() : List.of());
         }
-        Snapshot s = ListParser.snapshot(replies, -1);
+        Snapshot s = ListParser.snapshot(replies.subList(0, 5), -1)
+                .withProcesses(ListParser.processes(replies.get(5)));
         OrderBook book = new OrderStore(paths.orderState(), m -> { }).load().reconcile(s);
         return Model.of(s, book);
     }

@@ -112,7 +112,8 @@ public final class Daemon {
         });
         OrderStore store = new OrderStore(paths.orderState(), log);
         ControlGateway[] g = new ControlGateway[1];
-        core = new Core(loop, loop, () -> g[0].refresh(), store.load(), Core.Timing.DEFAULT, log);
+        core = new Core(loop, loop, () -> g[0].refresh(), () -> g[0].paneProcesses(), store.load(),
+                Core.Timing.DEFAULT, log);
         gateway = ControlGateway.connect(address,
                 n -> core.post(new Event.TmuxChanged(n)),
                 () -> core.post(new Event.Reconcile()),

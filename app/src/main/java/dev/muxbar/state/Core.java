@@ -1,7 +1,11 @@
 package dev.muxbar.state;
 
 import dev.muxbar.state.Event.OrderEdit;
+import dev.muxbar.tmux.Notification;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,39 +20,51 @@ import java.util.function.Supplier;
 public final class Core {
 
     /** Counters for benchmarks and {@code /health}; a consistent copy, safe to read from any thread. */
-    public record Stats(long events, long marks, long refreshes, long publishes, long refreshFailures) {}
+    public record Stats(long events, long marks, long refreshes, long scans, long publishes, long refreshFailures) {}
 
-    /** Debounce, max wait and reconciliation period in milliseconds. */
-    public record Timing(long debounce, long maxWait, long reconcile) {
-        public static final Timing DEFAULT = new Timing(16, 100, 5_000);
+    /**
+     * Milliseconds: refresh debounce and max wait, reconciliation poll; process scan debounce, max
+     * wait and poll (pane commands change without notifications, so they are also polled).
+     */
+    public record Timing(long debounce, long maxWait, long reconcile, long scanDebounce, long scanMaxWait,
+                         long scanPoll) {
+        public static final Timing DEFAULT = new Timing(16, 100, 5_000, 100, 500, 2_000);
     }
 
     private final Scheduler scheduler;
     private final Executor loop;
     private final Supplier<? extends CompletionStage<Snapshot>> refresher;
+    private final Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner;
     private final Timing timing;
     private final Consumer<String> log;
     private final RefreshCoalescer coalescer;
+    private final RefreshCoalescer scans;
     private final List<ConflatingSlot<Model>> subscribers = new CopyOnWriteArrayList<>();
 
+    private Snapshot structure = Snapshot.EMPTY;
+    private Map<String, Snapshot.PaneProcess> processes = Map.of();
     private Snapshot snapshot = Snapshot.EMPTY;
     private OrderBook book;
     private volatile Model published;
-    private volatile Stats stats = new Stats(0, 0, 0, 0, 0);
+    private volatile Stats stats = new Stats(0, 0, 0, 0, 0, 0);
     private long events;
     private long publishes;
     private long failures;
     private Scheduler.Cancellable reconcileTimer;
+    private Scheduler.Cancellable scanTimer;
 
     public Core(Scheduler scheduler, Executor loop, Supplier<? extends CompletionStage<Snapshot>> refresher,
+                Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner,
                 OrderBook initialBook, Timing timing, Consumer<String> log) {
         this.scheduler = scheduler;
         this.loop = loop;
         this.refresher = refresher;
+        this.scanner = scanner;
         this.book = initialBook;
         this.timing = timing;
         this.log = log;
         this.coalescer = new RefreshCoalescer(scheduler, loop, timing.debounce(), timing.maxWait(), this::startRefresh);
+        this.scans = new RefreshCoalescer(scheduler, loop, timing.scanDebounce(), timing.scanMaxWait(), this::startScan);
     }
 
     /** Posts an event to the loop; safe from any thread. */
@@ -60,24 +76,44 @@ public final class Core {
     public void start() {
         coalescer.markDirty();
         reconcileTimer = scheduler.every(timing.reconcile(), () -> handle(new Event.Reconcile()));
+        scanTimer = scheduler.every(timing.scanPoll(), scans::markDirty);
     }
 
     /** Stops timers (call on the loop). */
     public void stop() {
         if (reconcileTimer != null) {
             reconcileTimer.cancel();
+            scanTimer.cancel();
         }
         coalescer.stop();
+        scans.stop();
     }
 
     /** Handles one event; only ever called on the loop thread. */
     public void handle(Event e) {
         events++;
-        if (e instanceof Event.TmuxChanged || e instanceof Event.Reconcile) {
+        if (e instanceof Event.TmuxChanged t) {
+            coalescer.markDirty();
+            if (suggestsNewCommand(t.notification())) {
+                scans.markDirty();
+            }
+        } else if (e instanceof Event.Reconcile) {
             coalescer.markDirty();
         } else if (e instanceof Event.Refreshed r) {
-            snapshot = r.snapshot();
+            structure = r.snapshot();
+            Set<String> live = structure.paneIds();
+            if (!processes.keySet().equals(live)) {
+                processes = retain(processes, live); // bounded by live panes
+                if (!processes.keySet().containsAll(live)) {
+                    scans.markDirty(); // new panes: learn what they run soon
+                }
+            }
+            snapshot = structure.withProcesses(processes);
             book = book.reconcile(snapshot);
+            publishIfChanged();
+        } else if (e instanceof Event.PanesScanned p) {
+            processes = retain(p.processes(), structure.paneIds());
+            snapshot = structure.withProcesses(processes);
             publishIfChanged();
         } else if (e instanceof Event.RefreshFailed f) {
             failures++;
@@ -85,7 +121,34 @@ public final class Core {
         } else if (e instanceof Event.EditOrder edit) {
             applyEdit(edit.edit(), edit.done());
         }
-        stats = new Stats(events, coalescer.marks(), coalescer.refreshes(), publishes, failures);
+        stats = new Stats(events, coalescer.marks(), coalescer.refreshes(), scans.refreshes(), publishes, failures);
+    }
+
+    /**
+     * tmux's automatic-rename renames a window when its active pane's command changes, and a new
+     * active pane may run something else: both are worth a scan before the next poll.
+     */
+    private static boolean suggestsNewCommand(Notification n) {
+        return n instanceof Notification.WindowChanged w && w.kind().endsWith("window-renamed")
+                || n instanceof Notification.WindowPaneChanged;
+    }
+
+    private static Map<String, Snapshot.PaneProcess> retain(Map<String, Snapshot.PaneProcess> m, Set<String> live) {
+        Map<String, Snapshot.PaneProcess> out = new HashMap<>();
+        for (Map.Entry<String, Snapshot.PaneProcess> e : m.entrySet()) {
+            if (live.contains(e.getKey())) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private CompletionStage<?> startScan() {
+        return scanner.get().handle((m, err) -> {
+            loop.execute(() -> handle(m != null ? new Event.PanesScanned(m)
+                    : new Event.RefreshFailed("pane scan: " + err)));
+            return null;
+        });
     }
 
     private void applyEdit(OrderEdit edit, CompletableFuture<String> done) {

@@ -14,6 +14,9 @@ public sealed interface Event {
     /** A refresh landed. */
     record Refreshed(Snapshot snapshot) implements Event {}
 
+    /** A pane process scan landed: pane id → command and cwd. */
+    record PanesScanned(java.util.Map<String, Snapshot.PaneProcess> processes) implements Event {}
+
     /** A refresh failed (the control client went away mid-flight, tmux returned an error). */
     record RefreshFailed(String reason) implements Event {}
 

@@ -1,7 +1,11 @@
 package dev.muxbar.state;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything muxbar knows about one tmux server at one moment. Immutable; equality is content
@@ -21,6 +25,49 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
         return sessions.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
+    /**
+     * The same snapshot with each pane's command and cwd taken from {@code processes} (panes missing
+     * there keep theirs). Returns {@code this} when nothing changes.
+     */
+    public Snapshot withProcesses(Map<String, PaneProcess> processes) {
+        boolean changed = false;
+        List<Session> ss = new ArrayList<>(sessions.size());
+        for (Session s : sessions) {
+            List<Window> ws = new ArrayList<>(s.windows().size());
+            for (Window w : s.windows()) {
+                List<Pane> ps = new ArrayList<>(w.panes().size());
+                for (Pane p : w.panes()) {
+                    PaneProcess pp = processes.get(p.id());
+                    if (pp != null && (!pp.command().equals(p.command()) || !pp.cwd().equals(p.cwd()))) {
+                        p = new Pane(p.id(), p.tty(), p.pid(), pp.command(), pp.cwd(), p.active(), p.title(),
+                                p.width(), p.height(), p.sidebar());
+                        changed = true;
+                    }
+                    ps.add(p);
+                }
+                ws.add(new Window(w.id(), w.index(), w.name(), w.active(), w.width(), w.height(), ps));
+            }
+            ss.add(new Session(s.id(), s.name(), s.created(), s.attached(), ws));
+        }
+        return changed ? new Snapshot(server, ss, clients) : this;
+    }
+
+    /** Ids of every pane in the snapshot. */
+    public Set<String> paneIds() {
+        Set<String> ids = new HashSet<>();
+        for (Session s : sessions) {
+            for (Window w : s.windows()) {
+                for (Pane p : w.panes()) {
+                    ids.add(p.id());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** What a pane runs: {@code #{pane_current_command}} and {@code #{pane_current_path}}. */
+    public record PaneProcess(String command, String cwd) {}
+
     /** The tmux server process: pid, start time (seconds) and version. Identifies a server across daemon restarts. */
     public record ServerInfo(long pid, long startTime, String version) {}
 
@@ -36,8 +83,7 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
     }
 
     /** A window as linked into one session ({@code index} and {@code active} are per session). */
-    public record Window(String id, int index, String name, boolean active, String layout,
-                         int width, int height, List<Pane> panes) {
+    public record Window(String id, int index, String name, boolean active, int width, int height, List<Pane> panes) {
         public Window {
             panes = List.copyOf(panes);
         }

@@ -4,6 +4,7 @@ import dev.muxbar.state.Snapshot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -108,6 +109,11 @@ public final class ControlGateway implements TmuxGateway {
             }
             return ListParser.snapshot(lines, c.pid());
         });
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Snapshot.PaneProcess>> paneProcesses() {
+        return client.send(Formats.processCommand()).thenApply(r -> ListParser.processes(r.lines()));
     }
 
     @Override

@@ -69,13 +69,14 @@ public final class ListParser {
         // Panes by "session window" key, in tmux's order (pane index).
         Map<String, List<Pane>> panes = new LinkedHashMap<>();
         for (String[] f : records(replies.get(3), Formats.PANES.size())) {
-            Pane p = new Pane(f[2], f[7], num(f[6]), f[9], f[11], f[3].equals("1"), f[10],
+            // command and cwd come from the process scan (see processes) and are merged in later
+            Pane p = new Pane(f[2], f[7], num(f[6]), "", "", f[3].equals("1"), f[9],
                     (int) num(f[4]), (int) num(f[5]), !f[8].isEmpty() && !f[8].equals("0"));
             panes.computeIfAbsent(f[0] + " " + f[1], k -> new ArrayList<>()).add(p);
         }
         Map<String, List<Window>> windows = new LinkedHashMap<>();
         for (String[] f : records(replies.get(2), Formats.WINDOWS.size())) {
-            Window w = new Window(f[1], (int) num(f[2]), f[7], f[3].equals("1"), f[6], (int) num(f[4]),
+            Window w = new Window(f[1], (int) num(f[2]), f[6], f[3].equals("1"), (int) num(f[4]),
                     (int) num(f[5]), panes.getOrDefault(f[0] + " " + f[1], List.of()));
             windows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(w);
         }
@@ -85,6 +86,18 @@ public final class ListParser {
                     windows.getOrDefault(f[0], List.of())));
         }
         return new Snapshot(info, sessions, clients);
+    }
+
+    /**
+     * Parses the process scan: pane id → (current command, working directory).
+     * Example record: {@code "\u001e%3\u001fvim\u001f/home/me/src"}.
+     */
+    public static Map<String, Snapshot.PaneProcess> processes(List<String> lines) {
+        Map<String, Snapshot.PaneProcess> out = new LinkedHashMap<>();
+        for (String[] f : records(lines, Formats.PANE_PROCESSES.size())) {
+            out.put(f[0], new Snapshot.PaneProcess(f[1], f[2]));
+        }
+        return out;
     }
 
     static long num(String s) {

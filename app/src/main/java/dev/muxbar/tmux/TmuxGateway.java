@@ -2,6 +2,7 @@ package dev.muxbar.tmux;
 
 import dev.muxbar.state.Snapshot;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** The daemon's only way to talk to tmux. Implemented over control mode; faked in tests. */
@@ -9,6 +10,9 @@ public interface TmuxGateway extends AutoCloseable {
 
     /** One refresh: the list commands of {@link Formats}, pipelined in one round trip. */
     CompletableFuture<Snapshot> refresh();
+
+    /** The pane process scan ({@link Formats#processCommand()}): pane id → command and cwd. */
+    CompletableFuture<Map<String, Snapshot.PaneProcess>> paneProcesses();
 
     /**
      * Runs one tmux command line (already quoted for tmux's parser). Completes with its output

@@ -16,7 +16,7 @@ class CoreTest {
     private final ManualScheduler clock = new ManualScheduler();
     private final FakeTmux tmux = new FakeTmux();
     private final List<String> log = new ArrayList<>();
-    private final Core core = new Core(clock, clock, tmux::refresh, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add);
+    private final Core core = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add);
     private final List<Model> seen = new ArrayList<>();
 
     CoreTest() {
@@ -96,6 +96,44 @@ class CoreTest {
         assertTrue(bad.isCompletedExceptionally());
         clock.runReady();
         assertEquals(published, seen.size());
+    }
+
+    @Test
+    void paneCommandsComeFromTheScanAndNewPanesTriggerOne() {
+        core.start();
+        clock.advance(16);
+        landWith(of(1, 1, "$0", "alpha")); // pane %0, command unknown yet
+        clock.advance(Core.Timing.DEFAULT.scanMaxWait());
+        assertEquals(1, tmux.scans.size(), "a new pane triggers a scan before the poll");
+        tmux.scans.get(0).complete(java.util.Map.of("%0", new Snapshot.PaneProcess("claude", "/src"),
+                "%99", new Snapshot.PaneProcess("ghost", "/")));
+        clock.runReady();
+        Snapshot.Pane p = seen.get(seen.size() - 1).snapshot().sessions().get(0).windows().get(0).panes().get(0);
+        assertEquals(new Snapshot.PaneProcess("claude", "/src"), new Snapshot.PaneProcess(p.command(), p.cwd()));
+
+        // A structural refresh keeps the known command; a renamed window asks for a new scan.
+        change();
+        clock.advance(16);
+        landWith(of(1, 1, "$0", "alpha"));
+        assertEquals("claude", seen.get(seen.size() - 1).snapshot().sessions().get(0).windows().get(0).panes().get(0).command());
+        core.handle(new Event.TmuxChanged(new Notification.WindowChanged("window-renamed", "@0")));
+        clock.advance(Core.Timing.DEFAULT.scanMaxWait());
+        assertEquals(2, tmux.scans.size());
+        tmux.scans.get(1).complete(java.util.Map.of("%0", new Snapshot.PaneProcess("zsh", "/src")));
+        clock.runReady();
+        assertEquals("zsh", seen.get(seen.size() - 1).snapshot().sessions().get(0).windows().get(0).panes().get(0).command());
+    }
+
+    @Test
+    void scanPollRunsWithoutEvents() {
+        core.start();
+        clock.advance(16);
+        landWith(of(1, 1, "$0", "alpha"));
+        clock.advance(Core.Timing.DEFAULT.scanMaxWait());
+        tmux.scans.get(0).complete(java.util.Map.of("%0", new Snapshot.PaneProcess("zsh", "/")));
+        clock.runReady();
+        clock.advance(Core.Timing.DEFAULT.scanPoll() + Core.Timing.DEFAULT.scanDebounce());
+        assertEquals(2, tmux.scans.size());
     }
 
     @Test

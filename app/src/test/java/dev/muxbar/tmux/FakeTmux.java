@@ -3,6 +3,7 @@ package dev.muxbar.tmux;
 import dev.muxbar.state.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,12 +14,20 @@ public final class FakeTmux implements TmuxGateway {
 
     public final List<String> commands = new ArrayList<>();
     public final List<CompletableFuture<Snapshot>> refreshes = new ArrayList<>();
+    public final List<CompletableFuture<Map<String, Snapshot.PaneProcess>>> scans = new ArrayList<>();
     public boolean closed;
 
     @Override
     public CompletableFuture<Snapshot> refresh() {
         CompletableFuture<Snapshot> f = new CompletableFuture<>();
         refreshes.add(f);
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Snapshot.PaneProcess>> paneProcesses() {
+        CompletableFuture<Map<String, Snapshot.PaneProcess>> f = new CompletableFuture<>();
+        scans.add(f);
         return f;
     }
 

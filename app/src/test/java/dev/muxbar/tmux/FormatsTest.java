@@ -15,11 +15,13 @@ class FormatsTest {
 
     @Test
     void commandLinesAreSingleLinesWithoutShellExpansionCharacters() {
-        for (String c : Formats.refreshCommands()) {
+        java.util.List<String> all = new java.util.ArrayList<>(Formats.refreshCommands());
+        all.add(Formats.processCommand());
+        for (String c : all) {
             assertFalse(c.contains("\n"));
             // "$" inside double quotes would be expanded by tmux's parser as an environment variable.
             assertFalse(c.contains("$"), c);
         }
-        assertEquals(Formats.refreshCommands().size(), Formats.refreshArgv().size());
+        assertEquals(all.size(), Formats.refreshArgv().size(), "argv form = refresh commands + process scan");
     }
 }

@@ -42,24 +42,24 @@ class ListParserTest {
         assertTrue(ListParser.records(List.of(), 3).isEmpty());
     }
 
-    private static List<List<String>> replies(String name, String path) {
+    private static List<List<String>> replies(String name) {
         return List.of(
                 List.of(rec("4242", "1795395925", "3.3a")),
                 List.of(rec("$0", "100", name), rec("$1", "101", "beta")),
-                List.of(rec("$0", "@0", "0", "0", "160", "40", "lay0", "editor"),
-                        rec("$0", "@1", "1", "1", "160", "40", "lay1", "shell"),
-                        rec("$1", "@2", "0", "1", "80", "24", "lay2", "w")),
-                List.of(rec("$0", "@0", "%0", "1", "160", "40", "11", "/dev/pts/1", "", "vim", "title", path),
-                        rec("$0", "@1", "%1", "0", "30", "40", "12", "/dev/pts/2", "1", "sh", "muxbar", "/"),
-                        rec("$0", "@1", "%2", "1", "129", "40", "13", "/dev/pts/3", "", "zsh", "t", "/"),
-                        rec("$1", "@2", "%3", "1", "80", "24", "14", "/dev/pts/4", "", "zsh", "t", "/")),
+                List.of(rec("$0", "@0", "0", "0", "160", "40", "editor"),
+                        rec("$0", "@1", "1", "1", "160", "40", "shell"),
+                        rec("$1", "@2", "0", "1", "80", "24", "w")),
+                List.of(rec("$0", "@0", "%0", "1", "160", "40", "11", "/dev/pts/1", "", "title"),
+                        rec("$0", "@1", "%1", "0", "30", "40", "12", "/dev/pts/2", "1", "muxbar"),
+                        rec("$0", "@1", "%2", "1", "129", "40", "13", "/dev/pts/3", "", "t"),
+                        rec("$1", "@2", "%3", "1", "80", "24", "14", "/dev/pts/4", "", "t")),
                 List.of(rec("/dev/pts/9", "/dev/pts/9", "500", "1700000000", "200", "50", "$0"),
                         rec("client-777", "", "777", "1700000001", "80", "24", "$1")));
     }
 
     @Test
     void assemblesSnapshotAndLeavesOutOwnControlClient() {
-        Snapshot s = ListParser.snapshot(replies("alpha", "/home"), 777);
+        Snapshot s = ListParser.snapshot(replies("alpha"), 777);
         assertEquals(new Snapshot.ServerInfo(4242, 1795395925, "3.3a"), s.server());
         assertEquals(List.of("alpha", "beta"), s.sessions().stream().map(Snapshot.Session::name).toList());
         Snapshot.Session alpha = s.sessions().get(0);
@@ -71,8 +71,15 @@ class ListParserTest {
         Snapshot.Pane sidebar = alpha.windows().get(1).panes().get(0);
         assertTrue(sidebar.sidebar());
         assertFalse(alpha.windows().get(1).panes().get(1).sidebar());
-        assertEquals(new Snapshot.Pane("%0", "/dev/pts/1", 11, "vim", "/home", true, "title", 160, 40, false),
+        assertEquals(new Snapshot.Pane("%0", "/dev/pts/1", 11, "", "", true, "title", 160, 40, false),
                 alpha.windows().get(0).panes().get(0));
+        Snapshot merged = s.withProcesses(ListParser.processes(List.of(rec("%0", "vim", "/home"), rec("%3", "zsh", "/"))));
+        assertEquals("vim", merged.sessions().get(0).windows().get(0).panes().get(0).command());
+        assertEquals("/home", merged.sessions().get(0).windows().get(0).panes().get(0).cwd());
+        assertEquals("", merged.sessions().get(0).windows().get(1).panes().get(0).command(), "unscanned pane");
+        assertEquals("zsh", merged.sessions().get(1).windows().get(0).panes().get(0).command());
+        assertTrue(merged.withProcesses(ListParser.processes(List.of(rec("%0", "vim", "/home")))) == merged,
+                "nothing new, same object");
         assertTrue(alpha.windows().get(1).active());
     }
 
@@ -86,10 +93,13 @@ class ListParserTest {
         for (int i = 0; i < 2_000; i++) {
             String name = random(r, nameChars, 1 + r.nextInt(20));
             String path = "/" + random(r, pathChars, r.nextInt(20));
-            Snapshot s = ListParser.snapshot(replies(name, path), 777);
+            Snapshot s = ListParser.snapshot(replies(name), 777);
             assertEquals(name, s.sessions().get(0).name());
-            assertEquals(path, s.sessions().get(0).windows().get(0).panes().get(0).cwd());
             assertEquals("beta", s.sessions().get(1).name());
+            String command = random(r, nameChars, 1 + r.nextInt(10));
+            var procs = ListParser.processes(List.of(rec("%0", command, path), rec("%1", "sh", "/")));
+            assertEquals(new Snapshot.PaneProcess(command, path), procs.get("%0"));
+            assertEquals(new Snapshot.PaneProcess("sh", "/"), procs.get("%1"));
         }
     }
 

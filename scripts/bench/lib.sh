@@ -1,0 +1,59 @@
+# Shared helpers for the benchmarks (sourced). Each benchmark runs its own tmux server on a private
+# socket and removes it (and any daemon it started, by pid) on exit.
+
+root=$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)
+jar="$root/app/target/muxbar.jar"
+[ -f "$jar" ] || "$root/scripts/build" >/dev/null
+bench_dir=$(mktemp -d "${TMPDIR:-/tmp}/muxbar-bench.XXXXXX")
+bench_pids=""
+bench_socks=""
+
+bench_cleanup() {
+    for p in $bench_pids; do kill "$p" 2>/dev/null || true; done
+    for p in $bench_pids; do
+        n=0
+        while kill -0 "$p" 2>/dev/null && [ "$n" -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
+    done
+    for s in $bench_socks; do
+        tmux -L "$s" kill-server 2>/dev/null || true
+        rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$s"
+    done
+    rm -rf "$bench_dir"
+}
+trap bench_cleanup EXIT INT TERM
+
+# make_server LABEL SESSIONS PANES_PER_SESSION: one tmux server, every pane running sleep.
+make_server() {
+    label=$1; n=$2; panes=$3
+    bench_socks="$bench_socks $label"
+    cmds="$bench_dir/$label.tmux"
+    : > "$cmds"
+    i=1
+    while [ "$i" -lt "$n" ]; do
+        echo "new-session -d -s s$i -x 160 -y 40 'sleep 86400'" >> "$cmds"
+        k=1
+        while [ "$k" -lt "$panes" ]; do
+            echo "split-window -d -t s$i 'sleep 86400'" >> "$cmds"
+            echo "select-layout -t s$i tiled" >> "$cmds"
+            k=$((k + 1))
+        done
+        i=$((i + 1))
+    done
+    tmux -L "$label" -f /dev/null new-session -d -s s0 -x 160 -y 40 'sleep 86400'
+    k=1
+    while [ "$k" -lt "$panes" ]; do
+        tmux -L "$label" split-window -d -t s0 'sleep 86400'; tmux -L "$label" select-layout -t s0 tiled
+        k=$((k + 1))
+    done
+    if [ -s "$cmds" ]; then tmux -L "$label" source-file "$cmds"; fi
+}
+
+# health FIELD: a number from the daemon's /health stats
+health() {
+    curl -s --unix-socket "$MUXBAR_RUNTIME_DIR/daemon.sock" http://muxbar/health | jq -r ".stats.$1"
+}
+
+# rss_threads PID: "RSS_MB THREADS"
+rss_threads() {
+    awk '/^VmRSS:/ {r=$2} /^Threads:/ {t=$2} END {printf "%.1f MB  %d threads", r/1024, t}' "/proc/$1/status"
+}
