@@ -9,6 +9,8 @@ import dev.muxbar.tmux.TmuxAddress;
 import dev.muxbar.tmux.TmuxProcess;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -34,19 +36,23 @@ final class BenchCommand implements Callable<Integer> {
         TmuxAddress address = target.address();
         List<Double> control = new ArrayList<>();
         List<Double> scan = new ArrayList<>();
+        List<Double> clientsOnly = new ArrayList<>();
         int sessions;
         int panes;
         try (ControlGateway g = ControlGateway.connect(address, n -> { }, () -> { }, () -> { }, m -> { })) {
             Snapshot s = null;
             for (int i = 0; i < 20; i++) { // warm-up (JIT)
-                s = g.refresh().get(10, TimeUnit.SECONDS);
+                s = g.refresh(ALL).get(10, TimeUnit.SECONDS);
             }
             sessions = s.sessions().size();
             panes = s.sessions().stream().mapToInt(Snapshot.Session::paneCount).sum();
             for (int i = 0; i < rounds; i++) {
                 long t0 = System.nanoTime();
-                g.refresh().get(10, TimeUnit.SECONDS);
+                g.refresh(ALL).get(10, TimeUnit.SECONDS);
                 control.add((System.nanoTime() - t0) / 1e6);
+                t0 = System.nanoTime();
+                g.refresh(EnumSet.of(Formats.Part.CLIENTS)).get(10, TimeUnit.SECONDS);
+                clientsOnly.add((System.nanoTime() - t0) / 1e6);
                 if (i % 4 == 0) {
                     t0 = System.nanoTime();
                     g.paneProcesses().get(10, TimeUnit.SECONDS);
@@ -70,6 +76,8 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("same 5 cmds as separate tmux processes:          n=%d median=%.2f ms p99=%.2f ms%n",
                 forks.size(), pct(forks, 50), pct(forks, 99));
         System.out.printf("ratio (processes / control mode, medians): %.1fx%n", pct(forks, 50) / pct(control, 50));
+        System.out.printf("after a session switch (list-clients only, re-assembled): median=%.2f ms p99=%.2f ms%n",
+                pct(clientsOnly, 50), pct(clientsOnly, 99));
         System.out.printf("pane process scan (command + cwd, polled every 2 s): n=%d median=%.2f ms p99=%.2f ms%n",
                 scan.size(), pct(scan, 50), pct(scan, 99));
         return 0;
@@ -103,6 +111,8 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println(sb);
         System.out.printf("parse + assemble only: median=%.2f ms%n", pct(parse.subList(100, 200), 50));
     }
+
+    private static final Set<Formats.Part> ALL = EnumSet.allOf(Formats.Part.class);
 
     static double pct(List<Double> xs, int p) {
         List<Double> s = new ArrayList<>(xs);

@@ -1,7 +1,9 @@
 package dev.muxbar.state;
 
 import dev.muxbar.state.Event.OrderEdit;
+import dev.muxbar.tmux.Formats.Part;
 import dev.muxbar.tmux.Notification;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +36,7 @@ public final class Core {
 
     private final Scheduler scheduler;
     private final Executor loop;
-    private final Supplier<? extends CompletionStage<Snapshot>> refresher;
+    private final Function<Set<Part>, ? extends CompletionStage<Snapshot>> refresher;
     private final Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner;
     private final Timing timing;
     private final Consumer<String> log;
@@ -41,6 +44,7 @@ public final class Core {
     private final RefreshCoalescer scans;
     private final List<ConflatingSlot<Model>> subscribers = new CopyOnWriteArrayList<>();
 
+    private final EnumSet<Part> dirty = EnumSet.allOf(Part.class);
     private Snapshot structure = Snapshot.EMPTY;
     private Map<String, Snapshot.PaneProcess> processes = Map.of();
     private Snapshot snapshot = Snapshot.EMPTY;
@@ -53,7 +57,7 @@ public final class Core {
     private Scheduler.Cancellable reconcileTimer;
     private Scheduler.Cancellable scanTimer;
 
-    public Core(Scheduler scheduler, Executor loop, Supplier<? extends CompletionStage<Snapshot>> refresher,
+    public Core(Scheduler scheduler, Executor loop, Function<Set<Part>, ? extends CompletionStage<Snapshot>> refresher,
                 Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner,
                 OrderBook initialBook, Timing timing, Consumer<String> log) {
         this.scheduler = scheduler;
@@ -93,11 +97,16 @@ public final class Core {
     public void handle(Event e) {
         events++;
         if (e instanceof Event.TmuxChanged t) {
-            coalescer.markDirty();
+            Set<Part> parts = RefreshParts.of(t.notification());
+            if (!parts.isEmpty()) {
+                dirty.addAll(parts);
+                coalescer.markDirty();
+            }
             if (suggestsNewCommand(t.notification())) {
                 scans.markDirty();
             }
         } else if (e instanceof Event.Reconcile) {
+            dirty.addAll(EnumSet.allOf(Part.class));
             coalescer.markDirty();
         } else if (e instanceof Event.Refreshed r) {
             structure = r.snapshot();
@@ -174,8 +183,14 @@ public final class Core {
         done.complete("ok");
     }
 
+    /** Hands the parts marked so far to one refresh; marks during its flight go to the next. */
     private CompletionStage<?> startRefresh() {
-        return refresher.get().handle((s, err) -> {
+        EnumSet<Part> parts = EnumSet.copyOf(dirty);
+        dirty.clear();
+        return refresher.apply(parts).handle((s, err) -> {
+            if (err != null) {
+                loop.execute(() -> dirty.addAll(parts)); // try those parts again next time
+            }
             loop.execute(() -> handle(s != null ? new Event.Refreshed(s)
                     : new Event.RefreshFailed(String.valueOf(err))));
             return null;

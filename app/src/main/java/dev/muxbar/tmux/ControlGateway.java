@@ -3,8 +3,11 @@ package dev.muxbar.tmux;
 import dev.muxbar.state.Snapshot;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -25,6 +28,8 @@ public final class ControlGateway implements TmuxGateway {
     private final Runnable onServerGone;
     private final Consumer<String> log;
     private volatile ControlClient client;
+    private volatile EnumMap<Formats.Part, List<String>> cache = new EnumMap<>(Formats.Part.class);
+    private volatile ControlClient cachedFor;
     private volatile boolean closing;
 
     private ControlGateway(TmuxAddress address, Consumer<Notification> listener, Runnable onReconnected,
@@ -98,16 +103,37 @@ public final class ControlGateway implements TmuxGateway {
         return client.pid();
     }
 
+    /**
+     * Fetches the requested parts and assembles them with the last replies of the others. Parts
+     * never fetched from the current control client are always fetched (first refresh, after a
+     * re-attach). Callers keep at most one refresh in flight (the coalescer does), so the cache is
+     * only touched by one completion at a time.
+     */
     @Override
-    public CompletableFuture<Snapshot> refresh() {
+    public CompletableFuture<Snapshot> refresh(Set<Formats.Part> parts) {
         ControlClient c = client;
-        List<CompletableFuture<ControlParser.Reply>> replies = c.sendAll(Formats.refreshCommands());
-        return CompletableFuture.allOf(replies.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
-            List<List<String>> lines = new ArrayList<>();
-            for (CompletableFuture<ControlParser.Reply> f : replies) {
-                lines.add(f.join().lines()); // list-clients with no clients is an empty, non-error reply
+        EnumMap<Formats.Part, List<String>> cached = cache;
+        if (cachedFor != c) {
+            cached = new EnumMap<>(Formats.Part.class);
+        }
+        EnumSet<Formats.Part> fetch = EnumSet.noneOf(Formats.Part.class);
+        fetch.addAll(parts);
+        for (Formats.Part p : Formats.Part.values()) {
+            if (!cached.containsKey(p)) {
+                fetch.add(p);
             }
-            return ListParser.snapshot(lines, c.pid());
+        }
+        List<Formats.Part> order = new ArrayList<>(fetch);
+        List<CompletableFuture<ControlParser.Reply>> replies = c.sendAll(order.stream().map(Formats.Part::command).toList());
+        EnumMap<Formats.Part, List<String>> base = cached;
+        return CompletableFuture.allOf(replies.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
+            EnumMap<Formats.Part, List<String>> next = new EnumMap<>(base);
+            for (int i = 0; i < order.size(); i++) {
+                next.put(order.get(i), replies.get(i).join().lines()); // no clients: empty, not an error
+            }
+            cache = next;
+            cachedFor = c;
+            return ListParser.snapshot(new ArrayList<>(next.values()), c.pid());
         });
     }
 

@@ -47,14 +47,33 @@ public final class Formats {
         return sb.toString();
     }
 
-    /** The command lines of one refresh, in the order {@link ListParser#snapshot} expects. */
+    /**
+     * The parts of a refresh, in the order {@link ListParser#snapshot} expects their replies. A
+     * refresh may fetch only some parts and reuse the last replies of the others (see
+     * {@link ControlGateway#refresh}).
+     */
+    public enum Part {
+        SERVER("display-message -p", Formats.SERVER),
+        SESSIONS("list-sessions -F", Formats.SESSIONS),
+        WINDOWS("list-windows -a -F", Formats.WINDOWS),
+        PANES("list-panes -a -F", Formats.PANES),
+        CLIENTS("list-clients -F", Formats.CLIENTS);
+
+        private final String command;
+
+        Part(String verb, List<String> fields) {
+            this.command = verb + " \"" + template(fields) + "\"";
+        }
+
+        /** The command line of this part. */
+        public String command() {
+            return command;
+        }
+    }
+
+    /** The command lines of a full refresh, in {@link Part} order. */
     public static List<String> refreshCommands() {
-        return List.of(
-                "display-message -p \"" + template(SERVER) + "\"",
-                "list-sessions -F \"" + template(SESSIONS) + "\"",
-                "list-windows -a -F \"" + template(WINDOWS) + "\"",
-                "list-panes -a -F \"" + template(PANES) + "\"",
-                "list-clients -F \"" + template(CLIENTS) + "\"");
+        return java.util.Arrays.stream(Part.values()).map(Part::command).toList();
     }
 
     /** The pane process scan: one command line. */

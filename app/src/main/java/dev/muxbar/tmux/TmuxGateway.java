@@ -3,13 +3,17 @@ package dev.muxbar.tmux;
 import dev.muxbar.state.Snapshot;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /** The daemon's only way to talk to tmux. Implemented over control mode; faked in tests. */
 public interface TmuxGateway extends AutoCloseable {
 
-    /** One refresh: the list commands of {@link Formats}, pipelined in one round trip. */
-    CompletableFuture<Snapshot> refresh();
+    /**
+     * One refresh: the list commands of the given parts pipelined in one round trip; the other parts
+     * reuse their last replies. An empty set re-assembles from the last replies.
+     */
+    CompletableFuture<Snapshot> refresh(Set<Formats.Part> parts);
 
     /** The pane process scan ({@link Formats#processCommand()}): pane id → command and cwd. */
     CompletableFuture<Map<String, Snapshot.PaneProcess>> paneProcesses();

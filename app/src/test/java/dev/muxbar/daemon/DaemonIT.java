@@ -141,6 +141,38 @@ class DaemonIT {
     }
 
     @Test
+    void aRealClientSwitchingSessionIsSeen() throws Exception {
+        tmux.tmux("new-session", "-d", "-s", "beta");
+        awaitOrder(2_000, "$0\talpha\n$1\tbeta\n");
+        String outer = tmux.label + "-outer";
+        cleanup.add(() -> {
+            new ProcessBuilder("tmux", "-L", outer, "kill-server").start().waitFor();
+            Files.deleteIfExists(tmux.socket.resolveSibling(outer));
+        });
+        new ProcessBuilder("tmux", "-L", outer, "-f", "/dev/null", "new-session", "-d", "-s", "o", "-x", "120", "-y", "40",
+                "env -u TMUX tmux -L " + tmux.label + " attach -t alpha").start().waitFor();
+        try (ApiClient api = new ApiClient(daemon.socket())) {
+            Poll.until(3_000, () -> clientSession(api).equals("$0"), "client attached to alpha", this::diagnostics);
+            tmux.tmux("switch-client", "-c", tmux.tmux("list-clients", "-F", "#{client_control_mode} #{client_name}")
+                    .lines().filter(l -> l.startsWith("0 ")).findFirst().orElseThrow().substring(2), "-t", "$1");
+            long ms = Poll.until(1_000, () -> clientSession(api).equals("$1"), "client switched to beta", this::diagnostics);
+            JsonNode shown = Json.MAPPER.readTree(api.get("/state").body()).get("shown");
+            assertEquals(0, shown.get(0).get("attached").asInt());
+            assertEquals(1, shown.get(1).get("attached").asInt());
+            System.out.println("client switch seen by the daemon after " + ms + " ms");
+        }
+    }
+
+    private static String clientSession(ApiClient api) {
+        try {
+            JsonNode clients = Json.MAPPER.readTree(api.get("/state").body()).get("snapshot").get("clients");
+            return clients.size() == 1 ? clients.get(0).get("sessionId").asText() : "";
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    @Test
     void reattachesWhenItsSessionIsDestroyed() {
         tmux.tmux("new-session", "-d", "-s", "beta");
         awaitOrder(2_000, "$0\talpha\n$1\tbeta\n");

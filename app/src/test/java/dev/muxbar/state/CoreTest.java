@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.muxbar.tmux.FakeTmux;
+import dev.muxbar.tmux.Formats.Part;
 import dev.muxbar.tmux.Notification;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +136,35 @@ class CoreTest {
         clock.runReady();
         clock.advance(Core.Timing.DEFAULT.scanPoll() + Core.Timing.DEFAULT.scanDebounce());
         assertEquals(2, tmux.scans.size());
+    }
+
+    @Test
+    void refreshesFetchOnlyThePartsTheNotificationsTouched() {
+        core.start();
+        clock.advance(16);
+        assertEquals(java.util.EnumSet.allOf(Part.class), tmux.refreshParts.get(0), "first refresh is full");
+        landWith(of(1, 1, "$0", "alpha"));
+        core.handle(new Event.TmuxChanged(new Notification.ClientSessionChanged("/dev/pts/3", "$0", "alpha")));
+        clock.advance(16);
+        assertEquals(Set.of(Part.CLIENTS), tmux.refreshParts.get(1));
+        // Marks during a flight go to the trailing refresh, merged.
+        core.handle(new Event.TmuxChanged(new Notification.SessionRenamed("$0", "x")));
+        core.handle(new Event.TmuxChanged(new Notification.WindowPaneChanged("@0", "%1")));
+        landWith(of(1, 1, "$0", "alpha"));
+        clock.advance(16);
+        assertEquals(Set.of(Part.SESSIONS, Part.PANES), tmux.refreshParts.get(2));
+        // A failed refresh gives its parts back to the next one.
+        tmux.lastRefresh().completeExceptionally(new RuntimeException("gone"));
+        clock.runReady();
+        core.handle(new Event.TmuxChanged(new Notification.ClientDetached("/dev/pts/3")));
+        clock.advance(16);
+        assertEquals(Set.of(Part.SESSIONS, Part.PANES, Part.CLIENTS), tmux.refreshParts.get(3));
+        // Irrelevant notifications do not refresh at all.
+        landWith(of(1, 1, "$0", "alpha"));
+        core.handle(new Event.TmuxChanged(new Notification.Other("paste-buffer-changed", List.of("buffer0"))));
+        core.handle(new Event.TmuxChanged(new Notification.PaneModeChanged("%0")));
+        clock.advance(1_000);
+        assertEquals(4, tmux.refreshParts.size());
     }
 
     @Test

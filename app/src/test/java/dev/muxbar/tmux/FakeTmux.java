@@ -4,6 +4,7 @@ import dev.muxbar.state.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,11 +15,14 @@ public final class FakeTmux implements TmuxGateway {
 
     public final List<String> commands = new ArrayList<>();
     public final List<CompletableFuture<Snapshot>> refreshes = new ArrayList<>();
+    /** The parts each refresh asked for, in order. */
+    public final List<Set<Formats.Part>> refreshParts = new ArrayList<>();
     public final List<CompletableFuture<Map<String, Snapshot.PaneProcess>>> scans = new ArrayList<>();
     public boolean closed;
 
     @Override
-    public CompletableFuture<Snapshot> refresh() {
+    public CompletableFuture<Snapshot> refresh(Set<Formats.Part> parts) {
+        refreshParts.add(Set.copyOf(parts));
         CompletableFuture<Snapshot> f = new CompletableFuture<>();
         refreshes.add(f);
         return f;
