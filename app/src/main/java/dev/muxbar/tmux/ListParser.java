@@ -7,9 +7,11 @@ import dev.muxbar.state.Snapshot.Session;
 import dev.muxbar.state.Snapshot.ServerInfo;
 import dev.muxbar.state.Snapshot.Window;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Pure functions from the output of {@link Formats#refreshCommands()} to a {@link Snapshot}.
@@ -19,31 +21,35 @@ public final class ListParser {
     private ListParser() {}
 
     /**
-     * Splits reply lines into records of exactly {@code fields} fields.
+     * Splits reply lines into records of exactly {@code fields} fields. Every record starts a line with
+     * RS; a line without it continues the previous record (a newline inside the last field).
      * Example input line: {@code "\u001e$1\u001f1795395925\u001fwe\tird"} (three fields).
      */
     public static List<String[]> records(List<String> lines, int fields) {
-        StringBuilder all = new StringBuilder();
-        for (String l : lines) {
-            all.append(l).append('\n');
+        List<String[]> out = new ArrayList<>(lines.size());
+        String current = null;
+        for (String line : lines) {
+            if (!line.isEmpty() && line.charAt(0) == Formats.RS) {
+                addRecord(out, current, fields);
+                current = line.substring(1);
+            } else if (current != null) {
+                current = current + "\n" + line;
+            } // lines before the first record are noise
         }
-        List<String[]> out = new ArrayList<>();
-        int start = all.indexOf(String.valueOf(Formats.RS));
-        while (start >= 0) {
-            int next = all.indexOf(String.valueOf(Formats.RS), start + 1);
-            int end = next < 0 ? all.length() : next;
-            String rec = all.substring(start + 1, end);
-            if (rec.endsWith("\n")) {
-                rec = rec.substring(0, rec.length() - 1); // the line break tmux put after the record
-            }
-            String[] f = rec.split(String.valueOf(Formats.US), fields);
+        addRecord(out, current, fields);
+        return out;
+    }
+
+    private static void addRecord(List<String[]> out, String record, int fields) {
+        if (record != null) {
+            String[] f = record.split(US, fields);
             if (f.length == fields) {
                 out.add(f);
             }
-            start = next;
         }
-        return out;
     }
+
+    private static final String US = String.valueOf(Formats.US);
 
     /**
      * Assembles a snapshot from the five replies of one refresh.
@@ -66,18 +72,23 @@ public final class ListParser {
             attached.merge(f[6], 1, Integer::sum);
         }
 
-        // Panes by "session window" key, in tmux's order (pane index).
+        // Panes by window id, in tmux's order (pane index). A window linked into several sessions
+        // is listed once per session; its panes are the same, so repeats are skipped.
         Map<String, List<Pane>> panes = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
         for (String[] f : records(replies.get(3), Formats.PANES.size())) {
+            if (!seen.add(f[1])) {
+                continue;
+            }
             // command and cwd come from the process scan (see processes) and are merged in later
-            Pane p = new Pane(f[2], f[7], num(f[6]), "", "", f[3].equals("1"), f[9],
-                    (int) num(f[4]), (int) num(f[5]), !f[8].isEmpty() && !f[8].equals("0"));
-            panes.computeIfAbsent(f[0] + " " + f[1], k -> new ArrayList<>()).add(p);
+            Pane p = new Pane(f[1], f[6], num(f[5]), "", "", f[2].equals("1"), f[8],
+                    (int) num(f[3]), (int) num(f[4]), !f[7].isEmpty() && !f[7].equals("0"));
+            panes.computeIfAbsent(f[0], k -> new ArrayList<>()).add(p);
         }
         Map<String, List<Window>> windows = new LinkedHashMap<>();
         for (String[] f : records(replies.get(2), Formats.WINDOWS.size())) {
             Window w = new Window(f[1], (int) num(f[2]), f[6], f[3].equals("1"), (int) num(f[4]),
-                    (int) num(f[5]), panes.getOrDefault(f[0] + " " + f[1], List.of()));
+                    (int) num(f[5]), panes.getOrDefault(f[1], List.of()));
             windows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(w);
         }
         List<Session> sessions = new ArrayList<>();

@@ -38,6 +38,13 @@ class ListParserTest {
     }
 
     @Test
+    void aRecordSeparatorInsideAPathStaysInThePath() {
+        List<String[]> r = ListParser.records(List.of(rec("%1", "/odd" + RS + "dir"), rec("%2", "/x")), 2);
+        assertEquals("/odd" + RS + "dir", r.get(0)[1]);
+        assertEquals(2, r.size());
+    }
+
+    @Test
     void emptyReplyGivesNoRecords() {
         assertTrue(ListParser.records(List.of(), 3).isEmpty());
     }
@@ -48,11 +55,15 @@ class ListParserTest {
                 List.of(rec("$0", "100", name), rec("$1", "101", "beta")),
                 List.of(rec("$0", "@0", "0", "0", "160", "40", "editor"),
                         rec("$0", "@1", "1", "1", "160", "40", "shell"),
-                        rec("$1", "@2", "0", "1", "80", "24", "w")),
-                List.of(rec("$0", "@0", "%0", "1", "160", "40", "11", "/dev/pts/1", "", "title"),
-                        rec("$0", "@1", "%1", "0", "30", "40", "12", "/dev/pts/2", "1", "muxbar"),
-                        rec("$0", "@1", "%2", "1", "129", "40", "13", "/dev/pts/3", "", "t"),
-                        rec("$1", "@2", "%3", "1", "80", "24", "14", "/dev/pts/4", "", "t")),
+                        rec("$1", "@2", "0", "1", "80", "24", "w"),
+                        rec("$1", "@1", "1", "0", "160", "40", "shell")),
+                List.of(rec("@0", "%0", "1", "160", "40", "11", "/dev/pts/1", "", "title"),
+                        rec("@1", "%1", "0", "30", "40", "12", "/dev/pts/2", "1", "muxbar"),
+                        rec("@1", "%2", "1", "129", "40", "13", "/dev/pts/3", "", "t"),
+                        rec("@2", "%3", "1", "80", "24", "14", "/dev/pts/4", "", "t"),
+                        // @1 is also linked into $1 (link-window): tmux lists its panes again
+                        rec("@1", "%1", "0", "30", "40", "12", "/dev/pts/2", "1", "muxbar"),
+                        rec("@1", "%2", "1", "129", "40", "13", "/dev/pts/3", "", "t")),
                 List.of(rec("/dev/pts/9", "/dev/pts/9", "500", "1700000000", "200", "50", "$0"),
                         rec("client-777", "", "777", "1700000001", "80", "24", "$1")));
     }
@@ -68,6 +79,10 @@ class ListParserTest {
         assertEquals(1, s.clients().size());
         assertEquals(2, alpha.windows().size());
         assertEquals(3, alpha.paneCount());
+        Snapshot.Window linked = s.sessions().get(1).windows().get(1);
+        assertEquals("@1", linked.id());
+        assertEquals(List.of("%1", "%2"), linked.panes().stream().map(Snapshot.Pane::id).toList(),
+                "a linked window has its panes once, in both sessions");
         Snapshot.Pane sidebar = alpha.windows().get(1).panes().get(0);
         assertTrue(sidebar.sidebar());
         assertFalse(alpha.windows().get(1).panes().get(1).sidebar());
