@@ -185,6 +185,15 @@ class DaemonIT {
         awaitOrder(2_000, left + "$2\tgamma\n");
         assertTrue(daemon.process().isAlive());
         assertTrue(daemon.diagnostics().contains("re-attached"), daemon.diagnostics());
+
+        // Detaching the control client (e.g. someone runs detach-client -a) is survived the same way.
+        String control = tmux.tmux("list-clients", "-F", "#{client_control_mode} #{client_name}").lines()
+                .filter(l -> l.startsWith("1 ")).findFirst().orElseThrow().substring(2);
+        tmux.tmux("detach-client", "-t", control);
+        Poll.until(3_000, () -> tmux.tmux("list-clients", "-F", "#{client_control_mode} #{client_name}").lines()
+                .anyMatch(l -> l.startsWith("1 ") && !l.endsWith(" " + control)), "a new control client", this::diagnostics);
+        tmux.tmux("new-session", "-d", "-s", "delta");
+        awaitOrder(2_000, left + "$2\tgamma\n$3\tdelta\n");
     }
 
     @Test
