@@ -13,16 +13,13 @@ import java.util.function.Consumer;
 public final class EventLoop implements Scheduler, Executor, AutoCloseable {
 
     private final ScheduledThreadPoolExecutor executor;
+    private final Consumer<Throwable> onError;
 
+    /** @param onError told about any exception a task throws; the loop goes on */
     public EventLoop(Consumer<Throwable> onError) {
+        this.onError = onError;
         executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(() -> {
-                try {
-                    r.run();
-                } catch (Throwable e) {
-                    onError.accept(e);
-                }
-            }, "muxbar-loop");
+            Thread t = new Thread(r, "muxbar-loop");
             t.setDaemon(true);
             return t;
         });
@@ -54,13 +51,9 @@ public final class EventLoop implements Scheduler, Executor, AutoCloseable {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                Thread.getDefaultUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
+                onError.accept(e);
             }
         };
-    }
-
-    public boolean inLoop() {
-        return Thread.currentThread().getName().equals("muxbar-loop");
     }
 
     @Override
