@@ -39,15 +39,23 @@ class EventLoopTest {
     void cancelledTimersDoNotRun() throws Exception {
         List<String> ran = new CopyOnWriteArrayList<>();
         try (EventLoop loop = new EventLoop(e -> { })) {
-            Scheduler.Cancellable c = loop.schedule(30, () -> ran.add("cancelled"));
-            Scheduler.Cancellable every = loop.every(10, () -> ran.add("tick"));
-            c.cancel();
-            Thread.sleep(100); // a window in which the cancelled timer would have fired
-            every.cancel();
-            int ticks = ran.size();
-            Thread.sleep(50);
-            assertEquals(ticks, ran.size(), "no ticks after cancel");
+            loop.schedule(30, () -> ran.add("cancelled")).cancel();
+            Scheduler.Cancellable[] every = new Scheduler.Cancellable[1];
+            CountDownLatch threeTicks = new CountDownLatch(1);
+            every[0] = loop.every(5, () -> {
+                ran.add("tick");
+                if (ran.stream().filter("tick"::equals).count() == 3) {
+                    every[0].cancel();
+                    threeTicks.countDown();
+                }
+            });
+            assertTrue(threeTicks.await(5, TimeUnit.SECONDS));
+            // Timers run in time order on one thread: once this sentinel has run, the cancelled
+            // timer (30 ms) and any further tick would have run before it.
+            CountDownLatch sentinel = new CountDownLatch(1);
+            loop.schedule(60, sentinel::countDown);
+            assertTrue(sentinel.await(5, TimeUnit.SECONDS));
         }
-        assertTrue(!ran.contains("cancelled") && ran.contains("tick"), ran.toString());
+        assertEquals(List.of("tick", "tick", "tick"), ran);
     }
 }
