@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * {@code muxbar bench-refresh} (hidden; used by scripts/bench/refresh): times one refresh round trip
  * over control mode against the same list commands run as separate tmux processes.
  */
-@Command(name = "bench-refresh", hidden = true, description = "Time refresh round trips (benchmark).")
+@Command(name = "bench-refresh", hidden = true, mixinStandardHelpOptions = true, description = "Time refresh round trips (benchmark).")
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin

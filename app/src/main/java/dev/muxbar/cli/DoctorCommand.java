@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code muxbar doctor}: one line per check, {@code ok} or {@code problem} with the fix. */
-@Command(name = "doctor", description = "Check tmux, Java, the runtime dir, the daemon and curl.")
+@Command(name = "doctor", mixinStandardHelpOptions = true, description = "Check tmux, Java, the runtime dir, the daemon and curl.")
 final class DoctorCommand implements Callable<Integer> {
 
     @Mixin

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * {@code muxbar server}: runs the daemon for one tmux server. Without {@code --foreground} it starts
  * the daemon as a child JVM (same flags), waits until its API answers, and returns.
  */
-@Command(name = "server", description = "Run the daemon for one tmux server (default: the one in $TMUX).")
+@Command(name = "server", mixinStandardHelpOptions = true, description = "Run the daemon for one tmux server (default: the one in $TMUX).")
 final class ServerCommand implements Callable<Integer> {
 
     @Mixin

@@ -22,7 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code muxbar status}: the sessions in sidebar order, from the daemon or, if none runs, from tmux. */
-@Command(name = "status", description = "Show sessions in sidebar order (from the daemon, or tmux if none runs).")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show sessions in sidebar order (from the daemon, or tmux if none runs).")
 final class StatusCommand implements Callable<Integer> {
 
     @Mixin

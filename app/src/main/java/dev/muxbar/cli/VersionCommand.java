@@ -2,7 +2,7 @@ package dev.muxbar.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "version", description = "Print muxbar's version.")
+@Command(name = "version", mixinStandardHelpOptions = true, description = "Print muxbar's version.")
 final class VersionCommand implements Runnable {
     @Override
     public void run() {
