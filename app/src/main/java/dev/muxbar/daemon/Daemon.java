@@ -94,6 +94,10 @@ public final class Daemon {
         return true;
     }
 
+    /**
+     * Only called when this process does NOT hold the lock: closing any descriptor of a file drops
+     * the fcntl locks a process holds on it.
+     */
     private String lockHolder() {
         try {
             return Files.readString(paths.lock()).trim();

@@ -45,8 +45,9 @@ public final class OrderStore implements Consumer<Model> {
     @Override
     public void accept(Model model) {
         OrderBook book = model.order();
-        if (book.equals(written)) {
-            return;
+        boolean nothingToKeep = book.custom().isEmpty() && book.hidden().isEmpty();
+        if (book.equals(written) || written == null && nothingToKeep && !Files.exists(path)) {
+            return; // no file for servers whose order was never customised
         }
         try {
             AtomicFiles.write(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(book));

@@ -1,8 +1,9 @@
 package dev.muxbar.tmux;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -120,11 +121,17 @@ public final class ControlClient implements AutoCloseable {
     }
 
     private void readLoop(ControlParser parser, Runnable onClosed) {
-        try (BufferedReader r = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                parser.accept(line);
+        // Lines end in \n only; a \r belongs to the data (BufferedReader.readLine would split there).
+        try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    parser.accept(line.toString(StandardCharsets.UTF_8));
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
             }
         } catch (IOException | RuntimeException e) {
             // the process went away; fall through to close

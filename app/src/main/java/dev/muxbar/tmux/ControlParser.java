@@ -39,7 +39,6 @@ public final class ControlParser {
     private List<String> block;
     private long blockNumber;
     private boolean blockOurs;
-    private boolean blockTruncated;
 
     public ControlParser(Sink sink) {
         this.sink = sink;
@@ -56,15 +55,12 @@ public final class ControlParser {
                 sink.reply(reply);
             } else if (block.size() < MAX_BLOCK_LINES) {
                 block.add(line);
-            } else {
-                blockTruncated = true;
             }
             return;
         }
         if (line.startsWith("%begin")) {
             String[] f = line.split(" ");
             block = new ArrayList<>();
-            blockTruncated = false;
             blockNumber = f.length > 2 ? parseLong(f[2]) : -1;
             blockOurs = f.length > 3 && f[3].equals("1");
             return;
@@ -73,11 +69,6 @@ public final class ControlParser {
             sink.notification(notification(line));
         }
         // Anything else outside a block is noise (there is none with no-output); ignore it.
-    }
-
-    /** True when the last block lost lines to {@link #MAX_BLOCK_LINES}. */
-    boolean lastBlockTruncated() {
-        return blockTruncated;
     }
 
     /** A guard line closes a block only if it is "%end"/"%error" followed by a space and numbers. */

@@ -57,22 +57,40 @@ public final class Formats {
      * {@link ControlGateway#refresh}).
      */
     public enum Part {
-        SERVER("display-message -p", Formats.SERVER),
-        SESSIONS("list-sessions -F", Formats.SESSIONS),
-        WINDOWS("list-windows -a -F", Formats.WINDOWS),
-        PANES("list-panes -a -F", Formats.PANES),
-        CLIENTS("list-clients -F", Formats.CLIENTS);
+        SERVER(List.of("display-message", "-p"), Formats.SERVER),
+        SESSIONS(List.of("list-sessions", "-F"), Formats.SESSIONS),
+        WINDOWS(List.of("list-windows", "-a", "-F"), Formats.WINDOWS),
+        PANES(List.of("list-panes", "-a", "-F"), Formats.PANES),
+        CLIENTS(List.of("list-clients", "-F"), Formats.CLIENTS);
 
-        private final String command;
+        private final List<String> argv;
 
-        Part(String verb, List<String> fields) {
-            this.command = verb + " \"" + template(fields) + "\"";
+        Part(List<String> verb, List<String> fields) {
+            this.argv = withTemplate(verb, fields);
         }
 
-        /** The command line of this part. */
+        /** The command line of this part, for the control client. */
         public String command() {
-            return command;
+            return commandLine(argv);
         }
+
+        /** The same as an argv, for a separate tmux process. */
+        public List<String> argv() {
+            return argv;
+        }
+    }
+
+    private static final List<String> SCAN_ARGV = withTemplate(List.of("list-panes", "-a", "-F"), PANE_PROCESSES);
+
+    private static List<String> withTemplate(List<String> verb, List<String> fields) {
+        List<String> argv = new java.util.ArrayList<>(verb);
+        argv.add(template(fields));
+        return List.copyOf(argv);
+    }
+
+    /** argv → a control-mode command line; only the template (the last word) needs quotes. */
+    private static String commandLine(List<String> argv) {
+        return String.join(" ", argv.subList(0, argv.size() - 1)) + " \"" + argv.get(argv.size() - 1) + "\"";
     }
 
     /** The command lines of a full refresh, in {@link Part} order. */
@@ -82,17 +100,16 @@ public final class Formats {
 
     /** The pane process scan: one command line. */
     public static String processCommand() {
-        return "list-panes -a -F \"" + template(PANE_PROCESSES) + "\"";
+        return commandLine(SCAN_ARGV);
     }
 
     /** The refresh commands and then the process scan as argv lists, for separate tmux processes. */
     public static List<List<String>> refreshArgv() {
-        return List.of(
-                List.of("display-message", "-p", template(SERVER)),
-                List.of("list-sessions", "-F", template(SESSIONS)),
-                List.of("list-windows", "-a", "-F", template(WINDOWS)),
-                List.of("list-panes", "-a", "-F", template(PANES)),
-                List.of("list-clients", "-F", template(CLIENTS)),
-                List.of("list-panes", "-a", "-F", template(PANE_PROCESSES)));
+        List<List<String>> all = new java.util.ArrayList<>();
+        for (Part p : Part.values()) {
+            all.add(p.argv());
+        }
+        all.add(SCAN_ARGV);
+        return all;
     }
 }

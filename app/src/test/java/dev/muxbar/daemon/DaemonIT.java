@@ -102,6 +102,34 @@ class DaemonIT {
         assertTrue(daemon.order().startsWith(ids.get(ids.size() - 1) + "\t"), daemon.order());
     }
 
+    @Test
+    void aPaneCwdWithCarriageReturnNewlineAndTabArrivesExactly() throws Exception {
+        Path odd = Files.createDirectories(tmp.resolve("we\rird\nd\tir 名"));
+        String id = tmux.tmux("new-session", "-d", "-P", "-F", "#{pane_id}", "-s", "beta", "-c", odd.toString(),
+                "sleep 600").trim();
+        try (ApiClient api = new ApiClient(daemon.socket())) {
+            Poll.until(5_000, () -> odd.toString().equals(paneCwd(api, id)), "pane " + id + " cwd in /state",
+                    () -> "saw: " + paneCwd(api, id) + "\n" + diagnostics());
+        }
+    }
+
+    private static String paneCwd(ApiClient api, String paneId) {
+        try {
+            for (JsonNode s : Json.MAPPER.readTree(api.get("/state").body()).get("snapshot").get("sessions")) {
+                for (JsonNode w : s.get("windows")) {
+                    for (JsonNode p : w.get("panes")) {
+                        if (p.get("id").asText().equals(paneId)) {
+                            return p.get("cwd").asText();
+                        }
+                    }
+                }
+            }
+        } catch (Exception e) {
+            return "(" + e + ")";
+        }
+        return "(no pane)";
+    }
+
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }

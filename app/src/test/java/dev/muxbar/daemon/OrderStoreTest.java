@@ -26,6 +26,14 @@ class OrderStoreTest {
     }
 
     @Test
+    void aNeverCustomisedOrderWritesNoFile(@TempDir Path dir) {
+        Path f = dir.resolve("order.json");
+        Snapshot s = of(1, 1, "$0", "alpha");
+        new OrderStore(f, m -> { }).accept(Model.of(s, OrderBook.EMPTY.reconcile(s)));
+        assertTrue(!Files.exists(f));
+    }
+
+    @Test
     void brokenFileIsIgnoredWithALogLine(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("order.json");
         Files.writeString(f, "{not json");
