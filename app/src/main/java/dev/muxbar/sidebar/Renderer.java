@@ -1,0 +1,145 @@
+package dev.muxbar.sidebar;
+
+import dev.muxbar.state.Model;
+import dev.muxbar.state.Snapshot.Session;
+import dev.muxbar.state.Snapshot.Window;
+import dev.muxbar.theme.Rgb;
+import dev.muxbar.theme.Theme;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pure function from state to a sidebar frame: exactly {@code height} lines of exactly
+ * {@code width} cells.
+ *
+ * <pre>
+ *  muxbar        3 sessions     header
+ * ────────────────────────────  separator
+ * ▎1 work               2w      the session this window belongs to ("current")
+ *  2 notes & ideas      1w      cursor row (own background)
+ *  3 api                1w
+ * ── notes & ideas ──────────   detail panel: the cursor row's windows
+ *   0 editor *                  (* = the session's active window)
+ *  ? help  ↵ switch             footer
+ * </pre>
+ */
+public final class Renderer {
+    private Renderer() {}
+
+    /** Everything one frame depends on. {@code ownSessionId}: the session of the sidebar's window. */
+    public record Input(Model model, Theme theme, View view, String ownSessionId, int width, int height) {}
+
+    /** Smallest size drawn in full; below it the frame is blank rather than garbage. */
+    public static final int MIN_WIDTH = 8;
+
+    public static List<Line> render(Input in) {
+        int w = Math.max(1, in.width());
+        int h = Math.max(1, in.height());
+        Theme t = in.theme();
+        Rgb bg = t.color("background");
+        List<Line> out = new ArrayList<>(h);
+        if (w < MIN_WIDTH || h < 3) {
+            while (out.size() < h) {
+                out.add(new Line.Builder(w, bg).build());
+            }
+            return out;
+        }
+        List<Session> shown = in.model() == null ? List.of() : in.model().shown();
+        int cursor = cursorIndex(shown, in.view(), in.ownSessionId());
+
+        out.add(new Line.Builder(w, bg).add(" muxbar", t.color("accent"), bg, true)
+                .right(count(shown.size(), w) + " ", t.color("muted"), bg, false).build());
+        out.add(rule("", w, t));
+
+        boolean footer = h >= 8;
+        int rest = h - out.size() - (footer ? 1 : 0);
+        Session selected = cursor < 0 ? null : shown.get(cursor);
+        int detailRows = selected == null || h < 12 ? 0 : Math.min(selected.windows().size() + 1, rest / 3);
+        int listRows = rest - detailRows;
+
+        int top = scrollTop(in.view().scroll(), cursor, listRows, shown.size());
+        for (int row = 0; row < listRows; row++) {
+            int i = top + row;
+            if (i < shown.size()) {
+                out.add(sessionRow(shown.get(i), i, i == cursor, shown.get(i).id().equals(in.ownSessionId()), w, t));
+            } else if (shown.isEmpty() && row == 0) {
+                out.add(new Line.Builder(w, bg).add("  no sessions", t.color("muted"), bg, false).build());
+            } else {
+                out.add(new Line.Builder(w, bg).build());
+            }
+        }
+        if (detailRows > 0) {
+            out.add(rule(" " + selected.name() + " ", w, t));
+            for (int k = 0; k < detailRows - 1; k++) {
+                out.add(windowRow(selected.windows().get(k), w, t));
+            }
+        }
+        if (footer) {
+            out.add(new Line.Builder(w, bg).add(" ? help  ↵ switch  1-9", t.color("muted"), bg, false).build());
+        }
+        return out;
+    }
+
+    /** The cursor's row: the view's session if still shown, else this window's session, else the top. */
+    static int cursorIndex(List<Session> shown, View view, String own) {
+        int fallback = shown.isEmpty() ? -1 : 0;
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).id().equals(view.cursorSessionId())) {
+                return i;
+            }
+            if (shown.get(i).id().equals(own)) {
+                fallback = i;
+            }
+        }
+        return fallback;
+    }
+
+    /** The first shown row: the view's scroll, moved just enough to keep the cursor visible. */
+    static int scrollTop(int scroll, int cursor, int rows, int total) {
+        if (rows <= 0) {
+            return 0;
+        }
+        int top = Math.max(0, Math.min(scroll, Math.max(0, total - rows)));
+        if (cursor >= 0 && cursor < top) {
+            top = cursor;
+        } else if (cursor >= top + rows) {
+            top = cursor - rows + 1;
+        }
+        return top;
+    }
+
+    private static String count(int n, int width) {
+        return width >= 22 ? n + (n == 1 ? " session" : " sessions") : String.valueOf(n);
+    }
+
+    private static Line rule(String title, int w, Theme t) {
+        Rgb bg = t.color("background");
+        Line.Builder b = new Line.Builder(w, bg);
+        if (!title.isEmpty()) {
+            b.add("──", t.color("border"), bg, false).add(title, t.color("muted"), bg, false);
+        }
+        return b.add("─".repeat(Math.max(0, b.left())), t.color("border"), bg, false).build();
+    }
+
+    private static Line sessionRow(Session s, int index, boolean cursor, boolean current, int w, Theme t) {
+        Rgb bg = cursor ? t.color("cursor") : t.color("background");
+        Line.Builder b = new Line.Builder(w, bg);
+        b.add(current ? "▎" : " ", t.color("current"), bg, false);
+        b.add(index < 9 ? String.valueOf(index + 1) : " ", t.color("muted"), bg, false);
+        b.add(" ", bg, bg, false);
+        String counts = w >= 20 ? " " + s.windows().size() + "w " : " ";
+        int nameCells = Math.max(1, b.left() - Cells.width(counts));
+        b.add(Cells.pad(s.name(), nameCells), current ? t.color("current") : t.color("text"), bg, current);
+        b.add(counts, t.color("muted"), bg, false);
+        return b.build();
+    }
+
+    private static Line windowRow(Window win, int w, Theme t) {
+        Rgb bg = t.color("background");
+        return new Line.Builder(w, bg)
+                .add("  " + win.index() + " ", t.color("muted"), bg, false)
+                .add(win.name(), win.active() ? t.color("text") : t.color("muted"), bg, false)
+                .add(win.active() ? " *" : "", t.color("accent"), bg, false)
+                .build();
+    }
+}

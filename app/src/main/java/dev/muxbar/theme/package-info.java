@@ -1,0 +1,2 @@
+/** Colour themes as data: semantic roles loaded and validated from {@code themes/*.json}. */
+package dev.muxbar.theme;

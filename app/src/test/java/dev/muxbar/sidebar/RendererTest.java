@@ -1,0 +1,101 @@
+package dev.muxbar.sidebar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.muxbar.state.Model;
+import dev.muxbar.state.OrderBook;
+import dev.muxbar.state.Snapshot;
+import dev.muxbar.testing.Snapshots;
+import dev.muxbar.theme.Theme;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Golden text frames; every frame must be exactly width × height cells. */
+class RendererTest {
+
+    private static final Theme THEME = Theme.builtIn("default");
+
+    private static Model model(String... idsAndNames) {
+        Snapshot s = Snapshots.of(1, 1, idsAndNames);
+        return Model.of(s, OrderBook.EMPTY.reconcile(s));
+    }
+
+    private static List<String> frame(Model m, View v, String own, int w, int h) {
+        List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, v, own, w, h));
+        assertEquals(h, lines.size(), "height");
+        for (Line l : lines) {
+            assertEquals(w, Cells.width(l.text()), "width of [" + l.text() + "]");
+        }
+        return lines.stream().map(Line::text).toList();
+    }
+
+    @Test
+    void goldenThirtyByTwelve() {
+        Model m = model("$0", "work", "$1", "notes & ideas", "$2", "api|server \\$prod", "$3", "名前 🚀 é");
+        assertEquals(List.of(
+                " muxbar            4 sessions ",
+                "──────────────────────────────",
+                "▎1 work                    1w ",
+                " 2 notes & ideas           1w ",
+                " 3 api|server \\$prod       1w ",
+                " 4 名前 🚀 é               1w ",
+                "                              ",
+                "                              ",
+                "                              ",
+                "── notes & ideas ─────────────",
+                "  0 w *                       ",
+                " ? help  ↵ switch  1-9        "),
+                frame(m, View.INITIAL.withCursor("$1"), "$0", 30, 12));
+    }
+
+    @Test
+    void cursorDefaultsToTheWindowsOwnSession() {
+        Model m = model("$0", "a", "$1", "b");
+        List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$1", 20, 6));
+        assertEquals(THEME.color("cursor"), lines.get(3).spans().get(0).bg(), "row of $1 has the cursor");
+        assertEquals(THEME.color("background"), lines.get(2).spans().get(0).bg());
+    }
+
+    @Test
+    void longAndWideNamesAreCutToTheColumn() {
+        Model m = model("$0", "a-very-long-session-name-indeed", "$1", "日本語日本語日本語日本語");
+        List<String> f = frame(m, View.INITIAL, "$0", 16, 6);
+        assertEquals("▎1 a-very-long… ", f.get(2));
+        assertEquals(" 2 日本語日本…  ", f.get(3), "wide characters count two cells");
+    }
+
+    @Test
+    void smallestSizesNeverProduceGarbage() {
+        Model m = model("$0", "alpha", "$1", "beta", "$2", "gamma");
+        for (int w = 1; w <= 40; w++) {
+            for (int h = 1; h <= 14; h++) {
+                frame(m, View.INITIAL, "$0", w, h);
+            }
+        }
+        assertEquals(List.of(" muxbar       3 ", "────────────────", "▎1 alpha        ", " 2 beta         ",
+                " 3 gamma        ", "                "), frame(m, View.INITIAL, "$0", 16, 6));
+    }
+
+    @Test
+    void emptyState() {
+        List<String> f = frame(model(), View.INITIAL, "", 20, 6);
+        assertEquals("  no sessions       ", f.get(2));
+    }
+
+    @Test
+    void manySessionsScrollToKeepTheCursorVisible() {
+        String[] ids = new String[60];
+        for (int i = 0; i < 30; i++) {
+            ids[2 * i] = "$" + i;
+            ids[2 * i + 1] = "s" + i;
+        }
+        Model m = model(ids);
+        List<String> f = frame(m, View.INITIAL.withCursor("$25"), "$0", 20, 10);
+        assertTrue(f.stream().anyMatch(l -> l.contains("s25")), f.toString());
+        assertTrue(f.stream().noneMatch(l -> l.contains("s0 ")), "top rows scrolled away: " + f);
+        assertEquals(25, Renderer.scrollTop(0, 25, 1, 30));
+        assertEquals(0, Renderer.scrollTop(50, 0, 5, 30));
+        assertEquals(25, Renderer.scrollTop(99, 27, 5, 30), "scroll clamped to the last page");
+    }
+}
