@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -39,6 +40,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * POST /order/hide?session=NAME_OR_ID       leave a session out of sidebar and order file
  * POST /order/unhide?session=NAME_OR_ID
  * POST /order/reset                         forget the custom order
+ * POST /toggle[?on=1|0]                     sidebars on/off (no parameter: flip)
  * </pre>
  */
 public final class ApiServer implements AutoCloseable {
@@ -49,10 +51,14 @@ public final class ApiServer implements AutoCloseable {
     private final Core core;
     private final String version;
     private final long started = System.currentTimeMillis();
+    private final Function<Boolean, CompletableFuture<Boolean>> toggle;
 
-    public ApiServer(Path socket, Core core, String version) throws Exception {
+    /** @param toggle sidebars on (true), off (false) or flipped (null); completes with the new state */
+    public ApiServer(Path socket, Core core, String version, Function<Boolean, CompletableFuture<Boolean>> toggle)
+            throws Exception {
         this.core = core;
         this.version = version;
+        this.toggle = toggle;
         QueuedThreadPool pool = new QueuedThreadPool(6, 1);
         pool.setName("muxbar-api");
         pool.setDaemon(true);
@@ -101,6 +107,8 @@ public final class ApiServer implements AutoCloseable {
             }
             case "/order/move": case "/order/hide": case "/order/unhide": case "/order/reset":
                 return post ? order(path.substring("/order/".length()), query) : notAllowed(method, path);
+            case "/toggle":
+                return post ? toggle(query.getValue("on")) : notAllowed(method, path);
             default:
                 return new Reply(404, Json.error("no such endpoint: " + method + " " + path));
         }
@@ -156,6 +164,28 @@ public final class ApiServer implements AutoCloseable {
             int status = c instanceof IllegalArgumentException ? 404 : 409;
             return new Reply(status, Json.error(c.getMessage()));
         } catch (TimeoutException e) {
+            return new Reply(503, Json.error("the daemon is busy; try again"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reply(503, Json.error("interrupted"));
+        }
+    }
+
+    private Reply toggle(String on) {
+        Boolean want;
+        if (on == null) {
+            want = null;
+        } else if (on.equals("1") || on.equals("true")) {
+            want = true;
+        } else if (on.equals("0") || on.equals("false")) {
+            want = false;
+        } else {
+            return new Reply(400, Json.error("on must be 1 or 0, got: " + on));
+        }
+        try {
+            boolean enabled = toggle.apply(want).get(LOOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return ok("{\"sidebars\":" + enabled + "}");
+        } catch (TimeoutException | ExecutionException e) {
             return new Reply(503, Json.error("the daemon is busy; try again"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

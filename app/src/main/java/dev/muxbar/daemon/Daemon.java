@@ -5,6 +5,9 @@ import dev.muxbar.config.Paths;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.state.EventLoop;
+import dev.muxbar.sidebar.Planner;
+import dev.muxbar.sidebar.SidebarService;
+import dev.muxbar.theme.Theme;
 import dev.muxbar.tmux.ControlGateway;
 import dev.muxbar.tmux.TmuxAddress;
 import java.io.IOException;
@@ -16,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +49,7 @@ public final class Daemon {
     private ControlGateway gateway;
     private ApiServer api;
     private Core core;
+    private SidebarService sidebars;
 
     public Daemon(TmuxAddress address, Paths paths, String version) {
         this.address = address;
@@ -125,9 +131,56 @@ public final class Daemon {
         g[0] = gateway;
         core.subscribe(io, new OrderFile(paths.orderFile(), log));
         core.subscribe(io, store);
-        api = new ApiServer(paths.socket(), core, version);
+        sidebars = startSidebars();
+        api = new ApiServer(paths.socket(), core, version, on -> {
+            CompletableFuture<Boolean> done = new CompletableFuture<>();
+            loop.execute(() -> {
+                sidebars.toggle(on);
+                done.complete(sidebars.settings().enabled());
+            });
+            return done;
+        });
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());
+    }
+
+    /**
+     * The sidebar service, subscribed on the loop. Width and edge come from the tmux options
+     * {@code @muxbar-width} / {@code @muxbar-position}; a width chosen in the sidebar (saved) wins,
+     * and the daemon writes the width it uses back to {@code @muxbar-width}.
+     */
+    private SidebarService startSidebars() throws Exception {
+        Planner.Settings d = Planner.Settings.DEFAULT;
+        int width = parseInt(option("@muxbar-width"), d.width());
+        boolean right = option("@muxbar-position").equals("right");
+        SidebarService service = new SidebarService(gateway, core, loop, loop, Theme.builtIn("default"),
+                sidebarScript().toString(), paths.stateDir().resolve("sidebar.json"),
+                new Planner.Settings(d.enabled(), width, right), log);
+        gateway.run("set-option -g @muxbar-width " + service.settings().width());
+        core.subscribe(loop, service::onModel);
+        return service;
+    }
+
+    private String option(String name) throws Exception {
+        List<String> v = gateway.run("show-options -gqv " + name).get(2, TimeUnit.SECONDS);
+        return v.isEmpty() ? "" : v.get(0).trim();
+    }
+
+    private static int parseInt(String s, int fallback) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** {@code scripts/sidebar-pane} of this checkout: {@code $MUXBAR_ROOT}, else three levels above the jar. */
+    static Path sidebarScript() throws java.net.URISyntaxException {
+        String root = System.getenv("MUXBAR_ROOT");
+        Path base = root != null && !root.isEmpty() ? Path.of(root)
+                : Path.of(Daemon.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                        .getParent().getParent().getParent(); // app/target/muxbar.jar → checkout
+        return base.resolve("scripts").resolve("sidebar-pane").toAbsolutePath().normalize();
     }
 
     private void onServerGone() {
@@ -158,6 +211,9 @@ public final class Daemon {
         }
         if (loop != null) {
             loop.execute(core::stop);
+            if (sidebars != null) {
+                loop.execute(sidebars::close); // ttys closed, panes kept: a new daemon re-adopts them
+            }
         }
         if (gateway != null) {
             gateway.close();

@@ -44,20 +44,19 @@ public final class Renderer {
             }
             return out;
         }
-        List<Session> shown = in.model() == null ? List.of() : in.model().shown();
-        int cursor = cursorIndex(shown, in.view(), in.ownSessionId());
+        List<Session> shown = shown(in);
+        Layout layout = layout(in);
+        int cursor = layout.cursor();
+        int listRows = layout.listRows();
+        int top = layout.top();
+        Session selected = cursor < 0 ? null : shown.get(cursor);
+        int detailRows = layout.detailRows();
+        boolean footer = layout.footer();
 
         out.add(new Line.Builder(w, bg).add(" muxbar", t.color("accent"), bg, true)
                 .right(count(shown.size(), w) + " ", t.color("muted"), bg, false).build());
         out.add(rule("", w, t));
 
-        boolean footer = h >= 8;
-        int rest = h - out.size() - (footer ? 1 : 0);
-        Session selected = cursor < 0 ? null : shown.get(cursor);
-        int detailRows = selected == null || h < 12 ? 0 : Math.min(selected.windows().size() + 1, rest / 3);
-        int listRows = rest - detailRows;
-
-        int top = scrollTop(in.view().scroll(), cursor, listRows, shown.size());
         for (int row = 0; row < listRows; row++) {
             int i = top + row;
             if (i < shown.size()) {
@@ -78,6 +77,35 @@ public final class Renderer {
             out.add(new Line.Builder(w, bg).add(" ? help  ↵ switch  1-9", t.color("muted"), bg, false).build());
         }
         return out;
+    }
+
+    /** Rows of the list start below the header and its rule. */
+    static final int LIST_FIRST_ROW = 2;
+
+    /** Where things go in a frame: cursor index, first shown session, rows of list and detail. */
+    record Layout(int cursor, int top, int listRows, int detailRows, boolean footer) {}
+
+    static List<Session> shown(Input in) {
+        return in.model() == null ? List.of() : in.model().shown();
+    }
+
+    static Layout layout(Input in) {
+        List<Session> shown = shown(in);
+        int h = Math.max(1, in.height());
+        int cursor = cursorIndex(shown, in.view(), in.ownSessionId());
+        boolean footer = h >= 8;
+        int rest = h - LIST_FIRST_ROW - (footer ? 1 : 0);
+        int detailRows = cursor < 0 || h < 12 ? 0 : Math.min(shown.get(cursor).windows().size() + 1, rest / 3);
+        int listRows = Math.max(0, rest - detailRows);
+        return new Layout(cursor, scrollTop(in.view().scroll(), cursor, listRows, shown.size()), listRows,
+                detailRows, footer);
+    }
+
+    /** The index (in shown order) of the session drawn on {@code row}, or -1. */
+    public static int sessionAt(Input in, int row) {
+        Layout l = layout(in);
+        int i = l.top() + row - LIST_FIRST_ROW;
+        return row >= LIST_FIRST_ROW && row < LIST_FIRST_ROW + l.listRows() && i < shown(in).size() ? i : -1;
     }
 
     /** The cursor's row: the view's session if still shown, else this window's session, else the top. */

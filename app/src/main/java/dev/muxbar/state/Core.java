@@ -105,6 +105,9 @@ public final class Core {
             if (suggestsNewCommand(t.notification())) {
                 scans.markDirty();
             }
+        } else if (e instanceof Event.Refresh r) {
+            dirty.addAll(r.parts());
+            coalescer.markDirty();
         } else if (e instanceof Event.Reconcile) {
             dirty.addAll(EnumSet.allOf(Part.class));
             coalescer.markDirty();

@@ -11,6 +11,9 @@ public sealed interface Event {
     /** The slow reconciliation poll: refresh in case a notification was missed. */
     record Reconcile() implements Event {}
 
+    /** Something the daemon itself did changed these parts without a notification (e.g. a pane option). */
+    record Refresh(java.util.Set<dev.muxbar.tmux.Formats.Part> parts) implements Event {}
+
     /** A refresh landed. */
     record Refreshed(Snapshot snapshot) implements Event {}
 

@@ -45,7 +45,7 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
                     }
                     ps.add(p);
                 }
-                ws.add(new Window(w.id(), w.index(), w.name(), w.active(), w.width(), w.height(), ps));
+                ws.add(new Window(w.id(), w.index(), w.name(), w.active(), w.width(), w.height(), w.zoomed(), ps));
             }
             ss.add(new Session(s.id(), s.name(), s.created(), s.attached(), ws));
         }
@@ -83,7 +83,8 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
     }
 
     /** A window as linked into one session ({@code index} and {@code active} are per session). */
-    public record Window(String id, int index, String name, boolean active, int width, int height, List<Pane> panes) {
+    public record Window(String id, int index, String name, boolean active, int width, int height, boolean zoomed,
+                         List<Pane> panes) {
         public Window {
             panes = List.copyOf(panes);
         }

@@ -23,7 +23,7 @@ public final class Formats {
     public static final List<String> SESSIONS = List.of("session_id", "session_created", "session_name");
     /** No {@code window_layout}: tmux serialises the layout tree per window (~40% of list-windows), and pane sizes say the same. */
     public static final List<String> WINDOWS = List.of("session_id", "window_id", "window_index", "window_active",
-            "window_width", "window_height", "window_name");
+            "window_width", "window_height", "window_zoomed_flag", "window_name");
     /**
      * Every field costs tmux ~1 ms per 1000 panes, so only what is needed. No {@code session_id}: a
      * pane belongs to a window, and a window linked into two sessions lists the same panes twice.

@@ -87,8 +87,8 @@ public final class ListParser {
         }
         Map<String, List<Window>> windows = new LinkedHashMap<>();
         for (String[] f : records(replies.get(2), Formats.WINDOWS.size())) {
-            Window w = new Window(f[1], (int) num(f[2]), f[6], f[3].equals("1"), (int) num(f[4]),
-                    (int) num(f[5]), panes.getOrDefault(f[1], List.of()));
+            Window w = new Window(f[1], (int) num(f[2]), f[7], f[3].equals("1"), (int) num(f[4]),
+                    (int) num(f[5]), f[6].equals("1"), panes.getOrDefault(f[1], List.of()));
             windows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(w);
         }
         List<Session> sessions = new ArrayList<>();

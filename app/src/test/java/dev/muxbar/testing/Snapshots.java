@@ -14,7 +14,7 @@ public final class Snapshots {
     public static Session session(String id, String name) {
         long n = Long.parseLong(id.substring(1));
         Pane p = new Pane("%" + n, "/dev/pts/" + n, 100 + n, "", "", true, "t", 80, 24, false);
-        Window w = new Window("@" + n, 0, "w", true, 80, 24, List.of(p));
+        Window w = new Window("@" + n, 0, "w", true, 80, 24, false, List.of(p));
         return new Session(id, name, 1000 + n, 0, List.of(w));
     }
 

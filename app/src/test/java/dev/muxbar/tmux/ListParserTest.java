@@ -53,10 +53,10 @@ class ListParserTest {
         return List.of(
                 List.of(rec("4242", "1795395925", "3.3a")),
                 List.of(rec("$0", "100", name), rec("$1", "101", "beta")),
-                List.of(rec("$0", "@0", "0", "0", "160", "40", "editor"),
-                        rec("$0", "@1", "1", "1", "160", "40", "shell"),
-                        rec("$1", "@2", "0", "1", "80", "24", "w"),
-                        rec("$1", "@1", "1", "0", "160", "40", "shell")),
+                List.of(rec("$0", "@0", "0", "0", "160", "40", "0", "editor"),
+                        rec("$0", "@1", "1", "1", "160", "40", "1", "shell"),
+                        rec("$1", "@2", "0", "1", "80", "24", "0", "w"),
+                        rec("$1", "@1", "1", "0", "160", "40", "1", "shell")),
                 List.of(rec("@0", "%0", "1", "160", "40", "11", "/dev/pts/1", "", "title"),
                         rec("@1", "%1", "0", "30", "40", "12", "/dev/pts/2", "1", "muxbar"),
                         rec("@1", "%2", "1", "129", "40", "13", "/dev/pts/3", "", "t"),
@@ -96,6 +96,8 @@ class ListParserTest {
         assertTrue(merged.withProcesses(ListParser.processes(List.of(rec("%0", "vim", "/home")))) == merged,
                 "nothing new, same object");
         assertTrue(alpha.windows().get(1).active());
+        assertTrue(alpha.windows().get(1).zoomed());
+        assertFalse(alpha.windows().get(0).zoomed());
     }
 
     @Test

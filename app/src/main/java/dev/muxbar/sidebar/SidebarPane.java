@@ -1,0 +1,197 @@
+package dev.muxbar.sidebar;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.muxbar.state.ConflatingSlot;
+import dev.muxbar.theme.Rgb;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * One open sidebar: the pane's tty, a Lanterna screen on it, a conflating mailbox drained by this
+ * sidebar's own writer thread (so a tty that stops draining delays nobody else), and a reader
+ * thread that turns the tty's bytes into key and mouse events.
+ */
+final class SidebarPane implements AutoCloseable {
+
+    /** What the painter draws: the lines and the size they were made for. */
+    record Frame(List<Line> lines, int width, int height) {}
+
+    final String paneId;
+    final String tty;
+    private final ExecutorService writer;
+    private final ConflatingSlot<Frame> mailbox;
+    private volatile boolean closed;
+    private volatile long bytesWritten;
+    // Owned by the writer thread once open() ran there:
+    private FileOutputStream out;
+    private FileInputStream in;
+    private CountingStream counting;
+    private TtyTerminal terminal;
+    private TerminalScreen screen;
+    private List<Line> painted;
+
+    /**
+     * Starts opening the pane's tty on this sidebar's own writer thread (opening and the first
+     * escape sequences could block on a tty that does not drain; the event loop must not).
+     *
+     * @param onKey keys and mouse actions read from the tty (on the reader thread)
+     * @param onGone the tty failed or could not be opened (pane killed: reads fail with EIO)
+     */
+    SidebarPane(String paneId, String tty, int width, int height, Consumer<KeyStroke> onKey, Runnable onGone) {
+        this.paneId = paneId;
+        this.tty = tty;
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sidebar-" + paneId);
+            t.setDaemon(true);
+            return t;
+        });
+        this.mailbox = new ConflatingSlot<>(writer, this::paint);
+        writer.execute(() -> open(width, height, onKey, onGone));
+    }
+
+    private void open(int width, int height, Consumer<KeyStroke> onKey, Runnable onGone) {
+        try {
+            out = new FileOutputStream(tty);
+            in = new FileInputStream(tty);
+            counting = new CountingStream(out);
+            terminal = new TtyTerminal(in, counting, width, height);
+            screen = new TerminalScreen(terminal);
+            screen.startScreen(); // alternate screen
+            screen.setCursorPosition(null); // no cursor
+            terminal.setMouseCaptureMode(com.googlecode.lanterna.terminal.MouseCaptureMode.CLICK_RELEASE);
+        } catch (IOException | RuntimeException e) {
+            closed = true;
+            onGone.run();
+            return;
+        }
+        Thread reader = new Thread(() -> readLoop(onKey, onGone), "sidebar-in-" + paneId);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Queues a frame; never blocks. */
+    void show(Frame f) {
+        if (!closed) {
+            mailbox.offer(f);
+        }
+    }
+
+    long bytesWritten() {
+        return bytesWritten;
+    }
+
+    private void paint(Frame f) {
+        if (closed || screen == null) {
+            return;
+        }
+        try {
+            terminal.resize(f.width(), f.height());
+            TerminalSize resized = screen.doResizeIfNecessary();
+            boolean full = resized != null || painted == null;
+            if (!full && f.lines().equals(painted)) {
+                return;
+            }
+            for (int row = 0; row < f.lines().size(); row++) {
+                int col = 0;
+                for (Line.Span s : f.lines().get(row).spans()) {
+                    TextColor fg = color(s.fg());
+                    TextColor bg = color(s.bg());
+                    for (int i = 0; i < s.text().length(); ) {
+                        int cp = s.text().codePointAt(i);
+                        String ch = new String(Character.toChars(cp));
+                        int w = Cells.width(cp);
+                        if (w > 0) {
+                            TextCharacter[] tc = TextCharacter.fromString(ch, fg, bg,
+                                    s.bold() ? new SGR[] {SGR.BOLD} : new SGR[0]);
+                            if (tc.length > 0) {
+                                screen.setCharacter(col, row, tc[0]);
+                            }
+                            col += w;
+                        }
+                        i += Character.charCount(cp);
+                    }
+                }
+            }
+            long before = counting.count;
+            screen.refresh(full ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+            bytesWritten = counting.count - before;
+            painted = f.lines();
+        } catch (IOException | RuntimeException e) {
+            // a dead tty: the reader notices and reports the pane gone
+        }
+    }
+
+    private static TextColor color(Rgb c) {
+        return new TextColor.RGB(c.r(), c.g(), c.b());
+    }
+
+    private void readLoop(Consumer<KeyStroke> onKey, Runnable onGone) {
+        try {
+            while (!closed) {
+                KeyStroke k = screen.readInput();
+                if (k == null) {
+                    continue;
+                }
+                if (k.getKeyType() == com.googlecode.lanterna.input.KeyType.EOF) {
+                    break;
+                }
+                onKey.accept(k);
+            }
+        } catch (IOException | RuntimeException e) {
+            // EIO after kill-pane
+        }
+        if (!closed) {
+            onGone.run();
+        }
+    }
+
+    /** Stops painting and releases the tty (on the writer thread, after any paint in progress). */
+    @Override
+    public void close() {
+        closed = true;
+        writer.execute(() -> {
+            for (java.io.Closeable c : new java.io.Closeable[] {in, out}) {
+                try {
+                    if (c != null) {
+                        c.close();
+                    }
+                } catch (IOException e) {
+                    // gone anyway
+                }
+            }
+        });
+        writer.shutdown();
+    }
+
+    /** Counts bytes written to the tty (bench and tests: DELTA refreshes write little). */
+    private static final class CountingStream extends java.io.FilterOutputStream {
+        volatile long count;
+
+        CountingStream(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}

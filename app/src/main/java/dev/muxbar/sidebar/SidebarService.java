@@ -1,0 +1,278 @@
+package dev.muxbar.sidebar;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import dev.muxbar.state.Core;
+import dev.muxbar.state.Event;
+import dev.muxbar.state.Model;
+import dev.muxbar.state.Scheduler;
+import dev.muxbar.state.Snapshot;
+import dev.muxbar.state.Snapshot.Client;
+import dev.muxbar.state.Snapshot.Pane;
+import dev.muxbar.state.Snapshot.Session;
+import dev.muxbar.state.Snapshot.Window;
+import dev.muxbar.theme.Theme;
+import dev.muxbar.tmux.Formats;
+import dev.muxbar.tmux.TmuxGateway;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the sidebars: plans and runs their tmux lifecycle, opens and closes each one's tty, paints
+ * the visible ones on every model, and acts on their keys. Runs on the event loop only; tmux replies
+ * and key events are posted back to it.
+ */
+public final class SidebarService {
+
+    /** How long a requested sidebar may take to show up in the model before it is asked for again. */
+    static final long PENDING_MS = 3_000;
+    /** After a resize, give tmux this long to settle before judging the width again (never a loop). */
+    static final long SETTLE_MS = 500;
+
+    private final TmuxGateway tmux;
+    private final Core core;
+    private final Scheduler scheduler;
+    private final Executor loop;
+    private final Theme theme;
+    private final String paneCommand;
+    private final SidebarStore store;
+    private final Consumer<String> log;
+    private final Map<String, Long> pendingCreates = new HashMap<>();
+    private final Map<String, Long> resizedAt = new HashMap<>();
+    private final Map<String, Entry> open = new HashMap<>();
+    private final Keys keys = new Keys();
+    private Planner.Settings settings;
+    private Model model;
+
+    /** Loop-owned state of one open sidebar. */
+    private static final class Entry {
+        SidebarPane pane;
+        View view = View.INITIAL;
+        String windowId;
+        int width;
+        int height;
+    }
+
+    public SidebarService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, Theme theme,
+                          String sidebarScript, Path settingsFile, Planner.Settings defaults, Consumer<String> log) {
+        this.tmux = tmux;
+        this.core = core;
+        this.scheduler = scheduler;
+        this.loop = loop;
+        this.theme = theme;
+        this.paneCommand = "exec \"" + sidebarScript + "\"";
+        this.store = new SidebarStore(settingsFile);
+        this.settings = store.load(defaults);
+        this.log = log;
+    }
+
+    public Planner.Settings settings() {
+        return settings;
+    }
+
+    /** A new model (on the loop). */
+    public void onModel(Model m) {
+        model = m;
+        long now = scheduler.now();
+        pendingCreates.values().removeIf(t -> now - t > PENDING_MS);
+        resizedAt.values().removeIf(t -> now - t > SETTLE_MS);
+        Snapshot s = m.snapshot();
+        Map<String, Session> viewed = viewedWindows(s);
+        List<Planner.Action> actions = new ArrayList<>(
+                Planner.plan(s, settings, pendingCreates.keySet(), resizedAt.keySet()));
+        // Windows someone is looking at first (toggling on restores the current window first).
+        actions.sort(Comparator.comparing(a -> !(a instanceof Planner.Action.Create c && viewed.containsKey(c.windowId()))));
+        for (Planner.Action a : actions) {
+            execute(a, now);
+        }
+        syncPanes(s);
+        paintVisible(viewed);
+    }
+
+    /** Sidebars on, off, or (null) flipped; persisted. */
+    public void toggle(Boolean on) {
+        boolean next = on == null ? !settings.enabled() : on;
+        settings = new Planner.Settings(next, settings.width(), settings.right());
+        try {
+            store.save(settings);
+        } catch (IOException e) {
+            log.accept("cannot save sidebar settings: " + e);
+        }
+        if (model != null) {
+            onModel(model);
+        }
+    }
+
+    private void execute(Planner.Action a, long now) {
+        if (a instanceof Planner.Action.Create c) {
+            pendingCreates.put(c.windowId(), now);
+            String cmd = "split-window -d -f " + (settings.right() ? "-h" : "-hb") + " -l " + settings.width()
+                    + " -t " + TmuxQuote.q(c.windowId()) + " -P -F '#{pane_id}' " + TmuxQuote.q(paneCommand);
+            tmux.run(cmd).whenComplete((lines, err) -> loop.execute(() -> created(c.windowId(), lines, err)));
+        } else if (a instanceof Planner.Action.Kill k) {
+            log.accept("removing sidebar " + k.paneId() + " (" + k.why() + ")");
+            fireAndForget("kill-pane -t " + TmuxQuote.q(k.paneId()));
+        } else if (a instanceof Planner.Action.Resize r) {
+            resizedAt.put(r.paneId(), now);
+            fireAndForget("resize-pane -t " + TmuxQuote.q(r.paneId()) + " -x " + r.width());
+        } else if (a instanceof Planner.Action.CloseWindow w) {
+            log.accept("closing window " + w.windowId() + ": only a sidebar was left");
+            fireAndForget("kill-window -t " + TmuxQuote.q(w.windowId()));
+        }
+    }
+
+    private void created(String windowId, List<String> lines, Throwable err) {
+        if (err != null || lines == null || lines.isEmpty()) {
+            pendingCreates.remove(windowId);
+            log.accept("cannot create a sidebar in " + windowId + ": " + (err == null ? "no pane id" : err.getMessage()));
+            return;
+        }
+        String paneId = lines.get(0).trim();
+        // A pane option changes no notification: ask for the panes part once the marker is set.
+        tmux.run("set-option -p -t " + TmuxQuote.q(paneId) + " @muxbar-sidebar 1")
+                .whenComplete((r, e) -> core.post(new Event.Refresh(EnumSet.of(Formats.Part.PANES))));
+    }
+
+    private void fireAndForget(String command) {
+        tmux.run(command).whenComplete((r, e) -> {
+            if (e != null) {
+                log.accept(command + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** Opens sidebars that appeared, closes those that went away, notes sizes. */
+    private void syncPanes(Snapshot s) {
+        Map<String, Window> windowOf = new HashMap<>();
+        Map<String, Pane> panes = new HashMap<>();
+        for (Session session : s.sessions()) {
+            for (Window w : session.windows()) {
+                for (Pane p : w.panes()) {
+                    if (p.sidebar() && Planner.healthy(p) && settings.enabled()) {
+                        windowOf.putIfAbsent(p.id(), w);
+                        panes.putIfAbsent(p.id(), p);
+                    }
+                }
+            }
+        }
+        open.entrySet().removeIf(e -> {
+            if (!panes.containsKey(e.getKey())) {
+                e.getValue().pane.close();
+                return true;
+            }
+            return false;
+        });
+        for (Pane p : panes.values()) {
+            Entry entry = open.computeIfAbsent(p.id(), id -> {
+                Entry n = new Entry();
+                n.pane = new SidebarPane(id, p.tty(), p.width(), p.height(),
+                        k -> loop.execute(() -> onKey(id, k)),
+                        () -> loop.execute(() -> gone(id)));
+                return n;
+            });
+            entry.windowId = windowOf.get(p.id()).id();
+            entry.width = p.width();
+            entry.height = p.height();
+        }
+    }
+
+    private void gone(String paneId) {
+        Entry e = open.remove(paneId);
+        if (e != null) {
+            e.pane.close();
+        }
+    }
+
+    /** Windows some client is looking at → the session it looks through. */
+    static Map<String, Session> viewedWindows(Snapshot s) {
+        Map<String, Session> out = new HashMap<>();
+        for (Client c : s.clients()) {
+            s.session(c.sessionId()).ifPresent(session -> session.windows().stream().filter(Window::active)
+                    .findFirst().ifPresent(w -> out.putIfAbsent(w.id(), session)));
+        }
+        return out;
+    }
+
+    /** Paints sidebars someone can see; the others are painted when they become visible. */
+    private void paintVisible(Map<String, Session> viewed) {
+        for (Entry e : open.values()) {
+            Session own = viewed.get(e.windowId);
+            if (own != null) {
+                paint(e, own.id());
+            }
+        }
+    }
+
+    private void paint(Entry e, String ownSessionId) {
+        List<Line> lines = Renderer.render(new Renderer.Input(model, theme, e.view, ownSessionId, e.width, e.height));
+        e.pane.show(new SidebarPane.Frame(lines, e.width, e.height));
+    }
+
+    /** A key or mouse action from a sidebar's tty (on the loop). */
+    void onKey(String paneId, KeyStroke k) {
+        Entry e = open.get(paneId);
+        if (e == null || model == null) {
+            return;
+        }
+        Snapshot s = model.snapshot();
+        Session own = viewedWindows(s).get(e.windowId);
+        Optional<Pane> pane = s.sessions().stream().flatMap(x -> x.windows().stream())
+                .filter(w -> w.id().equals(e.windowId)).flatMap(w -> w.panes().stream())
+                .filter(p -> p.id().equals(paneId)).findFirst();
+        // Only a sidebar that is the active pane of a window someone views takes keys.
+        if (own == null || pane.isEmpty() || !pane.get().active()) {
+            return;
+        }
+        Keys.Result r = keys.handle(new Renderer.Input(model, theme, e.view, own.id(), e.width, e.height), k);
+        e.view = r.view();
+        if (r.switchTo() != null) {
+            switchClient(s, own, r.switchTo());
+        }
+        if (r.switchTo() != null || r.leave()) {
+            focusContent(s, e.windowId);
+        }
+        paint(e, own.id());
+    }
+
+    /** Switches the client viewing the session (the most recently active one if several). */
+    private void switchClient(Snapshot s, Session viewedSession, String targetSessionId) {
+        s.clients().stream().filter(c -> c.sessionId().equals(viewedSession.id()))
+                .max(Comparator.comparingLong(Client::activity))
+                .ifPresent(c -> fireAndForget("switch-client -c " + TmuxQuote.q(c.name()) + " -t "
+                        + TmuxQuote.q(targetSessionId)));
+    }
+
+    /** Gives focus back to the window's content: its last active pane, else its first content pane. */
+    private void focusContent(Snapshot s, String windowId) {
+        String firstContent = s.sessions().stream().flatMap(x -> x.windows().stream())
+                .filter(w -> w.id().equals(windowId)).flatMap(w -> w.panes().stream())
+                .filter(p -> !p.sidebar()).map(Pane::id).findFirst().orElse(null);
+        tmux.run("last-pane -t " + TmuxQuote.q(windowId)).whenComplete((r, err) -> {
+            if (err != null && firstContent != null) {
+                fireAndForget("select-pane -t " + TmuxQuote.q(firstContent));
+            }
+        });
+    }
+
+    /** Closes every tty (the panes stay: a restarted daemon re-adopts them). */
+    public void close() {
+        for (Entry e : open.values()) {
+            e.pane.close();
+        }
+        open.clear();
+    }
+
+    /** Bytes the last paint of a pane wrote (benchmarks). */
+    public long lastPaintBytes(String paneId) {
+        Entry e = open.get(paneId);
+        return e == null ? -1 : e.pane.bytesWritten();
+    }
+}
