@@ -21,7 +21,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -51,6 +50,7 @@ public final class SidebarService {
     private final Keys keys = new Keys();
     private Planner.Settings settings;
     private Model model;
+    private Scheduler.Cancellable recheck;
 
     /** Loop-owned state of one open sidebar. */
     private static final class Entry {
@@ -82,9 +82,10 @@ public final class SidebarService {
     public void onModel(Model m) {
         model = m;
         long now = scheduler.now();
-        pendingCreates.values().removeIf(t -> now - t > PENDING_MS);
-        resizedAt.values().removeIf(t -> now - t > SETTLE_MS);
         Snapshot s = m.snapshot();
+        pendingCreates.keySet().removeAll(windowsWithSidebar(s)); // arrived
+        pendingCreates.values().removeIf(t -> now - t > PENDING_MS); // lost: ask again
+        resizedAt.values().removeIf(t -> now - t > SETTLE_MS);
         Map<String, Session> viewed = viewedWindows(s);
         List<Planner.Action> actions = new ArrayList<>(
                 Planner.plan(s, settings, pendingCreates.keySet(), resizedAt.keySet()));
@@ -95,12 +96,34 @@ public final class SidebarService {
         }
         syncPanes(s);
         paintVisible(viewed);
+        if (!pendingCreates.isEmpty() && recheck == null) {
+            // If a requested sidebar never shows up, nothing else would call onModel again.
+            recheck = scheduler.schedule(PENDING_MS + 1, () -> {
+                recheck = null;
+                if (model != null) {
+                    onModel(model);
+                }
+            });
+        }
+    }
+
+    private static java.util.Set<String> windowsWithSidebar(Snapshot s) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Session session : s.sessions()) {
+            for (Window w : session.windows()) {
+                if (w.panes().stream().anyMatch(Pane::sidebar)) {
+                    out.add(w.id());
+                }
+            }
+        }
+        return out;
     }
 
     /** Sidebars on, off, or (null) flipped; persisted. */
     public void toggle(Boolean on) {
         boolean next = on == null ? !settings.enabled() : on;
         settings = new Planner.Settings(next, settings.width(), settings.right());
+        pendingCreates.clear();
         try {
             store.save(settings);
         } catch (IOException e) {
@@ -119,13 +142,13 @@ public final class SidebarService {
             tmux.run(cmd).whenComplete((lines, err) -> loop.execute(() -> created(c.windowId(), lines, err)));
         } else if (a instanceof Planner.Action.Kill k) {
             log.accept("removing sidebar " + k.paneId() + " (" + k.why() + ")");
-            fireAndForget("kill-pane -t " + TmuxQuote.q(k.paneId()));
+            changeLayout("kill-pane -t " + TmuxQuote.q(k.paneId()));
         } else if (a instanceof Planner.Action.Resize r) {
             resizedAt.put(r.paneId(), now);
-            fireAndForget("resize-pane -t " + TmuxQuote.q(r.paneId()) + " -x " + r.width());
+            changeLayout("resize-pane -t " + TmuxQuote.q(r.paneId()) + " -x " + r.width());
         } else if (a instanceof Planner.Action.CloseWindow w) {
             log.accept("closing window " + w.windowId() + ": only a sidebar was left");
-            fireAndForget("kill-window -t " + TmuxQuote.q(w.windowId()));
+            changeLayout("kill-window -t " + TmuxQuote.q(w.windowId()));
         }
     }
 
@@ -139,6 +162,19 @@ public final class SidebarService {
         // A pane option changes no notification: ask for the panes part once the marker is set.
         tmux.run("set-option -p -t " + TmuxQuote.q(paneId) + " @muxbar-sidebar 1")
                 .whenComplete((r, e) -> core.post(new Event.Refresh(EnumSet.of(Formats.Part.PANES))));
+    }
+
+    /**
+     * Runs a command that changes windows or panes and asks for their refresh at once: tmux does not
+     * notify layout changes outside the control client's session (the subscription would, within ~1 s).
+     */
+    private void changeLayout(String command) {
+        tmux.run(command).whenComplete((r, e) -> {
+            if (e != null) {
+                log.accept(command + ": " + e.getMessage());
+            }
+            core.post(new Event.Refresh(EnumSet.of(Formats.Part.WINDOWS, Formats.Part.PANES)));
+        });
     }
 
     private void fireAndForget(String command) {
@@ -216,20 +252,33 @@ public final class SidebarService {
         e.pane.show(new SidebarPane.Frame(lines, e.width, e.height));
     }
 
-    /** A key or mouse action from a sidebar's tty (on the loop). */
+    /**
+     * A key or mouse action from a sidebar's tty (on the loop). Only a sidebar that is the active pane
+     * of a window someone views takes keys. The model may be a moment behind (tmux does not notify a
+     * pane selection outside the control client's session), so tmux is asked at the keypress; replies
+     * come in order, so keys are still handled in the order they were typed.
+     */
     void onKey(String paneId, KeyStroke k) {
+        if (!open.containsKey(paneId)) {
+            return;
+        }
+        tmux.run("display-message -p -t " + TmuxQuote.q(paneId) + " '#{pane_active} #{window_id}'")
+                .whenComplete((lines, err) -> loop.execute(() -> {
+                    if (err == null && !lines.isEmpty() && lines.get(0).startsWith("1 ")) {
+                        act(paneId, lines.get(0).substring(2).trim(), k);
+                    }
+                }));
+    }
+
+    private void act(String paneId, String windowId, KeyStroke k) {
         Entry e = open.get(paneId);
         if (e == null || model == null) {
             return;
         }
         Snapshot s = model.snapshot();
-        Session own = viewedWindows(s).get(e.windowId);
-        Optional<Pane> pane = s.sessions().stream().flatMap(x -> x.windows().stream())
-                .filter(w -> w.id().equals(e.windowId)).flatMap(w -> w.panes().stream())
-                .filter(p -> p.id().equals(paneId)).findFirst();
-        // Only a sidebar that is the active pane of a window someone views takes keys.
-        if (own == null || pane.isEmpty() || !pane.get().active()) {
-            return;
+        Session own = viewedWindows(s).get(windowId);
+        if (own == null) {
+            return; // nobody looks at this window
         }
         Keys.Result r = keys.handle(new Renderer.Input(model, theme, e.view, own.id(), e.width, e.height), k);
         e.view = r.view();
@@ -237,7 +286,7 @@ public final class SidebarService {
             switchClient(s, own, r.switchTo());
         }
         if (r.switchTo() != null || r.leave()) {
-            focusContent(s, e.windowId);
+            focusContent(s, windowId);
         }
         paint(e, own.id());
     }
@@ -264,6 +313,9 @@ public final class SidebarService {
 
     /** Closes every tty (the panes stay: a restarted daemon re-adopts them). */
     public void close() {
+        if (recheck != null) {
+            recheck.cancel();
+        }
         for (Entry e : open.values()) {
             e.pane.close();
         }

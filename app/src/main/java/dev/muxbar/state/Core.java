@@ -142,7 +142,8 @@ public final class Core {
      */
     private static boolean suggestsNewCommand(Notification n) {
         return n instanceof Notification.WindowChanged w && w.kind().endsWith("window-renamed")
-                || n instanceof Notification.WindowPaneChanged;
+                || n instanceof Notification.WindowPaneChanged
+                || n instanceof Notification.Other o && o.name().equals("subscription-changed");
     }
 
     private static Map<String, Snapshot.PaneProcess> retain(Map<String, Snapshot.PaneProcess> m, Set<String> live) {

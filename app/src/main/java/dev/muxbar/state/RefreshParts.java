@@ -17,7 +17,7 @@ final class RefreshParts {
 
     /** Notifications that never change what the model holds. */
     private static final Set<String> IRRELEVANT = Set.of("paste-buffer-changed", "paste-buffer-deleted",
-            "message", "config-error", "output", "extended-output", "pause", "continue", "subscription-changed");
+            "message", "config-error", "output", "extended-output", "pause", "continue");
 
     static Set<Part> of(Notification n) {
         if (n instanceof Notification.SessionsChanged) {
@@ -40,6 +40,8 @@ final class RefreshParts {
             return Set.of(); // our own client's session; modes and exits are not in the model
         } else if (n instanceof Notification.Other o && IRRELEVANT.contains(o.name())) {
             return Set.of();
+        } else if (n instanceof Notification.Other o && o.name().equals("subscription-changed")) {
+            return EnumSet.of(Part.WINDOWS, Part.PANES); // muxbar-windows: layouts, zoom, active panes
         }
         return ALL; // unknown: be safe
     }

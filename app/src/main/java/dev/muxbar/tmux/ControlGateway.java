@@ -65,6 +65,11 @@ public final class ControlGateway implements TmuxGateway {
             self[0] = ControlClient.start(address, listener, () -> onClosed(self[0]));
             ControlParser.Reply r = self[0].send("display-message -p muxbar").get(2, TimeUnit.SECONDS);
             if (!r.error()) {
+                ControlParser.Reply sub = self[0].send(Formats.subscribeCommand()).get(2, TimeUnit.SECONDS);
+                if (sub.error()) {
+                    log.accept("no window subscription (" + String.join(" ", sub.lines())
+                            + "): changes outside the control client's session wait for the poll");
+                }
                 return self[0];
             }
         } catch (IOException | RuntimeException | java.util.concurrent.ExecutionException

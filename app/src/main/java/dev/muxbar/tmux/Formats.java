@@ -98,6 +98,18 @@ public final class Formats {
         return java.util.Arrays.stream(Part.values()).map(Part::command).toList();
     }
 
+    /**
+     * A control-mode subscription over every window of every session. tmux sends {@code %layout-change}
+     * and {@code %window-pane-changed} only for windows of the control client's own session, and
+     * subscriptions are evaluated in that session too, but the {@code S:}/{@code W:}/{@code P:} loops
+     * reach all of them: when any layout, zoom or active pane changes, tmux (checking about once a
+     * second) sends {@code %subscription-changed muxbar-windows …}.
+     */
+    public static String subscribeCommand() {
+        return "refresh-client -B \"muxbar-windows::#{S:#{W:#{window_id}#{window_layout}#{window_zoomed_flag}"
+                + "#{P:#{?pane_active,#{pane_id},}}}}\"";
+    }
+
     /** The pane process scan: one command line. */
     public static String processCommand() {
         return commandLine(SCAN_ARGV);

@@ -1,0 +1,205 @@
+package dev.muxbar.sidebar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.muxbar.testing.DaemonProcess;
+import dev.muxbar.testing.NestedClient;
+import dev.muxbar.testing.Poll;
+import dev.muxbar.testing.TmuxServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sidebars on a real tmux, seen and driven through real attached clients. */
+class SidebarIT {
+
+    @TempDir
+    Path tmp;
+
+    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    private TmuxServer tmux;
+    private DaemonProcess daemon;
+
+    @BeforeEach
+    void start() throws Exception {
+        tmux = track(new TmuxServer("alpha"));
+        tmux.tmux("new-window", "-d", "-t", "alpha");
+        tmux.tmux("new-session", "-d", "-s", "beta", "-x", "160", "-y", "40");
+        tmux.tmux("new-session", "-d", "-s", "gamma", "-x", "160", "-y", "40");
+        daemon = track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"))).awaitReady();
+        awaitHealthySidebars(4);
+    }
+
+    @AfterEach
+    void stop() {
+        for (int i = cleanup.size() - 1; i >= 0; i--) {
+            try {
+                cleanup.get(i).close();
+            } catch (Exception e) {
+                // keep cleaning
+            }
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T c) {
+        cleanup.add(c);
+        return c;
+    }
+
+    /** "window pane active width sidebar" for every pane. */
+    private List<String> panes() {
+        return tmux.tmux("list-panes", "-a", "-F",
+                "#{window_id} #{pane_id} #{pane_active} #{pane_width} #{?@muxbar-sidebar,S,-}").lines().toList();
+    }
+
+    private String diagnostics() {
+        return "panes (window pane active width sidebar):\n" + String.join("\n", panes()) + "\n" + tmux.describe()
+                + daemon.diagnostics();
+    }
+
+    /** Every window has exactly one sidebar of width 30 and its active pane is content. */
+    private boolean healthy(int windows) {
+        List<String> p = panes();
+        long sidebars = p.stream().filter(l -> l.endsWith(" S")).count();
+        boolean widths = p.stream().filter(l -> l.endsWith(" S")).allMatch(l -> l.split(" ")[3].equals("30"));
+        boolean focus = p.stream().filter(l -> l.endsWith(" S")).noneMatch(l -> l.split(" ")[2].equals("1"));
+        long distinctWindows = p.stream().map(l -> l.split(" ")[0]).distinct().count();
+        return sidebars == windows && distinctWindows == windows && widths && focus;
+    }
+
+    private void awaitHealthySidebars(int windows) {
+        Poll.until(5_000, () -> healthy(windows), windows + " windows with one sidebar each", this::diagnostics);
+    }
+
+    private String sidebarOf(String target) {
+        String window = tmux.display(target, "#{window_id}");
+        return panes().stream().filter(l -> l.startsWith(window + " ") && l.endsWith(" S")).findFirst()
+                .orElseThrow().split(" ")[1];
+    }
+
+    private String clientSession(NestedClient c) {
+        return tmux.tmux("list-clients", "-F", "#{client_name} #{session_name}").lines()
+                .filter(l -> l.startsWith(c.clientName() + " ")).map(l -> l.substring(l.indexOf(' ') + 1))
+                .findFirst().orElse("(not attached)");
+    }
+
+    @Test
+    void everyWindowHasASidebarShowingTheSessionsAndNewWindowsGetOne() throws Exception {
+        NestedClient c = track(new NestedClient(tmux, "alpha"));
+        Poll.until(5_000, () -> c.screen().contains("1 alpha") && c.screen().contains("3 gamma"),
+                "the sidebar lists the sessions", () -> c.screen() + diagnostics());
+        assertTrue(c.screen().lines().findFirst().orElse("").startsWith(" muxbar"), c.screen());
+        tmux.tmux("new-window", "-d", "-t", "beta");
+        awaitHealthySidebars(5);
+        tmux.tmux("new-session", "-d", "-s", "delta", "-x", "160", "-y", "40");
+        awaitHealthySidebars(6);
+        Poll.until(3_000, () -> c.screen().contains("4 delta"), "the new session is listed", c::screen);
+    }
+
+    @Test
+    void toggleRemovesAllAndRestoresAll() throws Exception {
+        DaemonProcess.Cli off = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "toggle", "off", "-L", tmux.label);
+        assertEquals(0, off.exit(), off.output());
+        Poll.until(3_000, () -> panes().stream().noneMatch(l -> l.endsWith(" S")), "no sidebars", this::diagnostics);
+        DaemonProcess.Cli on = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "toggle", "on", "-L", tmux.label);
+        assertTrue(on.output().contains("\"sidebars\":true"), on.output());
+        awaitHealthySidebars(4);
+    }
+
+    @Test
+    void keysSwitchOnlyTheClientThatPressedAndFocusReturns() throws Exception {
+        NestedClient one = track(new NestedClient(tmux, "alpha"));
+        NestedClient two = track(new NestedClient(tmux, "gamma"));
+        Poll.until(3_000, () -> clientSession(one).equals("alpha") && clientSession(two).equals("gamma"),
+                "both attached", this::diagnostics);
+        String sidebar = sidebarOf("alpha");
+        tmux.tmux("select-pane", "-t", sidebar);
+        Poll.until(3_000, () -> one.screen().contains("1 alpha"), "sidebar drawn", one::screen);
+        one.press("2");
+        Poll.until(3_000, () -> clientSession(one).equals("beta"), "the pressing client moved to beta", this::diagnostics);
+        assertEquals("gamma", clientSession(two), "the other client did not move");
+        Poll.until(3_000, () -> tmux.display(sidebar, "#{pane_active}").equals("0"), "focus back on content",
+                this::diagnostics);
+
+        // Enter on the cursor row: from beta's sidebar, move down once (to gamma) and press Enter.
+        String betaSidebar = sidebarOf("beta");
+        tmux.tmux("select-pane", "-t", betaSidebar);
+        Poll.until(3_000, () -> one.screen().contains("▎2 beta"), "beta's sidebar marks beta current", one::screen);
+        one.press("j");
+        one.press("Enter");
+        Poll.until(3_000, () -> clientSession(one).equals("gamma"), "Enter switched to the cursor's session",
+                () -> one.screen() + diagnostics());
+    }
+
+    @Test
+    void keysSentToASidebarThatIsNotActiveAreIgnored() throws Exception {
+        NestedClient c = track(new NestedClient(tmux, "alpha"));
+        Poll.until(3_000, () -> clientSession(c).equals("alpha") && c.screen().contains("1 alpha"), "attached",
+                this::diagnostics);
+        String sidebar = sidebarOf("alpha");
+        tmux.tmux("send-keys", "-t", sidebar, "2"); // the content pane is active: must be ignored
+        // Sentinel: focus the sidebar and press 3. Had "2" acted, the client would be on beta, alpha's
+        // sidebar would be out of view and "3" ignored; ending on gamma proves "2" was ignored.
+        tmux.tmux("select-pane", "-t", sidebar);
+        tmux.tmux("send-keys", "-t", sidebar, "3");
+        Poll.until(3_000, () -> clientSession(c).equals("gamma"), "only the active sidebar's key acted",
+                () -> "client on " + clientSession(c) + "\n" + diagnostics());
+    }
+
+    @Test
+    void widthDriftIsRepaired() throws Exception {
+        String sidebar = sidebarOf("beta");
+        tmux.tmux("resize-pane", "-t", sidebar, "-x", "50");
+        Poll.until(3_000, () -> tmux.display(sidebar, "#{pane_width}").equals("30"), "drag repaired", this::diagnostics);
+        tmux.tmux("split-window", "-d", "-h", "-t", "beta");
+        Poll.until(3_000, () -> tmux.display(sidebar, "#{pane_width}").equals("30"), "split settled", this::diagnostics);
+        tmux.tmux("select-layout", "-t", "beta", "even-horizontal");
+        Poll.until(3_000, () -> tmux.display(sidebar, "#{pane_width}").equals("30"), "even-horizontal repaired",
+                this::diagnostics);
+        String neighbour = tmux.tmux("list-panes", "-t", "beta", "-F", "#{pane_id} #{?@muxbar-sidebar,S,-}").lines()
+                .filter(l -> l.endsWith(" -")).reduce((a, b) -> b).orElseThrow().split(" ")[0];
+        tmux.tmux("kill-pane", "-t", neighbour);
+        Poll.until(3_000, () -> tmux.display(sidebar, "#{pane_width}").equals("30"), "kill neighbour repaired",
+                this::diagnostics);
+    }
+
+    @Test
+    void aWindowLeftWithOnlyItsSidebarCloses() throws Exception {
+        String win = tmux.tmux("new-window", "-d", "-P", "-F", "#{window_id}", "-t", "alpha", "sleep 600").trim();
+        awaitHealthySidebars(5);
+        String content = tmux.tmux("list-panes", "-t", win, "-F", "#{pane_id} #{?@muxbar-sidebar,S,-}").lines()
+                .filter(l -> l.endsWith(" -")).findFirst().orElseThrow().split(" ")[0];
+        tmux.tmux("kill-pane", "-t", content);
+        Poll.until(3_000, () -> tmux.tmux("list-windows", "-a", "-F", "#{window_id}").lines().noneMatch(win::equals),
+                "the lonely window is gone", this::diagnostics);
+        // The last content of a session: the session ends as it would without muxbar.
+        String gammaContent = tmux.tmux("list-panes", "-t", "gamma", "-F", "#{pane_id} #{?@muxbar-sidebar,S,-}")
+                .lines().filter(l -> l.endsWith(" -")).findFirst().orElseThrow().split(" ")[0];
+        tmux.tmux("kill-pane", "-t", gammaContent);
+        Poll.until(3_000, () -> tmux.tmux("list-sessions", "-F", "#{session_name}").lines().noneMatch("gamma"::equals),
+                "gamma ended", this::diagnostics);
+        awaitHealthySidebars(3);
+    }
+
+    @Test
+    void aRestartedDaemonReadoptsSidebarsWithoutDuplicates() throws Exception {
+        NestedClient c = track(new NestedClient(tmux, "alpha"));
+        Poll.until(3_000, () -> c.screen().contains("3 gamma"), "drawn", c::screen);
+        List<String> before = panes();
+        new ProcessBuilder("kill", "-9", String.valueOf(daemon.pid())).start().waitFor();
+        daemon.process().waitFor();
+        tmux.tmux("new-session", "-d", "-s", "delta", "-x", "160", "-y", "40"); // while no daemon runs
+        daemon = track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"))).awaitReady();
+        awaitHealthySidebars(5);
+        List<String> sidebarsBefore = before.stream().filter(l -> l.endsWith(" S")).map(l -> l.split(" ")[1]).toList();
+        List<String> after = panes();
+        assertTrue(sidebarsBefore.stream().allMatch(id -> after.stream().anyMatch(l -> l.contains(" " + id + " "))),
+                "the old sidebar panes were kept: before " + before + " after " + after);
+        Poll.until(3_000, () -> c.screen().contains("4 delta"), "the re-adopted sidebar is painted again", c::screen);
+    }
+}
