@@ -4,64 +4,189 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
+import dev.muxbar.sidebar.View.Mode;
 import dev.muxbar.state.Snapshot.Session;
 import java.util.List;
 
 /**
- * Pure key handling of one sidebar: (frame input, key) → new view and what to do.
- * j/k/↑/↓ move, Enter switches to the cursor's session, 1–9 switch directly, Tab/Shift-Tab switch to
- * the next/previous session, q/Esc give focus back; a click on a row switches, the wheel moves.
+ * Pure key handling of one sidebar: (frame input, key) → new view and commands.
+ *
+ * <pre>
+ * j/k ↑/↓ move      Enter switch        1-9 switch to row N    Tab/S-Tab next/previous session
+ * M-↑/M-↓ reorder   d hide              u unhide all           x kill (Enter confirms)
+ * n new session     r rename            w width (←/→ H/L, Enter keeps, Esc reverts)
+ * ? help            q/Esc back to the content pane             click switches, wheel moves
+ * </pre>
  */
 final class Keys {
 
-    /** The new view; a session to switch the viewing client to (or null); whether to leave the sidebar. */
-    record Result(View view, String switchTo, boolean leave) {}
+    /** The new view and what to do. */
+    record Result(View view, List<Command> commands) {
+        static Result of(View v, Command... c) {
+            return new Result(v, List.of(c));
+        }
+    }
+
+    /** Longest name typed in a prompt. */
+    static final int MAX_PROMPT = 64;
 
     Result handle(Renderer.Input in, KeyStroke k) {
+        View v = in.view();
+        Mode mode = v.mode();
+        if (mode instanceof Mode.Help) {
+            return Result.of(v.withMode(new Mode.Normal()));
+        }
+        if (mode instanceof Mode.ConfirmKill c) {
+            View back = v.withMode(new Mode.Normal());
+            return isEnter(k) ? Result.of(back, new Command.Kill(c.sessionId(),
+                    neighbour(Renderer.shown(in), c.sessionId()))) : Result.of(back);
+        }
+        if (mode instanceof Mode.Prompt p) {
+            return prompt(v, p, k);
+        }
+        if (mode instanceof Mode.Width w) {
+            return width(v, w, k);
+        }
+        return normal(in, k);
+    }
+
+    private Result normal(Renderer.Input in, KeyStroke k) {
         List<Session> shown = Renderer.shown(in);
         View v = in.view();
-        int cursor = Renderer.layout(in).cursor();
-        if (shown.isEmpty()) {
-            return new Result(v, null, isLeave(k));
-        }
-        if (k instanceof MouseAction m) {
-            if (m.getActionType() == MouseActionType.SCROLL_DOWN) {
-                return move(in, shown, cursor, 1);
-            }
-            if (m.getActionType() == MouseActionType.SCROLL_UP) {
-                return move(in, shown, cursor, -1);
-            }
-            if (m.getActionType() == MouseActionType.CLICK_DOWN && m.getButton() == 1) {
-                int i = Renderer.sessionAt(in, m.getPosition().getRow());
-                if (i >= 0) {
-                    return new Result(v.withCursor(shown.get(i).id()), shown.get(i).id(), false);
-                }
-            }
-            return new Result(v, null, false);
-        }
         KeyType type = k.getKeyType();
         Character c = type == KeyType.Character ? k.getCharacter() : null;
+        if (c != null && c == '?') {
+            return Result.of(v.withMode(new Mode.Help()));
+        }
+        if (c != null && c == 'n' && !k.isAltDown()) {
+            return Result.of(v.withMode(new Mode.Prompt("new session", "", "")));
+        }
+        if (c != null && c == 'w' && !k.isAltDown()) {
+            return Result.of(v.withMode(new Mode.Width(in.width(), in.width())));
+        }
+        if (c != null && c == 'u' && !k.isAltDown()) {
+            return Result.of(v, new Command.UnhideAll());
+        }
+        if (shown.isEmpty()) {
+            return isLeave(k) ? Result.of(v, new Command.Leave()) : Result.of(v);
+        }
+        int cursor = Math.max(0, Renderer.layout(in).cursor());
+        Session at = shown.get(cursor);
+        if (k instanceof MouseAction m) {
+            return mouse(in, shown, cursor, m);
+        }
+        if (k.isAltDown() && (type == KeyType.ArrowUp || type == KeyType.ArrowDown)) {
+            int to = cursor + (type == KeyType.ArrowUp ? -1 : 1);
+            return to < 0 || to >= shown.size() ? Result.of(v) : Result.of(v, new Command.MoveTo(at.id(), to + 1));
+        }
         if (type == KeyType.ArrowDown || c != null && c == 'j') {
             return move(in, shown, cursor, 1);
         }
         if (type == KeyType.ArrowUp || c != null && c == 'k') {
             return move(in, shown, cursor, -1);
         }
-        if (type == KeyType.Enter || c != null && (c == '\n' || c == '\r')) {
-            return new Result(v, shown.get(cursor).id(), false);
+        if (isEnter(k)) {
+            return Result.of(v, new Command.SwitchTo(at.id()));
         }
         if (c != null && c >= '1' && c <= '9' && !k.isAltDown() && !k.isCtrlDown()) {
             int i = c - '1';
-            return i < shown.size() ? new Result(v.withCursor(shown.get(i).id()), shown.get(i).id(), false)
-                    : new Result(v, null, false);
+            return i < shown.size() ? Result.of(v.withCursor(shown.get(i).id()), new Command.SwitchTo(shown.get(i).id()))
+                    : Result.of(v);
         }
         if (type == KeyType.Tab || type == KeyType.ReverseTab) {
             int own = indexOf(shown, in.ownSessionId());
-            int step = type == KeyType.Tab ? 1 : -1;
-            int next = Math.floorMod((own < 0 ? 0 : own) + step, shown.size());
-            return new Result(v.withCursor(shown.get(next).id()), shown.get(next).id(), false);
+            int next = Math.floorMod((own < 0 ? 0 : own) + (type == KeyType.Tab ? 1 : -1), shown.size());
+            return Result.of(v.withCursor(shown.get(next).id()), new Command.SwitchTo(shown.get(next).id()));
         }
-        return new Result(v, null, isLeave(k));
+        if (c != null && c == 'd') {
+            return Result.of(v, new Command.Hide(at.id()));
+        }
+        if (c != null && c == 'x') {
+            return Result.of(v.withMode(new Mode.ConfirmKill(at.id(), at.name())));
+        }
+        if (c != null && c == 'r') {
+            return Result.of(v.withMode(new Mode.Prompt("rename", at.id(), at.name())));
+        }
+        return isLeave(k) ? Result.of(v, new Command.Leave()) : Result.of(v);
+    }
+
+    private Result mouse(Renderer.Input in, List<Session> shown, int cursor, MouseAction m) {
+        View v = in.view();
+        if (m.getActionType() == MouseActionType.SCROLL_DOWN) {
+            return move(in, shown, cursor, 1);
+        }
+        if (m.getActionType() == MouseActionType.SCROLL_UP) {
+            return move(in, shown, cursor, -1);
+        }
+        if (m.getActionType() == MouseActionType.CLICK_DOWN && m.getButton() == 1) {
+            int i = Renderer.sessionAt(in, m.getPosition().getRow());
+            if (i >= 0) {
+                return Result.of(v.withCursor(shown.get(i).id()), new Command.SwitchTo(shown.get(i).id()));
+            }
+        }
+        return Result.of(v);
+    }
+
+    private static Result prompt(View v, Mode.Prompt p, KeyStroke k) {
+        View back = v.withMode(new Mode.Normal());
+        if (isEnter(k)) {
+            String name = p.text().strip();
+            if (name.isEmpty()) {
+                return Result.of(back);
+            }
+            return Result.of(back, p.sessionId().isEmpty() ? new Command.NewSession(name)
+                    : new Command.Rename(p.sessionId(), name));
+        }
+        switch (k.getKeyType()) {
+            case Escape:
+                return Result.of(back);
+            case Enter: {
+                String name = p.text().strip();
+                if (name.isEmpty()) {
+                    return Result.of(back);
+                }
+                return Result.of(back, p.sessionId().isEmpty() ? new Command.NewSession(name)
+                        : new Command.Rename(p.sessionId(), name));
+            }
+            case Backspace: {
+                String t = p.text();
+                int cut = t.isEmpty() ? 0 : t.offsetByCodePoints(t.length(), -1);
+                return Result.of(v.withMode(new Mode.Prompt(p.label(), p.sessionId(), t.substring(0, cut))));
+            }
+            case Character: {
+                char c = k.getCharacter();
+                if (Character.isISOControl(c) || k.isCtrlDown() || p.text().length() >= MAX_PROMPT) {
+                    return Result.of(v);
+                }
+                return Result.of(v.withMode(new Mode.Prompt(p.label(), p.sessionId(), p.text() + c)));
+            }
+            default:
+                return Result.of(v);
+        }
+    }
+
+    private static Result width(View v, Mode.Width w, KeyStroke k) {
+        Character c = k.getKeyType() == KeyType.Character ? k.getCharacter() : null;
+        int step = k.getKeyType() == KeyType.ArrowLeft ? -1 : k.getKeyType() == KeyType.ArrowRight ? 1
+                : c != null && c == 'H' ? -5 : c != null && c == 'L' ? 5 : 0;
+        if (step != 0) {
+            int next = new Planner.Settings(true, w.current() + step, false).width(); // clamped
+            return Result.of(v.withMode(new Mode.Width(w.original(), next)), new Command.Width(next, false));
+        }
+        View back = v.withMode(new Mode.Normal());
+        if (isEnter(k)) {
+            return Result.of(back, new Command.Width(w.current(), true));
+        }
+        if (k.getKeyType() == KeyType.Escape) {
+            return Result.of(back, new Command.Width(w.original(), false));
+        }
+        return Result.of(v);
+    }
+
+    /** Enter arrives as KeyType.Enter or, through a tty with icrnl, as a bare newline character. */
+    static boolean isEnter(KeyStroke k) {
+        return k.getKeyType() == KeyType.Enter || k.getKeyType() == KeyType.Character
+                && (k.getCharacter() == '\n' || k.getCharacter() == '\r');
     }
 
     private static boolean isLeave(KeyStroke k) {
@@ -75,7 +200,16 @@ final class Keys {
         // Keep the scroll where the renderer put it, so the list does not jump.
         moved = moved.withScroll(Renderer.layout(new Renderer.Input(in.model(), in.theme(), moved,
                 in.ownSessionId(), in.width(), in.height())).top());
-        return new Result(moved, null, false);
+        return Result.of(moved);
+    }
+
+    /** The session a client viewing {@code id} moves to when it is killed: the next one, else the previous. */
+    static String neighbour(List<Session> shown, String id) {
+        int i = indexOf(shown, id);
+        if (i < 0 || shown.size() < 2) {
+            return null;
+        }
+        return shown.get(i + 1 < shown.size() ? i + 1 : i - 1).id();
     }
 
     private static int indexOf(List<Session> shown, String id) {

@@ -57,6 +57,14 @@ public final class Renderer {
                 .right(count(shown.size(), w) + " ", t.color("muted"), bg, false).build());
         out.add(rule("", w, t));
 
+        if (in.view().mode() instanceof View.Mode.Help) {
+            for (int row = 0; row < listRows + detailRows; row++) {
+                String text = row < HELP.size() ? HELP.get(row) : "";
+                out.add(new Line.Builder(w, bg).add(text, t.color("text"), bg, false).build());
+            }
+            detailRows = 0;
+            listRows = 0;
+        }
         for (int row = 0; row < listRows; row++) {
             int i = top + row;
             if (i < shown.size()) {
@@ -74,9 +82,39 @@ public final class Renderer {
             }
         }
         if (footer) {
-            out.add(new Line.Builder(w, bg).add(" ? help  ↵ switch  1-9", t.color("muted"), bg, false).build());
+            out.add(footer(in.view().mode(), w, t));
         }
         return out;
+    }
+
+    /** The key list of the help overlay. */
+    static final List<String> HELP = List.of(" j/k ↑/↓  move", " ↵        switch", " 1-9      switch to row",
+            " Tab      next session", " M-↑/M-↓  reorder", " d        hide", " u        unhide all",
+            " x        kill session", " n        new session", " r        rename", " w        width",
+            " q/Esc    back to pane", " (any key closes)");
+
+    /** The last row: key hints, or the prompt of the mode keys are in. */
+    private static Line footer(View.Mode mode, int w, Theme t) {
+        Rgb bg = t.color("background");
+        Line.Builder b = new Line.Builder(w, bg);
+        if (mode instanceof View.Mode.ConfirmKill c) {
+            String ask = "? ↵ yes";
+            String name = Cells.fit(c.name(), Math.max(1, w - Cells.width(" kill " + ask)));
+            return b.add(" kill " + name + ask, t.color("error"), bg, true).build(); // the question always shows
+        }
+        if (mode instanceof View.Mode.Prompt p) {
+            String text = p.text();
+            int room = Math.max(1, w - Cells.width(" " + p.label() + ": ") - 1);
+            while (Cells.width(text) > room) {
+                text = text.substring(text.offsetByCodePoints(0, 1)); // keep the end in view
+            }
+            return b.add(" " + p.label() + ": ", t.color("accent"), bg, true).add(text + "▏", t.color("text"), bg, false)
+                    .build();
+        }
+        if (mode instanceof View.Mode.Width wd) {
+            return b.add(" width " + wd.current() + "  ←/→ H/L ↵ Esc", t.color("accent"), bg, false).build();
+        }
+        return b.add(" ? help  ↵ switch  1-9", t.color("muted"), bg, false).build();
     }
 
     /** Rows of the list start below the header and its rule. */

@@ -282,13 +282,66 @@ public final class SidebarService {
         }
         Keys.Result r = keys.handle(new Renderer.Input(model, theme, e.view, own.id(), e.width, e.height), k);
         e.view = r.view();
-        if (r.switchTo() != null) {
-            switchClient(s, own, r.switchTo());
-        }
-        if (r.switchTo() != null || r.leave()) {
-            focusContent(s, windowId);
+        for (Command c : r.commands()) {
+            run(c, s, own, windowId);
         }
         paint(e, own.id());
+    }
+
+    private void run(Command c, Snapshot s, Session own, String windowId) {
+        if (c instanceof Command.SwitchTo t) {
+            switchClient(s, own, t.sessionId());
+            focusContent(s, windowId);
+        } else if (c instanceof Command.Leave) {
+            focusContent(s, windowId);
+        } else if (c instanceof Command.MoveTo m) {
+            core.post(new Event.EditOrder(new Event.OrderEdit.Move(m.sessionId(), m.position()), new java.util.concurrent.CompletableFuture<>()));
+        } else if (c instanceof Command.Hide h) {
+            core.post(new Event.EditOrder(new Event.OrderEdit.Hide(h.sessionId()), new java.util.concurrent.CompletableFuture<>()));
+        } else if (c instanceof Command.UnhideAll) {
+            core.post(new Event.EditOrder(new Event.OrderEdit.UnhideAll(), new java.util.concurrent.CompletableFuture<>()));
+        } else if (c instanceof Command.Kill k) {
+            // Clients looking at the session move to its neighbour first, so nobody is dropped out of tmux.
+            if (k.neighbourId() != null) {
+                for (Client cl : s.clients()) {
+                    if (cl.sessionId().equals(k.sessionId())) {
+                        fireAndForget("switch-client -c " + TmuxQuote.q(cl.name()) + " -t " + TmuxQuote.q(k.neighbourId()));
+                    }
+                }
+            }
+            fireAndForget("kill-session -t " + TmuxQuote.q(k.sessionId()));
+        } else if (c instanceof Command.NewSession n) {
+            tmux.run("new-session -d -P -F '#{session_id}' -s " + TmuxQuote.name(n.name()))
+                    .whenComplete((lines, err) -> loop.execute(() -> {
+                        if (err != null) {
+                            log.accept("new session " + n.name() + ": " + err.getMessage());
+                        } else if (!lines.isEmpty() && model != null) {
+                            switchClient(model.snapshot(), own, lines.get(0).trim());
+                            focusContent(model.snapshot(), windowId);
+                        }
+                    }));
+        } else if (c instanceof Command.Rename r) {
+            fireAndForget("rename-session -t " + TmuxQuote.q(r.sessionId()) + " " + TmuxQuote.name(r.name()));
+        } else if (c instanceof Command.Width w) {
+            setWidth(w.width(), w.keep());
+        }
+    }
+
+    /** Every sidebar to a new width, live; {@code keep} saves it and tells tmux ({@code @muxbar-width}). */
+    private void setWidth(int width, boolean keep) {
+        settings = new Planner.Settings(settings.enabled(), width, settings.right());
+        resizedAt.clear();
+        if (keep) {
+            try {
+                store.save(settings);
+            } catch (IOException ex) {
+                log.accept("cannot save sidebar settings: " + ex);
+            }
+            fireAndForget("set-option -g @muxbar-width " + settings.width());
+        }
+        if (model != null) {
+            onModel(model);
+        }
     }
 
     /** Switches the client viewing the session (the most recently active one if several). */

@@ -15,4 +15,18 @@ final class TmuxQuote {
         }
         return "'" + s + "'";
     }
+
+    /**
+     * A user-typed name as a double-quoted tmux word for a command that expands formats in it
+     * ({@code new-session -s}, {@code rename-session}): {@code \ " $} are escaped for the parser and
+     * {@code #} doubled so no format is expanded. Control characters are refused.
+     */
+    static String name(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                throw new IllegalArgumentException("a name cannot hold control characters");
+            }
+        }
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$").replace("#", "##") + "\"";
+    }
 }

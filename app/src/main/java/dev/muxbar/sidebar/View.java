@@ -1,17 +1,34 @@
 package dev.muxbar.sidebar;
 
 /**
- * One sidebar's own view state: which row the cursor is on (by session id, so it follows the
- * session when the order changes) and the first shown row.
+ * One sidebar's own view state: the cursor (by session id, so it follows the session when the
+ * order changes), the first shown row, and the mode keys are in.
  */
-public record View(String cursorSessionId, int scroll) {
-    public static final View INITIAL = new View("", 0);
+public record View(String cursorSessionId, int scroll, Mode mode) {
+    public static final View INITIAL = new View("", 0, new Mode.Normal());
+
+    /** What keys mean right now; each non-normal mode shows its prompt in the footer. */
+    public sealed interface Mode {
+        record Normal() implements Mode {}
+        /** x pressed: Enter kills {@code sessionId}, anything else cancels. */
+        record ConfirmKill(String sessionId, String name) implements Mode {}
+        /** n (new session) or r (rename {@code sessionId}): a line of text being typed. */
+        record Prompt(String label, String sessionId, String text) implements Mode {}
+        /** w: ←/→ ±1, H/L ±5 resize live; Enter keeps, Esc goes back to {@code original}. */
+        record Width(int original, int current) implements Mode {}
+        /** ?: the key list; any key closes it. */
+        record Help() implements Mode {}
+    }
 
     public View withCursor(String sessionId) {
-        return new View(sessionId, scroll);
+        return new View(sessionId, scroll, mode);
     }
 
     public View withScroll(int top) {
-        return new View(cursorSessionId, Math.max(0, top));
+        return new View(cursorSessionId, Math.max(0, top), mode);
+    }
+
+    public View withMode(Mode m) {
+        return new View(cursorSessionId, scroll, m);
     }
 }

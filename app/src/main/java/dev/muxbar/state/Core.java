@@ -176,6 +176,8 @@ public final class Core {
                 book = book.hide(snapshot, h.sessionId());
             } else if (edit instanceof OrderEdit.Unhide u) {
                 book = book.unhide(snapshot, u.sessionId());
+            } else if (edit instanceof OrderEdit.UnhideAll) {
+                book = book.unhideAll();
             } else if (edit instanceof OrderEdit.Reset) {
                 book = book.resetOrder();
             }

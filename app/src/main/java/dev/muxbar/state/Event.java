@@ -31,6 +31,7 @@ public sealed interface Event {
         record Move(String sessionId, int position) implements OrderEdit {}
         record Hide(String sessionId) implements OrderEdit {}
         record Unhide(String sessionId) implements OrderEdit {}
+        record UnhideAll() implements OrderEdit {}
         record Reset() implements OrderEdit {}
     }
 }

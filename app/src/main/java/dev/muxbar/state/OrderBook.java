@@ -145,6 +145,11 @@ public record OrderBook(long serverPid, long serverStart, List<Entry> custom, Li
         return new OrderBook(serverPid, serverStart, custom, next);
     }
 
+    /** Shows every hidden session again. */
+    public OrderBook unhideAll() {
+        return new OrderBook(serverPid, serverStart, custom, List.of());
+    }
+
     /** Forgets the custom order (hidden sessions stay hidden). */
     public OrderBook resetOrder() {
         return new OrderBook(serverPid, serverStart, List.of(), hidden);

@@ -1,7 +1,6 @@
 package dev.muxbar.sidebar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +14,7 @@ import dev.muxbar.state.OrderBook;
 import dev.muxbar.state.Snapshot;
 import dev.muxbar.testing.Snapshots;
 import dev.muxbar.theme.Theme;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KeysTest {
@@ -31,11 +31,21 @@ class KeysTest {
         return new KeyStroke(c, false, false);
     }
 
+    /** The session a result switches to, or null. */
+    private static String switchTo(Keys.Result r) {
+        return r.commands().stream().filter(c -> c instanceof Command.SwitchTo).map(c -> ((Command.SwitchTo) c).sessionId())
+                .findFirst().orElse(null);
+    }
+
+    private static boolean leaves(Keys.Result r) {
+        return r.commands().stream().anyMatch(c -> c instanceof Command.Leave);
+    }
+
     @Test
     void movesStartFromTheWindowsOwnSessionAndStopAtTheEnds() {
         Keys.Result r = keys.handle(in(View.INITIAL), ch('j'));
         assertEquals("$2", r.view().cursorSessionId());
-        assertNull(r.switchTo());
+        assertNull(switchTo(r));
         r = keys.handle(in(r.view()), new KeyStroke(KeyType.ArrowDown));
         assertEquals("$2", r.view().cursorSessionId(), "stays on the last row");
         r = keys.handle(in(r.view()), ch('k'));
@@ -46,29 +56,91 @@ class KeysTest {
 
     @Test
     void enterDigitsAndTabSwitch() {
-        assertEquals("$1", keys.handle(in(View.INITIAL), new KeyStroke(KeyType.Enter)).switchTo());
-        assertEquals("$2", keys.handle(in(View.INITIAL), ch('3')).switchTo());
-        assertNull(keys.handle(in(View.INITIAL), ch('9')).switchTo(), "no 9th session");
-        assertEquals("$2", keys.handle(in(View.INITIAL), new KeyStroke(KeyType.Tab)).switchTo());
-        assertEquals("$0", keys.handle(in(View.INITIAL), new KeyStroke(KeyType.ReverseTab)).switchTo());
+        assertEquals("$1", switchTo(keys.handle(in(View.INITIAL), new KeyStroke(KeyType.Enter))));
+        assertEquals("$2", switchTo(keys.handle(in(View.INITIAL), ch('3'))));
+        assertNull(switchTo(keys.handle(in(View.INITIAL), ch('9'))), "no 9th session");
+        assertEquals("$2", switchTo(keys.handle(in(View.INITIAL), new KeyStroke(KeyType.Tab))));
+        assertEquals("$0", switchTo(keys.handle(in(View.INITIAL), new KeyStroke(KeyType.ReverseTab))));
     }
 
     @Test
     void qAndEscapeLeaveOtherKeysDoNothing() {
-        assertTrue(keys.handle(in(View.INITIAL), ch('q')).leave());
-        assertTrue(keys.handle(in(View.INITIAL), new KeyStroke(KeyType.Escape)).leave());
+        assertTrue(leaves(keys.handle(in(View.INITIAL), ch('q'))));
+        assertTrue(leaves(keys.handle(in(View.INITIAL), new KeyStroke(KeyType.Escape))));
         Keys.Result r = keys.handle(in(View.INITIAL), ch('z'));
-        assertFalse(r.leave());
-        assertNull(r.switchTo());
+        assertEquals(List.of(), r.commands());
+    }
+
+    @Test
+    void reorderHideUnhide() {
+        KeyStroke altDown = new KeyStroke(KeyType.ArrowDown, false, true);
+        assertEquals(List.of(new Command.MoveTo("$1", 3)), keys.handle(in(View.INITIAL), altDown).commands());
+        KeyStroke altUp = new KeyStroke(KeyType.ArrowUp, false, true);
+        assertEquals(List.of(new Command.MoveTo("$1", 1)), keys.handle(in(View.INITIAL), altUp).commands());
+        assertEquals(List.of(), keys.handle(in(View.INITIAL.withCursor("$0")), altUp).commands(), "already first");
+        assertEquals(List.of(new Command.Hide("$1")), keys.handle(in(View.INITIAL), ch('d')).commands());
+        assertEquals(List.of(new Command.UnhideAll()), keys.handle(in(View.INITIAL), ch('u')).commands());
+    }
+
+    @Test
+    void killNeedsConfirmationAndNamesTheNeighbour() {
+        Keys.Result ask = keys.handle(in(View.INITIAL), ch('x'));
+        assertEquals(List.of(), ask.commands(), "nothing happens before confirmation");
+        assertEquals(new View.Mode.ConfirmKill("$1", "b"), ask.view().mode());
+        assertEquals(List.of(new Command.Kill("$1", "$2")), keys.handle(in(ask.view()), new KeyStroke(KeyType.Enter)).commands());
+        Keys.Result cancel = keys.handle(in(ask.view()), ch('n'));
+        assertEquals(List.of(), cancel.commands());
+        assertEquals(new View.Mode.Normal(), cancel.view().mode());
+        assertEquals("$1", Keys.neighbour(model.shown(), "$2"), "the last one's neighbour is the previous");
+    }
+
+    @Test
+    void promptsTypeEditAndSubmit() {
+        View v = keys.handle(in(View.INITIAL), ch('n')).view();
+        for (char c : "wörk 1x".toCharArray()) {
+            v = keys.handle(in(v), ch(c)).view();
+        }
+        v = keys.handle(in(v), new KeyStroke(KeyType.Backspace)).view();
+        assertEquals(List.of(new Command.NewSession("wörk 1")), keys.handle(in(v), new KeyStroke('\n', false, false)).commands());
+        View r = keys.handle(in(View.INITIAL), ch('r')).view();
+        assertEquals(new View.Mode.Prompt("rename", "$1", "b"), r.mode());
+        r = keys.handle(in(r), ch('!')).view();
+        assertEquals(List.of(new Command.Rename("$1", "b!")), keys.handle(in(r), new KeyStroke(KeyType.Enter)).commands());
+        assertEquals(List.of(), keys.handle(in(r), new KeyStroke(KeyType.Escape)).commands(), "Esc cancels");
+    }
+
+    @Test
+    void widthPickerResizesLiveKeepsOrReverts() {
+        View v = keys.handle(in(View.INITIAL), ch('w')).view();
+        Keys.Result r = keys.handle(in(v), new KeyStroke(KeyType.ArrowRight));
+        assertEquals(List.of(new Command.Width(31, false)), r.commands());
+        r = keys.handle(in(r.view()), ch('L'));
+        assertEquals(List.of(new Command.Width(36, false)), r.commands());
+        assertEquals(List.of(new Command.Width(36, true)), keys.handle(in(r.view()), new KeyStroke(KeyType.Enter)).commands());
+        assertEquals(List.of(new Command.Width(30, false)), keys.handle(in(r.view()), new KeyStroke(KeyType.Escape)).commands());
+        View low = v;
+        for (int i = 0; i < 10; i++) {
+            low = keys.handle(in(low), ch('H')).view();
+        }
+        assertEquals(new View.Mode.Width(30, Planner.Settings.MIN_WIDTH), low.mode(), "clamped");
+    }
+
+    @Test
+    void helpOpensAndAnyKeyCloses() {
+        View v = keys.handle(in(View.INITIAL), ch('?')).view();
+        assertEquals(new View.Mode.Help(), v.mode());
+        List<String> frame = Renderer.render(in(v)).stream().map(Line::text).toList();
+        assertTrue(frame.get(2).contains("move"), frame.toString());
+        assertEquals(new View.Mode.Normal(), keys.handle(in(v), ch('j')).view().mode());
     }
 
     @Test
     void clickOnARowSwitchesAndTheWheelMoves() {
         // Rows: 0 header, 1 rule, 2 "a", 3 "b", 4 "c".
         MouseAction click = new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(5, 4));
-        assertEquals("$2", keys.handle(in(View.INITIAL), click).switchTo());
+        assertEquals("$2", switchTo(keys.handle(in(View.INITIAL), click)));
         MouseAction onHeader = new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(5, 0));
-        assertNull(keys.handle(in(View.INITIAL), onHeader).switchTo());
+        assertNull(switchTo(keys.handle(in(View.INITIAL), onHeader)));
         MouseAction wheel = new MouseAction(MouseActionType.SCROLL_DOWN, 5, new TerminalPosition(5, 3));
         assertEquals("$2", keys.handle(in(View.INITIAL), wheel).view().cursorSessionId());
     }

@@ -78,6 +78,14 @@ class RendererTest {
     }
 
     @Test
+    void aLongNameInTheKillQuestionShrinksSoTheQuestionShows() {
+        Model m = model("$0", "a-very-long-session-name-indeed");
+        View v = View.INITIAL.withMode(new View.Mode.ConfirmKill("$0", "a-very-long-session-name-indeed"));
+        List<String> f = frame(m, v, "$0", 24, 8);
+        assertEquals(" kill a-very-lon…? ↵ yes", f.get(7));
+    }
+
+    @Test
     void emptyState() {
         List<String> f = frame(model(), View.INITIAL, "", 20, 6);
         assertEquals("  no sessions       ", f.get(2));

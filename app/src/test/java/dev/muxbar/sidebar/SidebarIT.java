@@ -137,6 +137,56 @@ class SidebarIT {
     }
 
     @Test
+    void sidebarKeysEditSessionsAndWidth() throws Exception {
+        NestedClient c = track(new NestedClient(tmux, "alpha"));
+        String sidebar = sidebarOf("alpha");
+        tmux.tmux("select-pane", "-t", sidebar);
+        Poll.until(3_000, () -> c.screen().contains("▎1 alpha"), "drawn", c::screen);
+        // M-Down moves alpha one place down (persisted order).
+        c.press("M-Down");
+        Poll.until(3_000, () -> daemon.order().startsWith("$1\tbeta\n$0\talpha\n"), "reordered",
+                () -> daemon.order() + c.screen());
+        // d hides the cursor's session (alpha), u brings every hidden one back.
+        c.press("d");
+        Poll.until(3_000, () -> !daemon.order().contains("alpha"), "alpha hidden", daemon::order);
+        c.press("u");
+        Poll.until(3_000, () -> daemon.order().contains("alpha"), "alpha back", daemon::order);
+        // n opens a prompt; an odd name is created exactly and the client switches to it.
+        c.press("n");
+        Poll.until(3_000, () -> c.screen().contains("new session:"), "prompt shown", c::screen);
+        c.press("-l", "it's #{odd} $HOME");
+        c.press("Enter");
+        Poll.until(3_000, () -> clientSession(c).equals("it's #{odd} \\$HOME"), "created and switched",
+                () -> clientSession(c) + "\n" + diagnostics());
+        // x asks first; Enter kills; the client moves to the neighbour instead of leaving tmux.
+        String oddSidebar = sidebarOf(tmux.tmux("list-clients", "-F", "#{client_control_mode} #{session_id}").lines()
+                .filter(l -> l.startsWith("0 ")).findFirst().orElseThrow().substring(2));
+        tmux.tmux("select-pane", "-t", oddSidebar);
+        c.press("x");
+        Poll.until(3_000, () -> c.screen().contains("? ↵ yes"), "confirmation asked", c::screen);
+        c.press("Enter");
+        Poll.until(3_000, () -> tmux.tmux("list-sessions", "-F", "#{session_name}").lines().noneMatch(n -> n.startsWith("it's")),
+                "killed", this::diagnostics);
+        Poll.until(3_000, () -> !clientSession(c).startsWith("it's") && !clientSession(c).startsWith("("),
+                "the client moved to a neighbour", this::diagnostics);
+        // w opens the width picker: two steps right and Enter keep 32 in every window, and for tmux.
+        String here = sidebarOf(clientSession(c));
+        tmux.tmux("select-pane", "-t", here);
+        c.press("w");
+        c.press("Right");
+        c.press("Right");
+        c.press("Enter");
+        Poll.until(3_000, () -> panes().stream().filter(l -> l.endsWith(" S")).allMatch(l -> l.split(" ")[3].equals("32")),
+                "all sidebars 32 wide", this::diagnostics);
+        assertEquals("32", tmux.tmux("show-options", "-gv", "@muxbar-width").trim());
+        // ? shows help; any key closes it.
+        c.press("?");
+        Poll.until(3_000, () -> c.screen().contains("reorder"), "help shown", c::screen);
+        c.press("j");
+        Poll.until(3_000, () -> !c.screen().contains("reorder"), "help closed", c::screen);
+    }
+
+    @Test
     void keysSentToASidebarThatIsNotActiveAreIgnored() throws Exception {
         NestedClient c = track(new NestedClient(tmux, "alpha"));
         Poll.until(3_000, () -> clientSession(c).equals("alpha") && c.screen().contains("1 alpha"), "attached",

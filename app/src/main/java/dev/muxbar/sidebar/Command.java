@@ -1,0 +1,19 @@
+package dev.muxbar.sidebar;
+
+/** What a key asks the sidebar service to do (the key handler itself is pure). */
+public sealed interface Command {
+    /** Switch the client viewing this window to a session, then give focus back to the content. */
+    record SwitchTo(String sessionId) implements Command {}
+    /** Give focus back to the window's content pane. */
+    record Leave() implements Command {}
+    /** Move a session to a 1-based position in the shown order (persisted). */
+    record MoveTo(String sessionId, int position) implements Command {}
+    record Hide(String sessionId) implements Command {}
+    record UnhideAll() implements Command {}
+    /** Kill a session; a client viewing it moves to {@code neighbourId} first (null: none left). */
+    record Kill(String sessionId, String neighbourId) implements Command {}
+    record NewSession(String name) implements Command {}
+    record Rename(String sessionId, String name) implements Command {}
+    /** Set every sidebar's width; {@code keep} persists it (Enter in the picker). */
+    record Width(int width, boolean keep) implements Command {}
+}
