@@ -10,12 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -41,6 +41,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * POST /order/unhide?session=NAME_OR_ID
  * POST /order/reset                         forget the custom order
  * POST /toggle[?on=1|0]                     sidebars on/off (no parameter: flip)
+ * GET  /sidebars                            open sidebars: pane, tty, window, size, paints, bytes of the last paint
  * </pre>
  */
 public final class ApiServer implements AutoCloseable {
@@ -51,14 +52,21 @@ public final class ApiServer implements AutoCloseable {
     private final Core core;
     private final String version;
     private final long started = System.currentTimeMillis();
-    private final Function<Boolean, CompletableFuture<Boolean>> toggle;
+    private final Sidebars sidebars;
 
-    /** @param toggle sidebars on (true), off (false) or flipped (null); completes with the new state */
-    public ApiServer(Path socket, Core core, String version, Function<Boolean, CompletableFuture<Boolean>> toggle)
-            throws Exception {
+    /** What the API asks of the sidebars; both complete on the event loop. */
+    public interface Sidebars {
+        /** On (true), off (false) or flipped (null); completes with the new state. */
+        CompletableFuture<Boolean> toggle(Boolean on);
+
+        /** The open sidebars. */
+        CompletableFuture<List<?>> describe();
+    }
+
+    public ApiServer(Path socket, Core core, String version, Sidebars sidebars) throws Exception {
         this.core = core;
         this.version = version;
-        this.toggle = toggle;
+        this.sidebars = sidebars;
         QueuedThreadPool pool = new QueuedThreadPool(6, 1);
         pool.setName("muxbar-api");
         pool.setDaemon(true);
@@ -109,6 +117,8 @@ public final class ApiServer implements AutoCloseable {
                 return post ? order(path.substring("/order/".length()), query) : notAllowed(method, path);
             case "/toggle":
                 return post ? toggle(query.getValue("on")) : notAllowed(method, path);
+            case "/sidebars":
+                return get ? fromLoop(sidebars.describe()) : notAllowed(method, path);
             default:
                 return new Reply(404, Json.error("no such endpoint: " + method + " " + path));
         }
@@ -182,10 +192,14 @@ public final class ApiServer implements AutoCloseable {
         } else {
             return new Reply(400, Json.error("on must be 1 or 0, got: " + on));
         }
+        return fromLoop(sidebars.toggle(want).thenApply(enabled -> Map.of("sidebars", enabled)));
+    }
+
+    /** Waits (bounded) for an answer computed on the loop and returns it as JSON. */
+    private Reply fromLoop(CompletableFuture<?> answer) {
         try {
-            boolean enabled = toggle.apply(want).get(LOOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            return ok("{\"sidebars\":" + enabled + "}");
-        } catch (TimeoutException | ExecutionException e) {
+            return ok(Json.MAPPER.writeValueAsString(answer.get(LOOP_TIMEOUT_MS, TimeUnit.MILLISECONDS)));
+        } catch (TimeoutException | ExecutionException | JsonProcessingException e) {
             return new Reply(503, Json.error("the daemon is busy; try again"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

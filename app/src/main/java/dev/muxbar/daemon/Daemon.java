@@ -132,13 +132,19 @@ public final class Daemon {
         core.subscribe(io, new OrderFile(paths.orderFile(), log));
         core.subscribe(io, store);
         sidebars = startSidebars();
-        api = new ApiServer(paths.socket(), core, version, on -> {
-            CompletableFuture<Boolean> done = new CompletableFuture<>();
-            loop.execute(() -> {
-                sidebars.toggle(on);
-                done.complete(sidebars.settings().enabled());
-            });
-            return done;
+        api = new ApiServer(paths.socket(), core, version, new ApiServer.Sidebars() {
+            @Override
+            public CompletableFuture<Boolean> toggle(Boolean on) {
+                return onLoop(() -> {
+                    sidebars.toggle(on);
+                    return sidebars.settings().enabled();
+                });
+            }
+
+            @Override
+            public CompletableFuture<List<?>> describe() {
+                return onLoop(sidebars::describe);
+            }
         });
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());
@@ -159,6 +165,12 @@ public final class Daemon {
         gateway.run("set-option -g @muxbar-width " + service.settings().width());
         core.subscribe(loop, service::onModel);
         return service;
+    }
+
+    private <T> CompletableFuture<T> onLoop(java.util.function.Supplier<T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        loop.execute(() -> done.complete(work.get()));
+        return done;
     }
 
     private String option(String name) throws Exception {

@@ -33,6 +33,7 @@ final class SidebarPane implements AutoCloseable {
     private final ConflatingSlot<Frame> mailbox;
     private volatile boolean closed;
     private volatile long bytesWritten;
+    private volatile long paints;
     // Owned by the writer thread once open() ran there:
     private FileOutputStream out;
     private FileInputStream in;
@@ -64,7 +65,9 @@ final class SidebarPane implements AutoCloseable {
         try {
             out = new FileOutputStream(tty);
             in = new FileInputStream(tty);
-            counting = new CountingStream(out);
+            // One write per frame: Lanterna writes each escape sequence on its own and flushes at the
+            // end of a refresh; buffered, tmux reads a whole frame at once (no half-drawn frames).
+            counting = new CountingStream(new java.io.BufferedOutputStream(out, 16 * 1024));
             terminal = new TtyTerminal(in, counting, width, height);
             screen = new TerminalScreen(terminal);
             screen.startScreen(); // alternate screen
@@ -87,8 +90,14 @@ final class SidebarPane implements AutoCloseable {
         }
     }
 
+    /** Bytes the last refresh wrote to the tty. */
     long bytesWritten() {
         return bytesWritten;
+    }
+
+    /** Frames that changed something on screen. */
+    long paints() {
+        return paints;
     }
 
     private void paint(Frame f) {
@@ -126,6 +135,7 @@ final class SidebarPane implements AutoCloseable {
             long before = counting.count;
             screen.refresh(full ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
             bytesWritten = counting.count - before;
+            paints++;
             painted = f.lines();
         } catch (IOException | RuntimeException e) {
             // a dead tty: the reader notices and reports the pane gone

@@ -47,6 +47,8 @@ public final class SidebarService {
     private final Map<String, Long> pendingCreates = new HashMap<>();
     private final Map<String, Long> resizedAt = new HashMap<>();
     private final Map<String, Entry> open = new HashMap<>();
+    /** Sidebars opened from split-window's reply before the model shows them marked: pane id → since. */
+    private final Map<String, Long> fresh = new HashMap<>();
     private final Keys keys = new Keys();
     private Planner.Settings settings;
     private Model model;
@@ -138,7 +140,8 @@ public final class SidebarService {
         if (a instanceof Planner.Action.Create c) {
             pendingCreates.put(c.windowId(), now);
             String cmd = "split-window -d -f " + (settings.right() ? "-h" : "-hb") + " -l " + settings.width()
-                    + " -t " + TmuxQuote.q(c.windowId()) + " -P -F '#{pane_id}' " + TmuxQuote.q(paneCommand);
+                    + " -t " + TmuxQuote.q(c.windowId()) + " -P -F '#{pane_id} #{pane_width} #{pane_height} #{pane_tty}' "
+                    + TmuxQuote.q(paneCommand);
             tmux.run(cmd).whenComplete((lines, err) -> loop.execute(() -> created(c.windowId(), lines, err)));
         } else if (a instanceof Planner.Action.Kill k) {
             log.accept("removing sidebar " + k.paneId() + " (" + k.why() + ")");
@@ -158,10 +161,42 @@ public final class SidebarService {
             log.accept("cannot create a sidebar in " + windowId + ": " + (err == null ? "no pane id" : err.getMessage()));
             return;
         }
-        String paneId = lines.get(0).trim();
+        // "%7 30 40 /dev/pts/9": open and paint the new sidebar now, not after the next refresh.
+        String[] f = lines.get(0).trim().split(" ", 4);
+        String paneId = f[0];
+        if (f.length == 4 && settings.enabled()) {
+            fresh.put(paneId, scheduler.now());
+            Entry entry = openEntry(paneId, f[3], parse(f[1]), parse(f[2]));
+            entry.windowId = windowId;
+            Session own = viewedWindows(model.snapshot()).get(windowId);
+            if (own != null) {
+                paint(entry, own.id());
+            }
+        }
         // A pane option changes no notification: ask for the panes part once the marker is set.
         tmux.run("set-option -p -t " + TmuxQuote.q(paneId) + " @muxbar-sidebar 1")
                 .whenComplete((r, e) -> core.post(new Event.Refresh(EnumSet.of(Formats.Part.PANES))));
+    }
+
+    private static int parse(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private Entry openEntry(String paneId, String tty, int width, int height) {
+        Entry entry = open.computeIfAbsent(paneId, id -> {
+            Entry n = new Entry();
+            n.pane = new SidebarPane(id, tty, width, height,
+                    k -> loop.execute(() -> onKey(id, k)),
+                    () -> loop.execute(() -> gone(id)));
+            return n;
+        });
+        entry.width = width;
+        entry.height = height;
+        return entry;
     }
 
     /**
@@ -199,24 +234,18 @@ public final class SidebarService {
                 }
             }
         }
+        long now = scheduler.now();
+        fresh.keySet().removeAll(panes.keySet()); // now seen marked
+        fresh.values().removeIf(t -> now - t > PENDING_MS);
         open.entrySet().removeIf(e -> {
-            if (!panes.containsKey(e.getKey())) {
+            if (!panes.containsKey(e.getKey()) && !fresh.containsKey(e.getKey())) {
                 e.getValue().pane.close();
                 return true;
             }
             return false;
         });
         for (Pane p : panes.values()) {
-            Entry entry = open.computeIfAbsent(p.id(), id -> {
-                Entry n = new Entry();
-                n.pane = new SidebarPane(id, p.tty(), p.width(), p.height(),
-                        k -> loop.execute(() -> onKey(id, k)),
-                        () -> loop.execute(() -> gone(id)));
-                return n;
-            });
-            entry.windowId = windowOf.get(p.id()).id();
-            entry.width = p.width();
-            entry.height = p.height();
+            openEntry(p.id(), p.tty(), p.width(), p.height()).windowId = windowOf.get(p.id()).id();
         }
     }
 
@@ -366,6 +395,7 @@ public final class SidebarService {
 
     /** Closes every tty (the panes stay: a restarted daemon re-adopts them). */
     public void close() {
+        fresh.clear();
         if (recheck != null) {
             recheck.cancel();
         }
@@ -375,9 +405,17 @@ public final class SidebarService {
         open.clear();
     }
 
-    /** Bytes the last paint of a pane wrote (benchmarks). */
-    public long lastPaintBytes(String paneId) {
-        Entry e = open.get(paneId);
-        return e == null ? -1 : e.pane.bytesWritten();
+    /** One open sidebar, for {@code GET /sidebars}. */
+    public record Info(String pane, String tty, String window, int width, int height, long paints, long lastPaintBytes) {}
+
+    /** The open sidebars (on the loop). */
+    public List<Info> describe() {
+        List<Info> out = new ArrayList<>();
+        for (Entry e : open.values()) {
+            out.add(new Info(e.pane.paneId, e.pane.tty, e.windowId, e.width, e.height, e.pane.paints(),
+                    e.pane.bytesWritten()));
+        }
+        out.sort(Comparator.comparing(Info::pane));
+        return out;
     }
 }

@@ -107,7 +107,7 @@ public final class Core {
             }
         } else if (e instanceof Event.Refresh r) {
             dirty.addAll(r.parts());
-            coalescer.markDirty();
+            coalescer.markUrgent(); // asked for by the daemon after its own command: no burst follows
         } else if (e instanceof Event.Reconcile) {
             dirty.addAll(EnumSet.allOf(Part.class));
             coalescer.markDirty();

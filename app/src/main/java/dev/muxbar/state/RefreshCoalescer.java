@@ -7,10 +7,13 @@ import java.util.function.Supplier;
 /**
  * Turns bursts of "something changed" into few refreshes (runs on the event loop only).
  *
- * <p>A change marks the state dirty and arms a debounce timer; every further change pushes the
- * deadline out to {@code debounce} after the latest change, but never past {@code maxWait} after the
- * first one. At most one refresh is in flight; changes during a flight set a trailing flag that
- * causes exactly one more (debounced) refresh when the flight lands.
+ * <p>A change after a quiet period (no refresh started within one debounce) refreshes at once: an
+ * isolated change has nothing to wait for, and the sidebar shows it ~16 ms sooner. Otherwise a
+ * change arms a debounce timer; every further change pushes the deadline out to {@code debounce}
+ * after the latest change, but never past {@code maxWait} after the first one. At most one refresh
+ * is in flight; changes during a flight set a trailing flag that causes exactly one more refresh,
+ * debounced from those changes, when the flight lands. A burst therefore costs two refreshes: the
+ * leading one and the trailing one.
  */
 public final class RefreshCoalescer {
 
@@ -23,6 +26,7 @@ public final class RefreshCoalescer {
     private Scheduler.Cancellable timer;
     private long firstDirty;
     private long lastDirty;
+    private long lastStart = Long.MIN_VALUE / 2;
     private boolean inFlight;
     private boolean trailing;
     private long marks;
@@ -42,16 +46,36 @@ public final class RefreshCoalescer {
         marks++;
         long now = scheduler.now();
         if (inFlight) {
-            trailing = true;
+            if (!trailing) {
+                trailing = true;
+                firstDirty = now;
+            }
+            lastDirty = now;
             return;
         }
         lastDirty = now;
         if (timer == null) {
             firstDirty = now;
-            timer = scheduler.schedule(debounce, this::onTimer);
+            boolean quiet = now - lastStart >= debounce;
+            timer = scheduler.schedule(quiet ? 0 : debounce, quiet ? this::start : this::onTimer);
         }
         // An armed timer is not moved on every change (a burst would churn the scheduler);
         // onTimer re-arms itself if the debounce has not yet passed.
+    }
+
+    /**
+     * Something changed that no burst will follow (the daemon's own follow-up after a command it
+     * ran): refresh as soon as no refresh is in flight, without waiting for the debounce.
+     */
+    public void markUrgent() {
+        markDirty();
+        firstDirty = scheduler.now() - maxWait; // the max wait has "passed": due now
+        if (!inFlight) {
+            if (timer != null) {
+                timer.cancel();
+            }
+            timer = scheduler.schedule(0, this::onTimer);
+        }
     }
 
     private void onTimer() {
@@ -61,8 +85,13 @@ public final class RefreshCoalescer {
             timer = scheduler.schedule(due - now, this::onTimer);
             return;
         }
+        start();
+    }
+
+    private void start() {
         timer = null;
         inFlight = true;
+        lastStart = scheduler.now();
         refreshes++;
         CompletionStage<?> stage;
         try {
@@ -77,9 +106,11 @@ public final class RefreshCoalescer {
     private void landed() {
         inFlight = false;
         if (trailing) {
+            // The debounce runs from the changes made during the flight, not from the landing:
+            // if they are already older than the debounce, the trailing refresh starts at once.
             trailing = false;
-            markDirty();
-            marks--; // the trailing mark was already counted when it arrived
+            long due = Math.min(lastDirty + debounce, firstDirty + maxWait);
+            timer = scheduler.schedule(Math.max(0, due - scheduler.now()), this::onTimer);
         }
     }
 

@@ -27,30 +27,37 @@ class RefreshCoalescerTest {
     }
 
     @Test
-    void oneChangeRefreshesAfterTheDebounce() {
+    void anIsolatedChangeRefreshesAtOnceAndTheNextSoonAfterWaitsTheDebounce() {
         c.markDirty();
+        clock.advance(0);
+        assertEquals(List.of(0L), startedAt, "after a quiet period: at once");
+        land();
+        clock.advance(5);
+        c.markDirty(); // 5 ms after the last start: not quiet
         clock.advance(15);
-        assertEquals(0, flights.size());
+        assertEquals(1, flights.size());
         clock.advance(1);
-        assertEquals(List.of(16L), startedAt);
+        assertEquals(List.of(0L, 21L), startedAt);
     }
 
     @Test
-    void aBurstCoalescesIntoOneRefreshAfterTheLastChange() {
+    void aBurstCoalescesIntoTheLeadingAndOneTrailingRefresh() {
         for (int i = 0; i < 10; i++) {
             c.markDirty();
             clock.advance(5); // changes 5 ms apart: the debounce keeps moving
         }
-        assertEquals(0, flights.size());
-        clock.advance(16);
-        assertEquals(1, flights.size());
+        land(); // the leading refresh (started at 0) lands at 50
+        clock.advance(100);
         assertEquals(10, c.marks());
-        assertEquals(1, c.refreshes());
-        assertEquals(61L, startedAt.get(0)); // last change at 45, + 16
+        assertEquals(2, c.refreshes(), "leading + one trailing");
+        assertEquals(List.of(0L, 61L), startedAt, "trailing: 16 ms after the last change (45)");
     }
 
     @Test
     void maxWaitBoundsAnEndlessStream() {
+        c.markDirty();
+        clock.advance(0);
+        land(); // past the leading refresh, into the steady stream
         for (int i = 0; i < 100; i++) { // a change every 10 ms for a second
             c.markDirty();
             clock.advance(10);
@@ -68,7 +75,7 @@ class RefreshCoalescerTest {
     @Test
     void atMostOneInFlightAndExactlyOneTrailingRefresh() {
         c.markDirty();
-        clock.advance(16);
+        clock.advance(0);
         assertTrue(c.isInFlight());
         for (int i = 0; i < 50; i++) {
             c.markDirty(); // all during the flight
@@ -85,9 +92,34 @@ class RefreshCoalescerTest {
     }
 
     @Test
+    void theTrailingRefreshDebouncesFromTheChangeNotFromTheLanding() {
+        c.markDirty();
+        clock.advance(0);
+        c.markDirty(); // during the flight, at t=0
+        clock.advance(30); // the flight takes long: the change is 30 ms old when it lands
+        land();
+        clock.advance(0);
+        assertEquals(2, flights.size(), "trailing refresh starts at once: its debounce already passed");
+        assertEquals(30L, startedAt.get(1));
+    }
+
+    @Test
+    void urgentMarksSkipTheDebounceButNotAFlight() {
+        c.markUrgent();
+        clock.advance(0);
+        assertEquals(List.of(0L), startedAt);
+        c.markUrgent(); // in flight: waits for the landing, then goes at once
+        clock.advance(5);
+        assertEquals(1, flights.size());
+        land();
+        clock.advance(0);
+        assertEquals(List.of(0L, 5L), startedAt);
+    }
+
+    @Test
     void aFailedRefreshStillLands() {
         c.markDirty();
-        clock.advance(16);
+        clock.advance(0);
         flights.get(0).completeExceptionally(new RuntimeException("tmux went away"));
         clock.runReady();
         assertFalse(c.isInFlight());
