@@ -7,6 +7,7 @@ import dev.muxbar.theme.Rgb;
 import dev.muxbar.theme.Theme;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pure function from state to a sidebar frame: exactly {@code height} lines of exactly
@@ -26,8 +27,16 @@ import java.util.List;
 public final class Renderer {
     private Renderer() {}
 
-    /** Everything one frame depends on. {@code ownSessionId}: the session of the sidebar's window. */
-    public record Input(Model model, Theme theme, View view, String ownSessionId, int width, int height) {}
+    /**
+     * Everything one frame depends on. {@code ownSessionId}: the session of the sidebar's window;
+     * {@code git}: branch and dirty mark by session id (may be empty).
+     */
+    public record Input(Model model, Theme theme, View view, String ownSessionId, int width, int height,
+                        Map<String, GitInfo.Git> git) {
+        public Input(Model model, Theme theme, View view, String ownSessionId, int width, int height) {
+            this(model, theme, view, ownSessionId, width, height, Map.of());
+        }
+    }
 
     /** Smallest size drawn in full; below it the frame is blank rather than garbage. */
     public static final int MIN_WIDTH = 8;
@@ -68,7 +77,8 @@ public final class Renderer {
         for (int row = 0; row < listRows; row++) {
             int i = top + row;
             if (i < shown.size()) {
-                out.add(sessionRow(shown.get(i), i, i == cursor, shown.get(i).id().equals(in.ownSessionId()), w, t));
+                out.add(sessionRow(shown.get(i), i, i == cursor, shown.get(i).id().equals(in.ownSessionId()), w, t,
+                        in.git().get(shown.get(i).id())));
             } else if (shown.isEmpty() && row == 0) {
                 out.add(new Line.Builder(w, bg).add("  no sessions", t.color("muted"), bg, false).build());
             } else {
@@ -187,15 +197,26 @@ public final class Renderer {
         return b.add("─".repeat(Math.max(0, b.left())), t.color("border"), bg, false).build();
     }
 
-    private static Line sessionRow(Session s, int index, boolean cursor, boolean current, int w, Theme t) {
+    /** Longest branch shown in a row; the name keeps at least {@link #MIN_NAME} cells. */
+    static final int MAX_BRANCH = 12;
+    static final int MIN_NAME = 6;
+
+    private static Line sessionRow(Session s, int index, boolean cursor, boolean current, int w, Theme t,
+                                   GitInfo.Git git) {
         Rgb bg = cursor ? t.color("cursor") : t.color("background");
         Line.Builder b = new Line.Builder(w, bg);
         b.add(current ? "▎" : " ", t.color("current"), bg, false);
         b.add(index < 9 ? String.valueOf(index + 1) : " ", t.color("muted"), bg, false);
         b.add(" ", bg, bg, false);
         String counts = w >= 20 ? " " + s.windows().size() + "w " : " ";
-        int nameCells = Math.max(1, b.left() - Cells.width(counts));
+        String branch = "";
+        if (git != null && w >= 24) {
+            int room = Math.min(MAX_BRANCH, b.left() - Cells.width(counts) - MIN_NAME - 1);
+            branch = room >= 4 ? " " + Cells.fit(git.branch(), room - (git.dirty() ? 1 : 0)) + (git.dirty() ? "*" : "") : "";
+        }
+        int nameCells = Math.max(1, b.left() - Cells.width(counts) - Cells.width(branch));
         b.add(Cells.pad(s.name(), nameCells), current ? t.color("current") : t.color("text"), bg, current);
+        b.add(branch, git != null && git.dirty() ? t.color("waiting") : t.color("accent"), bg, false);
         b.add(counts, t.color("muted"), bg, false);
         return b.build();
     }

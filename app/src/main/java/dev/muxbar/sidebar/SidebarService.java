@@ -53,6 +53,8 @@ public final class SidebarService {
     private Planner.Settings settings;
     private Model model;
     private Scheduler.Cancellable recheck;
+    private final GitInfo gitInfo;
+    private Map<String, GitInfo.Git> git = Map.of();
 
     /** Loop-owned state of one open sidebar. */
     private static final class Entry {
@@ -74,6 +76,12 @@ public final class SidebarService {
         this.store = new SidebarStore(settingsFile);
         this.settings = store.load(defaults);
         this.log = log;
+        this.gitInfo = new GitInfo(g -> loop.execute(() -> {
+            git = g;
+            if (model != null) {
+                paintVisible(viewedWindows(model.snapshot()));
+            }
+        }));
     }
 
     public Planner.Settings settings() {
@@ -98,6 +106,7 @@ public final class SidebarService {
         }
         syncPanes(s);
         paintVisible(viewed);
+        gitInfo.update(activeCwds(s));
         if (!pendingCreates.isEmpty() && recheck == null) {
             // If a requested sidebar never shows up, nothing else would call onModel again.
             recheck = scheduler.schedule(PENDING_MS + 1, () -> {
@@ -107,6 +116,19 @@ public final class SidebarService {
                 }
             });
         }
+    }
+
+    /** Session id → working directory of its active window's active content pane. */
+    private static Map<String, String> activeCwds(Snapshot s) {
+        Map<String, String> out = new HashMap<>();
+        for (Session session : s.sessions()) {
+            session.windows().stream().filter(Window::active).findFirst()
+                    .flatMap(w -> w.panes().stream().filter(p -> !p.sidebar())
+                            .sorted(Comparator.comparing(p -> !p.active())).findFirst())
+                    .filter(p -> !p.cwd().isEmpty())
+                    .ifPresent(p -> out.put(session.id(), p.cwd()));
+        }
+        return out;
     }
 
     private static java.util.Set<String> windowsWithSidebar(Snapshot s) {
@@ -277,7 +299,7 @@ public final class SidebarService {
     }
 
     private void paint(Entry e, String ownSessionId) {
-        List<Line> lines = Renderer.render(new Renderer.Input(model, theme, e.view, ownSessionId, e.width, e.height));
+        List<Line> lines = Renderer.render(new Renderer.Input(model, theme, e.view, ownSessionId, e.width, e.height, git));
         e.pane.show(new SidebarPane.Frame(lines, e.width, e.height));
     }
 
@@ -395,6 +417,7 @@ public final class SidebarService {
 
     /** Closes every tty (the panes stay: a restarted daemon re-adopts them). */
     public void close() {
+        gitInfo.close();
         fresh.clear();
         if (recheck != null) {
             recheck.cancel();

@@ -9,6 +9,7 @@ import dev.muxbar.state.Snapshot;
 import dev.muxbar.testing.Snapshots;
 import dev.muxbar.theme.Theme;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Golden text frames; every frame must be exactly width × height cells. */
@@ -83,6 +84,19 @@ class RendererTest {
         View v = View.INITIAL.withMode(new View.Mode.ConfirmKill("$0", "a-very-long-session-name-indeed"));
         List<String> f = frame(m, v, "$0", 24, 8);
         assertEquals(" kill a-very-lon…? ↵ yes", f.get(7));
+    }
+
+    @Test
+    void rowsShowTheGitBranchAndADirtyMark() {
+        Model m = model("$0", "work", "$1", "notes");
+        Map<String, GitInfo.Git> git = Map.of("$0", new GitInfo.Git("main", true),
+                "$1", new GitInfo.Git("a-really-long-feature-branch", false));
+        List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 30, 6, git));
+        assertEquals("▎1 work              main* 1w ", lines.get(2).text());
+        assertEquals(" 2 notes      a-really-lo… 1w ", lines.get(3).text());
+        assertEquals(THEME.color("waiting"), lines.get(2).spans().get(4).fg(), "dirty in the attention colour");
+        assertEquals("▎1 work            1w ", Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 22, 6, git))
+                .get(2).text(), "no room for the branch below 24 columns");
     }
 
     @Test

@@ -1,0 +1,163 @@
+package dev.muxbar.sidebar;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Git branch and dirty mark of directories, computed on its own thread and cached.
+ *
+ * <p>The branch comes from reading {@code .git/HEAD} (no process). The dirty mark needs
+ * {@code git status --porcelain -uno}, which runs only when the repository's HEAD or index changed
+ * since the last check, so an idle daemon starts no process. At most {@link #MAX_REPOS} repositories
+ * are remembered.
+ */
+final class GitInfo implements AutoCloseable {
+
+    /** What a row shows: the branch (or a short commit when detached) and whether the tree is dirty. */
+    record Git(String branch, boolean dirty) {}
+
+    static final int MAX_REPOS = 128;
+
+    private record Seen(FileTime head, FileTime index, Git git) {}
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "muxbar-git");
+        t.setDaemon(true);
+        return t;
+    });
+    private final dev.muxbar.state.ConflatingSlot<Map<String, String>> requests =
+            new dev.muxbar.state.ConflatingSlot<>(worker, this::check);
+    private final Map<Path, Seen> repos = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Seen> eldest) {
+            return size() > MAX_REPOS;
+        }
+    };
+    private final Consumer<Map<String, Git>> onChange;
+    private Map<String, Git> last = Map.of();
+
+    /** @param onChange session id → git info, called on the git thread when anything changed */
+    GitInfo(Consumer<Map<String, Git>> onChange) {
+        this.onChange = onChange;
+    }
+
+    /** The sessions' working directories (session id → cwd); never blocks. */
+    void update(Map<String, String> cwdBySession) {
+        requests.offer(Map.copyOf(cwdBySession));
+    }
+
+    private void check(Map<String, String> cwdBySession) {
+        Map<String, Git> out = new HashMap<>();
+        for (Map.Entry<String, String> e : cwdBySession.entrySet()) {
+            Path gitDir = findGitDir(e.getValue());
+            if (gitDir != null) {
+                Git g = git(gitDir);
+                if (g != null) {
+                    out.put(e.getKey(), g);
+                }
+            }
+        }
+        if (!out.equals(last)) {
+            last = Map.copyOf(out);
+            onChange.accept(last);
+        }
+    }
+
+    /** The .git directory for a working directory: walks up; a {@code .git} file points elsewhere (worktrees). */
+    static Path findGitDir(String cwd) {
+        if (cwd == null || cwd.isEmpty() || !cwd.startsWith("/")) {
+            return null;
+        }
+        for (Path p = Path.of(cwd); p != null; p = p.getParent()) {
+            Path dotGit = p.resolve(".git");
+            if (Files.isDirectory(dotGit)) {
+                return dotGit;
+            }
+            if (Files.isRegularFile(dotGit)) {
+                try {
+                    String s = Files.readString(dotGit).trim(); // "gitdir: /path/to/repo/.git/worktrees/x"
+                    return s.startsWith("gitdir: ") ? p.resolve(s.substring(8)).normalize() : null;
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Git git(Path gitDir) {
+        FileTime head = mtime(gitDir.resolve("HEAD"));
+        FileTime index = mtime(gitDir.resolve("index"));
+        Seen seen = repos.get(gitDir);
+        if (seen != null && java.util.Objects.equals(seen.head(), head) && java.util.Objects.equals(seen.index(), index)) {
+            return seen.git();
+        }
+        String branch = branch(gitDir);
+        if (branch == null) {
+            return null;
+        }
+        Git g = new Git(branch, dirty(gitDir));
+        repos.put(gitDir, new Seen(head, index, g));
+        return g;
+    }
+
+    /** "ref: refs/heads/main" → main; a detached HEAD → its first 7 hex digits. */
+    static String branch(Path gitDir) {
+        try {
+            String head = Files.readString(gitDir.resolve("HEAD"), StandardCharsets.UTF_8).trim();
+            if (head.startsWith("ref: ")) {
+                String ref = head.substring(5);
+                return ref.startsWith("refs/heads/") ? ref.substring(11) : ref;
+            }
+            return head.length() >= 7 ? head.substring(0, 7) : head;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean dirty(Path gitDir) {
+        Path work = gitDir.getFileName().toString().equals(".git") ? gitDir.getParent() : null;
+        if (work == null) {
+            return false; // a worktree's gitdir: the work tree is not derivable cheaply; no mark
+        }
+        try {
+            Process p = new ProcessBuilder("git", "-C", work.toString(), "status", "--porcelain", "-uno",
+                    "--ignore-submodules").redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            long bytes = p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream()); // drain: a full pipe would stall git
+            if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0 && bytes > 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static FileTime mtime(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

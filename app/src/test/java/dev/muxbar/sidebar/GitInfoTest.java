@@ -1,0 +1,70 @@
+package dev.muxbar.sidebar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.muxbar.testing.Poll;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GitInfoTest {
+
+    @TempDir
+    Path tmp;
+
+    private void git(String... args) throws Exception {
+        String[] cmd = new String[args.length + 3];
+        cmd[0] = "git";
+        cmd[1] = "-C";
+        cmd[2] = tmp.toString();
+        System.arraycopy(args, 0, cmd, 3, args.length);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
+    }
+
+    @Test
+    void branchDirtyAndDetachedFromARealRepository() throws Exception {
+        git("init", "-q", "-b", "feature/x");
+        git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "one");
+        Files.writeString(tmp.resolve("f.txt"), "a");
+        git("add", "f.txt");
+        git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "-m", "two");
+        Path sub = Files.createDirectories(tmp.resolve("deep/er"));
+
+        AtomicReference<Map<String, GitInfo.Git>> seen = new AtomicReference<>(Map.of());
+        try (GitInfo info = new GitInfo(seen::set)) {
+            info.update(Map.of("$0", sub.toString(), "$1", "/"));
+            Poll.until(5_000, () -> seen.get().containsKey("$0"), "clean branch", () -> seen.get().toString());
+            assertEquals(new GitInfo.Git("feature/x", false), seen.get().get("$0"));
+            assertNull(seen.get().get("$1"), "not a repository");
+
+            Files.writeString(tmp.resolve("f.txt"), "changed");
+            git("add", "f.txt"); // touches the index: the dirty check runs again
+            info.update(Map.of("$0", sub.toString()));
+            Poll.until(5_000, () -> new GitInfo.Git("feature/x", true).equals(seen.get().get("$0")), "dirty",
+                    () -> seen.get().toString());
+
+            git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "-m", "three");
+            git("checkout", "-q", "--detach", "HEAD~1");
+            info.update(Map.of("$0", sub.toString()));
+            Poll.until(5_000, () -> seen.get().get("$0") != null && seen.get().get("$0").branch().length() == 7
+                    && !seen.get().get("$0").dirty(), "detached", () -> seen.get().toString());
+        }
+    }
+
+    @Test
+    void aGitFileOfAWorktreeIsFollowed() throws Exception {
+        Path real = Files.createDirectories(tmp.resolve("repo/.git/worktrees/w"));
+        Files.writeString(real.resolve("HEAD"), "ref: refs/heads/wt-branch\n");
+        Path wt = Files.createDirectories(tmp.resolve("wt"));
+        Files.writeString(wt.resolve(".git"), "gitdir: " + real + "\n");
+        assertEquals(real, GitInfo.findGitDir(wt.toString()));
+        assertEquals("wt-branch", GitInfo.branch(real));
+        assertNull(GitInfo.findGitDir("relative/path"));
+    }
+}
