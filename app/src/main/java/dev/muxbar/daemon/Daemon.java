@@ -5,6 +5,7 @@ import dev.muxbar.config.Paths;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.state.EventLoop;
+import dev.muxbar.keys.KeyBinder;
 import dev.muxbar.sidebar.Planner;
 import dev.muxbar.sidebar.SidebarService;
 import dev.muxbar.theme.Theme;
@@ -34,6 +35,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Daemon {
 
+    /** sun_path holds 108 bytes including the terminating NUL. */
+    static final int MAX_SOCKET_PATH = 107;
+
     private final TmuxAddress address;
     private final Paths paths;
     private final String version;
@@ -50,6 +54,7 @@ public final class Daemon {
     private ApiServer api;
     private Core core;
     private SidebarService sidebars;
+    private KeyBinder keyBinder;
 
     public Daemon(TmuxAddress address, Paths paths, String version) {
         this.address = address;
@@ -60,6 +65,12 @@ public final class Daemon {
     /** Runs the daemon; returns the process exit code. Messages for the user go to {@code out}. */
     public int run(PrintStream out) {
         try {
+            int sockLen = paths.socket().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (sockLen > MAX_SOCKET_PATH) {
+                out.println("muxbar: the socket path " + paths.socket() + " is " + sockLen + " bytes; Unix sockets allow "
+                        + MAX_SOCKET_PATH + ": set MUXBAR_RUNTIME_DIR (or XDG_RUNTIME_DIR) to a shorter directory");
+                return 1;
+            }
             paths.createRuntimeDir();
             if (!acquireLock()) {
                 out.println("muxbar: a daemon already serves " + address.socket() + " (pid " + lockHolder() + ")");
@@ -71,6 +82,12 @@ public final class Daemon {
             start();
         } catch (IOException e) {
             out.println("muxbar: " + e.getMessage());
+            if (log != null) {
+                log.accept("cannot start: " + e.getMessage());
+            }
+            if (gateway == null && e.getMessage() != null && e.getMessage().startsWith("no tmux server")) {
+                serverGone.set(true); // nothing to serve: leave no runtime files behind either
+            }
             cleanup();
             return 1;
         } catch (Exception e) {
@@ -132,6 +149,9 @@ public final class Daemon {
         core.subscribe(io, new OrderFile(paths.orderFile(), log));
         core.subscribe(io, store);
         sidebars = startSidebars();
+        keyBinder = new KeyBinder(gateway, option("@muxbar-bound-keys"),
+                sidebarScript().resolveSibling("switch-index").toString(), log);
+        core.subscribe(loop, keyBinder);
         api = new ApiServer(paths.socket(), core, version, new ApiServer.Sidebars() {
             @Override
             public CompletableFuture<Boolean> toggle(Boolean on) {
@@ -220,6 +240,9 @@ public final class Daemon {
         }
         if (api != null) {
             api.close();
+        }
+        if (keyBinder != null && !serverGone.get()) {
+            keyBinder.restore(); // the shell fast path works without us
         }
         if (loop != null) {
             loop.execute(core::stop);

@@ -30,7 +30,16 @@ public final class ConflatingSlot<T> {
             skipped.incrementAndGet();
         }
         if (running.compareAndSet(false, true)) {
+            submit();
+        }
+    }
+
+    /** A subscriber whose executor was shut down (daemon exit) simply stops receiving. */
+    private void submit() {
+        try {
             executor.execute(this::drain);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            running.set(false);
         }
     }
 
@@ -45,7 +54,7 @@ public final class ConflatingSlot<T> {
             running.set(false);
             // A value offered between the last getAndSet and running=false must not be stranded.
             if (latest.get() != null && running.compareAndSet(false, true)) {
-                executor.execute(this::drain);
+                submit();
             }
         }
     }

@@ -63,7 +63,9 @@ public final class ControlClient implements AutoCloseable {
      */
     public static ControlClient start(TmuxAddress address, Consumer<Notification> listener, Runnable onClosed)
             throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(address.command("-C", "attach", "-f", "no-output,ignore-size"));
+        // -N: attach-session would otherwise START a server when none runs (a reconnect racing a
+        // kill-server left a fresh, empty server's socket file behind).
+        ProcessBuilder pb = new ProcessBuilder(address.command("-N", "-C", "attach", "-f", "no-output,ignore-size"));
         pb.redirectErrorStream(true);
         pb.environment().remove("TMUX"); // attach refuses to nest otherwise
         Process p = pb.start();

@@ -178,7 +178,9 @@ class SidebarIT {
         c.press("Enter");
         Poll.until(3_000, () -> panes().stream().filter(l -> l.endsWith(" S")).allMatch(l -> l.split(" ")[3].equals("32")),
                 "all sidebars 32 wide", this::diagnostics);
-        assertEquals("32", tmux.tmux("show-options", "-gv", "@muxbar-width").trim());
+        // The live steps resize before Enter keeps the width: poll for the kept option too.
+        Poll.until(3_000, () -> tmux.tmux("show-options", "-gv", "@muxbar-width").trim().equals("32"),
+                "@muxbar-width kept", this::diagnostics);
         // ? shows help; any key closes it.
         c.press("?");
         Poll.until(3_000, () -> c.screen().contains("reorder"), "help shown", c::screen);

@@ -1,0 +1,96 @@
+package dev.muxbar.keys;
+
+import dev.muxbar.state.Model;
+import dev.muxbar.tmux.TmuxGateway;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the plugin's switch keys native while the daemon runs: key N switches to the Nth shown
+ * session with zero forks. Only keys the plugin recorded in {@code @muxbar-bound-keys} as
+ * {@code root:KEY:N} are touched, so a user's own bindings are never replaced.
+ */
+public final class KeyBinder implements Consumer<Model> {
+
+    /** One switch key: its table, tmux key name and 1-based row. */
+    record SwitchKey(String table, String key, int row) {}
+
+    private final TmuxGateway tmux;
+    private final String switchScript;
+    private final List<SwitchKey> keys;
+    private final Consumer<String> log;
+    private final Map<String, String> bound = new HashMap<>(); // key → command bound now
+
+    /**
+     * @param recorded the value of {@code @muxbar-bound-keys}, e.g. {@code "root:M-1:1 root:M-2:2 prefix:o:0"}
+     */
+    public KeyBinder(TmuxGateway tmux, String recorded, String switchScript, Consumer<String> log) {
+        this.tmux = tmux;
+        this.switchScript = switchScript;
+        this.keys = parse(recorded);
+        this.log = log;
+    }
+
+    static List<SwitchKey> parse(String recorded) {
+        List<SwitchKey> out = new ArrayList<>();
+        for (String entry : recorded.trim().split("\\s+")) {
+            String[] f = entry.split(":");
+            // Keys such as "M-:" are not switch keys muxbar binds; the row is the last field.
+            if (f.length == 3 && f[0].equals("root") && f[2].matches("[1-9]") && f[1].matches("[A-Za-z0-9-]+")) {
+                out.add(new SwitchKey(f[0], f[1], Integer.parseInt(f[2])));
+            }
+        }
+        return out;
+    }
+
+    /** The command key N should run for this model: native when a session is on row N. */
+    static String command(SwitchKey k, Model m, String script) {
+        if (m != null && k.row() <= m.shown().size()) {
+            return "switch-client -t '" + m.shown().get(k.row() - 1).id() + "'";
+        }
+        return scriptCommand(k, script);
+    }
+
+    private static String scriptCommand(SwitchKey k, String script) {
+        return "run-shell -b \"'" + script + "' " + k.row() + " '#{client_tty}'\"";
+    }
+
+    @Override
+    public void accept(Model m) {
+        for (SwitchKey k : keys) {
+            String cmd = command(k, m, switchScript);
+            if (!cmd.equals(bound.get(k.key()))) {
+                bound.put(k.key(), cmd);
+                bind(k, cmd);
+            }
+        }
+    }
+
+    private void bind(SwitchKey k, String cmd) {
+        tmux.run("bind-key -n " + k.key() + " " + cmd).whenComplete((r, e) -> {
+            if (e != null) {
+                log.accept("cannot bind " + k.key() + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** Puts the shell fast path back on every key (daemon exit); waits up to a second. */
+    public void restore() {
+        List<java.util.concurrent.CompletableFuture<List<String>>> pending = new ArrayList<>();
+        for (SwitchKey k : keys) {
+            pending.add(tmux.run("bind-key -n " + k.key() + " " + scriptCommand(k, switchScript)));
+        }
+        for (var f : pending) {
+            try {
+                f.get(1, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return; // tmux is gone: nothing to restore
+            }
+        }
+        bound.clear();
+    }
+}

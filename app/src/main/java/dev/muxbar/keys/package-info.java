@@ -1,0 +1,6 @@
+/**
+ * Key bindings: while the daemon runs, the switch keys the plugin bound are native tmux bindings
+ * ({@code switch-client -t '$3'}) kept current with the sidebar order; on exit the shell fast path
+ * ({@code scripts/switch-index}) is bound again.
+ */
+package dev.muxbar.keys;

@@ -1,0 +1,260 @@
+package dev.muxbar.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.muxbar.testing.NestedClient;
+import dev.muxbar.testing.Poll;
+import dev.muxbar.testing.TmuxServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plugin loaded the way a user loads it (run-shell muxbar.tmux), driven through real clients. */
+class PluginIT {
+
+    @TempDir
+    Path tmp;
+
+    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    private TmuxServer tmux;
+
+    static Path root() {
+        return Path.of(System.getProperty("muxbar.root")).toAbsolutePath().normalize();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        tmux = track(server("alpha", "beta", "gamma"));
+    }
+
+    /** A server with these sessions, its state and runtime dirs under the test's temp dir. */
+    private TmuxServer server(String first, String... more) throws IOException {
+        TmuxServer s = new TmuxServer(first);
+        for (String name : more) {
+            s.tmux("new-session", "-d", "-s", name, "-x", "160", "-y", "40");
+        }
+        // Short: daemon.sock must stay under the 108-byte Unix socket path limit.
+        Path home = Files.createTempDirectory(Path.of("/tmp"), "mx");
+        cleanup.add(() -> deleteTree(home));
+        s.tmux("set-environment", "-g", "XDG_STATE_HOME", home.resolve("state").toString());
+        s.tmux("set-environment", "-g", "XDG_RUNTIME_DIR", home.resolve("run").toString());
+        return s;
+    }
+
+    @AfterEach
+    void stop() {
+        for (int i = cleanup.size() - 1; i >= 0; i--) {
+            try {
+                cleanup.get(i).close();
+            } catch (Exception e) {
+                // keep cleaning
+            }
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T c) {
+        cleanup.add(c);
+        return c;
+    }
+
+    /** Loads the plugin and registers stopping its daemon (by pid) for teardown. */
+    private void load(TmuxServer s) {
+        s.tmux("run-shell", root().resolve("muxbar.tmux").toString());
+        cleanup.add(() -> stopDaemon(s));
+        Poll.until(15_000, () -> daemonPid(s) > 0 && s.tmux("list-keys", "-T", "root", "M-1").contains("switch-client"),
+                "daemon up with native bindings", () -> diagnostics(s));
+    }
+
+    private static Path runtimeDir(TmuxServer s) {
+        String env = s.tmux("show-environment", "-g", "MUXBAR_RUNTIME_DIR").trim();
+        return Path.of(env.substring(env.indexOf('=') + 1));
+    }
+
+    private static long daemonPid(TmuxServer s) {
+        try {
+            Path dir = runtimeDir(s);
+            if (!Files.exists(dir.resolve("daemon.sock"))) {
+                return -1;
+            }
+            long pid = Long.parseLong(Files.readString(dir.resolve("daemon.lock")).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? pid : -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static void stopDaemon(TmuxServer s) {
+        long pid = daemonPid(s);
+        ProcessHandle.of(pid).ifPresent(p -> {
+            p.destroy();
+            try {
+                p.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+            }
+        });
+    }
+
+    private String diagnostics(TmuxServer s) {
+        String keys = s.tmux("list-keys", "-T", "root").lines().filter(l -> l.contains(" M-")).reduce("", (a, b) -> a + b + "\n");
+        String log;
+        try (var files = Files.list(runtimeDir(s))) {
+            Path dir = runtimeDir(s);
+            log = "--- runtime dir " + dir + ": " + files.map(f -> f.getFileName().toString()).toList() + "\n"
+                    + "--- order\n" + (Files.exists(dir.resolve("order")) ? Files.readString(dir.resolve("order")) : "(none)\n")
+                    + "--- switch.err\n" + (Files.exists(dir.resolve("switch.err")) ? Files.readString(dir.resolve("switch.err")) : "(none)\n")
+                    + "--- daemon.log\n" + Files.readString(dir.resolve("daemon.log"));
+        } catch (Exception e) {
+            log = "(no runtime dir: " + e + ")";
+        }
+        return keys + s.describe() + log;
+    }
+
+    private String sessionOf(NestedClient c) {
+        return tmux.tmux("list-clients", "-F", "#{client_name} #{session_name}").lines()
+                .filter(l -> l.startsWith(c.clientName() + " ")).map(l -> l.substring(l.indexOf(' ') + 1))
+                .findFirst().orElse("(not attached)");
+    }
+
+    private void awaitSession(NestedClient c, String session) {
+        Poll.until(3_000, () -> sessionOf(c).equals(session), "client on " + session,
+                () -> "client on " + sessionOf(c) + "\n" + diagnostics(tmux));
+    }
+
+    @Test
+    void switchKeysFollowTheOrderAcrossReorderKillAndNewSessions() throws Exception {
+        load(tmux);
+        NestedClient c = track(new NestedClient(tmux, "alpha"));
+        awaitSession(c, "alpha");
+        c.press("M-2");
+        awaitSession(c, "beta");
+        // Reorder: gamma to the top, so M-1 is gamma.
+        Path dir = runtimeDir(tmux);
+        curl(dir, "/order/move?session=gamma&position=1");
+        Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-1").contains("switch-client -t \"$2\""), "M-1 rebound",
+                () -> diagnostics(tmux));
+        c.press("M-1");
+        awaitSession(c, "gamma");
+        // Kill gamma (after leaving it: tmux detaches a client whose session is destroyed):
+        // M-1 is alpha now; a new session becomes M-3.
+        c.press("M-2");
+        awaitSession(c, "alpha");
+        tmux.tmux("kill-session", "-t", "gamma");
+        tmux.tmux("new-session", "-d", "-s", "delta");
+        Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-3").contains("switch-client -t \"$3\""), "M-3 rebound",
+                () -> diagnostics(tmux));
+        c.press("M-3");
+        awaitSession(c, "delta");
+        c.press("M-1");
+        awaitSession(c, "alpha");
+    }
+
+    @Test
+    void theScriptPathSwitchesWithTheDaemonStoppedAndBringsItBack() throws Exception {
+        load(tmux);
+        NestedClient c = track(new NestedClient(tmux, "alpha"));
+        awaitSession(c, "alpha");
+        long first = daemonPid(tmux);
+        stopDaemon(tmux);
+        String script = "'" + root().resolve("scripts/switch-index").normalize() + "' 3 '#{client_tty}'";
+        Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-3").contains("run-shell -b \"" + script + "\""),
+                "script bindings back after the daemon stopped", () -> diagnostics(tmux));
+        // What the key runs, run the way tmux runs it for that client. (Pressing M-3 through the
+        // nested client here did not start the run-shell job at all while it does by hand: see notes.)
+        tmux.tmux("run-shell", "-b", "-t", c.clientName(), script.replace("#{client_tty}", c.clientName()));
+        awaitSession(c, "gamma");
+        Poll.until(15_000, () -> daemonPid(tmux) > 0 && daemonPid(tmux) != first, "the daemon started again",
+                () -> diagnostics(tmux));
+    }
+
+    @Test
+    void twoClientsSwitchIndependently() throws Exception {
+        load(tmux);
+        NestedClient one = track(new NestedClient(tmux, "alpha"));
+        NestedClient two = track(new NestedClient(tmux, "beta"));
+        awaitSession(one, "alpha");
+        awaitSession(two, "beta");
+        one.press("M-3");
+        awaitSession(one, "gamma");
+        assertEquals("beta", sessionOf(two));
+        two.press("M-1");
+        awaitSession(two, "alpha");
+        assertEquals("gamma", sessionOf(one));
+    }
+
+    @Test
+    void twoServersHaveTheirOwnDaemonOrderAndBindings() throws Exception {
+        TmuxServer other = track(server("omega", "psi"));
+        load(tmux);
+        load(other);
+        assertFalse(runtimeDir(tmux).equals(runtimeDir(other)));
+        assertTrue(daemonPid(tmux) != daemonPid(other));
+        assertEquals("$0\talpha\n$1\tbeta\n$2\tgamma\n", Files.readString(runtimeDir(tmux).resolve("order")));
+        assertEquals("$0\tomega\n$1\tpsi\n", Files.readString(runtimeDir(other).resolve("order")));
+        assertTrue(other.tmux("list-keys", "-T", "root", "M-3").contains("switch-index"), "psi has no 3rd session");
+        assertTrue(tmux.tmux("list-keys", "-T", "root", "M-3").contains("switch-client -t \"$2\""));
+    }
+
+    @Test
+    void userBindingsAndHooksSurviveLoadReloadAndUninstall() throws Exception {
+        tmux.tmux("bind-key", "-n", "M-3", "display-message", "user M-3");
+        tmux.tmux("set-hook", "-g", "client-session-changed[3]", "display-message user-hook");
+        load(tmux);
+        tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString()); // re-sourced
+        tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString());
+        Poll.until(5_000, () -> daemonPid(tmux) > 0, "daemon", () -> diagnostics(tmux));
+        // A launcher refused by the lock may still be exiting: poll until only real daemons remain.
+        Poll.until(5_000, () -> daemonsOf(tmux) == 1, "one daemon after loading three times",
+                () -> daemonsOf(tmux) + " daemons\n" + diagnostics(tmux));
+        assertEquals(2, tmux.tmux("show-hooks", "-g", "client-session-changed").lines().count(), "one muxbar hook + the user's");
+        assertTrue(tmux.tmux("list-keys", "-T", "root", "M-3").contains("user M-3"), "the user's M-3 was not replaced");
+        assertEquals("M-3", tmux.tmux("show-options", "-gv", "@muxbar-skipped-keys").trim());
+
+        ProcessBuilder pb = new ProcessBuilder(root().resolve("tmux-plugin/uninstall").toString()).redirectErrorStream(true);
+        pb.environment().put("TMUX", tmux.socket + ",1,0");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        assertEquals(List.of("client-session-changed[3] display-message user-hook"),
+                tmux.tmux("show-hooks", "-g", "client-session-changed").lines().toList());
+        assertTrue(tmux.tmux("list-keys", "-T", "root", "M-3").contains("user M-3"));
+        assertTrue(tmux.tmux("list-keys", "-T", "root").lines().noneMatch(l -> l.matches(".*-T root +M-[124-9] .*")),
+                "muxbar's keys are gone");
+        assertTrue(tmux.tmux("list-panes", "-a", "-F", "#{@muxbar-sidebar}").isBlank(), "sidebars are gone");
+        assertEquals(-1, daemonPid(tmux), "daemon stopped");
+        assertFalse(tmux.tmux("show-options", "-g").contains("@muxbar"), "options removed");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** muxbar server processes for a server (the background launcher waiting for health included). */
+    private static long daemonsOf(TmuxServer s) {
+        return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(cmd -> cmd.contains("muxbar") && cmd.contains(" server") && cmd.contains(s.socket.toString()))
+                .count();
+    }
+
+    private static void curl(Path dir, String path) throws Exception {
+        Process p = new ProcessBuilder("curl", "-s", "-f", "--unix-socket", dir.resolve("daemon.sock").toString(),
+                "-X", "POST", "http://muxbar" + path).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+    }
+}

@@ -1,0 +1,87 @@
+#!/bin/sh
+# muxbar's tmux plugin: run by TPM (via the root muxbar.tmux) or by
+#   run-shell /path/to/muxbar/muxbar.tmux
+# Exports the runtime dir, binds the switch keys to the shell fast path (the daemon replaces them
+# with native bindings while it runs), installs one hook in muxbar's own slot, and starts the daemon
+# in the background. Re-running it is harmless: the same keys, one hook, one daemon.
+set -u
+here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
+root=$(dirname -- "$here")
+# shellcheck source=tmux-plugin/lib.sh
+. "$here/lib.sh"
+
+sock=$(tmux display-message -p '#{socket_path}')
+dir=$(muxbar_runtime_dir "$sock")
+tmux set-environment -g MUXBAR_RUNTIME_DIR "$dir"
+tmux set-environment -g MUXBAR_ROOT "$root"
+
+# option NAME DEFAULT: the option's value; DEFAULT only when it is not set at all (set to "" disables).
+option() {
+    if tmux show-options -gq "$1" | grep -q .; then
+        tmux show-options -gqv "$1"
+    else
+        printf '%s\n' "$2"
+    fi
+}
+
+previous=" $(tmux show-options -gqv @muxbar-bound-keys) "
+# ours KEY TABLE: true when muxbar may bind KEY: unbound, or bound by muxbar before.
+ours() {
+    case $previous in *" $2:$1:"*) return 0 ;; esac
+    [ -z "$(tmux list-keys -T "$2" "$1" 2>/dev/null)" ]
+}
+
+bound=""
+skipped=""
+n=0
+for key in $(option @muxbar-switch-keys "M-1 M-2 M-3 M-4 M-5 M-6 M-7 M-8 M-9"); do
+    n=$((n + 1))
+    [ "$n" -le 9 ] || break
+    if ours "$key" root; then
+        tmux bind-key -n "$key" run-shell -b "'$root/scripts/switch-index' $n '#{client_tty}'"
+        bound="$bound root:$key:$n"
+    else
+        skipped="$skipped $key"
+    fi
+done
+
+# prefix + KEY, then 1-9 (switch), t (toggle sidebars), s (focus the sidebar).
+pk=$(option @muxbar-prefix-key o)
+if [ -n "$pk" ]; then
+    current=$(tmux list-keys -T prefix "$pk" 2>/dev/null)
+    # tmux's own default for o (select-pane -t :.+) may be replaced; a user's binding may not.
+    case $current in '' | *"select-pane -t :.+"* | *"switch-client -T muxbar"*)
+        tmux bind-key -T prefix "$pk" switch-client -T muxbar
+        bound="$bound prefix:$pk:0"
+        for i in 1 2 3 4 5 6 7 8 9; do
+            tmux bind-key -T muxbar "$i" run-shell -b "'$root/scripts/switch-index' $i '#{client_tty}'"
+        done
+        tmux bind-key -T muxbar t run-shell -b "'$root/scripts/muxbar-api' POST /toggle"
+        tmux bind-key -T muxbar s run-shell -b "'$root/scripts/focus-sidebar' '#{window_id}'"
+        ;;
+    *) skipped="$skipped prefix:$pk" ;;
+    esac
+fi
+tk=$(option @muxbar-toggle-key "")
+if [ -n "$tk" ] && ours "$tk" root; then
+    tmux bind-key -n "$tk" run-shell -b "'$root/scripts/muxbar-api' POST /toggle"
+    bound="$bound root:$tk:0"
+fi
+fk=$(option @muxbar-focus-key "")
+if [ -n "$fk" ] && ours "$fk" root; then
+    tmux bind-key -n "$fk" run-shell -b "'$root/scripts/focus-sidebar' '#{window_id}'"
+    bound="$bound root:$fk:0"
+fi
+tmux set-option -g @muxbar-bound-keys "${bound# }"
+tmux set-option -g @muxbar-skipped-keys "${skipped# }"
+
+# One hook in muxbar's own slot (other plugins' hooks in other slots stay): a client changing
+# session brings a dead daemon back (builtins only while it lives). Control clients are skipped:
+# the daemon's own attaching fires this hook too, and would race its own start.
+tmux set-hook -g 'client-session-changed[8470]' \
+    "if-shell -F '#{client_control_mode}' '' \"run-shell -b \\\"'$root/scripts/ensure-daemon'\\\"\""
+
+if [ ! -f "$root/app/target/muxbar.jar" ]; then
+    tmux display-message "muxbar: building (first start)…"
+fi
+tmux run-shell -b "'$root/scripts/ensure-daemon'"
