@@ -1,0 +1,95 @@
+package dev.muxbar.cli;
+
+import dev.muxbar.tmux.ControlClient;
+import dev.muxbar.tmux.Notification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code muxbar bench-switch} (hidden; used by scripts/bench/switch): keypress in a real client
+ * (outer {@code send-keys}) until a control client sees {@code %client-session-changed}, for pairs of
+ * keys that alternate between two sessions.
+ */
+@Command(name = "bench-switch", hidden = true, mixinStandardHelpOptions = true, description = "Time key switches (benchmark).")
+final class BenchSwitchCommand implements Callable<Integer> {
+
+    @Mixin
+    Target target;
+
+    @Option(names = "--outer", required = true, description = "the outer tmux server (-L) whose session o holds the client")
+    String outer;
+
+    @Option(names = "--pair", required = true, description = "LABEL:KEY1:KEY2, keys that switch between two sessions")
+    List<String> pairs;
+
+    @Option(names = "--rounds", defaultValue = "40")
+    int rounds;
+
+    private final LinkedBlockingQueue<Long> changes = new LinkedBlockingQueue<>();
+
+    @Override
+    public Integer call() throws Exception {
+        try (ControlClient c = ControlClient.start(target.address(), n -> {
+            if (n instanceof Notification.ClientSessionChanged ch && ch.client().startsWith("/dev/")) {
+                changes.add(System.nanoTime());
+            }
+        }, () -> { })) {
+            c.send("display-message -p ready").get(5, TimeUnit.SECONDS);
+            List<Double> base = null;
+            for (String pair : pairs) {
+                String[] p = pair.split(":");
+                List<Double> times = new ArrayList<>();
+                int missed = 0;
+                for (int r = 0; r < rounds; r++) {
+                    changes.clear();
+                    long t0 = System.nanoTime();
+                    press(p[1 + r % 2]);
+                    Long t1 = changes.poll(2, TimeUnit.SECONDS);
+                    if (t1 == null) {
+                        missed++;
+                    } else {
+                        times.add((t1 - t0) / 1e6);
+                    }
+                    Thread.sleep(30);
+                }
+                if (times.isEmpty()) {
+                    System.out.printf("%-28s no switch seen in %d presses%n", p[0], rounds);
+                    continue;
+                }
+                if (base == null) {
+                    base = times;
+                }
+                System.out.printf("%-28s median=%5.2f ms p90=%5.2f ms  (%.2fx the baseline)%s%n", p[0],
+                        BenchCommand.pct(times, 50), BenchCommand.pct(times, 90),
+                        BenchCommand.pct(times, 50) / BenchCommand.pct(base, 50),
+                        missed > 0 ? "  missed " + missed : "");
+            }
+            // Five rapid-fire switches in one send-keys, end to end.
+            String[] p = pairs.get(1 % pairs.size()).split(":");
+            changes.clear();
+            long t0 = System.nanoTime();
+            press(p[1], p[2], p[1], p[2], p[1]);
+            int seen = 0;
+            long last = t0;
+            Long t;
+            while (seen < 5 && (t = changes.poll(2, TimeUnit.SECONDS)) != null) {
+                seen++;
+                last = t;
+            }
+            System.out.printf("5 rapid-fire switches (%s): %d seen, last after %.1f ms%n", p[0], seen, (last - t0) / 1e6);
+        }
+        return 0;
+    }
+
+    private void press(String... keys) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", outer, "send-keys", "-t", "o"));
+        cmd.addAll(List.of(keys));
+        new ProcessBuilder(cmd).start().waitFor();
+    }
+}
