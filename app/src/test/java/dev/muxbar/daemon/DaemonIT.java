@@ -9,6 +9,7 @@ import dev.muxbar.api.ApiClient;
 import dev.muxbar.api.Json;
 import dev.muxbar.testing.DaemonProcess;
 import dev.muxbar.testing.Poll;
+import dev.muxbar.testing.Teardown;
 import dev.muxbar.testing.TmuxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class DaemonIT {
     @TempDir
     Path tmp;
 
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    private final Teardown cleanup = new Teardown();
     private TmuxServer tmux;
     private DaemonProcess daemon;
 
@@ -40,18 +41,11 @@ class DaemonIT {
 
     @AfterEach
     void stop() {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            try {
-                cleanup.get(i).close(); // daemons first, then tmux servers (kill-server + socket file)
-            } catch (Exception e) {
-                // keep cleaning
-            }
-        }
+        cleanup.close();
     }
 
     private <T extends AutoCloseable> T track(T c) {
-        cleanup.add(c);
-        return c;
+        return cleanup.track(c);
     }
 
     private String diagnostics() {
@@ -173,7 +167,7 @@ class DaemonIT {
         tmux.tmux("new-session", "-d", "-s", "beta");
         awaitOrder(2_000, "$0\talpha\n$1\tbeta\n");
         String outer = tmux.label + "-outer";
-        cleanup.add(() -> {
+        cleanup.track(() -> {
             new ProcessBuilder("tmux", "-L", outer, "kill-server").start().waitFor();
             Files.deleteIfExists(tmux.socket.resolveSibling(outer));
         });

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.muxbar.testing.NestedClient;
 import dev.muxbar.testing.Poll;
+import dev.muxbar.testing.Teardown;
 import dev.muxbar.testing.TmuxServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class PluginIT {
     @TempDir
     Path tmp;
 
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    private final Teardown cleanup = new Teardown();
     private TmuxServer tmux;
 
     static Path root() {
@@ -44,7 +45,7 @@ class PluginIT {
         }
         // Short: daemon.sock must stay under the 108-byte Unix socket path limit.
         Path home = Files.createTempDirectory(Path.of("/tmp"), "mx");
-        cleanup.add(() -> deleteTree(home));
+        cleanup.track(() -> deleteTree(home));
         s.tmux("set-environment", "-g", "XDG_STATE_HOME", home.resolve("state").toString());
         s.tmux("set-environment", "-g", "XDG_RUNTIME_DIR", home.resolve("run").toString());
         return s;
@@ -52,24 +53,17 @@ class PluginIT {
 
     @AfterEach
     void stop() {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            try {
-                cleanup.get(i).close();
-            } catch (Exception e) {
-                // keep cleaning
-            }
-        }
+        cleanup.close();
     }
 
     private <T extends AutoCloseable> T track(T c) {
-        cleanup.add(c);
-        return c;
+        return cleanup.track(c);
     }
 
     /** Loads the plugin and registers stopping its daemon (by pid) for teardown. */
     private void load(TmuxServer s) {
         s.tmux("run-shell", root().resolve("muxbar.tmux").toString());
-        cleanup.add(() -> stopDaemon(s));
+        cleanup.track(() -> stopDaemon(s));
         Poll.until(15_000, () -> daemonPid(s) > 0 && s.tmux("list-keys", "-T", "root", "M-1").contains("switch-client"),
                 "daemon up with native bindings", () -> diagnostics(s));
     }

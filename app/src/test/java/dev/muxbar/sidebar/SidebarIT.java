@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.muxbar.testing.DaemonProcess;
 import dev.muxbar.testing.NestedClient;
 import dev.muxbar.testing.Poll;
+import dev.muxbar.testing.Teardown;
 import dev.muxbar.testing.TmuxServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class SidebarIT {
     @TempDir
     Path tmp;
 
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    private final Teardown cleanup = new Teardown();
     private TmuxServer tmux;
     private DaemonProcess daemon;
 
@@ -37,18 +38,11 @@ class SidebarIT {
 
     @AfterEach
     void stop() {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            try {
-                cleanup.get(i).close();
-            } catch (Exception e) {
-                // keep cleaning
-            }
-        }
+        cleanup.close();
     }
 
     private <T extends AutoCloseable> T track(T c) {
-        cleanup.add(c);
-        return c;
+        return cleanup.track(c);
     }
 
     /** "window pane active width sidebar" for every pane. */
