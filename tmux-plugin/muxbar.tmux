@@ -81,7 +81,8 @@ tmux set-option -g @muxbar-skipped-keys "${skipped# }"
 tmux set-hook -g 'client-session-changed[8470]' \
     "if-shell -F '#{client_control_mode}' '' \"run-shell -b \\\"'$root/scripts/ensure-daemon'\\\"\""
 
-if [ ! -f "$root/app/target/muxbar.jar" ]; then
-    tmux display-message "muxbar: building (first start)…"
+# A daemon already running (re-sourced ~/.tmux.conf) makes the keys bound above native again.
+if [ -S "$dir/daemon.sock" ]; then
+    tmux run-shell -b "'$root/scripts/muxbar-api' POST /keys/rebind"
 fi
 tmux run-shell -b "'$root/scripts/ensure-daemon'"

@@ -42,6 +42,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * POST /order/reset                         forget the custom order
  * POST /toggle[?on=1|0]                     sidebars on/off (no parameter: flip)
  * GET  /sidebars                            open sidebars: pane, tty, window, size, paints, bytes of the last paint
+ * POST /keys/rebind                         re-read @muxbar-bound-keys and bind them natively (plugin re-sourced)
  * </pre>
  */
 public final class ApiServer implements AutoCloseable {
@@ -61,6 +62,9 @@ public final class ApiServer implements AutoCloseable {
 
         /** The open sidebars. */
         CompletableFuture<List<?>> describe();
+
+        /** Re-reads the plugin's keys and binds them natively again; completes with how many. */
+        CompletableFuture<Integer> rebindKeys();
     }
 
     public ApiServer(Path socket, Core core, String version, Sidebars sidebars) throws Exception {
@@ -119,6 +123,8 @@ public final class ApiServer implements AutoCloseable {
                 return post ? toggle(query.getValue("on")) : notAllowed(method, path);
             case "/sidebars":
                 return get ? fromLoop(sidebars.describe()) : notAllowed(method, path);
+            case "/keys/rebind":
+                return post ? fromLoop(sidebars.rebindKeys().thenApply(n -> Map.of("keys", n))) : notAllowed(method, path);
             default:
                 return new Reply(404, Json.error("no such endpoint: " + method + " " + path));
         }

@@ -41,6 +41,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
         line(alive, "daemon " + (alive ? "answers on " + paths.socket() : "not running for " + target.address().socket()),
                 "start it: muxbar server " + (target.label != null ? "-L " + target.label : ""));
+        checkKeys();
         boolean curl = onPath("curl");
         line(curl, "curl " + (curl ? "found" : "not found"), "install curl (the shell scripts use it to reach the daemon)");
         return problems == 0 ? 0 : 1;
@@ -56,6 +57,20 @@ final class DoctorCommand implements Callable<Integer> {
             line(ok, v + " (need 3.2 or newer)", "upgrade tmux to 3.2 or newer");
         } catch (java.io.IOException e) {
             line(false, "tmux not found", "install tmux 3.2 or newer");
+        }
+    }
+
+    /** Keys the plugin left to the user's own bindings (it never replaces them). */
+    private void checkKeys() {
+        try {
+            TmuxProcess.Result r = TmuxProcess.run(target.address(), List.of("show-options", "-gqv", "@muxbar-skipped-keys"));
+            String skipped = r.lines().isEmpty() ? "" : r.lines().get(0).trim();
+            if (r.ok() && !skipped.isEmpty()) {
+                System.out.println("note     keys left to your own bindings: " + skipped
+                        + " (unbind them and re-source ~/.tmux.conf to give them to muxbar)");
+            }
+        } catch (java.io.IOException e) {
+            // tmux missing: reported above
         }
     }
 

@@ -165,6 +165,15 @@ public final class Daemon {
             public CompletableFuture<List<?>> describe() {
                 return onLoop(sidebars::describe);
             }
+
+            @Override
+            public CompletableFuture<Integer> rebindKeys() {
+                // The option is read off the loop (a tmux round trip); the rebinding happens on it.
+                return gateway.run("show-options -gqv @muxbar-bound-keys").thenCompose(lines -> onLoop(() -> {
+                    keyBinder.reload(lines.isEmpty() ? "" : lines.get(0), core.model());
+                    return KeyBinder.parse(lines.isEmpty() ? "" : lines.get(0)).size();
+                }));
+            }
         });
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());
@@ -207,7 +216,7 @@ public final class Daemon {
     }
 
     /** {@code scripts/sidebar-pane} of this checkout: {@code $MUXBAR_ROOT}, else three levels above the jar. */
-    static Path sidebarScript() throws java.net.URISyntaxException {
+    public static Path sidebarScript() throws java.net.URISyntaxException {
         String root = System.getenv("MUXBAR_ROOT");
         Path base = root != null && !root.isEmpty() ? Path.of(root)
                 : Path.of(Daemon.class.getProtectionDomain().getCodeSource().getLocation().toURI())

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 public final class KeyBinder implements Consumer<Model> {
 
     /** One switch key: its table, tmux key name and 1-based row. */
-    record SwitchKey(String table, String key, int row) {}
+    public record SwitchKey(String table, String key, int row) {}
 
     private final TmuxGateway tmux;
     private final String switchScript;
@@ -31,11 +31,11 @@ public final class KeyBinder implements Consumer<Model> {
     public KeyBinder(TmuxGateway tmux, String recorded, String switchScript, Consumer<String> log) {
         this.tmux = tmux;
         this.switchScript = switchScript;
-        this.keys = parse(recorded);
+        this.keys = new ArrayList<>(parse(recorded));
         this.log = log;
     }
 
-    static List<SwitchKey> parse(String recorded) {
+    public static List<SwitchKey> parse(String recorded) {
         List<SwitchKey> out = new ArrayList<>();
         for (String entry : recorded.trim().split("\\s+")) {
             String[] f = entry.split(":");
@@ -76,6 +76,17 @@ public final class KeyBinder implements Consumer<Model> {
                 log.accept("cannot bind " + k.key() + ": " + e.getMessage());
             }
         });
+    }
+
+    /**
+     * Forgets what it bound and binds again from {@code recorded} (the plugin was re-sourced and put
+     * the script bindings back, or the keys changed).
+     */
+    public void reload(String recorded, Model m) {
+        keys.clear();
+        keys.addAll(parse(recorded));
+        bound.clear();
+        accept(m);
     }
 
     /** Puts the shell fast path back on every key (daemon exit); waits up to a second. */

@@ -210,6 +210,9 @@ class PluginIT {
         Poll.until(5_000, () -> daemonsOf(tmux) == 1, "one daemon after loading three times",
                 () -> daemonsOf(tmux) + " daemons\n" + diagnostics(tmux));
         assertEquals(2, tmux.tmux("show-hooks", "-g", "client-session-changed").lines().count(), "one muxbar hook + the user's");
+        // Re-sourcing put the script bindings back; the running daemon makes them native again.
+        Poll.until(5_000, () -> tmux.tmux("list-keys", "-T", "root", "M-1").contains("switch-client -t \"$0\""),
+                "native again after re-sourcing", () -> diagnostics(tmux));
         assertTrue(tmux.tmux("list-keys", "-T", "root", "M-3").contains("user M-3"), "the user's M-3 was not replaced");
         assertEquals("M-3", tmux.tmux("show-options", "-gv", "@muxbar-skipped-keys").trim());
 
