@@ -50,6 +50,7 @@ public final class SidebarService {
     /** Sidebars opened from split-window's reply before the model shows them marked: pane id → since. */
     private final Map<String, Long> fresh = new HashMap<>();
     private final Keys keys = new Keys();
+    private final SidebarActions actions;
     private Planner.Settings settings;
     private Model model;
     private Scheduler.Cancellable recheck;
@@ -76,6 +77,7 @@ public final class SidebarService {
         this.store = new SidebarStore(settingsFile);
         this.settings = store.load(defaults);
         this.log = log;
+        this.actions = new SidebarActions(tmux, core, loop, log, () -> model, this::setWidth);
         this.gitInfo = new GitInfo(g -> loop.execute(() -> {
             git = g;
             if (model != null) {
@@ -334,48 +336,9 @@ public final class SidebarService {
         Keys.Result r = keys.handle(new Renderer.Input(model, theme, e.view, own.id(), e.width, e.height), k);
         e.view = r.view();
         for (Command c : r.commands()) {
-            run(c, s, own, windowId);
+            actions.run(c, s, own, windowId);
         }
         paint(e, own.id());
-    }
-
-    private void run(Command c, Snapshot s, Session own, String windowId) {
-        if (c instanceof Command.SwitchTo t) {
-            switchClient(s, own, t.sessionId());
-            focusContent(s, windowId);
-        } else if (c instanceof Command.Leave) {
-            focusContent(s, windowId);
-        } else if (c instanceof Command.MoveTo m) {
-            core.post(new Event.EditOrder(new Event.OrderEdit.Move(m.sessionId(), m.position()), new java.util.concurrent.CompletableFuture<>()));
-        } else if (c instanceof Command.Hide h) {
-            core.post(new Event.EditOrder(new Event.OrderEdit.Hide(h.sessionId()), new java.util.concurrent.CompletableFuture<>()));
-        } else if (c instanceof Command.UnhideAll) {
-            core.post(new Event.EditOrder(new Event.OrderEdit.UnhideAll(), new java.util.concurrent.CompletableFuture<>()));
-        } else if (c instanceof Command.Kill k) {
-            // Clients looking at the session move to its neighbour first, so nobody is dropped out of tmux.
-            if (k.neighbourId() != null) {
-                for (Client cl : s.clients()) {
-                    if (cl.sessionId().equals(k.sessionId())) {
-                        fireAndForget("switch-client -c " + TmuxQuote.q(cl.name()) + " -t " + TmuxQuote.q(k.neighbourId()));
-                    }
-                }
-            }
-            fireAndForget("kill-session -t " + TmuxQuote.q(k.sessionId()));
-        } else if (c instanceof Command.NewSession n) {
-            tmux.run("new-session -d -P -F '#{session_id}' -s " + TmuxQuote.name(n.name()))
-                    .whenComplete((lines, err) -> loop.execute(() -> {
-                        if (err != null) {
-                            log.accept("new session " + n.name() + ": " + err.getMessage());
-                        } else if (!lines.isEmpty() && model != null) {
-                            switchClient(model.snapshot(), own, lines.get(0).trim());
-                            focusContent(model.snapshot(), windowId);
-                        }
-                    }));
-        } else if (c instanceof Command.Rename r) {
-            fireAndForget("rename-session -t " + TmuxQuote.q(r.sessionId()) + " " + TmuxQuote.name(r.name()));
-        } else if (c instanceof Command.Width w) {
-            setWidth(w.width(), w.keep());
-        }
     }
 
     /** Every sidebar to a new width, live; {@code keep} saves it and tells tmux ({@code @muxbar-width}). */
@@ -393,26 +356,6 @@ public final class SidebarService {
         if (model != null) {
             onModel(model);
         }
-    }
-
-    /** Switches the client viewing the session (the most recently active one if several). */
-    private void switchClient(Snapshot s, Session viewedSession, String targetSessionId) {
-        s.clients().stream().filter(c -> c.sessionId().equals(viewedSession.id()))
-                .max(Comparator.comparingLong(Client::activity))
-                .ifPresent(c -> fireAndForget("switch-client -c " + TmuxQuote.q(c.name()) + " -t "
-                        + TmuxQuote.q(targetSessionId)));
-    }
-
-    /** Gives focus back to the window's content: its last active pane, else its first content pane. */
-    private void focusContent(Snapshot s, String windowId) {
-        String firstContent = s.sessions().stream().flatMap(x -> x.windows().stream())
-                .filter(w -> w.id().equals(windowId)).flatMap(w -> w.panes().stream())
-                .filter(p -> !p.sidebar()).map(Pane::id).findFirst().orElse(null);
-        tmux.run("last-pane -t " + TmuxQuote.q(windowId)).whenComplete((r, err) -> {
-            if (err != null && firstContent != null) {
-                fireAndForget("select-pane -t " + TmuxQuote.q(firstContent));
-            }
-        });
     }
 
     /** Closes every tty (the panes stay: a restarted daemon re-adopts them). */

@@ -1,0 +1,109 @@
+package dev.muxbar.sidebar;
+
+import dev.muxbar.state.Core;
+import dev.muxbar.state.Event;
+import dev.muxbar.state.Model;
+import dev.muxbar.state.Snapshot;
+import dev.muxbar.state.Snapshot.Client;
+import dev.muxbar.state.Snapshot.Pane;
+import dev.muxbar.state.Snapshot.Session;
+import dev.muxbar.tmux.TmuxGateway;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Carries out what a sidebar key asked for ({@link Command}) in tmux or as an order edit. Called on
+ * the event loop; replies that need the model again are posted back to it.
+ */
+final class SidebarActions {
+
+    private final TmuxGateway tmux;
+    private final Core core;
+    private final Executor loop;
+    private final Consumer<String> log;
+    private final Supplier<Model> model;
+    private final BiConsumer<Integer, Boolean> setWidth;
+
+    /** @param setWidth the service's width change (width, keep) */
+    SidebarActions(TmuxGateway tmux, Core core, Executor loop, Consumer<String> log, Supplier<Model> model,
+                   BiConsumer<Integer, Boolean> setWidth) {
+        this.tmux = tmux;
+        this.core = core;
+        this.loop = loop;
+        this.log = log;
+        this.model = model;
+        this.setWidth = setWidth;
+    }
+
+    /** Carries out one command of the sidebar in {@code windowId}, which {@code own} is viewed through. */
+    void run(Command c, Snapshot s, Session own, String windowId) {
+        if (c instanceof Command.SwitchTo t) {
+            switchClient(s, own, t.sessionId());
+            focusContent(s, windowId);
+        } else if (c instanceof Command.Leave) {
+            focusContent(s, windowId);
+        } else if (c instanceof Command.MoveTo m) {
+            core.post(new Event.EditOrder(new Event.OrderEdit.Move(m.sessionId(), m.position()), new CompletableFuture<>()));
+        } else if (c instanceof Command.Hide h) {
+            core.post(new Event.EditOrder(new Event.OrderEdit.Hide(h.sessionId()), new CompletableFuture<>()));
+        } else if (c instanceof Command.UnhideAll) {
+            core.post(new Event.EditOrder(new Event.OrderEdit.UnhideAll(), new CompletableFuture<>()));
+        } else if (c instanceof Command.Kill k) {
+            // Clients looking at the session move to its neighbour first, so nobody is dropped out of tmux.
+            if (k.neighbourId() != null) {
+                for (Client cl : s.clients()) {
+                    if (cl.sessionId().equals(k.sessionId())) {
+                        fireAndForget("switch-client -c " + TmuxQuote.q(cl.name()) + " -t " + TmuxQuote.q(k.neighbourId()));
+                    }
+                }
+            }
+            fireAndForget("kill-session -t " + TmuxQuote.q(k.sessionId()));
+        } else if (c instanceof Command.NewSession n) {
+            tmux.run("new-session -d -P -F '#{session_id}' -s " + TmuxQuote.name(n.name()))
+                    .whenComplete((lines, err) -> loop.execute(() -> {
+                        if (err != null) {
+                            log.accept("new session " + n.name() + ": " + err.getMessage());
+                        } else if (!lines.isEmpty() && model.get() != null) {
+                            switchClient(model.get().snapshot(), own, lines.get(0).trim());
+                            focusContent(model.get().snapshot(), windowId);
+                        }
+                    }));
+        } else if (c instanceof Command.Rename r) {
+            fireAndForget("rename-session -t " + TmuxQuote.q(r.sessionId()) + " " + TmuxQuote.name(r.name()));
+        } else if (c instanceof Command.Width w) {
+            setWidth.accept(w.width(), w.keep());
+        }
+    }
+
+    /** Switches the client viewing the session (the most recently active one if several). */
+    void switchClient(Snapshot s, Session viewedSession, String targetSessionId) {
+        s.clients().stream().filter(c -> c.sessionId().equals(viewedSession.id()))
+                .max(Comparator.comparingLong(Client::activity))
+                .ifPresent(c -> fireAndForget("switch-client -c " + TmuxQuote.q(c.name()) + " -t "
+                        + TmuxQuote.q(targetSessionId)));
+    }
+
+    /** Gives focus back to the window's content: its last active pane, else its first content pane. */
+    void focusContent(Snapshot s, String windowId) {
+        String firstContent = s.sessions().stream().flatMap(x -> x.windows().stream())
+                .filter(w -> w.id().equals(windowId)).flatMap(w -> w.panes().stream())
+                .filter(p -> !p.sidebar()).map(Pane::id).findFirst().orElse(null);
+        tmux.run("last-pane -t " + TmuxQuote.q(windowId)).whenComplete((r, err) -> {
+            if (err != null && firstContent != null) {
+                fireAndForget("select-pane -t " + TmuxQuote.q(firstContent));
+            }
+        });
+    }
+
+    private void fireAndForget(String command) {
+        tmux.run(command).whenComplete((r, e) -> {
+            if (e != null) {
+                log.accept(command + ": " + e.getMessage());
+            }
+        });
+    }
+}
