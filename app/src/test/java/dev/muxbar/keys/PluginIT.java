@@ -162,9 +162,11 @@ class PluginIT {
         String script = "'" + root().resolve("scripts/switch-index").normalize() + "' 3 '#{client_tty}'";
         Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-3").contains("run-shell -b \"" + script + "\""),
                 "script bindings back after the daemon stopped", () -> diagnostics(tmux));
-        // What the key runs, run the way tmux runs it for that client. (Pressing M-3 through the
-        // nested client here did not start the run-shell job at all while it does by hand: see notes.)
-        tmux.tmux("run-shell", "-b", "-t", c.clientName(), script.replace("#{client_tty}", c.clientName()));
+        // The stopped daemon's control client must be gone too: a key pressed while tmux is still
+        // detaching it was seen to be lost.
+        Poll.until(3_000, () -> tmux.tmux("list-clients", "-F", "#{client_control_mode}").lines().noneMatch("1"::equals),
+                "the old control client detached", () -> diagnostics(tmux));
+        c.press("M-3");
         awaitSession(c, "gamma");
         Poll.until(15_000, () -> daemonPid(tmux) > 0 && daemonPid(tmux) != first, "the daemon started again",
                 () -> diagnostics(tmux));
