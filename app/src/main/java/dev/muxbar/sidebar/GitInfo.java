@@ -43,6 +43,13 @@ final class GitInfo implements AutoCloseable {
             return size() > MAX_REPOS;
         }
     };
+    /** cwd → its .git dir (empty: not in a repository); walking up the tree once per cwd, not per model. */
+    private final Map<String, java.util.Optional<Path>> gitDirs = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, java.util.Optional<Path>> eldest) {
+            return size() > 4 * MAX_REPOS;
+        }
+    };
     private final Consumer<Map<String, Git>> onChange;
     private Map<String, Git> last = Map.of();
 
@@ -59,7 +66,8 @@ final class GitInfo implements AutoCloseable {
     private void check(Map<String, String> cwdBySession) {
         Map<String, Git> out = new HashMap<>();
         for (Map.Entry<String, String> e : cwdBySession.entrySet()) {
-            Path gitDir = findGitDir(e.getValue());
+            Path gitDir = gitDirs.computeIfAbsent(e.getValue(), cwd -> java.util.Optional.ofNullable(findGitDir(cwd)))
+                    .orElse(null);
             if (gitDir != null) {
                 Git g = git(gitDir);
                 if (g != null) {
