@@ -43,10 +43,13 @@ final class GitInfo implements AutoCloseable {
             return size() > MAX_REPOS;
         }
     };
-    /** cwd → its .git dir (empty: not in a repository); walking up the tree once per cwd, not per model. */
-    private final Map<String, java.util.Optional<Path>> gitDirs = new LinkedHashMap<>(16, 0.75f, true) {
+    /**
+     * cwd → its .git dir, so the tree is walked once per cwd, not on every model. Only found
+     * repositories are remembered: a later {@code git init} must still be noticed.
+     */
+    private final Map<String, Path> gitDirs = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, java.util.Optional<Path>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Path> eldest) {
             return size() > 4 * MAX_REPOS;
         }
     };
@@ -66,8 +69,7 @@ final class GitInfo implements AutoCloseable {
     private void check(Map<String, String> cwdBySession) {
         Map<String, Git> out = new HashMap<>();
         for (Map.Entry<String, String> e : cwdBySession.entrySet()) {
-            Path gitDir = gitDirs.computeIfAbsent(e.getValue(), cwd -> java.util.Optional.ofNullable(findGitDir(cwd)))
-                    .orElse(null);
+            Path gitDir = gitDirs.computeIfAbsent(e.getValue(), GitInfo::findGitDir); // null is not stored
             if (gitDir != null) {
                 Git g = git(gitDir);
                 if (g != null) {
