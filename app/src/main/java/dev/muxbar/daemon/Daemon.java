@@ -250,14 +250,18 @@ public final class Daemon {
         if (api != null) {
             api.close();
         }
-        if (keyBinder != null && !serverGone.get()) {
-            keyBinder.restore(); // the shell fast path works without us
-        }
-        if (loop != null) {
-            loop.execute(core::stop);
-            if (sidebars != null) {
-                loop.execute(sidebars::close); // ttys closed, panes kept: a new daemon re-adopts them
-            }
+        if (loop != null && core != null) {
+            // In order, on the loop (the only writer), before the gateway closes: no more refreshes,
+            // ttys closed (panes kept: a new daemon re-adopts them), the shell fast path bound again.
+            loop.runAndWait(() -> {
+                core.stop();
+                if (sidebars != null) {
+                    sidebars.close();
+                }
+                if (keyBinder != null && !serverGone.get()) {
+                    keyBinder.restore();
+                }
+            }, 3_000);
         }
         if (gateway != null) {
             gateway.close();

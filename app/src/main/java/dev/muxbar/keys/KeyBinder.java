@@ -24,6 +24,7 @@ public final class KeyBinder implements Consumer<Model> {
     private final List<SwitchKey> keys;
     private final Consumer<String> log;
     private final Map<String, String> bound = new HashMap<>(); // key → command bound now
+    private boolean restored; // after restore() no model may bind native keys again (loop-only state)
 
     /**
      * @param recorded the value of {@code @muxbar-bound-keys}, e.g. {@code "root:M-1:1 root:M-2:2 prefix:o:0"}
@@ -61,6 +62,9 @@ public final class KeyBinder implements Consumer<Model> {
 
     @Override
     public void accept(Model m) {
+        if (restored) {
+            return; // a model still queued for delivery after the daemon began to stop
+        }
         for (SwitchKey k : keys) {
             String cmd = command(k, m, switchScript);
             if (!cmd.equals(bound.get(k.key()))) {
@@ -89,8 +93,9 @@ public final class KeyBinder implements Consumer<Model> {
         accept(m);
     }
 
-    /** Puts the shell fast path back on every key (daemon exit); waits up to a second. */
+    /** Puts the shell fast path back on every key (daemon exit; on the loop); waits up to a second. */
     public void restore() {
+        restored = true;
         List<java.util.concurrent.CompletableFuture<List<String>>> pending = new ArrayList<>();
         for (SwitchKey k : keys) {
             pending.add(tmux.run("bind-key -n " + k.key() + " " + scriptCommand(k, switchScript)));

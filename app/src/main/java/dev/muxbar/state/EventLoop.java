@@ -56,13 +56,41 @@ public final class EventLoop implements Scheduler, Executor, AutoCloseable {
         };
     }
 
-    @Override
-    public void close() {
-        executor.shutdownNow();
+    /**
+     * Runs {@code task} on the loop and waits for it (bounded); false when it did not finish in time.
+     * For shutdown steps that must happen in order on the loop before the gateway closes.
+     */
+    public boolean runAndWait(Runnable task, long timeoutMillis) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        execute(() -> {
+            try {
+                task.run();
+            } finally {
+                done.complete(null);
+            }
+        });
         try {
-            executor.awaitTermination(1, TimeUnit.SECONDS);
+            done.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Lets queued tasks finish (timers are dropped), then stops the thread; at most a second. */
+    @Override
+    public void close() {
+        executor.shutdown(); // queued tasks still run; delayed ones are cancelled by policy
+        try {
+            if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
         }
     }
 }

@@ -36,6 +36,20 @@ class EventLoopTest {
     }
 
     @Test
+    void closeLetsQueuedWorkFinishAndRunAndWaitWaits() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        EventLoop loop = new EventLoop(e -> { });
+        assertTrue(loop.runAndWait(() -> ran.add("waited"), 5_000));
+        assertEquals(List.of("waited"), ran, "done when runAndWait returns");
+        for (int i = 0; i < 100; i++) {
+            loop.execute(() -> ran.add("queued"));
+        }
+        loop.schedule(60_000, () -> ran.add("timer"));
+        loop.close();
+        assertEquals(101, ran.size(), "queued tasks ran before the loop stopped; timers were dropped");
+    }
+
+    @Test
     void cancelledTimersDoNotRun() throws Exception {
         List<String> ran = new CopyOnWriteArrayList<>();
         try (EventLoop loop = new EventLoop(e -> { })) {
