@@ -27,8 +27,13 @@ final class GitInfo implements AutoCloseable {
     record Git(String branch, boolean dirty) {}
 
     static final int MAX_REPOS = 128;
+    /**
+     * Editing a tracked file changes neither HEAD nor the index, so the dirty mark is also re-checked
+     * when it is this old, at most that often per repository, and only while models arrive (activity).
+     */
+    static final long RECHECK_MS = 10_000;
 
-    private record Seen(FileTime head, FileTime index, Git git) {}
+    private record Seen(FileTime head, FileTime index, long checkedAt, Git git) {}
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "muxbar-git");
@@ -54,11 +59,17 @@ final class GitInfo implements AutoCloseable {
         }
     };
     private final Consumer<Map<String, Git>> onChange;
+    private final long recheckMillis;
     private Map<String, Git> last = Map.of();
 
     /** @param onChange session id → git info, called on the git thread when anything changed */
     GitInfo(Consumer<Map<String, Git>> onChange) {
+        this(onChange, RECHECK_MS);
+    }
+
+    GitInfo(Consumer<Map<String, Git>> onChange, long recheckMillis) {
         this.onChange = onChange;
+        this.recheckMillis = recheckMillis;
     }
 
     /** The sessions' working directories (session id → cwd); never blocks. */
@@ -109,7 +120,9 @@ final class GitInfo implements AutoCloseable {
         FileTime head = mtime(gitDir.resolve("HEAD"));
         FileTime index = mtime(gitDir.resolve("index"));
         Seen seen = repos.get(gitDir);
-        if (seen != null && java.util.Objects.equals(seen.head(), head) && java.util.Objects.equals(seen.index(), index)) {
+        long now = System.nanoTime() / 1_000_000;
+        if (seen != null && java.util.Objects.equals(seen.head(), head) && java.util.Objects.equals(seen.index(), index)
+                && now - seen.checkedAt() < recheckMillis) {
             return seen.git();
         }
         String branch = branch(gitDir);
@@ -117,7 +130,7 @@ final class GitInfo implements AutoCloseable {
             return null;
         }
         Git g = new Git(branch, dirty(gitDir));
-        repos.put(gitDir, new Seen(head, index, g));
+        repos.put(gitDir, new Seen(head, index, now, g));
         return g;
     }
 

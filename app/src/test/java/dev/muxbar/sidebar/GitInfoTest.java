@@ -58,6 +58,24 @@ class GitInfoTest {
     }
 
     @Test
+    void editingATrackedFileShowsDirtyOnceTheRecheckIsDue() throws Exception {
+        git("init", "-q", "-b", "main");
+        Files.writeString(tmp.resolve("f.txt"), "a");
+        git("add", "f.txt");
+        git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "-m", "one");
+        AtomicReference<Map<String, GitInfo.Git>> seen = new AtomicReference<>(Map.of());
+        try (GitInfo info = new GitInfo(seen::set, 0)) { // every model re-checks
+            info.update(Map.of("$0", tmp.toString()));
+            Poll.until(5_000, () -> new GitInfo.Git("main", false).equals(seen.get().get("$0")), "clean",
+                    () -> seen.get().toString());
+            Files.writeString(tmp.resolve("f.txt"), "edited, not added: HEAD and index unchanged");
+            info.update(Map.of("$0", tmp.toString()));
+            Poll.until(5_000, () -> new GitInfo.Git("main", true).equals(seen.get().get("$0")), "dirty",
+                    () -> seen.get().toString());
+        }
+    }
+
+    @Test
     void aGitFileOfAWorktreeIsFollowed() throws Exception {
         Path real = Files.createDirectories(tmp.resolve("repo/.git/worktrees/w"));
         Files.writeString(real.resolve("HEAD"), "ref: refs/heads/wt-branch\n");
