@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -42,16 +43,16 @@ final class BenchCommand implements Callable<Integer> {
         try (ControlGateway g = ControlGateway.connect(address, n -> { }, () -> { }, () -> { }, m -> { })) {
             Snapshot s = null;
             for (int i = 0; i < 20; i++) { // warm-up (JIT)
-                s = g.refresh(ALL).get(10, TimeUnit.SECONDS);
+                s = g.refresh(ALL, Map.of()).get(10, TimeUnit.SECONDS);
             }
             sessions = s.sessions().size();
             panes = s.sessions().stream().mapToInt(Snapshot.Session::paneCount).sum();
             for (int i = 0; i < rounds; i++) {
                 long t0 = System.nanoTime();
-                g.refresh(ALL).get(10, TimeUnit.SECONDS);
+                g.refresh(ALL, Map.of()).get(10, TimeUnit.SECONDS);
                 control.add((System.nanoTime() - t0) / 1e6);
                 t0 = System.nanoTime();
-                g.refresh(EnumSet.of(Formats.Part.CLIENTS)).get(10, TimeUnit.SECONDS);
+                g.refresh(EnumSet.of(Formats.Part.CLIENTS), Map.of()).get(10, TimeUnit.SECONDS);
                 clientsOnly.add((System.nanoTime() - t0) / 1e6);
                 if (i % 4 == 0) {
                     t0 = System.nanoTime();

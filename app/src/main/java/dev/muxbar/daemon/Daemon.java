@@ -139,7 +139,7 @@ public final class Daemon {
         });
         OrderStore store = new OrderStore(paths.orderState(), log);
         ControlGateway[] g = new ControlGateway[1];
-        core = new Core(loop, loop, parts -> g[0].refresh(parts), () -> g[0].paneProcesses(), store.load(),
+        core = new Core(loop, loop, (parts, procs) -> g[0].refresh(parts, procs), () -> g[0].paneProcesses(), store.load(),
                 Core.Timing.DEFAULT, log);
         gateway = ControlGateway.connect(address,
                 n -> core.post(new Event.TmuxChanged(n)),

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -36,7 +36,7 @@ public final class Core {
 
     private final Scheduler scheduler;
     private final Executor loop;
-    private final Function<Set<Part>, ? extends CompletionStage<Snapshot>> refresher;
+    private final BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>> refresher;
     private final Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner;
     private final Timing timing;
     private final Consumer<String> log;
@@ -45,7 +45,6 @@ public final class Core {
     private final List<ConflatingSlot<Model>> subscribers = new CopyOnWriteArrayList<>();
 
     private final EnumSet<Part> dirty = EnumSet.allOf(Part.class);
-    private Snapshot structure = Snapshot.EMPTY;
     private Map<String, Snapshot.PaneProcess> processes = Map.of();
     private Snapshot snapshot = Snapshot.EMPTY;
     private OrderBook book;
@@ -57,7 +56,8 @@ public final class Core {
     private Scheduler.Cancellable reconcileTimer;
     private Scheduler.Cancellable scanTimer;
 
-    public Core(Scheduler scheduler, Executor loop, Function<Set<Part>, ? extends CompletionStage<Snapshot>> refresher,
+    public Core(Scheduler scheduler, Executor loop,
+                BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>> refresher,
                 Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner,
                 OrderBook initialBook, Timing timing, Consumer<String> log) {
         this.scheduler = scheduler;
@@ -112,20 +112,21 @@ public final class Core {
             dirty.addAll(EnumSet.allOf(Part.class));
             coalescer.markDirty();
         } else if (e instanceof Event.Refreshed r) {
-            structure = r.snapshot();
-            Set<String> live = structure.paneIds();
+            Set<String> live = r.snapshot().paneIds();
             if (!processes.keySet().equals(live)) {
                 processes = retain(processes, live); // bounded by live panes
                 if (!processes.keySet().containsAll(live)) {
                     scans.markDirty(); // new panes: learn what they run soon
                 }
             }
-            snapshot = structure.withProcesses(processes);
+            // The refresh was assembled with the processes known when it started; a scan that landed
+            // meanwhile is applied here (no copy when nothing differs).
+            snapshot = r.snapshot().withProcesses(processes);
             book = book.reconcile(snapshot);
             publishIfChanged();
         } else if (e instanceof Event.PanesScanned p) {
-            processes = retain(p.processes(), structure.paneIds());
-            snapshot = structure.withProcesses(processes);
+            processes = retain(p.processes(), snapshot.paneIds());
+            snapshot = snapshot.withProcesses(processes);
             publishIfChanged();
         } else if (e instanceof Event.RefreshFailed f) {
             failures++;
@@ -146,6 +147,7 @@ public final class Core {
                 || n instanceof Notification.Other o && o.name().equals("subscription-changed");
     }
 
+    /** Immutable: the map is handed to the gateway's reader thread with each refresh. */
     private static Map<String, Snapshot.PaneProcess> retain(Map<String, Snapshot.PaneProcess> m, Set<String> live) {
         Map<String, Snapshot.PaneProcess> out = new HashMap<>();
         for (Map.Entry<String, Snapshot.PaneProcess> e : m.entrySet()) {
@@ -153,7 +155,7 @@ public final class Core {
                 out.put(e.getKey(), e.getValue());
             }
         }
-        return out;
+        return Map.copyOf(out);
     }
 
     private CompletionStage<?> startScan() {
@@ -193,7 +195,7 @@ public final class Core {
     private CompletionStage<?> startRefresh() {
         EnumSet<Part> parts = EnumSet.copyOf(dirty);
         dirty.clear();
-        return refresher.apply(parts).handle((s, err) -> {
+        return refresher.apply(parts, processes).handle((s, err) -> {
             if (err != null) {
                 loop.execute(() -> dirty.addAll(parts)); // try those parts again next time
             }

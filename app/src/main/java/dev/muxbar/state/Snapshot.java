@@ -30,6 +30,9 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
      * there keep theirs). Returns {@code this} when nothing changes.
      */
     public Snapshot withProcesses(Map<String, PaneProcess> processes) {
+        if (!differs(processes)) {
+            return this; // the common case after a refresh assembled with the same processes: no copy
+        }
         boolean changed = false;
         List<Session> ss = new ArrayList<>(sessions.size());
         for (Session s : sessions) {
@@ -50,6 +53,20 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
             ss.add(new Session(s.id(), s.name(), s.created(), s.attached(), ws));
         }
         return changed ? new Snapshot(server, ss, clients) : this;
+    }
+
+    private boolean differs(Map<String, PaneProcess> processes) {
+        for (Session s : sessions) {
+            for (Window w : s.windows()) {
+                for (Pane p : w.panes()) {
+                    PaneProcess pp = processes.get(p.id());
+                    if (pp != null && (!pp.command().equals(p.command()) || !pp.cwd().equals(p.cwd()))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Ids of every pane in the snapshot. */

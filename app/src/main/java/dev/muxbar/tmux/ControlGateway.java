@@ -28,7 +28,7 @@ public final class ControlGateway implements TmuxGateway {
     private final Runnable onServerGone;
     private final Consumer<String> log;
     private volatile ControlClient client;
-    private volatile EnumMap<Formats.Part, List<String>> cache = new EnumMap<>(Formats.Part.class);
+    private volatile EnumMap<Formats.Part, List<String[]>> cache = new EnumMap<>(Formats.Part.class);
     private volatile ControlClient cachedFor;
     private volatile boolean closing;
 
@@ -115,9 +115,9 @@ public final class ControlGateway implements TmuxGateway {
      * only touched by one completion at a time.
      */
     @Override
-    public CompletableFuture<Snapshot> refresh(Set<Formats.Part> parts) {
+    public CompletableFuture<Snapshot> refresh(Set<Formats.Part> parts, Map<String, Snapshot.PaneProcess> processes) {
         ControlClient c = client;
-        EnumMap<Formats.Part, List<String>> cached = cache;
+        EnumMap<Formats.Part, List<String[]>> cached = cache;
         if (cachedFor != c) {
             cached = new EnumMap<>(Formats.Part.class);
         }
@@ -130,15 +130,17 @@ public final class ControlGateway implements TmuxGateway {
         }
         List<Formats.Part> order = new ArrayList<>(fetch);
         List<CompletableFuture<ControlParser.Reply>> replies = c.sendAll(order.stream().map(Formats.Part::command).toList());
-        EnumMap<Formats.Part, List<String>> base = cached;
+        EnumMap<Formats.Part, List<String[]>> base = cached;
         return CompletableFuture.allOf(replies.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
-            EnumMap<Formats.Part, List<String>> next = new EnumMap<>(base);
+            // Only the fetched parts are parsed; the others keep their parsed records.
+            EnumMap<Formats.Part, List<String[]>> next = new EnumMap<>(base);
             for (int i = 0; i < order.size(); i++) {
-                next.put(order.get(i), replies.get(i).join().lines()); // no clients: empty, not an error
+                Formats.Part p = order.get(i);
+                next.put(p, ListParser.records(replies.get(i).join().lines(), p.fields())); // no clients: empty
             }
             cache = next;
             cachedFor = c;
-            return ListParser.snapshot(new ArrayList<>(next.values()), c.pid());
+            return ListParser.assemble(new ArrayList<>(next.values()), c.pid(), processes);
         });
     }
 

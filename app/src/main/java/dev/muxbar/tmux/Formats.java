@@ -64,9 +64,16 @@ public final class Formats {
         CLIENTS(List.of("list-clients", "-F"), Formats.CLIENTS);
 
         private final List<String> argv;
+        private final int fields;
 
         Part(List<String> verb, List<String> fields) {
             this.argv = withTemplate(verb, fields);
+            this.fields = fields.size();
+        }
+
+        /** Fields per record of this part's output. */
+        public int fields() {
+            return fields;
         }
 
         /** The command line of this part, for the control client. */

@@ -51,19 +51,30 @@ public final class ListParser {
 
     private static final String US = String.valueOf(Formats.US);
 
+    /** Assembles a snapshot from the five replies of one refresh (lines in {@link Formats.Part} order). */
+    public static Snapshot snapshot(List<List<String>> replies, long ownClientPid) {
+        List<List<String[]>> parsed = new ArrayList<>();
+        for (Formats.Part p : Formats.Part.values()) {
+            parsed.add(records(replies.get(p.ordinal()), p.fields()));
+        }
+        return assemble(parsed, ownClientPid, Map.of());
+    }
+
     /**
-     * Assembles a snapshot from the five replies of one refresh.
+     * Assembles a snapshot from parsed records (one list per {@link Formats.Part}, in order), giving
+     * panes their command and cwd from {@code processes} in the same pass.
      *
      * @param ownClientPid the daemon's control client, left out of clients and attach counts
      */
-    public static Snapshot snapshot(List<List<String>> replies, long ownClientPid) {
-        List<String[]> server = records(replies.get(0), Formats.SERVER.size());
+    public static Snapshot assemble(List<List<String[]>> parts, long ownClientPid,
+                                    Map<String, Snapshot.PaneProcess> processes) {
+        List<String[]> server = parts.get(Formats.Part.SERVER.ordinal());
         ServerInfo info = server.isEmpty() ? new ServerInfo(0, 0, "")
                 : new ServerInfo(num(server.get(0)[0]), num(server.get(0)[1]), server.get(0)[2]);
 
         List<Client> clients = new ArrayList<>();
         Map<String, Integer> attached = new LinkedHashMap<>();
-        for (String[] f : records(replies.get(4), Formats.CLIENTS.size())) {
+        for (String[] f : parts.get(Formats.Part.CLIENTS.ordinal())) {
             long pid = num(f[2]);
             if (pid == ownClientPid) {
                 continue;
@@ -76,23 +87,25 @@ public final class ListParser {
         // is listed once per session; its panes are the same, so repeats are skipped.
         Map<String, List<Pane>> panes = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        for (String[] f : records(replies.get(3), Formats.PANES.size())) {
+        Snapshot.PaneProcess unknown = new Snapshot.PaneProcess("", "");
+        for (String[] f : parts.get(Formats.Part.PANES.ordinal())) {
             if (!seen.add(f[1])) {
                 continue;
             }
-            // command and cwd come from the process scan (see processes) and are merged in later
-            Pane p = new Pane(f[1], f[6], num(f[5]), "", "", f[2].equals("1"), f[8],
+            // command and cwd come from the process scan (see processes)
+            Snapshot.PaneProcess pp = processes.getOrDefault(f[1], unknown);
+            Pane p = new Pane(f[1], f[6], num(f[5]), pp.command(), pp.cwd(), f[2].equals("1"), f[8],
                     (int) num(f[3]), (int) num(f[4]), !f[7].isEmpty() && !f[7].equals("0"));
             panes.computeIfAbsent(f[0], k -> new ArrayList<>()).add(p);
         }
         Map<String, List<Window>> windows = new LinkedHashMap<>();
-        for (String[] f : records(replies.get(2), Formats.WINDOWS.size())) {
+        for (String[] f : parts.get(Formats.Part.WINDOWS.ordinal())) {
             Window w = new Window(f[1], (int) num(f[2]), f[7], f[3].equals("1"), (int) num(f[4]),
                     (int) num(f[5]), f[6].equals("1"), panes.getOrDefault(f[1], List.of()));
             windows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(w);
         }
         List<Session> sessions = new ArrayList<>();
-        for (String[] f : records(replies.get(1), Formats.SESSIONS.size())) {
+        for (String[] f : parts.get(Formats.Part.SESSIONS.ordinal())) {
             sessions.add(new Session(f[0], f[2], num(f[1]), attached.getOrDefault(f[0], 0),
                     windows.getOrDefault(f[0], List.of())));
         }

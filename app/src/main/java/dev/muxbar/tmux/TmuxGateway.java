@@ -11,9 +11,9 @@ public interface TmuxGateway extends AutoCloseable {
 
     /**
      * One refresh: the list commands of the given parts pipelined in one round trip; the other parts
-     * reuse their last replies. An empty set re-assembles from the last replies.
+     * reuse their last parsed replies. Panes get their command and cwd from {@code processes}.
      */
-    CompletableFuture<Snapshot> refresh(Set<Formats.Part> parts);
+    CompletableFuture<Snapshot> refresh(Set<Formats.Part> parts, Map<String, Snapshot.PaneProcess> processes);
 
     /** The pane process scan ({@link Formats#processCommand()}): pane id → command and cwd. */
     CompletableFuture<Map<String, Snapshot.PaneProcess>> paneProcesses();

@@ -21,7 +21,7 @@ public final class FakeTmux implements TmuxGateway {
     public boolean closed;
 
     @Override
-    public CompletableFuture<Snapshot> refresh(Set<Formats.Part> parts) {
+    public CompletableFuture<Snapshot> refresh(Set<Formats.Part> parts, Map<String, Snapshot.PaneProcess> processes) {
         refreshParts.add(Set.copyOf(parts));
         CompletableFuture<Snapshot> f = new CompletableFuture<>();
         refreshes.add(f);

@@ -101,6 +101,22 @@ class ListParserTest {
     }
 
     @Test
+    void assembleGivesPanesTheirProcessesInOnePass() {
+        java.util.List<java.util.List<String[]>> parsed = new java.util.ArrayList<>();
+        for (Formats.Part p : Formats.Part.values()) {
+            parsed.add(ListParser.records(replies("alpha").get(p.ordinal()), p.fields()));
+        }
+        Snapshot s = ListParser.assemble(parsed, 777, java.util.Map.of("%2", new Snapshot.PaneProcess("claude", "/src")));
+        Snapshot.Pane p = s.sessions().get(0).windows().get(1).panes().get(1);
+        assertEquals("%2", p.id());
+        assertEquals(new Snapshot.PaneProcess("claude", "/src"), new Snapshot.PaneProcess(p.command(), p.cwd()));
+        assertEquals(ListParser.snapshot(replies("alpha"), 777).sessions().get(1).windows().get(0),
+                s.sessions().get(1).windows().get(0), "panes without a known process are as the plain parse makes them");
+        assertTrue(s.withProcesses(java.util.Map.of("%2", new Snapshot.PaneProcess("claude", "/src"))) == s,
+                "already applied: no copy");
+    }
+
+    @Test
     void randomizedNamesAndPathsRoundTrip() {
         // tmux keeps names escaped (no control characters), so names draw from everything else;
         // paths may hold anything but RS.
