@@ -112,6 +112,9 @@ final class SidebarPane implements AutoCloseable {
                 return;
             }
             for (int row = 0; row < f.lines().size(); row++) {
+                if (!full && row < painted.size() && painted.get(row).equals(f.lines().get(row))) {
+                    continue; // unchanged row: its cells are already in the back buffer
+                }
                 int col = 0;
                 for (Line.Span s : f.lines().get(row).spans()) {
                     TextColor fg = color(s.fg());
