@@ -41,7 +41,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * POST /order/unhide?session=NAME_OR_ID
  * POST /order/reset                         forget the custom order
  * POST /toggle[?on=1|0]                     sidebars on/off (no parameter: flip)
- * GET  /sidebars                            open sidebars: pane, tty, window, size, paints, bytes of the last paint
+ * GET  /sidebars                            open sidebars: pane, tty, window, size, paints, bytes of the last paint, ignored keys
  * POST /keys/rebind                         re-read @muxbar-bound-keys and bind them natively (plugin re-sourced)
  * </pre>
  */

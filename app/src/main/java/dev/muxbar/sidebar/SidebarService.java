@@ -64,6 +64,7 @@ public final class SidebarService {
         String windowId;
         int width;
         int height;
+        long ignoredKeys; // keys that arrived while the sidebar was not the active pane of a viewed window
     }
 
     public SidebarService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, Theme theme,
@@ -213,9 +214,7 @@ public final class SidebarService {
     private Entry openEntry(String paneId, String tty, int width, int height) {
         Entry entry = open.computeIfAbsent(paneId, id -> {
             Entry n = new Entry();
-            n.pane = new SidebarPane(id, tty, width, height,
-                    k -> loop.execute(() -> onKey(id, k)),
-                    () -> loop.execute(() -> gone(id)));
+            n.pane = new SidebarPane(id, tty, width, height, k -> onKey(id, k), () -> loop.execute(() -> gone(id)));
             return n;
         });
         entry.width = width;
@@ -306,19 +305,22 @@ public final class SidebarService {
     }
 
     /**
-     * A key or mouse action from a sidebar's tty (on the loop). Only a sidebar that is the active pane
-     * of a window someone views takes keys. The model may be a moment behind (tmux does not notify a
-     * pane selection outside the control client's session), so tmux is asked at the keypress; replies
-     * come in order, so keys are still handled in the order they were typed.
+     * A key or mouse action from a sidebar's tty, on its reader thread. Only a sidebar that is the
+     * active pane of a window someone views takes keys. The model may be a moment behind (tmux does not
+     * notify a pane selection outside the control client's session), so tmux is asked right away, from
+     * this thread; replies come in order, so keys are handled in the order they were typed. (A key that
+     * reaches a sidebar an instant before it is selected can still pass: the answer is after the key.)
      */
-    void onKey(String paneId, KeyStroke k) {
-        if (!open.containsKey(paneId)) {
-            return;
-        }
+    private void onKey(String paneId, KeyStroke k) {
         tmux.run("display-message -p -t " + TmuxQuote.q(paneId) + " '#{pane_active} #{window_id}'")
                 .whenComplete((lines, err) -> loop.execute(() -> {
                     if (err == null && !lines.isEmpty() && lines.get(0).startsWith("1 ")) {
                         act(paneId, lines.get(0).substring(2).trim(), k);
+                    } else {
+                        Entry e = open.get(paneId);
+                        if (e != null) {
+                            e.ignoredKeys++;
+                        }
                     }
                 }));
     }
@@ -331,7 +333,8 @@ public final class SidebarService {
         Snapshot s = model.snapshot();
         Session own = viewedWindows(s).get(windowId);
         if (own == null) {
-            return; // nobody looks at this window
+            e.ignoredKeys++; // nobody looks at this window
+            return;
         }
         Keys.Result r = keys.handle(new Renderer.Input(model, theme, e.view, own.id(), e.width, e.height), k);
         e.view = r.view();
@@ -372,14 +375,15 @@ public final class SidebarService {
     }
 
     /** One open sidebar, for {@code GET /sidebars}. */
-    public record Info(String pane, String tty, String window, int width, int height, long paints, long lastPaintBytes) {}
+    public record Info(String pane, String tty, String window, int width, int height, long paints, long lastPaintBytes,
+                       long ignoredKeys) {}
 
     /** The open sidebars (on the loop). */
     public List<Info> describe() {
         List<Info> out = new ArrayList<>();
         for (Entry e : open.values()) {
             out.add(new Info(e.pane.paneId, e.pane.tty, e.windowId, e.width, e.height, e.pane.paints(),
-                    e.pane.bytesWritten()));
+                    e.pane.bytesWritten(), e.ignoredKeys));
         }
         out.sort(Comparator.comparing(Info::pane));
         return out;

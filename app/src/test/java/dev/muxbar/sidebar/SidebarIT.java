@@ -189,12 +189,29 @@ class SidebarIT {
                 this::diagnostics);
         String sidebar = sidebarOf("alpha");
         tmux.tmux("send-keys", "-t", sidebar, "2"); // the content pane is active: must be ignored
+        try (dev.muxbar.api.ApiClient api = new dev.muxbar.api.ApiClient(daemon.socket())) {
+            Poll.until(3_000, () -> ignoredKeys(api, sidebar) >= 1, "the key was seen and ignored", this::diagnostics);
+        }
+        assertEquals("alpha", clientSession(c));
         // Sentinel: focus the sidebar and press 3. Had "2" acted, the client would be on beta, alpha's
         // sidebar would be out of view and "3" ignored; ending on gamma proves "2" was ignored.
         tmux.tmux("select-pane", "-t", sidebar);
         tmux.tmux("send-keys", "-t", sidebar, "3");
         Poll.until(3_000, () -> clientSession(c).equals("gamma"), "only the active sidebar's key acted",
                 () -> "client on " + clientSession(c) + "\n" + diagnostics());
+    }
+
+    private static long ignoredKeys(dev.muxbar.api.ApiClient api, String pane) {
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode s : dev.muxbar.api.Json.MAPPER.readTree(api.get("/sidebars").body())) {
+                if (s.get("pane").asText().equals(pane)) {
+                    return s.get("ignoredKeys").asLong();
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
     }
 
     @Test
