@@ -43,17 +43,23 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * POST /toggle[?on=1|0]                     sidebars on/off (no parameter: flip)
  * GET  /sidebars                            open sidebars: pane, tty, window, size, paints, bytes of the last paint, ignored keys
  * POST /keys/rebind                         re-read @muxbar-bound-keys and bind them natively (plugin re-sourced)
+ * POST /switch?index=N&amp;client=TTY          switch that client to line N of the order
+ * POST /mute?session=NAME_OR_ID              mute/unmute a session's attention alerts
+ * POST /hooks/claude, /hooks/codex, /agent-event   see {@link AgentRoutes}
  * </pre>
  */
 public final class ApiServer implements AutoCloseable {
 
     static final long LOOP_TIMEOUT_MS = 2_000;
+    /** Hook bodies carry tool inputs (whole files for Write): generous, but bounded. */
+    static final int MAX_BODY = 1 << 20;
 
     private final Server server;
     private final Core core;
     private final String version;
     private final long started = System.currentTimeMillis();
     private final Sidebars sidebars;
+    private final AgentRoutes agents;
 
     /** What the API asks of the sidebars; both complete on the event loop. */
     public interface Sidebars {
@@ -65,12 +71,16 @@ public final class ApiServer implements AutoCloseable {
 
         /** Re-reads the plugin's keys and binds them natively again; completes with how many. */
         CompletableFuture<Integer> rebindKeys();
+
+        /** Runs one tmux command through the daemon's gateway. */
+        CompletableFuture<List<String>> tmux(String command);
     }
 
     public ApiServer(Path socket, Core core, String version, Sidebars sidebars) throws Exception {
         this.core = core;
         this.version = version;
         this.sidebars = sidebars;
+        this.agents = new AgentRoutes(core);
         QueuedThreadPool pool = new QueuedThreadPool(6, 1);
         pool.setName("muxbar-api");
         pool.setDaemon(true);
@@ -92,9 +102,19 @@ public final class ApiServer implements AutoCloseable {
             String method = request.getMethod();
             Reply reply;
             try {
-                reply = route(method, path, Request.extractQueryParameters(request));
+                Fields query = Request.extractQueryParameters(request);
+                reply = BODY_PATHS.contains(path) && method.equals("POST") ? withBody(request, path, query)
+                        : route(method, path, query);
             } catch (RuntimeException | JsonProcessingException e) {
                 reply = new Reply(500, Json.error("internal error: " + e));
+            }
+            if (reply.etag() != null) {
+                response.getHeaders().put(HttpHeader.ETAG, reply.etag());
+                if (reply.etag().equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+                    response.setStatus(304);
+                    callback.succeeded();
+                    return true;
+                }
             }
             response.setStatus(reply.status());
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
@@ -103,7 +123,26 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private record Reply(int status, String body) {}
+    private static final java.util.Set<String> BODY_PATHS = java.util.Set.of("/hooks/claude", "/hooks/codex", "/agent-event");
+
+    /** Endpoints with a JSON body: read at most {@link #MAX_BODY} bytes (blocking: this is a pool thread). */
+    private Reply withBody(Request request, String path, Fields query) {
+        String body;
+        try (java.io.InputStream in = Content.Source.asInputStream(request)) {
+            byte[] b = in.readNBytes(MAX_BODY + 1);
+            if (b.length > MAX_BODY) {
+                return Reply.error(413, "the body is larger than " + MAX_BODY + " bytes");
+            }
+            body = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return Reply.error(400, "cannot read the body: " + e.getMessage());
+        }
+        return switch (path) {
+            case "/hooks/claude" -> agents.hook("claude", body, query);
+            case "/hooks/codex" -> agents.hook("codex", body, query);
+            default -> agents.event(body);
+        };
+    }
 
     private Reply route(String method, String path, Fields query) throws JsonProcessingException {
         boolean get = method.equals("GET");
@@ -114,8 +153,11 @@ public final class ApiServer implements AutoCloseable {
             case "/state": {
                 if (!get) return notAllowed(method, path);
                 Model m = core.model();
-                return m == null ? new Reply(503, Json.error("the daemon has not read tmux yet"))
-                        : ok(Json.MAPPER.writeValueAsString(m));
+                if (m == null) {
+                    return new Reply(503, Json.error("the daemon has not read tmux yet"));
+                }
+                String body = Json.MAPPER.writeValueAsString(m);
+                return new Reply(200, body, "\"" + Integer.toHexString(body.hashCode()) + "-" + body.length() + "\"");
             }
             case "/order/move": case "/order/hide": case "/order/unhide": case "/order/reset":
                 return post ? order(path.substring("/order/".length()), query) : notAllowed(method, path);
@@ -123,6 +165,12 @@ public final class ApiServer implements AutoCloseable {
                 return post ? toggle(query.getValue("on")) : notAllowed(method, path);
             case "/sidebars":
                 return get ? fromLoop(sidebars.describe()) : notAllowed(method, path);
+            case "/switch":
+                return post ? switchClient(query) : notAllowed(method, path);
+            case "/mute":
+                return post ? mute(query.getValue("session")) : notAllowed(method, path);
+            case "/hooks/claude": case "/hooks/codex": case "/agent-event":
+                return notAllowed(method, path);
             case "/keys/rebind":
                 return post ? fromLoop(sidebars.rebindKeys().thenApply(n -> Map.of("keys", n))) : notAllowed(method, path);
             default:
@@ -185,6 +233,41 @@ public final class ApiServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new Reply(503, Json.error("interrupted"));
         }
+    }
+
+    /** Line N of the order for the client on {@code client} (its tty), as the M-N keys do. */
+    private Reply switchClient(Fields query) {
+        Model m = core.model();
+        if (m == null) {
+            return Reply.error(503, "the daemon has not read tmux yet");
+        }
+        String index = query.getValue("index");
+        String client = query.getValue("client");
+        int n;
+        try {
+            n = Integer.parseInt(index == null ? "" : index);
+        } catch (NumberFormatException e) {
+            return Reply.error(400, "index must be a whole number from 1, got: " + index);
+        }
+        if (n < 1 || n > m.shown().size()) {
+            return Reply.error(404, "no session at position " + n + " (" + m.shown().size() + " shown)");
+        }
+        if (client == null || m.snapshot().clients().stream().noneMatch(c -> c.tty().equals(client))) {
+            return Reply.error(404, "no attached client on " + client);
+        }
+        String id = m.shown().get(n - 1).id();
+        return fromLoop(sidebars.tmux("switch-client -c " + dev.muxbar.tmux.TmuxQuote.q(client) + " -t "
+                + dev.muxbar.tmux.TmuxQuote.q(id)).thenApply(r -> Map.of("session", id)));
+    }
+
+    private Reply mute(String ref) {
+        Model m = core.model();
+        String id = m == null || ref == null ? null : resolveSession(m.snapshot(), ref);
+        if (id == null) {
+            return Reply.error(404, "no session " + ref);
+        }
+        core.post(new Event.ToggleMute(id));
+        return ok("{\"ok\":true}");
     }
 
     private Reply toggle(String on) {

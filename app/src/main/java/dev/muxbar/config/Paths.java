@@ -41,6 +41,12 @@ public record Paths(Path runtimeDir, Path stateDir) {
         return new Paths(runtime, stateBase.resolve("muxbar").resolve(key));
     }
 
+    /** The user's own files (agent rules, themes): {@code $XDG_CONFIG_HOME/muxbar}, else {@code ~/.config/muxbar}. */
+    public static Path configDir(Map<String, String> env) {
+        String xdg = env.getOrDefault("XDG_CONFIG_HOME", "");
+        return (xdg.isEmpty() ? Path.of(env.getOrDefault("HOME", "/tmp"), ".config") : Path.of(xdg)).resolve("muxbar");
+    }
+
     static String key(String socketPath) {
         StringBuilder sb = new StringBuilder();
         for (byte b : socketPath.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {

@@ -1,5 +1,11 @@
 package dev.muxbar.daemon;
 
+import dev.muxbar.agents.AgentRules;
+import dev.muxbar.agents.AgentService;
+import dev.muxbar.agents.Identity;
+import dev.muxbar.agents.Processes;
+import dev.muxbar.agents.Tracker;
+import dev.muxbar.agents.TranscriptTailer;
 import dev.muxbar.api.ApiServer;
 import dev.muxbar.config.Paths;
 import dev.muxbar.state.Core;
@@ -55,6 +61,7 @@ public final class Daemon {
     private Core core;
     private SidebarService sidebars;
     private KeyBinder keyBinder;
+    private AgentService agents;
 
     public Daemon(TmuxAddress address, Paths paths, String version) {
         this.address = address;
@@ -139,13 +146,24 @@ public final class Daemon {
         });
         OrderStore store = new OrderStore(paths.orderState(), log);
         ControlGateway[] g = new ControlGateway[1];
+        AgentRules rules = AgentRules.load(Paths.configDir(System.getenv()).resolve("agents"), log);
+        Processes processes = Processes.system();
         core = new Core(loop, loop, (parts, procs) -> g[0].refresh(parts, procs), () -> g[0].paneProcesses(), store.load(),
-                Core.Timing.DEFAULT, log);
+                Core.Timing.DEFAULT, log).withAgents(new Tracker(processes::parentOf), new Identity(rules, processes));
+        AgentService[] a = new AgentService[1];
         gateway = ControlGateway.connect(address,
-                n -> core.post(new Event.TmuxChanged(n)),
+                n -> {
+                    core.post(new Event.TmuxChanged(n));
+                    if (a[0] != null) {
+                        a[0].onNotification(n);
+                    }
+                },
                 () -> core.post(new Event.Reconcile()),
                 this::onServerGone, log);
         g[0] = gateway;
+        agents = new AgentService(gateway, core, loop, loop, io, rules, TranscriptTailer.forUser(log), log);
+        a[0] = agents;
+        core.subscribe(loop, agents::onModel);
         core.subscribe(io, new OrderFile(paths.orderFile(), log));
         core.subscribe(io, store);
         sidebars = startSidebars();
@@ -164,6 +182,11 @@ public final class Daemon {
             @Override
             public CompletableFuture<List<?>> describe() {
                 return onLoop(sidebars::describe);
+            }
+
+            @Override
+            public CompletableFuture<List<String>> tmux(String command) {
+                return gateway.run(command);
             }
 
             @Override
@@ -255,6 +278,9 @@ public final class Daemon {
             // ttys closed (panes kept: a new daemon re-adopts them), the shell fast path bound again.
             loop.runAndWait(() -> {
                 core.stop();
+                if (agents != null) {
+                    agents.close();
+                }
                 if (sidebars != null) {
                     sidebars.close();
                 }

@@ -1,5 +1,6 @@
 package dev.muxbar.sidebar;
 
+import dev.muxbar.tmux.TmuxQuote;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.state.Model;

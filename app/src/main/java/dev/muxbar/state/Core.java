@@ -1,5 +1,6 @@
 package dev.muxbar.state;
 
+import dev.muxbar.agents.Tracker;
 import dev.muxbar.state.Event.OrderEdit;
 import dev.muxbar.tmux.Formats.Part;
 import dev.muxbar.tmux.Notification;
@@ -55,6 +56,13 @@ public final class Core {
     private long failures;
     private Scheduler.Cancellable reconcileTimer;
     private Scheduler.Cancellable scanTimer;
+    private Scheduler.Cancellable agentTimer;
+    private Tracker tracker = new Tracker(pid -> 0);
+    private java.util.function.Function<Snapshot, Map<String, String>> identify = s -> Map.of();
+    private final java.util.Set<String> muted = new java.util.HashSet<>();
+
+    /** How often agent timers (stale, pruning, transcript waits) are checked. */
+    static final long AGENT_TICK_MS = 1_000;
 
     public Core(Scheduler scheduler, Executor loop,
                 BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>> refresher,
@@ -71,6 +79,16 @@ public final class Core {
         this.scans = new RefreshCoalescer(scheduler, loop, timing.scanDebounce(), timing.scanMaxWait(), this::startScan);
     }
 
+    /**
+     * Uses this tracker and pane → agent identification (call before {@link #start}); without them
+     * the model has no agents.
+     */
+    public Core withAgents(Tracker tracker, java.util.function.Function<Snapshot, Map<String, String>> identify) {
+        this.tracker = tracker;
+        this.identify = identify;
+        return this;
+    }
+
     /** Posts an event to the loop; safe from any thread. */
     public void post(Event e) {
         loop.execute(() -> handle(e));
@@ -81,6 +99,11 @@ public final class Core {
         coalescer.markDirty();
         reconcileTimer = scheduler.every(timing.reconcile(), () -> handle(new Event.Reconcile()));
         scanTimer = scheduler.every(timing.scanPoll(), scans::markDirty);
+        agentTimer = scheduler.every(AGENT_TICK_MS, () -> {
+            if (tracker.needsTicks() && tracker.tick(scheduler.now())) {
+                publishIfChanged();
+            }
+        });
     }
 
     /** Stops timers (call on the loop). */
@@ -88,6 +111,7 @@ public final class Core {
         if (reconcileTimer != null) {
             reconcileTimer.cancel();
             scanTimer.cancel();
+            agentTimer.cancel();
         }
         coalescer.stop();
         scans.stop();
@@ -123,16 +147,31 @@ public final class Core {
             // meanwhile is applied here (no copy when nothing differs).
             snapshot = r.snapshot().withProcesses(processes);
             book = book.reconcile(snapshot);
+            observeAgents();
             publishIfChanged();
         } else if (e instanceof Event.PanesScanned p) {
             processes = retain(p.processes(), snapshot.paneIds());
             snapshot = snapshot.withProcesses(processes);
+            observeAgents();
             publishIfChanged();
         } else if (e instanceof Event.RefreshFailed f) {
             failures++;
             log.accept("refresh failed: " + f.reason());
         } else if (e instanceof Event.EditOrder edit) {
             applyEdit(edit.edit(), edit.done());
+        } else if (e instanceof Event.AgentSignal a) {
+            Tracker.Outcome outcome = tracker.apply(a.signal(), scheduler.now());
+            if (outcome == Tracker.Outcome.CHANGED) {
+                publishIfChanged();
+            }
+            if (a.done() != null) {
+                a.done().complete(outcome);
+            }
+        } else if (e instanceof Event.ToggleMute m) {
+            if (!muted.remove(m.sessionId())) {
+                muted.add(m.sessionId());
+            }
+            publishIfChanged();
         }
         stats = new Stats(events, coalescer.marks(), coalescer.refreshes(), scans.refreshes(), publishes, failures);
     }
@@ -144,7 +183,8 @@ public final class Core {
     private static boolean suggestsNewCommand(Notification n) {
         return n instanceof Notification.WindowChanged w && w.kind().endsWith("window-renamed")
                 || n instanceof Notification.WindowPaneChanged
-                || n instanceof Notification.Other o && o.name().equals("subscription-changed");
+                || n instanceof Notification.Other o && o.name().equals("subscription-changed")
+                        && RefreshParts.isWindowSubscription(o);
     }
 
     /** Immutable: the map is handed to the gateway's reader thread with each refresh. */
@@ -205,8 +245,14 @@ public final class Core {
         });
     }
 
+    /** A new snapshot: agents of gone panes or exited processes end, viewed windows clear unseen marks. */
+    private void observeAgents() {
+        tracker.observe(snapshot, identify.apply(snapshot), scheduler.now());
+        muted.retainAll(snapshot.sessions().stream().map(Snapshot.Session::id).toList()); // bounded by sessions
+    }
+
     private void publishIfChanged() {
-        Model next = Model.of(snapshot, book);
+        Model next = Model.of(snapshot, book, tracker.agents(), muted);
         if (next.equals(published)) {
             return;
         }

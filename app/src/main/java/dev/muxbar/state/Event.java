@@ -26,6 +26,13 @@ public sealed interface Event {
     /** The user edits the order; {@code done} completes with a short message or fails with the reason. */
     record EditOrder(OrderEdit edit, CompletableFuture<String> done) implements Event {}
 
+    /** An agent signal from any source; {@code done} (may be null) completes with what became of it. */
+    record AgentSignal(dev.muxbar.agents.Signal signal,
+                       CompletableFuture<dev.muxbar.agents.Tracker.Outcome> done) implements Event {}
+
+    /** Mute or unmute attention alerts (bell, message) of a session. */
+    record ToggleMute(String sessionId) implements Event {}
+
     /** An edit of the custom order or hidden set. Sessions are referenced by id ({@code $3}). */
     sealed interface OrderEdit {
         record Move(String sessionId, int position) implements OrderEdit {}

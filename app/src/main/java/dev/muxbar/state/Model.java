@@ -1,18 +1,44 @@
 package dev.muxbar.state;
 
+import dev.muxbar.agents.Agent;
 import dev.muxbar.state.Snapshot.Session;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What subscribers receive: the snapshot, the order book, and the sessions in shown order
- * (line N of the ordering file is {@code shown.get(N-1)}).
+ * What subscribers receive: the snapshot, the order book, the sessions in shown order (line N of the
+ * ordering file is {@code shown.get(N-1)}), the agents in panes, and the sessions whose attention
+ * alerts are muted.
  */
-public record Model(Snapshot snapshot, OrderBook order, List<Session> shown) {
+public record Model(Snapshot snapshot, OrderBook order, List<Session> shown, List<Agent> agents, Set<String> muted) {
     public Model {
         shown = List.copyOf(shown);
+        agents = List.copyOf(agents);
+        muted = Set.copyOf(muted);
     }
 
     public static Model of(Snapshot snapshot, OrderBook order) {
-        return new Model(snapshot, order, order.ordered(snapshot));
+        return of(snapshot, order, List.of(), Set.of());
+    }
+
+    public static Model of(Snapshot snapshot, OrderBook order, List<Agent> agents, Set<String> muted) {
+        return new Model(snapshot, order, order.ordered(snapshot), agents, muted);
+    }
+
+    /** The agents of one session, most urgent first. */
+    public List<Agent> agentsOf(String sessionId) {
+        return agents.stream().filter(a -> sessionId.equals(a.sessionId()))
+                .sorted(java.util.Comparator.comparingInt(Agent::urgency).reversed().thenComparing(Agent::pane))
+                .toList();
+    }
+
+    /**
+     * Shown sessions that need the user (an agent waiting, or finished out of sight), most urgent
+     * first, then in shown order.
+     */
+    public List<Session> needingAttention() {
+        return shown.stream().filter(s -> agentsOf(s.id()).stream().anyMatch(Agent::needsAttention))
+                .sorted(java.util.Comparator.comparingInt((Session s) -> -agentsOf(s.id()).get(0).urgency()))
+                .toList();
     }
 }

@@ -19,6 +19,11 @@ final class RefreshParts {
     private static final Set<String> IRRELEVANT = Set.of("paste-buffer-changed", "paste-buffer-deleted",
             "message", "config-error", "output", "extended-output", "pause", "continue");
 
+    /** {@code %subscription-changed muxbar-windows $1 @1 1 %1 : …} (the layout subscription). */
+    static boolean isWindowSubscription(Notification.Other o) {
+        return !o.args().isEmpty() && o.args().get(0).equals("muxbar-windows");
+    }
+
     static Set<Part> of(Notification n) {
         if (n instanceof Notification.SessionsChanged) {
             return ALL;
@@ -41,7 +46,8 @@ final class RefreshParts {
         } else if (n instanceof Notification.Other o && IRRELEVANT.contains(o.name())) {
             return Set.of();
         } else if (n instanceof Notification.Other o && o.name().equals("subscription-changed")) {
-            return EnumSet.of(Part.WINDOWS, Part.PANES); // muxbar-windows: layouts, zoom, active panes
+            // muxbar-windows: layouts, zoom, active panes; muxbar-pane-N: an agent pane's output (screen rules)
+            return isWindowSubscription(o) ? EnumSet.of(Part.WINDOWS, Part.PANES) : Set.of();
         }
         return ALL; // unknown: be safe
     }

@@ -82,6 +82,16 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
         return ids;
     }
 
+    /** Windows some user client is looking at: the active window of each client's session. */
+    public Set<String> viewedWindowIds() {
+        Set<String> out = new HashSet<>();
+        for (Client c : clients) {
+            session(c.sessionId()).ifPresent(s -> s.windows().stream().filter(Window::active).findFirst()
+                    .ifPresent(w -> out.add(w.id())));
+        }
+        return out;
+    }
+
     /** What a pane runs: {@code #{pane_current_command}} and {@code #{pane_current_path}}. */
     public record PaneProcess(String command, String cwd) {}
 

@@ -1,7 +1,7 @@
-package dev.muxbar.sidebar;
+package dev.muxbar.tmux;
 
 /** Quoting for tmux command lines sent over control mode. */
-final class TmuxQuote {
+public final class TmuxQuote {
     private TmuxQuote() {}
 
     /**
@@ -9,7 +9,7 @@ final class TmuxQuote {
      * matters for targets like {@code $3}. Only ids, client names and paths go through here; a value
      * holding a quote or a line break is refused rather than guessed at.
      */
-    static String q(String s) {
+    public static String q(String s) {
         if (s.indexOf('\'') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("cannot quote for tmux: " + s);
         }
@@ -21,7 +21,7 @@ final class TmuxQuote {
      * ({@code new-session -s}, {@code rename-session}): {@code \ " $} are escaped for the parser and
      * {@code #} doubled so no format is expanded. Control characters are refused.
      */
-    static String name(String s) {
+    public static String name(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (Character.isISOControl(s.charAt(i))) {
                 throw new IllegalArgumentException("a name cannot hold control characters");

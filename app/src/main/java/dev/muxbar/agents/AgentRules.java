@@ -1,0 +1,194 @@
+package dev.muxbar.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Which processes are which agent and what their screens look like when they work or wait: data
+ * files {@code agents/<name>.json} in the jar, overridden or extended by
+ * {@code ~/.config/muxbar/agents/*.json}.
+ *
+ * <pre>
+ * {"agent": "aider", "processes": ["aider"], "args": ["(^|/)aider( |$)"],
+ *  "screen": {"lines": 8, "otherwise": "idle",
+ *             "rules": [{"status": "waiting", "region": "lines", "match": "\\(Y\\)es/\\(N\\)o", "priority": 10}]}}
+ * </pre>
+ * {@code processes}: names as {@code #{pane_current_command}} shows them; {@code args}: patterns over
+ * the command line when the pane runs a runtime (node, python, …); regions: {@code lines} (the last
+ * N non-empty lines), {@code title} (the pane title), {@code screen} (all of it). The rule with the
+ * highest priority that matches decides; none matching gives {@code otherwise} (may be absent: no opinion).
+ */
+public final class AgentRules {
+
+    /** The built-in definitions, listed because a jar cannot be listed portably. */
+    static final List<String> BUILT_IN = List.of("claude", "codex", "opencode", "gemini", "aider", "amp", "pi",
+            "cursor-agent", "copilot", "goose", "crush", "qwen");
+
+    /** Commands that run an agent written in them: look at the command line instead. */
+    static final List<String> RUNTIMES = List.of("node", "nodejs", "python", "python3", "bun", "deno", "uv", "ruby");
+
+    public enum Region { LINES, TITLE, SCREEN }
+
+    public record Rule(Status status, Region region, Pattern match, int priority) {}
+
+    public record Definition(String agent, List<String> processes, List<Pattern> args, int lines, List<Rule> rules,
+                             Status otherwise) {
+        /** The status the screen shows, or null for no opinion. */
+        public Status evaluate(List<String> screen, String title) {
+            List<String> nonEmpty = screen.stream().filter(l -> !l.isBlank()).toList();
+            String last = String.join("\n", nonEmpty.subList(Math.max(0, nonEmpty.size() - lines), nonEmpty.size()));
+            String all = String.join("\n", screen);
+            for (Rule r : rules) {
+                String region = switch (r.region()) {
+                    case LINES -> last;
+                    case TITLE -> title == null ? "" : title;
+                    case SCREEN -> all;
+                };
+                if (r.match().matcher(region).find()) {
+                    return r.status();
+                }
+            }
+            return otherwise;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Map<String, Definition> byAgent;
+
+    private AgentRules(Map<String, Definition> byAgent) {
+        this.byAgent = Map.copyOf(byAgent);
+    }
+
+    public static AgentRules of(List<Definition> defs) {
+        Map<String, Definition> m = new LinkedHashMap<>();
+        defs.forEach(d -> m.put(d.agent(), d));
+        return new AgentRules(m);
+    }
+
+    /** Built-ins, then the user's directory (may be missing); a broken file is reported and skipped. */
+    public static AgentRules load(Path userDir, Consumer<String> log) {
+        Map<String, Definition> m = new LinkedHashMap<>();
+        for (String name : BUILT_IN) {
+            try (InputStream in = AgentRules.class.getResourceAsStream("/agents/" + name + ".json")) {
+                if (in == null) {
+                    throw new IOException("missing from the jar");
+                }
+                Definition d = parse(JSON.readTree(in));
+                m.put(d.agent(), d);
+            } catch (IOException | IllegalArgumentException e) {
+                log.accept("built-in agent rules " + name + ".json: " + e.getMessage());
+            }
+        }
+        if (userDir != null && Files.isDirectory(userDir)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(userDir, "*.json")) {
+                for (Path f : files) {
+                    try {
+                        Definition d = parse(JSON.readTree(Files.readString(f, StandardCharsets.UTF_8)));
+                        m.put(d.agent(), d);
+                    } catch (IOException | IllegalArgumentException e) {
+                        log.accept("agent rules " + f + " skipped: " + e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                log.accept("cannot list " + userDir + ": " + e.getMessage());
+            }
+        }
+        return new AgentRules(m);
+    }
+
+    /** Parses one definition; a bad field throws with its name. */
+    public static Definition parse(JsonNode n) {
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        String agent = n.path("agent").asText("");
+        if (!agent.matches("[a-z0-9][a-z0-9._-]{0,31}")) {
+            throw new IllegalArgumentException("\"agent\" must be a short lowercase name, got: " + agent);
+        }
+        List<String> processes = new ArrayList<>();
+        n.path("processes").forEach(p -> processes.add(p.asText()));
+        List<Pattern> args = new ArrayList<>();
+        n.path("args").forEach(a -> args.add(pattern(a.asText(), "args")));
+        JsonNode screen = n.path("screen");
+        int lines = screen.path("lines").asInt(6);
+        if (lines < 1 || lines > 200) {
+            throw new IllegalArgumentException("\"screen.lines\" must be 1..200, got: " + lines);
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (JsonNode r : screen.path("rules")) {
+            Status st = Status.parse(r.path("status").asText(null));
+            if (st == null) {
+                throw new IllegalArgumentException("rule \"status\" is not a status: " + r.path("status"));
+            }
+            Region region;
+            try {
+                region = Region.valueOf(r.path("region").asText("lines").toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("rule \"region\" must be lines, title or screen: " + r.path("region"));
+            }
+            rules.add(new Rule(st, region, pattern(r.path("match").asText(""), "match"), r.path("priority").asInt(0)));
+        }
+        rules.sort(Comparator.comparingInt(Rule::priority).reversed()); // stable: file order within a priority
+        Status otherwise = screen.hasNonNull("otherwise") ? Status.parse(screen.get("otherwise").asText()) : null;
+        return new Definition(agent, List.copyOf(processes), List.copyOf(args), lines, List.copyOf(rules), otherwise);
+    }
+
+    private static Pattern pattern(String p, String field) {
+        if (p.isEmpty()) {
+            throw new IllegalArgumentException("\"" + field + "\" must not be empty");
+        }
+        try {
+            return Pattern.compile(p, Pattern.MULTILINE);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("\"" + field + "\" is not a regex: " + e.getDescription());
+        }
+    }
+
+    public Definition get(String agent) {
+        return byAgent.get(agent);
+    }
+
+    public List<Definition> all() {
+        return List.copyOf(byAgent.values());
+    }
+
+    /** The agent a process name is, or null. */
+    public String byProcess(String command) {
+        for (Definition d : byAgent.values()) {
+            if (d.processes().contains(command)) {
+                return d.agent();
+            }
+        }
+        return null;
+    }
+
+    /** The agent a runtime's command line runs, or null. */
+    public String byCommandLine(String cmdline) {
+        for (Definition d : byAgent.values()) {
+            for (Pattern p : d.args()) {
+                if (p.matcher(cmdline).find()) {
+                    return d.agent();
+                }
+            }
+        }
+        return null;
+    }
+
+    public static boolean isRuntime(String command) {
+        return RUNTIMES.contains(command);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.muxbar.agents;
+
+import dev.muxbar.state.Core;
+import dev.muxbar.state.Event;
+import dev.muxbar.state.Model;
+import dev.muxbar.state.Scheduler;
+import dev.muxbar.state.Snapshot;
+import dev.muxbar.tmux.Notification;
+import dev.muxbar.tmux.TmuxGateway;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The daemon's agent watchers on the event loop: screen rules for agent panes, transcript tailing
+ * for panes running Claude or Codex (every {@link #TAIL_MS}, file IO on {@code io}, only while such a
+ * pane exists), and attention alerts. Every signal goes to the core's one ingest path.
+ */
+public final class AgentService {
+
+    static final long TAIL_MS = 1_000;
+
+    private final Core core;
+    private final Scheduler scheduler;
+    private final Executor io;
+    private final ScreenWatcher screen;
+    private final Attention attention;
+    private final TranscriptTailer tailer;
+    private Set<String> claudeCwds = Set.of();
+    private boolean codex;
+    private final Executor loop;
+    private volatile boolean tailing;
+    private Scheduler.Cancellable tailTimer;
+
+    public AgentService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, Executor io, AgentRules rules,
+                        TranscriptTailer tailer, Consumer<String> log) {
+        this.core = core;
+        this.scheduler = scheduler;
+        this.io = io;
+        this.loop = loop;
+        this.tailer = tailer;
+        this.screen = new ScreenWatcher(tmux, scheduler, loop, rules, this::ingest);
+        this.attention = new Attention(tmux, io, log);
+    }
+
+    private void ingest(Signal s) {
+        core.post(new Event.AgentSignal(s, null));
+    }
+
+    /** A new model (on the loop). */
+    public void onModel(Model m) {
+        screen.onModel(m);
+        attention.onModel(m);
+        Set<String> cwds = new HashSet<>();
+        boolean anyCodex = false;
+        for (Agent a : m.agents()) {
+            if (a.agent().equals("claude")) {
+                cwdOf(m.snapshot(), a.pane()).ifPresent(cwds::add);
+            }
+            anyCodex |= a.agent().equals("codex");
+        }
+        claudeCwds = Set.copyOf(cwds);
+        codex = anyCodex;
+        if ((codex || !claudeCwds.isEmpty()) && tailTimer == null) {
+            tailTimer = scheduler.every(TAIL_MS, this::tail);
+        } else if (!codex && claudeCwds.isEmpty() && tailTimer != null) {
+            tailTimer.cancel();
+            tailTimer = null;
+        }
+    }
+
+    private static java.util.Optional<String> cwdOf(Snapshot s, String pane) {
+        return s.sessions().stream().flatMap(x -> x.windows().stream()).flatMap(w -> w.panes().stream())
+                .filter(p -> p.id().equals(pane) && !p.cwd().isEmpty()).map(Snapshot.Pane::cwd).findFirst();
+    }
+
+    private void tail() {
+        if (tailing) {
+            return; // the last poll is still reading
+        }
+        tailing = true;
+        Set<String> cwds = claudeCwds;
+        boolean withCodex = codex;
+        io.execute(() -> {
+            try {
+                List<Signal> signals = tailer.poll(cwds, withCodex, System.currentTimeMillis());
+                signals.forEach(this::ingest);
+            } finally {
+                tailing = false;
+            }
+        });
+    }
+
+    /** Every tmux notification (from the gateway's reader): the screen watcher wants its subscriptions. */
+    public void onNotification(Notification n) {
+        if (n instanceof Notification.Other o && o.name().equals("subscription-changed") && !o.args().isEmpty()) {
+            String name = o.args().get(0);
+            loop.execute(() -> screen.onSubscription(name));
+        }
+    }
+
+    public long alerts() {
+        return attention.alerts();
+    }
+
+    public int screensWatched() {
+        return screen.watched();
+    }
+
+    public void close() {
+        if (tailTimer != null) {
+            tailTimer.cancel();
+        }
+    }
+}

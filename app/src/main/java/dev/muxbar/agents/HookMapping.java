@@ -1,0 +1,185 @@
+package dev.muxbar.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what agents send into {@link Signal}s: Claude Code hook payloads (stdin of a hook command),
+ * Codex {@code notify} payloads and hooks, and the generic {@code /agent-event} body. Bad input throws
+ * {@link IllegalArgumentException} with a message for the caller.
+ *
+ * <pre>
+ * Claude:  {"session_id":"abc","transcript_path":"…","cwd":"/src","hook_event_name":"PreToolUse","tool_name":"Bash",…}
+ * Codex:   {"type":"agent-turn-complete","thread-id":"…","turn-id":"…","cwd":"/src","input-messages":["…"],
+ *           "last-assistant-message":"…"}
+ * Generic: {"agent":"aider","status":"waiting","pane":"%3","thread":"t1","title":"…","message":"…"}
+ * </pre>
+ */
+public final class HookMapping {
+    private HookMapping() {}
+
+    private static final Pattern PANE = Pattern.compile("%[0-9]{1,9}");
+    private static final Pattern AGENT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
+    /** Titles and messages are shown in a narrow column: keep them short. */
+    static final int MAX_TEXT = 200;
+
+    /** Where a hook ran, from the query: {@code pane=%3} ($TMUX_PANE) and/or {@code pid=123} ($PPID). */
+    public static Signal.Where where(String pane, String pid, String cwd) {
+        if (pane != null && !pane.isEmpty() && !PANE.matcher(pane).matches()) {
+            throw new IllegalArgumentException("pane must look like %3, got: " + pane);
+        }
+        Long p = null;
+        if (pid != null && !pid.isEmpty()) {
+            try {
+                p = Long.parseLong(pid);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("pid must be a number, got: " + pid);
+            }
+        }
+        return new Signal.Where(pane == null || pane.isEmpty() ? null : pane, null, cwd, p);
+    }
+
+    /** A Claude Code hook payload. */
+    public static Signal claude(JsonNode body, String pane, String pid) {
+        return hook("claude", body, pane, pid);
+    }
+
+    /** A Codex notify payload ({@code type}) or hook payload ({@code hook_event_name}). */
+    public static Signal codex(JsonNode body, String pane, String pid) {
+        requireObject(body);
+        if (body.hasNonNull("hook_event_name")) {
+            return hook("codex", body, pane, pid);
+        }
+        String type = text(body, "type");
+        if (type == null) {
+            throw new IllegalArgumentException("a Codex payload needs \"type\" (notify) or \"hook_event_name\" (hooks)");
+        }
+        Signal.Where where = where(pane, pid, text(body, "cwd"));
+        String thread = text(body, "thread-id");
+        String title = null;
+        JsonNode inputs = body.get("input-messages");
+        if (inputs != null && inputs.isArray() && !inputs.isEmpty()) {
+            title = clip(inputs.get(inputs.size() - 1).asText());
+        }
+        String last = clip(text(body, "last-assistant-message"));
+        Status status = switch (type) {
+            case "agent-turn-complete" -> Status.DONE;
+            case "approval-requested" -> Status.WAITING;
+            default -> throw new IllegalArgumentException("unknown Codex notification type: " + clip(type));
+        };
+        return new Signal(Source.HOOK, "codex", status, where, thread, title, last, false);
+    }
+
+    private static Signal hook(String agent, JsonNode body, String pane, String pid) {
+        requireObject(body);
+        String event = text(body, "hook_event_name");
+        if (event == null) {
+            throw new IllegalArgumentException("the payload has no hook_event_name");
+        }
+        Signal.Where where = where(pane, pid, text(body, "cwd"));
+        String thread = text(body, "session_id");
+        String tool = text(body, "tool_name");
+        String title = null;
+        String message = null;
+        boolean end = false;
+        Status status;
+        switch (event) {
+            case "SessionStart" -> status = "compact".equals(text(body, "source")) ? Status.RUNNING : Status.IDLE;
+            case "UserPromptSubmit" -> {
+                status = Status.RUNNING;
+                title = clip(text(body, "prompt"));
+            }
+            case "PreToolUse" -> {
+                status = Status.TOOL_RUNNING;
+                message = tool;
+            }
+            case "PostToolUse", "PostToolUseFailure", "SubagentStop" -> status = Status.RUNNING;
+            case "PermissionRequest" -> {
+                status = Status.WAITING;
+                message = tool == null ? "permission" : "permission: " + tool;
+            }
+            case "Notification" -> {
+                message = clip(text(body, "message"));
+                status = notification(text(body, "notification_type"), message);
+            }
+            case "Stop" -> status = Status.DONE;
+            case "StopFailure" -> status = Status.ERROR;
+            case "PreCompact" -> {
+                status = Status.RUNNING;
+                message = "compacting";
+            }
+            case "SessionEnd" -> {
+                status = null;
+                end = true;
+            }
+            default -> throw new IllegalArgumentException("unknown " + agent + " hook event: " + clip(event));
+        }
+        return new Signal(Source.HOOK, agent, status, where, thread, title, clip(message), end);
+    }
+
+    /**
+     * Notification types: {@code permission_prompt} and {@code elicitation_dialog} wait for the user;
+     * {@code idle_prompt} ("waiting for your input" after a finished turn) keeps the turn done; others
+     * ({@code auth_success}) only carry a message. Without a type the message decides.
+     */
+    static Status notification(String type, String message) {
+        if (type != null) {
+            return switch (type) {
+                case "permission_prompt", "elicitation_dialog" -> Status.WAITING;
+                case "idle_prompt" -> Status.DONE;
+                default -> null;
+            };
+        }
+        String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        if (m.contains("permission")) {
+            return Status.WAITING;
+        }
+        return m.contains("waiting for your input") ? Status.DONE : null;
+    }
+
+    /** The generic {@code POST /agent-event} body; {@code session} must already be an id ({@code $3}). */
+    public static Signal generic(JsonNode body) {
+        requireObject(body);
+        String agent = text(body, "agent");
+        if (agent == null || !AGENT.matcher(agent).matches()) {
+            throw new IllegalArgumentException("agent must be a short lowercase name like \"aider\", got: "
+                    + (agent == null ? "nothing" : clip(agent)));
+        }
+        String s = text(body, "status");
+        Status status = Status.parse(s);
+        if (status == null) {
+            throw new IllegalArgumentException("status must be one of idle, running, tool-running, waiting, done, "
+                    + "error, interrupted, stale; got: " + (s == null ? "nothing" : clip(s)));
+        }
+        String pane = text(body, "pane");
+        String session = text(body, "session");
+        String cwd = text(body, "cwd");
+        if (pane == null && session == null && cwd == null) {
+            throw new IllegalArgumentException("say where the agent runs: pane, session or cwd");
+        }
+        Signal.Where w = where(pane, null, cwd);
+        return new Signal(Source.HOOK, agent, status, new Signal.Where(w.pane(), session, cwd, null),
+                text(body, "thread"), clip(text(body, "title")), clip(text(body, "message")), false);
+    }
+
+    private static void requireObject(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new IllegalArgumentException("the body must be a JSON object");
+        }
+    }
+
+    /** A string field, or null when missing, null or not text. */
+    static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        return n != null && n.isTextual() ? n.asText() : null;
+    }
+
+    /** One line of at most {@link #MAX_TEXT} characters, control characters dropped. */
+    static String clip(String s) {
+        if (s == null) {
+            return null;
+        }
+        String one = s.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return one.length() <= MAX_TEXT ? one : one.substring(0, MAX_TEXT - 1) + "…";
+    }
+}

@@ -1,0 +1,58 @@
+package dev.muxbar.agents;
+
+import dev.muxbar.state.Snapshot;
+import dev.muxbar.state.Snapshot.Pane;
+import dev.muxbar.state.Snapshot.Session;
+import dev.muxbar.state.Snapshot.Window;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Which agent each pane runs ({@code %3 → claude}), from its current command, or for runtimes
+ * (node, python, …) from the command line of that process. Runtime lookups are cached per pane,
+ * shell pid and command, so {@code /proc} is read only when a pane starts something new.
+ */
+public final class Identity implements Function<Snapshot, Map<String, String>> {
+
+    private final AgentRules rules;
+    private final Processes processes;
+    private Map<String, Cached> cache = new HashMap<>();
+
+    private record Cached(long pid, String command, String agent) {}
+
+    public Identity(AgentRules rules, Processes processes) {
+        this.rules = rules;
+        this.processes = processes;
+    }
+
+    @Override
+    public Map<String, String> apply(Snapshot s) {
+        Map<String, String> out = new HashMap<>();
+        Map<String, Cached> next = new HashMap<>();
+        for (Session session : s.sessions()) {
+            for (Window w : session.windows()) {
+                for (Pane p : w.panes()) {
+                    if (p.sidebar() || p.command().isEmpty()) {
+                        continue;
+                    }
+                    String agent = rules.byProcess(p.command());
+                    if (agent == null && AgentRules.isRuntime(p.command())) {
+                        Cached c = cache.get(p.id());
+                        if (c == null || c.pid() != p.pid() || !c.command().equals(p.command())) {
+                            String line = processes.commandLineOfDescendant(p.pid(), p.command());
+                            c = new Cached(p.pid(), p.command(), line == null ? null : rules.byCommandLine(line));
+                        }
+                        next.put(p.id(), c); // only live panes stay cached
+                        agent = c.agent();
+                    }
+                    if (agent != null) {
+                        out.put(p.id(), agent);
+                    }
+                }
+            }
+        }
+        cache = next;
+        return out;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.muxbar.agents;
+
+/** Where a signal came from; a higher rank wins over a lower one for the same agent instance. */
+public enum Source {
+    SCREEN(1), TRANSCRIPT(2), HOOK(3);
+
+    private final int rank;
+
+    Source(int rank) {
+        this.rank = rank;
+    }
+
+    public int rank() {
+        return rank;
+    }
+}

@@ -1,0 +1,357 @@
+package dev.muxbar.agents;
+
+import dev.muxbar.state.Snapshot;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * The agent instances of one tmux server, keyed by pane + agent + thread, and the rules that turn
+ * signals from three sources into one status each. Not thread-safe: lives on the event loop; time is
+ * passed in (scheduler milliseconds).
+ *
+ * <p>Ranking: a hook beats a transcript beats the screen. A lower source may still
+ * <ul>
+ *   <li>clear a {@code waiting} (transcript: the user approved or pressed Esc, which fires no hook),</li>
+ *   <li>raise a row to {@code waiting} (screen: a prompt is visible), and lower a {@code waiting} once
+ *       the prompt has been gone for {@link #SCREEN_GRACE_MS} (screen).</li>
+ * </ul>
+ * A signal with the status a row already has changes nothing but its liveness, so two sources
+ * reporting the same turn make one transition.
+ */
+public final class Tracker {
+
+    /** A terminal row the user has seen goes after this long; an unseen one after {@link #UNSEEN_TTL_MS}. */
+    static final long SEEN_TTL_MS = 5 * 60_000;
+    static final long UNSEEN_TTL_MS = 15 * 60_000;
+    /** A running row with no signal and no live agent process goes after this long. */
+    static final long DEAD_RUNNING_TTL_MS = 3 * 60_000;
+    /** Running with no signal this long: stale (tools may legitimately run longer). */
+    static final long STALE_RUNNING_MS = 3 * 60_000;
+    static final long STALE_TOOL_MS = 10 * 60_000;
+    /** A transcript that shows a tool call followed by this much silence: a permission prompt. */
+    static final long TRANSCRIPT_WAIT_MS = 6_000;
+    /** The screen may lower a waiting row only after it has been waiting this long (the prompt draws late). */
+    static final long SCREEN_GRACE_MS = 1_500;
+    /** Upper bound on instances (a misbehaving client cannot grow the map without bound). */
+    static final int MAX_INSTANCES = 512;
+
+    /** What became of a signal. */
+    public enum Outcome { CHANGED, UNCHANGED, IGNORED, NO_PANE }
+
+    private static final class Instance {
+        final String pane;
+        final String agent;
+        String thread;
+        String windowId;
+        String sessionId;
+        Status status;
+        Source source;
+        long since;
+        long heard;       // last signal of any source
+        long screenSawPrompt = -1;
+        boolean sawProcess;
+        String title;
+        String message;
+        boolean unseen;
+        boolean seenTerminal; // a terminal status was visible to a client at some point
+
+        Instance(String pane, String agent) {
+            this.pane = pane;
+            this.agent = agent;
+        }
+
+        Agent view() {
+            return new Agent(pane, windowId, sessionId, agent, thread, status, source, since, title, message, unseen);
+        }
+    }
+
+    private final LongUnaryOperator parentOf;
+    private final Map<String, Instance> byPaneAgent = new LinkedHashMap<>(); // "%3 claude" → instance
+    private Places places = new Places(Snapshot.EMPTY);
+    private Map<String, String> identities = Map.of();
+    private List<Agent> published = List.of();
+    private boolean dirty;
+
+    /** {@code parentOf}: a process's parent pid (0 when unknown), for hooks that only know their pid. */
+    public Tracker(LongUnaryOperator parentOf) {
+        this.parentOf = parentOf;
+    }
+
+    /** The current instances, sorted by pane then agent; immutable. */
+    public List<Agent> agents() {
+        if (dirty) {
+            List<Agent> out = new ArrayList<>(byPaneAgent.size());
+            for (Instance i : byPaneAgent.values()) {
+                out.add(i.view());
+            }
+            out.sort(Comparator.comparing((Agent a) -> paneNumber(a.pane())).thenComparing(Agent::agent));
+            published = List.copyOf(out);
+            dirty = false;
+        }
+        return published;
+    }
+
+    /** Number of live instances (for tests and /health). */
+    public int size() {
+        return byPaneAgent.size();
+    }
+
+    /**
+     * A new snapshot and the agent each pane runs by its process ({@code %3 → claude}): drops rows of
+     * gone panes and of agents no longer running, and clears unseen marks of viewed windows.
+     */
+    public boolean observe(Snapshot snapshot, Map<String, String> paneAgents, long now) {
+        places = new Places(snapshot);
+        identities = Map.copyOf(paneAgents);
+        boolean changed = false;
+        for (Iterator<Instance> it = byPaneAgent.values().iterator(); it.hasNext(); ) {
+            Instance i = it.next();
+            Places.Place p = places.get(i.pane);
+            boolean running = i.agent.equals(identities.get(i.pane));
+            // An agent that exited mid-turn is gone; a finished one stays until pruned (its unseen
+            // "done" is what the user wants to see).
+            if (p == null || (i.sawProcess && !running && !i.status.terminal())) {
+                it.remove();
+                changed = true;
+                continue;
+            }
+            i.sawProcess |= running;
+            changed |= locate(i, p);
+            changed |= seen(i);
+        }
+        // A known agent in a pane with no row yet: show it idle, so screen rules and the user see it.
+        for (Map.Entry<String, String> e : identities.entrySet()) {
+            if (places.get(e.getKey()) != null && !byPaneAgent.containsKey(key(e.getKey(), e.getValue()))
+                    && byPaneAgent.size() < MAX_INSTANCES) {
+                Instance i = create(e.getKey(), e.getValue(), places.get(e.getKey()), now);
+                i.status = Status.IDLE;
+                i.source = Source.SCREEN;
+                i.sawProcess = true;
+                changed = true;
+            }
+        }
+        dirty |= changed;
+        return changed;
+    }
+
+    /** Applies one signal. */
+    public Outcome apply(Signal s, long now) {
+        String pane = resolve(s);
+        if (pane == null) {
+            return Outcome.NO_PANE;
+        }
+        String k = key(pane, s.agent());
+        Instance i = byPaneAgent.get(k);
+        if (i != null && s.thread() != null && i.thread != null && !i.thread.equals(s.thread())
+                && s.source() != Source.SCREEN) {
+            if (s.source().rank() < i.source.rank() && now - i.heard < STALE_RUNNING_MS) {
+                return Outcome.IGNORED; // an older conversation's transcript still being written
+            }
+            byPaneAgent.remove(k); // a new conversation in the same pane (/clear, restart)
+            i = null;
+        }
+        if (s.end()) {
+            if (i == null) {
+                return Outcome.UNCHANGED;
+            }
+            byPaneAgent.remove(k);
+            dirty = true;
+            return Outcome.CHANGED;
+        }
+        boolean created = false;
+        if (i == null) {
+            if (byPaneAgent.size() >= MAX_INSTANCES) {
+                return Outcome.IGNORED;
+            }
+            i = create(pane, s.agent(), places.get(pane), now);
+            created = s.status() != null;
+        }
+        boolean changed = created;
+        if (i.thread == null && s.thread() != null) {
+            i.thread = s.thread();
+            changed = true;
+        }
+        i.heard = now;
+        if (s.title() != null && !s.title().isBlank() && !s.title().equals(i.title)) {
+            i.title = s.title();
+            changed = true;
+        }
+        if (s.message() != null && !s.message().isBlank() && !s.message().equals(i.message)) {
+            i.message = s.message();
+            changed = true;
+        }
+        boolean accepted = s.status() != null && (created || accepts(i, s, now));
+        if (s.status() == null) {
+            dirty |= changed;
+            return changed ? Outcome.CHANGED : Outcome.UNCHANGED;
+        }
+        if (s.source() == Source.SCREEN && s.status() == Status.WAITING) {
+            i.screenSawPrompt = now;
+        }
+        if (accepted) {
+            if (s.status() != i.status) {
+                setStatus(i, s.status(), now);
+                changed = true;
+            }
+            if (s.source() != i.source) {
+                i.source = s.source();
+                changed = true;
+            }
+        }
+        dirty |= changed;
+        return changed ? Outcome.CHANGED : accepted || s.status() == i.status ? Outcome.UNCHANGED : Outcome.IGNORED;
+    }
+
+    private boolean accepts(Instance i, Signal s, long now) {
+        if (s.source().rank() >= i.source.rank() || i.status == Status.STALE) {
+            return true;
+        }
+        if (s.source() == Source.TRANSCRIPT) {
+            return i.status == Status.WAITING && s.status() != Status.WAITING; // approved or Esc: no hook says so
+        }
+        // Screen under a better source: only raise to waiting, or lower a waiting whose prompt is gone.
+        if (s.status() == Status.WAITING) {
+            return i.status != Status.WAITING;
+        }
+        return i.status == Status.WAITING && now - i.since >= SCREEN_GRACE_MS
+                && (i.screenSawPrompt < 0 || now - i.screenSawPrompt >= SCREEN_GRACE_MS);
+    }
+
+    /**
+     * Time passing: running rows with no signal go stale, transcript tool calls with silence become
+     * waiting, old rows are pruned. Returns whether anything changed.
+     */
+    public boolean tick(long now) {
+        boolean changed = false;
+        for (Iterator<Instance> it = byPaneAgent.values().iterator(); it.hasNext(); ) {
+            Instance i = it.next();
+            long quiet = now - i.heard;
+            boolean live = i.agent.equals(identities.get(i.pane));
+            if (expired(i, now, quiet, live)) {
+                it.remove();
+                changed = true;
+            } else if (i.status == Status.TOOL_RUNNING && i.source == Source.TRANSCRIPT && quiet >= TRANSCRIPT_WAIT_MS
+                    && i.screenSawPrompt < i.heard) {
+                setStatus(i, Status.WAITING, now);
+                changed = true;
+            } else if ((i.status == Status.RUNNING && quiet >= STALE_RUNNING_MS)
+                    || (i.status == Status.TOOL_RUNNING && quiet >= STALE_TOOL_MS)) {
+                setStatus(i, Status.STALE, now);
+                changed = true;
+            }
+        }
+        dirty |= changed;
+        return changed;
+    }
+
+    private static boolean expired(Instance i, long now, long quiet, boolean live) {
+        if (i.status.terminal()) {
+            return now - i.since >= (i.unseen ? UNSEEN_TTL_MS : SEEN_TTL_MS) && !live;
+        }
+        if (i.status.busy() || i.status == Status.STALE) {
+            return quiet >= DEAD_RUNNING_TTL_MS && !live;
+        }
+        return false;
+    }
+
+    /** Whether any row has a timer running (so the caller can tick only when needed). */
+    public boolean needsTicks() {
+        return !byPaneAgent.isEmpty();
+    }
+
+    private void setStatus(Instance i, Status status, long now) {
+        i.status = status;
+        i.since = now;
+        i.unseen = status.terminal() && !places.viewed(i.windowId);
+    }
+
+    private boolean seen(Instance i) {
+        if (i.unseen && places.viewed(i.windowId)) {
+            i.unseen = false;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean locate(Instance i, Places.Place p) {
+        if (Objects.equals(i.windowId, p.window().id()) && Objects.equals(i.sessionId, p.session().id())) {
+            return false;
+        }
+        i.windowId = p.window().id();
+        i.sessionId = p.session().id();
+        return true;
+    }
+
+    private Instance create(String pane, String agent, Places.Place p, long now) {
+        Instance i = new Instance(pane, agent);
+        i.since = now;
+        i.heard = now;
+        i.source = Source.SCREEN;
+        i.status = Status.IDLE;
+        locate(i, p);
+        byPaneAgent.put(key(pane, agent), i);
+        dirty = true;
+        return i;
+    }
+
+    /**
+     * The pane a signal is about: its pane if that exists; the pane already holding its thread; the
+     * pane of its pid; the active pane of its session; a pane in its cwd (one running that agent
+     * preferred). Transcripts and the screen never start a row in a pane that does not run the agent.
+     */
+    private String resolve(Signal s) {
+        Signal.Where w = s.where();
+        String pane = null;
+        if (w.pane() != null) {
+            pane = places.get(w.pane()) != null ? w.pane() : null;
+        } else {
+            pane = byThread(s.agent(), s.thread());
+            if (pane == null && w.pid() != null) {
+                pane = places.paneOfProcess(w.pid(), parentOf);
+            }
+            if (pane == null && w.session() != null) {
+                pane = places.activePaneOf(w.session());
+            }
+            if (pane == null && w.cwd() != null) {
+                List<Places.Place> in = places.inDirectory(w.cwd());
+                pane = in.stream().map(p -> p.pane().id()).filter(id -> s.agent().equals(identities.get(id)))
+                        .findFirst().orElse(s.source() == Source.HOOK && in.size() == 1 ? in.get(0).pane().id() : null);
+            }
+        }
+        if (pane != null && s.source() != Source.HOOK && !s.agent().equals(identities.get(pane))
+                && !byPaneAgent.containsKey(key(pane, s.agent()))) {
+            return null;
+        }
+        return pane;
+    }
+
+    private String byThread(String agent, String thread) {
+        if (thread == null) {
+            return null;
+        }
+        for (Instance i : byPaneAgent.values()) {
+            if (i.agent.equals(agent) && thread.equals(i.thread)) {
+                return i.pane;
+            }
+        }
+        return null;
+    }
+
+    private static String key(String pane, String agent) {
+        return pane + " " + agent;
+    }
+
+    private static int paneNumber(String pane) {
+        try {
+            return Integer.parseInt(pane.substring(1));
+        } catch (RuntimeException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+}

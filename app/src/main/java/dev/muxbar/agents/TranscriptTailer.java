@@ -1,0 +1,194 @@
+package dev.muxbar.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Tails the agents' own logs for users without hooks: Claude Code transcripts in
+ * {@code ~/.claude/projects/<cwd with non-alphanumerics as '-'>/*.jsonl} (only the directories of
+ * panes running Claude) and Codex rollouts in {@code $CODEX_HOME/sessions/YYYY/MM/DD/rollout-*.jsonl}
+ * (today and yesterday). Only files modified in the last {@link #RECENT_MS} are read, each from its
+ * byte offset on; a file seen for the first time is read from its last {@link #FIRST_READ} bytes.
+ * Blocking file IO: call {@link #poll} off the event loop.
+ */
+public final class TranscriptTailer {
+
+    static final long RECENT_MS = 10 * 60_000;
+    static final int FIRST_READ = 64 * 1024;
+    /** One read per file per poll is bounded too: a huge append is caught up over several polls. */
+    static final int MAX_READ = 512 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path claudeProjects;
+    private final Path codexSessions;
+    private final Consumer<String> log;
+    private Map<Path, Tail> tails = new HashMap<>();
+
+    private static final class Tail {
+        long offset = -1;
+        final String[] meta = new String[2]; // codex: thread id, cwd
+    }
+
+    public TranscriptTailer(Path claudeProjects, Path codexSessions, Consumer<String> log) {
+        this.claudeProjects = claudeProjects;
+        this.codexSessions = codexSessions;
+        this.log = log;
+    }
+
+    /** The default places: {@code ~/.claude/projects} and {@code $CODEX_HOME/sessions} (or {@code ~/.codex/sessions}). */
+    public static TranscriptTailer forUser(Consumer<String> log) {
+        Path home = Path.of(System.getProperty("user.home"));
+        String codexHome = System.getenv("CODEX_HOME");
+        Path codex = codexHome != null && !codexHome.isEmpty() ? Path.of(codexHome) : home.resolve(".codex");
+        return new TranscriptTailer(home.resolve(".claude").resolve("projects"), codex.resolve("sessions"), log);
+    }
+
+    /** Claude's project directory name for a working directory: {@code /work/my.app} → {@code -work-my-app}. */
+    static String claudeDir(String cwd) {
+        return cwd.replaceAll("[^A-Za-z0-9]", "-");
+    }
+
+    /**
+     * New lines of the relevant files as signals. {@code claudeCwds}: working directories of panes
+     * running Claude; {@code codex}: whether any pane runs Codex. State of files not relevant any
+     * more is dropped.
+     */
+    public List<Signal> poll(Set<String> claudeCwds, boolean codex, long wallNow) {
+        List<Signal> out = new ArrayList<>();
+        Map<Path, Tail> next = new HashMap<>();
+        for (String cwd : claudeCwds) {
+            for (Path f : recent(claudeProjects.resolve(claudeDir(cwd)), wallNow)) {
+                read(f, next, out, false);
+            }
+        }
+        if (codex) {
+            LocalDate today = LocalDate.now();
+            for (LocalDate d : List.of(today.minusDays(1), today)) {
+                Path dir = codexSessions.resolve(d.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")));
+                for (Path f : recent(dir, wallNow)) {
+                    if (f.getFileName().toString().startsWith("rollout-")) {
+                        read(f, next, out, true);
+                    }
+                }
+            }
+        }
+        tails = next; // bounded by the recent files of live agents
+        return out;
+    }
+
+    private List<Path> recent(Path dir, long wallNow) {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.jsonl")) {
+            for (Path f : ds) {
+                if (wallNow - Files.getLastModifiedTime(f).toMillis() <= RECENT_MS) {
+                    out.add(f);
+                }
+            }
+        } catch (IOException e) {
+            log.accept("cannot list " + dir + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    private void read(Path f, Map<Path, Tail> next, List<Signal> out, boolean codex) {
+        Tail t = tails.getOrDefault(f, new Tail());
+        next.put(f, t);
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (t.offset < 0 && codex) {
+                readMeta(ch, t); // the first line names the thread and cwd
+            }
+            boolean skipPartial = false;
+            if (t.offset < 0) {
+                t.offset = Math.max(0, size - FIRST_READ);
+                skipPartial = t.offset > 0;
+            }
+            if (size < t.offset) {
+                t.offset = 0; // truncated or replaced: start over
+            }
+            if (size == t.offset) {
+                return;
+            }
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(size - t.offset, MAX_READ));
+            ch.read(buf, t.offset);
+            byte[] b = buf.array();
+            int end = lastNewline(b, buf.position());
+            if (end < 0) {
+                return; // no complete line yet
+            }
+            int start = 0;
+            if (skipPartial) {
+                while (start < end && b[start] != '\n') {
+                    start++;
+                }
+                start++;
+            }
+            t.offset += end + 1;
+            for (String line : new String(b, start, Math.max(0, end + 1 - start), StandardCharsets.UTF_8).split("\n")) {
+                Signal s = parse(line, t, codex);
+                if (s != null) {
+                    out.add(s);
+                }
+            }
+        } catch (IOException e) {
+            log.accept("cannot read " + f + ": " + e.getMessage());
+        }
+    }
+
+    private static void readMeta(FileChannel ch, Tail t) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
+        ch.read(buf, 0);
+        int end = lastNewline(buf.array(), buf.position());
+        String text = new String(buf.array(), 0, Math.max(0, buf.position()), StandardCharsets.UTF_8);
+        int nl = text.indexOf('\n');
+        if (end >= 0 && nl > 0) {
+            parse(text.substring(0, nl), t, true);
+        }
+    }
+
+    private static Signal parse(String line, Tail t, boolean codex) {
+        if (line.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode n = JSON.readTree(line);
+            return codex ? Transcripts.codex(n, t.meta) : Transcripts.claude(n);
+        } catch (IOException | RuntimeException e) {
+            return null; // a line being written or not JSON: skip it
+        }
+    }
+
+    private static int lastNewline(byte[] b, int length) {
+        for (int i = length - 1; i >= 0; i--) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Files tailed now (for tests). */
+    int tailing() {
+        return tails.size();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.muxbar.agents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.muxbar.state.Snapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentRulesTest {
+
+    @Test
+    void everyBuiltInLoads() {
+        List<String> problems = new ArrayList<>();
+        AgentRules rules = AgentRules.load(null, problems::add);
+        assertEquals(List.of(), problems);
+        assertEquals(AgentRules.BUILT_IN.size(), rules.all().size());
+        for (AgentRules.Definition d : rules.all()) {
+            assertTrue(!d.processes().isEmpty() || !d.args().isEmpty(), d.agent() + " is recognisable");
+        }
+    }
+
+    @Test
+    void screensOfKnownAgentsEvaluate() {
+        AgentRules rules = AgentRules.load(null, m -> { });
+        AgentRules.Definition claude = rules.get("claude");
+        assertEquals(Status.WAITING, claude.evaluate(List.of("Bash command", "  rm -rf build", "",
+                " Do you want to proceed?", " ❯ 1. Yes", "   2. No"), "✳ Claude Code"));
+        assertEquals(Status.RUNNING, claude.evaluate(List.of("✻ Thinking… (12s · esc to interrupt)", "", "> "), ""));
+        assertEquals(Status.IDLE, claude.evaluate(List.of("Done.", "", "> ", ""), ""));
+        AgentRules.Definition aider = rules.get("aider");
+        assertEquals(Status.WAITING, aider.evaluate(List.of("Add file.py to the chat? (Y)es/(N)o [Yes]:"), ""));
+        assertEquals(Status.IDLE, aider.evaluate(List.of("Tokens: 2k sent, 300 received.", "> "), ""));
+        assertNull(aider.evaluate(List.of("some output"), ""), "no rule, no otherwise: no opinion");
+    }
+
+    @Test
+    void userFilesOverrideAndBrokenOnesAreNamed(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("aider.json"), "{\"agent\":\"aider\",\"processes\":[\"my-aider\"],"
+                + "\"screen\":{\"rules\":[{\"status\":\"waiting\",\"match\":\"\\\\?$\"}]}}");
+        Files.writeString(dir.resolve("broken.json"), "{\"agent\":\"x\",\"screen\":{\"rules\":[{\"status\":\"sleeping\",\"match\":\"a\"}]}}");
+        Files.writeString(dir.resolve("regex.json"), "{\"agent\":\"y\",\"screen\":{\"rules\":[{\"status\":\"idle\",\"match\":\"(\"}]}}");
+        List<String> problems = new ArrayList<>();
+        AgentRules rules = AgentRules.load(dir, problems::add);
+        assertEquals("aider", rules.byProcess("my-aider"));
+        assertNull(rules.byProcess("aider"), "the user's definition replaced the built-in");
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("broken.json") && p.contains("status")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("regex.json") && p.contains("regex")), problems.toString());
+        assertThrows(IllegalArgumentException.class, () -> AgentRules.parse(AgentFixtures.JSON.readTree("{\"agent\":\"Bad Name\"}")));
+    }
+
+    @Test
+    void identityFromProcessNameOrRuntimeCommandLine() {
+        AgentRules rules = AgentRules.load(null, m -> { });
+        int[] reads = {0};
+        Processes procs = new Processes() {
+            @Override
+            public long parentOf(long pid) {
+                return 0;
+            }
+
+            @Override
+            public String commandLineOfDescendant(long pid, String name) {
+                reads[0]++;
+                return pid == 101 ? "node /usr/lib/node_modules/@google/gemini-cli/dist/index.js" : "node server.js";
+            }
+        };
+        Identity identity = new Identity(rules, procs);
+        Snapshot s = new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"), List.of(
+                AgentFixtures.session(1, "a", "node", "/src"), AgentFixtures.session(2, "b", "node", "/b"),
+                AgentFixtures.session(3, "c", "claude", "/c"), AgentFixtures.session(4, "d", "zsh", "/d")), List.of());
+        assertEquals(Map.of("%1", "gemini", "%3", "claude"), identity.apply(s));
+        assertEquals(Map.of("%1", "gemini", "%3", "claude"), identity.apply(s));
+        assertEquals(2, reads[0], "runtime command lines are read once per pane process");
+        assertNotNull(Processes.system());
+    }
+}

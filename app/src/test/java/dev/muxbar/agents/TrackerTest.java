@@ -1,0 +1,199 @@
+package dev.muxbar.agents;
+
+import static dev.muxbar.agents.AgentFixtures.snapshot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.muxbar.agents.AgentFixtures.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class TrackerTest {
+
+    private final Tracker tracker = new Tracker(pid -> 0);
+
+    private String status(String pane) {
+        return tracker.agents().stream().filter(a -> a.pane().equals(pane)).map(a -> a.status().label())
+                .findFirst().orElse("gone");
+    }
+
+    /** Replays a fixture (hooks for pane %1, transcript lines by cwd) and checks the status after each step. */
+    @ParameterizedTest
+    @ValueSource(strings = {"claude-permission-approved.jsonl", "claude-permission-esc.jsonl"})
+    void fixtureSequences(String fixture) throws Exception {
+        tracker.observe(snapshot("claude", false, true), Map.of("%1", "claude"), 0);
+        List<String> seen = new ArrayList<>();
+        List<String> want = new ArrayList<>();
+        for (Step step : AgentFixtures.steps(fixture)) {
+            tracker.tick(step.at());
+            Signal s = step.hook() != null ? HookMapping.claude(step.hook(), "%1", null) : Transcripts.claude(step.transcript());
+            tracker.apply(s, step.at());
+            seen.add(status("%1"));
+            want.add(step.expect());
+        }
+        assertEquals(want, seen, fixture);
+    }
+
+    @Test
+    void hookAndTranscriptForTheSameTurnMakeOneTransition() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        List<Agent> before = tracker.agents();
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%1", "s1"), 100);
+        Agent afterHook = tracker.agents().get(0);
+        Signal fromTranscript = new Signal(Source.TRANSCRIPT, "claude", Status.DONE,
+                new Signal.Where(null, null, "/src", null), "s1", null, null, false);
+        assertEquals(Tracker.Outcome.UNCHANGED, tracker.apply(fromTranscript, 300));
+        assertEquals(afterHook, tracker.agents().get(0), "the transcript's done is the same transition");
+        assertEquals(1, tracker.agents().size(), "no second row");
+        assertFalse(before.equals(tracker.agents()));
+        // And the reverse: a transcript first, then the hook upgrades the source without a new transition.
+        tracker.apply(new Signal(Source.TRANSCRIPT, "claude", Status.RUNNING, fromTranscript.where(), "s1", null, null, false), 400);
+        assertEquals("done", status("%1"), "a transcript cannot overrule the hook");
+    }
+
+    @Test
+    void transcriptToolCallFollowedBySilenceWaitsThenTheScreenLowersIt() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        Signal.Where cwd = new Signal.Where(null, null, "/src", null);
+        tracker.apply(new Signal(Source.TRANSCRIPT, "claude", Status.TOOL_RUNNING, cwd, "s1", null, "Bash", false), 1000);
+        tracker.tick(1000 + Tracker.TRANSCRIPT_WAIT_MS - 1);
+        assertEquals("tool-running", status("%1"));
+        tracker.tick(1000 + Tracker.TRANSCRIPT_WAIT_MS);
+        assertEquals("waiting", status("%1"));
+        long t = 1000 + Tracker.TRANSCRIPT_WAIT_MS;
+        // The screen shows no prompt (a long build, not a question): after the grace it lowers the row.
+        tracker.apply(Signal.of(Source.SCREEN, "claude", Status.RUNNING, "%1", null), t + 10);
+        assertEquals("waiting", status("%1"), "too early: the prompt may not be drawn yet");
+        tracker.apply(Signal.of(Source.SCREEN, "claude", Status.RUNNING, "%1", null), t + Tracker.SCREEN_GRACE_MS);
+        assertEquals("running", status("%1"));
+    }
+
+    @Test
+    void screenMayOnlyRaiseToWaitingUnderAHook() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1"), 10);
+        tracker.apply(Signal.of(Source.SCREEN, "claude", Status.DONE, "%1", null), 20);
+        assertEquals("running", status("%1"), "the screen cannot finish a hooked turn");
+        tracker.apply(Signal.of(Source.SCREEN, "claude", Status.WAITING, "%1", null), 30);
+        assertEquals("waiting", status("%1"), "a visible prompt raises the row");
+        tracker.apply(Signal.of(Source.SCREEN, "claude", Status.RUNNING, "%1", null), 30 + Tracker.SCREEN_GRACE_MS);
+        assertEquals("running", status("%1"), "the prompt is gone: lowered");
+    }
+
+    @Test
+    void unseenWhenFinishedOutOfSightAndClearedByVisiting() {
+        tracker.observe(snapshot("claude", false, true), Map.of("%1", "claude", "%2", "claude"), 0);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%1", "a"), 10);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%2", "b"), 10);
+        assertTrue(agent("%1").unseen(), "nobody views @1");
+        assertFalse(agent("%2").unseen(), "@2 is viewed");
+        assertTrue(agent("%1").needsAttention());
+        tracker.observe(snapshot("claude", true, true), Map.of("%1", "claude", "%2", "claude"), 20);
+        assertFalse(agent("%1").unseen(), "a client now views @1");
+    }
+
+    @Test
+    void paneKilledOrAgentExitedEndsTheRow() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude", "%2", "claude"), 0);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "a"), 10);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%2", "b"), 10);
+        // %2's agent exits: the pane runs a shell again.
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 20);
+        assertEquals("gone", status("%2"));
+        // %1 goes away entirely.
+        var onlyNotes = new dev.muxbar.state.Snapshot(new dev.muxbar.state.Snapshot.ServerInfo(1, 1, "3.3a"),
+                List.of(AgentFixtures.session(2, "notes", "zsh", "/notes")), List.of());
+        tracker.observe(onlyNotes, Map.of(), 30);
+        assertEquals(List.of(), tracker.agents());
+    }
+
+    @Test
+    void hooksResolveByCwdAndThreadWhenThePaneIsUnknown() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        Signal byCwd = new Signal(Source.HOOK, "claude", Status.RUNNING, new Signal.Where(null, null, "/src/", null),
+                "s9", null, null, false);
+        assertEquals(Tracker.Outcome.CHANGED, tracker.apply(byCwd, 10));
+        assertEquals("running", status("%1"));
+        Signal byThread = new Signal(Source.HOOK, "claude", Status.WAITING, new Signal.Where(null, null, null, null),
+                "s9", null, null, false);
+        tracker.apply(byThread, 20);
+        assertEquals("waiting", status("%1"));
+        Signal nowhere = new Signal(Source.HOOK, "claude", Status.DONE, new Signal.Where(null, null, "/elsewhere", null),
+                "other", null, null, false);
+        assertEquals(Tracker.Outcome.NO_PANE, tracker.apply(nowhere, 30));
+        assertEquals(Tracker.Outcome.NO_PANE, tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%99", null), 30));
+    }
+
+    @Test
+    void hooksResolveByProcessAncestry() {
+        Tracker t = new Tracker(pid -> pid == 777 ? 555 : pid == 555 ? 101 : 0); // 777 → 555 → pane %1's shell (101)
+        t.observe(snapshot("zsh", false, false), Map.of(), 0);
+        t.apply(new Signal(Source.HOOK, "claude", Status.RUNNING, new Signal.Where(null, null, null, 777L), "s", null,
+                null, false), 5);
+        assertEquals("%1", t.agents().get(0).pane());
+    }
+
+    @Test
+    void transcriptsNeverStartARowInAPaneNotRunningTheAgent() {
+        tracker.observe(snapshot("zsh", false, false), Map.of(), 0);
+        Signal s = new Signal(Source.TRANSCRIPT, "claude", Status.RUNNING, new Signal.Where(null, null, "/src", null),
+                "old", null, null, false);
+        assertEquals(Tracker.Outcome.NO_PANE, tracker.apply(s, 10));
+        assertEquals(0, tracker.size());
+    }
+
+    @Test
+    void aNewThreadInTheSamePaneReplacesTheOldRow() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%1", "old"), 10);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "new"), 20);
+        assertEquals(1, tracker.size());
+        assertEquals("new", agent("%1").thread());
+    }
+
+    @Test
+    void staleAndPruning() {
+        tracker.observe(snapshot("claude", true, false), Map.of("%1", "claude", "%2", "claude"), 0);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "a"), 0);
+        tracker.tick(Tracker.STALE_RUNNING_MS);
+        assertEquals("stale", status("%1"));
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%1", "a"), Tracker.STALE_RUNNING_MS + 1);
+        // The agent exits but the pane stays: a seen done row lives 5 min, an unseen one 15.
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%2", "b"), Tracker.STALE_RUNNING_MS + 1);
+        Map<String, String> none = Map.of();
+        long t0 = Tracker.STALE_RUNNING_MS + 1;
+        tracker.observe(snapshot("zsh", true, false), none, t0 + 1);
+        tracker.tick(t0 + Tracker.SEEN_TTL_MS);
+        assertEquals("gone", status("%1"));
+        assertEquals("done", status("%2"), "unseen rows stay longer");
+        tracker.tick(t0 + Tracker.UNSEEN_TTL_MS);
+        assertEquals(0, tracker.size());
+    }
+
+    @Test
+    void runningRowsWithNoProcessAndNoSignalArePruned() {
+        tracker.observe(snapshot("zsh", false, false), Map.of(), 0);
+        tracker.apply(Signal.of(Source.HOOK, "aider", Status.RUNNING, "%1", null), 0);
+        tracker.tick(Tracker.DEAD_RUNNING_TTL_MS - 1);
+        assertEquals(1, tracker.size());
+        tracker.tick(Tracker.DEAD_RUNNING_TTL_MS);
+        assertEquals(0, tracker.size());
+    }
+
+    @Test
+    void knownAgentProcessesShowUpIdle() {
+        tracker.observe(snapshot("zsh", false, false), Map.of("%2", "aider"), 0);
+        assertEquals("idle", status("%2"));
+        assertEquals("aider", agent("%2").agent());
+        assertEquals("$2", agent("%2").sessionId());
+    }
+
+    private Agent agent(String pane) {
+        return tracker.agents().stream().filter(a -> a.pane().equals(pane)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.muxbar.agents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TranscriptsTest {
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = TranscriptsTest.class.getResourceAsStream("/agents/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String label(Signal s) {
+        return s == null ? "-" : s.status() == null ? "alive" : s.status().label();
+    }
+
+    @Test
+    void claudeLinesMapToStatuses() throws Exception {
+        List<String> got = new ArrayList<>();
+        for (String line : fixture("claude-transcript.jsonl").split("\n")) {
+            got.add(label(Transcripts.claude(AgentFixtures.JSON.readTree(line))));
+        }
+        assertEquals(List.of("-", "running", "running", "tool-running", "alive", "running", "done", "interrupted", "error"), got);
+        Signal first = Transcripts.claude(AgentFixtures.JSON.readTree(fixture("claude-transcript.jsonl").split("\n")[1]));
+        assertEquals("s7", first.thread());
+        assertEquals("/src", first.where().cwd());
+        assertEquals("fix the flaky test", first.title());
+    }
+
+    @Test
+    void codexRolloutLinesMapToStatuses() throws Exception {
+        String[] meta = new String[2];
+        List<String> got = new ArrayList<>();
+        for (String line : fixture("codex-rollout.jsonl").split("\n")) {
+            got.add(label(Transcripts.codex(AgentFixtures.JSON.readTree(line), meta)));
+        }
+        assertEquals(List.of("-", "-", "running", "running", "running", "tool-running", "running", "alive", "running",
+                "done", "running", "interrupted"), got);
+        assertEquals("0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", meta[0]);
+        assertEquals("/src", meta[1]);
+    }
+
+    @Test
+    void tailerReadsOnlyNewCompleteLinesOfRecentFiles(@TempDir Path home) throws Exception {
+        Path projects = home.resolve("projects");
+        Path dir = Files.createDirectories(projects.resolve(TranscriptTailer.claudeDir("/src")));
+        assertEquals("-work-my-app", TranscriptTailer.claudeDir("/work/my.app"));
+        String[] lines = fixture("claude-transcript.jsonl").split("\n");
+        Path f = dir.resolve("s7.jsonl");
+        Files.writeString(f, lines[1] + "\n" + lines[2] + "\n" + lines[3].substring(0, 40)); // last line half-written
+        TranscriptTailer t = new TranscriptTailer(projects, home.resolve("codex"), m -> { });
+        long now = System.currentTimeMillis();
+        assertEquals(List.of("running", "running"), t.poll(Set.of("/src"), false, now).stream().map(TranscriptsTest::label).toList());
+        assertEquals(List.of(), t.poll(Set.of("/src"), false, now), "nothing new: nothing read again");
+        Files.writeString(f, lines[3].substring(40) + "\n", StandardOpenOption.APPEND);
+        assertEquals(List.of("tool-running"), t.poll(Set.of("/src"), false, now).stream().map(TranscriptsTest::label).toList());
+        // Old files are not read; files of directories no agent runs in are forgotten.
+        assertTrue(t.poll(Set.of("/src"), false, now + TranscriptTailer.RECENT_MS + 60_000).isEmpty());
+        assertEquals(0, t.tailing());
+    }
+
+    @Test
+    void tailerReadsCodexRolloutsOfTodayWithTheirMeta(@TempDir Path home) throws Exception {
+        Path sessions = home.resolve("sessions");
+        Path dir = Files.createDirectories(sessions.resolve(java.time.LocalDate.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd"))));
+        Files.writeString(dir.resolve("rollout-2026-11-23T10-00-00-abc.jsonl"), fixture("codex-rollout.jsonl"));
+        TranscriptTailer t = new TranscriptTailer(home.resolve("none"), sessions, m -> { });
+        List<Signal> got = t.poll(Set.of(), true, System.currentTimeMillis());
+        Signal last = got.get(got.size() - 1);
+        assertEquals("interrupted", label(last));
+        assertEquals("0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", last.thread());
+        assertEquals("codex", last.agent());
+        assertEquals(List.of(), t.poll(Set.of(), false, System.currentTimeMillis()), "no codex pane: not read");
+    }
+}
