@@ -25,11 +25,11 @@ import java.util.regex.PatternSyntaxException;
  * <pre>
  * {"agent": "aider", "processes": ["aider"], "args": ["(^|/)aider( |$)"],
  *  "screen": {"lines": 8, "otherwise": "idle",
- *             "rules": [{"status": "waiting", "region": "lines", "match": "\\(Y\\)es/\\(N\\)o", "priority": 10}]}}
+ *             "rules": [{"status": "waiting", "region": "lines", "lines": 1, "match": "\\(Y\\)es/\\(N\\)o", "priority": 10}]}}
  * </pre>
  * {@code processes}: names as {@code #{pane_current_command}} shows them; {@code args}: patterns over
  * the command line when the pane runs a runtime (node, python, …); regions: {@code lines} (the last
- * N non-empty lines), {@code title} (the pane title), {@code screen} (all of it). The rule with the
+ * N non-empty lines; a rule may set its own N: a question is only pending while it is the last line), {@code title} (the pane title), {@code screen} (all of it). The rule with the
  * highest priority that matches decides; none matching gives {@code otherwise} (may be absent: no opinion).
  */
 public final class AgentRules {
@@ -43,18 +43,19 @@ public final class AgentRules {
 
     public enum Region { LINES, TITLE, SCREEN }
 
-    public record Rule(Status status, Region region, Pattern match, int priority) {}
+    /** {@code lines}: this rule's own count of last non-empty lines (0: the definition's). */
+    public record Rule(Status status, Region region, Pattern match, int priority, int lines) {}
 
     public record Definition(String agent, List<String> processes, List<Pattern> args, int lines, List<Rule> rules,
                              Status otherwise) {
         /** The status the screen shows, or null for no opinion. */
         public Status evaluate(List<String> screen, String title) {
             List<String> nonEmpty = screen.stream().filter(l -> !l.isBlank()).toList();
-            String last = String.join("\n", nonEmpty.subList(Math.max(0, nonEmpty.size() - lines), nonEmpty.size()));
             String all = String.join("\n", screen);
             for (Rule r : rules) {
+                int n = r.lines() > 0 ? r.lines() : lines;
                 String region = switch (r.region()) {
-                    case LINES -> last;
+                    case LINES -> String.join("\n", nonEmpty.subList(Math.max(0, nonEmpty.size() - n), nonEmpty.size()));
                     case TITLE -> title == null ? "" : title;
                     case SCREEN -> all;
                 };
@@ -140,7 +141,12 @@ public final class AgentRules {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("rule \"region\" must be lines, title or screen: " + r.path("region"));
             }
-            rules.add(new Rule(st, region, pattern(r.path("match").asText(""), "match"), r.path("priority").asInt(0)));
+            int ruleLines = r.path("lines").asInt(0);
+            if (ruleLines < 0 || ruleLines > 200) {
+                throw new IllegalArgumentException("rule \"lines\" must be 1..200, got: " + ruleLines);
+            }
+            rules.add(new Rule(st, region, pattern(r.path("match").asText(""), "match"), r.path("priority").asInt(0),
+                    ruleLines));
         }
         rules.sort(Comparator.comparingInt(Rule::priority).reversed()); // stable: file order within a priority
         Status otherwise = screen.hasNonNull("otherwise") ? Status.parse(screen.get("otherwise").asText()) : null;

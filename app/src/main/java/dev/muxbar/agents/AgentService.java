@@ -35,14 +35,14 @@ public final class AgentService {
     private Scheduler.Cancellable tailTimer;
 
     public AgentService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, Executor io, AgentRules rules,
-                        TranscriptTailer tailer, Consumer<String> log) {
+                        TranscriptTailer tailer, Consumer<String> log, java.util.function.Predicate<String> sidebarNotice) {
         this.core = core;
         this.scheduler = scheduler;
         this.io = io;
         this.loop = loop;
         this.tailer = tailer;
         this.screen = new ScreenWatcher(tmux, scheduler, loop, rules, this::ingest);
-        this.attention = new Attention(tmux, io, log);
+        this.attention = new Attention(tmux, io, log, sidebarNotice);
     }
 
     private void ingest(Signal s) {

@@ -14,25 +14,31 @@ import java.util.function.Consumer;
 
 /**
  * Tells the user when an agent out of sight starts waiting or finishes: a bell in the agent's pane
- * (so tmux's monitor-bell, visual-bell and the terminal's own notification fire) and a short message
- * to each client not looking at that window. Once per transition; muted sessions stay quiet; the
- * first model after a (re)start only primes the memory. Runs on the event loop; the bell is written
- * on {@code io}.
+ * (so tmux's monitor-bell, visual-bell and the terminal's own notification fire) and a short message.
+ * The message goes to the sidebars' footer when sidebars are shown: tmux 3.3a stops redrawing a
+ * client's panes while {@code display-message} shows (the sidebar would freeze for the display
+ * time), so only without sidebars does it become a brief tmux message to clients not looking at that
+ * window. Once per transition; muted sessions stay quiet; the first model after a (re)start only
+ * primes the memory. Runs on the event loop; the bell is written on {@code io}.
  */
 public final class Attention {
 
-    static final int MESSAGE_MS = 4_000;
+    /** tmux message time when there are no sidebars (panes do not redraw meanwhile: keep it short). */
+    static final int MESSAGE_MS = 1_500;
 
     private final TmuxGateway tmux;
     private final Executor io;
     private final Consumer<String> log;
+    private final java.util.function.Predicate<String> sidebarNotice;
     private Map<String, Agent> last;
     private long alerts;
 
-    public Attention(TmuxGateway tmux, Executor io, Consumer<String> log) {
+    /** {@code sidebarNotice}: shows a message in the sidebars; false when there are none to show it. */
+    public Attention(TmuxGateway tmux, Executor io, Consumer<String> log, java.util.function.Predicate<String> sidebarNotice) {
         this.tmux = tmux;
         this.io = io;
         this.log = log;
+        this.sidebarNotice = sidebarNotice;
     }
 
     public void onModel(Model m) {
@@ -65,10 +71,14 @@ public final class Attention {
         alerts++;
         String session = s.session(a.sessionId()).map(Snapshot.Session::name).orElse(a.sessionId());
         String what = a.status() == Status.WAITING ? "waits for you" : a.status().label();
-        String text = "muxbar: " + a.agent() + " " + what + " in " + session;
+        String text = a.agent() + " " + what + " in " + session;
         s.sessions().stream().flatMap(x -> x.windows().stream()).flatMap(w -> w.panes().stream())
                 .filter(p -> p.id().equals(a.pane())).findFirst()
                 .ifPresent(p -> io.execute(() -> bell(p.tty())));
+        if (sidebarNotice.test(text)) {
+            return;
+        }
+        text = "muxbar: " + text;
         for (Snapshot.Client c : s.clients()) {
             boolean looking = s.session(c.sessionId()).flatMap(x -> x.windows().stream()
                     .filter(Snapshot.Window::active).findFirst()).map(w -> w.id().equals(a.windowId())).orElse(false);

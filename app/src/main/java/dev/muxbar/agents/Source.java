@@ -10,6 +10,11 @@ public enum Source {
         this.rank = rank;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public int rank() {
         return rank;
     }

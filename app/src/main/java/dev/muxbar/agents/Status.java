@@ -6,7 +6,8 @@ import java.util.Locale;
 public enum Status {
     IDLE, RUNNING, TOOL_RUNNING, WAITING, DONE, ERROR, INTERRUPTED, STALE;
 
-    /** The wire and theme name: {@code tool-running}. */
+    /** The wire and theme name: {@code tool-running} (also in JSON). */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -161,12 +161,13 @@ public final class Daemon {
                 () -> core.post(new Event.Reconcile()),
                 this::onServerGone, log);
         g[0] = gateway;
-        agents = new AgentService(gateway, core, loop, loop, io, rules, TranscriptTailer.forUser(log), log);
-        a[0] = agents;
-        core.subscribe(loop, agents::onModel);
         core.subscribe(io, new OrderFile(paths.orderFile(), log));
         core.subscribe(io, store);
         sidebars = startSidebars();
+        agents = new AgentService(gateway, core, loop, loop, io, rules, TranscriptTailer.forUser(log), log,
+                sidebars::notice);
+        a[0] = agents;
+        core.subscribe(loop, agents::onModel);
         keyBinder = new KeyBinder(gateway, option("@muxbar-bound-keys"),
                 sidebarScript().resolveSibling("switch-index").toString(), log);
         core.subscribe(loop, keyBinder);

@@ -16,4 +16,8 @@ public sealed interface Command {
     record Rename(String sessionId, String name) implements Command {}
     /** Set every sidebar's width; {@code keep} persists it (Enter in the picker). */
     record Width(int width, boolean keep) implements Command {}
+    /** Switch the viewing client to the agent's session, window and pane. */
+    record FocusAgent(String sessionId, String windowId, String paneId) implements Command {}
+    /** Mute or unmute a session's attention alerts. */
+    record Mute(String sessionId) implements Command {}
 }

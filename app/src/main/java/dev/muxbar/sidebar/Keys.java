@@ -4,6 +4,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
+import dev.muxbar.agents.Agent;
 import dev.muxbar.sidebar.View.Mode;
 import dev.muxbar.state.Snapshot.Session;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.List;
  * j/k ↑/↓ move      Enter switch        1-9 switch to row N    Tab/S-Tab next/previous session
  * M-↑/M-↓ reorder   d hide              u unhide all           x kill (Enter confirms)
  * n new session     r rename            w width (←/→ H/L, Enter keeps, Esc reverts)
+ * f filter (all, with agents, needing attention)               m mute the session's alerts
+ * l/→ into the session's agents (j/k move, Enter goes to the agent's pane), h/← back
  * ? help            q/Esc back to the content pane             click switches, wheel moves
  * </pre>
  */
@@ -67,6 +70,9 @@ final class Keys {
         if (c != null && c == 'u' && !k.isAltDown()) {
             return Result.of(v, new Command.UnhideAll());
         }
+        if (c != null && c == 'f' && !k.isAltDown()) {
+            return Result.of(v.withFilter(v.filter().next()));
+        }
         if (shown.isEmpty()) {
             return isLeave(k) ? Result.of(v, new Command.Leave()) : Result.of(v);
         }
@@ -74,6 +80,18 @@ final class Keys {
         Session at = shown.get(cursor);
         if (k instanceof MouseAction m) {
             return mouse(in, shown, cursor, m);
+        }
+        List<Agent> agents = in.model().agentsOf(at.id());
+        if (v.agent() >= 0) {
+            Result r = inAgents(v, at, agents, k);
+            if (r != null) {
+                return r;
+            }
+        } else if (!agents.isEmpty() && (type == KeyType.ArrowRight || c != null && c == 'l' && !k.isAltDown())) {
+            return Result.of(v.withAgent(0));
+        }
+        if (c != null && c == 'm' && !k.isAltDown()) {
+            return Result.of(v, new Command.Mute(at.id()));
         }
         if (k.isAltDown() && (type == KeyType.ArrowUp || type == KeyType.ArrowDown)) {
             int to = cursor + (type == KeyType.ArrowUp ? -1 : 1);
@@ -108,6 +126,27 @@ final class Keys {
             return Result.of(v.withMode(new Mode.Prompt("rename", at.id(), at.name())));
         }
         return isLeave(k) ? Result.of(v, new Command.Leave()) : Result.of(v);
+    }
+
+    /** Keys while the cursor is on an agent of the detail panel; null: handle as on the session row. */
+    private static Result inAgents(View v, Session at, List<Agent> agents, KeyStroke k) {
+        KeyType type = k.getKeyType();
+        Character c = type == KeyType.Character ? k.getCharacter() : null;
+        if (agents.isEmpty() || type == KeyType.ArrowLeft || c != null && c == 'h' || type == KeyType.Escape) {
+            return Result.of(v.withAgent(-1));
+        }
+        int i = Math.min(v.agent(), agents.size() - 1);
+        if (type == KeyType.ArrowDown || c != null && c == 'j') {
+            return Result.of(v.withAgent(Math.min(agents.size() - 1, i + 1)));
+        }
+        if (type == KeyType.ArrowUp || c != null && c == 'k') {
+            return Result.of(v.withAgent(Math.max(0, i - 1)));
+        }
+        if (isEnter(k)) {
+            Agent a = agents.get(i);
+            return Result.of(v.withAgent(-1), new Command.FocusAgent(at.id(), a.windowId(), a.pane()));
+        }
+        return null;
     }
 
     private Result mouse(Renderer.Input in, List<Session> shown, int cursor, MouseAction m) {

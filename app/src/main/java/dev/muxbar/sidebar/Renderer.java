@@ -1,5 +1,6 @@
 package dev.muxbar.sidebar;
 
+import dev.muxbar.agents.Agent;
 import dev.muxbar.state.Model;
 import dev.muxbar.state.Snapshot.Session;
 import dev.muxbar.state.Snapshot.Window;
@@ -29,12 +30,13 @@ public final class Renderer {
 
     /**
      * Everything one frame depends on. {@code ownSessionId}: the session of the sidebar's window;
-     * {@code git}: branch and dirty mark by session id (may be empty).
+     * {@code git}: branch and dirty mark by session id (may be empty); {@code now}: scheduler
+     * milliseconds (spinners, ages); {@code notice}: an attention message for the footer, or null.
      */
     public record Input(Model model, Theme theme, View view, String ownSessionId, int width, int height,
-                        Map<String, GitInfo.Git> git) {
+                        Map<String, GitInfo.Git> git, long now, String notice) {
         public Input(Model model, Theme theme, View view, String ownSessionId, int width, int height) {
-            this(model, theme, view, ownSessionId, width, height, Map.of());
+            this(model, theme, view, ownSessionId, width, height, Map.of(), 0, null);
         }
     }
 
@@ -62,8 +64,23 @@ public final class Renderer {
         int detailRows = layout.detailRows();
         boolean footer = layout.footer();
 
-        out.add(new Line.Builder(w, bg).add(" muxbar", t.color("accent"), bg, true)
-                .right(count(shown.size(), w) + " ", t.color("muted"), bg, false).build());
+        Line.Builder header = new Line.Builder(w, bg).add(" muxbar", t.color("accent"), bg, true);
+        View.Filter filter = in.view().filter();
+        if (filter != View.Filter.ALL) {
+            header.add(filter == View.Filter.AGENTS ? " agents" : " attention", t.color("muted"), bg, false);
+        }
+        String counts = AgentView.countsText(in.model());
+        String sessions = count(shown.size(), w) + " ";
+        int right = Cells.width(counts) + Cells.width(sessions);
+        if (right >= header.left() && !counts.isEmpty()) {
+            sessions = ""; // narrow: what needs the user beats the session count
+            right = Cells.width(counts);
+        }
+        if (!counts.isEmpty() && right < header.left()) {
+            header.add(" ".repeat(header.left() - right), bg, bg, false);
+            AgentView.headerCounts(header, in.model(), t, bg);
+        }
+        out.add(header.right(sessions, t.color("muted"), bg, false).build());
         out.add(rule("", w, t));
 
         if (in.view().mode() instanceof View.Mode.Help) {
@@ -77,22 +94,30 @@ public final class Renderer {
         for (int row = 0; row < listRows; row++) {
             int i = top + row;
             if (i < shown.size()) {
-                out.add(sessionRow(shown.get(i), i, i == cursor, shown.get(i).id().equals(in.ownSessionId()), w, t,
-                        in.git().get(shown.get(i).id())));
+                Session s = shown.get(i);
+                out.add(sessionRow(s, in.model().shown().indexOf(s), i == cursor && in.view().agent() < 0,
+                        s.id().equals(in.ownSessionId()), w, t, in.git().get(s.id()), in.model().agentsOf(s.id()),
+                        in.now()));
             } else if (shown.isEmpty() && row == 0) {
-                out.add(new Line.Builder(w, bg).add("  no sessions", t.color("muted"), bg, false).build());
+                String none = filter == View.Filter.ALL ? "  no sessions" : filter == View.Filter.AGENTS
+                        ? "  no agents (f: all)" : "  nothing needs you (f)";
+                out.add(new Line.Builder(w, bg).add(none, t.color("muted"), bg, false).build());
             } else {
                 out.add(new Line.Builder(w, bg).build());
             }
         }
         if (detailRows > 0) {
             out.add(rule(" " + selected.name() + " ", w, t));
+            List<Agent> agents = in.model().agentsOf(selected.id());
             for (int k = 0; k < detailRows - 1; k++) {
-                out.add(windowRow(selected.windows().get(k), w, t));
+                out.add(k < agents.size() ? AgentView.row(agents.get(k), k == in.view().agent(), w, t, in.now())
+                        : windowRow(selected.windows().get(k - agents.size()), w, t));
             }
         }
         if (footer) {
-            out.add(footer(in.view().mode(), w, t));
+            out.add(in.notice() != null && in.view().mode() instanceof View.Mode.Normal
+                    ? new Line.Builder(w, bg).add(" " + in.notice(), t.color("waiting"), bg, true).build()
+                    : footer(in.view().mode(), w, t));
         }
         return out;
     }
@@ -100,7 +125,8 @@ public final class Renderer {
     /** The key list of the help overlay. */
     static final List<String> HELP = List.of(" j/k ↑/↓  move", " ↵        switch", " 1-9      switch to row",
             " Tab      next session", " M-↑/M-↓  reorder", " d        hide", " u        unhide all",
-            " x        kill session", " n        new session", " r        rename", " w        width",
+            " x        kill session", " n        new session", " r        rename", " w        width", " f        filter", " m        mute alerts",
+            " l/→      agents (↵ go)",
             " q/Esc    back to pane", " (any key closes)");
 
     /** The last row: key hints, or the prompt of the mode keys are in. */
@@ -133,8 +159,18 @@ public final class Renderer {
     /** Where things go in a frame: cursor index, first shown session, rows of list and detail. */
     record Layout(int cursor, int top, int listRows, int detailRows, boolean footer) {}
 
+    /** The sessions the list shows: the model's order, narrowed by the view's filter. */
     static List<Session> shown(Input in) {
-        return in.model() == null ? List.of() : in.model().shown();
+        if (in.model() == null) {
+            return List.of();
+        }
+        Model m = in.model();
+        return switch (in.view().filter()) {
+            case ALL -> m.shown();
+            case AGENTS -> m.shown().stream().filter(s -> !m.agentsOf(s.id()).isEmpty()).toList();
+            case ATTENTION -> m.shown().stream()
+                    .filter(s -> m.agentsOf(s.id()).stream().anyMatch(Agent::needsAttention)).toList();
+        };
     }
 
     static Layout layout(Input in) {
@@ -143,7 +179,8 @@ public final class Renderer {
         int cursor = cursorIndex(shown, in.view(), in.ownSessionId());
         boolean footer = h >= 8;
         int rest = h - LIST_FIRST_ROW - (footer ? 1 : 0);
-        int detailRows = cursor < 0 || h < 12 ? 0 : Math.min(shown.get(cursor).windows().size() + 1, rest / 3);
+        int detailRows = cursor < 0 || h < 12 ? 0 : Math.min(shown.get(cursor).windows().size()
+                + in.model().agentsOf(shown.get(cursor).id()).size() + 1, rest / 3);
         int listRows = Math.max(0, rest - detailRows);
         return new Layout(cursor, scrollTop(in.view().scroll(), cursor, listRows, shown.size()), listRows,
                 detailRows, footer);
@@ -202,20 +239,29 @@ public final class Renderer {
     static final int MIN_NAME = 6;
 
     private static Line sessionRow(Session s, int index, boolean cursor, boolean current, int w, Theme t,
-                                   GitInfo.Git git) {
+                                   GitInfo.Git git, List<Agent> agents, long now) {
         Rgb bg = cursor ? t.color("cursor") : t.color("background");
         Line.Builder b = new Line.Builder(w, bg);
         b.add(current ? "▎" : " ", t.color("current"), bg, false);
         b.add(index < 9 ? String.valueOf(index + 1) : " ", t.color("muted"), bg, false);
         b.add(" ", bg, bg, false);
         String counts = w >= 20 ? " " + s.windows().size() + "w " : " ";
+        boolean unseen = agents.stream().anyMatch(Agent::unseen);
+        int badges = AgentView.badgeWidth(agents) + (unseen ? 1 : 0);
         String branch = "";
         if (git != null && w >= 24) {
-            int room = Math.min(MAX_BRANCH, b.left() - Cells.width(counts) - MIN_NAME - 1);
+            int room = Math.min(MAX_BRANCH, b.left() - Cells.width(counts) - badges - MIN_NAME - 1);
             branch = room >= 4 ? " " + Cells.fit(git.branch(), room - (git.dirty() ? 1 : 0)) + (git.dirty() ? "*" : "") : "";
         }
-        int nameCells = Math.max(1, b.left() - Cells.width(counts) - Cells.width(branch));
+        int nameCells = Math.max(1, b.left() - Cells.width(counts) - Cells.width(branch) - badges);
         b.add(Cells.pad(s.name(), nameCells), current ? t.color("current") : t.color("text"), bg, current);
+        if (unseen) {
+            b.add("•", t.color("done"), bg, true); // finished while nobody looked
+        }
+        if (!agents.isEmpty()) {
+            b.add(" ", bg, bg, false);
+            AgentView.badges(b, agents, t, bg, now);
+        }
         b.add(branch, git != null && git.dirty() ? t.color("waiting") : t.color("accent"), bg, false);
         b.add(counts, t.color("muted"), bg, false);
         return b.build();

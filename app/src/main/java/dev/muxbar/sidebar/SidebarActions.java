@@ -77,6 +77,13 @@ final class SidebarActions {
             fireAndForget("rename-session -t " + TmuxQuote.q(r.sessionId()) + " " + TmuxQuote.name(r.name()));
         } else if (c instanceof Command.Width w) {
             setWidth.accept(w.width(), w.keep());
+        } else if (c instanceof Command.FocusAgent a) {
+            focusContent(s, windowId); // the sidebar gives focus back in its own window first
+            switchClient(s, own, a.sessionId());
+            fireAndForget("select-window -t " + TmuxQuote.q(a.windowId()));
+            fireAndForget("select-pane -t " + TmuxQuote.q(a.paneId()));
+        } else if (c instanceof Command.Mute m) {
+            core.post(new Event.ToggleMute(m.sessionId()));
         }
     }
 

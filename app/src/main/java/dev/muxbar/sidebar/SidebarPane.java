@@ -41,6 +41,10 @@ final class SidebarPane implements AutoCloseable {
     private TtyTerminal terminal;
     private TerminalScreen screen;
     private List<Line> painted;
+    private long paintedAt;
+
+    /** At most one paint per frame (60 a second): bursts of models conflate while the writer waits. */
+    static final long FRAME_NANOS = 16_000_000;
 
     /**
      * Starts opening the pane's tty on this sidebar's own writer thread (opening and the first
@@ -111,6 +115,10 @@ final class SidebarPane implements AutoCloseable {
             if (!full && f.lines().equals(painted)) {
                 return;
             }
+            long wait = paintedAt + FRAME_NANOS - System.nanoTime();
+            if (!full && wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // this sidebar's own thread
+            }
             for (int row = 0; row < f.lines().size(); row++) {
                 if (!full && row < painted.size() && painted.get(row).equals(f.lines().get(row))) {
                     continue; // unchanged row: its cells are already in the back buffer
@@ -140,8 +148,11 @@ final class SidebarPane implements AutoCloseable {
             bytesWritten = counting.count - before;
             paints++;
             painted = f.lines();
+            paintedAt = System.nanoTime();
         } catch (IOException | RuntimeException e) {
             // a dead tty: the reader notices and reports the pane gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing
         }
     }
 

@@ -55,6 +55,16 @@ public final class SidebarService {
     private Planner.Settings settings;
     private Model model;
     private Scheduler.Cancellable recheck;
+    private Scheduler.Cancellable animation;
+    private long animationPeriod;
+    /** How long an attention notice stays in the footer. */
+    static final long NOTICE_MS = 5_000;
+    private String notice;
+    private long noticeUntil;
+    private Scheduler.Cancellable noticeTimer;
+
+    /** Ages in the detail panel move on even when nothing else changes. */
+    static final long AGE_REPAINT_MS = 5_000;
     private final GitInfo gitInfo;
     private Map<String, GitInfo.Git> git = Map.of();
 
@@ -110,6 +120,7 @@ public final class SidebarService {
         }
         syncPanes(s);
         paintVisible(viewed);
+        animate();
         gitInfo.update(activeCwds(s));
         if (!pendingCreates.isEmpty() && recheck == null) {
             // If a requested sidebar never shows up, nothing else would call onModel again.
@@ -290,6 +301,51 @@ public final class SidebarService {
         return out;
     }
 
+    /**
+     * Spinners of working agents turn ten times a second and ages tick: repaint the visible
+     * sidebars on a timer while there are agents (the painter writes only the rows that changed).
+     */
+    private void animate() {
+        boolean busy = model.agents().stream().anyMatch(a -> a.status().busy());
+        long period = open.isEmpty() ? 0 : busy ? AgentView.FRAME_MS : model.agents().isEmpty() ? 0 : AGE_REPAINT_MS;
+        if (period == animationPeriod) {
+            return;
+        }
+        if (animation != null) {
+            animation.cancel();
+        }
+        animationPeriod = period;
+        animation = period == 0 ? null : scheduler.every(period, () -> {
+            if (model != null) {
+                paintVisible(viewedWindows(model.snapshot()));
+            }
+        });
+    }
+
+    /**
+     * Shows {@code text} in the footer of every sidebar for {@link #NOTICE_MS} (on the loop); false
+     * when no sidebar is open to show it.
+     */
+    public boolean notice(String text) {
+        if (!settings.enabled() || open.isEmpty() || model == null) {
+            return false;
+        }
+        notice = text;
+        noticeUntil = scheduler.now() + NOTICE_MS;
+        if (noticeTimer != null) {
+            noticeTimer.cancel();
+        }
+        noticeTimer = scheduler.schedule(NOTICE_MS, () -> {
+            notice = null;
+            noticeTimer = null;
+            if (model != null) {
+                paintVisible(viewedWindows(model.snapshot()));
+            }
+        });
+        paintVisible(viewedWindows(model.snapshot()));
+        return true;
+    }
+
     /** Paints sidebars someone can see; the others are painted when they become visible. */
     private void paintVisible(Map<String, Session> viewed) {
         for (Entry e : open.values()) {
@@ -301,7 +357,8 @@ public final class SidebarService {
     }
 
     private void paint(Entry e, String ownSessionId) {
-        List<Line> lines = Renderer.render(new Renderer.Input(model, theme, e.view, ownSessionId, e.width, e.height, git));
+        List<Line> lines = Renderer.render(new Renderer.Input(model, theme, e.view, ownSessionId, e.width, e.height, git,
+                scheduler.now(), notice != null && scheduler.now() < noticeUntil ? notice : null));
         e.pane.show(new SidebarPane.Frame(lines, e.width, e.height));
     }
 
@@ -368,6 +425,12 @@ public final class SidebarService {
         fresh.clear();
         if (recheck != null) {
             recheck.cancel();
+        }
+        if (animation != null) {
+            animation.cancel();
+        }
+        if (noticeTimer != null) {
+            noticeTimer.cancel();
         }
         for (Entry e : open.values()) {
             e.pane.close();

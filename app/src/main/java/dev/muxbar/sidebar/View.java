@@ -4,8 +4,21 @@ package dev.muxbar.sidebar;
  * One sidebar's own view state: the cursor (by session id, so it follows the session when the
  * order changes), the first shown row, and the mode keys are in.
  */
-public record View(String cursorSessionId, int scroll, Mode mode) {
+public record View(String cursorSessionId, int scroll, Mode mode, Filter filter, int agent) {
     public static final View INITIAL = new View("", 0, new Mode.Normal());
+
+    public View(String cursorSessionId, int scroll, Mode mode) {
+        this(cursorSessionId, scroll, mode, Filter.ALL, -1);
+    }
+
+    /** Which sessions the list shows ({@code f} cycles): all, those with agents, those needing the user. */
+    public enum Filter {
+        ALL, AGENTS, ATTENTION;
+
+        Filter next() {
+            return values()[(ordinal() + 1) % values().length];
+        }
+    }
 
     /** What keys mean right now; each non-normal mode shows its prompt in the footer. */
     public sealed interface Mode {
@@ -20,15 +33,25 @@ public record View(String cursorSessionId, int scroll, Mode mode) {
         record Help() implements Mode {}
     }
 
+    /** The cursor on a session row (leaves the agent list). */
     public View withCursor(String sessionId) {
-        return new View(sessionId, scroll, mode);
+        return new View(sessionId, scroll, mode, filter, -1);
     }
 
     public View withScroll(int top) {
-        return new View(cursorSessionId, Math.max(0, top), mode);
+        return new View(cursorSessionId, Math.max(0, top), mode, filter, agent);
     }
 
     public View withMode(Mode m) {
-        return new View(cursorSessionId, scroll, m);
+        return new View(cursorSessionId, scroll, m, filter, agent);
+    }
+
+    public View withFilter(Filter f) {
+        return new View(cursorSessionId, 0, mode, f, -1);
+    }
+
+    /** The cursor on the {@code index}-th agent of the selected session's detail panel (-1: on the session row). */
+    public View withAgent(int index) {
+        return new View(cursorSessionId, scroll, mode, filter, index);
     }
 }

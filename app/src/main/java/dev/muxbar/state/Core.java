@@ -161,6 +161,10 @@ public final class Core {
             applyEdit(edit.edit(), edit.done());
         } else if (e instanceof Event.AgentSignal a) {
             Tracker.Outcome outcome = tracker.apply(a.signal(), scheduler.now());
+            if (outcome == Tracker.Outcome.CHANGED && a.signal().status() != null) {
+                log.accept("agent " + a.signal().agent() + " " + a.signal().where() + ": "
+                        + a.signal().status().label() + " (" + a.signal().source().label() + ")");
+            }
             if (outcome == Tracker.Outcome.CHANGED) {
                 publishIfChanged();
             }

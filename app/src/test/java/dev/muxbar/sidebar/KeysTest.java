@@ -9,6 +9,9 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
+import dev.muxbar.agents.Agent;
+import dev.muxbar.agents.Source;
+import dev.muxbar.agents.Status;
 import dev.muxbar.state.Model;
 import dev.muxbar.state.OrderBook;
 import dev.muxbar.state.Snapshot;
@@ -143,5 +146,31 @@ class KeysTest {
         assertNull(switchTo(keys.handle(in(View.INITIAL), onHeader)));
         MouseAction wheel = new MouseAction(MouseActionType.SCROLL_DOWN, 5, new TerminalPosition(5, 3));
         assertEquals("$2", keys.handle(in(View.INITIAL), wheel).view().cursorSessionId());
+    }
+
+    @Test
+    void filterMuteAndAgentNavigation() {
+        Agent a1 = new Agent("%1", "@1", "$1", "claude", "t", Status.WAITING, Source.HOOK, 0, null, null, false);
+        Agent a2 = new Agent("%5", "@5", "$1", "aider", null, Status.RUNNING, Source.SCREEN, 0, null, null, false);
+        Model m = Model.of(snap, OrderBook.EMPTY.reconcile(snap), List.of(a1, a2), java.util.Set.of());
+        java.util.function.Function<View, Renderer.Input> at = v -> new Renderer.Input(m, Theme.builtIn("default"), v,
+                "$1", 30, 14);
+        View v = View.INITIAL;
+        for (View.Filter want : List.of(View.Filter.AGENTS, View.Filter.ATTENTION, View.Filter.ALL)) {
+            v = keys.handle(at.apply(v), ch('f')).view();
+            assertEquals(want, v.filter());
+        }
+        assertEquals(List.of(new Command.Mute("$1")), keys.handle(at.apply(v), ch('m')).commands());
+        v = keys.handle(at.apply(v), ch('l')).view();
+        assertEquals(0, v.agent(), "into the agents of the cursor's session");
+        v = keys.handle(at.apply(v), ch('j')).view();
+        assertEquals(1, v.agent());
+        assertEquals("$1", v.cursorSessionId() == null || v.cursorSessionId().isEmpty() ? "$1" : v.cursorSessionId());
+        Keys.Result r = keys.handle(at.apply(v), new KeyStroke(KeyType.Enter));
+        assertEquals(List.of(new Command.FocusAgent("$1", "@5", "%5")), r.commands());
+        assertEquals(-1, r.view().agent());
+        View back = keys.handle(at.apply(v), new KeyStroke(KeyType.ArrowLeft)).view();
+        assertEquals(-1, back.agent());
+        assertEquals(0, keys.handle(in(View.INITIAL), ch('l')).view().agent() + 1, "no agents: l does nothing");
     }
 }

@@ -3,6 +3,9 @@ package dev.muxbar.sidebar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.muxbar.agents.Agent;
+import dev.muxbar.agents.Source;
+import dev.muxbar.agents.Status;
 import dev.muxbar.state.Model;
 import dev.muxbar.state.OrderBook;
 import dev.muxbar.state.Snapshot;
@@ -91,11 +94,11 @@ class RendererTest {
         Model m = model("$0", "work", "$1", "notes");
         Map<String, GitInfo.Git> git = Map.of("$0", new GitInfo.Git("main", true),
                 "$1", new GitInfo.Git("a-really-long-feature-branch", false));
-        List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 30, 6, git));
+        List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 30, 6, git, 0, null));
         assertEquals("▎1 work              main* 1w ", lines.get(2).text());
         assertEquals(" 2 notes      a-really-lo… 1w ", lines.get(3).text());
         assertEquals(THEME.color("waiting"), lines.get(2).spans().get(4).fg(), "dirty in the attention colour");
-        assertEquals("▎1 work            1w ", Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 22, 6, git))
+        assertEquals("▎1 work            1w ", Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 22, 6, git, 0, null))
                 .get(2).text(), "no room for the branch below 24 columns");
     }
 
@@ -119,5 +122,75 @@ class RendererTest {
         assertEquals(25, Renderer.scrollTop(0, 25, 1, 30));
         assertEquals(0, Renderer.scrollTop(50, 0, 5, 30));
         assertEquals(25, Renderer.scrollTop(99, 27, 5, 30), "scroll clamped to the last page");
+    }
+
+    /** Session $0 with a waiting claude (%0) and $1 with an unseen done codex and a running aider (%1). */
+    private static Model withAgents() {
+        Snapshot s = Snapshots.of(1, 1, "$0", "work", "$1", "notes", "$2", "plain");
+        java.util.List<Agent> agents = List.of(
+                new Agent("%0", "@0", "$0", "claude", "t", Status.WAITING, Source.HOOK, 0, "deploy it", "permission: Bash", false),
+                new Agent("%1", "@1", "$1", "codex", "u", Status.DONE, Source.HOOK, 0, null, "All tests pass.", true),
+                new Agent("%1", "@1", "$1", "aider", null, Status.RUNNING, Source.SCREEN, 0, null, null, false));
+        return Model.of(s, OrderBook.EMPTY.reconcile(s), agents, java.util.Set.of());
+    }
+
+    @Test
+    void goldenWithAgents() {
+        Model m = withAgents();
+        List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL.withCursor("$1"), "$0", 30, 12,
+                Map.of(), 125_000, null));
+        assertEquals(List.of(
+                " muxbar      1? 1✓ 3 sessions ",
+                "──────────────────────────────",
+                "▎1 work                  ? 1w ",
+                " 2 notes              • ✓⠋ 1w ",
+                " 3 plain                   1w ",
+                "                              ",
+                "                              ",
+                "                              ",
+                "── notes ─────────────────────",
+                "  ✓ codex done• 2m All tests …",
+                "  ⠋ aider running 2m          ",
+                " ? help  ↵ switch  1-9        "), lines.stream().map(Line::text).toList());
+        assertEquals(THEME.color("waiting"), lines.get(2).spans().stream().filter(sp -> sp.text().equals("?"))
+                .findFirst().orElseThrow().fg(), "badge in the status colour");
+        // The spinner turns with time (10 frames a second), nothing else moves.
+        List<Line> later = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL.withCursor("$1"), "$0", 30, 12,
+                Map.of(), 125_100, null));
+        assertEquals(" 2 notes              • ✓⠙ 1w ", later.get(3).text());
+        assertEquals(lines.get(2), later.get(2));
+    }
+
+    @Test
+    void aNoticeTakesTheFooterInNormalModeOnly() {
+        Model m = withAgents();
+        List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 30, 12, Map.of(), 0,
+                "claude waits for you in work"));
+        assertEquals(" claude waits for you in work ", lines.get(11).text());
+        lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL.withMode(new View.Mode.Help()), "$0", 30, 12,
+                Map.of(), 0, "claude waits"));
+        assertTrue(!lines.get(11).text().contains("claude"), "a mode's prompt wins");
+    }
+
+    @Test
+    void filtersKeepTheOrderFileIndex() {
+        Model m = withAgents();
+        View agents = View.INITIAL.withFilter(View.Filter.AGENTS);
+        List<String> f = frame(m, agents, "$0", 30, 6);
+        assertEquals(" muxbar agents          1? 1✓ ", f.get(0), "narrow: counts before the session count");
+        assertTrue(f.get(3).startsWith(" 2 notes"), f.toString());
+        assertEquals(List.of("$0", "$1"), Renderer.shown(new Renderer.Input(m, THEME, agents, "$0", 30, 6))
+                .stream().map(Snapshot.Session::id).toList());
+        View attention = View.INITIAL.withFilter(View.Filter.ATTENTION);
+        assertEquals(2, Renderer.shown(new Renderer.Input(m, THEME, attention, "$0", 30, 6)).size());
+        assertEquals("  nothing needs you (f)       ", frame(model("$0", "a"), attention, "$0", 30, 6).get(2));
+    }
+
+    @Test
+    void agentRowsFitNarrowSidebars() {
+        Model m = withAgents();
+        for (int w = 8; w <= 40; w++) {
+            frame(m, View.INITIAL.withCursor("$1").withAgent(0), "$0", w, 14); // asserts the size of every row
+        }
     }
 }

@@ -1,0 +1,101 @@
+package dev.muxbar.sidebar;
+
+import dev.muxbar.agents.Agent;
+import dev.muxbar.agents.Status;
+import dev.muxbar.state.Model;
+import dev.muxbar.theme.Rgb;
+import dev.muxbar.theme.Theme;
+import java.util.List;
+
+/**
+ * How agents look in a sidebar: one glyph per status (a spinner for working agents, one frame per
+ * {@link #FRAME_MS}), badge strings for session rows, header counts and detail-panel rows.
+ */
+final class AgentView {
+    private AgentView() {}
+
+    static final String SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
+    /** Spinner frame length: 10 frames a second at most. */
+    static final long FRAME_MS = 100;
+    /** Badges drawn per session row; more show as "+". */
+    static final int MAX_BADGES = 3;
+
+    static String glyph(Status s, long now) {
+        return switch (s) {
+            case RUNNING, TOOL_RUNNING -> String.valueOf(SPINNER.charAt(Math.floorMod(now / FRAME_MS, SPINNER.length())));
+            case WAITING -> "?";
+            case DONE -> "✓";
+            case ERROR -> "✗";
+            case INTERRUPTED -> "!";
+            case STALE -> "~";
+            case IDLE -> "·";
+        };
+    }
+
+    static Rgb color(Theme t, Status s) {
+        return t.color(s.label());
+    }
+
+    /** Adds up to {@link #MAX_BADGES} badges (most urgent first) to a row builder. */
+    static void badges(Line.Builder b, List<Agent> agents, Theme t, Rgb bg, long now) {
+        int n = 0;
+        for (Agent a : agents) {
+            if (n == MAX_BADGES) {
+                b.add("+", t.color("muted"), bg, false);
+                return;
+            }
+            b.add(glyph(a.status(), now), color(t, a.status()), bg, a.needsAttention());
+            n++;
+        }
+    }
+
+    /** Cells the badges of {@code agents} take, with the space before them. */
+    static int badgeWidth(List<Agent> agents) {
+        return agents.isEmpty() ? 0 : 1 + Math.min(agents.size(), MAX_BADGES) + (agents.size() > MAX_BADGES ? 1 : 0);
+    }
+
+    /** "2? 1✓ " — agents waiting, and finished out of sight; empty when none. */
+    static void headerCounts(Line.Builder b, Model m, Theme t, Rgb bg) {
+        long[] c = counts(m);
+        if (c[0] > 0) {
+            b.add(c[0] + "? ", color(t, Status.WAITING), bg, true);
+        }
+        if (c[1] > 0) {
+            b.add(c[1] + "✓ ", color(t, Status.DONE), bg, true);
+        }
+    }
+
+    /** The text {@link #headerCounts} draws. */
+    static String countsText(Model m) {
+        long[] c = counts(m);
+        return (c[0] > 0 ? c[0] + "? " : "") + (c[1] > 0 ? c[1] + "✓ " : "");
+    }
+
+    private static long[] counts(Model m) {
+        if (m == null) {
+            return new long[2];
+        }
+        return new long[] {m.agents().stream().filter(a -> a.status() == Status.WAITING).count(),
+                m.agents().stream().filter(Agent::unseen).count()};
+    }
+
+    /** "  ⠋ claude  running 2m  fix the flaky test" */
+    static Line row(Agent a, boolean cursor, int w, Theme t, long now) {
+        Rgb bg = cursor ? t.color("cursor") : t.color("background");
+        Line.Builder b = new Line.Builder(w, bg);
+        b.add("  " + glyph(a.status(), now) + " ", color(t, a.status()), bg, a.needsAttention());
+        b.add(a.agent() + " ", t.color("text"), bg, false);
+        b.add(a.status().label() + (a.unseen() ? "•" : "") + " " + age(now - a.since()) + " ", color(t, a.status()), bg, false);
+        String note = a.title() != null ? a.title() : a.message();
+        if (note != null) {
+            b.add(note, t.color("muted"), bg, false);
+        }
+        return b.build();
+    }
+
+    /** "5s", "3m", "2h", "4d". */
+    static String age(long ms) {
+        long s = Math.max(0, ms / 1000);
+        return s < 60 ? s + "s" : s < 3600 ? s / 60 + "m" : s < 86_400 ? s / 3600 + "h" : s / 86_400 + "d";
+    }
+}
