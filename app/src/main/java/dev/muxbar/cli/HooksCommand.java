@@ -1,0 +1,69 @@
+package dev.muxbar.cli;
+
+import dev.muxbar.daemon.Daemon;
+import dev.muxbar.hooks.ClaudeSettings;
+import dev.muxbar.hooks.CodexConfig;
+import dev.muxbar.hooks.HookFiles;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code muxbar hooks install|uninstall claude|codex [--dry-run] [--file F]}: adds or removes
+ * muxbar's hook entries in the agent's own config, keeping everything else byte for byte, with a
+ * timestamped backup before any write. A second install changes nothing.
+ */
+@Command(name = "hooks", mixinStandardHelpOptions = true,
+        description = "Install or remove muxbar's hooks in Claude Code (~/.claude/settings.json) or Codex (~/.codex/config.toml).")
+final class HooksCommand {
+
+    @Command(name = "install", mixinStandardHelpOptions = true, description = "Add muxbar's hooks for AGENT (claude or codex).")
+    int install(@Parameters(paramLabel = "AGENT") String agent,
+                @Option(names = "--dry-run", description = "Print the result, write nothing.") boolean dryRun,
+                @Option(names = "--file", paramLabel = "FILE", description = "The config file (default: the agent's own).") Path file)
+            throws Exception {
+        return run(agent, true, dryRun, file);
+    }
+
+    @Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Remove muxbar's hooks for AGENT (claude or codex).")
+    int uninstall(@Parameters(paramLabel = "AGENT") String agent,
+                  @Option(names = "--dry-run", description = "Print the result, write nothing.") boolean dryRun,
+                  @Option(names = "--file", paramLabel = "FILE", description = "The config file (default: the agent's own).") Path file)
+            throws Exception {
+        return run(agent, false, dryRun, file);
+    }
+
+    private static int run(String agent, boolean install, boolean dryRun, Path file) throws Exception {
+        String script = Daemon.sidebarScript().resolveSibling("muxbar-hook").toString();
+        Path home = Path.of(System.getProperty("user.home"));
+        HookFiles.Result r;
+        try {
+            switch (agent) {
+                case "claude" -> {
+                    Path f = file != null ? file : home.resolve(".claude").resolve("settings.json");
+                    String command = (script.contains(" ") ? "'" + script + "'" : script) + " claude";
+                    r = HookFiles.edit(f, install ? t -> ClaudeSettings.install(t, command) : ClaudeSettings::uninstall,
+                            dryRun, install, "{}\n");
+                }
+                case "codex" -> {
+                    String codexHome = System.getenv("CODEX_HOME");
+                    Path f = file != null ? file : (codexHome != null && !codexHome.isEmpty() ? Path.of(codexHome)
+                            : home.resolve(".codex")).resolve("config.toml");
+                    r = HookFiles.edit(f, install ? t -> CodexConfig.install(t, script) : CodexConfig::uninstall,
+                            dryRun, install, "");
+                }
+                default -> {
+                    System.err.println("muxbar: hooks exist for claude and codex; other agents are watched by their screen "
+                            + "or can POST /agent-event");
+                    return 2;
+                }
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("muxbar: " + e.getMessage() + " (nothing was changed)");
+            return 1;
+        }
+        System.out.println("muxbar: " + r.message());
+        return 0;
+    }
+}
