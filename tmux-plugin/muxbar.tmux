@@ -72,6 +72,16 @@ if [ -n "$fk" ] && ours "$fk" root; then
     tmux bind-key -n "$fk" run-shell -b "'$root/scripts/focus-sidebar' '#{window_id}'"
     bound="$bound root:$fk:0"
 fi
+# The next-attention key: the session whose agent waits (or finished unseen); native while the daemon runs.
+nk=$(option @muxbar-next-key M-0)
+if [ -n "$nk" ]; then
+    if ours "$nk" root; then
+        tmux bind-key -n "$nk" run-shell -b "'$root/scripts/switch-index' next '#{client_tty}'"
+        bound="$bound root:$nk:next"
+    else
+        skipped="$skipped $nk"
+    fi
+fi
 tmux set-option -g @muxbar-bound-keys "${bound# }"
 tmux set-option -g @muxbar-skipped-keys "${skipped# }"
 

@@ -11,13 +11,16 @@ import java.util.function.Consumer;
 
 /**
  * Keeps the plugin's switch keys native while the daemon runs: key N switches to the Nth shown
- * session with zero forks. Only keys the plugin recorded in {@code @muxbar-bound-keys} as
+ * session with zero forks, and the next-attention key ({@code root:KEY:next}) to the session whose
+ * agent needs the user most. Only keys the plugin recorded in {@code @muxbar-bound-keys} as
  * {@code root:KEY:N} are touched, so a user's own bindings are never replaced.
  */
 public final class KeyBinder implements Consumer<Model> {
 
-    /** One switch key: its table, tmux key name and 1-based row. */
+    /** One switch key: its table, tmux key name and 1-based row ({@link #NEXT}: the next-attention key). */
     public record SwitchKey(String table, String key, int row) {}
+
+    public static final int NEXT = -1;
 
     private final TmuxGateway tmux;
     private final String switchScript;
@@ -41,8 +44,8 @@ public final class KeyBinder implements Consumer<Model> {
         for (String entry : recorded.trim().split("\\s+")) {
             String[] f = entry.split(":");
             // Keys such as "M-:" are not switch keys muxbar binds; the row is the last field.
-            if (f.length == 3 && f[0].equals("root") && f[2].matches("[1-9]") && f[1].matches("[A-Za-z0-9-]+")) {
-                out.add(new SwitchKey(f[0], f[1], Integer.parseInt(f[2])));
+            if (f.length == 3 && f[0].equals("root") && f[2].matches("[1-9]|next") && f[1].matches("[A-Za-z0-9-]+")) {
+                out.add(new SwitchKey(f[0], f[1], f[2].equals("next") ? NEXT : Integer.parseInt(f[2])));
             }
         }
         return out;
@@ -50,14 +53,36 @@ public final class KeyBinder implements Consumer<Model> {
 
     /** The command key N should run for this model: native when a session is on row N. */
     static String command(SwitchKey k, Model m, String script) {
+        if (k.row() == NEXT) {
+            return m == null ? scriptCommand(k, script) : nextCommand(m);
+        }
         if (m != null && k.row() <= m.shown().size()) {
             return "switch-client -t '" + m.shown().get(k.row() - 1).id() + "'";
         }
         return scriptCommand(k, script);
     }
 
+    /**
+     * The most urgent session needing the user; a client already there goes to the second one. Decided
+     * by tmux with a format, no fork:
+     * {@code if-shell -F '#{==:#{session_id},$3}' { switch-client -t '$5' } { switch-client -t '$3' }}
+     */
+    static String nextCommand(Model m) {
+        List<dev.muxbar.state.Snapshot.Session> urgent = m.needingAttention();
+        if (urgent.isEmpty()) {
+            return "display-message 'muxbar: no agent needs you'";
+        }
+        String first = urgent.get(0).id();
+        if (urgent.size() == 1) {
+            return "switch-client -t '" + first + "'";
+        }
+        return "if-shell -F '#{==:#{session_id}," + first + "}' { switch-client -t '" + urgent.get(1).id()
+                + "' } { switch-client -t '" + first + "' }";
+    }
+
     private static String scriptCommand(SwitchKey k, String script) {
-        return "run-shell -b \"'" + script + "' " + k.row() + " '#{client_tty}'\"";
+        return "run-shell -b \"'" + script + "' " + (k.row() == NEXT ? "next" : String.valueOf(k.row()))
+                + " '#{client_tty}'\"";
     }
 
     @Override

@@ -44,4 +44,20 @@ class KeyBinderTest {
         assertEquals(List.of(new KeyBinder.SwitchKey("root", "M-1", 1)),
                 KeyBinder.parse(" root:M-1:1 prefix:o:0 root:M-t:0 junk root:M-2:x "));
     }
+
+    @Test
+    void theNextKeyGoesToTheMostUrgentSessionAndOnFromThere() {
+        Snapshot s = of(1, 1, "$0", "a", "$1", "b", "$2", "c");
+        java.util.function.Function<List<dev.muxbar.agents.Agent>, Model> with = agents ->
+                Model.of(s, OrderBook.EMPTY.reconcile(s), agents, java.util.Set.of());
+        dev.muxbar.agents.Agent waiting = new dev.muxbar.agents.Agent("%2", "@2", "$2", "claude", null,
+                dev.muxbar.agents.Status.WAITING, dev.muxbar.agents.Source.HOOK, 0, null, null, false);
+        dev.muxbar.agents.Agent unseen = new dev.muxbar.agents.Agent("%1", "@1", "$1", "codex", null,
+                dev.muxbar.agents.Status.DONE, dev.muxbar.agents.Source.HOOK, 0, null, null, true);
+        assertEquals(List.of(new KeyBinder.SwitchKey("root", "M-0", KeyBinder.NEXT)), KeyBinder.parse("root:M-0:next"));
+        assertEquals("display-message 'muxbar: no agent needs you'", KeyBinder.nextCommand(with.apply(List.of())));
+        assertEquals("switch-client -t '$2'", KeyBinder.nextCommand(with.apply(List.of(waiting))));
+        assertEquals("if-shell -F '#{==:#{session_id},$2}' { switch-client -t '$1' } { switch-client -t '$2' }",
+                KeyBinder.nextCommand(with.apply(List.of(unseen, waiting))), "waiting beats an unseen done");
+    }
 }

@@ -153,6 +153,29 @@ class PluginIT {
     }
 
     @Test
+    void theNextKeyJumpsToTheSessionsWhoseAgentsNeedTheUser() throws Exception {
+        load(tmux);
+        NestedClient c = track(new NestedClient(tmux, "alpha"));
+        awaitSession(c, "alpha");
+        Path dir = runtimeDir(tmux);
+        post(dir, "/agent-event", "{\"agent\":\"aider\",\"status\":\"done\",\"session\":\"beta\"}");
+        post(dir, "/agent-event", "{\"agent\":\"claude\",\"status\":\"waiting\",\"session\":\"gamma\"}");
+        Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-0").contains("if-shell"), "M-0 bound natively",
+                () -> tmux.tmux("list-keys", "-T", "root", "M-0") + diagnostics(tmux));
+        c.press("M-0");
+        awaitSession(c, "gamma"); // waiting beats finished-unseen
+        c.press("M-0");
+        awaitSession(c, "beta"); // already there: the next one
+    }
+
+    private static void post(Path dir, String path, String body) throws Exception {
+        Process p = new ProcessBuilder("curl", "-s", "-f", "--unix-socket", dir.resolve("daemon.sock").toString(),
+                "--data-binary", body, "http://muxbar" + path).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    @Test
     void theScriptPathSwitchesWithTheDaemonStoppedAndBringsItBack() throws Exception {
         load(tmux);
         NestedClient c = track(new NestedClient(tmux, "alpha"));
