@@ -32,6 +32,9 @@ public final class Attention {
     private final java.util.function.Predicate<String> sidebarNotice;
     private Map<String, Agent> last;
     private long alerts;
+    /** Session id → when it last alerted: a flapping agent rings once per {@link #GAP_MS}, not on every flap. */
+    private final Map<String, Long> lastAlert = new HashMap<>();
+    static final long GAP_MS = 3_000;
 
     /** {@code sidebarNotice}: shows a message in the sidebars; false when there are none to show it. */
     public Attention(TmuxGateway tmux, Executor io, Consumer<String> log, java.util.function.Predicate<String> sidebarNotice) {
@@ -50,6 +53,7 @@ public final class Attention {
             return;
         }
         Set<String> viewed = m.snapshot().viewedWindowIds();
+        lastAlert.keySet().retainAll(m.snapshot().sessions().stream().map(Snapshot.Session::id).toList()); // bounded
         for (Map.Entry<String, Agent> e : now.entrySet()) {
             Agent a = e.getValue();
             Agent prev = before.get(e.getKey());
@@ -57,7 +61,12 @@ public final class Attention {
             boolean finishedUnseen = a.unseen() && (prev == null || !prev.unseen() || prev.since() != a.since());
             if ((startsWaiting || finishedUnseen) && !viewed.contains(a.windowId())
                     && !m.muted().contains(a.sessionId())) {
-                alert(m.snapshot(), a);
+                long t = System.nanoTime() / 1_000_000;
+                Long prevAt = lastAlert.get(a.sessionId());
+                if (prevAt == null || t - prevAt >= GAP_MS) {
+                    lastAlert.put(a.sessionId(), t);
+                    alert(m.snapshot(), a);
+                }
             }
         }
     }

@@ -35,19 +35,31 @@ public final class ApiClient implements AutoCloseable {
     }
 
     public Answer post(String pathAndQuery) throws IOException {
-        return send("POST", pathAndQuery);
+        return send("POST", pathAndQuery, null);
+    }
+
+    /** POST with a JSON body. */
+    public Answer post(String pathAndQuery, String json) throws IOException {
+        return send("POST", pathAndQuery, json);
     }
 
     private Answer send(String method, String pathAndQuery) throws IOException {
+        return send(method, pathAndQuery, null);
+    }
+
+    private Answer send(String method, String pathAndQuery, String json) throws IOException {
         try {
             if (!http.isStarted()) {
                 http.start();
             }
-            ContentResponse r = http.newRequest("http://muxbar" + pathAndQuery)
+            var request = http.newRequest("http://muxbar" + pathAndQuery)
                     .method(method)
                     .transport(new Transport.TCPUnix(socket))
-                    .timeout(5, TimeUnit.SECONDS)
-                    .send();
+                    .timeout(5, TimeUnit.SECONDS);
+            if (json != null) {
+                request.body(new org.eclipse.jetty.client.StringRequestContent("application/json", json));
+            }
+            ContentResponse r = request.send();
             return new Answer(r.getStatus(), r.getContentAsString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

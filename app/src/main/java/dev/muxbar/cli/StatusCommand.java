@@ -88,6 +88,7 @@ final class StatusCommand implements Callable<Integer> {
                     hidden.addObject().put("id", e.id()).put("name", e.name());
                 }
             }
+            root.set("agents", Json.MAPPER.valueToTree(m.agents()));
             System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString((JsonNode) root));
             return;
         }
@@ -97,6 +98,11 @@ final class StatusCommand implements Callable<Integer> {
         for (Session s : m.shown()) {
             System.out.printf("%3d  %-5s %-24s %2d windows %3d panes%s%n", i++, s.id(), s.name(),
                     s.windows().size(), s.paneCount(), s.attached() > 0 ? "  attached" : "");
+            for (dev.muxbar.agents.Agent a : m.agentsOf(s.id())) {
+                System.out.printf("       %-4s %-10s %-13s%s%s%n", a.pane(), a.agent(), a.status().label()
+                        + (a.unseen() ? " (unseen)" : ""), m.muted().contains(s.id()) ? " muted" : "",
+                        a.title() == null ? "" : "  " + a.title());
+            }
         }
         long hidden = m.order().hidden().stream().filter(e -> !e.id().isEmpty()).count();
         if (hidden > 0) {

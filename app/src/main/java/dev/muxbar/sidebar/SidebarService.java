@@ -102,8 +102,23 @@ public final class SidebarService {
         return settings;
     }
 
-    /** A new model (on the loop). */
+    /**
+     * A new model (on the loop). When only agents or the order changed (the same snapshot), the
+     * sidebars are repainted without planning their lifecycle again.
+     */
     public void onModel(Model m) {
+        boolean sameTmux = model != null && model.snapshot() == m.snapshot();
+        model = m;
+        if (sameTmux) {
+            paintVisible(viewedWindows(m.snapshot()));
+            animate();
+            return;
+        }
+        plan(m);
+    }
+
+    /** Plans and runs the sidebars' lifecycle for this model, then paints. */
+    private void plan(Model m) {
         model = m;
         long now = scheduler.now();
         Snapshot s = m.snapshot();
@@ -127,7 +142,7 @@ public final class SidebarService {
             recheck = scheduler.schedule(PENDING_MS + 1, () -> {
                 recheck = null;
                 if (model != null) {
-                    onModel(model);
+                    plan(model);
                 }
             });
         }
@@ -169,7 +184,7 @@ public final class SidebarService {
             log.accept("cannot save sidebar settings: " + e);
         }
         if (model != null) {
-            onModel(model);
+            plan(model);
         }
     }
 
@@ -415,7 +430,7 @@ public final class SidebarService {
             fireAndForget("set-option -g @muxbar-width " + settings.width());
         }
         if (model != null) {
-            onModel(model);
+            plan(model);
         }
     }
 

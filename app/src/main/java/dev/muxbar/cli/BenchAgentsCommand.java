@@ -1,0 +1,132 @@
+package dev.muxbar.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.muxbar.api.ApiClient;
+import dev.muxbar.api.Json;
+import dev.muxbar.tmux.ControlClient;
+import dev.muxbar.tmux.ControlParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code muxbar bench-agents} (hidden; used by scripts/bench/agents): posts agent events at a fixed
+ * rate across the content panes of all sessions while, once every 200 ms, timing one event until a
+ * visible sidebar (read with capture-pane) shows its badge. Prints the latency, the achieved rate,
+ * and how often the visible sidebar repainted.
+ */
+@Command(name = "bench-agents", hidden = true, mixinStandardHelpOptions = true, description = "Agent event load (benchmark).")
+final class BenchAgentsCommand implements Callable<Integer> {
+
+    @Mixin
+    Target target;
+
+    @Option(names = "--rate", defaultValue = "200")
+    int rate;
+
+    @Option(names = "--seconds", defaultValue = "10")
+    int seconds;
+
+    private static final String[] LOAD = {"running", "tool-running", "waiting", "done"};
+
+    @Override
+    public Integer call() throws Exception {
+        try (ControlClient c = ControlClient.start(target.address(), n -> { }, () -> { });
+             ApiClient load = new ApiClient(target.paths().socket());
+             ApiClient probe = new ApiClient(target.paths().socket())) {
+            List<String> panes = new ArrayList<>(); // content pane of each session, in session order
+            for (String l : lines(c, "list-panes -a -F '#{session_name} #{pane_id} #{@muxbar-sidebar}'")) {
+                String[] f = l.split(" ");
+                if (f.length == 2 || !f[2].equals("1")) {
+                    panes.add(f[1]);
+                }
+            }
+            String viewed = lines(c, "list-clients -F '#{client_control_mode} #{session_id}'").stream()
+                    .filter(l -> l.startsWith("0 ")).findFirst().orElseThrow().substring(2);
+            String sidebar = lines(c, "list-panes -t '" + viewed + "' -F '#{pane_id} #{@muxbar-sidebar}'").stream()
+                    .filter(l -> l.endsWith(" 1")).map(l -> l.split(" ")[0]).findFirst().orElseThrow();
+            String probed = panes.remove(panes.size() - 1); // the last session's pane: its row is the probe
+            String probedRow = lines(c, "display-message -p -t " + probed + " '#{session_name}'").get(0).trim();
+            System.out.println("load: " + rate + " events/s for " + seconds + " s across " + panes.size()
+                    + " panes; probe: " + probed + " (row " + probedRow + ") on visible sidebar " + sidebar);
+            long paints0 = paints(probe, sidebar);
+            List<Double> latency = new ArrayList<>();
+            long sent = 0;
+            long failed = 0;
+            long start = System.nanoTime();
+            long end = start + seconds * 1_000_000_000L;
+            long nextProbe = start;
+            int probeRound = 0;
+            for (long i = 0; System.nanoTime() < end; i++) {
+                long due = start + i * 1_000_000_000L / rate;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                String pane = panes.get((int) (i % panes.size()));
+                String status = LOAD[(int) ((i / panes.size()) % LOAD.length)];
+                if (load.post("/agent-event", event(pane, status)).status() != 200) {
+                    failed++;
+                }
+                sent++;
+                if (System.nanoTime() >= nextProbe) {
+                    nextProbe += 200_000_000L;
+                    // Alternate waiting (?) and done (✓) on the probe's pane; wait for the badge.
+                    boolean wait = probeRound++ % 2 == 0;
+                    long t0 = System.nanoTime();
+                    probe.post("/agent-event", event(probed, wait ? "waiting" : "done"));
+                    String glyph = wait ? "?" : "✓";
+                    long deadline = t0 + 2_000_000_000L;
+                    while (System.nanoTime() < deadline && !row(c, sidebar, probedRow).contains(glyph)) {
+                        Thread.sleep(0, 200_000);
+                    }
+                    latency.add((System.nanoTime() - t0) / 1e6);
+                }
+            }
+            double took = (System.nanoTime() - start) / 1e9;
+            long paints = paints(probe, sidebar) - paints0;
+            System.out.printf("sent %d events in %.1f s (%.0f/s, %d rejected)%n", sent, took, sent / took, failed);
+            System.out.printf("event -> badge on the visible sidebar: median=%.1f ms p99=%.1f ms max=%.1f ms (%d probes)%n",
+                    BenchCommand.pct(latency, 50), BenchCommand.pct(latency, 99), BenchCommand.pct(latency, 100),
+                    latency.size());
+            System.out.printf("visible sidebar repaints: %d in %.1f s = %.1f/s (one per 16 ms frame at most: %.1f/s)%n",
+                    paints, took, paints / took, 1000.0 / 16);
+        }
+        return 0;
+    }
+
+    private static String event(String pane, String status) {
+        return "{\"agent\":\"bench\",\"status\":\"" + status + "\",\"pane\":\"" + pane + "\"}";
+    }
+
+    /** The sidebar row of a session, as tmux shows it. */
+    private static String row(ControlClient c, String sidebar, String session) {
+        for (String l : lines(c, "capture-pane -p -S 0 -E 24 -t " + sidebar)) {
+            if (l.contains(" " + session + " ")) {
+                return l;
+            }
+        }
+        return "";
+    }
+
+    private static long paints(ApiClient api, String pane) throws Exception {
+        for (JsonNode s : Json.MAPPER.readTree(api.get("/sidebars").body())) {
+            if (s.get("pane").asText().equals(pane)) {
+                return s.get("paints").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private static List<String> lines(ControlClient c, String command) {
+        try {
+            ControlParser.Reply r = c.send(command).get(5, TimeUnit.SECONDS);
+            return r.lines();
+        } catch (Exception e) {
+            throw new IllegalStateException(command + ": " + e, e);
+        }
+    }
+}
