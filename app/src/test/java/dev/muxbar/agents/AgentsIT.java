@@ -181,4 +181,33 @@ class AgentsIT {
             assertTrue(api.alive(), "the daemon is alive");
         }
     }
+
+    @Test
+    void hooksInstallKeepsTheUsersSettingsAndUninstallRestoresThem() throws Exception {
+        java.nio.file.Path f = tmp.resolve("settings.json");
+        String user = "{\n  \"hooks\": {\"Stop\": [{\"hooks\": [{\"type\": \"command\", \"command\": \"say done\"}]}]},\n"
+                + "  \"model\": \"opus\"\n}\n";
+        java.nio.file.Files.writeString(f, user);
+        DaemonProcess.Cli dry = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "hooks", "install", "claude",
+                "--file", f.toString(), "--dry-run");
+        assertEquals(0, dry.exit(), dry.output());
+        assertEquals(user, java.nio.file.Files.readString(f), "a dry run writes nothing");
+        DaemonProcess.Cli in = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "hooks", "install", "claude",
+                "--file", f.toString());
+        assertTrue(in.output().contains("backup"), in.output());
+        String installed = java.nio.file.Files.readString(f);
+        assertTrue(installed.contains("say done") && installed.contains("muxbar-hook claude"), installed);
+        assertTrue(DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "hooks", "install", "claude", "--file",
+                f.toString()).output().contains("nothing to do"), "a second install is a no-op");
+        DaemonProcess.Cli out = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "hooks", "uninstall", "claude",
+                "--file", f.toString());
+        assertEquals(0, out.exit(), out.output());
+        assertEquals(user, java.nio.file.Files.readString(f), "only muxbar's entries went");
+        java.nio.file.Files.writeString(f, "{\"hooks\": [}");
+        DaemonProcess.Cli bad = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "hooks", "install", "claude",
+                "--file", f.toString());
+        assertEquals(1, bad.exit(), bad.output());
+        assertTrue(bad.output().contains("nothing was changed"), bad.output());
+        assertEquals("{\"hooks\": [}", java.nio.file.Files.readString(f));
+    }
 }

@@ -177,4 +177,31 @@ class CoreTest {
         assertTrue(log.get(0).contains("gone"));
         assertTrue(seen.isEmpty());
     }
+
+    @Test
+    void agentSignalsAndMutesArePublished() throws Exception {
+        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add)
+                .withAgents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of());
+        List<Model> models = new ArrayList<>();
+        c.subscribe(clock, models::add);
+        c.start();
+        clock.advance(16);
+        tmux.lastRefresh().complete(of(1, 1, "$1", "work"));
+        clock.runReady();
+        CompletableFuture<dev.muxbar.agents.Tracker.Outcome> done = new CompletableFuture<>();
+        c.handle(new Event.AgentSignal(dev.muxbar.agents.Signal.of(dev.muxbar.agents.Source.HOOK, "claude",
+                dev.muxbar.agents.Status.WAITING, "%1", "t"), done));
+        clock.runReady();
+        assertEquals(dev.muxbar.agents.Tracker.Outcome.CHANGED, done.get());
+        Model last = models.get(models.size() - 1);
+        assertEquals(1, last.agents().size());
+        assertEquals(List.of("$1"), last.needingAttention().stream().map(Snapshot.Session::id).toList());
+        c.handle(new Event.ToggleMute("$1"));
+        clock.runReady();
+        assertEquals(Set.of("$1"), models.get(models.size() - 1).muted());
+        c.handle(new Event.ToggleMute("$1"));
+        clock.runReady();
+        assertEquals(Set.of(), models.get(models.size() - 1).muted());
+        c.stop();
+    }
 }
