@@ -55,6 +55,7 @@ if [ -n "$pk" ]; then
         bound="$bound prefix:$pk:0"
         for i in 1 2 3 4 5 6 7 8 9; do
             tmux bind-key -T muxbar "$i" run-shell -b "'$root/scripts/switch-index' $i '#{client_tty}'"
+            bound="$bound muxbar:$i:$i"
         done
         tmux bind-key -T muxbar t run-shell -b "'$root/scripts/muxbar-api' POST /toggle"
         tmux bind-key -T muxbar s run-shell -b "'$root/scripts/focus-sidebar' '#{window_id}'"

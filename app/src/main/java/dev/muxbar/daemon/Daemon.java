@@ -212,12 +212,24 @@ public final class Daemon {
         Planner.Settings d = Planner.Settings.DEFAULT;
         int width = parseInt(option("@muxbar-width"), d.width());
         boolean right = option("@muxbar-position").equals("right");
-        SidebarService service = new SidebarService(gateway, core, loop, loop, Theme.builtIn("default"),
+        SidebarService service = new SidebarService(gateway, core, loop, loop, theme(option("@muxbar-theme")),
                 sidebarScript().toString(), paths.stateDir().resolve("sidebar.json"),
                 new Planner.Settings(d.enabled(), width, right), log);
         gateway.run("set-option -g @muxbar-width " + service.settings().width());
         core.subscribe(loop, service::onModel);
         return service;
+    }
+
+    /** The theme named by {@code @muxbar-theme}; an unknown or broken one is logged and the default used. */
+    private Theme theme(String name) {
+        if (!name.isEmpty()) {
+            try {
+                return Theme.builtIn(name);
+            } catch (IllegalArgumentException e) {
+                log.accept("@muxbar-theme " + name + ": " + e.getMessage() + "; using the default theme");
+            }
+        }
+        return Theme.builtIn("default");
     }
 
     private <T> CompletableFuture<T> onLoop(java.util.function.Supplier<T> work) {

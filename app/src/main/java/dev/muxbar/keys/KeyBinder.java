@@ -26,7 +26,7 @@ public final class KeyBinder implements Consumer<Model> {
     private final String switchScript;
     private final List<SwitchKey> keys;
     private final Consumer<String> log;
-    private final Map<String, String> bound = new HashMap<>(); // key → command bound now
+    private final Map<String, String> bound = new HashMap<>(); // table:key → command bound now
     private boolean restored; // after restore() no model may bind native keys again (loop-only state)
 
     /**
@@ -44,7 +44,9 @@ public final class KeyBinder implements Consumer<Model> {
         for (String entry : recorded.trim().split("\\s+")) {
             String[] f = entry.split(":");
             // Keys such as "M-:" are not switch keys muxbar binds; the row is the last field.
-            if (f.length == 3 && f[0].equals("root") && f[2].matches("[1-9]|next") && f[1].matches("[A-Za-z0-9-]+")) {
+            // root: M-1…M-9 and the next key; muxbar: the "prefix o, then 1-9" table.
+            boolean table = f.length == 3 && (f[0].equals("root") || f[0].equals("muxbar"));
+            if (table && f[2].matches("[1-9]|next") && f[1].matches("[A-Za-z0-9-]+")) {
                 out.add(new SwitchKey(f[0], f[1], f[2].equals("next") ? NEXT : Integer.parseInt(f[2])));
             }
         }
@@ -92,15 +94,15 @@ public final class KeyBinder implements Consumer<Model> {
         }
         for (SwitchKey k : keys) {
             String cmd = command(k, m, switchScript);
-            if (!cmd.equals(bound.get(k.key()))) {
-                bound.put(k.key(), cmd);
+            if (!cmd.equals(bound.get(k.table() + ":" + k.key()))) {
+                bound.put(k.table() + ":" + k.key(), cmd);
                 bind(k, cmd);
             }
         }
     }
 
     private void bind(SwitchKey k, String cmd) {
-        tmux.run("bind-key -n " + k.key() + " " + cmd).whenComplete((r, e) -> {
+        tmux.run("bind-key -T " + k.table() + " " + k.key() + " " + cmd).whenComplete((r, e) -> {
             if (e != null) {
                 log.accept("cannot bind " + k.key() + ": " + e.getMessage());
             }
@@ -123,7 +125,7 @@ public final class KeyBinder implements Consumer<Model> {
         restored = true;
         List<java.util.concurrent.CompletableFuture<List<String>>> pending = new ArrayList<>();
         for (SwitchKey k : keys) {
-            pending.add(tmux.run("bind-key -n " + k.key() + " " + scriptCommand(k, switchScript)));
+            pending.add(tmux.run("bind-key -T " + k.table() + " " + k.key() + " " + scriptCommand(k, switchScript)));
         }
         for (var f : pending) {
             try {

@@ -24,13 +24,13 @@ class KeyBinderTest {
     @Test
     void bindsRowsNativelyOnlyWhenChangedAndRestoresTheScriptPath() {
         binder.accept(model("$0", "a", "$1", "b"));
-        assertEquals(List.of("bind-key -n M-1 switch-client -t '$0'", "bind-key -n M-2 switch-client -t '$1'",
-                "bind-key -n M-3 run-shell -b \"'/m/switch-index' 3 '#{client_tty}'\""), tmux.commands);
+        assertEquals(List.of("bind-key -T root M-1 switch-client -t '$0'", "bind-key -T root M-2 switch-client -t '$1'",
+                "bind-key -T root M-3 run-shell -b \"'/m/switch-index' 3 '#{client_tty}'\""), tmux.commands);
         tmux.commands.clear();
         binder.accept(model("$0", "a", "$1", "b"));
         assertEquals(List.of(), tmux.commands, "nothing changed, nothing sent");
         binder.accept(model("$0", "a", "$1", "renamed", "$2", "c"));
-        assertEquals(List.of("bind-key -n M-3 switch-client -t '$2'"), tmux.commands);
+        assertEquals(List.of("bind-key -T root M-3 switch-client -t '$2'"), tmux.commands);
         tmux.commands.clear();
         binder.restore();
         assertEquals(3, tmux.commands.stream().filter(c -> c.contains("switch-index")).count());
@@ -41,8 +41,8 @@ class KeyBinderTest {
 
     @Test
     void onlyRootKeysWithARowAreSwitchKeys() {
-        assertEquals(List.of(new KeyBinder.SwitchKey("root", "M-1", 1)),
-                KeyBinder.parse(" root:M-1:1 prefix:o:0 root:M-t:0 junk root:M-2:x "));
+        assertEquals(List.of(new KeyBinder.SwitchKey("root", "M-1", 1), new KeyBinder.SwitchKey("muxbar", "2", 2)),
+                KeyBinder.parse(" root:M-1:1 prefix:o:0 root:M-t:0 junk root:M-2:x muxbar:2:2 other:3:3 "));
     }
 
     @Test

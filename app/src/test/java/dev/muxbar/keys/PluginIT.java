@@ -150,6 +150,16 @@ class PluginIT {
         awaitSession(c, "delta");
         c.press("M-1");
         awaitSession(c, "alpha");
+        // prefix o, then 3: native too.
+        Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "muxbar", "3").contains("switch-client -t \"$3\""),
+                "prefix table bound natively", () -> tmux.tmux("list-keys", "-T", "muxbar") + diagnostics(tmux));
+        // Separate presses: a key arriving in the same read as "o" is looked up before o's
+        // switch-client -T muxbar has run.
+        c.press("C-b", "o");
+        Poll.until(3_000, () -> tmux.tmux("list-clients", "-F", "#{client_name} #{client_key_table}")
+                .contains(c.clientName() + " muxbar"), "the muxbar key table", () -> diagnostics(tmux));
+        c.press("3");
+        awaitSession(c, "delta");
     }
 
     @Test
