@@ -45,7 +45,7 @@ for key in $(option @muxbar-switch-keys "M-1 M-2 M-3 M-4 M-5 M-6 M-7 M-8 M-9"); 
     fi
 done
 
-# prefix + KEY, then 1-9 (switch), t (toggle sidebars), s (focus the sidebar).
+# prefix + KEY, then 1-9 (switch), n (next agent needing you), t (toggle sidebars), s (focus the sidebar).
 pk=$(option @muxbar-prefix-key o)
 if [ -n "$pk" ]; then
     current=$(tmux list-keys -T prefix "$pk" 2>/dev/null)
@@ -57,6 +57,8 @@ if [ -n "$pk" ]; then
             tmux bind-key -T muxbar "$i" run-shell -b "'$root/scripts/switch-index' $i '#{client_tty}'"
             bound="$bound muxbar:$i:$i"
         done
+        tmux bind-key -T muxbar n run-shell -b "'$root/scripts/switch-index' next '#{client_tty}'"
+        bound="$bound muxbar:n:next"
         tmux bind-key -T muxbar t run-shell -b "'$root/scripts/muxbar-api' POST /toggle"
         tmux bind-key -T muxbar s run-shell -b "'$root/scripts/focus-sidebar' '#{window_id}'"
         ;;
