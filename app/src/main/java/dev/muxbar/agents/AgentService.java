@@ -42,7 +42,7 @@ public final class AgentService {
         this.loop = loop;
         this.tailer = tailer;
         this.screen = new ScreenWatcher(tmux, scheduler, loop, rules, this::ingest);
-        this.attention = new Attention(tmux, io, log, sidebarNotice);
+        this.attention = new Attention(tmux, io, log, sidebarNotice, scheduler::now);
     }
 
     private void ingest(Signal s) {

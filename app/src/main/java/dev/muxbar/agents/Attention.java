@@ -30,6 +30,7 @@ public final class Attention {
     private final Executor io;
     private final Consumer<String> log;
     private final java.util.function.Predicate<String> sidebarNotice;
+    private final java.util.function.LongSupplier clock;
     private Map<String, Agent> last;
     private long alerts;
     /** Session id → when it last alerted: a flapping agent rings once per {@link #GAP_MS}, not on every flap. */
@@ -37,7 +38,9 @@ public final class Attention {
     static final long GAP_MS = 3_000;
 
     /** {@code sidebarNotice}: shows a message in the sidebars; false when there are none to show it. */
-    public Attention(TmuxGateway tmux, Executor io, Consumer<String> log, java.util.function.Predicate<String> sidebarNotice) {
+    public Attention(TmuxGateway tmux, Executor io, Consumer<String> log, java.util.function.Predicate<String> sidebarNotice,
+                     java.util.function.LongSupplier clock) {
+        this.clock = clock;
         this.tmux = tmux;
         this.io = io;
         this.log = log;
@@ -61,7 +64,7 @@ public final class Attention {
             boolean finishedUnseen = a.unseen() && (prev == null || !prev.unseen() || prev.since() != a.since());
             if ((startsWaiting || finishedUnseen) && !viewed.contains(a.windowId())
                     && !m.muted().contains(a.sessionId())) {
-                long t = System.nanoTime() / 1_000_000;
+                long t = clock.getAsLong();
                 Long prevAt = lastAlert.get(a.sessionId());
                 if (prevAt == null || t - prevAt >= GAP_MS) {
                     lastAlert.put(a.sessionId(), t);

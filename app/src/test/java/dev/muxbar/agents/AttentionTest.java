@@ -1,0 +1,64 @@
+package dev.muxbar.agents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.muxbar.state.Model;
+import dev.muxbar.state.OrderBook;
+import dev.muxbar.state.Snapshot;
+import dev.muxbar.tmux.FakeTmux;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AttentionTest {
+
+    private final FakeTmux tmux = new FakeTmux();
+    private final List<String> notices = new ArrayList<>();
+    private final List<Runnable> bells = new ArrayList<>();
+    private long now;
+    private boolean sidebars = true;
+    private final Attention attention = new Attention(tmux, bells::add, m -> { }, t -> sidebars && notices.add(t),
+            () -> now);
+
+    /** Agent in pane %1 (session $1 "work", window @1); the client views $2 unless {@code viewWork}. */
+    private static Model model(Status status, boolean unseen, boolean viewWork, Set<String> muted) {
+        Snapshot s = AgentFixtures.snapshot("claude", viewWork, !viewWork);
+        Agent a = new Agent("%1", "@1", "$1", "claude", "t", status, Source.HOOK, 0, null, null, unseen);
+        return Model.of(s, OrderBook.EMPTY.reconcile(s), List.of(a), muted);
+    }
+
+    @Test
+    void alertsOncePerTransitionOutOfSightAndNotWhenMutedOrViewed() {
+        attention.onModel(model(Status.WAITING, false, false, Set.of()));
+        assertEquals(0, attention.alerts(), "the first model only primes (a restart rings nothing)");
+        attention.onModel(model(Status.RUNNING, false, false, Set.of()));
+        now += Attention.GAP_MS;
+        attention.onModel(model(Status.WAITING, false, false, Set.of()));
+        assertEquals(List.of("claude waits for you in work"), notices);
+        assertEquals(1, bells.size(), "a bell in the agent's pane");
+        attention.onModel(model(Status.WAITING, false, false, Set.of()));
+        assertEquals(1, attention.alerts(), "the same transition does not repeat");
+        // Flapping within the gap: quiet.
+        attention.onModel(model(Status.RUNNING, false, false, Set.of()));
+        attention.onModel(model(Status.WAITING, false, false, Set.of()));
+        assertEquals(1, attention.alerts());
+        now += Attention.GAP_MS;
+        attention.onModel(model(Status.DONE, true, false, Set.of("$1")));
+        assertEquals(1, attention.alerts(), "muted");
+        attention.onModel(model(Status.RUNNING, false, true, Set.of()));
+        attention.onModel(model(Status.WAITING, false, true, Set.of()));
+        assertEquals(1, attention.alerts(), "someone looks at that window");
+    }
+
+    @Test
+    void withoutSidebarsTheClientsGetAShortTmuxMessage() {
+        sidebars = false;
+        attention.onModel(model(Status.RUNNING, false, false, Set.of()));
+        attention.onModel(model(Status.DONE, true, false, Set.of()));
+        assertEquals(1, attention.alerts());
+        assertTrue(tmux.commands.stream().anyMatch(c -> c.startsWith("display-message -c '/dev/pts/51' -d 1500")
+                && c.contains("muxbar: claude done in work")), tmux.commands.toString());
+    }
+}
