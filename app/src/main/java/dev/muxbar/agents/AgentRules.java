@@ -39,7 +39,8 @@ public final class AgentRules {
             "cursor-agent", "copilot", "goose", "crush", "qwen");
 
     /** Commands that run an agent written in them: look at the command line instead. */
-    static final List<String> RUNTIMES = List.of("node", "nodejs", "python", "python3", "bun", "deno", "uv", "ruby");
+    static final java.util.Set<String> RUNTIMES = java.util.Set.of("node", "nodejs", "python", "python3", "bun", "deno",
+            "uv", "ruby");
 
     public enum Region { LINES, TITLE, SCREEN }
 
@@ -69,9 +70,12 @@ public final class AgentRules {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, Definition> byAgent;
+    /** Process name → agent: looked up for every pane of every refresh, so one hash lookup. */
+    private final Map<String, String> byProcessName = new java.util.HashMap<>();
 
     private AgentRules(Map<String, Definition> byAgent) {
-        this.byAgent = Map.copyOf(byAgent);
+        this.byAgent = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byAgent)); // file order decides ties
+        byAgent.values().forEach(d -> d.processes().forEach(p -> byProcessName.putIfAbsent(p, d.agent())));
     }
 
     public static AgentRules of(List<Definition> defs) {
@@ -174,12 +178,7 @@ public final class AgentRules {
 
     /** The agent a process name is, or null. */
     public String byProcess(String command) {
-        for (Definition d : byAgent.values()) {
-            if (d.processes().contains(command)) {
-                return d.agent();
-            }
-        }
-        return null;
+        return byProcessName.get(command);
     }
 
     /** The agent a runtime's command line runs, or null. */

@@ -59,7 +59,6 @@ public final class Tracker {
         String title;
         String message;
         boolean unseen;
-        boolean seenTerminal; // a terminal status was visible to a client at some point
 
         Instance(String pane, String agent) {
             this.pane = pane;
@@ -73,7 +72,8 @@ public final class Tracker {
 
     private final LongUnaryOperator parentOf;
     private final Map<String, Instance> byPaneAgent = new LinkedHashMap<>(); // "%3 claude" → instance
-    private Places places = new Places(Snapshot.EMPTY);
+    private Snapshot snapshot = Snapshot.EMPTY;
+    private Places places; // of snapshot, built when first needed (most refreshes have no agents at all)
     private Map<String, String> identities = Map.of();
     private List<Agent> published = List.of();
     private boolean dirty;
@@ -107,8 +107,13 @@ public final class Tracker {
      * gone panes and of agents no longer running, and clears unseen marks of viewed windows.
      */
     public boolean observe(Snapshot snapshot, Map<String, String> paneAgents, long now) {
-        places = new Places(snapshot);
+        this.snapshot = snapshot;
+        places = null;
         identities = Map.copyOf(paneAgents);
+        if (byPaneAgent.isEmpty() && identities.isEmpty()) {
+            return false; // nothing to place: a refresh of a server without agents costs no index
+        }
+        Places places = places();
         boolean changed = false;
         for (Iterator<Instance> it = byPaneAgent.values().iterator(); it.hasNext(); ) {
             Instance i = it.next();
@@ -169,7 +174,7 @@ public final class Tracker {
             if (byPaneAgent.size() >= MAX_INSTANCES) {
                 return Outcome.IGNORED;
             }
-            i = create(pane, s.agent(), places.get(pane), now);
+            i = create(pane, s.agent(), places().get(pane), now);
             created = s.status() != null;
         }
         boolean changed = created;
@@ -265,14 +270,21 @@ public final class Tracker {
         return !byPaneAgent.isEmpty();
     }
 
+    private Places places() {
+        if (places == null) {
+            places = new Places(snapshot);
+        }
+        return places;
+    }
+
     private void setStatus(Instance i, Status status, long now) {
         i.status = status;
         i.since = now;
-        i.unseen = status.terminal() && !places.viewed(i.windowId);
+        i.unseen = status.terminal() && !places().viewed(i.windowId);
     }
 
     private boolean seen(Instance i) {
-        if (i.unseen && places.viewed(i.windowId)) {
+        if (i.unseen && places().viewed(i.windowId)) {
             i.unseen = false;
             return true;
         }
@@ -307,7 +319,8 @@ public final class Tracker {
      */
     private String resolve(Signal s) {
         Signal.Where w = s.where();
-        String pane = null;
+        Places places = places();
+        String pane;
         if (w.pane() != null) {
             pane = places.get(w.pane()) != null ? w.pane() : null;
         } else {

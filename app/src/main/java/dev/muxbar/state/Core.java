@@ -57,6 +57,7 @@ public final class Core {
     private Scheduler.Cancellable reconcileTimer;
     private Scheduler.Cancellable scanTimer;
     private Scheduler.Cancellable agentTimer;
+    private boolean stopped;
     private Tracker tracker = new Tracker(pid -> 0);
     private java.util.function.Function<Snapshot, Map<String, String>> identify = s -> Map.of();
     private final java.util.Set<String> muted = new java.util.HashSet<>();
@@ -99,19 +100,33 @@ public final class Core {
         coalescer.markDirty();
         reconcileTimer = scheduler.every(timing.reconcile(), () -> handle(new Event.Reconcile()));
         scanTimer = scheduler.every(timing.scanPoll(), scans::markDirty);
-        agentTimer = scheduler.every(AGENT_TICK_MS, () -> {
-            if (tracker.needsTicks() && tracker.tick(scheduler.now())) {
-                publishIfChanged();
-            }
-        });
+    }
+
+    /** Agent rows age (stale, pruning, transcript waits): a tick runs only while there are rows. */
+    private void agentTicks() {
+        if (tracker.needsTicks() && agentTimer == null && !stopped) {
+            agentTimer = scheduler.every(AGENT_TICK_MS, () -> {
+                if (tracker.tick(scheduler.now())) {
+                    publishIfChanged();
+                }
+                agentTicks();
+            });
+        } else if (!tracker.needsTicks() && agentTimer != null) {
+            agentTimer.cancel();
+            agentTimer = null;
+        }
     }
 
     /** Stops timers (call on the loop). */
     public void stop() {
+        stopped = true;
         if (reconcileTimer != null) {
             reconcileTimer.cancel();
             scanTimer.cancel();
+        }
+        if (agentTimer != null) {
             agentTimer.cancel();
+            agentTimer = null;
         }
         coalescer.stop();
         scans.stop();
@@ -167,6 +182,7 @@ public final class Core {
             }
             if (outcome == Tracker.Outcome.CHANGED) {
                 publishIfChanged();
+                agentTicks();
             }
             if (a.done() != null) {
                 a.done().complete(outcome);
@@ -252,6 +268,7 @@ public final class Core {
     /** A new snapshot: agents of gone panes or exited processes end, viewed windows clear unseen marks. */
     private void observeAgents() {
         tracker.observe(snapshot, identify.apply(snapshot), scheduler.now());
+        agentTicks();
         muted.retainAll(snapshot.sessions().stream().map(Snapshot.Session::id).toList()); // bounded by sessions
     }
 
