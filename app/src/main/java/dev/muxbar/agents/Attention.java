@@ -55,7 +55,7 @@ public final class Attention {
         if (before == null) {
             return;
         }
-        Set<String> viewed = m.snapshot().viewedWindowIds();
+        Set<String> viewed = m.snapshot().viewedWindows().keySet();
         lastAlert.keySet().retainAll(m.snapshot().sessions().stream().map(Snapshot.Session::id).toList()); // bounded
         for (Map.Entry<String, Agent> e : now.entrySet()) {
             Agent a = e.getValue();
@@ -92,9 +92,7 @@ public final class Attention {
         }
         text = "muxbar: " + text;
         for (Snapshot.Client c : s.clients()) {
-            boolean looking = s.session(c.sessionId()).flatMap(x -> x.windows().stream()
-                    .filter(Snapshot.Window::active).findFirst()).map(w -> w.id().equals(a.windowId())).orElse(false);
-            if (!looking) {
+            if (s.viewedBy(c).filter(w -> w.id().equals(a.windowId())).isEmpty()) {
                 // display-message expands formats: a '#' in a name must not.
                 tmux.run("display-message -c " + TmuxQuote.q(c.tty()) + " -d " + MESSAGE_MS + " "
                         + TmuxQuote.q(text.replace("#", "##")));

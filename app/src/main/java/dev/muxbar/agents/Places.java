@@ -44,7 +44,7 @@ final class Places {
                 }
             }
         }
-        viewed.addAll(s.viewedWindowIds());
+        viewed.addAll(s.viewedWindows().keySet());
     }
 
     Place get(String paneId) {

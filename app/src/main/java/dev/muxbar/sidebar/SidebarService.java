@@ -7,7 +7,6 @@ import dev.muxbar.state.Event;
 import dev.muxbar.state.Model;
 import dev.muxbar.state.Scheduler;
 import dev.muxbar.state.Snapshot;
-import dev.muxbar.state.Snapshot.Client;
 import dev.muxbar.state.Snapshot.Pane;
 import dev.muxbar.state.Snapshot.Session;
 import dev.muxbar.state.Snapshot.Window;
@@ -59,8 +58,7 @@ public final class SidebarService {
     private long animationPeriod;
     /** How long an attention notice stays in the footer. */
     static final long NOTICE_MS = 5_000;
-    private String notice;
-    private long noticeUntil;
+    private String notice; // shown until noticeTimer clears it
     private Scheduler.Cancellable noticeTimer;
 
     /** Ages in the detail panel move on even when nothing else changes. */
@@ -92,9 +90,7 @@ public final class SidebarService {
         this.actions = new SidebarActions(tmux, core, loop, log, () -> model, this::setWidth);
         this.gitInfo = new GitInfo(g -> loop.execute(() -> {
             git = g;
-            if (model != null) {
-                paintVisible(viewedWindows(model.snapshot()));
-            }
+            repaint();
         }));
     }
 
@@ -110,7 +106,7 @@ public final class SidebarService {
         boolean sameTmux = model != null && model.snapshot() == m.snapshot();
         model = m;
         if (sameTmux) {
-            paintVisible(viewedWindows(m.snapshot()));
+            repaint();
             animate();
             return;
         }
@@ -125,7 +121,7 @@ public final class SidebarService {
         pendingCreates.keySet().removeAll(windowsWithSidebar(s)); // arrived
         pendingCreates.values().removeIf(t -> now - t > PENDING_MS); // lost: ask again
         resizedAt.values().removeIf(t -> now - t > SETTLE_MS);
-        Map<String, Session> viewed = viewedWindows(s);
+        Map<String, Session> viewed = s.viewedWindows();
         List<Planner.Action> actions = new ArrayList<>(
                 Planner.plan(s, settings, pendingCreates.keySet(), resizedAt.keySet()));
         // Windows someone is looking at first (toggling on restores the current window first).
@@ -220,7 +216,7 @@ public final class SidebarService {
             fresh.put(paneId, scheduler.now());
             Entry entry = openEntry(paneId, f[3], parse(f[1]), parse(f[2]));
             entry.windowId = windowId;
-            Session own = viewedWindows(model.snapshot()).get(windowId);
+            Session own = model.snapshot().viewedWindows().get(windowId);
             if (own != null) {
                 paint(entry, own.id());
             }
@@ -306,16 +302,6 @@ public final class SidebarService {
         }
     }
 
-    /** Windows some client is looking at → the session it looks through. */
-    static Map<String, Session> viewedWindows(Snapshot s) {
-        Map<String, Session> out = new HashMap<>();
-        for (Client c : s.clients()) {
-            s.session(c.sessionId()).ifPresent(session -> session.windows().stream().filter(Window::active)
-                    .findFirst().ifPresent(w -> out.putIfAbsent(w.id(), session)));
-        }
-        return out;
-    }
-
     /**
      * Spinners of working agents turn ten times a second and ages tick: repaint the visible
      * sidebars on a timer while there are agents (the painter writes only the rows that changed).
@@ -330,11 +316,7 @@ public final class SidebarService {
             animation.cancel();
         }
         animationPeriod = period;
-        animation = period == 0 ? null : scheduler.every(period, () -> {
-            if (model != null) {
-                paintVisible(viewedWindows(model.snapshot()));
-            }
-        });
+        animation = period == 0 ? null : scheduler.every(period, this::repaint);
     }
 
     /**
@@ -346,19 +328,23 @@ public final class SidebarService {
             return false;
         }
         notice = text;
-        noticeUntil = scheduler.now() + NOTICE_MS;
         if (noticeTimer != null) {
             noticeTimer.cancel();
         }
         noticeTimer = scheduler.schedule(NOTICE_MS, () -> {
             notice = null;
             noticeTimer = null;
-            if (model != null) {
-                paintVisible(viewedWindows(model.snapshot()));
-            }
+            repaint();
         });
-        paintVisible(viewedWindows(model.snapshot()));
+        repaint();
         return true;
+    }
+
+    /** Repaints the visible sidebars from the current model (time or the notice changed, not tmux). */
+    private void repaint() {
+        if (model != null) {
+            paintVisible(model.snapshot().viewedWindows());
+        }
     }
 
     /** Paints sidebars someone can see; the others are painted when they become visible. */
@@ -373,7 +359,7 @@ public final class SidebarService {
 
     private void paint(Entry e, String ownSessionId) {
         List<Line> lines = Renderer.render(new Renderer.Input(model, theme, e.view, ownSessionId, e.width, e.height, git,
-                scheduler.now(), notice != null && scheduler.now() < noticeUntil ? notice : null));
+                scheduler.now(), notice));
         e.pane.show(new SidebarPane.Frame(lines, e.width, e.height));
     }
 
@@ -404,7 +390,7 @@ public final class SidebarService {
             return;
         }
         Snapshot s = model.snapshot();
-        Session own = viewedWindows(s).get(windowId);
+        Session own = s.viewedWindows().get(windowId);
         if (own == null) {
             e.ignoredKeys++; // nobody looks at this window
             return;

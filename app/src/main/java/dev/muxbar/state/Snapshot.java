@@ -82,12 +82,16 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
         return ids;
     }
 
-    /** Windows some user client is looking at: the active window of each client's session. */
-    public Set<String> viewedWindowIds() {
-        Set<String> out = new HashSet<>();
+    /** The window a client is looking at: the active window of its session. */
+    public Optional<Window> viewedBy(Client c) {
+        return session(c.sessionId()).flatMap(s -> s.windows().stream().filter(Window::active).findFirst());
+    }
+
+    /** Windows some user client is looking at → the session it looks through (the first such client's). */
+    public Map<String, Session> viewedWindows() {
+        Map<String, Session> out = new java.util.HashMap<>();
         for (Client c : clients) {
-            session(c.sessionId()).ifPresent(s -> s.windows().stream().filter(Window::active).findFirst()
-                    .ifPresent(w -> out.add(w.id())));
+            session(c.sessionId()).ifPresent(s -> viewedBy(c).ifPresent(w -> out.putIfAbsent(w.id(), s)));
         }
         return out;
     }
