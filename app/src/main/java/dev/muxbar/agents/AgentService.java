@@ -29,6 +29,8 @@ public final class AgentService {
     private final Attention attention;
     private final TranscriptTailer tailer;
     private Set<String> claudeCwds = Set.of();
+    private Set<String> claudePanes = Set.of();
+    private Snapshot cwdsOf; // the snapshot claudeCwds were read from
     private boolean codex;
     private final Executor loop;
     private volatile boolean tailing;
@@ -53,15 +55,28 @@ public final class AgentService {
     public void onModel(Model m) {
         screen.onModel(m);
         attention.onModel(m);
-        Set<String> cwds = new HashSet<>();
+        Set<String> claudePanes = new HashSet<>();
         boolean anyCodex = false;
         for (Agent a : m.agents()) {
             if (a.agent().equals("claude")) {
-                cwdOf(m.snapshot(), a.pane()).ifPresent(cwds::add);
+                claudePanes.add(a.pane());
             }
             anyCodex |= a.agent().equals("codex");
         }
-        claudeCwds = Set.copyOf(cwds);
+        if (m.snapshot() != cwdsOf || !claudePanes.equals(this.claudePanes)) {
+            // Most models only change an agent's status: walk the panes only when they or the set changed.
+            Set<String> cwds = new HashSet<>();
+            if (!claudePanes.isEmpty()) {
+                m.snapshot().sessions().forEach(x -> x.windows().forEach(w -> w.panes().forEach(p -> {
+                    if (claudePanes.contains(p.id()) && !p.cwd().isEmpty()) {
+                        cwds.add(p.cwd());
+                    }
+                })));
+            }
+            claudeCwds = Set.copyOf(cwds);
+            this.claudePanes = claudePanes;
+            cwdsOf = m.snapshot();
+        }
         codex = anyCodex;
         if ((codex || !claudeCwds.isEmpty()) && tailTimer == null) {
             tailTimer = scheduler.every(TAIL_MS, this::tail);
@@ -69,11 +84,6 @@ public final class AgentService {
             tailTimer.cancel();
             tailTimer = null;
         }
-    }
-
-    private static java.util.Optional<String> cwdOf(Snapshot s, String pane) {
-        return s.sessions().stream().flatMap(x -> x.windows().stream()).flatMap(w -> w.panes().stream())
-                .filter(p -> p.id().equals(pane) && !p.cwd().isEmpty()).map(Snapshot.Pane::cwd).findFirst();
     }
 
     private void tail() {

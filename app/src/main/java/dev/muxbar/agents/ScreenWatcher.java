@@ -35,7 +35,7 @@ public final class ScreenWatcher {
     private final Consumer<Signal> out;
     private final Map<String, Watch> watches = new HashMap<>();
     private Map<String, Agent> rows = Map.of();
-    private Map<String, String> titles = Map.of();
+    private Snapshot snapshot = Snapshot.EMPTY; // pane titles, looked up when a capture is evaluated
 
     private static final class Watch {
         final String agent;
@@ -68,11 +68,7 @@ public final class ScreenWatcher {
             }
         }
         rows = next;
-        Map<String, String> t = new HashMap<>();
-        for (Snapshot.Session s : m.snapshot().sessions()) {
-            s.windows().forEach(w -> w.panes().forEach(p -> t.put(p.id(), p.title())));
-        }
-        titles = t;
+        snapshot = m.snapshot();
         watches.entrySet().removeIf(e -> {
             Agent a = next.get(e.getKey());
             if (a == null || !a.agent().equals(e.getValue().agent)) {
@@ -148,7 +144,7 @@ public final class ScreenWatcher {
         if (d == null) {
             return;
         }
-        Status s = d.evaluate(screen, titles.get(pane));
+        Status s = d.evaluate(screen, snapshot.pane(pane).map(Snapshot.Pane::title).orElse(""));
         if (s == null) {
             return;
         }

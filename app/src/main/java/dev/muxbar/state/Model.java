@@ -37,8 +37,13 @@ public record Model(Snapshot snapshot, OrderBook order, List<Session> shown, Lis
      * first, then in shown order.
      */
     public List<Session> needingAttention() {
-        return shown.stream().filter(s -> agentsOf(s.id()).stream().anyMatch(Agent::needsAttention))
-                .sorted(java.util.Comparator.comparingInt((Session s) -> -agentsOf(s.id()).get(0).urgency()))
-                .toList();
+        java.util.Map<String, Integer> urgency = new java.util.HashMap<>(); // session → its most urgent agent
+        for (Agent a : agents) {
+            if (a.needsAttention()) {
+                urgency.merge(a.sessionId(), a.urgency(), Math::max);
+            }
+        }
+        return shown.stream().filter(s -> urgency.containsKey(s.id()))
+                .sorted(java.util.Comparator.comparingInt((Session s) -> -urgency.get(s.id()))).toList();
     }
 }

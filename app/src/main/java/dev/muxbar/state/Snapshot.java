@@ -82,6 +82,20 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
         return ids;
     }
 
+    /** A pane by id. */
+    public Optional<Pane> pane(String id) {
+        for (Session s : sessions) {
+            for (Window w : s.windows()) {
+                for (Pane p : w.panes()) {
+                    if (p.id().equals(id)) {
+                        return Optional.of(p);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The window a client is looking at: the active window of its session. */
     public Optional<Window> viewedBy(Client c) {
         return session(c.sessionId()).flatMap(s -> s.windows().stream().filter(Window::active).findFirst());
