@@ -158,10 +158,9 @@ public final class TranscriptTailer {
     private static void readMeta(FileChannel ch, Tail t) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
         ch.read(buf, 0);
-        int end = lastNewline(buf.array(), buf.position());
-        String text = new String(buf.array(), 0, Math.max(0, buf.position()), StandardCharsets.UTF_8);
+        String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
         int nl = text.indexOf('\n');
-        if (end >= 0 && nl > 0) {
+        if (nl > 0) {
             parse(text.substring(0, nl), t, true);
         }
     }

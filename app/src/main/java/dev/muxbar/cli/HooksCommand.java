@@ -6,6 +6,7 @@ import dev.muxbar.hooks.CodexConfig;
 import dev.muxbar.hooks.HookFiles;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,20 +19,26 @@ import picocli.CommandLine.Parameters;
         description = "Install or remove muxbar's hooks in Claude Code (~/.claude/settings.json) or Codex (~/.codex/config.toml).")
 final class HooksCommand {
 
+    /** What both subcommands take. */
+    static final class Target {
+        @Parameters(paramLabel = "AGENT", description = "claude or codex")
+        String agent;
+
+        @Option(names = "--dry-run", description = "Print the result, write nothing.")
+        boolean dryRun;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "The config file (default: the agent's own).")
+        Path file;
+    }
+
     @Command(name = "install", mixinStandardHelpOptions = true, description = "Add muxbar's hooks for AGENT (claude or codex).")
-    int install(@Parameters(paramLabel = "AGENT") String agent,
-                @Option(names = "--dry-run", description = "Print the result, write nothing.") boolean dryRun,
-                @Option(names = "--file", paramLabel = "FILE", description = "The config file (default: the agent's own).") Path file)
-            throws Exception {
-        return run(agent, true, dryRun, file);
+    int install(@Mixin Target t) throws Exception {
+        return run(t.agent, true, t.dryRun, t.file);
     }
 
     @Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Remove muxbar's hooks for AGENT (claude or codex).")
-    int uninstall(@Parameters(paramLabel = "AGENT") String agent,
-                  @Option(names = "--dry-run", description = "Print the result, write nothing.") boolean dryRun,
-                  @Option(names = "--file", paramLabel = "FILE", description = "The config file (default: the agent's own).") Path file)
-            throws Exception {
-        return run(agent, false, dryRun, file);
+    int uninstall(@Mixin Target t) throws Exception {
+        return run(t.agent, false, t.dryRun, t.file);
     }
 
     private static int run(String agent, boolean install, boolean dryRun, Path file) throws Exception {

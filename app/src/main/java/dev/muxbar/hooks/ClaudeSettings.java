@@ -31,7 +31,10 @@ public final class ClaudeSettings {
 
     /** The events {@code text} has no muxbar entry for. */
     public static List<String> missing(String text) throws IOException {
-        JsonSpans.Node hooks = hooksOf(JsonSpans.parse(text));
+        return missing(hooksOf(JsonSpans.parse(text)));
+    }
+
+    private static List<String> missing(JsonSpans.Node hooks) {
         List<String> out = new ArrayList<>();
         for (String e : EVENTS) {
             JsonSpans.Member m = hooks == null ? null : hooks.member(e);
@@ -46,7 +49,7 @@ public final class ClaudeSettings {
     public static String install(String text, String command) throws IOException {
         JsonSpans.Node root = JsonSpans.parse(text);
         JsonSpans.Node hooks = hooksOf(root);
-        List<String> missing = missing(text);
+        List<String> missing = missing(hooks);
         if (missing.isEmpty()) {
             return text;
         }

@@ -54,29 +54,30 @@ final class AgentView {
         return agents.isEmpty() ? 0 : 1 + Math.min(agents.size(), MAX_BADGES) + (agents.size() > MAX_BADGES ? 1 : 0);
     }
 
-    /** "2? 1✓ " — agents waiting, and finished out of sight; empty when none. */
-    static void headerCounts(Line.Builder b, Model m, Theme t, Rgb bg) {
-        long[] c = counts(m);
-        if (c[0] > 0) {
-            b.add(c[0] + "? ", color(t, Status.WAITING), bg, true);
+    /** "2? 1✓ " — agents waiting, and finished out of sight; empty text when none. */
+    record Counts(long waiting, long unseen) {
+        static Counts of(Model m) {
+            long waiting = 0;
+            long unseen = 0;
+            for (Agent a : m == null ? List.<Agent>of() : m.agents()) {
+                waiting += a.status() == Status.WAITING ? 1 : 0;
+                unseen += a.unseen() ? 1 : 0;
+            }
+            return new Counts(waiting, unseen);
         }
-        if (c[1] > 0) {
-            b.add(c[1] + "✓ ", color(t, Status.DONE), bg, true);
-        }
-    }
 
-    /** The text {@link #headerCounts} draws. */
-    static String countsText(Model m) {
-        long[] c = counts(m);
-        return (c[0] > 0 ? c[0] + "? " : "") + (c[1] > 0 ? c[1] + "✓ " : "");
-    }
-
-    private static long[] counts(Model m) {
-        if (m == null) {
-            return new long[2];
+        String text() {
+            return (waiting > 0 ? waiting + "? " : "") + (unseen > 0 ? unseen + "✓ " : "");
         }
-        return new long[] {m.agents().stream().filter(a -> a.status() == Status.WAITING).count(),
-                m.agents().stream().filter(Agent::unseen).count()};
+
+        void addTo(Line.Builder b, Theme t, Rgb bg) {
+            if (waiting > 0) {
+                b.add(waiting + "? ", color(t, Status.WAITING), bg, true);
+            }
+            if (unseen > 0) {
+                b.add(unseen + "✓ ", color(t, Status.DONE), bg, true);
+            }
+        }
     }
 
     /** "  ⠋ claude  running 2m  fix the flaky test" */

@@ -69,7 +69,8 @@ public final class Renderer {
         if (filter != View.Filter.ALL) {
             header.add(filter == View.Filter.AGENTS ? " agents" : " attention", t.color("muted"), bg, false);
         }
-        String counts = AgentView.countsText(in.model());
+        AgentView.Counts attention = AgentView.Counts.of(in.model());
+        String counts = attention.text();
         String sessions = count(shown.size(), w) + " ";
         int right = Cells.width(counts) + Cells.width(sessions);
         if (right >= header.left() && !counts.isEmpty()) {
@@ -78,7 +79,7 @@ public final class Renderer {
         }
         if (!counts.isEmpty() && right < header.left()) {
             header.add(" ".repeat(header.left() - right), bg, bg, false);
-            AgentView.headerCounts(header, in.model(), t, bg);
+            attention.addTo(header, t, bg);
         }
         out.add(header.right(sessions, t.color("muted"), bg, false).build());
         out.add(rule("", w, t));
