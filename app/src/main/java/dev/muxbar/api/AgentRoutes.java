@@ -9,9 +9,6 @@ import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.state.Model;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.util.Fields;
 
 /**
@@ -72,19 +69,11 @@ final class AgentRoutes {
     private Reply submit(Signal s) {
         CompletableFuture<Tracker.Outcome> done = new CompletableFuture<>();
         core.post(new Event.AgentSignal(s, done));
-        try {
-            Tracker.Outcome o = done.get(ApiServer.LOOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            if (o == Tracker.Outcome.NO_PANE) {
-                return Reply.error(404, "no tmux pane matches this " + s.agent()
-                        + " event: pass pane=%N ($TMUX_PANE), pid, session or a cwd a pane is in");
-            }
-            return Reply.ok("{\"ok\":true,\"outcome\":\"" + o.name().toLowerCase(java.util.Locale.ROOT) + "\"}");
-        } catch (TimeoutException | ExecutionException e) {
-            return Reply.error(503, "the daemon is busy; try again");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Reply.error(503, "interrupted");
-        }
+        return Reply.await(done, o -> o == Tracker.Outcome.NO_PANE
+                ? Reply.error(404, "no tmux pane matches this " + s.agent()
+                        + " event: pass pane=%N ($TMUX_PANE), pid, session or a cwd a pane is in")
+                : Reply.ok("{\"ok\":true,\"outcome\":\"" + o.name().toLowerCase(java.util.Locale.ROOT) + "\"}"),
+                Reply::busy);
     }
 
     private static JsonNode parse(String body) {

@@ -6,6 +6,7 @@ import dev.muxbar.state.Event;
 import dev.muxbar.state.Event.OrderEdit;
 import dev.muxbar.state.Model;
 import dev.muxbar.state.Snapshot;
+import dev.muxbar.tmux.TmuxQuote;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,9 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -58,11 +56,11 @@ public final class ApiServer implements AutoCloseable {
     private final Core core;
     private final String version;
     private final long started = System.currentTimeMillis();
-    private final Sidebars sidebars;
+    private final Actions actions;
     private final AgentRoutes agents;
 
-    /** What the API asks of the sidebars; both complete on the event loop. */
-    public interface Sidebars {
+    /** What the API asks of the rest of the daemon (sidebars, key bindings, tmux); all complete off the caller. */
+    public interface Actions {
         /** On (true), off (false) or flipped (null); completes with the new state. */
         CompletableFuture<Boolean> toggle(Boolean on);
 
@@ -76,10 +74,10 @@ public final class ApiServer implements AutoCloseable {
         CompletableFuture<List<String>> tmux(String command);
     }
 
-    public ApiServer(Path socket, Core core, String version, Sidebars sidebars) throws Exception {
+    public ApiServer(Path socket, Core core, String version, Actions actions) throws Exception {
         this.core = core;
         this.version = version;
-        this.sidebars = sidebars;
+        this.actions = actions;
         this.agents = new AgentRoutes(core);
         QueuedThreadPool pool = new QueuedThreadPool(6, 1);
         pool.setName("muxbar-api");
@@ -106,7 +104,7 @@ public final class ApiServer implements AutoCloseable {
                 reply = BODY_PATHS.contains(path) && method.equals("POST") ? withBody(request, path, query)
                         : route(method, path, query);
             } catch (RuntimeException | JsonProcessingException e) {
-                reply = new Reply(500, Json.error("internal error: " + e));
+                reply = Reply.error(500, "internal error: " + e);
             }
             if (reply.etag() != null) {
                 response.getHeaders().put(HttpHeader.ETAG, reply.etag());
@@ -149,22 +147,21 @@ public final class ApiServer implements AutoCloseable {
         boolean post = method.equals("POST");
         switch (path) {
             case "/health":
-                return get ? ok(health()) : notAllowed(method, path);
+                return get ? Reply.ok(health()) : notAllowed(method, path);
             case "/state": {
                 if (!get) return notAllowed(method, path);
                 Model m = core.model();
                 if (m == null) {
-                    return new Reply(503, Json.error("the daemon has not read tmux yet"));
+                    return Reply.error(503, "the daemon has not read tmux yet");
                 }
-                String body = Json.MAPPER.writeValueAsString(m);
-                return new Reply(200, body, "\"" + Integer.toHexString(body.hashCode()) + "-" + body.length() + "\"");
+                return state(m);
             }
             case "/order/move": case "/order/hide": case "/order/unhide": case "/order/reset":
                 return post ? order(path.substring("/order/".length()), query) : notAllowed(method, path);
             case "/toggle":
                 return post ? toggle(query.getValue("on")) : notAllowed(method, path);
             case "/sidebars":
-                return get ? fromLoop(sidebars.describe()) : notAllowed(method, path);
+                return get ? fromLoop(actions.describe()) : notAllowed(method, path);
             case "/switch":
                 return post ? switchClient(query) : notAllowed(method, path);
             case "/mute":
@@ -172,9 +169,9 @@ public final class ApiServer implements AutoCloseable {
             case "/hooks/claude": case "/hooks/codex": case "/agent-event":
                 return notAllowed(method, path);
             case "/keys/rebind":
-                return post ? fromLoop(sidebars.rebindKeys().thenApply(n -> Map.of("keys", n))) : notAllowed(method, path);
+                return post ? fromLoop(actions.rebindKeys().thenApply(n -> Map.of("keys", n))) : notAllowed(method, path);
             default:
-                return new Reply(404, Json.error("no such endpoint: " + method + " " + path));
+                return Reply.error(404, "no such endpoint: " + method + " " + path);
         }
     }
 
@@ -195,23 +192,18 @@ public final class ApiServer implements AutoCloseable {
         } else {
             String ref = query.getValue("session");
             if (ref == null || ref.isEmpty()) {
-                return new Reply(400, Json.error("missing query parameter: session (id like $3, or exact name)"));
+                return Reply.error(400, "missing query parameter: session (id like $3, or exact name)");
             }
             Model m = core.model();
             String id = m == null ? null : resolveSession(m.snapshot(), ref);
             if (id == null) {
-                return new Reply(404, Json.error("no session " + ref));
+                return Reply.error(404, "no session " + ref);
             }
             if (op.equals("move")) {
                 String pos = query.getValue("position");
-                int p;
-                try {
-                    p = Integer.parseInt(pos == null ? "" : pos);
-                } catch (NumberFormatException e) {
-                    return new Reply(400, Json.error("position must be a whole number from 1, got: " + pos));
-                }
+                int p = wholeFromOne(pos);
                 if (p < 1) {
-                    return new Reply(400, Json.error("position must be a whole number from 1, got: " + pos));
+                    return Reply.error(400, "position must be a whole number from 1, got: " + pos);
                 }
                 edit = new OrderEdit.Move(id, p);
             } else {
@@ -220,19 +212,8 @@ public final class ApiServer implements AutoCloseable {
         }
         CompletableFuture<String> done = new CompletableFuture<>();
         core.post(new Event.EditOrder(edit, done));
-        try {
-            done.get(LOOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            return ok("{\"ok\":true}");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            int status = c instanceof IllegalArgumentException ? 404 : 409;
-            return new Reply(status, Json.error(c.getMessage()));
-        } catch (TimeoutException e) {
-            return new Reply(503, Json.error("the daemon is busy; try again"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reply(503, Json.error("interrupted"));
-        }
+        return Reply.await(done, v -> Reply.ok("{\"ok\":true}"),
+                c -> Reply.error(c instanceof IllegalArgumentException ? 404 : 409, c.getMessage()));
     }
 
     /** Line N of the order for the client on {@code client} (its tty), as the M-N keys do. */
@@ -243,21 +224,19 @@ public final class ApiServer implements AutoCloseable {
         }
         String index = query.getValue("index");
         String client = query.getValue("client");
-        int n;
-        try {
-            n = Integer.parseInt(index == null ? "" : index);
-        } catch (NumberFormatException e) {
+        int n = wholeFromOne(index);
+        if (n < 1) {
             return Reply.error(400, "index must be a whole number from 1, got: " + index);
         }
-        if (n < 1 || n > m.shown().size()) {
+        if (n > m.shown().size()) {
             return Reply.error(404, "no session at position " + n + " (" + m.shown().size() + " shown)");
         }
         if (client == null || m.snapshot().clients().stream().noneMatch(c -> c.tty().equals(client))) {
             return Reply.error(404, "no attached client on " + client);
         }
         String id = m.shown().get(n - 1).id();
-        return fromLoop(sidebars.tmux("switch-client -c " + dev.muxbar.tmux.TmuxQuote.q(client) + " -t "
-                + dev.muxbar.tmux.TmuxQuote.q(id)).thenApply(r -> Map.of("session", id)));
+        return fromLoop(actions.tmux("switch-client -c " + TmuxQuote.q(client) + " -t "
+                + TmuxQuote.q(id)).thenApply(r -> Map.of("session", id)));
     }
 
     private Reply mute(String ref) {
@@ -267,7 +246,7 @@ public final class ApiServer implements AutoCloseable {
             return Reply.error(404, "no session " + ref);
         }
         core.post(new Event.ToggleMute(id));
-        return ok("{\"ok\":true}");
+        return Reply.ok("{\"ok\":true}");
     }
 
     private Reply toggle(String on) {
@@ -279,20 +258,43 @@ public final class ApiServer implements AutoCloseable {
         } else if (on.equals("0") || on.equals("false")) {
             want = false;
         } else {
-            return new Reply(400, Json.error("on must be 1 or 0, got: " + on));
+            return Reply.error(400, "on must be 1 or 0, got: " + on);
         }
-        return fromLoop(sidebars.toggle(want).thenApply(enabled -> Map.of("sidebars", enabled)));
+        return fromLoop(actions.toggle(want).thenApply(enabled -> Map.of("sidebars", enabled)));
     }
 
     /** Waits (bounded) for an answer computed on the loop and returns it as JSON. */
     private Reply fromLoop(CompletableFuture<?> answer) {
+        return Reply.await(answer, v -> {
+            try {
+                return Reply.ok(Json.MAPPER.writeValueAsString(v));
+            } catch (JsonProcessingException e) {
+                return Reply.error(500, "cannot write the answer: " + e.getOriginalMessage());
+            }
+        }, Reply::busy);
+    }
+
+    /** The last /state answer and the model it was written from: polling an unchanged model costs nothing. */
+    private volatile Written lastState = new Written(null, null);
+
+    private record Written(Model model, Reply reply) {}
+
+    private Reply state(Model m) throws JsonProcessingException {
+        Written last = lastState;
+        if (last.model() != m) {
+            String body = Json.MAPPER.writeValueAsString(m);
+            last = new Written(m, new Reply(200, body, "\"" + Integer.toHexString(body.hashCode()) + "-" + body.length() + "\""));
+            lastState = last;
+        }
+        return last.reply();
+    }
+
+    /** A query value as a whole number from 1, or 0 when it is missing or not one. */
+    private static int wholeFromOne(String v) {
         try {
-            return ok(Json.MAPPER.writeValueAsString(answer.get(LOOP_TIMEOUT_MS, TimeUnit.MILLISECONDS)));
-        } catch (TimeoutException | ExecutionException | JsonProcessingException e) {
-            return new Reply(503, Json.error("the daemon is busy; try again"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reply(503, Json.error("interrupted"));
+            return Math.max(0, Integer.parseInt(v == null ? "" : v));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
@@ -305,12 +307,8 @@ public final class ApiServer implements AutoCloseable {
                 .findFirst().orElse(null);
     }
 
-    private static Reply ok(String body) {
-        return new Reply(200, body);
-    }
-
     private static Reply notAllowed(String method, String path) {
-        return new Reply(405, Json.error(method + " is not allowed on " + path));
+        return Reply.error(405, method + " is not allowed on " + path);
     }
 
     @Override

@@ -171,7 +171,7 @@ public final class Daemon {
         keyBinder = new KeyBinder(gateway, option("@muxbar-bound-keys"),
                 sidebarScript().resolveSibling("switch-index").toString(), log);
         core.subscribe(loop, keyBinder);
-        api = new ApiServer(paths.socket(), core, version, new ApiServer.Sidebars() {
+        api = new ApiServer(paths.socket(), core, version, new ApiServer.Actions() {
             @Override
             public CompletableFuture<Boolean> toggle(Boolean on) {
                 return onLoop(() -> {

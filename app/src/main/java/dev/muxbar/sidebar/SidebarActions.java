@@ -1,6 +1,5 @@
 package dev.muxbar.sidebar;
 
-import dev.muxbar.tmux.TmuxQuote;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.state.Model;
@@ -9,6 +8,7 @@ import dev.muxbar.state.Snapshot.Client;
 import dev.muxbar.state.Snapshot.Pane;
 import dev.muxbar.state.Snapshot.Session;
 import dev.muxbar.tmux.TmuxGateway;
+import dev.muxbar.tmux.TmuxQuote;
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

@@ -1,6 +1,5 @@
 package dev.muxbar.sidebar;
 
-import dev.muxbar.tmux.TmuxQuote;
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
@@ -13,6 +12,7 @@ import dev.muxbar.state.Snapshot.Window;
 import dev.muxbar.theme.Theme;
 import dev.muxbar.tmux.Formats;
 import dev.muxbar.tmux.TmuxGateway;
+import dev.muxbar.tmux.TmuxQuote;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
