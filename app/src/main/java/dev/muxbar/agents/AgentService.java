@@ -105,21 +105,15 @@ public final class AgentService {
 
     /** Every tmux notification (from the gateway's reader): the screen watcher wants its subscriptions. */
     public void onNotification(Notification n) {
-        if (n instanceof Notification.Other o && o.name().equals("subscription-changed") && !o.args().isEmpty()) {
+        if (n instanceof Notification.Other o && o.name().equals("subscription-changed") && !o.args().isEmpty()
+                && o.args().get(0).startsWith(ScreenWatcher.PREFIX)) {
             String name = o.args().get(0);
             loop.execute(() -> screen.onSubscription(name));
         }
     }
 
-    public long alerts() {
-        return attention.alerts();
-    }
-
-    public int screensWatched() {
-        return screen.watched();
-    }
-
     public void close() {
+        screen.close();
         if (tailTimer != null) {
             tailTimer.cancel();
         }

@@ -74,7 +74,7 @@ public final class Attention {
         }
     }
 
-    /** Alerts sent since start (for tests and /health). */
+    /** Alerts sent since start (for tests). */
     public long alerts() {
         return alerts;
     }

@@ -48,6 +48,12 @@ public final class ScreenWatcher {
         Watch(String agent) {
             this.agent = agent;
         }
+
+        void cancel() {
+            if (timer != null) {
+                timer.cancel();
+            }
+        }
     }
 
     public ScreenWatcher(TmuxGateway tmux, Scheduler scheduler, Executor loop, AgentRules rules, Consumer<Signal> out) {
@@ -72,9 +78,7 @@ public final class ScreenWatcher {
         watches.entrySet().removeIf(e -> {
             Agent a = next.get(e.getKey());
             if (a == null || !a.agent().equals(e.getValue().agent)) {
-                if (e.getValue().timer != null) {
-                    e.getValue().timer.cancel();
-                }
+                e.getValue().cancel();
                 tmux.run("refresh-client -B " + PREFIX + e.getKey().substring(1)); // a name alone unsubscribes
                 return true;
             }
@@ -98,9 +102,10 @@ public final class ScreenWatcher {
         }
     }
 
-    /** Panes watched now (for tests and /health). */
-    public int watched() {
-        return watches.size();
+    /** Stops every pending capture (daemon exit; the subscriptions end with the control client). */
+    public void close() {
+        watches.values().forEach(Watch::cancel);
+        watches.clear();
     }
 
     private void request(String pane) {

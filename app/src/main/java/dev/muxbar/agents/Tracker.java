@@ -97,7 +97,7 @@ public final class Tracker {
         return published;
     }
 
-    /** Number of live instances (for tests and /health). */
+    /** Number of live instances (for tests). */
     public int size() {
         return byPaneAgent.size();
     }
