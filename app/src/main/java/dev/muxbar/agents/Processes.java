@@ -58,8 +58,8 @@ public interface Processes {
             for (int seen = 0; !queue.isEmpty() && seen < 64; seen++) {
                 long p = queue.poll();
                 String[] args = args(p);
-                if (args.length > 0 && Path.of(args[0]).getFileName() != null
-                        && Path.of(args[0]).getFileName().toString().equals(name)) {
+                String program = args.length > 0 ? args[0].substring(args[0].lastIndexOf('/') + 1) : "";
+                if (program.equals(name)) {
                     return String.join(" ", args);
                 }
                 try {
