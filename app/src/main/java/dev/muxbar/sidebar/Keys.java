@@ -112,7 +112,7 @@ final class Keys {
                     : Result.of(v);
         }
         if (type == KeyType.Tab || type == KeyType.ReverseTab) {
-            int own = indexOf(shown, in.ownSessionId());
+            int own = Renderer.indexOf(shown, in.ownSessionId());
             int next = Math.floorMod((own < 0 ? 0 : own) + (type == KeyType.Tab ? 1 : -1), shown.size());
             return Result.of(v.withCursor(shown.get(next).id()), new Command.SwitchTo(shown.get(next).id()));
         }
@@ -244,19 +244,10 @@ final class Keys {
 
     /** The session a client viewing {@code id} moves to when it is killed: the next one, else the previous. */
     static String neighbour(List<Session> shown, String id) {
-        int i = indexOf(shown, id);
+        int i = Renderer.indexOf(shown, id);
         if (i < 0 || shown.size() < 2) {
             return null;
         }
         return shown.get(i + 1 < shown.size() ? i + 1 : i - 1).id();
-    }
-
-    private static int indexOf(List<Session> shown, String id) {
-        for (int i = 0; i < shown.size(); i++) {
-            if (shown.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

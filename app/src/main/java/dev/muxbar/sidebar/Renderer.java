@@ -96,7 +96,9 @@ public final class Renderer {
             int i = top + row;
             if (i < shown.size()) {
                 Session s = shown.get(i);
-                out.add(sessionRow(s, in.model().shown().indexOf(s), i == cursor && in.view().agent() < 0,
+                // The number is the row of the ordering file (the M-N key), also in a filtered list.
+                int index = filter == View.Filter.ALL ? i : indexOf(in.model().shown(), s.id());
+                out.add(sessionRow(s, index, i == cursor && in.view().agent() < 0,
                         s.id().equals(in.ownSessionId()), w, t, in.git().get(s.id()), in.model().agentsOf(s.id()),
                         in.now()));
             } else if (shown.isEmpty() && row == 0) {
@@ -159,6 +161,16 @@ public final class Renderer {
 
     /** Where things go in a frame: cursor index, first shown session, rows of list and detail. */
     record Layout(int cursor, int top, int listRows, int detailRows, boolean footer) {}
+
+    /** The position of session {@code id} in {@code shown}, or -1. */
+    static int indexOf(List<Session> shown, String id) {
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /** The sessions the list shows: the model's order, narrowed by the view's filter. */
     static List<Session> shown(Input in) {

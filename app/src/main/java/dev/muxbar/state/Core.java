@@ -269,7 +269,9 @@ public final class Core {
     private void observeAgents() {
         tracker.observe(snapshot, identify.apply(snapshot), scheduler.now());
         agentTicks();
-        muted.retainAll(snapshot.sessions().stream().map(Snapshot.Session::id).toList()); // bounded by sessions
+        if (!muted.isEmpty()) {
+            muted.retainAll(snapshot.sessions().stream().map(Snapshot.Session::id).toList()); // bounded by sessions
+        }
     }
 
     private void publishIfChanged() {
