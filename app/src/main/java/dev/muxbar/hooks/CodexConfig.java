@@ -19,7 +19,11 @@ public final class CodexConfig {
     private static final Pattern NOTIFY = Pattern.compile("(?m)^\\s*notify\\s*=");
 
     public static boolean installed(String text) {
-        return text.lines().anyMatch(l -> l.startsWith("notify") && l.endsWith(MARK));
+        return text.lines().anyMatch(CodexConfig::ours);
+    }
+
+    private static boolean ours(String line) {
+        return line.startsWith("notify") && line.endsWith(MARK);
     }
 
     public static String install(String text, String hookScript) throws IOException {
@@ -38,8 +42,7 @@ public final class CodexConfig {
     public static String uninstall(String text) {
         StringBuilder sb = new StringBuilder();
         for (String l : text.split("(?<=\n)")) {
-            String bare = l.endsWith("\n") ? l.substring(0, l.length() - 1) : l;
-            if (!(bare.startsWith("notify") && bare.endsWith(MARK))) {
+            if (!ours(l.endsWith("\n") ? l.substring(0, l.length() - 1) : l)) {
                 sb.append(l);
             }
         }

@@ -304,11 +304,14 @@ public final class SidebarService {
 
     /**
      * Spinners of working agents turn ten times a second and ages tick: repaint the visible
-     * sidebars on a timer while there are agents (the painter writes only the rows that changed).
+     * sidebars on a timer while there are agents and someone sees a sidebar (the painter writes only
+     * the rows that changed). Re-decided on every model; clients attaching or leaving are models too.
      */
     private void animate() {
+        Map<String, Session> viewed = model.snapshot().viewedWindows();
+        boolean visible = open.values().stream().anyMatch(e -> viewed.containsKey(e.windowId));
         boolean busy = model.agents().stream().anyMatch(a -> a.status().busy());
-        long period = open.isEmpty() ? 0 : busy ? AgentView.FRAME_MS : model.agents().isEmpty() ? 0 : AGE_REPAINT_MS;
+        long period = !visible || model.agents().isEmpty() ? 0 : busy ? AgentView.FRAME_MS : AGE_REPAINT_MS;
         if (period == animationPeriod) {
             return;
         }
