@@ -72,6 +72,12 @@ public final class ApiServer implements AutoCloseable {
 
         /** Runs one tmux command through the daemon's gateway. */
         CompletableFuture<List<String>> tmux(String command);
+
+        /** The themes, the active one, the mode and (auto mode) the system appearance. */
+        CompletableFuture<Map<String, Object>> themes();
+
+        /** Shows a theme on every sidebar, saved when {@code keep}; completes with null or why it was refused. */
+        CompletableFuture<String> setTheme(String name, boolean keep);
     }
 
     public ApiServer(Path socket, Core core, String version, Actions actions) throws Exception {
@@ -168,6 +174,10 @@ public final class ApiServer implements AutoCloseable {
                 return post ? mute(query.getValue("session")) : notAllowed(method, path);
             case "/hooks/claude": case "/hooks/codex": case "/agent-event":
                 return notAllowed(method, path);
+            case "/themes":
+                return get ? fromLoop(actions.themes()) : notAllowed(method, path);
+            case "/theme":
+                return post ? theme(query.getValue("name"), query.getValue("preview")) : notAllowed(method, path);
             case "/keys/rebind":
                 return post ? fromLoop(actions.rebindKeys().thenApply(n -> Map.of("keys", n))) : notAllowed(method, path);
             default:
@@ -237,6 +247,17 @@ public final class ApiServer implements AutoCloseable {
         String id = m.shown().get(n - 1).id();
         return fromLoop(actions.tmux("switch-client -c " + TmuxQuote.q(client) + " -t "
                 + TmuxQuote.q(id)).thenApply(r -> Map.of("session", id)));
+    }
+
+    /** {@code POST /theme?name=nord} shows and saves it; {@code &preview=1} only shows it. */
+    private Reply theme(String name, String preview) {
+        if (name == null || name.isEmpty()) {
+            return Reply.error(400, "missing query parameter: name (muxbar themes list shows them)");
+        }
+        boolean keep = preview == null || !(preview.equals("1") || preview.equals("true"));
+        return Reply.await(actions.setTheme(name, keep), error -> error == null
+                ? Reply.ok(Json.MAPPER.createObjectNode().put("ok", true).put("theme", name).put("saved", keep).toString())
+                : Reply.error(error.startsWith("no theme called") ? 404 : 422, error), Reply::busy);
     }
 
     private Reply mute(String ref) {

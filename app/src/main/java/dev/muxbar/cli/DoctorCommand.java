@@ -38,9 +38,12 @@ final class DoctorCommand implements Callable<Integer> {
         boolean alive;
         try (ApiClient api = new ApiClient(paths.socket())) {
             alive = api.alive();
+            line(alive, "daemon " + (alive ? "answers on " + paths.socket() : "not running for " + target.address().socket()),
+                    "start it: muxbar server " + (target.label != null ? "-L " + target.label : ""));
+            if (alive) {
+                checkTheme(api);
+            }
         }
-        line(alive, "daemon " + (alive ? "answers on " + paths.socket() : "not running for " + target.address().socket()),
-                "start it: muxbar server " + (target.label != null ? "-L " + target.label : ""));
         checkKeys();
         boolean curl = onPath("curl");
         line(curl, "curl " + (curl ? "found" : "not found"), "install curl (the shell scripts use it to reach the daemon)");
@@ -57,6 +60,24 @@ final class DoctorCommand implements Callable<Integer> {
             line(ok, v + " (need 3.2 or newer)", "upgrade tmux to 3.2 or newer");
         } catch (java.io.IOException e) {
             line(false, "tmux not found", "install tmux 3.2 or newer");
+        }
+    }
+
+    /** The active theme; in auto mode whether the system appearance can be read; broken user theme files. */
+    private void checkTheme(ApiClient api) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(api.get("/themes").body());
+        String theme = "theme " + n.path("theme").asText();
+        if (n.path("mode").asText().equals("auto")) {
+            String source = n.path("appearanceSource").asText();
+            line(!source.startsWith("unavailable"), theme + " (auto mode: " + n.path("appearance").asText() + ", " + source + ")",
+                    "auto mode cannot read the system appearance here and stays on dark; on Linux it needs gdbus and a "
+                            + "desktop portal on the session bus, or set @muxbar-theme-mode fixed");
+        } else {
+            line(true, theme, "");
+        }
+        for (com.fasterxml.jackson.databind.JsonNode p : n.path("problems")) {
+            line(false, "theme file left out: " + p.asText(), "correct the field it names (themes/schema.json documents them)");
         }
     }
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "muxbar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A sidebar of tmux sessions and coding agents, served by one daemon per tmux server.",
         subcommands = {ServerCommand.class, StatusCommand.class, DoctorCommand.class, OrderCommand.class,
-                ToggleCommand.class, UninstallCommand.class, HooksCommand.class,
+                ToggleCommand.class, UninstallCommand.class, HooksCommand.class, ThemesCommand.class,
                 VersionCommand.class, BenchCommand.class, BenchSidebarCommand.class, BenchSwitchCommand.class, BenchAgentsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

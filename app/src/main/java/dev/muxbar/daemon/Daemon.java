@@ -14,7 +14,12 @@ import dev.muxbar.state.EventLoop;
 import dev.muxbar.keys.KeyBinder;
 import dev.muxbar.sidebar.Planner;
 import dev.muxbar.sidebar.SidebarService;
+import dev.muxbar.sidebar.ThemeChoices;
+import dev.muxbar.theme.Appearance;
 import dev.muxbar.theme.Theme;
+import dev.muxbar.theme.ThemeService;
+import dev.muxbar.theme.ThemeStore;
+import dev.muxbar.theme.Themes;
 import dev.muxbar.tmux.ControlGateway;
 import dev.muxbar.tmux.TmuxAddress;
 import java.io.IOException;
@@ -27,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -60,6 +66,7 @@ public final class Daemon {
     private ApiServer api;
     private Core core;
     private SidebarService sidebars;
+    private ThemeService themes;
     private KeyBinder keyBinder;
     private AgentService agents;
 
@@ -191,6 +198,16 @@ public final class Daemon {
             }
 
             @Override
+            public CompletableFuture<Map<String, Object>> themes() {
+                return onLoop(themes::describe);
+            }
+
+            @Override
+            public CompletableFuture<String> setTheme(String name, boolean keep) {
+                return onLoop(() -> themes.set(name, keep));
+            }
+
+            @Override
             public CompletableFuture<Integer> rebindKeys() {
                 // The option is read off the loop (a tmux round trip); the rebinding happens on it.
                 return gateway.run("show-options -gqv @muxbar-bound-keys").thenCompose(lines -> onLoop(() -> {
@@ -212,24 +229,32 @@ public final class Daemon {
         Planner.Settings d = Planner.Settings.DEFAULT;
         int width = parseInt(option("@muxbar-width"), d.width());
         boolean right = option("@muxbar-position").equals("right");
-        SidebarService service = new SidebarService(gateway, core, loop, loop, theme(option("@muxbar-theme")),
+        SidebarService[] service = new SidebarService[1];
+        ThemeService.Options o = new ThemeService.Options(option("@muxbar-theme"), option("@muxbar-theme-mode"),
+                option("@muxbar-theme-dark"), option("@muxbar-theme-light"));
+        themes = new ThemeService(new Themes(Paths.configDir(System.getenv()).resolve("themes")),
+                new ThemeStore(paths.stateDir().resolve("theme.json")), o,
+                o.auto() ? Appearance.detect(System.getenv(), log) : Appearance.unavailable("auto mode is off"),
+                loop, t -> service[0].setTheme(t), log);
+        service[0] = new SidebarService(gateway, core, loop, loop, themes.current(),
                 sidebarScript().toString(), paths.stateDir().resolve("sidebar.json"),
                 new Planner.Settings(d.enabled(), width, right), log);
-        gateway.run("set-option -g @muxbar-width " + service.settings().width());
-        core.subscribe(loop, service::onModel);
-        return service;
-    }
-
-    /** The theme named by {@code @muxbar-theme}; an unknown or broken one is logged and the default used. */
-    private Theme theme(String name) {
-        if (!name.isEmpty()) {
-            try {
-                return Theme.builtIn(name);
-            } catch (IllegalArgumentException e) {
-                log.accept("@muxbar-theme " + name + ": " + e.getMessage() + "; using the default theme");
+        service[0].useThemes(new ThemeChoices() {
+            @Override
+            public List<Theme> all() {
+                return themes.choices();
             }
-        }
-        return Theme.builtIn("default");
+
+            @Override
+            public String set(String name, boolean keep) {
+                return themes.set(name, keep);
+            }
+        });
+        log.accept("theme " + themes.current().name() + (o.auto() ? " (auto mode)" : ""));
+        themes.start();
+        gateway.run("set-option -g @muxbar-width " + service[0].settings().width());
+        core.subscribe(loop, service[0]::onModel);
+        return service[0];
     }
 
     private <T> CompletableFuture<T> onLoop(java.util.function.Supplier<T> work) {
@@ -296,6 +321,9 @@ public final class Daemon {
                 }
                 if (sidebars != null) {
                     sidebars.close();
+                }
+                if (themes != null) {
+                    themes.close();
                 }
                 if (keyBinder != null && !serverGone.get()) {
                     keyBinder.restore();

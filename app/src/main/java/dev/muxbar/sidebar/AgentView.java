@@ -3,7 +3,7 @@ package dev.muxbar.sidebar;
 import dev.muxbar.agents.Agent;
 import dev.muxbar.agents.Status;
 import dev.muxbar.state.Model;
-import dev.muxbar.theme.Rgb;
+import dev.muxbar.theme.Color;
 import dev.muxbar.theme.Theme;
 import java.util.List;
 
@@ -14,37 +14,35 @@ import java.util.List;
 final class AgentView {
     private AgentView() {}
 
-    static final String SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
     /** Spinner frame length: 10 frames a second at most. */
     static final long FRAME_MS = 100;
     /** Badges drawn per session row; more show as "+". */
     static final int MAX_BADGES = 3;
 
-    static String glyph(Status s, long now) {
-        return switch (s) {
-            case RUNNING, TOOL_RUNNING -> String.valueOf(SPINNER.charAt(Math.floorMod(now / FRAME_MS, SPINNER.length())));
-            case WAITING -> "?";
-            case DONE -> "✓";
-            case ERROR -> "✗";
-            case INTERRUPTED -> "!";
-            case STALE -> "~";
-            case IDLE -> "·";
-        };
+    /** The status's glyph in this theme; working agents get the spinner frame for {@code now}. */
+    static String glyph(Theme t, Status s, long now) {
+        if (s.busy()) {
+            String frames = t.glyph("spinner");
+            int n = frames.codePointCount(0, frames.length());
+            int at = frames.offsetByCodePoints(0, (int) Math.floorMod(now / FRAME_MS, (long) n));
+            return new String(Character.toChars(frames.codePointAt(at)));
+        }
+        return t.glyph(s.label());
     }
 
-    static Rgb color(Theme t, Status s) {
+    static Color color(Theme t, Status s) {
         return t.color(s.label());
     }
 
     /** Adds up to {@link #MAX_BADGES} badges (most urgent first) to a row builder. */
-    static void badges(Line.Builder b, List<Agent> agents, Theme t, Rgb bg, long now) {
+    static void badges(Line.Builder b, List<Agent> agents, Theme t, Color bg, long now) {
         int n = 0;
         for (Agent a : agents) {
             if (n == MAX_BADGES) {
                 b.add("+", t.color("muted"), bg, false);
                 return;
             }
-            b.add(glyph(a.status(), now), color(t, a.status()), bg, a.needsAttention());
+            b.add(glyph(t, a.status(), now), color(t, a.status()), bg, a.needsAttention());
             n++;
         }
     }
@@ -70,21 +68,21 @@ final class AgentView {
             return (waiting > 0 ? waiting + "? " : "") + (unseen > 0 ? unseen + "✓ " : "");
         }
 
-        void addTo(Line.Builder b, Theme t, Rgb bg) {
+        void addTo(Line.Builder b, Theme t, Color bg) {
             if (waiting > 0) {
                 b.add(waiting + "? ", color(t, Status.WAITING), bg, true);
             }
             if (unseen > 0) {
-                b.add(unseen + "✓ ", color(t, Status.DONE), bg, true);
+                b.add(unseen + t.glyph("done") + " ", color(t, Status.DONE), bg, true);
             }
         }
     }
 
     /** "  ⠋ claude  running 2m  fix the flaky test" */
     static Line row(Agent a, boolean cursor, int w, Theme t, long now) {
-        Rgb bg = cursor ? t.color("cursor") : t.color("background");
-        Line.Builder b = new Line.Builder(w, bg);
-        b.add("  " + glyph(a.status(), now) + " ", color(t, a.status()), bg, a.needsAttention());
+        Color bg = cursor ? t.color("cursor") : t.color("background");
+        Line.Builder b = new Line.Builder(w, bg, t.color("text"));
+        b.add("  " + glyph(t, a.status(), now) + " ", color(t, a.status()), bg, a.needsAttention());
         b.add(a.agent() + " ", t.color("text"), bg, false);
         b.add(a.status().label() + (a.unseen() ? "•" : "") + " " + age(now - a.since()) + " ", color(t, a.status()), bg, false);
         String note = a.title() != null ? a.title() : a.message();

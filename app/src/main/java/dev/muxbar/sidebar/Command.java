@@ -18,6 +18,8 @@ public sealed interface Command {
     record Width(int width, boolean keep) implements Command {}
     /** Switch the viewing client to the agent's session, window and pane. */
     record FocusAgent(String sessionId, String windowId, String paneId) implements Command {}
+    /** Show a theme on every sidebar; {@code keep} saves it (Enter in the picker), else it is a preview. */
+    record Theme(String name, boolean keep) implements Command {}
     /** Mute or unmute a session's attention alerts. */
     record Mute(String sessionId) implements Command {}
 }

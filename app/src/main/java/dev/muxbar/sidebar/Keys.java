@@ -16,6 +16,7 @@ import java.util.List;
  * j/k ↑/↓ move      Enter switch        1-9 switch to row N    Tab/S-Tab next/previous session
  * M-↑/M-↓ reorder   d hide              u unhide all           x kill (Enter confirms)
  * n new session     r rename            w width (←/→ H/L, Enter keeps, Esc reverts)
+ * t theme (type to filter, ↑/↓ preview on every sidebar, Enter keeps, Esc reverts)
  * f filter (all, with agents, needing attention)               m mute the session's alerts
  * l/→ into the session's agents (j/k move, Enter goes to the agent's pane), h/← back
  * ? help            q/Esc back to the content pane             click switches, wheel moves
@@ -50,6 +51,9 @@ final class Keys {
         if (mode instanceof Mode.Width w) {
             return width(v, w, k);
         }
+        if (mode instanceof Mode.Themes p) {
+            return ThemePicker.key(v, p, in.themes(), k);
+        }
         return normal(in, k);
     }
 
@@ -66,6 +70,10 @@ final class Keys {
         }
         if (c != null && c == 'w' && !k.isAltDown()) {
             return Result.of(v.withMode(new Mode.Width(in.width(), in.width())));
+        }
+        if (c != null && c == 't' && !k.isAltDown()) {
+            String now = in.theme().name();
+            return Result.of(v.withMode(new Mode.Themes(now, "", now)));
         }
         if (c != null && c == 'u' && !k.isAltDown()) {
             return Result.of(v, new Command.UnhideAll());
@@ -237,8 +245,7 @@ final class Keys {
         int next = Math.max(0, Math.min(shown.size() - 1, cursor + step));
         View moved = in.view().withCursor(shown.get(next).id());
         // Keep the scroll where the renderer put it, so the list does not jump.
-        moved = moved.withScroll(Renderer.layout(new Renderer.Input(in.model(), in.theme(), moved,
-                in.ownSessionId(), in.width(), in.height())).top());
+        moved = moved.withScroll(Renderer.layout(in.with(moved)).top());
         return Result.of(moved);
     }
 

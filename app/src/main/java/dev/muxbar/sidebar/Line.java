@@ -1,6 +1,7 @@
 package dev.muxbar.sidebar;
 
-import dev.muxbar.theme.Rgb;
+import dev.muxbar.text.Cells;
+import dev.muxbar.theme.Color;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,7 @@ public record Line(List<Span> spans) {
     }
 
     /** Text with colours; {@code bold} for emphasis. */
-    public record Span(String text, Rgb fg, Rgb bg, boolean bold) {}
+    public record Span(String text, Color fg, Color bg, boolean bold) {}
 
     /** The row's characters without styles (for golden tests and capture-pane comparisons). */
     public String text() {
@@ -26,13 +27,24 @@ public record Line(List<Span> spans) {
     /** Builds a line left to right and pads it to the width with the given background. */
     static final class Builder {
         private final int width;
-        private final Rgb fill;
+        private final Color fill;
+        private final Color ink;
         private final List<Span> spans = new ArrayList<>();
         private int used;
 
-        Builder(int width, Rgb fill) {
+        Builder(int width, Color fill) {
+            this(width, fill, null);
+        }
+
+        /**
+         * {@code ink}: drawn instead of a foreground equal to its background, so text stays visible on a
+         * highlighted row whose colour a theme also uses for text (the {@code terminal} theme's
+         * bright-black cursor row and muted numbers).
+         */
+        Builder(int width, Color fill, Color ink) {
             this.width = width;
             this.fill = fill;
+            this.ink = ink;
         }
 
         int left() {
@@ -40,17 +52,17 @@ public record Line(List<Span> spans) {
         }
 
         /** Appends text cut to the space left. */
-        Builder add(String text, Rgb fg, Rgb bg, boolean bold) {
+        Builder add(String text, Color fg, Color bg, boolean bold) {
             String t = Cells.fit(text, left());
             if (!t.isEmpty()) {
-                spans.add(new Span(t, fg, bg, bold));
+                spans.add(new Span(t, ink != null && fg.equals(bg) && !t.isBlank() ? ink : fg, bg, bold));
                 used += Cells.width(t);
             }
             return this;
         }
 
         /** Appends text right-aligned in the remaining space (padding with {@code bg}). */
-        Builder right(String text, Rgb fg, Rgb bg, boolean bold) {
+        Builder right(String text, Color fg, Color bg, boolean bold) {
             int w = Cells.width(text);
             if (w < left()) {
                 add(" ".repeat(left() - w), fg, bg, false);

@@ -4,7 +4,8 @@ import dev.muxbar.agents.Agent;
 import dev.muxbar.state.Model;
 import dev.muxbar.state.Snapshot.Session;
 import dev.muxbar.state.Snapshot.Window;
-import dev.muxbar.theme.Rgb;
+import dev.muxbar.text.Cells;
+import dev.muxbar.theme.Color;
 import dev.muxbar.theme.Theme;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,14 @@ public final class Renderer {
      * milliseconds (spinners, ages); {@code notice}: an attention message for the footer, or null.
      */
     public record Input(Model model, Theme theme, View view, String ownSessionId, int width, int height,
-                        Map<String, GitInfo.Git> git, long now, String notice) {
+                        Map<String, GitInfo.Git> git, long now, String notice, List<Theme> themes) {
         public Input(Model model, Theme theme, View view, String ownSessionId, int width, int height) {
-            this(model, theme, view, ownSessionId, width, height, Map.of(), 0, null);
+            this(model, theme, view, ownSessionId, width, height, Map.of(), 0, null, List.of());
+        }
+
+        /** The same frame with another view (key handling looks ahead). */
+        Input with(View v) {
+            return new Input(model, theme, v, ownSessionId, width, height, git, now, notice, themes);
         }
     }
 
@@ -47,7 +53,7 @@ public final class Renderer {
         int w = Math.max(1, in.width());
         int h = Math.max(1, in.height());
         Theme t = in.theme();
-        Rgb bg = t.color("background");
+        Color bg = t.color("background");
         List<Line> out = new ArrayList<>(h);
         if (w < MIN_WIDTH || h < 3) {
             while (out.size() < h) {
@@ -84,7 +90,11 @@ public final class Renderer {
         out.add(header.right(sessions, t.color("muted"), bg, false).build());
         out.add(rule("", w, t));
 
-        if (in.view().mode() instanceof View.Mode.Help) {
+        if (in.view().mode() instanceof View.Mode.Themes picker) {
+            out.addAll(ThemePicker.rows(picker, in.themes(), listRows + detailRows, w, t));
+            detailRows = 0;
+            listRows = 0;
+        } else if (in.view().mode() instanceof View.Mode.Help) {
             for (int row = 0; row < listRows + detailRows; row++) {
                 String text = row < HELP.size() ? HELP.get(row) : "";
                 out.add(new Line.Builder(w, bg).add(text, t.color("text"), bg, false).build());
@@ -128,13 +138,13 @@ public final class Renderer {
     /** The key list of the help overlay. */
     static final List<String> HELP = List.of(" j/k ↑/↓  move", " ↵        switch", " 1-9      switch to row",
             " Tab      next session", " M-↑/M-↓  reorder", " d        hide", " u        unhide all",
-            " x        kill session", " n        new session", " r        rename", " w        width", " f        filter", " m        mute alerts",
+            " x        kill session", " n        new session", " r        rename", " w        width", " t        theme", " f        filter", " m        mute alerts",
             " l/→      agents (↵ go)",
             " q/Esc    back to pane", " (any key closes)");
 
     /** The last row: key hints, or the prompt of the mode keys are in. */
     private static Line footer(View.Mode mode, int w, Theme t) {
-        Rgb bg = t.color("background");
+        Color bg = t.color("background");
         Line.Builder b = new Line.Builder(w, bg);
         if (mode instanceof View.Mode.ConfirmKill c) {
             String ask = "? ↵ yes";
@@ -149,6 +159,9 @@ public final class Renderer {
             }
             return b.add(" " + p.label() + ": ", t.color("accent"), bg, true).add(text + "▏", t.color("text"), bg, false)
                     .build();
+        }
+        if (mode instanceof View.Mode.Themes p) {
+            return ThemePicker.footer(p, w, t);
         }
         if (mode instanceof View.Mode.Width wd) {
             return b.add(" width " + wd.current() + "  ←/→ H/L ↵ Esc", t.color("accent"), bg, false).build();
@@ -239,7 +252,7 @@ public final class Renderer {
     }
 
     private static Line rule(String title, int w, Theme t) {
-        Rgb bg = t.color("background");
+        Color bg = t.color("background");
         Line.Builder b = new Line.Builder(w, bg);
         if (!title.isEmpty()) {
             b.add("──", t.color("border"), bg, false).add(title, t.color("muted"), bg, false);
@@ -253,9 +266,9 @@ public final class Renderer {
 
     private static Line sessionRow(Session s, int index, boolean cursor, boolean current, int w, Theme t,
                                    GitInfo.Git git, List<Agent> agents, long now) {
-        Rgb bg = cursor ? t.color("cursor") : t.color("background");
-        Line.Builder b = new Line.Builder(w, bg);
-        b.add(current ? "▎" : " ", t.color("current"), bg, false);
+        Color bg = cursor ? t.color("cursor") : t.color("background");
+        Line.Builder b = new Line.Builder(w, bg, t.color("text"));
+        b.add(current ? t.glyph("current") : " ", t.color("current"), bg, false);
         b.add(index < 9 ? String.valueOf(index + 1) : " ", t.color("muted"), bg, false);
         b.add(" ", bg, bg, false);
         String counts = w >= 20 ? " " + s.windows().size() + "w " : " ";
@@ -269,7 +282,7 @@ public final class Renderer {
         int nameCells = Math.max(1, b.left() - Cells.width(counts) - Cells.width(branch) - badges);
         b.add(Cells.pad(s.name(), nameCells), current ? t.color("current") : t.color("text"), bg, current);
         if (unseen) {
-            b.add("•", t.color("done"), bg, true); // finished while nobody looked
+            b.add(t.glyph("unseen"), t.color("done"), bg, true); // finished while nobody looked
         }
         if (!agents.isEmpty()) {
             b.add(" ", bg, bg, false);
@@ -281,7 +294,7 @@ public final class Renderer {
     }
 
     private static Line windowRow(Window win, int w, Theme t) {
-        Rgb bg = t.color("background");
+        Color bg = t.color("background");
         return new Line.Builder(w, bg)
                 .add("  " + win.index() + " ", t.color("muted"), bg, false)
                 .add(win.name(), win.active() ? t.color("text") : t.color("muted"), bg, false)

@@ -8,6 +8,8 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.muxbar.state.ConflatingSlot;
+import dev.muxbar.text.Cells;
+import dev.muxbar.theme.Color;
 import dev.muxbar.theme.Rgb;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -156,8 +158,18 @@ final class SidebarPane implements AutoCloseable {
         }
     }
 
-    private static TextColor color(Rgb c) {
-        return new TextColor.RGB(c.r(), c.g(), c.b());
+    /** A theme colour as Lanterna writes it: 24-bit, xterm index, or the terminal's own ANSI/default. */
+    static TextColor color(Color c) {
+        if (c instanceof Rgb rgb) {
+            return new TextColor.RGB(rgb.r(), rgb.g(), rgb.b());
+        }
+        if (c instanceof Color.Indexed i) {
+            return new TextColor.Indexed(i.index());
+        }
+        if (c instanceof Color.Ansi a) {
+            return TextColor.ANSI.values()[a.index() < 8 ? a.index() : a.index() + 1]; // DEFAULT sits at 8
+        }
+        return TextColor.ANSI.DEFAULT;
     }
 
     private void readLoop(Consumer<KeyStroke> onKey, Runnable onGone) {

@@ -10,6 +10,7 @@ import dev.muxbar.state.Snapshot.Pane;
 import dev.muxbar.state.Snapshot.Session;
 import dev.muxbar.state.Snapshot.Window;
 import dev.muxbar.theme.Theme;
+import dev.muxbar.theme.Xterm256;
 import dev.muxbar.tmux.Formats;
 import dev.muxbar.tmux.TmuxGateway;
 import dev.muxbar.tmux.TmuxQuote;
@@ -40,7 +41,12 @@ public final class SidebarService {
     private final Core core;
     private final Scheduler scheduler;
     private final Executor loop;
-    private final Theme theme;
+    private Theme theme;
+    /** The theme mapped to xterm's 256 colours, for windows a client without true colour views. */
+    private Theme theme256;
+    private ThemeChoices themes;
+    /** The picker's list, read again on every key (so new user theme files appear), never per frame. */
+    private List<Theme> choices = List.of();
     private final String paneCommand;
     private final SidebarStore store;
     private final Consumer<String> log;
@@ -83,6 +89,7 @@ public final class SidebarService {
         this.scheduler = scheduler;
         this.loop = loop;
         this.theme = theme;
+        this.theme256 = Xterm256.map(theme);
         this.paneCommand = "exec \"" + sidebarScript + "\"";
         this.store = new SidebarStore(settingsFile);
         this.settings = store.load(defaults);
@@ -92,6 +99,18 @@ public final class SidebarService {
             git = g;
             repaint();
         }));
+    }
+
+    /** Where the picker gets its themes and sends its choice. */
+    public void useThemes(ThemeChoices themes) {
+        this.themes = themes;
+    }
+
+    /** Shows a theme on every sidebar (on the loop): visible ones repaint now, the others when seen. */
+    public void setTheme(Theme t) {
+        theme = t;
+        theme256 = Xterm256.map(t);
+        repaint();
     }
 
     public Planner.Settings settings() {
@@ -361,8 +380,7 @@ public final class SidebarService {
     }
 
     private void paint(Entry e, String ownSessionId) {
-        List<Line> lines = Renderer.render(new Renderer.Input(model, theme, e.view, ownSessionId, e.width, e.height, git,
-                scheduler.now(), notice));
+        List<Line> lines = Renderer.render(input(e, ownSessionId));
         e.pane.show(new SidebarPane.Frame(lines, e.width, e.height));
     }
 
@@ -398,12 +416,29 @@ public final class SidebarService {
             e.ignoredKeys++; // nobody looks at this window
             return;
         }
-        Keys.Result r = keys.handle(new Renderer.Input(model, theme, e.view, own.id(), e.width, e.height), k);
+        if (themes != null) {
+            choices = themes.all();
+        }
+        Keys.Result r = keys.handle(input(e, own.id()), k);
         e.view = r.view();
         for (Command c : r.commands()) {
-            actions.run(c, s, own, windowId);
+            if (c instanceof Command.Theme t) {
+                String error = themes == null ? "no themes" : themes.set(t.name(), t.keep());
+                if (error != null) {
+                    log.accept("theme " + t.name() + ": " + error);
+                }
+            } else {
+                actions.run(c, s, own, windowId);
+            }
         }
         paint(e, own.id());
+    }
+
+    /** What one sidebar's frame is made from; 256 colours when a client without true colour views it. */
+    private Renderer.Input input(Entry e, String ownSessionId) {
+        boolean low = model.snapshot().windowsViewedWithoutRgb().contains(e.windowId);
+        return new Renderer.Input(model, low ? theme256 : theme, e.view, ownSessionId, e.width, e.height, git,
+                scheduler.now(), notice, choices);
     }
 
     /** Every sidebar to a new width, live; {@code keep} saves it and tells tmux ({@code @muxbar-width}). */

@@ -29,6 +29,11 @@ public record View(String cursorSessionId, int scroll, Mode mode, Filter filter,
         record Prompt(String label, String sessionId, String text) implements Mode {}
         /** w: ←/→ ±1, H/L ±5 resize live; Enter keeps, Esc goes back to {@code original}. */
         record Width(int original, int current) implements Mode {}
+        /**
+         * t: the theme picker. Typing filters the names, ↑/↓ move {@code selected} and preview it on
+         * every sidebar, Enter keeps it, Esc goes back to {@code original}.
+         */
+        record Themes(String original, String filter, String selected) implements Mode {}
         /** ?: the key list; any key closes it. */
         record Help() implements Mode {}
     }

@@ -110,6 +110,17 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
         return out;
     }
 
+    /** Windows viewed by a client without true colour (their sidebars paint with the 256-colour fallback). */
+    public java.util.Set<String> windowsViewedWithoutRgb() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Client c : clients) {
+            if (!c.rgb()) {
+                viewedBy(c).ifPresent(w -> out.add(w.id()));
+            }
+        }
+        return out;
+    }
+
     /** What a pane runs: {@code #{pane_current_command}} and {@code #{pane_current_path}}. */
     public record PaneProcess(String command, String cwd) {}
 
@@ -142,17 +153,23 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
     /**
      * An attached user client. {@code activity} (last input, seconds) is carried for readers but
      * left out of equals/hashCode: it changes on every keypress and must not cause a publish.
+     * {@code rgb}: the client's terminal takes 24-bit colour (tmux's {@code RGB} terminal feature).
      */
-    public record Client(String name, String tty, long pid, String sessionId, long activity, int width, int height) {
+    public record Client(String name, String tty, long pid, String sessionId, long activity, int width, int height,
+                         boolean rgb) {
+        public Client(String name, String tty, long pid, String sessionId, long activity, int width, int height) {
+            this(name, tty, pid, sessionId, activity, width, height, true);
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Client c && name.equals(c.name) && tty.equals(c.tty) && pid == c.pid
-                    && sessionId.equals(c.sessionId) && width == c.width && height == c.height;
+                    && sessionId.equals(c.sessionId) && width == c.width && height == c.height && rgb == c.rgb;
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(name, tty, pid, sessionId, width, height);
+            return java.util.Objects.hash(name, tty, pid, sessionId, width, height, rgb);
         }
     }
 }

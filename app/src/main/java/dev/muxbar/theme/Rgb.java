@@ -1,7 +1,7 @@
 package dev.muxbar.theme;
 
 /** A 24-bit colour. */
-public record Rgb(int r, int g, int b) {
+public record Rgb(int r, int g, int b) implements Color {
 
     /** Parses {@code #rrggbb}; throws {@link IllegalArgumentException} with the text otherwise. */
     public static Rgb parse(String hex) {
@@ -10,6 +10,32 @@ public record Rgb(int r, int g, int b) {
         }
         int v = Integer.parseInt(hex.substring(1), 16);
         return new Rgb(v >> 16 & 0xFF, v >> 8 & 0xFF, v & 0xFF);
+    }
+
+    /** This colour moved {@code amount} (0–1) of the way toward {@code other}. */
+    public Rgb mix(Rgb other, double amount) {
+        return new Rgb(lerp(r, other.r, amount), lerp(g, other.g, amount), lerp(b, other.b, amount));
+    }
+
+    private static int lerp(int a, int b, double t) {
+        return (int) Math.round(a + (b - a) * t);
+    }
+
+    /** WCAG relative luminance, 0 (black) to 1 (white). */
+    public double luminance() {
+        return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    }
+
+    private static double linear(int c) {
+        double s = c / 255.0;
+        return s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+    }
+
+    /** WCAG contrast ratio between two colours, 1 to 21. */
+    public static double contrast(Rgb a, Rgb b) {
+        double x = a.luminance();
+        double y = b.luminance();
+        return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
     }
 
     @Override

@@ -1,73 +1,77 @@
 package dev.muxbar.theme;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.muxbar.text.Cells;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A theme: one colour per semantic role. Every role in {@link #ROLES} is required; a broken file is
- * rejected with a message naming the file and the field.
+ * A theme: one colour per semantic role, optional glyph overrides, and whether it is meant for a
+ * dark or a light terminal. Built by {@link ThemeFile}, which validates and fills optional roles.
+ *
+ * @param appearance {@code dark}, {@code light}, or {@code any} (the {@code terminal} theme)
  */
-public record Theme(String name, Map<String, Rgb> colors) {
+public record Theme(String name, String description, String appearance, Map<String, Color> colors,
+                    Map<String, String> glyphs) {
 
-    /** The roles a theme defines (agent statuses included). */
+    /** Roles every theme file must define. */
+    public static final List<String> REQUIRED = List.of("background", "text", "accent", "running", "waiting",
+            "done", "error");
+
+    /** Every role, in the order the schema documents them (agent statuses last). */
     public static final List<String> ROLES = List.of("background", "surface", "text", "muted", "accent",
             "current", "cursor", "border", "running", "tool-running", "waiting", "done", "error",
             "interrupted", "stale", "idle");
 
+    /** Glyphs a theme may override, with muxbar's own; each is one cell wide ({@code spinner}: its frames). */
+    public static final Map<String, String> GLYPHS = orderedMap("current", "▎", "unseen", "•",
+            "spinner", "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏", "waiting", "?", "done", "✓", "error", "✗", "interrupted", "!",
+            "stale", "~", "idle", "·");
+
     public Theme {
         colors = Map.copyOf(colors);
+        glyphs = Map.copyOf(glyphs);
+        for (String role : ROLES) {
+            if (!colors.containsKey(role)) {
+                throw new IllegalArgumentException("theme " + name + " has no role " + role);
+            }
+        }
     }
 
-    public Rgb color(String role) {
-        Rgb c = colors.get(role);
+    public Color color(String role) {
+        Color c = colors.get(role);
         if (c == null) {
             throw new IllegalArgumentException("theme " + name + " has no role " + role);
         }
         return c;
     }
 
-    /** The built-in default theme from the jar. */
-    public static Theme builtIn(String name) {
-        String resource = "/themes/" + name + ".json";
-        try (InputStream in = Theme.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no built-in theme " + name);
-            }
-            return parse(resource, in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + resource + ": " + e.getMessage(), e);
-        }
+    /** The theme's glyph for {@code key} (one of {@link #GLYPHS}), or muxbar's own. */
+    public String glyph(String key) {
+        String g = glyphs.get(key);
+        return g != null ? g : GLYPHS.get(key);
     }
 
-    /** Parses and validates a theme file; {@code source} names it in errors. */
-    public static Theme parse(String source, InputStream in) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(source + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+    /** True when every colour is 24-bit (the contrast check can judge it). */
+    public boolean allRgb() {
+        return colors.values().stream().allMatch(c -> c instanceof Rgb);
+    }
+
+    /** A built-in theme from the jar; {@link IllegalArgumentException} when there is none. */
+    public static Theme builtIn(String name) {
+        return BuiltInThemes.load(name);
+    }
+
+    /** True when {@code s} is a glyph a sidebar can draw in exactly one cell per code point. */
+    static boolean oneCellEach(String s) {
+        return !s.isEmpty() && s.codePoints().allMatch(cp -> !Character.isISOControl(cp) && Cells.width(cp) == 1);
+    }
+
+    private static Map<String, String> orderedMap(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
         }
-        if (root == null || !root.path("name").isTextual()) {
-            throw new IllegalArgumentException(source + ": field \"name\" must be a string");
-        }
-        JsonNode colors = root.path("colors");
-        Map<String, Rgb> out = new LinkedHashMap<>();
-        for (String role : ROLES) {
-            JsonNode v = colors.path(role);
-            if (!v.isTextual()) {
-                throw new IllegalArgumentException(source + ": field \"colors." + role + "\" is missing");
-            }
-            try {
-                out.put(role, Rgb.parse(v.asText()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + ": field \"colors." + role + "\": " + e.getMessage(), e);
-            }
-        }
-        return new Theme(root.get("name").asText(), out);
+        return java.util.Collections.unmodifiableMap(m);
     }
 }

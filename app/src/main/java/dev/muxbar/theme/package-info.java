@@ -1,2 +1,5 @@
-/** Colour themes as data: semantic roles loaded and validated from {@code themes/*.json}. */
+/**
+ * Colour themes as data ({@code themes/*.json}, validated, optional roles filled), the 256-colour
+ * fallback, user themes, and which theme is active (picks, tmux options, system appearance).
+ */
 package dev.muxbar.theme;

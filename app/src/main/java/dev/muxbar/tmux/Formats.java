@@ -37,7 +37,7 @@ public final class Formats {
      */
     public static final List<String> PANE_PROCESSES = List.of("pane_id", "pane_current_command", "pane_current_path");
     public static final List<String> CLIENTS = List.of("client_name", "client_tty", "client_pid",
-            "client_activity", "client_width", "client_height", "session_id");
+            "client_activity", "client_width", "client_height", "session_id", "client_termfeatures");
 
     /** {@code "\u001e#{a}\u001f#{b}…"}: a template for the given fields, to be put in double quotes. */
     public static String template(List<String> fields) {

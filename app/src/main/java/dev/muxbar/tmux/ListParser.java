@@ -79,7 +79,9 @@ public final class ListParser {
             if (pid == ownClientPid) {
                 continue;
             }
-            clients.add(new Client(f[0], f[1], pid, f[6], num(f[3]), (int) num(f[4]), (int) num(f[5])));
+            // client_termfeatures: "256,bpaste,ccolour,clipboard,…,RGB,…" — RGB means true colour reaches it.
+            boolean rgb = f.length > 7 && java.util.Arrays.asList(f[7].split(",")).contains("RGB");
+            clients.add(new Client(f[0], f[1], pid, f[6], num(f[3]), (int) num(f[4]), (int) num(f[5]), rgb));
             attached.merge(f[6], 1, Integer::sum);
         }
 

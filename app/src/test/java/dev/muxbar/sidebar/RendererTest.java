@@ -10,6 +10,7 @@ import dev.muxbar.state.Model;
 import dev.muxbar.state.OrderBook;
 import dev.muxbar.state.Snapshot;
 import dev.muxbar.testing.Snapshots;
+import dev.muxbar.text.Cells;
 import dev.muxbar.theme.Theme;
 import java.util.List;
 import java.util.Map;
@@ -94,11 +95,11 @@ class RendererTest {
         Model m = model("$0", "work", "$1", "notes");
         Map<String, GitInfo.Git> git = Map.of("$0", new GitInfo.Git("main", true),
                 "$1", new GitInfo.Git("a-really-long-feature-branch", false));
-        List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 30, 6, git, 0, null));
+        List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 30, 6, git, 0, null, List.of()));
         assertEquals("▎1 work              main* 1w ", lines.get(2).text());
         assertEquals(" 2 notes      a-really-lo… 1w ", lines.get(3).text());
         assertEquals(THEME.color("waiting"), lines.get(2).spans().get(4).fg(), "dirty in the attention colour");
-        assertEquals("▎1 work            1w ", Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 22, 6, git, 0, null))
+        assertEquals("▎1 work            1w ", Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 22, 6, git, 0, null, List.of()))
                 .get(2).text(), "no room for the branch below 24 columns");
     }
 
@@ -125,7 +126,7 @@ class RendererTest {
     }
 
     /** Session $0 with a waiting claude (%0) and $1 with an unseen done codex and a running aider (%1). */
-    private static Model withAgents() {
+    static Model withAgents() {
         Snapshot s = Snapshots.of(1, 1, "$0", "work", "$1", "notes", "$2", "plain");
         java.util.List<Agent> agents = List.of(
                 new Agent("%0", "@0", "$0", "claude", "t", Status.WAITING, Source.HOOK, 0, "deploy it", "permission: Bash", false),
@@ -138,7 +139,7 @@ class RendererTest {
     void goldenWithAgents() {
         Model m = withAgents();
         List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL.withCursor("$1"), "$0", 30, 12,
-                Map.of(), 125_000, null));
+                Map.of(), 125_000, null, List.of()));
         assertEquals(List.of(
                 " muxbar      1? 1✓ 3 sessions ",
                 "──────────────────────────────",
@@ -156,7 +157,7 @@ class RendererTest {
                 .findFirst().orElseThrow().fg(), "badge in the status colour");
         // The spinner turns with time (10 frames a second), nothing else moves.
         List<Line> later = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL.withCursor("$1"), "$0", 30, 12,
-                Map.of(), 125_100, null));
+                Map.of(), 125_100, null, List.of()));
         assertEquals(" 2 notes              • ✓⠙ 1w ", later.get(3).text());
         assertEquals(lines.get(2), later.get(2));
     }
@@ -165,10 +166,10 @@ class RendererTest {
     void aNoticeTakesTheFooterInNormalModeOnly() {
         Model m = withAgents();
         List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 30, 12, Map.of(), 0,
-                "claude waits for you in work"));
+                "claude waits for you in work", List.of()));
         assertEquals(" claude waits for you in work ", lines.get(11).text());
         lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL.withMode(new View.Mode.Help()), "$0", 30, 12,
-                Map.of(), 0, "claude waits"));
+                Map.of(), 0, "claude waits", List.of()));
         assertTrue(!lines.get(11).text().contains("claude"), "a mode's prompt wins");
     }
 
@@ -192,5 +193,47 @@ class RendererTest {
         for (int w = 8; w <= 40; w++) {
             frame(m, View.INITIAL.withCursor("$1").withAgent(0), "$0", w, 14); // asserts the size of every row
         }
+    }
+
+    /** A frame with its colours: each span as «fg/bg» (+b for bold) before its text. */
+    static String styled(List<Line> lines) {
+        StringBuilder sb = new StringBuilder();
+        for (Line l : lines) {
+            for (Line.Span sp : l.spans()) {
+                sb.append('«').append(sp.fg()).append('/').append(sp.bg()).append(sp.bold() ? "+b" : "").append('»')
+                        .append(sp.text());
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The same frame in two themes against golden files (regenerate with -Dgolden.update=true and
+     * review the diff): the text is identical, and every colour drawn is one of the theme's own.
+     */
+    @Test
+    void goldenInTwoThemes() throws java.io.IOException {
+        List<String> texts = new java.util.ArrayList<>();
+        for (String name : List.of("default", "catppuccin-latte")) {
+            Theme t = Theme.builtIn(name);
+            List<Line> lines = Renderer.render(new Renderer.Input(withAgents(), t, View.INITIAL.withCursor("$1"), "$0", 30, 12,
+                    Map.of("$0", new GitInfo.Git("main", true)), 125_000, null, List.of()));
+            String styled = styled(lines);
+            java.nio.file.Path file = java.nio.file.Path.of("src/test/resources/golden/sidebar-" + name + ".txt");
+            if (Boolean.getBoolean("golden.update")) {
+                java.nio.file.Files.writeString(file, styled);
+            }
+            assertTrue(java.nio.file.Files.exists(file), "missing " + file + " (run with -Dgolden.update=true)");
+            assertEquals(java.nio.file.Files.readString(file), styled, name);
+            java.util.Set<Object> own = new java.util.HashSet<>(t.colors().values());
+            for (Line l : lines) {
+                for (Line.Span sp : l.spans()) {
+                    assertTrue(own.contains(sp.fg()) && own.contains(sp.bg()), name + " drew a foreign colour in " + sp);
+                }
+            }
+            texts.add(lines.stream().map(Line::text).toList().toString());
+        }
+        assertEquals(texts.get(0), texts.get(1), "a theme changes colours, never text");
     }
 }

@@ -64,8 +64,9 @@ class ListParserTest {
                         // @1 is also linked into $1 (link-window): tmux lists its panes again
                         rec("@1", "%1", "0", "30", "40", "12", "/dev/pts/2", "1", "muxbar"),
                         rec("@1", "%2", "1", "129", "40", "13", "/dev/pts/3", "", "t")),
-                List.of(rec("/dev/pts/9", "/dev/pts/9", "500", "1700000000", "200", "50", "$0"),
-                        rec("client-777", "", "777", "1700000001", "80", "24", "$1")));
+                List.of(rec("/dev/pts/9", "/dev/pts/9", "500", "1700000000", "200", "50", "$0",
+                                "256,bpaste,clipboard,RGB,title"),
+                        rec("client-777", "", "777", "1700000001", "80", "24", "$1", "")));
     }
 
     @Test
@@ -77,6 +78,7 @@ class ListParserTest {
         assertEquals(1, alpha.attached());
         assertEquals(0, s.sessions().get(1).attached(), "the control client is not a user");
         assertEquals(1, s.clients().size());
+        assertTrue(s.clients().get(0).rgb(), "RGB among client_termfeatures: true colour");
         assertEquals(2, alpha.windows().size());
         assertEquals(3, alpha.paneCount());
         Snapshot.Window linked = s.sessions().get(1).windows().get(1);

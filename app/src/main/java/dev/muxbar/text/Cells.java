@@ -1,4 +1,4 @@
-package dev.muxbar.sidebar;
+package dev.muxbar.text;
 
 /**
  * Terminal cell widths, owned here so the sidebar's columns match what tmux draws (Lanterna's own

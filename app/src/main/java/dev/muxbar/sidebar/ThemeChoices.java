@@ -1,0 +1,14 @@
+package dev.muxbar.sidebar;
+
+import dev.muxbar.theme.Theme;
+import java.util.List;
+
+/** The daemon's themes as the picker sees them (the theme service, wired by the daemon). */
+public interface ThemeChoices {
+
+    /** Every theme to choose from, sorted by name (user files re-read if they changed). */
+    List<Theme> all();
+
+    /** Shows {@code name} on every sidebar, saving it when {@code keep}; null, or why not. */
+    String set(String name, boolean keep);
+}

@@ -1,0 +1,155 @@
+package dev.muxbar.sidebar;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.muxbar.sidebar.View.Mode;
+import dev.muxbar.text.Cells;
+import dev.muxbar.theme.Color;
+import dev.muxbar.theme.Theme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The theme picker ({@code t}), pure like the rest of the sidebar: keys → view and commands, and the
+ * rows it draws in place of the session list.
+ *
+ * <pre>
+ *  catppuccin-latte    ■■■■■     one row per matching theme: its name and five of its colours
+ *  catppuccin-mocha  * ■■■■■     (* the theme active when the picker opened), the selected row
+ *  …                             on the cursor colour
+ *  theme: cat▏  ↑↓ ↵ Esc         footer: the filter being typed
+ * </pre>
+ */
+final class ThemePicker {
+    private ThemePicker() {}
+
+    /** Roles shown as swatches after each name. */
+    static final List<String> SWATCHES = List.of("accent", "running", "waiting", "done", "error");
+
+    /**
+     * Themes whose name holds the letters of every space-separated word of the filter in order (as
+     * fzf does: {@code cm} finds catppuccin-mocha), ignoring case.
+     */
+    static List<Theme> matches(String filter, List<Theme> themes) {
+        String[] words = filter.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        List<Theme> out = new ArrayList<>();
+        for (Theme t : themes) {
+            boolean all = true;
+            for (String w : words) {
+                all &= inOrder(w, t.name());
+            }
+            if (all) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static boolean inOrder(String letters, String name) {
+        int at = 0;
+        for (int i = 0; i < letters.length() && at >= 0; i++) {
+            at = name.indexOf(letters.charAt(i), at);
+            at = at < 0 ? -1 : at + 1;
+        }
+        return at >= 0;
+    }
+
+    static Keys.Result key(View v, Mode.Themes p, List<Theme> themes, KeyStroke k) {
+        KeyType type = k.getKeyType();
+        if (Keys.isEnter(k)) {
+            List<Theme> shown = matches(p.filter(), themes);
+            return shown.isEmpty() ? Keys.Result.of(v)
+                    : Keys.Result.of(v.withMode(new Mode.Normal()), new Command.Theme(selected(p, shown), true));
+        }
+        if (type == KeyType.Escape) {
+            return Keys.Result.of(v.withMode(new Mode.Normal()), new Command.Theme(p.original(), false));
+        }
+        if (type == KeyType.ArrowDown || type == KeyType.ArrowUp) {
+            List<Theme> shown = matches(p.filter(), themes);
+            if (shown.isEmpty()) {
+                return Keys.Result.of(v);
+            }
+            int i = indexOf(shown, selected(p, shown)) + (type == KeyType.ArrowDown ? 1 : -1);
+            String next = shown.get(Math.max(0, Math.min(shown.size() - 1, i))).name();
+            return preview(v, new Mode.Themes(p.original(), p.filter(), next), p.selected());
+        }
+        String filter = p.filter();
+        if (type == KeyType.Backspace && !filter.isEmpty()) {
+            filter = filter.substring(0, filter.offsetByCodePoints(filter.length(), -1));
+        } else if (type == KeyType.Character && !k.isCtrlDown() && !k.isAltDown()
+                && !Character.isISOControl(k.getCharacter()) && filter.length() < Keys.MAX_PROMPT) {
+            filter += k.getCharacter();
+        } else {
+            return Keys.Result.of(v);
+        }
+        List<Theme> shown = matches(filter, themes);
+        String next = shown.isEmpty() ? p.selected() : selected(new Mode.Themes(p.original(), filter, p.selected()), shown);
+        return preview(v, new Mode.Themes(p.original(), filter, next), p.selected());
+    }
+
+    /** The new mode, and a preview when the selection moved. */
+    private static Keys.Result preview(View v, Mode.Themes next, String before) {
+        return next.selected().equals(before) ? Keys.Result.of(v.withMode(next))
+                : Keys.Result.of(v.withMode(next), new Command.Theme(next.selected(), false));
+    }
+
+    /** The selected theme if it matches the filter, else the first match. */
+    private static String selected(Mode.Themes p, List<Theme> shown) {
+        return indexOf(shown, p.selected()) >= 0 ? p.selected() : shown.get(0).name();
+    }
+
+    private static int indexOf(List<Theme> shown, String name) {
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Exactly {@code rows} lines: the matching themes, scrolled to keep the selection in view. */
+    static List<Line> rows(Mode.Themes p, List<Theme> themes, int rows, int w, Theme t) {
+        Color bg = t.color("background");
+        List<Theme> shown = matches(p.filter(), themes);
+        List<Line> out = new ArrayList<>(rows);
+        int sel = shown.isEmpty() ? -1 : indexOf(shown, selected(p, shown));
+        int top = Math.max(0, Math.min(sel - rows / 2, shown.size() - rows));
+        for (int row = 0; row < rows; row++) {
+            int i = top + row;
+            if (i < shown.size()) {
+                out.add(row(shown.get(i), i == sel, shown.get(i).name().equals(p.original()), w, t));
+            } else if (shown.isEmpty() && row == 0) {
+                out.add(new Line.Builder(w, bg).add("  no theme matches", t.color("muted"), bg, false).build());
+            } else {
+                out.add(new Line.Builder(w, bg).build());
+            }
+        }
+        return out;
+    }
+
+    private static Line row(Theme theme, boolean selected, boolean original, int w, Theme t) {
+        Color bg = selected ? t.color("cursor") : t.color("background");
+        Line.Builder b = new Line.Builder(w, bg, t.color("text"));
+        String mark = original ? " *" : "  ";
+        int nameCells = Math.max(1, w - 1 - mark.length() - 1 - SWATCHES.size());
+        b.add(" " + Cells.pad(theme.name(), nameCells), selected ? t.color("accent") : t.color("text"), bg, selected);
+        b.add(mark + " ", t.color("muted"), bg, false);
+        for (String role : SWATCHES) {
+            b.add("■", theme.color(role), bg, false);
+        }
+        return b.build();
+    }
+
+    static Line footer(Mode.Themes p, int w, Theme t) {
+        Color bg = t.color("background");
+        String hint = "  ↑↓ ↵ Esc";
+        String text = p.filter();
+        int room = Math.max(1, w - Cells.width(" theme: ") - 1 - Cells.width(hint));
+        while (Cells.width(text) > room) {
+            text = text.substring(text.offsetByCodePoints(0, 1)); // keep the end in view
+        }
+        return new Line.Builder(w, bg).add(" theme: ", t.color("accent"), bg, true).add(text + "▏", t.color("text"), bg, false)
+                .add(hint, t.color("muted"), bg, false).build();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.muxbar.theme;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.function.Consumer;
+
+/**
+ * macOS: {@code AppleInterfaceStyle} ("Dark", or absent in light mode) read in-process through
+ * CoreFoundation's preferences API (JNA), and read again whenever
+ * {@code ~/Library/Preferences/.GlobalPreferences.plist} changes (a watch on that dir; no subprocess).
+ */
+final class MacAppearance implements Appearance {
+
+    /** The CoreFoundation calls used, as C declares them. */
+    interface CoreFoundation extends Library {
+        int UTF8 = 0x08000100; // kCFStringEncodingUTF8
+
+        Pointer CFStringCreateWithCString(Pointer allocator, String text, int encoding);
+
+        Pointer CFPreferencesCopyAppValue(Pointer key, Pointer applicationId);
+
+        boolean CFPreferencesAppSynchronize(Pointer applicationId);
+
+        long CFGetTypeID(Pointer ref);
+
+        long CFStringGetTypeID();
+
+        boolean CFStringGetCString(Pointer string, byte[] buffer, long size, int encoding);
+
+        void CFRelease(Pointer ref);
+    }
+
+    private final Path prefsDir;
+    private final Consumer<String> log;
+    private volatile String source = "macOS AppleInterfaceStyle";
+    private volatile boolean available = true;
+    private volatile WatchService watcher;
+
+    MacAppearance(Path prefsDir, Consumer<String> log) {
+        this.prefsDir = prefsDir;
+        this.log = log;
+    }
+
+    @Override
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public boolean available() {
+        return available;
+    }
+
+    @Override
+    public void start(Consumer<Boolean> onDark) {
+        Thread t = new Thread(() -> run(onDark), "appearance");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void run(Consumer<Boolean> onDark) {
+        CoreFoundation cf;
+        Pointer anyApp;
+        Pointer key;
+        try {
+            cf = Native.load("CoreFoundation", CoreFoundation.class);
+            anyApp = NativeLibrary.getInstance("CoreFoundation").getGlobalVariableAddress("kCFPreferencesAnyApplication")
+                    .getPointer(0);
+            key = cf.CFStringCreateWithCString(null, "AppleInterfaceStyle", CoreFoundation.UTF8);
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            fail("cannot load CoreFoundation: " + e.getMessage());
+            return;
+        }
+        Boolean last = null;
+        try (WatchService ws = FileSystems.getDefault().newWatchService()) {
+            watcher = ws;
+            prefsDir.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            while (true) {
+                cf.CFPreferencesAppSynchronize(anyApp); // drop CoreFoundation's cached copy
+                boolean dark = "Dark".equals(read(cf, key, anyApp));
+                if (last == null || last != dark) {
+                    last = dark;
+                    onDark.accept(dark);
+                }
+                boolean ours = false;
+                while (!ours) { // other preference files change too
+                    WatchKey k = ws.take();
+                    for (WatchEvent<?> e : k.pollEvents()) {
+                        ours |= String.valueOf(e.context()).equals(".GlobalPreferences.plist");
+                    }
+                    k.reset();
+                }
+            }
+        } catch (IOException e) {
+            fail("cannot watch " + prefsDir + ": " + e.getMessage());
+        } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
+            // closed
+        }
+    }
+
+    /** The string value of {@code key} in the global domain, or null (light mode: the key is absent). */
+    private static String read(CoreFoundation cf, Pointer key, Pointer app) {
+        Pointer v = cf.CFPreferencesCopyAppValue(key, app);
+        if (v == null) {
+            return null;
+        }
+        try {
+            if (cf.CFGetTypeID(v) != cf.CFStringGetTypeID()) {
+                return null;
+            }
+            byte[] buf = new byte[64];
+            return cf.CFStringGetCString(v, buf, buf.length, CoreFoundation.UTF8)
+                    ? new String(buf, 0, indexOfZero(buf), StandardCharsets.UTF_8) : null;
+        } finally {
+            cf.CFRelease(v);
+        }
+    }
+
+    private static int indexOfZero(byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == 0) {
+                return i;
+            }
+        }
+        return b.length;
+    }
+
+    private void fail(String why) {
+        available = false;
+        source = "unavailable: " + why;
+        log.accept("appearance " + source + "; auto theme mode stays on dark");
+    }
+
+    @Override
+    public void close() {
+        WatchService ws = watcher;
+        if (ws != null) {
+            try {
+                ws.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+}

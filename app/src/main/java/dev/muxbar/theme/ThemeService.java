@@ -1,0 +1,179 @@
+package dev.muxbar.theme;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Which theme is active, on the event loop: resolves it from the tmux options and the saved picks at
+ * start, switches it for the picker, the CLI and the system appearance (auto mode), and re-reads
+ * user theme files when they change. Every change goes to {@code apply} (the sidebars repaint).
+ */
+public final class ThemeService {
+
+    /** The tmux options: {@code @muxbar-theme}, {@code @muxbar-theme-mode}, {@code -dark}, {@code -light}. */
+    public record Options(String theme, String mode, String dark, String light) {
+        public boolean auto() {
+            return mode.equals("auto");
+        }
+    }
+
+    /** The theme used when nothing names one, and auto mode's light default. */
+    public static final String DEFAULT = "default";
+    public static final String DEFAULT_LIGHT = "github-light";
+
+    private final Themes themes;
+    private final ThemeStore store;
+    private final Options options;
+    private final Appearance appearance;
+    private final Executor loop;
+    private final Consumer<Theme> apply;
+    private final Consumer<String> log;
+    private final ThemeDirWatcher watcher;
+    private Theme current;
+    private boolean dark = true; // until the system says otherwise
+
+    public ThemeService(Themes themes, ThemeStore store, Options options, Appearance appearance, Executor loop,
+                        Consumer<Theme> apply, Consumer<String> log) {
+        this.themes = themes;
+        this.store = store;
+        this.options = options;
+        this.appearance = appearance;
+        this.loop = loop;
+        this.apply = apply;
+        this.log = log;
+        this.current = pick(slot());
+        this.watcher = new ThemeDirWatcher(themes.userDir(), () -> loop.execute(this::reload));
+    }
+
+    /** Starts watching the user's theme dir and, in auto mode, the system appearance. */
+    public void start() {
+        watcher.start();
+        if (options.auto()) {
+            appearance.start(d -> loop.execute(() -> {
+                dark = d;
+                show(pick(slot()));
+            }));
+        }
+    }
+
+    public Theme current() {
+        return current;
+    }
+
+    /** {@code fixed}, or in auto mode {@code dark}/{@code light} for the current appearance. */
+    public String slot() {
+        return !options.auto() ? "fixed" : dark ? "dark" : "light";
+    }
+
+    /** Every theme to choose from, sorted by name. */
+    public List<Theme> choices() {
+        List<Theme> out = new ArrayList<>();
+        themes.all().values().forEach(e -> out.add(e.theme()));
+        return out;
+    }
+
+    /**
+     * Shows theme {@code name} on every sidebar; {@code keep} also saves it for the current slot.
+     * Returns null, or a message for the user when there is no such theme or its file is broken
+     * (nothing changes then).
+     */
+    public String set(String name, boolean keep) {
+        Theme t;
+        try {
+            t = themes.get(name);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (keep) {
+            try {
+                store.save(slot(), name, option(slot()));
+            } catch (IOException e) {
+                return "cannot save the theme choice: " + e.getMessage();
+            }
+        }
+        show(t);
+        return null;
+    }
+
+    /** For {@code GET /themes} and {@code muxbar doctor}. */
+    public Map<String, Object> describe() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("theme", current.name());
+        out.put("mode", options.auto() ? "auto" : "fixed");
+        out.put("slot", slot());
+        if (options.auto()) {
+            out.put("appearance", appearance.available() ? dark ? "dark" : "light" : "unknown (dark)");
+            out.put("appearanceSource", appearance.source());
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Themes.Entry e : themes.all().values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", e.theme().name());
+            m.put("appearance", e.theme().appearance());
+            m.put("user", e.user());
+            m.put("description", e.theme().description());
+            list.add(m);
+        }
+        out.put("themes", list);
+        out.put("problems", themes.problems());
+        return out;
+    }
+
+    /** A user theme file changed: show the new version of the active theme, or say why not. */
+    private void reload() {
+        themes.all();
+        try {
+            Theme t = themes.get(current.name());
+            if (!t.equals(current)) {
+                log.accept("theme " + t.name() + " changed on disk; showing it");
+                show(t);
+            }
+        } catch (IllegalArgumentException e) {
+            log.accept(e.getMessage() + "; keeping the previous version of theme " + current.name());
+        }
+        for (String p : themes.problems()) {
+            log.accept("theme file left out: " + p);
+        }
+    }
+
+    private void show(Theme t) {
+        if (!t.equals(current)) {
+            current = t;
+            apply.accept(t);
+        }
+    }
+
+    /** The theme for a slot: the saved pick, else the option, else the default; a bad name is logged. */
+    private Theme pick(String slot) {
+        String fallback = slot.equals("light") ? DEFAULT_LIGHT : DEFAULT;
+        String name = store.resolve(slot, option(slot), fallback);
+        try {
+            return themes.get(name);
+        } catch (IllegalArgumentException e) {
+            log.accept("theme " + name + " (" + optionName(slot) + "): " + e.getMessage() + "; using " + fallback);
+            return themes.get(fallback);
+        }
+    }
+
+    private String option(String slot) {
+        return switch (slot) {
+            case "dark" -> options.dark().isEmpty() ? options.theme() : options.dark();
+            case "light" -> options.light();
+            default -> options.theme();
+        };
+    }
+
+    private static String optionName(String slot) {
+        return slot.equals("fixed") ? "@muxbar-theme" : "@muxbar-theme-" + slot;
+    }
+
+    public void close() {
+        watcher.close();
+        appearance.close();
+    }
+}

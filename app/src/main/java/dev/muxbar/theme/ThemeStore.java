@@ -1,0 +1,56 @@
+package dev.muxbar.theme;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.muxbar.config.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The themes the user picked (picker Enter, {@code muxbar themes set}), one per slot: {@code fixed},
+ * or {@code dark}/{@code light} in auto mode. Each pick remembers the tmux option's value at the
+ * time ({@code configured}); when the user later writes a different theme into ~/.tmux.conf, the
+ * option wins again.
+ *
+ * <pre>
+ * {"fixed":{"name":"nord","configured":""},"light":{"name":"one-light","configured":"github-light"}}
+ * </pre>
+ */
+public final class ThemeStore {
+
+    private final Path path;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public ThemeStore(Path path) {
+        this.path = path;
+    }
+
+    /** The theme for {@code slot}: the saved pick if the option is as it was then, else the option, else {@code fallback}. */
+    public String resolve(String slot, String option, String fallback) {
+        JsonNode saved = read().path(slot);
+        if (saved.path("name").isTextual() && saved.path("configured").asText("").equals(option)) {
+            return saved.get("name").asText();
+        }
+        return option.isEmpty() ? fallback : option;
+    }
+
+    /** Saves a pick for {@code slot}, noting the option's current value. */
+    public void save(String slot, String name, String option) throws IOException {
+        ObjectNode root = read();
+        root.putObject(slot).put("name", name).put("configured", option);
+        AtomicFiles.write(path, root.toString() + "\n");
+    }
+
+    private ObjectNode read() {
+        try {
+            if (Files.exists(path) && JSON.readTree(path.toFile()) instanceof ObjectNode o) {
+                return o;
+            }
+        } catch (IOException e) {
+            // unreadable: as if nothing was picked
+        }
+        return JSON.createObjectNode();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.muxbar.theme;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Every theme a user can pick: the built-ins, then {@code ~/.config/muxbar/themes/*.json}, which add
+ * themes or override built-ins of the same name. The user dir is read again whenever its listing
+ * (names, sizes, modification times) changed, so new and edited files count without a restart. A
+ * broken user file is left out and reported; a built-in of the same name stays available.
+ */
+public final class Themes {
+
+    /** A theme and where it came from. */
+    public record Entry(Theme theme, boolean user, Path file) {}
+
+    private final Path userDir;
+    private Map<String, Entry> builtIns;
+    private List<String> fingerprint;
+    private Map<String, Entry> all = Map.of();
+    private List<String> problems = List.of();
+
+    public Themes(Path userDir) {
+        this.userDir = userDir;
+    }
+
+    public Path userDir() {
+        return userDir;
+    }
+
+    /** All themes by name, sorted; re-reads the user dir if it changed. */
+    public synchronized Map<String, Entry> all() {
+        if (builtIns == null) {
+            Map<String, Entry> b = new LinkedHashMap<>();
+            for (String n : BuiltInThemes.names()) {
+                b.put(n, new Entry(BuiltInThemes.load(n), false, null));
+            }
+            builtIns = b;
+        }
+        List<String> now = listing();
+        if (!now.equals(fingerprint)) {
+            fingerprint = now;
+            Map<String, Entry> merged = new TreeMap<>(builtIns);
+            List<String> broken = new ArrayList<>();
+            for (Path f : userFiles()) {
+                try {
+                    Entry e = readUser(f);
+                    merged.put(e.theme().name(), e);
+                } catch (IllegalArgumentException | IOException ex) {
+                    broken.add(ex instanceof IOException ? f + ": cannot read: " + ex.getMessage() : ex.getMessage());
+                }
+            }
+            all = java.util.Collections.unmodifiableMap(merged);
+            problems = List.copyOf(broken);
+        }
+        return all;
+    }
+
+    /** Messages for user theme files that were left out (empty when all are fine). */
+    public synchronized List<String> problems() {
+        all();
+        return problems;
+    }
+
+    /**
+     * The theme called {@code name}. Throws {@link IllegalArgumentException} with a message for the
+     * user: the broken user file's own error, or that no such theme exists.
+     */
+    public Theme get(String name) {
+        Entry e = all().get(name);
+        if (e != null) {
+            return e.theme();
+        }
+        String prefix = userDir.resolve(name + ".json").toString() + ":";
+        for (String p : problems()) {
+            if (p.startsWith(prefix)) {
+                throw new IllegalArgumentException(p);
+            }
+        }
+        throw new IllegalArgumentException("no theme called \"" + name + "\" (muxbar themes list shows them)");
+    }
+
+    /** Reads one user file; its name must be the file's name. */
+    static Entry readUser(Path f) throws IOException {
+        String stem = f.getFileName().toString().replaceFirst("\\.json$", "");
+        Theme t;
+        try (InputStream in = Files.newInputStream(f)) {
+            t = ThemeFile.parse(f.toString(), in);
+        }
+        if (!t.name().equals(stem)) {
+            throw new IllegalArgumentException(f + ": field \"name\" must be \"" + stem + "\" (the file's name), not \""
+                    + t.name() + "\"");
+        }
+        return new Entry(t, true, f);
+    }
+
+    private List<Path> userFiles() {
+        if (!Files.isDirectory(userDir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(userDir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private List<String> listing() {
+        List<String> out = new ArrayList<>();
+        for (Path f : userFiles()) {
+            try {
+                out.add(f.getFileName() + " " + Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis());
+            } catch (IOException e) {
+                out.add(f.getFileName() + " ?");
+            }
+        }
+        return out;
+    }
+}
