@@ -95,6 +95,9 @@ final class ThemesCommand implements Runnable {
     /** {@code muxbar themes show NAME}: its roles and colours (swatches on a terminal), or why it is broken. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a theme's colours, or what is wrong with its file.")
     static final class ShowTheme implements Callable<Integer> {
+        @Mixin
+        Target target; // accepted like the other subcommands; the files read are the user's own
+
         @Parameters(paramLabel = "NAME")
         String name;
 

@@ -11,7 +11,7 @@ import java.nio.file.WatchService;
 
 /**
  * Tells when files in the user's theme dir change (inotify through the JDK's watch service, one
- * thread). If the dir does not exist yet, its parent is watched until it appears.
+ * thread). Until the dir exists, its nearest existing ancestor is watched, so a dir made later counts.
  */
 final class ThemeDirWatcher implements AutoCloseable {
 
@@ -33,18 +33,27 @@ final class ThemeDirWatcher implements AutoCloseable {
     private void run() {
         try (WatchService ws = FileSystems.getDefault().newWatchService()) {
             service = ws;
-            boolean watchingDir = register(ws);
-            if (!watchingDir && !Files.isDirectory(dir.getParent())) {
-                return; // neither exists: the next `muxbar themes list` or picker still reads the dir
-            }
+            Path watched = null;
             while (true) {
+                // Watch the dir, or (until it exists) its nearest existing ancestor, one level at a time.
+                Path target = nearestExisting(dir);
+                if (target == null) {
+                    return;
+                }
+                if (!target.equals(watched)) {
+                    target.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                            StandardWatchEventKinds.ENTRY_DELETE);
+                    if (watched != null && target.equals(dir)) {
+                        onChange.run(); // files may have landed before the watch did
+                    }
+                    watched = target;
+                }
                 WatchKey k = ws.take();
                 k.pollEvents();
                 k.reset();
-                if (!watchingDir && Files.isDirectory(dir)) {
-                    watchingDir = register(ws);
+                if (watched.equals(dir)) {
+                    onChange.run();
                 }
-                onChange.run();
             }
         } catch (IOException | ClosedWatchServiceException e) {
             // no watching: user themes are still read on every listing
@@ -53,18 +62,13 @@ final class ThemeDirWatcher implements AutoCloseable {
         }
     }
 
-    /** Watches the dir, else its parent; true when the dir itself is watched. */
-    private boolean register(WatchService ws) throws IOException {
-        var kinds = new java.nio.file.WatchEvent.Kind<?>[] {StandardWatchEventKinds.ENTRY_CREATE,
-                StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE};
-        if (Files.isDirectory(dir)) {
-            dir.register(ws, kinds);
-            return true;
+    private static Path nearestExisting(Path p) {
+        for (Path at = p; at != null; at = at.getParent()) {
+            if (Files.isDirectory(at)) {
+                return at;
+            }
         }
-        if (Files.isDirectory(dir.getParent())) {
-            dir.getParent().register(ws, kinds);
-        }
-        return false;
+        return null;
     }
 
     @Override

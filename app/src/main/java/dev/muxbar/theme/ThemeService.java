@@ -53,6 +53,9 @@ public final class ThemeService {
     /** Starts watching the user's theme dir and, in auto mode, the system appearance. */
     public void start() {
         watcher.start();
+        if (options.auto() && !appearance.available()) {
+            log.accept("auto theme mode: the system appearance is " + appearance.source() + "; staying on dark");
+        }
         if (options.auto()) {
             appearance.start(d -> loop.execute(() -> {
                 dark = d;

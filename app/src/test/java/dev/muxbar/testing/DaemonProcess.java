@@ -57,6 +57,12 @@ public final class DaemonProcess implements AutoCloseable {
         pb.environment().remove("TMUX");
         pb.environment().put("MUXBAR_RUNTIME_DIR", runtimeDir.toString());
         pb.environment().put("XDG_STATE_HOME", stateHome.toString());
+        pb.environment().put("XDG_CONFIG_HOME", configHome(stateHome).toString()); // never the user's own themes or rules
+    }
+
+    /** The config home the daemon and CLI of a test use: {@code <stateHome>/../config} (themes in {@code muxbar/themes}). */
+    public static Path configHome(Path stateHome) {
+        return stateHome.resolveSibling("config");
     }
 
     /** Runs a one-shot CLI command against the same dirs; returns exit code and output. */
