@@ -19,7 +19,8 @@ import java.util.function.LongUnaryOperator;
  * <ul>
  *   <li>clear a {@code waiting} (transcript: the user approved or pressed Esc, which fires no hook),</li>
  *   <li>raise a row to {@code waiting} (screen: a prompt is visible), and lower a {@code waiting} once
- *       the prompt has been gone for {@link #SCREEN_GRACE_MS} (screen).</li>
+ *       the prompt it saw (or a waiting guessed from silence) has been gone for
+ *       {@link #SCREEN_GRACE_MS} (screen; a reported prompt it never recognised is not its to clear).</li>
  * </ul>
  * A signal with the status a row already has changes nothing but its liveness, so two sources
  * reporting the same turn make one transition.
@@ -55,6 +56,7 @@ public final class Tracker {
         long since;
         long heard;       // last signal of any source
         long screenSawPrompt = -1;
+        boolean waitingGuessed; // waiting inferred from a silent tool call, not reported by anyone
         boolean sawProcess;
         String title;
         String message;
@@ -224,8 +226,10 @@ public final class Tracker {
         if (s.status() == Status.WAITING) {
             return i.status != Status.WAITING;
         }
-        return i.status == Status.WAITING && now - i.since >= SCREEN_GRACE_MS
-                && (i.screenSawPrompt < 0 || now - i.screenSawPrompt >= SCREEN_GRACE_MS);
+        // The screen lowers a prompt it saw itself, or a waiting only guessed from silence; a reported
+        // prompt it never recognised (no rule for it, or not the agent's pane) is no evidence it is over.
+        boolean gone = i.screenSawPrompt >= 0 ? now - i.screenSawPrompt >= SCREEN_GRACE_MS : i.waitingGuessed;
+        return i.status == Status.WAITING && now - i.since >= SCREEN_GRACE_MS && gone;
     }
 
     /**
@@ -244,6 +248,7 @@ public final class Tracker {
             } else if (i.status == Status.TOOL_RUNNING && i.source == Source.TRANSCRIPT && quiet >= TRANSCRIPT_WAIT_MS
                     && i.screenSawPrompt < i.heard) {
                 setStatus(i, Status.WAITING, now);
+                i.waitingGuessed = true;
                 changed = true;
             } else if ((i.status == Status.RUNNING && quiet >= STALE_RUNNING_MS)
                     || (i.status == Status.TOOL_RUNNING && quiet >= STALE_TOOL_MS)) {
@@ -279,6 +284,7 @@ public final class Tracker {
 
     private void setStatus(Instance i, Status status, long now) {
         i.status = status;
+        i.waitingGuessed = false;
         i.since = now;
         i.unseen = status.terminal() && !places().viewed(i.windowId);
     }

@@ -73,6 +73,21 @@ class TrackerTest {
         assertEquals("running", status("%1"));
     }
 
+    /** Found making the README screenshots: a reported waiting vanished 1.5 s later under a screen without that prompt. */
+    @Test
+    void theScreenClearsOnlyAPromptItSawItself() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.WAITING, "%1", "s1"), 10);
+        tracker.apply(Signal.of(Source.SCREEN, "claude", Status.IDLE, "%1", null), 10 + 10 * Tracker.SCREEN_GRACE_MS);
+        assertEquals("waiting", status("%1"), "a prompt the rules do not know is still a prompt");
+        long t = 10 + 10 * Tracker.SCREEN_GRACE_MS;
+        tracker.apply(Signal.of(Source.SCREEN, "claude", Status.WAITING, "%1", null), t);
+        tracker.apply(Signal.of(Source.SCREEN, "claude", Status.RUNNING, "%1", null), t + Tracker.SCREEN_GRACE_MS - 1);
+        assertEquals("waiting", status("%1"));
+        tracker.apply(Signal.of(Source.SCREEN, "claude", Status.RUNNING, "%1", null), t + Tracker.SCREEN_GRACE_MS);
+        assertEquals("running", status("%1"), "the prompt the screen saw is gone");
+    }
+
     @Test
     void screenMayOnlyRaiseToWaitingUnderAHook() {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
