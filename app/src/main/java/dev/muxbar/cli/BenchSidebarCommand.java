@@ -59,6 +59,7 @@ final class BenchSidebarCommand implements Callable<Integer> {
                     BenchCommand.pct(repaint, 50), BenchCommand.pct(repaint, 99), BenchCommand.pct(daemonPainted, 50),
                     BenchCommand.pct(daemonPainted, 99), BenchCommand.pct(rename, 50));
             printRepaintBytes();
+            themeSwitch(visible);
 
             List<Double> painted = new ArrayList<>();
             List<Double> created = new ArrayList<>();
@@ -83,6 +84,44 @@ final class BenchSidebarCommand implements Callable<Integer> {
                     BenchCommand.pct(painted, 50), BenchCommand.pct(painted, 99), BenchCommand.pct(created, 50));
         }
         return 0;
+    }
+
+    /**
+     * A theme preview ({@code POST /theme?preview=1}) until every visible sidebar shows the new
+     * background (capture-pane -e): every cell changes, so this is a whole-frame repaint of each.
+     */
+    private void themeSwitch(List<String> visible) throws Exception {
+        List<Double> shown = new ArrayList<>();
+        List<Double> daemonPainted = new ArrayList<>();
+        String[][] themes = {{"nord", "48;2;46;52;64"}, {"dracula", "48;2;40;42;54"}};
+        try (ApiClient api = new ApiClient(target.paths().socket())) {
+            for (int r = 0; r < rounds; r++) {
+                String[] t = themes[r % 2];
+                long before = paints(api, visible);
+                long t0 = System.nanoTime();
+                api.post("/theme?preview=1&name=" + t[0]);
+                waitFor(() -> paints(api, visible) >= before + visible.size());
+                daemonPainted.add(ms(t0));
+                waitFor(() -> visible.stream().allMatch(p -> firstLineSgr(p).contains(t[1])));
+                shown.add(ms(t0));
+            }
+            System.out.printf("theme change -> all visible sidebars repainted: median=%.1f ms p99=%.1f ms"
+                    + "   (daemon done painting: median=%.1f ms p99=%.1f ms; compare the one-row change above)%n",
+                    BenchCommand.pct(shown, 50), BenchCommand.pct(shown, 99), BenchCommand.pct(daemonPainted, 50),
+                    BenchCommand.pct(daemonPainted, 99));
+            JsonNode all = Json.MAPPER.readTree(api.get("/sidebars").body());
+            for (JsonNode s : all) {
+                if (visible.contains(s.get("pane").asText())) {
+                    System.out.println("bytes of a theme repaint (whole frame): " + s.get("lastPaintBytes").asLong());
+                    break;
+                }
+            }
+            api.post("/theme?preview=1&name=default");
+        }
+    }
+
+    private String firstLineSgr(String pane) {
+        return String.join("\n", lines("capture-pane -e -p -S 0 -E 0 -t " + pane));
     }
 
     /** Sidebar panes in the windows user clients look at. */
