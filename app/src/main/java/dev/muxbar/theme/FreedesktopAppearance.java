@@ -21,42 +21,23 @@ import java.util.regex.Pattern;
  * /org/freedesktop/portal/desktop: org.freedesktop.portal.Settings.SettingChanged ('org.freedesktop.appearance', 'color-scheme', &lt;uint32 2&gt;)
  * </pre>
  */
-final class FreedesktopAppearance implements Appearance {
+final class FreedesktopAppearance extends WatcherThread {
 
     private static final List<String> PORTAL = List.of("--session", "--dest", "org.freedesktop.portal.Desktop",
             "--object-path", "/org/freedesktop/portal/desktop");
     private static final Pattern VALUE = Pattern.compile("uint32 (\\d+)");
 
     private final String gdbus;
-    private final Consumer<String> log;
-    private volatile String source = "freedesktop portal (starting)";
-    private volatile boolean available = true;
     private volatile Process monitor;
     private volatile boolean closed;
 
     FreedesktopAppearance(String gdbus, Consumer<String> log) {
+        super("freedesktop portal (starting)", log);
         this.gdbus = gdbus;
-        this.log = log;
     }
 
     @Override
-    public String source() {
-        return source;
-    }
-
-    @Override
-    public boolean available() {
-        return available;
-    }
-
-    @Override
-    public void start(Consumer<Boolean> onDark) {
-        Thread t = new Thread(() -> run(onDark), "appearance");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void run(Consumer<Boolean> onDark) {
+    void run(Consumer<Boolean> onDark) {
         try {
             List<String> call = new java.util.ArrayList<>(List.of(gdbus, "call"));
             call.addAll(PORTAL);
@@ -69,7 +50,7 @@ final class FreedesktopAppearance implements Appearance {
                 fail("the desktop portal did not answer the color-scheme setting: " + out.lines().findFirst().orElse(""));
                 return;
             }
-            source = "freedesktop portal color-scheme";
+            reading("freedesktop portal color-scheme");
             onDark.accept(dark);
             List<String> watch = new java.util.ArrayList<>(List.of(gdbus, "monitor"));
             watch.addAll(PORTAL);
@@ -90,12 +71,6 @@ final class FreedesktopAppearance implements Appearance {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private void fail(String why) {
-        available = false;
-        source = "unavailable: " + why;
-        log.accept("appearance " + source + "; auto theme mode stays on dark");
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * CoreFoundation's preferences API (JNA), and read again whenever
  * {@code ~/Library/Preferences/.GlobalPreferences.plist} changes (a watch on that dir; no subprocess).
  */
-final class MacAppearance implements Appearance {
+final class MacAppearance extends WatcherThread {
 
     /** The CoreFoundation calls used, as C declares them. */
     interface CoreFoundation extends Library {
@@ -41,34 +41,15 @@ final class MacAppearance implements Appearance {
     }
 
     private final Path prefsDir;
-    private final Consumer<String> log;
-    private volatile String source = "macOS AppleInterfaceStyle";
-    private volatile boolean available = true;
     private volatile WatchService watcher;
 
     MacAppearance(Path prefsDir, Consumer<String> log) {
+        super("macOS AppleInterfaceStyle", log);
         this.prefsDir = prefsDir;
-        this.log = log;
     }
 
     @Override
-    public String source() {
-        return source;
-    }
-
-    @Override
-    public boolean available() {
-        return available;
-    }
-
-    @Override
-    public void start(Consumer<Boolean> onDark) {
-        Thread t = new Thread(() -> run(onDark), "appearance");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void run(Consumer<Boolean> onDark) {
+    void run(Consumer<Boolean> onDark) {
         CoreFoundation cf;
         Pointer anyApp;
         Pointer key;
@@ -133,12 +114,6 @@ final class MacAppearance implements Appearance {
             }
         }
         return b.length;
-    }
-
-    private void fail(String why) {
-        available = false;
-        source = "unavailable: " + why;
-        log.accept("appearance " + source + "; auto theme mode stays on dark");
     }
 
     @Override
