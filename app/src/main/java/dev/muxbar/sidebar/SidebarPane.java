@@ -26,8 +26,20 @@ import java.util.function.Consumer;
  */
 final class SidebarPane implements AutoCloseable {
 
-    /** What the painter draws: the lines and the size they were made for. */
-    record Frame(List<Line> lines, int width, int height) {}
+    /**
+     * What the painter draws: a frame's input, rendered on this sidebar's writer thread when it is
+     * painted (a burst of models costs one render per painted frame, not one per model, and none on
+     * the event loop).
+     */
+    record Frame(Renderer.Input input) {
+        int width() {
+            return input.width();
+        }
+
+        int height() {
+            return input.height();
+        }
+    }
 
     final String paneId;
     final String tty;
@@ -114,19 +126,23 @@ final class SidebarPane implements AutoCloseable {
             terminal.resize(f.width(), f.height());
             TerminalSize resized = screen.doResizeIfNecessary();
             boolean full = resized != null || painted == null;
-            if (!full && f.lines().equals(painted)) {
-                return;
-            }
             long wait = paintedAt + FRAME_NANOS - System.nanoTime();
             if (!full && wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // this sidebar's own thread
+                if (mailbox.pending()) {
+                    return; // a newer frame came while waiting: render that one instead
+                }
             }
-            for (int row = 0; row < f.lines().size(); row++) {
-                if (!full && row < painted.size() && painted.get(row).equals(f.lines().get(row))) {
+            List<Line> lines = Renderer.render(f.input());
+            if (!full && lines.equals(painted)) {
+                return;
+            }
+            for (int row = 0; row < lines.size(); row++) {
+                if (!full && row < painted.size() && painted.get(row).equals(lines.get(row))) {
                     continue; // unchanged row: its cells are already in the back buffer
                 }
                 int col = 0;
-                for (Line.Span s : f.lines().get(row).spans()) {
+                for (Line.Span s : lines.get(row).spans()) {
                     TextColor fg = color(s.fg());
                     TextColor bg = color(s.bg());
                     for (int i = 0; i < s.text().length(); ) {
@@ -149,7 +165,7 @@ final class SidebarPane implements AutoCloseable {
             screen.refresh(full ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
             bytesWritten = counting.count - before;
             paints++;
-            painted = f.lines();
+            painted = lines;
             paintedAt = System.nanoTime();
         } catch (IOException | RuntimeException e) {
             // a dead tty: the reader notices and reports the pane gone

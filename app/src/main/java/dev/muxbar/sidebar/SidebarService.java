@@ -380,8 +380,7 @@ public final class SidebarService {
     }
 
     private void paint(Entry e, String ownSessionId) {
-        List<Line> lines = Renderer.render(input(e, ownSessionId));
-        e.pane.show(new SidebarPane.Frame(lines, e.width, e.height));
+        e.pane.show(new SidebarPane.Frame(input(e, ownSessionId))); // rendered by the pane's writer
     }
 
     /**

@@ -59,6 +59,11 @@ public final class ConflatingSlot<T> {
         }
     }
 
+    /** True when a newer value waits (a consumer about to act on an older one may skip it). */
+    public boolean pending() {
+        return latest.get() != null;
+    }
+
     public long delivered() {
         return delivered.get();
     }
