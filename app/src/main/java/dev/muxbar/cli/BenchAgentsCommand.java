@@ -14,8 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code muxbar bench-agents} (hidden; used by scripts/bench/agents): posts agent events at a fixed
- * rate across the content panes of all sessions while, once every 200 ms, timing one event until a
+ * {@code muxbar bench-agents} (hidden; used by scripts/bench/agents): posts Claude Code hook events
+ * ({@code POST /hooks/claude}, as scripts/muxbar-hook does) at a fixed rate across the content panes
+ * of all sessions while, once every 200 ms, timing one event until a
  * visible sidebar (read with capture-pane) shows its badge. Prints the latency, the achieved rate,
  * and how often the visible sidebar repainted.
  */
@@ -31,7 +32,17 @@ final class BenchAgentsCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10")
     int seconds;
 
-    private static final String[] LOAD = {"running", "tool-running", "waiting", "done"};
+    /**
+     * One Claude turn as its hooks report it, cycled per pane: the bodies are shaped as Claude Code
+     * sends them (session_id, transcript_path, cwd, hook_event_name and the event's own fields).
+     */
+    static final String[] LOAD = {
+        "\"hook_event_name\":\"UserPromptSubmit\",\"prompt\":\"make the flaky store test deterministic\"",
+        "\"hook_event_name\":\"PreToolUse\",\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"go test ./store/...\"}",
+        "\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Bash\",\"tool_response\":{\"stdout\":\"ok store 1.02s\"}",
+        "\"hook_event_name\":\"PreToolUse\",\"tool_name\":\"Edit\",\"tool_input\":{\"file_path\":\"/src/store/store_test.go\"}",
+        "\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Edit\",\"tool_response\":{\"success\":true}",
+        "\"hook_event_name\":\"Stop\",\"stop_hook_active\":false"};
 
     @Override
     public Integer call() throws Exception {
@@ -67,8 +78,8 @@ final class BenchAgentsCommand implements Callable<Integer> {
                     Thread.onSpinWait();
                 }
                 String pane = panes.get((int) (i % panes.size()));
-                String status = LOAD[(int) ((i / panes.size()) % LOAD.length)];
-                if (load.post("/agent-event", event(pane, status)).status() != 200) {
+                String event = LOAD[(int) ((i / panes.size()) % LOAD.length)];
+                if (load.post(hookPath(pane), hook(pane, event)).status() != 200) {
                     failed++;
                 }
                 sent++;
@@ -77,7 +88,10 @@ final class BenchAgentsCommand implements Callable<Integer> {
                     // Alternate waiting (?) and done (✓) on the probe's pane; wait for the badge.
                     boolean wait = probeRound++ % 2 == 0;
                     long t0 = System.nanoTime();
-                    probe.post("/agent-event", event(probed, wait ? "waiting" : "done"));
+                    probe.post(hookPath(probed), hook(probed, wait
+                            ? "\"hook_event_name\":\"Notification\",\"message\":\"Claude needs your permission to use Bash\","
+                                    + "\"notification_type\":\"permission_prompt\""
+                            : "\"hook_event_name\":\"Stop\",\"stop_hook_active\":false"));
                     String glyph = wait ? "?" : "✓";
                     long deadline = t0 + 2_000_000_000L;
                     while (System.nanoTime() < deadline && !row(c, sidebar, probedRow).contains(glyph)) {
@@ -98,8 +112,15 @@ final class BenchAgentsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String event(String pane, String status) {
-        return "{\"agent\":\"bench\",\"status\":\"" + status + "\",\"pane\":\"" + pane + "\"}";
+    /** What scripts/muxbar-hook posts to: the hook endpoint with the pane ($TMUX_PANE) URL-encoded. */
+    private static String hookPath(String pane) {
+        return "/hooks/claude?pane=" + java.net.URLEncoder.encode(pane, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String hook(String pane, String event) {
+        String session = "bench-" + pane.substring(1);
+        return "{\"session_id\":\"" + session + "\",\"transcript_path\":\"/nonexistent/" + session + ".jsonl\","
+                + "\"cwd\":\"/tmp\",\"permission_mode\":\"default\"," + event + "}";
     }
 
     /** The sidebar row of a session, as tmux shows it. */
