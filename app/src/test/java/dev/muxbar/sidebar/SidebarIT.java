@@ -164,7 +164,11 @@ class SidebarIT {
         Poll.until(3_000, () -> !clientSession(c).startsWith("it's") && !clientSession(c).startsWith("("),
                 "the client moved to a neighbour", this::diagnostics);
         // w opens the width picker: two steps right and Enter keep 32 in every window, and for tmux.
-        String here = sidebarOf(clientSession(c));
+        String now = clientSession(c);
+        String here = sidebarOf(now);
+        // Keys count only in a window the daemon's model shows as viewed: wait until it drew this one.
+        Poll.until(3_000, () -> c.screen().lines().anyMatch(l -> l.matches("▎\\d " + java.util.regex.Pattern.quote(now) + " .*")),
+                "the daemon drew the neighbour's sidebar", c::screen);
         tmux.tmux("select-pane", "-t", here);
         c.press("w");
         c.press("Right");
