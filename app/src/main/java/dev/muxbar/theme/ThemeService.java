@@ -36,6 +36,9 @@ public final class ThemeService {
     private final ThemeDirWatcher watcher;
     private Theme current;
     private boolean dark = true; // until the system says otherwise
+    /** The picker's list, kept current by the dir watcher (keys never touch the disk). */
+    private List<Theme> choices;
+    private List<String> problems = List.of(); // logged when they change
 
     public ThemeService(Themes themes, ThemeStore store, Options options, Appearance appearance, Executor loop,
                         Consumer<Theme> apply, Consumer<String> log) {
@@ -47,6 +50,7 @@ public final class ThemeService {
         this.apply = apply;
         this.log = log;
         this.current = pick(slot());
+        this.choices = list();
         this.watcher = new ThemeDirWatcher(themes.userDir(), () -> loop.execute(this::reload));
     }
 
@@ -73,11 +77,13 @@ public final class ThemeService {
         return !options.auto() ? "fixed" : dark ? "dark" : "light";
     }
 
-    /** Every theme to choose from, sorted by name. */
+    /** Every theme to choose from, sorted by name, as of the last change in the user's theme dir. */
     public List<Theme> choices() {
-        List<Theme> out = new ArrayList<>();
-        themes.all().values().forEach(e -> out.add(e.theme()));
-        return out;
+        return choices;
+    }
+
+    private List<Theme> list() {
+        return themes.all().values().stream().map(Themes.Entry::theme).toList();
     }
 
     /**
@@ -129,7 +135,7 @@ public final class ThemeService {
 
     /** A user theme file changed: show the new version of the active theme, or say why not. */
     private void reload() {
-        themes.all();
+        choices = list();
         try {
             Theme t = themes.get(current.name());
             if (!t.equals(current)) {
@@ -139,8 +145,10 @@ public final class ThemeService {
         } catch (IllegalArgumentException e) {
             log.accept(e.getMessage() + "; keeping the previous version of theme " + current.name());
         }
-        for (String p : themes.problems()) {
-            log.accept("theme file left out: " + p);
+        List<String> now = themes.problems();
+        if (!now.equals(problems)) {
+            now.stream().filter(p -> !problems.contains(p)).forEach(p -> log.accept("theme file left out: " + p));
+            problems = now;
         }
     }
 

@@ -25,8 +25,10 @@ public final class Themes {
     private final Path userDir;
     private Map<String, Entry> builtIns;
     private List<String> fingerprint;
-    private Map<String, Entry> all = Map.of();
-    private List<String> problems = List.of();
+    private State state = new State(Map.of(), List.of());
+
+    /** What one reading of the built-ins and the user dir gave: themes by name, and the files left out. */
+    private record State(Map<String, Entry> all, List<String> problems) {}
 
     public Themes(Path userDir) {
         this.userDir = userDir;
@@ -37,7 +39,36 @@ public final class Themes {
     }
 
     /** All themes by name, sorted; re-reads the user dir if it changed. */
-    public synchronized Map<String, Entry> all() {
+    public Map<String, Entry> all() {
+        return state().all();
+    }
+
+    /** Messages for user theme files that were left out (empty when all are fine). */
+    public List<String> problems() {
+        return state().problems();
+    }
+
+    /**
+     * The theme called {@code name}. Throws {@link IllegalArgumentException} with a message for the
+     * user: the broken user file's own error, or that no such theme exists.
+     */
+    public Theme get(String name) {
+        State now = state();
+        Entry e = now.all().get(name);
+        if (e != null) {
+            return e.theme();
+        }
+        String prefix = userDir.resolve(name + ".json").toString() + ":";
+        for (String p : now.problems()) {
+            if (p.startsWith(prefix)) {
+                throw new IllegalArgumentException(p);
+            }
+        }
+        throw new IllegalArgumentException("no theme called \"" + name + "\" (muxbar themes list shows them)");
+    }
+
+    /** The themes as of now: the user dir is listed (one stat per file) and read again only if it changed. */
+    private synchronized State state() {
         if (builtIns == null) {
             Map<String, Entry> b = new LinkedHashMap<>();
             for (String n : BuiltInThemes.names()) {
@@ -58,34 +89,9 @@ public final class Themes {
                     broken.add(ex instanceof IOException ? f + ": cannot read: " + ex.getMessage() : ex.getMessage());
                 }
             }
-            all = java.util.Collections.unmodifiableMap(merged);
-            problems = List.copyOf(broken);
+            state = new State(java.util.Collections.unmodifiableMap(merged), List.copyOf(broken));
         }
-        return all;
-    }
-
-    /** Messages for user theme files that were left out (empty when all are fine). */
-    public synchronized List<String> problems() {
-        all();
-        return problems;
-    }
-
-    /**
-     * The theme called {@code name}. Throws {@link IllegalArgumentException} with a message for the
-     * user: the broken user file's own error, or that no such theme exists.
-     */
-    public Theme get(String name) {
-        Entry e = all().get(name);
-        if (e != null) {
-            return e.theme();
-        }
-        String prefix = userDir.resolve(name + ".json").toString() + ":";
-        for (String p : problems()) {
-            if (p.startsWith(prefix)) {
-                throw new IllegalArgumentException(p);
-            }
-        }
-        throw new IllegalArgumentException("no theme called \"" + name + "\" (muxbar themes list shows them)");
+        return state;
     }
 
     /** Reads one user file; its name must be the file's name. */
