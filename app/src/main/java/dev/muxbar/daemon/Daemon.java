@@ -22,6 +22,7 @@ import dev.muxbar.theme.ThemeStore;
 import dev.muxbar.theme.Themes;
 import dev.muxbar.tmux.ControlGateway;
 import dev.muxbar.tmux.TmuxAddress;
+import dev.muxbar.tmux.TmuxQuote;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -170,12 +171,13 @@ public final class Daemon {
         g[0] = gateway;
         core.subscribe(io, new OrderFile(paths.orderFile(), log));
         core.subscribe(io, store);
-        sidebars = startSidebars();
+        Map<String, String> options = readOptions();
+        sidebars = startSidebars(options);
         agents = new AgentService(gateway, core, loop, loop, io, rules, TranscriptTailer.forUser(log), log,
                 sidebars::notice);
         a[0] = agents;
         core.subscribe(loop, agents::onModel);
-        keyBinder = new KeyBinder(gateway, option("@muxbar-bound-keys"),
+        keyBinder = new KeyBinder(gateway, options.get("@muxbar-bound-keys"),
                 sidebarScript().resolveSibling("switch-index").toString(), log);
         core.subscribe(loop, keyBinder);
         api = new ApiServer(paths.socket(), core, version, new ApiServer.Actions() {
@@ -225,21 +227,23 @@ public final class Daemon {
      * {@code @muxbar-width} / {@code @muxbar-position}; a width chosen in the sidebar (saved) wins,
      * and the daemon writes the width it uses back to {@code @muxbar-width}.
      */
-    private SidebarService startSidebars() throws Exception {
+    private SidebarService startSidebars(Map<String, String> options) throws Exception {
         Planner.Settings d = Planner.Settings.DEFAULT;
-        int width = parseInt(option("@muxbar-width"), d.width());
-        boolean right = option("@muxbar-position").equals("right");
+        int width = parseInt(options.get("@muxbar-width"), d.width());
+        boolean right = options.get("@muxbar-position").equals("right");
         SidebarService[] service = new SidebarService[1];
-        ThemeService.Options o = new ThemeService.Options(option("@muxbar-theme"), option("@muxbar-theme-mode"),
-                option("@muxbar-theme-dark"), option("@muxbar-theme-light"));
+        ThemeService.Options o = new ThemeService.Options(options.get("@muxbar-theme"), options.get("@muxbar-theme-mode"),
+                options.get("@muxbar-theme-dark"), options.get("@muxbar-theme-light"));
         themes = new ThemeService(new Themes(Paths.configDir(System.getenv()).resolve("themes")),
                 new ThemeStore(paths.stateDir().resolve("theme.json")), o,
                 o.auto() ? Appearance.detect(System.getenv(), log) : Appearance.unavailable("auto mode is off"),
                 loop, t -> service[0].setTheme(t), log);
-        service[0] = new SidebarService(gateway, core, loop, loop, themes.current(),
-                sidebarScript().toString(), paths.stateDir().resolve("sidebar.json"),
-                new Planner.Settings(d.enabled(), width, right), log);
-        service[0].useThemes(new ThemeChoices() {
+        service[0] = new SidebarService(gateway, core, loop, loop, new ThemeChoices() {
+            @Override
+            public Theme current() {
+                return themes.current();
+            }
+
             @Override
             public List<Theme> all() {
                 return themes.choices();
@@ -249,7 +253,8 @@ public final class Daemon {
             public String set(String name, boolean keep) {
                 return themes.set(name, keep);
             }
-        });
+        }, sidebarScript().toString(), paths.stateDir().resolve("sidebar.json"),
+                new Planner.Settings(d.enabled(), width, right), log);
         log.accept("theme " + themes.current().name() + (o.auto() ? " (auto mode)" : ""));
         themes.start();
         gateway.run("set-option -g @muxbar-width " + service[0].settings().width());
@@ -263,9 +268,23 @@ public final class Daemon {
         return done;
     }
 
-    private String option(String name) throws Exception {
-        List<String> v = gateway.run("show-options -gqv " + name).get(2, TimeUnit.SECONDS);
-        return v.isEmpty() ? "" : v.get(0).trim();
+    /** The plugin options the daemon reads at start. */
+    static final List<String> OPTIONS = List.of("@muxbar-bound-keys", "@muxbar-width", "@muxbar-position",
+            "@muxbar-theme", "@muxbar-theme-mode", "@muxbar-theme-dark", "@muxbar-theme-light");
+
+    /**
+     * {@link #OPTIONS} in one round trip: {@code display-message -p '#{@muxbar-width}<TAB>#{…}'} prints
+     * each value ("" when unset) separated by tabs, e.g. {@code "\t30\tright\tnord\t\t\t"}.
+     */
+    private Map<String, String> readOptions() throws Exception {
+        String format = String.join("\t", OPTIONS.stream().map(n -> "#{" + n + "}").toList());
+        List<String> reply = gateway.run("display-message -p " + TmuxQuote.q(format)).get(2, TimeUnit.SECONDS);
+        String[] v = String.join("\n", reply).split("\t", -1);
+        Map<String, String> out = new java.util.HashMap<>();
+        for (int i = 0; i < OPTIONS.size(); i++) {
+            out.put(OPTIONS.get(i), i < v.length ? v[i].trim() : "");
+        }
+        return out;
     }
 
     private static int parseInt(String s, int fallback) {

@@ -64,17 +64,21 @@ final class AgentView {
             return new Counts(waiting, unseen);
         }
 
-        String text() {
-            return (waiting > 0 ? waiting + "? " : "") + (unseen > 0 ? unseen + "✓ " : "");
+        String waitingText(Theme t) {
+            return waiting > 0 ? waiting + t.glyph("waiting") + " " : "";
+        }
+
+        String unseenText(Theme t) {
+            return unseen > 0 ? unseen + t.glyph("done") + " " : "";
+        }
+
+        String text(Theme t) {
+            return waitingText(t) + unseenText(t);
         }
 
         void addTo(Line.Builder b, Theme t, Color bg) {
-            if (waiting > 0) {
-                b.add(waiting + "? ", color(t, Status.WAITING), bg, true);
-            }
-            if (unseen > 0) {
-                b.add(unseen + t.glyph("done") + " ", color(t, Status.DONE), bg, true);
-            }
+            b.add(waitingText(t), color(t, Status.WAITING), bg, true);
+            b.add(unseenText(t), color(t, Status.DONE), bg, true);
         }
     }
 
@@ -84,7 +88,7 @@ final class AgentView {
         Line.Builder b = new Line.Builder(w, bg, t.color("text"));
         b.add("  " + glyph(t, a.status(), now) + " ", color(t, a.status()), bg, a.needsAttention());
         b.add(a.agent() + " ", t.color("text"), bg, false);
-        b.add(a.status().label() + (a.unseen() ? "•" : "") + " " + age(now - a.since()) + " ", color(t, a.status()), bg, false);
+        b.add(a.status().label() + (a.unseen() ? t.glyph("unseen") : "") + " " + age(now - a.since()) + " ", color(t, a.status()), bg, false);
         String note = a.title() != null ? a.title() : a.message();
         if (note != null) {
             b.add(note, t.color("muted"), bg, false);

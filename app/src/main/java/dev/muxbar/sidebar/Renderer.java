@@ -76,7 +76,7 @@ public final class Renderer {
             header.add(filter == View.Filter.AGENTS ? " agents" : " attention", t.color("muted"), bg, false);
         }
         AgentView.Counts attention = AgentView.Counts.of(in.model());
-        String counts = attention.text();
+        String counts = attention.text(t);
         String sessions = count(shown.size(), w) + " ";
         int right = Cells.width(counts) + Cells.width(sessions);
         if (right >= header.left() && !counts.isEmpty()) {

@@ -28,16 +28,18 @@ final class SidebarActions {
     private final Consumer<String> log;
     private final Supplier<Model> model;
     private final BiConsumer<Integer, Boolean> setWidth;
+    private final ThemeChoices themes;
 
     /** @param setWidth the service's width change (width, keep) */
     SidebarActions(TmuxGateway tmux, Core core, Executor loop, Consumer<String> log, Supplier<Model> model,
-                   BiConsumer<Integer, Boolean> setWidth) {
+                   BiConsumer<Integer, Boolean> setWidth, ThemeChoices themes) {
         this.tmux = tmux;
         this.core = core;
         this.loop = loop;
         this.log = log;
         this.model = model;
         this.setWidth = setWidth;
+        this.themes = themes;
     }
 
     /** Carries out one command of the sidebar in {@code windowId}, which {@code own} is viewed through. */
@@ -82,6 +84,11 @@ final class SidebarActions {
             switchClient(s, own, a.sessionId());
             fireAndForget("select-window -t " + TmuxQuote.q(a.windowId()));
             fireAndForget("select-pane -t " + TmuxQuote.q(a.paneId()));
+        } else if (c instanceof Command.Theme t) {
+            String error = themes.set(t.name(), t.keep()); // repaints every sidebar through the theme service
+            if (error != null) {
+                log.accept("theme " + t.name() + ": " + error);
+            }
         } else if (c instanceof Command.Mute m) {
             core.post(new Event.ToggleMute(m.sessionId()));
         }

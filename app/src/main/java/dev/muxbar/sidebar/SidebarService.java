@@ -44,9 +44,13 @@ public final class SidebarService {
     private Theme theme;
     /** The theme mapped to xterm's 256 colours, for windows a client without true colour views. */
     private Theme theme256;
-    private ThemeChoices themes;
-    /** The picker's list, read again on every key (so new user theme files appear), never per frame. */
+    private final ThemeChoices themes;
+    /** The picker's list as of the last key (the theme service keeps it current; it costs nothing). */
     private List<Theme> choices = List.of();
+    /** Who views which window, and which of those windows a client without true colour sees, for {@link #viewsOf}. */
+    private Snapshot viewsFor;
+    private Map<String, Session> views = Map.of();
+    private java.util.Set<String> lowColour = java.util.Set.of();
     private final String paneCommand;
     private final SidebarStore store;
     private final Consumer<String> log;
@@ -82,28 +86,24 @@ public final class SidebarService {
         long ignoredKeys; // keys that arrived while the sidebar was not the active pane of a viewed window
     }
 
-    public SidebarService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, Theme theme,
+    public SidebarService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, ThemeChoices themes,
                           String sidebarScript, Path settingsFile, Planner.Settings defaults, Consumer<String> log) {
         this.tmux = tmux;
         this.core = core;
         this.scheduler = scheduler;
         this.loop = loop;
-        this.theme = theme;
+        this.themes = themes;
+        this.theme = themes.current();
         this.theme256 = Xterm256.map(theme);
         this.paneCommand = "exec \"" + sidebarScript + "\"";
         this.store = new SidebarStore(settingsFile);
         this.settings = store.load(defaults);
         this.log = log;
-        this.actions = new SidebarActions(tmux, core, loop, log, () -> model, this::setWidth);
+        this.actions = new SidebarActions(tmux, core, loop, log, () -> model, this::setWidth, themes);
         this.gitInfo = new GitInfo(g -> loop.execute(() -> {
             git = g;
             repaint();
         }));
-    }
-
-    /** Where the picker gets its themes and sends its choice. */
-    public void useThemes(ThemeChoices themes) {
-        this.themes = themes;
     }
 
     /** Shows a theme on every sidebar (on the loop): visible ones repaint now, the others when seen. */
@@ -140,7 +140,7 @@ public final class SidebarService {
         pendingCreates.keySet().removeAll(windowsWithSidebar(s)); // arrived
         pendingCreates.values().removeIf(t -> now - t > PENDING_MS); // lost: ask again
         resizedAt.values().removeIf(t -> now - t > SETTLE_MS);
-        Map<String, Session> viewed = s.viewedWindows();
+        Map<String, Session> viewed = viewsOf(s);
         List<Planner.Action> actions = new ArrayList<>(
                 Planner.plan(s, settings, pendingCreates.keySet(), resizedAt.keySet()));
         // Windows someone is looking at first (toggling on restores the current window first).
@@ -235,7 +235,7 @@ public final class SidebarService {
             fresh.put(paneId, scheduler.now());
             Entry entry = openEntry(paneId, f[3], parse(f[1]), parse(f[2]));
             entry.windowId = windowId;
-            Session own = model.snapshot().viewedWindows().get(windowId);
+            Session own = viewsOf(model.snapshot()).get(windowId);
             if (own != null) {
                 paint(entry, own.id());
             }
@@ -327,7 +327,7 @@ public final class SidebarService {
      * the rows that changed). Re-decided on every model; clients attaching or leaving are models too.
      */
     private void animate() {
-        Map<String, Session> viewed = model.snapshot().viewedWindows();
+        Map<String, Session> viewed = viewsOf(model.snapshot());
         boolean visible = open.values().stream().anyMatch(e -> viewed.containsKey(e.windowId));
         boolean busy = model.agents().stream().anyMatch(a -> a.status().busy());
         long period = !visible || model.agents().isEmpty() ? 0 : busy ? AgentView.FRAME_MS : AGE_REPAINT_MS;
@@ -365,7 +365,7 @@ public final class SidebarService {
     /** Repaints the visible sidebars from the current model (time or the notice changed, not tmux). */
     private void repaint() {
         if (model != null) {
-            paintVisible(model.snapshot().viewedWindows());
+            paintVisible(viewsOf(model.snapshot()));
         }
     }
 
@@ -410,32 +410,38 @@ public final class SidebarService {
             return;
         }
         Snapshot s = model.snapshot();
-        Session own = s.viewedWindows().get(windowId);
+        Session own = viewsOf(s).get(windowId);
         if (own == null) {
             e.ignoredKeys++; // nobody looks at this window
             return;
         }
-        if (themes != null) {
-            choices = themes.all();
-        }
+        choices = themes.all();
         Keys.Result r = keys.handle(input(e, own.id()), k);
         e.view = r.view();
         for (Command c : r.commands()) {
-            if (c instanceof Command.Theme t) {
-                String error = themes == null ? "no themes" : themes.set(t.name(), t.keep());
-                if (error != null) {
-                    log.accept("theme " + t.name() + ": " + error);
-                }
-            } else {
-                actions.run(c, s, own, windowId);
-            }
+            actions.run(c, s, own, windowId);
         }
         paint(e, own.id());
     }
 
+    /**
+     * Windows someone views → the session they view it through, for this snapshot. Models that only
+     * change agents keep their snapshot, so under an event burst this is worked out once, not per
+     * model and sidebar.
+     */
+    private Map<String, Session> viewsOf(Snapshot s) {
+        if (s != viewsFor) {
+            viewsFor = s;
+            views = s.viewedWindows();
+            lowColour = s.windowsViewedWithoutRgb();
+        }
+        return views;
+    }
+
     /** What one sidebar's frame is made from; 256 colours when a client without true colour views it. */
     private Renderer.Input input(Entry e, String ownSessionId) {
-        boolean low = model.snapshot().windowsViewedWithoutRgb().contains(e.windowId);
+        viewsOf(model.snapshot());
+        boolean low = lowColour.contains(e.windowId);
         return new Renderer.Input(model, low ? theme256 : theme, e.view, ownSessionId, e.width, e.height, git,
                 scheduler.now(), notice, choices);
     }
