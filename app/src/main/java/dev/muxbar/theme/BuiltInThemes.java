@@ -38,13 +38,11 @@ final class BuiltInThemes {
         try {
             URI uri = Theme.class.getResource("/themes/default.json").toURI();
             if (uri.getScheme().equals("jar")) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
+                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+                    return list(fs.getPath("/themes"));
                 } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
+                    return list(FileSystems.getFileSystem(uri).getPath("/themes")); // someone else's: leave it open
                 }
-                return list(fs.getPath("/themes"));
             }
             return list(Path.of(uri).getParent());
         } catch (IOException e) {

@@ -55,6 +55,10 @@ final class FreedesktopAppearance extends WatcherThread {
             List<String> watch = new java.util.ArrayList<>(List.of(gdbus, "monitor"));
             watch.addAll(PORTAL);
             monitor = new ProcessBuilder(watch).redirectErrorStream(true).start();
+            if (closed) {
+                monitor.destroy(); // closed while the first call ran: close() did not see this process
+                return;
+            }
             try (BufferedReader r = new BufferedReader(new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     Boolean d = changed(line);

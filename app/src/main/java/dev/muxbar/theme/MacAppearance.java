@@ -4,20 +4,14 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.util.function.Consumer;
 
 /**
  * macOS: {@code AppleInterfaceStyle} ("Dark", or absent in light mode) read in-process through
  * CoreFoundation's preferences API (JNA), and read again whenever
- * {@code ~/Library/Preferences/.GlobalPreferences.plist} changes (a watch on that dir; no subprocess).
+ * {@code ~/Library/Preferences/.GlobalPreferences.plist} changes ({@link DirWatcher}; no subprocess).
  */
 final class MacAppearance extends WatcherThread {
 
@@ -41,7 +35,8 @@ final class MacAppearance extends WatcherThread {
     }
 
     private final Path prefsDir;
-    private volatile WatchService watcher;
+    private volatile DirWatcher watcher;
+    private Boolean last; // the appearance last reported (only the watcher's thread touches it after start)
 
     MacAppearance(Path prefsDir, Consumer<String> log) {
         super("macOS AppleInterfaceStyle", log);
@@ -62,31 +57,17 @@ final class MacAppearance extends WatcherThread {
             fail("cannot load CoreFoundation: " + e.getMessage());
             return;
         }
-        Boolean last = null;
-        try (WatchService ws = FileSystems.getDefault().newWatchService()) {
-            watcher = ws;
-            prefsDir.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-            while (true) {
-                cf.CFPreferencesAppSynchronize(anyApp); // drop CoreFoundation's cached copy
-                boolean dark = "Dark".equals(read(cf, key, anyApp));
-                if (last == null || last != dark) {
-                    last = dark;
-                    onDark.accept(dark);
-                }
-                boolean ours = false;
-                while (!ours) { // other preference files change too
-                    WatchKey k = ws.take();
-                    for (WatchEvent<?> e : k.pollEvents()) {
-                        ours |= String.valueOf(e.context()).equals(".GlobalPreferences.plist");
-                    }
-                    k.reset();
-                }
+        Runnable check = () -> {
+            cf.CFPreferencesAppSynchronize(anyApp); // drop CoreFoundation's cached copy
+            boolean dark = "Dark".equals(read(cf, key, anyApp));
+            if (last == null || last != dark) {
+                last = dark;
+                onDark.accept(dark);
             }
-        } catch (IOException e) {
-            fail("cannot watch " + prefsDir + ": " + e.getMessage());
-        } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
-            // closed
-        }
+        };
+        check.run();
+        watcher = new DirWatcher(prefsDir, ".GlobalPreferences.plist"::equals, check);
+        watcher.start("appearance-watch");
     }
 
     /** The string value of {@code key} in the global domain, or null (light mode: the key is absent). */
@@ -118,13 +99,9 @@ final class MacAppearance extends WatcherThread {
 
     @Override
     public void close() {
-        WatchService ws = watcher;
-        if (ws != null) {
-            try {
-                ws.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
+        DirWatcher w = watcher;
+        if (w != null) {
+            w.close();
         }
     }
 }

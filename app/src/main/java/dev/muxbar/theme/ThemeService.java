@@ -33,7 +33,7 @@ public final class ThemeService {
     private final Executor loop;
     private final Consumer<Theme> apply;
     private final Consumer<String> log;
-    private final ThemeDirWatcher watcher;
+    private final DirWatcher watcher;
     private Theme current;
     private boolean dark = true; // until the system says otherwise
     /** The picker's list, kept current by the dir watcher (keys never touch the disk). */
@@ -51,12 +51,12 @@ public final class ThemeService {
         this.log = log;
         this.current = pick(slot());
         this.choices = list();
-        this.watcher = new ThemeDirWatcher(themes.userDir(), () -> loop.execute(this::reload));
+        this.watcher = new DirWatcher(themes.userDir(), n -> n.endsWith(".json"), () -> loop.execute(this::reload));
     }
 
     /** Starts watching the user's theme dir and, in auto mode, the system appearance. */
     public void start() {
-        watcher.start();
+        watcher.start("theme-watch");
         if (options.auto() && !appearance.available()) {
             log.accept("auto theme mode: the system appearance is " + appearance.source() + "; staying on dark");
         }
