@@ -32,6 +32,7 @@ public final class Attention {
     private final java.util.function.Predicate<String> sidebarNotice;
     private final java.util.function.LongSupplier clock;
     private Map<String, Agent> last;
+    private Snapshot lastSnapshot;
     private long alerts;
     /** Session id → when it last alerted: a flapping agent rings once per {@link #GAP_MS}, not on every flap. */
     private final Map<String, Long> lastAlert = new HashMap<>();
@@ -55,15 +56,25 @@ public final class Attention {
         if (before == null) {
             return;
         }
-        Set<String> viewed = m.snapshot().viewedWindows().keySet();
-        lastAlert.keySet().retainAll(m.snapshot().sessions().stream().map(Snapshot.Session::id).toList()); // bounded
+        if (m.snapshot() != lastSnapshot) { // sessions change with tmux, not with agent events
+            lastSnapshot = m.snapshot();
+            Set<String> sessions = new java.util.HashSet<>();
+            lastSnapshot.sessions().forEach(x -> sessions.add(x.id()));
+            lastAlert.keySet().retainAll(sessions); // bounded
+        }
+        Set<String> viewed = null; // worked out only when some agent starts to need the user
         for (Map.Entry<String, Agent> e : now.entrySet()) {
             Agent a = e.getValue();
             Agent prev = before.get(e.getKey());
             boolean startsWaiting = a.status() == Status.WAITING && (prev == null || prev.status() != Status.WAITING);
             boolean finishedUnseen = a.unseen() && (prev == null || !prev.unseen() || prev.since() != a.since());
-            if ((startsWaiting || finishedUnseen) && !viewed.contains(a.windowId())
-                    && !m.muted().contains(a.sessionId())) {
+            if (!startsWaiting && !finishedUnseen) {
+                continue;
+            }
+            if (viewed == null) {
+                viewed = m.snapshot().viewedWindows().keySet();
+            }
+            if (!viewed.contains(a.windowId()) && !m.muted().contains(a.sessionId())) {
                 long t = clock.getAsLong();
                 Long prevAt = lastAlert.get(a.sessionId());
                 if (prevAt == null || t - prevAt >= GAP_MS) {
@@ -84,9 +95,7 @@ public final class Attention {
         String session = s.session(a.sessionId()).map(Snapshot.Session::name).orElse(a.sessionId());
         String what = a.status() == Status.WAITING ? "waits for you" : a.status().label();
         String text = a.agent() + " " + what + " in " + session;
-        s.sessions().stream().flatMap(x -> x.windows().stream()).flatMap(w -> w.panes().stream())
-                .filter(p -> p.id().equals(a.pane())).findFirst()
-                .ifPresent(p -> io.execute(() -> bell(p.tty())));
+        s.pane(a.pane()).ifPresent(p -> io.execute(() -> bell(p.tty())));
         if (sidebarNotice.test(text)) {
             return;
         }
