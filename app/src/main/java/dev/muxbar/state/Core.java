@@ -158,6 +158,7 @@ public final class Core {
                     scans.markDirty(); // new panes: learn what they run soon
                 }
             }
+            recheckNewClients(snapshot, r.snapshot());
             // The refresh was assembled with the processes known when it started; a scan that landed
             // meanwhile is applied here (no copy when nothing differs).
             snapshot = r.snapshot().withProcesses(processes);
@@ -205,6 +206,29 @@ public final class Core {
                 || n instanceof Notification.WindowPaneChanged
                 || n instanceof Notification.Other o && o.name().equals("subscription-changed")
                         && RefreshParts.isWindowSubscription(o);
+    }
+
+    /**
+     * tmux learns a client's terminal features (RGB among them) from the terminal's answers to its
+     * queries, moments after the client attached, and sends no notification when they arrive: a
+     * client read at attach time looks low-colour until the next refresh. New clients therefore get
+     * two follow-up reads of the client list.
+     */
+    static final long[] CLIENT_RECHECK_MS = {250, 1_500};
+
+    private void recheckNewClients(Snapshot before, Snapshot after) {
+        Set<String> known = new java.util.HashSet<>();
+        before.clients().forEach(c -> known.add(c.name()));
+        if (stopped || after.clients().stream().allMatch(c -> known.contains(c.name()))) {
+            return;
+        }
+        for (long delay : CLIENT_RECHECK_MS) {
+            scheduler.schedule(delay, () -> {
+                if (!stopped) {
+                    handle(new Event.Refresh(EnumSet.of(Part.CLIENTS)));
+                }
+            });
+        }
     }
 
     /** Immutable: the map is handed to the gateway's reader thread with each refresh. */

@@ -69,6 +69,32 @@ class CoreTest {
     }
 
     @Test
+    void aNewClientsListIsReadAgainOnceTmuxKnowsItsTerminal() {
+        core.start();
+        clock.advance(16);
+        Snapshot a = of(1, 1, "$0", "alpha");
+        landWith(a);
+        change();
+        clock.advance(16);
+        // At attach tmux has not yet heard the terminal's answers: no RGB.
+        landWith(new Snapshot(a.server(), a.sessions(),
+                List.of(new Snapshot.Client("/dev/pts/1", "/dev/pts/1", 5, "$0", 1000, 80, 24, false))));
+        int before = tmux.refreshes.size();
+        clock.advance(Core.CLIENT_RECHECK_MS[0] + Core.Timing.DEFAULT.debounce());
+        assertEquals(before + 1, tmux.refreshes.size(), "a follow-up read without any notification");
+        assertTrue(tmux.refreshParts.get(before).contains(Part.CLIENTS), "of the clients: " + tmux.refreshParts);
+        landWith(new Snapshot(a.server(), a.sessions(),
+                List.of(new Snapshot.Client("/dev/pts/1", "/dev/pts/1", 5, "$0", 1000, 80, 24, true))));
+        assertTrue(seen.get(seen.size() - 1).snapshot().clients().get(0).rgb(), "the model now knows the client takes RGB");
+        clock.advance(Core.CLIENT_RECHECK_MS[1]);
+        assertEquals(before + 2, tmux.refreshes.size(), "and a second, later one");
+        tmux.lastRefresh().complete(seen.get(seen.size() - 1).snapshot());
+        clock.runReady();
+        clock.advance(Core.CLIENT_RECHECK_MS[1] * 2);
+        assertEquals(before + 2, tmux.refreshes.size(), "a known client is not read again");
+    }
+
+    @Test
     void reconciliationPollRefreshesWithoutEvents() {
         core.start();
         clock.advance(16);
