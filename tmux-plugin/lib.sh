@@ -1,7 +1,8 @@
-# Shared by the plugin scripts (sourced). Computes the runtime dir of this tmux server exactly as
-# dev.muxbar.config.Paths does: ${XDG_RUNTIME_DIR:-${TMPDIR:-/tmp}}/muxbar-<uid>/<key>, where <key> is
-# the socket path with bytes outside [A-Za-z0-9._-] turned into _, leading _ removed, and a key
-# longer than 48 characters replaced by h<cksum>-<last 32 characters>.
+# Shared by the plugin scripts and scripts/ (sourced). Computes the runtime dir of this tmux server
+# exactly as dev.muxbar.config.Paths does: ${XDG_RUNTIME_DIR:-${TMPDIR:-/tmp}}/muxbar-<uid>/<key>, where
+# <uid> is the real uid (id -ru; dev.muxbar.config.Uid), <key> is the socket path with bytes outside
+# [A-Za-z0-9._-] turned into _, leading _ removed, and a key longer than 48 characters replaced by
+# h<cksum>-<last 32 characters>. The other functions use shell builtins only (hot paths call them).
 
 # muxbar_key SOCKET_PATH
 muxbar_key() {
@@ -18,6 +19,41 @@ muxbar_runtime_dir() {
     if [ -n "${MUXBAR_RUNTIME_DIR:-}" ]; then
         printf '%s\n' "$MUXBAR_RUNTIME_DIR"
     else
-        printf '%s/muxbar-%s/%s\n' "${XDG_RUNTIME_DIR:-${TMPDIR:-/tmp}}" "$(id -u)" "$(muxbar_key "$1")"
+        printf '%s/muxbar-%s/%s\n' "${XDG_RUNTIME_DIR:-${TMPDIR:-/tmp}}" "$(id -ru)" "$(muxbar_key "$1")"
+    fi
+}
+
+# muxbar_private_dir DIR: true when DIR, and its muxbar-<uid> parent where it has one, are real
+# directories (not symlinks) owned by this user. Under a shared /tmp another user may have made them
+# first: then nothing in them is read or sent to (dev.muxbar.config.PrivateDir refuses them too; it
+# also makes them 0700, which builtins cannot check).
+muxbar_private_dir() {
+    [ -d "$1" ] && [ ! -L "$1" ] && [ -O "$1" ] || return 1
+    case ${1%/*} in
+        */muxbar-*) [ ! -L "${1%/*}" ] && [ -O "${1%/*}" ] ;;
+    esac
+}
+
+# muxbar_own_file PATH: a file of this user's that is not a symlink.
+muxbar_own_file() {
+    [ ! -L "$1" ] && [ -O "$1" ]
+}
+
+# muxbar_daemon_alive DIR: true when the daemon that holds DIR/daemon.lock still runs. The lock says
+# "<pid> <start>" (start: field 22 of /proc/<pid>/stat), so a pid reused by another process does not
+# count; without /proc the socket is asked (one curl).
+muxbar_daemon_alive() {
+    [ -S "$1/daemon.sock" ] && muxbar_own_file "$1/daemon.lock" || return 1
+    read -r _pid _start < "$1/daemon.lock" 2>/dev/null || return 1
+    case $_pid in '' | *[!0-9]*) return 1 ;; esac
+    kill -0 "$_pid" 2>/dev/null || return 1
+    if [ "${_start:--}" != - ] && [ -r "/proc/$_pid/stat" ]; then
+        read -r _stat < "/proc/$_pid/stat" 2>/dev/null || return 1
+        # "<pid> (<comm>) <state> …": fields from the third on, after the last ") "
+        # shellcheck disable=SC2086 # split into fields on purpose
+        set -- ${_stat##*) }
+        [ "${20:-}" = "$_start" ]
+    else
+        curl -s -f -o /dev/null --max-time 1 --unix-socket "$1/daemon.sock" http://muxbar/health 2>/dev/null
     fi
 }

@@ -88,11 +88,17 @@ fi
 tmux set-option -g @muxbar-bound-keys "${bound# }"
 tmux set-option -g @muxbar-skipped-keys "${skipped# }"
 
-# One hook in muxbar's own slot (other plugins' hooks in other slots stay): a client changing
-# session brings a dead daemon back (builtins only while it lives). Control clients are skipped:
-# the daemon's own attaching fires this hook too, and would race its own start.
+# Hooks in muxbar's own slot (other plugins' hooks in other slots stay). A client changing session
+# brings a dead daemon back (builtins only while it lives); control clients are skipped: the daemon's
+# own attaching fires this hook too, and would race its own start. A client detaching brings it back
+# too: the daemon's control client detaches the moment the daemon dies (kill -9, a crash), so a dead
+# daemon is replaced at once, without waiting for a key. A daemon stopped on purpose sets
+# @muxbar-stopped first and stays stopped until the plugin loads again or a muxbar key is pressed.
+tmux set-option -gu @muxbar-stopped
 tmux set-hook -g 'client-session-changed[8470]' \
     "if-shell -F '#{client_control_mode}' '' \"run-shell -b \\\"'$root/scripts/ensure-daemon'\\\"\""
+tmux set-hook -g 'client-detached[8470]' \
+    "if-shell -F '#{@muxbar-stopped}' '' \"run-shell -b \\\"'$root/scripts/ensure-daemon'\\\"\""
 
 # A daemon already running (re-sourced ~/.tmux.conf) makes the keys bound above native again.
 if [ -S "$dir/daemon.sock" ]; then

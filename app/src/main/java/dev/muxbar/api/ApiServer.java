@@ -18,12 +18,15 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -51,6 +54,14 @@ public final class ApiServer implements AutoCloseable {
     static final long LOOP_TIMEOUT_MS = 2_000;
     /** Hook bodies carry tool inputs (whole files for Write): generous, but bounded. */
     static final int MAX_BODY = 1 << 20;
+    /** Bytes of all request bodies being read at once: what stalled clients can hold of the heap. */
+    static final int BODY_BUDGET = 8 << 20;
+    /** A connection that sends nothing for this long (mid-body included) is closed. */
+    static final long IDLE_TIMEOUT_MS = 10_000;
+    /** Open connections at most; more wait in the socket's backlog. */
+    static final int MAX_CONNECTIONS = 512;
+
+    private final java.util.concurrent.Semaphore bodyBudget = new java.util.concurrent.Semaphore(BODY_BUDGET);
 
     private final Server server;
     private final Core core;
@@ -91,6 +102,9 @@ public final class ApiServer implements AutoCloseable {
         pool.setReservedThreads(0);
         server = new Server(pool);
         UnixDomainServerConnector connector = new UnixDomainServerConnector(server, 1, 1, new HttpConnectionFactory());
+        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+        server.setErrorHandler(ApiServer::jsonError);
         Files.deleteIfExists(socket); // stale socket of a dead daemon; we hold the lock, so it is ours
         connector.setUnixDomainPath(socket);
         server.addConnector(connector);
@@ -104,48 +118,103 @@ public final class ApiServer implements AutoCloseable {
         public boolean handle(Request request, Response response, Callback callback) {
             String path = Request.getPathInContext(request);
             String method = request.getMethod();
-            Reply reply;
+            Fields query;
             try {
-                Fields query = Request.extractQueryParameters(request);
-                reply = BODY_PATHS.contains(path) && method.equals("POST") ? withBody(request, path, query)
-                        : route(method, path, query);
-            } catch (RuntimeException | JsonProcessingException e) {
-                reply = Reply.error(500, "internal error: " + e);
+                query = Request.extractQueryParameters(request);
+            } catch (RuntimeException e) {
+                answer(request, response, callback, Reply.error(400, "the query is not valid URL encoding: "
+                        + request.getHttpURI().getQuery()));
+                return true;
             }
-            if (reply.etag() != null) {
-                response.getHeaders().put(HttpHeader.ETAG, reply.etag());
-                if (reply.etag().equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
-                    response.setStatus(304);
-                    callback.succeeded();
-                    return true;
-                }
+            if (BODY_PATHS.contains(path) && method.equals("POST")) {
+                readBody(request, response, callback, path, query);
+                return true;
             }
-            response.setStatus(reply.status());
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-            Content.Sink.write(response, true, reply.body() + "\n", callback);
+            answer(request, response, callback, safely(() -> route(method, path, query)));
             return true;
         }
     }
 
+    private interface Answer {
+        Reply get() throws JsonProcessingException;
+    }
+
+    private static Reply safely(Answer a) {
+        try {
+            return a.get();
+        } catch (RuntimeException | JsonProcessingException e) {
+            return Reply.error(500, "internal error: " + e);
+        }
+    }
+
+    private static void answer(Request request, Response response, Callback callback, Reply reply) {
+        if (reply.etag() != null) {
+            response.getHeaders().put(HttpHeader.ETAG, reply.etag());
+            if (reply.etag().equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+                response.setStatus(304);
+                callback.succeeded();
+                return;
+            }
+        }
+        response.setStatus(reply.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        Content.Sink.write(response, true, reply.body() + "\n", callback);
+    }
+
     private static final java.util.Set<String> BODY_PATHS = java.util.Set.of("/hooks/claude", "/hooks/codex", "/agent-event");
 
-    /** Endpoints with a JSON body: read at most {@link #MAX_BODY} bytes (blocking: this is a pool thread). */
-    private Reply withBody(Request request, String path, Fields query) {
-        String body;
-        try (java.io.InputStream in = Content.Source.asInputStream(request)) {
-            byte[] b = in.readNBytes(MAX_BODY + 1);
-            if (b.length > MAX_BODY) {
-                return Reply.error(413, "the body is larger than " + MAX_BODY + " bytes");
-            }
-            body = new String(b, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            return Reply.error(400, "cannot read the body: " + e.getMessage());
+    /**
+     * Endpoints with a JSON body. The body is read asynchronously: a client that sends half a body and
+     * stalls holds no thread (four such clients used to occupy every worker and delay all hooks by
+     * 30 s), only its bytes, which count against {@link #BODY_BUDGET} for all bodies in flight; the
+     * connection's idle timeout ends a stalled one.
+     */
+    private void readBody(Request request, Response response, Callback callback, String path, Fields query) {
+        long declared = request.getLength(); // -1: chunked
+        if (declared > MAX_BODY) {
+            answer(request, response, callback, tooLarge());
+            return;
         }
-        return switch (path) {
-            case "/hooks/claude" -> agents.hook("claude", body, query);
-            case "/hooks/codex" -> agents.hook("codex", body, query);
-            default -> agents.event(body);
-        };
+        int reserved = declared < 0 ? MAX_BODY : (int) declared;
+        if (!bodyBudget.tryAcquire(reserved)) {
+            answer(request, response, callback, Reply.error(503, "too many request bodies in flight; try again"));
+            return;
+        }
+        // BLOCKING: the answer may wait (bounded) for the loop, so Jetty runs this on a pool thread.
+        Content.Source.asByteArrayAsync(request, MAX_BODY, Promise.Invocable.from(InvocationType.BLOCKING, (bytes, failure) -> {
+            bodyBudget.release(reserved);
+            Reply reply;
+            if (failure != null) {
+                reply = declared < 0 && !(failure instanceof java.util.concurrent.TimeoutException) ? tooLarge()
+                        : Reply.error(400, "cannot read the body: " + failure.getMessage());
+            } else {
+                String body = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                reply = safely(() -> switch (path) {
+                    case "/hooks/claude" -> agents.hook("claude", body, query);
+                    case "/hooks/codex" -> agents.hook("codex", body, query);
+                    default -> agents.event(body);
+                });
+            }
+            answer(request, response, callback, reply);
+        }));
+    }
+
+    private static Reply tooLarge() {
+        return Reply.error(413, "the body is larger than " + MAX_BODY + " bytes");
+    }
+
+    /**
+     * Jetty's own rejections (a request line it cannot parse, headers or a URI too long) in the same
+     * JSON as every other error, instead of Jetty's HTML page.
+     */
+    private static boolean jsonError(Request request, Response response, Callback callback) {
+        Object message = request.getAttribute(org.eclipse.jetty.server.handler.ErrorHandler.ERROR_MESSAGE);
+        int status = response.getStatus();
+        String reason = org.eclipse.jetty.http.HttpStatus.getMessage(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        Content.Sink.write(response, true, Json.error(message == null || message.toString().isEmpty() ? reason
+                : reason + ": " + message) + "\n", callback);
+        return true;
     }
 
     private Reply route(String method, String path, Fields query) throws JsonProcessingException {

@@ -12,8 +12,20 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        int code = new CommandLine(new Main()).execute(args);
+        int code = new CommandLine(new Main()).setExecutionExceptionHandler(Main::failed).execute(args);
         System.exit(code);
+    }
+
+    /**
+     * A command that fails on the file system (a runtime dir someone else owns, a socket that is not
+     * there) says so in one line, not with a stack trace.
+     */
+    private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof java.io.IOException) {
+            cmd.getErr().println("muxbar: " + e.getMessage());
+            return 1;
+        }
+        throw e;
     }
 
     @Override

@@ -40,7 +40,7 @@ final class ServerCommand implements Callable<Integer> {
         paths.createRuntimeDir();
         if (lockedByOther(paths)) {
             System.out.println("muxbar: a daemon already serves " + address.socket() + " (pid "
-                    + Files.readString(paths.lock()).trim() + ")");
+                    + Files.readString(paths.lock()).trim().split(" ")[0] + ")");
             return 0;
         }
         Process child = new ProcessBuilder(childCommand())
@@ -73,7 +73,8 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     private static boolean lockedByOther(Paths paths) throws IOException {
-        try (FileChannel ch = FileChannel.open(paths.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(paths.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             FileLock l = ch.tryLock();
             if (l == null) {
                 return true;

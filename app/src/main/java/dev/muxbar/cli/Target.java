@@ -22,6 +22,6 @@ public final class Target {
     }
 
     static long uid() {
-        return new com.sun.security.auth.module.UnixSystem().getUid();
+        return dev.muxbar.config.Uid.real();
     }
 }

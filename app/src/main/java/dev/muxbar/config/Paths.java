@@ -3,7 +3,6 @@ package dev.muxbar.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
@@ -81,17 +80,25 @@ public record Paths(Path runtimeDir, Path stateDir) {
         return stateDir.resolve("order.json");
     }
 
-    /** Creates the runtime dir (and its {@code muxbar-<uid>} parent) with mode 0700. */
+    /**
+     * Makes the runtime dir, or checks the one that is there, with {@link PrivateDir}: its
+     * {@code muxbar-<uid>} parent (which sits in a shared dir such as {@code /tmp}) and the dir itself
+     * must be real directories of this uid with mode 0700; anything else is refused.
+     */
     public void createRuntimeDir() throws IOException {
-        Path parent = runtimeDir.getParent();
-        if (parent != null && parent.getFileName().toString().startsWith("muxbar-")) {
-            ensurePrivateDir(parent);
-        }
-        ensurePrivateDir(runtimeDir);
+        createRuntimeDir(Uid.real());
     }
 
-    private static void ensurePrivateDir(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    void createRuntimeDir(long uid) throws IOException {
+        Path parent = runtimeDir.getParent();
+        if (parent != null && parent.getFileName().toString().startsWith("muxbar-")) {
+            if (parent.getParent() != null) {
+                Files.createDirectories(parent.getParent()); // e.g. a TMPDIR that does not exist yet
+            }
+            PrivateDir.ensure(parent, uid);
+        } else if (parent != null) {
+            Files.createDirectories(parent); // MUXBAR_RUNTIME_DIR under a dir of the user's choice
+        }
+        PrivateDir.ensure(runtimeDir, uid);
     }
 }

@@ -121,15 +121,35 @@ public final class Daemon {
 
     private boolean acquireLock() throws IOException {
         lockChannel = FileChannel.open(paths.lock(), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+                StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         lock = lockChannel.tryLock();
         if (lock == null) {
             lockChannel.close();
             return false;
         }
         lockChannel.truncate(0);
-        lockChannel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+        lockChannel.write(ByteBuffer.wrap(lockLine(ProcessHandle.current().pid(), Path.of("/proc/self/stat"))
+                .getBytes(StandardCharsets.UTF_8)));
         return true;
+    }
+
+    /**
+     * What {@code daemon.lock} says about its holder: {@code <pid> <start>}, where start is field 22
+     * of {@code /proc/<pid>/stat} (clock ticks since boot), or {@code -} where there is no /proc.
+     * The shell scripts cannot see fcntl locks; pid and start time together tell them whether the
+     * holder still runs, where a pid alone may have been reused by another process.
+     */
+    static String lockLine(long pid, Path stat) {
+        String start = "-";
+        try {
+            String s = Files.readString(stat);
+            // "<pid> (<comm>) <state> <ppid> …": comm may hold spaces and ')', so count after the last ')'
+            String[] f = s.substring(s.lastIndexOf(')') + 2).trim().split(" ");
+            start = f[19];
+        } catch (IOException | RuntimeException e) {
+            // no /proc (macOS): the scripts ask the socket instead
+        }
+        return pid + " " + start + "\n";
     }
 
     /**
@@ -138,7 +158,7 @@ public final class Daemon {
      */
     private String lockHolder() {
         try {
-            return Files.readString(paths.lock()).trim();
+            return Files.readString(paths.lock()).trim().split(" ")[0];
         } catch (IOException e) {
             return "?";
         }
@@ -157,7 +177,7 @@ public final class Daemon {
         AgentRules rules = AgentRules.load(Paths.configDir(System.getenv()).resolve("agents"), log);
         Processes processes = Processes.system();
         core = new Core(loop, loop, (parts, procs) -> g[0].refresh(parts, procs), () -> g[0].paneProcesses(), store.load(),
-                Core.Timing.DEFAULT, log).withAgents(new Tracker(processes::parentOf), new Identity(rules, processes));
+                Core.Timing.DEFAULT, log).withTrace(log.debug()).withAgents(new Tracker(processes::parentOf), new Identity(rules, processes));
         AgentService[] a = new AgentService[1];
         gateway = ControlGateway.connect(address,
                 n -> {
@@ -172,6 +192,8 @@ public final class Daemon {
         core.subscribe(io, new OrderFile(paths.orderFile(), log));
         core.subscribe(io, store);
         Map<String, String> options = readOptions();
+        log.debugging(List.of("on", "1", "yes", "true").contains(options.get("@muxbar-debug"))
+                || "1".equals(System.getenv("MUXBAR_DEBUG")));
         sidebars = startSidebars(options);
         agents = new AgentService(gateway, core, loop, loop, io, rules, TranscriptTailer.forUser(log), log,
                 sidebars::notice);
@@ -218,6 +240,7 @@ public final class Daemon {
                 }));
             }
         });
+        gateway.run("set-option -gu @muxbar-stopped"); // this daemon is wanted: revive it if it dies
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());
     }
@@ -270,7 +293,7 @@ public final class Daemon {
 
     /** The plugin options the daemon reads at start. */
     static final List<String> OPTIONS = List.of("@muxbar-bound-keys", "@muxbar-width", "@muxbar-position",
-            "@muxbar-theme", "@muxbar-theme-mode", "@muxbar-theme-dark", "@muxbar-theme-light");
+            "@muxbar-theme", "@muxbar-theme-mode", "@muxbar-theme-dark", "@muxbar-theme-light", "@muxbar-debug");
 
     /**
      * {@link #OPTIONS} in one round trip: {@code display-message -p '#{@muxbar-width}<TAB>#{…}'} prints
@@ -348,6 +371,15 @@ public final class Daemon {
                     keyBinder.restore();
                 }
             }, 3_000);
+        }
+        if (gateway != null && !serverGone.get()) {
+            // Stopped on purpose: the plugin's client-detached hook must not start another daemon when
+            // this one's control client goes away. (A killed daemon never gets here: it is replaced.)
+            try {
+                gateway.run("set-option -g @muxbar-stopped 1").get(1, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the server may be going away as well
+            }
         }
         if (gateway != null) {
             gateway.close();

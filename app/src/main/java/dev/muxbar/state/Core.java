@@ -41,6 +41,8 @@ public final class Core {
     private final Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner;
     private final Timing timing;
     private final Consumer<String> log;
+    /** Lines for debugging only (every agent transition): off unless the daemon debugs. */
+    private Consumer<String> trace = m -> {};
     private final RefreshCoalescer coalescer;
     private final RefreshCoalescer scans;
     private final List<ConflatingSlot<Model>> subscribers = new CopyOnWriteArrayList<>();
@@ -87,6 +89,12 @@ public final class Core {
     public Core withAgents(Tracker tracker, java.util.function.Function<Snapshot, Map<String, String>> identify) {
         this.tracker = tracker;
         this.identify = identify;
+        return this;
+    }
+
+    /** Where per-transition lines go (call before {@link #start}); by default nowhere. */
+    public Core withTrace(Consumer<String> trace) {
+        this.trace = trace;
         return this;
     }
 
@@ -178,7 +186,7 @@ public final class Core {
         } else if (e instanceof Event.AgentSignal a) {
             Tracker.Outcome outcome = tracker.apply(a.signal(), scheduler.now());
             if (outcome == Tracker.Outcome.CHANGED && a.signal().status() != null) {
-                log.accept("agent " + a.signal().agent() + " " + a.signal().where() + ": "
+                trace.accept("agent " + a.signal().agent() + " " + a.signal().where() + ": "
                         + a.signal().status().label() + " (" + a.signal().source().label() + ")");
             }
             if (outcome == Tracker.Outcome.CHANGED) {

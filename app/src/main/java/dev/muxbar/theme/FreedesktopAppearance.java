@@ -54,7 +54,7 @@ final class FreedesktopAppearance extends WatcherThread {
             onDark.accept(dark);
             List<String> watch = new java.util.ArrayList<>(List.of(gdbus, "monitor"));
             watch.addAll(PORTAL);
-            monitor = new ProcessBuilder(watch).redirectErrorStream(true).start();
+            monitor = tiedToThisProcess(watch);
             if (closed) {
                 monitor.destroy(); // closed while the first call ran: close() did not see this process
                 return;
@@ -75,6 +75,19 @@ final class FreedesktopAppearance extends WatcherThread {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Starts {@code argv} so that it ends with this JVM, also when the JVM is killed with SIGKILL (no
+     * shutdown hook runs then): a small {@code sh} runs it in the background and waits on its stdin,
+     * a pipe only this JVM holds; when the pipe closes (the JVM is gone, or {@link #close} closed it)
+     * the shell kills the command. The command's stdout and stderr are the returned process's.
+     */
+    static Process tiedToThisProcess(List<String> argv) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of("sh", "-c",
+                "\"$@\" 2>&1 & child=$!; read -r _; kill \"$child\" 2>/dev/null", "muxbar-tied"));
+        cmd.addAll(argv);
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
     /**
@@ -100,7 +113,12 @@ final class FreedesktopAppearance extends WatcherThread {
         closed = true;
         Process p = monitor;
         if (p != null) {
-            p.destroy();
+            try {
+                p.getOutputStream().close(); // the shell ends the monitor and itself
+            } catch (IOException e) {
+                p.descendants().forEach(ProcessHandle::destroy);
+                p.destroy();
+            }
         }
     }
 }

@@ -5,15 +5,44 @@ public final class TmuxQuote {
     private TmuxQuote() {}
 
     /**
-     * A single-quoted tmux word. Single quotes stop tmux's {@code $VAR} and {@code ~} expansion, which
-     * matters for targets like {@code $3}. Only ids, client names and paths go through here; a value
-     * holding a quote or a line break is refused rather than guessed at.
+     * Any text as one tmux word that tmux's parser gives back byte for byte: runs of text in single
+     * quotes (which stop {@code $VAR}, {@code ~} and {@code ;}), a quote as {@code \'} between them,
+     * and control characters (a newline would end the command line) as double-quoted escapes such as
+     * {@code "\n"} or {@code "\001"}. Verified with tmux 3.3a: {@code 'it'\''s'"\n"'#{x};'} is
+     * {@code it's<LF>#{x};}. Commands that expand formats in an argument ({@code display-message})
+     * still need {@code #} doubled by the caller.
      */
     public static String q(String s) {
-        if (s.indexOf('\'') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("cannot quote for tmux: " + s);
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        boolean open = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean plain = c != '\'' && !Character.isISOControl(c);
+            if (plain != open) {
+                out.append('\'');
+                open = plain;
+            }
+            if (plain) {
+                out.append(c);
+            } else if (c == '\'') {
+                out.append("\\'");
+            } else {
+                out.append('"');
+                escape(c, out);
+                out.append('"');
+            }
         }
-        return "'" + s + "'";
+        if (open) {
+            out.append('\'');
+        }
+        return out.length() == 0 ? "''" : out.toString();
+    }
+
+    /** tmux's octal escape makes one byte: a C1 control (U+0080…U+009F) is written as its UTF-8 bytes. */
+    private static void escape(char c, StringBuilder out) {
+        for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            out.append(String.format("\\%03o", b & 0xFF));
+        }
     }
 
     /**

@@ -61,4 +61,23 @@ class AttentionTest {
         assertTrue(tmux.commands.stream().anyMatch(c -> c.startsWith("display-message -c '/dev/pts/51' -d 1500")
                 && c.contains("muxbar: claude done in work")), tmux.commands.toString());
     }
+
+    /** Was: "cannot quote for tmux" on the loop, and the message never showed. */
+    @Test
+    void aMessageNamingAnOddSessionIsQuotedNotDropped() {
+        sidebars = false;
+        String odd = "it's \"#{x}\" #(id); $HOME \\ end";
+        Snapshot base = AgentFixtures.snapshot("claude", false, true);
+        Snapshot.Session work = base.sessions().get(0);
+        Snapshot s = new Snapshot(base.server(), List.of(new Snapshot.Session(work.id(), odd, work.created(),
+                work.attached(), work.windows()), base.sessions().get(1)), base.clients());
+        Agent running = new Agent("%1", "@1", "$1", "claude", "t", Status.RUNNING, Source.HOOK, 0, null, null, false);
+        attention.onModel(Model.of(s, OrderBook.EMPTY.reconcile(s), List.of(running), Set.of()));
+        attention.onModel(Model.of(s, OrderBook.EMPTY.reconcile(s), List.of(new Agent("%1", "@1", "$1", "claude", "t",
+                Status.WAITING, Source.HOOK, 0, null, null, false)), Set.of()));
+        assertEquals(1, attention.alerts());
+        String expected = "display-message -c '/dev/pts/51' -d 1500 "
+                + dev.muxbar.tmux.TmuxQuote.q("muxbar: claude waits for you in " + odd.replace("#", "##"));
+        assertTrue(tmux.commands.contains(expected), tmux.commands.toString());
+    }
 }

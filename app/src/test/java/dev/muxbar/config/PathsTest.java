@@ -1,6 +1,8 @@
 package dev.muxbar.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -46,5 +48,50 @@ class PathsTest {
         p.createRuntimeDir();
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p.runtimeDir())));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p.runtimeDir().getParent())));
+    }
+
+    @Test
+    void aRuntimeDirOfAnotherUidIsRefusedAndLeftAsItIs(@TempDir Path tmp) throws Exception {
+        long me = Uid.real();
+        Paths p = Paths.of(Map.of("XDG_RUNTIME_DIR", tmp.toString()), me + 1, Path.of("/tmp/tmux-7/x"));
+        Path planted = p.runtimeDir().getParent();
+        Files.createDirectory(planted, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
+        Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rwxrwxrwx"));
+        // The dir belongs to "me"; the daemon runs as uid me+1: to it, the dir is another user's.
+        PrivateDir.UnsafeException e = assertThrows(PrivateDir.UnsafeException.class, () -> p.createRuntimeDir(me + 1));
+        assertTrue(e.getMessage().contains("belongs to uid " + me + ", not to you"), e.getMessage());
+        assertEquals("rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(planted)), "not chmod-ed");
+        assertFalse(Files.exists(p.runtimeDir()), "nothing made inside it");
+    }
+
+    @Test
+    void aSymlinkInPlaceOfTheRuntimeDirIsRefused(@TempDir Path tmp) throws Exception {
+        long me = Uid.real();
+        Paths p = Paths.of(Map.of("XDG_RUNTIME_DIR", tmp.toString()), me, Path.of("/tmp/tmux-7/x"));
+        Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(p.runtimeDir().getParent(), elsewhere);
+        PrivateDir.UnsafeException e = assertThrows(PrivateDir.UnsafeException.class, () -> p.createRuntimeDir(me));
+        assertTrue(e.getMessage().contains("is a symlink"), e.getMessage());
+        try (var listing = Files.list(elsewhere)) {
+            assertEquals(0, listing.count(), "nothing made through the link");
+        }
+    }
+
+    @Test
+    void aRuntimeDirOfOursWithWideModeIsNarrowed(@TempDir Path tmp) throws Exception {
+        long me = Uid.real();
+        Path dir = tmp.resolve("rt");
+        Files.createDirectory(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Paths.of(Map.of("MUXBAR_RUNTIME_DIR", dir.toString()), me, Path.of("/tmp/tmux-7/x")).createRuntimeDir(me);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+    }
+
+    @Test
+    void realUidComesFromTheKernelNotThePasswdFile(@TempDir Path tmp) throws Exception {
+        Path status = tmp.resolve("status");
+        Files.writeString(status, "Name:\tjava\nUid:\t54321\t54321\t54321\t54321\nGid:\t0\t0\t0\t0\n");
+        assertEquals(54321, Uid.fromProc(status));
+        assertEquals(-1, Uid.fromProc(tmp.resolve("missing")));
     }
 }

@@ -79,7 +79,7 @@ class PluginIT {
             if (!Files.exists(dir.resolve("daemon.sock"))) {
                 return -1;
             }
-            long pid = Long.parseLong(Files.readString(dir.resolve("daemon.lock")).trim());
+            long pid = Long.parseLong(Files.readString(dir.resolve("daemon.lock")).trim().split(" ")[0]);
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? pid : -1;
         } catch (Exception e) {
             return -1;

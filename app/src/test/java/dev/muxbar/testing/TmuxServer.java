@@ -30,7 +30,7 @@ public final class TmuxServer implements AutoCloseable {
     }
 
     static long uid() {
-        return new com.sun.security.auth.module.UnixSystem().getUid();
+        return dev.muxbar.config.Uid.real();
     }
 
     /** Runs {@code tmux -L label ARGS}; returns stdout; throws with stderr when tmux fails. */

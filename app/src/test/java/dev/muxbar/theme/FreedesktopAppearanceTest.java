@@ -72,4 +72,25 @@ class FreedesktopAppearanceTest {
         assertTrue(a.source().contains("ServiceUnknown"), a.source());
         assertFalse(log.stream().anyMatch(l -> l.startsWith("changed")), "no appearance reported: " + log);
     }
+
+    /** The monitor must not outlive a daemon killed with SIGKILL: its death closes the pipe, as here. */
+    @Test
+    void aTiedProcessEndsWhenThePipeFromThisProcessCloses() throws Exception {
+        Process p = FreedesktopAppearance.tiedToThisProcess(java.util.List.of("sleep", "1000"));
+        long deadline = System.currentTimeMillis() + 5_000;
+        java.util.List<ProcessHandle> kids = java.util.List.of();
+        while (kids.isEmpty() && System.currentTimeMillis() < deadline) {
+            kids = p.descendants().toList();
+            Thread.sleep(10);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(kids.isEmpty(), "the command runs under the shell");
+        p.getOutputStream().close();
+        org.junit.jupiter.api.Assertions.assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS), "the shell ended");
+        for (ProcessHandle k : kids) {
+            while (k.isAlive() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            org.junit.jupiter.api.Assertions.assertFalse(k.isAlive(), "the command ended too: " + k.info());
+        }
+    }
 }

@@ -1,0 +1,178 @@
+package dev.muxbar.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.muxbar.state.Core;
+import dev.muxbar.state.EventLoop;
+import dev.muxbar.state.OrderBook;
+import dev.muxbar.tmux.FakeTmux;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API over a real Unix socket, with raw clients that misbehave as slow or broken ones do. */
+class ApiServerTest {
+
+    @TempDir
+    Path tmp;
+    private EventLoop loop;
+    private ApiServer api;
+    private Path socket;
+    private final List<SocketChannel> open = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        loop = new EventLoop(e -> { });
+        FakeTmux tmux = new FakeTmux();
+        Core core = new Core(loop, loop, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, m -> { });
+        socket = tmp.resolve("daemon.sock");
+        api = new ApiServer(socket, core, "test", new NoActions());
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        for (SocketChannel c : open) {
+            c.close();
+        }
+        api.close();
+        loop.close();
+    }
+
+    /** Sends raw bytes on a new connection and leaves it open. */
+    private SocketChannel send(String raw) throws IOException {
+        SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX);
+        c.connect(UnixDomainSocketAddress.of(socket));
+        c.write(ByteBuffer.wrap(raw.getBytes(StandardCharsets.UTF_8)));
+        open.add(c);
+        return c;
+    }
+
+    /** One whole request; the whole answer. Fails after 10 s (a blocking read has no timeout of its own). */
+    private String request(String raw) throws Exception {
+        SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try (c) {
+            c.connect(UnixDomainSocketAddress.of(socket));
+            c.write(ByteBuffer.wrap(raw.getBytes(StandardCharsets.UTF_8)));
+            c.shutdownOutput();
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(readAll(c), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return "read failed: " + e;
+                }
+            }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static byte[] readAll(SocketChannel c) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteBuffer b = ByteBuffer.allocate(8192);
+        while (c.read(b) >= 0) {
+            out.write(b.array(), 0, b.position());
+            b.clear();
+        }
+        return out.toByteArray();
+    }
+
+    private static String get(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: muxbar\r\nConnection: close\r\n\r\n";
+    }
+
+    @Test
+    void healthAnswersWhileManyClientsStallHalfWayThroughTheirBodies() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            send("POST /hooks/claude?pane=%251 HTTP/1.1\r\nHost: muxbar\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n{\"hook_event_name\":");
+        }
+        Thread.sleep(200); // let the server take them all in
+        long worst = 0;
+        for (int i = 0; i < 20; i++) {
+            long t0 = System.nanoTime();
+            String answer = request(get("/health"));
+            worst = Math.max(worst, (System.nanoTime() - t0) / 1_000_000);
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        }
+        assertTrue(worst < 1_000, "health answered within 1 s with 100 stalled bodies open; worst " + worst + " ms");
+        String hook = "{\"hook_event_name\":\"Stop\",\"session_id\":\"s\"}";
+        long t0 = System.nanoTime();
+        String answer = request("POST /hooks/claude?pane=%251 HTTP/1.1\r\nHost: muxbar\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + hook.length() + "\r\n\r\n" + hook);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(answer.contains("\"outcome\"") || answer.contains("no tmux pane"), answer);
+        assertTrue(ms < 2_500, "a hook is answered too: " + ms + " ms");
+    }
+
+    @Test
+    void malformedQueriesAndRequestsGetJsonErrors() throws Exception {
+        String bad = request(get("/health?x=%"));
+        assertTrue(bad.startsWith("HTTP/1.1 400"), bad);
+        assertTrue(bad.contains("{\"error\":"), bad);
+        String garbage = request("GARBAGE\r\n\r\n");
+        assertTrue(garbage.startsWith("HTTP/1.1 400"), garbage);
+        assertTrue(garbage.contains("{\"error\":") && !garbage.contains("<html"), garbage);
+        // (A request larger than Jetty's header buffer is refused through the same handler; not tested here:
+        // the server closes with our unread bytes queued, and Linux then resets our read of its answer.)
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() throws Exception {
+        int n = ApiServer.MAX_BODY + 10;
+        String answer = request("POST /agent-event HTTP/1.1\r\nHost: muxbar\r\nConnection: close\r\nContent-Length: " + n
+                + "\r\n\r\n" + "x".repeat(n));
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer.substring(0, Math.min(300, answer.length())));
+        StringBuilder chunked = new StringBuilder("POST /agent-event HTTP/1.1\r\nHost: muxbar\r\nConnection: close\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n");
+        for (int sent = 0; sent <= ApiServer.MAX_BODY; sent += 65536) {
+            chunked.append("10000\r\n").append("x".repeat(65536)).append("\r\n");
+        }
+        chunked.append("0\r\n\r\n");
+        String answer2 = request(chunked.toString());
+        assertTrue(answer2.startsWith("HTTP/1.1 413"), answer2.substring(0, Math.min(300, answer2.length())));
+        assertTrue(answer2.contains("{\"error\":"), answer2);
+    }
+
+    private static final class NoActions implements ApiServer.Actions {
+        @Override
+        public CompletableFuture<Boolean> toggle(Boolean on) {
+            return CompletableFuture.completedFuture(true);
+        }
+
+        @Override
+        public CompletableFuture<List<?>> describe() {
+            return CompletableFuture.completedFuture(List.of());
+        }
+
+        @Override
+        public CompletableFuture<Integer> rebindKeys() {
+            return CompletableFuture.completedFuture(0);
+        }
+
+        @Override
+        public CompletableFuture<List<String>> tmux(String command) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+
+        @Override
+        public CompletableFuture<Map<String, Object>> themes() {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+
+        @Override
+        public CompletableFuture<String> setTheme(String name, boolean keep) {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+}
