@@ -177,7 +177,13 @@ public final class Daemon {
         AgentRules rules = AgentRules.load(Paths.configDir(System.getenv()).resolve("agents"), log);
         Processes processes = Processes.system();
         core = new Core(loop, loop, (parts, procs) -> g[0].refresh(parts, procs), () -> g[0].paneProcesses(), store.load(),
-                Core.Timing.DEFAULT, log).withTrace(log.debug()).withAgents(new Tracker(processes::parentOf), new Identity(rules, processes));
+                Core.Timing.DEFAULT, log).withTrace(log.debug()).withOrderPersistence(book -> CompletableFuture.runAsync(() -> {
+                    try {
+                        store.write(book);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, io)).withAgents(new Tracker(processes::parentOf), new Identity(rules, processes));
         AgentService[] a = new AgentService[1];
         gateway = ControlGateway.connect(address,
                 n -> {
@@ -258,7 +264,7 @@ public final class Daemon {
         ThemeService.Options o = new ThemeService.Options(options.get("@muxbar-theme"), options.get("@muxbar-theme-mode"),
                 options.get("@muxbar-theme-dark"), options.get("@muxbar-theme-light"));
         themes = new ThemeService(new Themes(Paths.configDir(System.getenv()).resolve("themes")),
-                new ThemeStore(paths.stateDir().resolve("theme.json")), o,
+                new ThemeStore(paths.stateDir().resolve("theme.json"), log), o,
                 o.auto() ? Appearance.detect(System.getenv(), log) : Appearance.unavailable("auto mode is off"),
                 loop, t -> service[0].setTheme(t), log);
         service[0] = new SidebarService(gateway, core, loop, loop, new ThemeChoices() {

@@ -3,11 +3,13 @@ package dev.muxbar.daemon;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.config.AtomicFiles;
+import dev.muxbar.config.CorruptFile;
 import dev.muxbar.state.Model;
 import dev.muxbar.state.OrderBook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +30,10 @@ public final class OrderStore implements Consumer<Model> {
         this.log = log;
     }
 
-    /** Reads the saved book; a missing or unreadable file gives an empty one (and a log line). */
+    /**
+     * Reads the saved book; a missing file gives an empty one; an unreadable one is kept aside
+     * ({@link CorruptFile}) before the empty book is used.
+     */
     public OrderBook load() {
         if (!Files.exists(path)) {
             return OrderBook.EMPTY;
@@ -37,23 +42,31 @@ public final class OrderStore implements Consumer<Model> {
             written = JSON.readValue(path.toFile(), OrderBook.class);
             return written;
         } catch (IOException | RuntimeException e) {
-            log.accept("ignoring unreadable " + path + ": " + e.getMessage());
+            CorruptFile.keep(path, String.valueOf(e.getMessage()).lines().findFirst().orElse(""), Instant.now(), log);
             return OrderBook.EMPTY;
         }
     }
 
+    /** Subscriber: keeps the file in step with books that changed without an edit (sessions gone). */
     @Override
     public void accept(Model model) {
-        OrderBook book = model.order();
+        try {
+            write(model.order());
+        } catch (IOException e) {
+            log.accept("cannot write " + path + ": " + e);
+        }
+    }
+
+    /**
+     * Writes {@code book} (temp file + rename) unless it is what the file holds; called on one thread
+     * (the daemon's io executor), from edits that wait for it and from {@link #accept}.
+     */
+    public void write(OrderBook book) throws IOException {
         boolean nothingToKeep = book.custom().isEmpty() && book.hidden().isEmpty();
         if (book.equals(written) || written == null && nothingToKeep && !Files.exists(path)) {
             return; // no file for servers whose order was never customised
         }
-        try {
-            AtomicFiles.write(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(book));
-            written = book;
-        } catch (IOException e) {
-            log.accept("cannot write " + path + ": " + e);
-        }
+        AtomicFiles.write(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(book));
+        written = book;
     }
 }

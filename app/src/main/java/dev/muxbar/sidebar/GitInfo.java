@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  * Git branch and dirty mark of directories, computed on its own thread and cached.
  *
  * <p>The branch comes from reading {@code .git/HEAD} (no process). The dirty mark needs
- * {@code git status --porcelain -uno}, which runs only when the repository's HEAD or index changed
+ * {@code git status --porcelain -uno} (hardened: see {@link #dirty}), which runs only when the repository's HEAD or index changed
  * since the last check, so an idle daemon starts no process. At most {@link #MAX_REPOS} repositories
  * are remembered.
  */
@@ -148,14 +149,21 @@ final class GitInfo implements AutoCloseable {
         }
     }
 
-    private static boolean dirty(Path gitDir) {
+    /**
+     * Whether tracked files differ from HEAD. A repository's own config can make git run programs:
+     * {@code core.fsmonitor} during {@code git status}, filter drivers ({@code filter.*.clean}) on
+     * files whose stat data changed, and includes can pull in either. A directory the user only
+     * {@code cd}-ed into (an unpacked archive, someone else's checkout) must not run code through
+     * muxbar: fsmonitor is switched off on the command line, and a repository whose config has
+     * filters or includes gets no dirty mark at all (git is not run there).
+     */
+    static boolean dirty(Path gitDir) {
         Path work = gitDir.getFileName().toString().equals(".git") ? gitDir.getParent() : null;
-        if (work == null) {
+        if (work == null || !safeToRunGit(gitDir)) {
             return false; // a worktree's gitdir: the work tree is not derivable cheaply; no mark
         }
         try {
-            Process p = new ProcessBuilder("git", "-C", work.toString(), "status", "--porcelain", "-uno",
-                    "--ignore-submodules").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(statusCommand(work)).redirectErrorStream(true).start();
             p.getOutputStream().close();
             long bytes = p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream()); // drain: a full pipe would stall git
             if (!p.waitFor(2, TimeUnit.SECONDS)) {
@@ -169,6 +177,33 @@ final class GitInfo implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** {@code git status} that neither runs fsmonitor hooks nor writes the index (no lock taken). */
+    static List<String> statusCommand(Path work) {
+        return List.of("git", "--no-optional-locks", "-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false",
+                "-C", work.toString(), "status", "--porcelain", "-uno", "--ignore-submodules");
+    }
+
+    /** False when the repository's config (or its worktree config) defines filters or includes. */
+    static boolean safeToRunGit(Path gitDir) {
+        for (String name : List.of("config", "config.worktree")) {
+            Path f = gitDir.resolve(name);
+            if (!Files.exists(f)) {
+                continue;
+            }
+            try {
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    String l = line.strip().toLowerCase(java.util.Locale.ROOT);
+                    if (l.startsWith("[filter") || l.startsWith("[include")) {
+                        return false;
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return false; // unreadable (or not text): do not guess
+            }
+        }
+        return true;
     }
 
     private static FileTime mtime(Path p) {

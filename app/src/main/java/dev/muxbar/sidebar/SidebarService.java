@@ -96,7 +96,7 @@ public final class SidebarService {
         this.theme = themes.current();
         this.theme256 = Xterm256.map(theme);
         this.paneCommand = "exec \"" + sidebarScript + "\"";
-        this.store = new SidebarStore(settingsFile);
+        this.store = new SidebarStore(settingsFile, log);
         this.settings = store.load(defaults);
         this.log = log;
         this.actions = new SidebarActions(tmux, core, loop, log, () -> model, this::setWidth, themes);

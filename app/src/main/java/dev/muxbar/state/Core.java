@@ -43,6 +43,8 @@ public final class Core {
     private final Consumer<String> log;
     /** Lines for debugging only (every agent transition): off unless the daemon debugs. */
     private Consumer<String> trace = m -> {};
+    private java.util.function.Function<OrderBook, ? extends CompletionStage<?>> save =
+            b -> CompletableFuture.completedFuture(null);
     private final RefreshCoalescer coalescer;
     private final RefreshCoalescer scans;
     private final List<ConflatingSlot<Model>> subscribers = new CopyOnWriteArrayList<>();
@@ -89,6 +91,15 @@ public final class Core {
     public Core withAgents(Tracker tracker, java.util.function.Function<Snapshot, Map<String, String>> identify) {
         this.tracker = tracker;
         this.identify = identify;
+        return this;
+    }
+
+    /**
+     * Saves the order book durably; an edit is acknowledged only once its book is saved (a kill
+     * right after a 200 must not lose the move). Call before {@link #start}; by default nothing is saved.
+     */
+    public Core withOrderPersistence(java.util.function.Function<OrderBook, ? extends CompletionStage<?>> save) {
+        this.save = save;
         return this;
     }
 
@@ -280,7 +291,14 @@ public final class Core {
             return;
         }
         publishIfChanged();
-        done.complete("ok");
+        save.apply(book).whenComplete((v, err) -> {
+            if (err == null) {
+                done.complete("ok");
+            } else {
+                done.completeExceptionally(new java.io.IOException("the order changed but could not be saved: "
+                        + err.getMessage(), err));
+            }
+        });
     }
 
     /** Hands the parts marked so far to one refresh; marks during its flight go to the next. */

@@ -7,6 +7,9 @@ import dev.muxbar.config.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Consumer;
+import dev.muxbar.config.CorruptFile;
 
 /**
  * The themes the user picked (picker Enter, {@code muxbar themes set}), one per slot: {@code fixed},
@@ -21,10 +24,12 @@ import java.nio.file.Path;
 public final class ThemeStore {
 
     private final Path path;
+    private final Consumer<String> log;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public ThemeStore(Path path) {
+    public ThemeStore(Path path, Consumer<String> log) {
         this.path = path;
+        this.log = log;
     }
 
     /** The theme for {@code slot}: the saved pick if the option is as it was then, else the option, else {@code fallback}. */
@@ -43,14 +48,21 @@ public final class ThemeStore {
         AtomicFiles.write(path, root.toString() + "\n");
     }
 
+    /** The saved picks; an unreadable file is kept aside ({@link CorruptFile}) and counts as no picks. */
     private ObjectNode read() {
+        if (!Files.exists(path)) {
+            return JSON.createObjectNode();
+        }
+        String why;
         try {
-            if (Files.exists(path) && JSON.readTree(path.toFile()) instanceof ObjectNode o) {
+            if (JSON.readTree(path.toFile()) instanceof ObjectNode o) {
                 return o;
             }
+            why = "not a JSON object";
         } catch (IOException e) {
-            // unreadable: as if nothing was picked
+            why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         }
+        CorruptFile.keep(path, why, Instant.now(), log);
         return JSON.createObjectNode();
     }
 }

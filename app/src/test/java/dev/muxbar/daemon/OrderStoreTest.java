@@ -34,11 +34,22 @@ class OrderStoreTest {
     }
 
     @Test
-    void brokenFileIsIgnoredWithALogLine(@TempDir Path dir) throws Exception {
+    void aBrokenFileIsKeptAsideWithOneLogLineBeforeTheDefaultOrderIsWritten(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("order.json");
         Files.writeString(f, "{not json");
         List<String> log = new ArrayList<>();
-        assertEquals(OrderBook.EMPTY, new OrderStore(f, log::add).load());
-        assertTrue(log.get(0).contains("ignoring unreadable"));
+        OrderStore store = new OrderStore(f, log::add);
+        assertEquals(OrderBook.EMPTY, store.load());
+        assertEquals(1, log.size(), log.toString());
+        assertTrue(log.get(0).contains("kept it as order.json.corrupt-"), log.get(0));
+        List<Path> aside;
+        try (var files = Files.list(dir)) {
+            aside = files.filter(p -> p.getFileName().toString().startsWith("order.json.corrupt-")).toList();
+        }
+        assertEquals(1, aside.size());
+        assertEquals("{not json", Files.readString(aside.get(0)), "the user's bytes, unchanged");
+        Snapshot s = of(1, 1, "$0", "alpha", "$1", "beta");
+        store.accept(Model.of(s, OrderBook.EMPTY.reconcile(s).move(s, "$1", 1)));
+        assertEquals("{not json", Files.readString(aside.get(0)), "a new order does not touch the kept file");
     }
 }

@@ -57,6 +57,35 @@ class GitInfoTest {
         }
     }
 
+    /** A repository whose own config would run programs (as an unpacked archive's can): nothing runs. */
+    @Test
+    void anUntrustedRepositorysConfigRunsNothing() throws Exception {
+        git("init", "-q", "-b", "main");
+        Files.writeString(tmp.resolve("f.txt"), "a");
+        git("add", "f.txt");
+        git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "-m", "one");
+        Path marker = tmp.resolve("ran");
+        Path hook = tmp.resolve("hook.sh");
+        Files.writeString(hook, "#!/bin/sh\necho \"$0 $*\" >> '" + marker + "'\nexit 0\n");
+        Files.setPosixFilePermissions(hook, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        git("config", "core.fsmonitor", hook.toString());
+        Files.writeString(tmp.resolve("f.txt"), "changed");
+        Path gitDir = tmp.resolve(".git");
+        // Make sure the fixture is real: plain git status does run the fsmonitor program.
+        git("status", "--porcelain");
+        assertEquals(true, Files.exists(marker), "plain git runs core.fsmonitor");
+        Files.delete(marker);
+
+        assertEquals(true, GitInfo.dirty(gitDir), "still tells a changed tree");
+        assertEquals(false, Files.exists(marker), "core.fsmonitor did not run");
+
+        Files.writeString(tmp.resolve(".gitattributes"), "* filter=evil\n");
+        git("config", "filter.evil.clean", hook + " clean");
+        assertEquals(false, GitInfo.safeToRunGit(gitDir));
+        assertEquals(false, GitInfo.dirty(gitDir), "no mark where git would run a filter");
+        assertEquals(false, Files.exists(marker), "the filter did not run");
+    }
+
     @Test
     void editingATrackedFileShowsDirtyOnceTheRecheckIsDue() throws Exception {
         git("init", "-q", "-b", "main");

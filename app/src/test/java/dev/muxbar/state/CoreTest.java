@@ -127,6 +127,33 @@ class CoreTest {
     }
 
     @Test
+    void anEditIsAcknowledgedOnlyOnceItsOrderIsSaved() {
+        List<CompletableFuture<Void>> saves = new ArrayList<>();
+        List<OrderBook> saved = new ArrayList<>();
+        core.withOrderPersistence(b -> {
+            saved.add(b);
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            saves.add(f);
+            return f;
+        });
+        core.start();
+        clock.advance(16);
+        landWith(of(1, 1, "$0", "alpha", "$1", "beta"));
+        CompletableFuture<String> ok = new CompletableFuture<>();
+        core.handle(new Event.EditOrder(new Event.OrderEdit.Move("$1", 1), ok));
+        assertEquals(1, saved.size());
+        assertEquals(List.of("$1", "$0"), saved.get(0).custom().stream().map(OrderBook.Entry::id).toList(),
+                "the book that is saved has the move");
+        assertTrue(!ok.isDone(), "no answer before the save");
+        saves.get(0).complete(null);
+        assertEquals("ok", ok.join());
+        CompletableFuture<String> failed = new CompletableFuture<>();
+        core.handle(new Event.EditOrder(new Event.OrderEdit.Reset(), failed));
+        saves.get(1).completeExceptionally(new java.io.IOException("disk full"));
+        assertTrue(failed.isCompletedExceptionally(), "a save that failed is not acknowledged");
+    }
+
+    @Test
     void paneCommandsComeFromTheScanAndNewPanesTriggerOne() {
         core.start();
         clock.advance(16);

@@ -47,7 +47,7 @@ class ThemeServiceTest {
     }
 
     private ThemeService service(ThemeService.Options o, Appearance a) {
-        ThemeService s = new ThemeService(new Themes(tmp.resolve("themes")), new ThemeStore(tmp.resolve("theme.json")), o, a,
+        ThemeService s = new ThemeService(new Themes(tmp.resolve("themes")), new ThemeStore(tmp.resolve("theme.json"), m -> { }), o, a,
                 Runnable::run, t -> shown.add(t.name()), log::add);
         s.start();
         return s;
