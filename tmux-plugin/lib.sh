@@ -41,7 +41,8 @@ muxbar_own_file() {
 
 # muxbar_daemon_alive DIR: true when the daemon that holds DIR/daemon.lock still runs. The lock says
 # "<pid> <start>" (start: field 22 of /proc/<pid>/stat), so a pid reused by another process does not
-# count; without /proc the socket is asked (one curl).
+# count, nor a killed daemon that is still a zombie (kill -0 succeeds on one; where no init reaps
+# orphans promptly, as in many containers, it stays one); without /proc the socket is asked (one curl).
 muxbar_daemon_alive() {
     [ -S "$1/daemon.sock" ] && muxbar_own_file "$1/daemon.lock" || return 1
     read -r _pid _start < "$1/daemon.lock" 2>/dev/null || return 1
@@ -52,7 +53,7 @@ muxbar_daemon_alive() {
         # "<pid> (<comm>) <state> …": fields from the third on, after the last ") "
         # shellcheck disable=SC2086 # split into fields on purpose
         set -- ${_stat##*) }
-        [ "${20:-}" = "$_start" ]
+        [ "$1" != Z ] && [ "$1" != X ] && [ "${20:-}" = "$_start" ]
     else
         curl -s -f -o /dev/null --max-time 1 --unix-socket "$1/daemon.sock" http://muxbar/health 2>/dev/null
     fi

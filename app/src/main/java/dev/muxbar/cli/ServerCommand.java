@@ -89,7 +89,7 @@ final class ServerCommand implements Callable<Integer> {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!a.startsWith("-XX:ArchiveClassesAtExit")) { // a CLI-only CDS dump flag
+            if (!a.startsWith("-XX:ArchiveClassesAtExit") && !a.startsWith("-XX:SharedArchiveFile")) { // CDS is per kind of run
                 cmd.add(a);
             }
         }

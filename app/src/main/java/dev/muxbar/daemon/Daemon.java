@@ -408,6 +408,7 @@ public final class Daemon {
                 deleteQuietly(paths.orderFile());
                 deleteQuietly(paths.log());
                 deleteQuietly(paths.log().resolveSibling("daemon.log.1"));
+                deleteQuietly(paths.runtimeDir().resolve("daemon.out")); // ensure-daemon's capture of the start
                 deleteQuietly(paths.lock());
                 deleteQuietly(paths.runtimeDir());
             } else if (log != null) {
