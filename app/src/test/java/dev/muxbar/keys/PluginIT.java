@@ -205,6 +205,58 @@ class PluginIT {
                 () -> diagnostics(tmux));
     }
 
+    /** Windows and their sidebars: "window sidebar-count" for every window. */
+    private java.util.Map<String, Long> sidebarsPerWindow(TmuxServer s) {
+        return s.tmux("list-panes", "-a", "-F", "#{window_id} #{?@muxbar-sidebar,1,0}").lines()
+                .collect(java.util.stream.Collectors.groupingBy(l -> l.split(" ")[0],
+                        java.util.stream.Collectors.summingLong(l -> l.endsWith(" 1") ? 1 : 0)));
+    }
+
+    private boolean oneSidebarPerWindow(TmuxServer s) {
+        return sidebarsPerWindow(s).values().stream().allMatch(n -> n == 1);
+    }
+
+    @Test
+    void aDaemonKilledWithSigkillIsReplacedAtOnceAndNewWindowsGetSidebars() throws Exception {
+        load(tmux);
+        NestedClient c = track(new NestedClient(tmux, "alpha"));
+        Poll.until(10_000, () -> oneSidebarPerWindow(tmux), "a sidebar in every window", () -> diagnostics(tmux));
+        long first = daemonPid(tmux);
+        long killedAt = System.nanoTime();
+        ProcessHandle.of(first).orElseThrow().destroyForcibly();
+        // No key is pressed: the dead daemon's control client detaches and the plugin's hook revives it.
+        Poll.until(10_000, () -> daemonPid(tmux) > 0 && daemonPid(tmux) != first, "a new daemon without any key",
+                () -> diagnostics(tmux));
+        System.out.printf("kill -9 → new daemon: %d ms%n", (System.nanoTime() - killedAt) / 1_000_000);
+        tmux.tmux("new-window", "-d", "-t", "beta");
+        Poll.until(10_000, () -> oneSidebarPerWindow(tmux) && sidebarsPerWindow(tmux).size() == 4,
+                "the new window has a sidebar, and no window has two", () -> sidebarsPerWindow(tmux) + diagnostics(tmux));
+        Poll.until(5_000, () -> c.screen().contains("alpha") && c.screen().contains("gamma"),
+                "the visible sidebar painted by the new daemon", c::screen);
+    }
+
+    /** ensure-daemon used to trust kill -0 on the pid in daemon.lock: a reused pid kept muxbar down. */
+    @Test
+    void aLockNamingAnotherLiveProcessDoesNotKeepMuxbarDown() throws Exception {
+        load(tmux);
+        NestedClient c = track(new NestedClient(tmux, "alpha"));
+        awaitSession(c, "alpha");
+        stopDaemon(tmux);
+        Path dir = runtimeDir(tmux);
+        Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-3").contains("switch-index"),
+                "script bindings back", () -> diagnostics(tmux));
+        // What a crash leaves behind, with the daemon's pid since taken by a live process (this JVM).
+        long someoneElse = ProcessHandle.current().pid();
+        Files.writeString(dir.resolve("daemon.lock"), someoneElse + " 1\n");
+        try (var ch = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            ch.bind(java.net.UnixDomainSocketAddress.of(dir.resolve("daemon.sock")));
+        } // closed: the file stays, as a dead daemon's socket does
+        c.press("M-3");
+        awaitSession(c, "gamma");
+        Poll.until(15_000, () -> daemonPid(tmux) > 0 && daemonPid(tmux) != someoneElse, "a daemon started despite the lock",
+                () -> diagnostics(tmux));
+    }
+
     @Test
     void twoClientsSwitchIndependently() throws Exception {
         load(tmux);
