@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 public final class OrderStore implements Consumer<Model> {
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
     private final Path path;
     private final Consumer<String> log;
@@ -39,8 +40,12 @@ public final class OrderStore implements Consumer<Model> {
             return OrderBook.EMPTY;
         }
         try {
-            written = JSON.readValue(path.toFile(), OrderBook.class);
-            return written;
+            OrderBook b = JSON.readValue(path.toFile(), OrderBook.class);
+            if (b == null) {
+                throw new IOException("the file holds null, not an order");
+            }
+            written = b;
+            return b;
         } catch (IOException | RuntimeException e) {
             CorruptFile.keep(path, String.valueOf(e.getMessage()).lines().findFirst().orElse(""), Instant.now(), log);
             return OrderBook.EMPTY;

@@ -23,11 +23,23 @@ public record OrderBook(long serverPid, long serverStart, List<Entry> custom, Li
     public static final OrderBook EMPTY = new OrderBook(0, 0, List.of(), List.of());
 
     /** One session reference; {@code id} is empty while unbound. */
-    public record Entry(String id, String name) {}
+    public record Entry(String id, String name) {
+        /** Read from a file the user may have edited: a missing field is empty, not null. */
+        public Entry {
+            id = id == null ? "" : id;
+            name = name == null ? "" : name;
+        }
+    }
 
     public OrderBook {
-        custom = List.copyOf(custom);
-        hidden = List.copyOf(hidden);
+        custom = entries(custom);
+        hidden = entries(hidden);
+    }
+
+    /** A list read from order.json: missing is empty, null entries and entries naming nothing are dropped. */
+    private static List<Entry> entries(List<Entry> in) {
+        return in == null ? List.of()
+                : in.stream().filter(e -> e != null && !(e.id().isEmpty() && e.name().isEmpty())).toList();
     }
 
     /** Re-keys the entries against a new snapshot of the server. */

@@ -60,31 +60,8 @@ class ApiServerTest {
         return c;
     }
 
-    /** One whole request; the whole answer. Fails after 10 s (a blocking read has no timeout of its own). */
     private String request(String raw) throws Exception {
-        SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX);
-        try (c) {
-            c.connect(UnixDomainSocketAddress.of(socket));
-            c.write(ByteBuffer.wrap(raw.getBytes(StandardCharsets.UTF_8)));
-            c.shutdownOutput();
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(readAll(c), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    return "read failed: " + e;
-                }
-            }).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        }
-    }
-
-    private static byte[] readAll(SocketChannel c) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        ByteBuffer b = ByteBuffer.allocate(8192);
-        while (c.read(b) >= 0) {
-            out.write(b.array(), 0, b.position());
-            b.clear();
-        }
-        return out.toByteArray();
+        return RawHttp.exchange(socket, raw);
     }
 
     private static String get(String path) {
@@ -144,7 +121,7 @@ class ApiServerTest {
         assertTrue(answer2.contains("{\"error\":"), answer2);
     }
 
-    private static final class NoActions implements ApiServer.Actions {
+    static final class NoActions implements ApiServer.Actions {
         @Override
         public CompletableFuture<Boolean> toggle(Boolean on) {
             return CompletableFuture.completedFuture(true);

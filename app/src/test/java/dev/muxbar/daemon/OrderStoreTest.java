@@ -52,4 +52,32 @@ class OrderStoreTest {
         store.accept(Model.of(s, OrderBook.EMPTY.reconcile(s).move(s, "$1", 1)));
         assertEquals("{not json", Files.readString(aside.get(0)), "a new order does not touch the kept file");
     }
+
+    /** Whatever is in order.json, load gives a book (the saved one or, kept aside, the empty one). */
+    @Test
+    void anyFileContentLoadsOrIsKeptAside(@TempDir Path dir) throws Exception {
+        Snapshot s = of(1, 1, "$0", "alpha", "$1", "be'ta|$");
+        String good = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                .writeValueAsString(OrderBook.EMPTY.reconcile(s).move(s, "$1", 1).hide(s, "$0"));
+        dev.muxbar.testing.Fuzz f = dev.muxbar.testing.Fuzz.create();
+        Path file = dir.resolve("order.json");
+        for (int i = dev.muxbar.testing.Fuzz.iterations(1_000); i > 0; i--) {
+            String input = f.mutate(good);
+            Files.write(file, input.getBytes(java.nio.charset.StandardCharsets.UTF_8)); // a split surrogate becomes ?
+            try {
+                OrderBook b = new OrderStore(file, m -> { }).load();
+                if (b == null || !Files.exists(file) && b != OrderBook.EMPTY) {
+                    org.junit.jupiter.api.Assertions.fail("a book, and the empty one when the file was kept aside; " + f.replay(input));
+                }
+                b.reconcile(s); // and it is usable
+            } catch (RuntimeException e) {
+                org.junit.jupiter.api.Assertions.fail(e + "; " + f.replay(input), e);
+            }
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
 }
