@@ -1,7 +1,8 @@
 # Shared helpers for the benchmarks (sourced). Each benchmark runs its own tmux server on a private
 # socket and removes it (and any daemon it started, by pid) on exit.
 
-root=$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)
+# (Scripts outside scripts/bench set root before sourcing this.)
+root=${root:-$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)}
 jar="$root/app/target/muxbar.jar"
 [ -f "$jar" ] || "$root/scripts/build" >/dev/null
 bench_dir=$(mktemp -d "${TMPDIR:-/tmp}/muxbar-bench.XXXXXX")
