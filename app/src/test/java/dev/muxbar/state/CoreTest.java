@@ -233,8 +233,9 @@ class CoreTest {
 
     @Test
     void agentSignalsAndMutesArePublished() throws Exception {
+        List<String> trace = new ArrayList<>();
         Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add)
-                .withAgents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of());
+                .withTrace(trace::add).withAgents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of());
         List<Model> models = new ArrayList<>();
         c.subscribe(clock, models::add);
         c.start();
@@ -246,6 +247,9 @@ class CoreTest {
                 dev.muxbar.agents.Status.WAITING, "%1", "t"), done));
         clock.runReady();
         assertEquals(dev.muxbar.agents.Tracker.Outcome.CHANGED, done.get());
+        // Status changes come at a steady rate with normal use: debug lines, not log lines.
+        assertTrue(log.stream().noneMatch(l -> l.startsWith("agent ")), log.toString());
+        assertTrue(trace.stream().anyMatch(l -> l.startsWith("agent claude") && l.contains("waiting")), trace.toString());
         Model last = models.get(models.size() - 1);
         assertEquals(1, last.agents().size());
         assertEquals(List.of("$1"), last.needingAttention().stream().map(Snapshot.Session::id).toList());
