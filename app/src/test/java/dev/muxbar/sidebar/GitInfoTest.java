@@ -57,13 +57,18 @@ class GitInfoTest {
         }
     }
 
-    /** A repository whose own config would run programs (as an unpacked archive's can): nothing runs. */
-    @Test
-    void anUntrustedRepositorysConfigRunsNothing() throws Exception {
+    /** A repository on branch main with f.txt committed. */
+    private void repoWithOneCommit() throws Exception {
         git("init", "-q", "-b", "main");
         Files.writeString(tmp.resolve("f.txt"), "a");
         git("add", "f.txt");
         git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "-m", "one");
+    }
+
+    /** A repository whose own config would run programs (as an unpacked archive's can): nothing runs. */
+    @Test
+    void anUntrustedRepositorysConfigRunsNothing() throws Exception {
+        repoWithOneCommit();
         Path marker = tmp.resolve("ran");
         Path hook = tmp.resolve("hook.sh");
         Files.writeString(hook, "#!/bin/sh\necho \"$0 $*\" >> '" + marker + "'\nexit 0\n");
@@ -88,10 +93,7 @@ class GitInfoTest {
 
     @Test
     void editingATrackedFileShowsDirtyOnceTheRecheckIsDue() throws Exception {
-        git("init", "-q", "-b", "main");
-        Files.writeString(tmp.resolve("f.txt"), "a");
-        git("add", "f.txt");
-        git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "-m", "one");
+        repoWithOneCommit();
         AtomicReference<Map<String, GitInfo.Git>> seen = new AtomicReference<>(Map.of());
         try (GitInfo info = new GitInfo(seen::set, 0)) { // every model re-checks
             info.update(Map.of("$0", tmp.toString()));
