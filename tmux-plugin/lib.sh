@@ -58,3 +58,17 @@ muxbar_daemon_alive() {
         curl -s -f -o /dev/null --max-time 1 --unix-socket "$1/daemon.sock" http://muxbar/health 2>/dev/null
     fi
 }
+
+# muxbar_binding_is_ours LIST_KEYS_LINE: true for a binding muxbar makes (the same rule as
+# dev.muxbar.keys.KeyBinder.isOurs, plus the plugin's own run-shell keys and its key table).
+muxbar_binding_is_ours() {
+    case $1 in
+        *"/switch-index'"* | *"/muxbar-api'"* | *"/focus-sidebar'"* | *"switch-client -T muxbar"* | \
+            *"muxbar: no agent needs you"* | *'if-shell -F "#{==:#{session_id},$'*) return 0 ;;
+    esac
+    case $1 in
+        *' switch-client -t "$'*'"') _t=${1##*switch-client -t \"\$}; _t=${_t%\"}
+            case $_t in '' | *[!0-9]*) return 1 ;; *) return 0 ;; esac ;;
+    esac
+    return 1
+}

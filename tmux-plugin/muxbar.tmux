@@ -24,11 +24,12 @@ option() {
     fi
 }
 
-previous=" $(tmux show-options -gqv @muxbar-bound-keys) "
-# ours KEY TABLE: true when muxbar may bind KEY: unbound, or bound by muxbar before.
+# ours KEY TABLE: true when muxbar may bind KEY: unbound, or bound by muxbar — judged by what the
+# binding runs, not by what was recorded: a config that binds its own key after TPM's line (so after
+# this plugin, on every re-source) keeps it.
 ours() {
-    case $previous in *" $2:$1:"*) return 0 ;; esac
-    [ -z "$(tmux list-keys -T "$2" "$1" 2>/dev/null)" ]
+    current=$(tmux list-keys -T "$2" "$1" 2>/dev/null)
+    [ -z "$current" ] || muxbar_binding_is_ours "$current"
 }
 
 bound=""
@@ -49,7 +50,9 @@ done
 pk=$(option @muxbar-prefix-key o)
 if [ -n "$pk" ]; then
     current=$(tmux list-keys -T prefix "$pk" 2>/dev/null)
-    # tmux's own default for o (select-pane -t :.+) may be replaced; a user's binding may not.
+    # tmux's own default for o (select-pane -t :.+) may be replaced (kept in @muxbar-saved-binding,
+    # list-keys' line, which is tmux syntax: uninstall sources it back); a user's binding may not.
+    case $current in *"select-pane -t :.+"*) tmux set-option -g @muxbar-saved-binding "$current" ;; esac
     case $current in '' | *"select-pane -t :.+"* | *"switch-client -T muxbar"*)
         tmux bind-key -T prefix "$pk" switch-client -T muxbar
         bound="$bound prefix:$pk:0"

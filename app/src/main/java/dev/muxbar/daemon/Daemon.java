@@ -205,7 +205,7 @@ public final class Daemon {
                 sidebars::notice);
         a[0] = agents;
         core.subscribe(loop, agents::onModel);
-        keyBinder = new KeyBinder(gateway, options.get("@muxbar-bound-keys"),
+        keyBinder = new KeyBinder(gateway, loop, options.get("@muxbar-bound-keys"),
                 sidebarScript().resolveSibling("switch-index").toString(), log);
         core.subscribe(loop, keyBinder);
         api = new ApiServer(paths.socket(), core, version, new ApiServer.Actions() {

@@ -13,7 +13,11 @@ import java.util.function.Consumer;
  * Keeps the plugin's switch keys native while the daemon runs: key N switches to the Nth shown
  * session with zero forks, and the next-attention key ({@code root:KEY:next}) to the session whose
  * agent needs the user most. Only keys the plugin recorded in {@code @muxbar-bound-keys} as
- * {@code root:KEY:N} are touched, so a user's own bindings are never replaced.
+ * {@code root:KEY:N} are touched, and each only while its current binding is still muxbar's: a
+ * config often binds its own keys after TPM's line (so after the plugin, and after this daemon
+ * started). Before a key is bound, tmux is asked what it is bound to ({@code list-keys -T T K});
+ * a key that is not muxbar's is the user's from then on: never bound again, taken out of
+ * {@code @muxbar-bound-keys} (so uninstall leaves it) and listed in {@code @muxbar-skipped-keys}.
  */
 public final class KeyBinder implements Consumer<Model> {
 
@@ -23,6 +27,7 @@ public final class KeyBinder implements Consumer<Model> {
     public static final int NEXT = -1;
 
     private final TmuxGateway tmux;
+    private final java.util.concurrent.Executor loop;
     private final String switchScript;
     private final List<SwitchKey> keys;
     private final Consumer<String> log;
@@ -32,8 +37,10 @@ public final class KeyBinder implements Consumer<Model> {
     /**
      * @param recorded the value of {@code @muxbar-bound-keys}, e.g. {@code "root:M-1:1 root:M-2:2 prefix:o:0"}
      */
-    public KeyBinder(TmuxGateway tmux, String recorded, String switchScript, Consumer<String> log) {
+    public KeyBinder(TmuxGateway tmux, java.util.concurrent.Executor loop, String recorded, String switchScript,
+                     Consumer<String> log) {
         this.tmux = tmux;
+        this.loop = loop;
         this.switchScript = switchScript;
         this.keys = new ArrayList<>(parse(recorded));
         this.log = log;
@@ -101,12 +108,60 @@ public final class KeyBinder implements Consumer<Model> {
         }
     }
 
+    /**
+     * Binds {@code k} unless its binding is no longer muxbar's. The check and the bind are two
+     * commands: a later bind of the same key is sent after this one (its check's reply comes later),
+     * so the last model wins.
+     */
     private void bind(SwitchKey k, String cmd) {
-        tmux.run("bind-key -T " + k.table() + " " + k.key() + " " + cmd).whenComplete((r, e) -> {
-            if (e != null) {
-                log.accept("cannot bind " + k.key() + ": " + e.getMessage());
+        tmux.run("list-keys -T " + k.table() + " " + k.key()).whenComplete((lines, err) -> {
+            String current = err != null || lines.isEmpty() ? "" : lines.get(0);
+            if (!isOurs(current)) {
+                loop.execute(() -> skip(k, current));
+                return;
             }
+            tmux.run("bind-key -T " + k.table() + " " + k.key() + " " + cmd).whenComplete((r, e) -> {
+                if (e != null) {
+                    log.accept("cannot bind " + k.key() + ": " + e.getMessage());
+                }
+            });
         });
+    }
+
+    /**
+     * Whether a {@code list-keys} line is a binding muxbar made: the script path, a native switch to a
+     * session id, the next-attention key's commands. An unbound key (empty) is not: the plugin bound
+     * it, so someone unbound it since.
+     */
+    static boolean isOurs(String listKeysLine) {
+        String l = listKeysLine.strip();
+        return l.contains("/switch-index'") || l.contains("muxbar: no agent needs you")
+                || l.matches(".* switch-client -t \"\\$[0-9]+\"")
+                || l.matches(".* if-shell -F \"#\\{==:#\\{session_id\\},\\$[0-9]+\\}\" .*switch-client.*");
+    }
+
+    /** The user took {@code k}: leave it for good (loop thread). */
+    private void skip(SwitchKey k, String current) {
+        if (!keys.remove(k)) {
+            return; // already skipped by an earlier check
+        }
+        bound.remove(k.table() + ":" + k.key());
+        log.accept(k.table() + " " + k.key() + " is bound by you (" + (current.isEmpty() ? "unbound" : current.strip())
+                + "): muxbar leaves it alone");
+        String entry = k.table() + ":" + k.key() + ":";
+        tmux.run("display-message -p " + dev.muxbar.tmux.TmuxQuote.q("#{@muxbar-bound-keys}\t#{@muxbar-skipped-keys}"))
+                .thenAccept(lines -> {
+                    String[] v = (lines.isEmpty() ? "\t" : lines.get(0)).split("\t", -1);
+                    List<String> boundKeys = new ArrayList<>(List.of(v[0].trim().split("\\s+")));
+                    boundKeys.removeIf(e -> e.isEmpty() || e.startsWith(entry));
+                    String name = k.table().equals("root") ? k.key() : k.table() + ":" + k.key();
+                    String skipped = v.length > 1 ? v[1].trim() : "";
+                    if (!(" " + skipped + " ").contains(" " + name + " ")) {
+                        skipped = (skipped + " " + name).trim();
+                    }
+                    tmux.run("set-option -g @muxbar-bound-keys " + dev.muxbar.tmux.TmuxQuote.q(String.join(" ", boundKeys)));
+                    tmux.run("set-option -g @muxbar-skipped-keys " + dev.muxbar.tmux.TmuxQuote.q(skipped));
+                });
     }
 
     /**
@@ -120,12 +175,17 @@ public final class KeyBinder implements Consumer<Model> {
         accept(m);
     }
 
-    /** Puts the shell fast path back on every key (daemon exit; on the loop); waits up to a second. */
+    /**
+     * Puts the shell fast path back on every key that is still muxbar's (daemon exit; on the loop);
+     * waits up to a second. A key the user bound since (and this binder has not noticed) stays theirs.
+     */
     public void restore() {
         restored = true;
         List<java.util.concurrent.CompletableFuture<List<String>>> pending = new ArrayList<>();
         for (SwitchKey k : keys) {
-            pending.add(tmux.run("bind-key -T " + k.table() + " " + k.key() + " " + scriptCommand(k, switchScript)));
+            pending.add(tmux.run("list-keys -T " + k.table() + " " + k.key()).thenCompose(lines ->
+                    lines.isEmpty() || !isOurs(lines.get(0)) ? java.util.concurrent.CompletableFuture.completedFuture(lines)
+                            : tmux.run("bind-key -T " + k.table() + " " + k.key() + " " + scriptCommand(k, switchScript))));
         }
         for (var f : pending) {
             try {

@@ -2,6 +2,8 @@ package dev.muxbar.keys;
 
 import static dev.muxbar.testing.Snapshots.of;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.muxbar.state.Model;
 import dev.muxbar.state.OrderBook;
@@ -13,8 +15,37 @@ import org.junit.jupiter.api.Test;
 class KeyBinderTest {
 
     private final FakeTmux tmux = new FakeTmux();
-    private final KeyBinder binder = new KeyBinder(tmux, "root:M-1:1 root:M-2:2 root:M-3:3 prefix:o:0", "/m/switch-index",
-            m -> { });
+    private final java.util.Map<String, String> keysInTmux = new java.util.HashMap<>();
+    private final KeyBinder binder = new KeyBinder(tmux, Runnable::run, "root:M-1:1 root:M-2:2 root:M-3:3 prefix:o:0",
+            "/m/switch-index", m -> { });
+
+    /** tmux's key table as list-keys prints it, kept by the binds the binder sends. */
+    KeyBinderTest() {
+        for (int i = 1; i <= 3; i++) {
+            keysInTmux.put("root M-" + i, "bind-key -T root M-" + i + " run-shell -b \"'/m/switch-index' " + i
+                    + " '#{client_tty}'\"");
+        }
+        tmux.answer = c -> {
+            String[] w = c.split(" ", 5);
+            if (w[0].equals("list-keys")) {
+                String line = keysInTmux.get(w[2] + " " + w[3]);
+                return line == null ? List.of() : List.of(line);
+            }
+            if (w[0].equals("bind-key")) {
+                // tmux prints a single-quoted target in double quotes
+                keysInTmux.put(w[2] + " " + w[3], "bind-key -T " + w[2] + " " + w[3] + " "
+                        + (w[4].startsWith("switch-client") ? w[4].replace('\'', '"') : w[4]));
+            }
+            if (c.startsWith("display-message -p")) {
+                return List.of("root:M-1:1 root:M-2:2 root:M-3:3 prefix:o:0\t");
+            }
+            return List.of();
+        };
+    }
+
+    private List<String> binds() {
+        return tmux.commands.stream().filter(c -> c.startsWith("bind-key")).toList();
+    }
 
     private static Model model(String... idsAndNames) {
         Snapshot s = of(1, 1, idsAndNames);
@@ -25,18 +56,48 @@ class KeyBinderTest {
     void bindsRowsNativelyOnlyWhenChangedAndRestoresTheScriptPath() {
         binder.accept(model("$0", "a", "$1", "b"));
         assertEquals(List.of("bind-key -T root M-1 switch-client -t '$0'", "bind-key -T root M-2 switch-client -t '$1'",
-                "bind-key -T root M-3 run-shell -b \"'/m/switch-index' 3 '#{client_tty}'\""), tmux.commands);
+                "bind-key -T root M-3 run-shell -b \"'/m/switch-index' 3 '#{client_tty}'\""), binds());
         tmux.commands.clear();
         binder.accept(model("$0", "a", "$1", "b"));
         assertEquals(List.of(), tmux.commands, "nothing changed, nothing sent");
         binder.accept(model("$0", "a", "$1", "renamed", "$2", "c"));
-        assertEquals(List.of("bind-key -T root M-3 switch-client -t '$2'"), tmux.commands);
+        assertEquals(List.of("bind-key -T root M-3 switch-client -t '$2'"), binds());
         tmux.commands.clear();
         binder.restore();
-        assertEquals(3, tmux.commands.stream().filter(c -> c.contains("switch-index")).count());
+        assertEquals(3, binds().stream().filter(c -> c.contains("switch-index")).count());
         tmux.commands.clear();
         binder.accept(model("$0", "a"));
         assertEquals(List.of(), tmux.commands, "a model delivered after restore binds nothing");
+    }
+
+    /** A config that binds its own M-2 after TPM's line: bound after the daemon started. */
+    @Test
+    void aKeyTheUserBoundSinceIsNeverBoundAgainAndIsRecordedAsSkipped() {
+        binder.accept(model("$0", "a", "$1", "b"));
+        keysInTmux.put("root M-2", "bind-key -T root M-2 select-window -t 2");
+        tmux.commands.clear();
+        binder.accept(model("$5", "x", "$6", "y")); // rows 1 and 2 change
+        assertEquals(List.of("bind-key -T root M-1 switch-client -t '$5'"), binds(), "M-2 is the user's now");
+        assertTrue(tmux.commands.contains("set-option -g @muxbar-bound-keys 'root:M-1:1 root:M-3:3 prefix:o:0'"),
+                tmux.commands.toString());
+        assertTrue(tmux.commands.contains("set-option -g @muxbar-skipped-keys 'M-2'"), tmux.commands.toString());
+        tmux.commands.clear();
+        binder.accept(model("$0", "a", "$1", "b"));
+        binder.restore();
+        assertTrue(binds().stream().noneMatch(c -> c.contains(" M-2 ")), "never again, not even on restore: " + binds());
+        assertEquals("bind-key -T root M-2 select-window -t 2", keysInTmux.get("root M-2"));
+    }
+
+    @Test
+    void whatCountsAsMuxbarsBinding() {
+        assertTrue(KeyBinder.isOurs("bind-key    -T root M-3 run-shell -b \"'/x/scripts/switch-index' 3 '#{client_tty}'\""));
+        assertTrue(KeyBinder.isOurs("bind-key    -T root M-1 switch-client -t \"$12\""));
+        assertTrue(KeyBinder.isOurs("bind-key -T root M-0 display-message \"muxbar: no agent needs you\""));
+        assertTrue(KeyBinder.isOurs("bind-key -T root M-0 if-shell -F \"#{==:#{session_id},$2}\" { switch-client -t \"$1\" } "
+                + "{ switch-client -t \"$2\" }"));
+        assertFalse(KeyBinder.isOurs(""), "unbound: someone unbound it");
+        assertFalse(KeyBinder.isOurs("bind-key -T root M-3 select-window -t 3"));
+        assertFalse(KeyBinder.isOurs("bind-key -T root M-3 switch-client -t work"));
     }
 
     @Test

@@ -257,6 +257,49 @@ class PluginIT {
                 () -> diagnostics(tmux));
     }
 
+    private java.util.Set<String> allKeys(TmuxServer s) {
+        return s.tmux("list-keys").lines().map(l -> l.trim().replaceAll("\\s+", " "))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    private void uninstall(TmuxServer s) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(root().resolve("tmux-plugin/uninstall").toString()).redirectErrorStream(true);
+        pb.environment().put("TMUX", s.socket + ",1,0");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    /**
+     * A config that binds its own M-3 after TPM's line (after the plugin, after the daemon started):
+     * the daemon's next rebinding leaves it, a re-source leaves it, uninstall leaves it; and
+     * uninstall gives back every table as it was (prefix o included), and the runtime dir.
+     */
+    @Test
+    void aKeyBoundAfterThePluginStaysTheUsersAndUninstallRestoresEveryTable() throws Exception {
+        java.util.Set<String> before = allKeys(tmux);
+        load(tmux);
+        Path dir = runtimeDir(tmux);
+        tmux.tmux("bind-key", "-n", "M-3", "select-window", "-t", ":=3");
+        curl(dir, "/order/move?session=gamma&position=1"); // the daemon rebinds M-1…M-3
+        Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-1").contains("switch-client -t \"$2\""),
+                "M-1 rebound", () -> diagnostics(tmux));
+        Poll.until(3_000, () -> tmux.tmux("show-options", "-gv", "@muxbar-skipped-keys").contains("M-3"),
+                "M-3 recorded as the user's", () -> diagnostics(tmux));
+        assertTrue(tmux.tmux("list-keys", "-T", "root", "M-3").contains("select-window"), tmux.tmux("list-keys", "-T", "root", "M-3"));
+        assertFalse(tmux.tmux("show-options", "-gv", "@muxbar-bound-keys").contains("root:M-3:"));
+        tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString()); // re-sourced
+        Poll.until(5_000, () -> tmux.tmux("list-keys", "-T", "root", "M-2").contains("switch-client -t \""),
+                "native again after re-sourcing", () -> diagnostics(tmux));
+        assertTrue(tmux.tmux("list-keys", "-T", "root", "M-3").contains("select-window"), "still the user's after a re-source");
+
+        uninstall(tmux);
+        java.util.Set<String> expected = new java.util.TreeSet<>(before);
+        expected.add("bind-key -T root M-3 select-window -t :=3");
+        assertEquals(expected, allKeys(tmux), "every table as before, plus the user's own M-3");
+        assertFalse(Files.exists(dir), "the runtime dir is gone: " + dir);
+    }
+
     @Test
     void twoClientsSwitchIndependently() throws Exception {
         load(tmux);
@@ -303,11 +346,7 @@ class PluginIT {
         assertTrue(tmux.tmux("list-keys", "-T", "root", "M-3").contains("user M-3"), "the user's M-3 was not replaced");
         assertEquals("M-3", tmux.tmux("show-options", "-gv", "@muxbar-skipped-keys").trim());
 
-        ProcessBuilder pb = new ProcessBuilder(root().resolve("tmux-plugin/uninstall").toString()).redirectErrorStream(true);
-        pb.environment().put("TMUX", tmux.socket + ",1,0");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
+        uninstall(tmux);
         assertEquals(List.of("client-session-changed[3] display-message user-hook"),
                 tmux.tmux("show-hooks", "-g", "client-session-changed").lines().toList());
         assertTrue(tmux.tmux("list-keys", "-T", "root", "M-3").contains("user M-3"));

@@ -19,6 +19,8 @@ public final class FakeTmux implements TmuxGateway {
     public final List<Set<Formats.Part>> refreshParts = new ArrayList<>();
     public final List<CompletableFuture<Map<String, Snapshot.PaneProcess>>> scans = new ArrayList<>();
     public boolean closed;
+    /** What {@link #run} answers for a command line; by default nothing (an empty reply). */
+    public java.util.function.Function<String, List<String>> answer = c -> List.of();
 
     @Override
     public CompletableFuture<Snapshot> refresh(Set<Formats.Part> parts, Map<String, Snapshot.PaneProcess> processes) {
@@ -38,7 +40,7 @@ public final class FakeTmux implements TmuxGateway {
     @Override
     public CompletableFuture<List<String>> run(String commandLine) {
         commands.add(commandLine);
-        return CompletableFuture.completedFuture(List.of());
+        return CompletableFuture.completedFuture(answer.apply(commandLine));
     }
 
     /** The refresh started last, which the test may complete. */
