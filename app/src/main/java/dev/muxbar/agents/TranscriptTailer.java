@@ -52,12 +52,9 @@ public final class TranscriptTailer {
         this.log = log;
     }
 
-    /** The default places: {@code ~/.claude/projects} and {@code $CODEX_HOME/sessions} (or {@code ~/.codex/sessions}). */
-    public static TranscriptTailer forUser(Consumer<String> log) {
-        Path home = Path.of(System.getProperty("user.home"));
-        String codexHome = System.getenv("CODEX_HOME");
-        Path codex = codexHome != null && !codexHome.isEmpty() ? Path.of(codexHome) : home.resolve(".codex");
-        return new TranscriptTailer(home.resolve(".claude").resolve("projects"), codex.resolve("sessions"), log);
+    /** The agents' own places ({@link dev.muxbar.config.AgentDirs}: CLAUDE_CONFIG_DIR, CODEX_HOME, HOME). */
+    public static TranscriptTailer forUser(dev.muxbar.config.AgentDirs dirs, Consumer<String> log) {
+        return new TranscriptTailer(dirs.claudeProjects(), dirs.codexSessions(), log);
     }
 
     /** Claude's project directory name for a working directory: {@code /work/my.app} → {@code -work-my-app}. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
  * timestamped backup before any write. A second install changes nothing.
  */
 @Command(name = "hooks", mixinStandardHelpOptions = true,
-        description = "Install or remove muxbar's hooks in Claude Code (~/.claude/settings.json) or Codex (~/.codex/config.toml).")
+        description = "Install or remove muxbar's hooks in Claude Code ($CLAUDE_CONFIG_DIR or ~/.claude/settings.json) or Codex ($CODEX_HOME or ~/.codex/config.toml).")
 final class HooksCommand {
 
     /** What both subcommands take. */
@@ -43,20 +43,18 @@ final class HooksCommand {
 
     private static int run(String agent, boolean install, boolean dryRun, Path file) throws Exception {
         String script = Daemon.sidebarScript().resolveSibling("muxbar-hook").toString();
-        Path home = Path.of(System.getProperty("user.home"));
+        dev.muxbar.config.AgentDirs dirs = dev.muxbar.config.AgentDirs.of(System.getenv());
         HookFiles.Result r;
         try {
             switch (agent) {
                 case "claude" -> {
-                    Path f = file != null ? file : home.resolve(".claude").resolve("settings.json");
+                    Path f = file != null ? file : dirs.claudeSettings();
                     String command = (script.contains(" ") ? "'" + script + "'" : script) + " claude";
                     r = HookFiles.edit(f, install ? t -> ClaudeSettings.install(t, command) : ClaudeSettings::uninstall,
                             dryRun, install, "{}\n");
                 }
                 case "codex" -> {
-                    String codexHome = System.getenv("CODEX_HOME");
-                    Path f = file != null ? file : (codexHome != null && !codexHome.isEmpty() ? Path.of(codexHome)
-                            : home.resolve(".codex")).resolve("config.toml");
+                    Path f = file != null ? file : dirs.codexConfig();
                     r = HookFiles.edit(f, install ? t -> CodexConfig.install(t, script) : CodexConfig::uninstall,
                             dryRun, install, "");
                 }

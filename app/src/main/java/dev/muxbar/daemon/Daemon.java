@@ -201,7 +201,7 @@ public final class Daemon {
         log.debugging(List.of("on", "1", "yes", "true").contains(options.get("@muxbar-debug"))
                 || "1".equals(System.getenv("MUXBAR_DEBUG")));
         sidebars = startSidebars(options);
-        agents = new AgentService(gateway, core, loop, loop, io, rules, TranscriptTailer.forUser(log), log,
+        agents = new AgentService(gateway, core, loop, loop, io, rules, TranscriptTailer.forUser(dev.muxbar.config.AgentDirs.of(System.getenv()), log), log,
                 sidebars::notice);
         a[0] = agents;
         core.subscribe(loop, agents::onModel);

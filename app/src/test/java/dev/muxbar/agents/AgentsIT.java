@@ -210,4 +210,22 @@ class AgentsIT {
         assertTrue(bad.output().contains("nothing was changed"), bad.output());
         assertEquals("{\"hooks\": [}", java.nio.file.Files.readString(f));
     }
+
+    /** Was: Java's user.home (the passwd entry's home), so HOME=/tmp/x edited /root/.claude/settings.json. */
+    @Test
+    void hooksInstallFollowsHomeAndTheAgentsOwnVariables() throws Exception {
+        java.nio.file.Path home = java.nio.file.Files.createDirectories(tmp.resolve("home"));
+        DaemonProcess.Cli in = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, java.util.Map.of("HOME", home.toString()),
+                "hooks", "install", "claude");
+        assertEquals(0, in.exit(), in.output());
+        assertTrue(java.nio.file.Files.readString(home.resolve(".claude/settings.json")).contains("muxbar-hook claude"));
+        java.nio.file.Path cc = tmp.resolve("claude-config");
+        java.nio.file.Path cx = java.nio.file.Files.createDirectories(tmp.resolve("codex-home"));
+        java.util.Map<String, String> env = java.util.Map.of("HOME", home.toString(), "CLAUDE_CONFIG_DIR", cc.toString(),
+                "CODEX_HOME", cx.toString());
+        assertEquals(0, DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, env, "hooks", "install", "claude").exit());
+        assertTrue(java.nio.file.Files.readString(cc.resolve("settings.json")).contains("muxbar-hook claude"));
+        assertEquals(0, DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, env, "hooks", "install", "codex").exit());
+        assertTrue(java.nio.file.Files.readString(cx.resolve("config.toml")).contains("muxbar-hook"));
+    }
 }

@@ -94,4 +94,16 @@ class PathsTest {
         assertEquals(54321, Uid.fromProc(status));
         assertEquals(-1, Uid.fromProc(tmp.resolve("missing")));
     }
+
+    @Test
+    void agentDirsFollowTheAgentsOwnVariablesAndHome() {
+        AgentDirs d = AgentDirs.of(Map.of("HOME", "/tmp/x"));
+        assertEquals(Path.of("/tmp/x/.claude/settings.json"), d.claudeSettings(), "HOME, not the passwd entry");
+        assertEquals(Path.of("/tmp/x/.codex/sessions"), d.codexSessions());
+        AgentDirs e = AgentDirs.of(Map.of("HOME", "/tmp/x", "CLAUDE_CONFIG_DIR", "/c", "CODEX_HOME", "/k"));
+        assertEquals(Path.of("/c/settings.json"), e.claudeSettings());
+        assertEquals(Path.of("/c/projects"), e.claudeProjects());
+        assertEquals(Path.of("/k/config.toml"), e.codexConfig());
+        assertEquals(Path.of(System.getProperty("user.home"), ".claude"), AgentDirs.of(Map.of()).claude());
+    }
 }

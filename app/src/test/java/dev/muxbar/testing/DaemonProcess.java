@@ -67,8 +67,15 @@ public final class DaemonProcess implements AutoCloseable {
 
     /** Runs a one-shot CLI command against the same dirs; returns exit code and output. */
     public static Cli cli(Path runtimeDir, Path stateHome, String... args) throws IOException, InterruptedException {
+        return cli(runtimeDir, stateHome, java.util.Map.of(), args);
+    }
+
+    /** The same with more environment variables (e.g. HOME). */
+    public static Cli cli(Path runtimeDir, Path stateHome, java.util.Map<String, String> more, String... args)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command(args)).redirectErrorStream(true);
         env(pb, runtimeDir, stateHome);
+        pb.environment().putAll(more);
         Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
