@@ -5,6 +5,8 @@ import dev.muxbar.config.Paths;
 import dev.muxbar.tmux.TmuxProcess;
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,18 +30,30 @@ final class DoctorCommand implements Callable<Integer> {
         int java = Runtime.version().feature();
         line(java >= 17, "java " + Runtime.version(), "install a JDK 17 or newer, or point MUXBAR_JAVA at one");
         Paths paths = target.paths();
-        if (Files.isDirectory(paths.runtimeDir())) {
+        if (Files.isDirectory(paths.runtimeDir(), LinkOption.NOFOLLOW_LINKS)) {
             String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(paths.runtimeDir()));
-            line(perms.equals("rwx------"), "runtime dir " + paths.runtimeDir() + " (" + perms + ")",
-                    "chmod 700 " + paths.runtimeDir());
+            long owner = ((Number) Files.getAttribute(paths.runtimeDir(), "unix:uid", LinkOption.NOFOLLOW_LINKS))
+                    .longValue();
+            boolean mine = owner == dev.muxbar.config.Uid.real();
+            line(perms.equals("rwx------") && mine, "runtime dir " + paths.runtimeDir() + " (" + perms
+                    + (mine ? "" : ", owned by uid " + owner) + ")", mine ? "chmod 700 " + paths.runtimeDir()
+                    : "someone else made it: remove it (as its owner or root), or set MUXBAR_RUNTIME_DIR to a directory of yours");
+        } else if (Files.isSymbolicLink(paths.runtimeDir())) {
+            line(false, "runtime dir " + paths.runtimeDir() + " is a symlink", "remove it; muxbar makes a private directory");
         } else {
             line(true, "runtime dir " + paths.runtimeDir() + " (created when the daemon starts)", "");
         }
         boolean alive;
         try (ApiClient api = new ApiClient(paths.socket())) {
             alive = api.alive();
-            line(alive, "daemon " + (alive ? "answers on " + paths.socket() : "not running for " + target.address().socket()),
-                    "start it: muxbar server " + (target.label != null ? "-L " + target.label : ""));
+            Path sock = target.address().socket();
+            if (!alive && !tmuxServerAnswers(sock)) {
+                line(false, "no tmux server runs at " + sock,
+                        "start tmux first: with the plugin loaded (see README, Install) the daemon starts with it");
+            } else {
+                line(alive, "daemon " + (alive ? "answers on " + paths.socket() : "not running for " + sock),
+                        "start it: muxbar server " + (target.label != null ? "-L " + target.label : ""));
+            }
             if (alive) {
                 checkTheme(api);
             }
@@ -48,6 +62,15 @@ final class DoctorCommand implements Callable<Integer> {
         boolean curl = onPath("curl");
         line(curl, "curl " + (curl ? "found" : "not found"), "install curl (the shell scripts use it to reach the daemon)");
         return problems == 0 ? 0 : 1;
+    }
+
+    private static boolean tmuxServerAnswers(Path socket) {
+        try {
+            return Files.exists(socket) && TmuxProcess.exec(List.of("tmux", "-S", socket.toString(), "display-message", "-p", "x"))
+                    .lines().contains("x");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private void checkTmux() {

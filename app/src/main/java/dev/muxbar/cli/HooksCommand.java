@@ -16,7 +16,10 @@ import picocli.CommandLine.Parameters;
  * timestamped backup before any write. A second install changes nothing.
  */
 @Command(name = "hooks", mixinStandardHelpOptions = true,
-        description = "Install or remove muxbar's hooks in Claude Code ($CLAUDE_CONFIG_DIR or ~/.claude/settings.json) or Codex ($CODEX_HOME or ~/.codex/config.toml).")
+        description = "Install or remove muxbar's hooks in Claude Code's or Codex's settings.",
+        footer = {"%nFiles:", // one per line: picocli would wrap a long path mid-word
+            "  Claude Code  $CLAUDE_CONFIG_DIR/settings.json", "               or ~/.claude/settings.json",
+            "  Codex        $CODEX_HOME/config.toml", "               or ~/.codex/config.toml"})
 final class HooksCommand {
 
     /** What both subcommands take. */
