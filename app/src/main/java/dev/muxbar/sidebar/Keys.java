@@ -20,6 +20,7 @@ import java.util.List;
  * f filter (all, with agents, needing attention)               m mute the session's alerts
  * l/→ into the session's agents (j/k move, Enter goes to the agent's pane), h/← back
  * ? help            q/Esc back to the content pane             click switches, wheel moves
+ * prompts (n, r, the t filter): readline keys, see {@link LineEdit}
  * </pre>
  */
 final class Keys {
@@ -184,32 +185,11 @@ final class Keys {
             return Result.of(back, p.sessionId().isEmpty() ? new Command.NewSession(name)
                     : new Command.Rename(p.sessionId(), name));
         }
-        switch (k.getKeyType()) {
-            case Escape:
-                return Result.of(back);
-            case Enter: {
-                String name = p.text().strip();
-                if (name.isEmpty()) {
-                    return Result.of(back);
-                }
-                return Result.of(back, p.sessionId().isEmpty() ? new Command.NewSession(name)
-                        : new Command.Rename(p.sessionId(), name));
-            }
-            case Backspace: {
-                String t = p.text();
-                int cut = t.isEmpty() ? 0 : t.offsetByCodePoints(t.length(), -1);
-                return Result.of(v.withMode(new Mode.Prompt(p.label(), p.sessionId(), t.substring(0, cut))));
-            }
-            case Character: {
-                char c = k.getCharacter();
-                if (Character.isISOControl(c) || k.isCtrlDown() || p.text().length() >= MAX_PROMPT) {
-                    return Result.of(v);
-                }
-                return Result.of(v.withMode(new Mode.Prompt(p.label(), p.sessionId(), p.text() + c)));
-            }
-            default:
-                return Result.of(v);
+        if (k.getKeyType() == KeyType.Escape) {
+            return Result.of(back);
         }
+        LineEdit next = p.line().apply(k, MAX_PROMPT);
+        return next == null ? Result.of(v) : Result.of(v.withMode(new Mode.Prompt(p.label(), p.sessionId(), next)));
     }
 
     private static Result width(View v, Mode.Width w, KeyStroke k) {

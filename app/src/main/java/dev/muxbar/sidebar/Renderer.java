@@ -152,13 +152,9 @@ public final class Renderer {
             return b.add(" kill " + name + ask, t.color("error"), bg, true).build(); // the question always shows
         }
         if (mode instanceof View.Mode.Prompt p) {
-            String text = p.text();
             int room = Math.max(1, w - Cells.width(" " + p.label() + ": ") - 1);
-            while (Cells.width(text) > room) {
-                text = text.substring(text.offsetByCodePoints(0, 1)); // keep the end in view
-            }
-            return b.add(" " + p.label() + ": ", t.color("accent"), bg, true).add(text + "▏", t.color("text"), bg, false)
-                    .build();
+            return b.add(" " + p.label() + ": ", t.color("accent"), bg, true)
+                    .add(withCursor(p.line(), room), t.color("text"), bg, false).build();
         }
         if (mode instanceof View.Mode.Themes p) {
             return ThemePicker.footer(p, w, t);
@@ -167,6 +163,23 @@ public final class Renderer {
             return b.add(" width " + wd.current() + "  ←/→ H/L ↵ Esc", t.color("accent"), bg, false).build();
         }
         return b.add(" ? help  ↵ switch  1-9", t.color("muted"), bg, false).build();
+    }
+
+    /**
+     * A prompt's text with {@code ▏} at the cursor, in at most {@code room} cells plus the cursor's:
+     * the text before the cursor loses its start first (the cursor stays in view), then the text
+     * after it loses its end.
+     */
+    static String withCursor(LineEdit line, int room) {
+        String before = line.before();
+        while (Cells.width(before) > room) {
+            before = before.substring(before.offsetByCodePoints(0, 1));
+        }
+        String after = line.after();
+        while (Cells.width(after) > room - Cells.width(before)) {
+            after = after.substring(0, after.offsetByCodePoints(after.length(), -1));
+        }
+        return before + "▏" + after;
     }
 
     /** Rows of the list start below the header and its rule. */

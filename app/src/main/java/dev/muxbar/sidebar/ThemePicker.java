@@ -72,20 +72,15 @@ final class ThemePicker {
             }
             int i = indexOf(shown, selected(p, shown)) + (type == KeyType.ArrowDown ? 1 : -1);
             String next = shown.get(Math.max(0, Math.min(shown.size() - 1, i))).name();
-            return preview(v, new Mode.Themes(p.original(), p.filter(), next), p.selected());
+            return preview(v, new Mode.Themes(p.original(), p.line(), next), p.selected());
         }
-        String filter = p.filter();
-        if (type == KeyType.Backspace && !filter.isEmpty()) {
-            filter = filter.substring(0, filter.offsetByCodePoints(filter.length(), -1));
-        } else if (type == KeyType.Character && !k.isCtrlDown() && !k.isAltDown()
-                && !Character.isISOControl(k.getCharacter()) && filter.length() < Keys.MAX_PROMPT) {
-            filter += k.getCharacter();
-        } else {
+        LineEdit edited = p.line().apply(k, Keys.MAX_PROMPT);
+        if (edited == null) {
             return Keys.Result.of(v);
         }
-        List<Theme> shown = matches(filter, themes);
-        String next = shown.isEmpty() ? p.selected() : selected(new Mode.Themes(p.original(), filter, p.selected()), shown);
-        return preview(v, new Mode.Themes(p.original(), filter, next), p.selected());
+        List<Theme> shown = matches(edited.text(), themes);
+        String next = shown.isEmpty() ? p.selected() : selected(new Mode.Themes(p.original(), edited, p.selected()), shown);
+        return preview(v, new Mode.Themes(p.original(), edited, next), p.selected());
     }
 
     /** The new mode, and a preview when the selection moved. */
@@ -144,12 +139,9 @@ final class ThemePicker {
     static Line footer(Mode.Themes p, int w, Theme t) {
         Color bg = t.color("background");
         String hint = "  ↑↓ ↵ Esc";
-        String text = p.filter();
         int room = Math.max(1, w - Cells.width(" theme: ") - 1 - Cells.width(hint));
-        while (Cells.width(text) > room) {
-            text = text.substring(text.offsetByCodePoints(0, 1)); // keep the end in view
-        }
-        return new Line.Builder(w, bg).add(" theme: ", t.color("accent"), bg, true).add(text + "▏", t.color("text"), bg, false)
+        return new Line.Builder(w, bg).add(" theme: ", t.color("accent"), bg, true)
+                .add(Renderer.withCursor(p.line(), room), t.color("text"), bg, false)
                 .add(hint, t.color("muted"), bg, false).build();
     }
 }

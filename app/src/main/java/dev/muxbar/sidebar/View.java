@@ -25,15 +25,31 @@ public record View(String cursorSessionId, int scroll, Mode mode, Filter filter,
         record Normal() implements Mode {}
         /** x pressed: Enter kills {@code sessionId}, anything else cancels. */
         record ConfirmKill(String sessionId, String name) implements Mode {}
-        /** n (new session) or r (rename {@code sessionId}): a line of text being typed. */
-        record Prompt(String label, String sessionId, String text) implements Mode {}
+        /** n (new session) or r (rename {@code sessionId}): a line of text being typed (readline keys). */
+        record Prompt(String label, String sessionId, LineEdit line) implements Mode {
+            public Prompt(String label, String sessionId, String text) {
+                this(label, sessionId, LineEdit.of(text));
+            }
+
+            public String text() {
+                return line.text();
+            }
+        }
         /** w: ←/→ ±1, H/L ±5 resize live; Enter keeps, Esc goes back to {@code original}. */
         record Width(int original, int current) implements Mode {}
         /**
          * t: the theme picker. Typing filters the names, ↑/↓ move {@code selected} and preview it on
          * every sidebar, Enter keeps it, Esc goes back to {@code original}.
          */
-        record Themes(String original, String filter, String selected) implements Mode {}
+        record Themes(String original, LineEdit line, String selected) implements Mode {
+            public Themes(String original, String filter, String selected) {
+                this(original, LineEdit.of(filter), selected);
+            }
+
+            public String filter() {
+                return line.text();
+            }
+        }
         /** ?: the key list; any key closes it. */
         record Help() implements Mode {}
     }

@@ -112,6 +112,23 @@ class KeysTest {
         assertEquals(List.of(), keys.handle(in(r), new KeyStroke(KeyType.Escape)).commands(), "Esc cancels");
     }
 
+    /** Was: the rename prompt could not be cleared (only Backspace, one character at a time). */
+    @Test
+    void theRenamePromptTakesReadlineKeys() {
+        View r = keys.handle(in(View.INITIAL), ch('r')).view();
+        r = keys.handle(in(r), new KeyStroke('u', true, false)).view(); // C-u
+        assertEquals(new View.Mode.Prompt("rename", "$1", ""), r.mode());
+        for (char c : "api srv".toCharArray()) {
+            r = keys.handle(in(r), ch(c)).view();
+        }
+        r = keys.handle(in(r), new KeyStroke('w', true, false)).view(); // C-w: "api "
+        r = keys.handle(in(r), new KeyStroke('a', true, false)).view(); // C-a, then type at the start
+        r = keys.handle(in(r), ch('x')).view();
+        r = keys.handle(in(r), new KeyStroke(KeyType.End)).view();
+        r = keys.handle(in(r), ch('y')).view();
+        assertEquals(List.of(new Command.Rename("$1", "xapi y")), keys.handle(in(r), new KeyStroke(KeyType.Enter)).commands());
+    }
+
     @Test
     void widthPickerResizesLiveKeepsOrReverts() {
         View v = keys.handle(in(View.INITIAL), ch('w')).view();
