@@ -101,7 +101,9 @@ public final class Planner {
             }
         }
         if (keep.isEmpty()) {
-            if (!pending.contains(w.id())) {
+            // An excluded window (@muxbar-exclude: other plugins' helper windows) gets no new sidebar;
+            // one it has already stays (the window may be excluded only for a moment).
+            if (!pending.contains(w.id()) && !w.excluded()) {
                 out.add(new Action.Create(w.id()));
             }
             return;

@@ -139,10 +139,16 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
     }
 
     /** A window as linked into one session ({@code index} and {@code active} are per session). */
+    /** A window; {@code excluded} when the user's {@code @muxbar-exclude} format is true for it (no sidebar). */
     public record Window(String id, int index, String name, boolean active, int width, int height, boolean zoomed,
-                         List<Pane> panes) {
+                         List<Pane> panes, boolean excluded) {
         public Window {
             panes = List.copyOf(panes);
+        }
+
+        public Window(String id, int index, String name, boolean active, int width, int height, boolean zoomed,
+                      List<Pane> panes) {
+            this(id, index, name, active, width, height, zoomed, panes, false);
         }
     }
 

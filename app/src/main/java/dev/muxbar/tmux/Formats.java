@@ -21,9 +21,17 @@ public final class Formats {
 
     public static final List<String> SERVER = List.of("pid", "start_time", "version");
     public static final List<String> SESSIONS = List.of("session_id", "session_created", "session_name");
+    /**
+     * Which windows get no sidebar: the user's {@code @muxbar-exclude}, a tmux format that tmux
+     * expands for each window (its active pane in context; "" and "0" are false), or when it is unset
+     * the default: the helper window of oh-my-tmux's maximize ({@code prefix +}), whose pane runs
+     * {@code maximized... …} and which must hold exactly one pane. Set it to {@code 0} to exclude nothing.
+     */
+    public static final String EXCLUDE_DEFAULT = "#{m:*maximized...*,#{pane_start_command}}";
+    static final String EXCLUDE = "?#{==:#{@muxbar-exclude},}," + EXCLUDE_DEFAULT + ",#{E:@muxbar-exclude}";
     /** No {@code window_layout}: tmux serialises the layout tree per window (~40% of list-windows), and pane sizes say the same. */
     public static final List<String> WINDOWS = List.of("session_id", "window_id", "window_index", "window_active",
-            "window_width", "window_height", "window_zoomed_flag", "window_name");
+            "window_width", "window_height", "window_zoomed_flag", EXCLUDE, "window_name");
     /**
      * Every field costs tmux ~1 ms per 1000 panes, so only what is needed. No {@code session_id}: a
      * pane belongs to a window, and a window linked into two sessions lists the same panes twice.

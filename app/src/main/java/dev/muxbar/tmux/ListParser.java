@@ -97,13 +97,13 @@ public final class ListParser {
             // command and cwd come from the process scan (see processes)
             Snapshot.PaneProcess pp = processes.getOrDefault(f[1], unknown);
             Pane p = new Pane(f[1], f[6], num(f[5]), pp.command(), pp.cwd(), f[2].equals("1"), f[8],
-                    (int) num(f[3]), (int) num(f[4]), !f[7].isEmpty() && !f[7].equals("0"));
+                    (int) num(f[3]), (int) num(f[4]), truthy(f[7]));
             panes.computeIfAbsent(f[0], k -> new ArrayList<>()).add(p);
         }
         Map<String, List<Window>> windows = new LinkedHashMap<>();
         for (String[] f : parts.get(Formats.Part.WINDOWS.ordinal())) {
-            Window w = new Window(f[1], (int) num(f[2]), f[7], f[3].equals("1"), (int) num(f[4]),
-                    (int) num(f[5]), f[6].equals("1"), panes.getOrDefault(f[1], List.of()));
+            Window w = new Window(f[1], (int) num(f[2]), f[8], f[3].equals("1"), (int) num(f[4]),
+                    (int) num(f[5]), f[6].equals("1"), panes.getOrDefault(f[1], List.of()), truthy(f[7]));
             windows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(w);
         }
         List<Session> sessions = new ArrayList<>();
@@ -118,6 +118,11 @@ public final class ListParser {
      * Parses the process scan: pane id → (current command, working directory).
      * Example record: {@code "\u001e%3\u001fvim\u001f/home/me/src"}.
      */
+    /** A format's value as tmux treats a condition: empty and "0" are false. */
+    static boolean truthy(String v) {
+        return !v.isEmpty() && !v.equals("0");
+    }
+
     public static Map<String, Snapshot.PaneProcess> processes(List<String> lines) {
         Map<String, Snapshot.PaneProcess> out = new LinkedHashMap<>();
         for (String[] f : records(lines, Formats.PANE_PROCESSES.size())) {

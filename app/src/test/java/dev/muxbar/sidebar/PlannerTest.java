@@ -33,6 +33,15 @@ class PlannerTest {
         return new Window(id, 0, "w", true, width, 40, zoomed, List.of(panes));
     }
 
+    /** Other plugins' helper windows (oh-my-tmux's maximize): none made, one already there kept. */
+    @Test
+    void anExcludedWindowGetsNoNewSidebar() {
+        Window helper = new Window("@5", 0, "maximized", true, 160, 40, false, List.of(content("%5", 160)), true);
+        Window had = new Window("@6", 0, "w", true, 160, 40, false, List.of(sidebar("%9", 30, "sleep"),
+                content("%6", 129)), true);
+        assertEquals(List.of(), Planner.plan(windows(helper, had), ON, Set.of(), Set.of()));
+    }
+
     @Test
     void createsWhereMissingButNotTwice() {
         Snapshot s = windows(window("@0", 160, false, content("%0", 160)), window("@1", 160, false,

@@ -269,4 +269,27 @@ class SidebarIT {
                 "the old sidebar panes were kept: before " + before + " after " + after);
         Poll.until(3_000, () -> c.screen().contains("4 delta"), "the re-adopted sidebar is painted again", c::screen);
     }
+
+    /**
+     * oh-my-tmux's maximize (prefix +) opens a window whose pane runs {@code maximized... …} and waits
+     * for that window to hold exactly one pane: a sidebar there made it hang ~100 s. Such helper windows
+     * (the default of @muxbar-exclude) get none; a user's own exclusion format works the same way.
+     */
+    @Test
+    void helperWindowsOfOtherPluginsAndExcludedWindowsGetNoSidebar() {
+        String helper = tmux.tmux("new-window", "-d", "-t", "alpha", "-P", "-F", "#{window_id}",
+                "maximized... 2>/dev/null & printf 'Pane has been maximized'; sleep 30").trim();
+        String plain = tmux.tmux("new-window", "-d", "-t", "beta", "-P", "-F", "#{window_id}").trim();
+        Poll.until(5_000, () -> panes().stream().anyMatch(l -> l.startsWith(plain + " ") && l.endsWith(" S")),
+                "the plain window made after the helper has its sidebar", this::diagnostics);
+        assertEquals(1, panes().stream().filter(l -> l.startsWith(helper + " ")).count(),
+                "the helper window still holds only its own pane: " + panes());
+
+        tmux.tmux("set-option", "-g", "@muxbar-exclude", "#{m:scratch*,#{window_name}}");
+        String scratch = tmux.tmux("new-window", "-d", "-t", "beta", "-n", "scratchpad", "-P", "-F", "#{window_id}").trim();
+        String other = tmux.tmux("new-window", "-d", "-t", "beta", "-n", "work", "-P", "-F", "#{window_id}").trim();
+        Poll.until(5_000, () -> panes().stream().anyMatch(l -> l.startsWith(other + " ") && l.endsWith(" S")),
+                "a window the format does not match has its sidebar", this::diagnostics);
+        assertEquals(1, panes().stream().filter(l -> l.startsWith(scratch + " ")).count(), "excluded by the user: " + panes());
+    }
 }

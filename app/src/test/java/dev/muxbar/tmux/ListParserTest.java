@@ -53,10 +53,10 @@ class ListParserTest {
         return List.of(
                 List.of(rec("4242", "1795395925", "3.3a")),
                 List.of(rec("$0", "100", name), rec("$1", "101", "beta")),
-                List.of(rec("$0", "@0", "0", "0", "160", "40", "0", "editor"),
-                        rec("$0", "@1", "1", "1", "160", "40", "1", "shell"),
-                        rec("$1", "@2", "0", "1", "80", "24", "0", "w"),
-                        rec("$1", "@1", "1", "0", "160", "40", "1", "shell")),
+                List.of(rec("$0", "@0", "0", "0", "160", "40", "0", "", "editor"),
+                        rec("$0", "@1", "1", "1", "160", "40", "1", "0", "shell"),
+                        rec("$1", "@2", "0", "1", "80", "24", "0", "1", "w"),
+                        rec("$1", "@1", "1", "0", "160", "40", "1", "0", "shell")),
                 List.of(rec("@0", "%0", "1", "160", "40", "11", "/dev/pts/1", "", "title"),
                         rec("@1", "%1", "0", "30", "40", "12", "/dev/pts/2", "1", "muxbar"),
                         rec("@1", "%2", "1", "129", "40", "13", "/dev/pts/3", "", "t"),
@@ -81,6 +81,8 @@ class ListParserTest {
         assertTrue(s.clients().get(0).rgb(), "RGB among client_termfeatures: true colour");
         assertEquals(2, alpha.windows().size());
         assertEquals(3, alpha.paneCount());
+        assertEquals(List.of(false, false), alpha.windows().stream().map(Snapshot.Window::excluded).toList(), "\"\" and 0");
+        assertTrue(s.sessions().get(1).windows().get(0).excluded(), "@muxbar-exclude expanded to 1 for @2");
         Snapshot.Window linked = s.sessions().get(1).windows().get(1);
         assertEquals("@1", linked.id());
         assertEquals(List.of("%1", "%2"), linked.panes().stream().map(Snapshot.Pane::id).toList(),
