@@ -66,9 +66,20 @@ public final class KeyBinder implements Consumer<Model> {
             return m == null ? scriptCommand(k, script) : nextCommand(m);
         }
         if (m != null && k.row() <= m.shown().size()) {
-            return "switch-client -t '" + m.shown().get(k.row() - 1).id() + "'";
+            String id = m.shown().get(k.row() - 1).id();
+            return "if-shell -F '" + exists(id) + "' { switch-client -t '" + id + "' } { " + scriptCommand(k, script) + " }";
         }
         return scriptCommand(k, script);
+    }
+
+    /**
+     * A format that is non-empty while session {@code id} exists. A native binding checks it before it
+     * switches (tmux evaluates it, no process): if the daemon died and the session went since, the
+     * key falls back to the script path (the order file, a clear message, and the daemon revived)
+     * instead of tmux's "can't find session".
+     */
+    static String exists(String id) {
+        return "#{S:#{?#{==:#{session_id}," + id + "},1,}}";
     }
 
     /**

@@ -235,6 +235,35 @@ class PluginIT {
                 "the visible sidebar painted by the new daemon", c::screen);
     }
 
+    /**
+     * A daemon that died and was not (yet) replaced leaves native bindings to sessions that may go:
+     * such a key falls back to the script path (no "can't find session"), which brings the daemon back,
+     * and the key then follows the new order.
+     */
+    @Test
+    void aNativeKeyWhoseSessionWentWhileTheDaemonWasDeadFallsBackAndRevivesIt() throws Exception {
+        load(tmux);
+        NestedClient c = track(new NestedClient(tmux, "alpha"));
+        awaitSession(c, "alpha");
+        Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-2").contains("switch-client -t \"$1\""),
+                "M-2 native to beta", () -> diagnostics(tmux));
+        tmux.tmux("set-option", "-g", "@muxbar-stopped", "1"); // as if the revival failed: the hook does nothing
+        long first = daemonPid(tmux);
+        ProcessHandle.of(first).orElseThrow().destroyForcibly();
+        Poll.until(3_000, () -> tmux.tmux("list-clients", "-F", "#{client_control_mode}").lines().noneMatch("1"::equals),
+                "the dead daemon's control client gone", () -> diagnostics(tmux));
+        tmux.tmux("kill-session", "-t", "beta");
+        assertTrue(tmux.tmux("list-keys", "-T", "root", "M-2").contains("switch-client -t \"$1\""), "a stale native binding");
+        c.press("M-2");
+        Poll.until(15_000, () -> daemonPid(tmux) > 0 && daemonPid(tmux) != first, "the key brought the daemon back",
+                () -> diagnostics(tmux));
+        assertEquals("alpha", sessionOf(c), "no switch to a session that is gone");
+        Poll.until(5_000, () -> tmux.tmux("list-keys", "-T", "root", "M-2").contains("switch-client -t \"$2\""),
+                "M-2 follows the new order (gamma)", () -> diagnostics(tmux));
+        c.press("M-2");
+        awaitSession(c, "gamma");
+    }
+
     /** ensure-daemon used to trust kill -0 on the pid in daemon.lock: a reused pid kept muxbar down. */
     @Test
     void aLockNamingAnotherLiveProcessDoesNotKeepMuxbarDown() throws Exception {
