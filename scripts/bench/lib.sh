@@ -21,7 +21,9 @@ bench_cleanup() {
     done
     rm -rf "$bench_dir"
 }
-trap bench_cleanup EXIT INT TERM
+trap bench_cleanup EXIT
+# A signal (Ctrl-C, a closed pipe such as '| head') ends the run, with the same cleanup.
+trap 'exit 1' HUP INT PIPE TERM
 
 # make_server LABEL SESSIONS PANES_PER_SESSION: one tmux server, every pane running sleep.
 make_server() {
