@@ -96,7 +96,8 @@ final class StatusCommand implements Callable<Integer> {
                 + (daemon ? " (daemon running)" : " (daemon not running; read from tmux)"));
         int i = 1;
         for (Session s : m.shown()) {
-            System.out.printf("%3d  %-5s %-24s %2d windows %3d panes%s%n", i++, s.id(), s.name(),
+            // names padded by cells, not chars: wide and combining names keep the columns straight
+            System.out.printf("%3d  %-5s %s %2d windows %3d panes%s%n", i++, s.id(), dev.muxbar.text.Cells.pad(s.name(), 24),
                     s.windows().size(), s.paneCount(), s.attached() > 0 ? "  attached" : "");
             for (dev.muxbar.agents.Agent a : m.agentsOf(s.id())) {
                 System.out.printf("       %-4s %-10s %-13s%s%s%n", a.pane(), a.agent(), a.status().label()

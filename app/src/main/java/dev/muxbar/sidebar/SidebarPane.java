@@ -145,19 +145,18 @@ final class SidebarPane implements AutoCloseable {
                 for (Line.Span s : lines.get(row).spans()) {
                     TextColor fg = color(s.fg());
                     TextColor bg = color(s.bg());
-                    for (int i = 0; i < s.text().length(); ) {
-                        int cp = s.text().codePointAt(i);
-                        String ch = new String(Character.toChars(cp));
-                        int w = Cells.width(cp);
+                    // One cell per grapheme cluster (Lanterna splits them): an emoji is one wide cell.
+                    // Lanterna's screen blanks a cell holding a letter and a combining mark, so text is
+                    // composed first (NFC: "e" + U+0301 → "é"); a mark with no composed form is lost.
+                    String text = java.text.Normalizer.isNormalized(s.text(), java.text.Normalizer.Form.NFC) ? s.text()
+                            : java.text.Normalizer.normalize(s.text(), java.text.Normalizer.Form.NFC);
+                    for (TextCharacter tc : TextCharacter.fromString(text, fg, bg,
+                            s.bold() ? new SGR[] {SGR.BOLD} : new SGR[0])) {
+                        int w = Cells.width(tc.getCharacterString());
                         if (w > 0) {
-                            TextCharacter[] tc = TextCharacter.fromString(ch, fg, bg,
-                                    s.bold() ? new SGR[] {SGR.BOLD} : new SGR[0]);
-                            if (tc.length > 0) {
-                                screen.setCharacter(col, row, tc[0]);
-                            }
+                            screen.setCharacter(col, row, tc);
                             col += w;
                         }
-                        i += Character.charCount(cp);
                     }
                 }
             }

@@ -25,6 +25,18 @@ final class TtyTerminal extends ANSITerminal {
         return size;
     }
 
+    /**
+     * Lanterna writes a string one char at a time: an emoji (a surrogate pair) came out as "??" and a
+     * combining mark was dropped as not printable. The whole cell string (one grapheme cluster, see
+     * {@link SidebarPane}) is written as UTF-8 instead; control characters never reach the tty.
+     */
+    @Override
+    public void putString(String string) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder(string.length());
+        string.codePoints().filter(cp -> !Character.isISOControl(cp)).forEach(sb::appendCodePoint);
+        writeToTerminal(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** tmux says the pane is now this size. */
     void resize(int columns, int rows) {
         TerminalSize next = new TerminalSize(Math.max(1, columns), Math.max(1, rows));

@@ -2,29 +2,54 @@ package dev.muxbar.text;
 
 /**
  * Terminal cell widths, owned here so the sidebar's columns match what tmux draws (Lanterna's own
- * table disagrees with tmux for some symbols). Wide: East Asian wide/fullwidth ranges and emoji;
- * zero: combining marks, joiners and variation selectors.
+ * table disagrees with tmux for some symbols). tmux draws with the C library's {@code wcwidth}:
+ * {@code text/widths.txt} holds glibc's ranges of 2-cell and 0-cell code points (made by
+ * {@code scripts/dev/cell-widths}), e.g. ✅ U+2705 and ⚡ U+26A1 are 2 cells, a combining acute
+ * 0. Control characters are 0, everything else 1.
  */
 public final class Cells {
     private Cells() {}
 
+    /** Sorted, non-overlapping ranges: {@code starts[i]..ends[i]} has width {@code widths[i]}. */
+    private static final int[] STARTS;
+    private static final int[] ENDS;
+    private static final byte[] WIDTHS;
+
+    static {
+        java.util.List<int[]> ranges = new java.util.ArrayList<>();
+        try (java.io.InputStream in = Cells.class.getResourceAsStream("/text/widths.txt")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).split("\n")) {
+                String[] f = line.trim().split(" ");
+                if (f.length == 3 && (f[0].equals("W") || f[0].equals("Z"))) {
+                    ranges.add(new int[] {Integer.parseInt(f[1], 16), Integer.parseInt(f[2], 16), f[0].equals("W") ? 2 : 0});
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new ExceptionInInitializerError("text/widths.txt is missing from the jar: " + e);
+        }
+        ranges.sort(java.util.Comparator.comparingInt(r -> r[0]));
+        STARTS = new int[ranges.size()];
+        ENDS = new int[ranges.size()];
+        WIDTHS = new byte[ranges.size()];
+        for (int i = 0; i < ranges.size(); i++) {
+            STARTS[i] = ranges.get(i)[0];
+            ENDS[i] = ranges.get(i)[1];
+            WIDTHS[i] = (byte) ranges.get(i)[2];
+        }
+    }
+
     public static int width(int cp) {
-        if (cp == 0 || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp >= 0xFE00 && cp <= 0xFE0F
-                || cp >= 0x0300 && cp <= 0x036F || cp >= 0x1AB0 && cp <= 0x1AFF || cp >= 0x20D0 && cp <= 0x20FF) {
+        if (cp < 0x20 || cp == 0x7F || cp >= 0x80 && cp < 0xA0) {
             return 0;
         }
-        if (cp < 0x20 || cp == 0x7F) {
-            return 0;
+        if (cp < 0x300) {
+            return 1; // Latin: the common case, before any lookup
         }
-        if (cp >= 0x1100 && cp <= 0x115F || cp >= 0x2E80 && cp <= 0x303E || cp >= 0x3041 && cp <= 0x33FF
-                || cp >= 0x3400 && cp <= 0x4DBF || cp >= 0x4E00 && cp <= 0x9FFF || cp >= 0xA000 && cp <= 0xA4CF
-                || cp >= 0xAC00 && cp <= 0xD7A3 || cp >= 0xF900 && cp <= 0xFAFF || cp >= 0xFE30 && cp <= 0xFE4F
-                || cp >= 0xFF00 && cp <= 0xFF60 || cp >= 0xFFE0 && cp <= 0xFFE6
-                || cp >= 0x1F300 && cp <= 0x1F64F || cp >= 0x1F900 && cp <= 0x1F9FF || cp >= 0x1F680 && cp <= 0x1F6FF
-                || cp >= 0x20000 && cp <= 0x3FFFD) {
-            return 2;
+        int i = java.util.Arrays.binarySearch(STARTS, cp);
+        if (i < 0) {
+            i = -i - 2; // the range starting before cp
         }
-        return 1;
+        return i >= 0 && cp <= ENDS[i] ? WIDTHS[i] : 1;
     }
 
     public static int width(String s) {

@@ -292,4 +292,25 @@ class SidebarIT {
                 "a window the format does not match has its sidebar", this::diagnostics);
         assertEquals(1, panes().stream().filter(l -> l.startsWith(scratch + " ")).count(), "excluded by the user: " + panes());
     }
+
+    /** Was: "🚀 rocket" drawn as "?? rocket", "café" (e + U+0301) as "cafe", ✅ one cell short. */
+    @Test
+    void emojiAndCombiningMarksAreDrawnAndColumnsStayStraight() throws Exception {
+        for (String name : List.of("🚀 rocket", "cafe\u0301", "✅ done", "漢字")) {
+            tmux.tmux("new-session", "-d", "-s", name, "-x", "160", "-y", "40");
+        }
+        NestedClient c = track(new NestedClient(tmux, "alpha"));
+        String sidebar = sidebarOf("alpha");
+        Poll.until(5_000, () -> tmux.tmux("capture-pane", "-p", "-t", sidebar).contains("漢字"), "all rows drawn",
+                () -> tmux.tmux("capture-pane", "-p", "-t", sidebar) + diagnostics());
+        String screen = tmux.tmux("capture-pane", "-p", "-t", sidebar);
+        for (String shown : List.of("🚀 rocket", "café", "✅ done", "漢字")) {
+            assertTrue(screen.contains(shown), shown + " in\n" + screen);
+        }
+        // capture-pane drops the trailing space: every row then ends in the same column
+        List<Integer> ends = screen.lines().filter(l -> l.endsWith("1w") || l.endsWith("2w"))
+                .map(dev.muxbar.text.Cells::width).distinct().toList();
+        assertEquals(1, ends.size(), "the window counts line up: " + ends + "\n" + screen);
+        c.close();
+    }
 }
