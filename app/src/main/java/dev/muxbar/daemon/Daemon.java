@@ -7,6 +7,7 @@ import dev.muxbar.agents.Processes;
 import dev.muxbar.agents.Tracker;
 import dev.muxbar.agents.TranscriptTailer;
 import dev.muxbar.api.ApiServer;
+import dev.muxbar.config.AgentDirs;
 import dev.muxbar.config.Paths;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
@@ -177,13 +178,7 @@ public final class Daemon {
         AgentRules rules = AgentRules.load(Paths.configDir(System.getenv()).resolve("agents"), log);
         Processes processes = Processes.system();
         core = new Core(loop, loop, (parts, procs) -> g[0].refresh(parts, procs), () -> g[0].paneProcesses(), store.load(),
-                Core.Timing.DEFAULT, log).withTrace(log.debug()).withOrderPersistence(book -> CompletableFuture.runAsync(() -> {
-                    try {
-                        store.write(book);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }, io)).withAgents(new Tracker(processes::parentOf), new Identity(rules, processes));
+                Core.Timing.DEFAULT, log).withTrace(log.debug()).withOrderPersistence(book -> store.save(book, io)).withAgents(new Tracker(processes::parentOf), new Identity(rules, processes));
         AgentService[] a = new AgentService[1];
         gateway = ControlGateway.connect(address,
                 n -> {
@@ -201,7 +196,7 @@ public final class Daemon {
         log.debugging(List.of("on", "1", "yes", "true").contains(options.get("@muxbar-debug"))
                 || "1".equals(System.getenv("MUXBAR_DEBUG")));
         sidebars = startSidebars(options);
-        agents = new AgentService(gateway, core, loop, loop, io, rules, TranscriptTailer.forUser(dev.muxbar.config.AgentDirs.of(System.getenv()), log), log,
+        agents = new AgentService(gateway, core, loop, loop, io, rules, TranscriptTailer.forUser(AgentDirs.of(System.getenv()), log), log,
                 sidebars::notice);
         a[0] = agents;
         core.subscribe(loop, agents::onModel);

@@ -62,6 +62,17 @@ public final class OrderStore implements Consumer<Model> {
         }
     }
 
+    /** {@link #write} on {@code io}; completes once the book is on disk (an edit is acknowledged then). */
+    public java.util.concurrent.CompletableFuture<Void> save(OrderBook book, java.util.concurrent.Executor io) {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                write(book);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, io);
+    }
+
     /**
      * Writes {@code book} (temp file + rename) unless it is what the file holds; called on one thread
      * (the daemon's io executor), from edits that wait for it and from {@link #accept}.
