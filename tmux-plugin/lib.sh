@@ -39,6 +39,17 @@ muxbar_own_file() {
     [ ! -L "$1" ] && [ -O "$1" ]
 }
 
+# muxbar_pid_running PID: the process exists and is not a zombie (one that exited but was not reaped;
+# kill -0 succeeds on one). Leaves /proc/PID/stat in _stat where there is /proc.
+muxbar_pid_running() {
+    kill -0 "$1" 2>/dev/null || return 1
+    if [ -r "/proc/$1/stat" ]; then
+        read -r _stat < "/proc/$1/stat" 2>/dev/null || return 1
+        case ${_stat##*) } in Z* | X*) return 1 ;; esac
+    fi
+    return 0
+}
+
 # muxbar_daemon_alive DIR: true when the daemon that holds DIR/daemon.lock still runs. The lock says
 # "<pid> <start>" (start: field 22 of /proc/<pid>/stat), so a pid reused by another process does not
 # count, nor a killed daemon that is still a zombie (kill -0 succeeds on one; where no init reaps
@@ -47,13 +58,13 @@ muxbar_daemon_alive() {
     [ -S "$1/daemon.sock" ] && muxbar_own_file "$1/daemon.lock" || return 1
     read -r _pid _start < "$1/daemon.lock" 2>/dev/null || return 1
     case $_pid in '' | *[!0-9]*) return 1 ;; esac
-    kill -0 "$_pid" 2>/dev/null || return 1
+    muxbar_pid_running "$_pid" || return 1
     if [ "${_start:--}" != - ] && [ -r "/proc/$_pid/stat" ]; then
-        read -r _stat < "/proc/$_pid/stat" 2>/dev/null || return 1
-        # "<pid> (<comm>) <state> …": fields from the third on, after the last ") "
+        # muxbar_pid_running read /proc/<pid>/stat into _stat: "<pid> (<comm>) <state> …", fields
+        # from the third on after the last ") "
         # shellcheck disable=SC2086 # split into fields on purpose
         set -- ${_stat##*) }
-        [ "$1" != Z ] && [ "$1" != X ] && [ "${20:-}" = "$_start" ]
+        [ "${20:-}" = "$_start" ]
     else
         curl -s -f -o /dev/null --max-time 1 --unix-socket "$1/daemon.sock" http://muxbar/health 2>/dev/null
     fi

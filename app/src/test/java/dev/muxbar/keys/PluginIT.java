@@ -105,7 +105,6 @@ class PluginIT {
             Path dir = runtimeDir(s);
             log = "--- runtime dir " + dir + ": " + files.map(f -> f.getFileName().toString()).toList() + "\n"
                     + "--- order\n" + (Files.exists(dir.resolve("order")) ? Files.readString(dir.resolve("order")) : "(none)\n")
-                    + "--- switch.err\n" + (Files.exists(dir.resolve("switch.err")) ? Files.readString(dir.resolve("switch.err")) : "(none)\n")
                     + "--- daemon.log\n" + Files.readString(dir.resolve("daemon.log"));
         } catch (Exception e) {
             log = "(no runtime dir: " + e + ")";
