@@ -166,9 +166,23 @@ class SecurityIT {
      * A uid without a passwd entry (as containers run): the plugin (sh) and the daemon (Java) must
      * agree on the runtime dir, or the daemon's socket is where no script looks.
      */
+    /** Whether another uid can run this checkout's scripts and jar (every ancestor searchable by others). */
+    private boolean othersCanRunThisCheckout() throws IOException {
+        for (Path p = DaemonProcess.jar().toAbsolutePath(); p != null; p = p.getParent()) {
+            var perms = Files.getPosixFilePermissions(p);
+            boolean ok = Files.isDirectory(p) ? perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)
+                    : perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Test
     void pluginAndDaemonAgreeOnTheRuntimeDirOfAUidWithoutPasswdEntry() throws Exception {
         assumeTrue(root(), "needs root to play another uid");
+        assumeTrue(othersCanRunThisCheckout(), "the checkout is not readable by another uid");
         Path home = Files.createDirectory(tmp.resolve("home"));
         Path runtime = Files.createDirectory(tmp.resolve("xdg"));
         chown(home, OTHER);
