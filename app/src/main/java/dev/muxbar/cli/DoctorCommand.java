@@ -30,16 +30,15 @@ final class DoctorCommand implements Callable<Integer> {
         int java = Runtime.version().feature();
         line(java >= 17, "java " + Runtime.version(), "install a JDK 17 or newer, or point MUXBAR_JAVA at one");
         Paths paths = target.paths();
-        if (Files.isDirectory(paths.runtimeDir(), LinkOption.NOFOLLOW_LINKS)) {
-            String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(paths.runtimeDir()));
-            long owner = ((Number) Files.getAttribute(paths.runtimeDir(), "unix:uid", LinkOption.NOFOLLOW_LINKS))
-                    .longValue();
-            boolean mine = owner == dev.muxbar.config.Uid.real();
-            line(perms.equals("rwx------") && mine, "runtime dir " + paths.runtimeDir() + " (" + perms
-                    + (mine ? "" : ", owned by uid " + owner) + ")", mine ? "chmod 700 " + paths.runtimeDir()
-                    : "someone else made it: remove it (as its owner or root), or set MUXBAR_RUNTIME_DIR to a directory of yours");
-        } else if (Files.isSymbolicLink(paths.runtimeDir())) {
-            line(false, "runtime dir " + paths.runtimeDir() + " is a symlink", "remove it; muxbar makes a private directory");
+        if (Files.exists(paths.runtimeDir(), LinkOption.NOFOLLOW_LINKS)) {
+            String refused = dev.muxbar.config.PrivateDir.refusal(paths.runtimeDir(), dev.muxbar.config.Uid.real());
+            if (refused != null) {
+                line(false, "runtime dir " + paths.runtimeDir(), refused);
+            } else {
+                String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(paths.runtimeDir()));
+                line(perms.equals("rwx------"), "runtime dir " + paths.runtimeDir() + " (" + perms + ")",
+                        "chmod 700 " + paths.runtimeDir());
+            }
         } else {
             line(true, "runtime dir " + paths.runtimeDir() + " (created when the daemon starts)", "");
         }

@@ -45,18 +45,11 @@ public final class PrivateDir {
         } catch (FileAlreadyExistsException e) {
             // check what is there below
         }
-        PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (a.isSymbolicLink() || !a.isDirectory()) {
-            throw new UnsafeException(dir + " is " + (a.isSymbolicLink() ? "a symlink" : "not a directory")
-                    + "; muxbar will not use it: remove it, or set MUXBAR_RUNTIME_DIR to a directory of yours");
+        String refused = refusal(dir, uid);
+        if (refused != null) {
+            throw new UnsafeException(refused);
         }
-        long owner = ((Number) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
-        if (owner != uid) {
-            throw new UnsafeException(dir + " belongs to uid " + owner + ", not to you (uid " + uid
-                    + "); muxbar will not use it: someone else may have made it to read what you send. "
-                    + "Remove it (as its owner or root), or set MUXBAR_RUNTIME_DIR to a directory of yours");
-        }
-        Set<PosixFilePermission> perms = a.permissions();
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
         if (!perms.equals(OWNER_ONLY)) {
             try {
                 Files.setPosixFilePermissions(dir, OWNER_ONLY); // ours: we may narrow it
@@ -65,5 +58,25 @@ public final class PrivateDir {
                         + " and cannot be made private (" + e.getMessage() + "): run chmod 700 " + dir);
             }
         }
+    }
+
+    /**
+     * Why muxbar will not use the existing {@code dir} (a symlink, not a directory, another uid's),
+     * or null when it is a directory of {@code uid} (whose mode muxbar may narrow). {@code muxbar
+     * doctor} asks the same.
+     */
+    public static String refusal(Path dir, long uid) throws IOException {
+        PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isSymbolicLink() || !a.isDirectory()) {
+            return dir + " is " + (a.isSymbolicLink() ? "a symlink" : "not a directory")
+                    + "; muxbar will not use it: remove it, or set MUXBAR_RUNTIME_DIR to a directory of yours";
+        }
+        long owner = ((Number) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
+        if (owner != uid) {
+            return dir + " belongs to uid " + owner + ", not to you (uid " + uid
+                    + "); muxbar will not use it: someone else may have made it to read what you send. "
+                    + "Remove it (as its owner or root), or set MUXBAR_RUNTIME_DIR to a directory of yours";
+        }
+        return null;
     }
 }
