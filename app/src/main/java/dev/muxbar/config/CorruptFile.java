@@ -20,6 +20,11 @@ public final class CorruptFile {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** {@link #keep(Path, String, Instant, Consumer)} now, the reason being the first line of {@code why}'s message. */
+    public static Path keep(Path file, Throwable why, Consumer<String> log) {
+        return keep(file, String.valueOf(why.getMessage()).lines().findFirst().orElse(""), Instant.now(), log);
+    }
+
     /** Moves {@code file} aside; returns where it went, or null when it could not be moved (also logged). */
     public static Path keep(Path file, String why, Instant now, Consumer<String> log) {
         Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + STAMP.format(now));

@@ -9,7 +9,6 @@ import dev.muxbar.state.OrderBook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -47,7 +46,7 @@ public final class OrderStore implements Consumer<Model> {
             written = b;
             return b;
         } catch (IOException | RuntimeException e) {
-            CorruptFile.keep(path, String.valueOf(e.getMessage()).lines().findFirst().orElse(""), Instant.now(), log);
+            CorruptFile.keep(path, e, log);
             return OrderBook.EMPTY;
         }
     }

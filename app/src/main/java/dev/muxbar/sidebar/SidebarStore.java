@@ -37,7 +37,7 @@ final class SidebarStore {
             }
             CorruptFile.keep(path, "not a JSON object", Instant.now(), log);
         } catch (IOException e) {
-            CorruptFile.keep(path, String.valueOf(e.getMessage()).lines().findFirst().orElse(""), Instant.now(), log);
+            CorruptFile.keep(path, e, log);
         }
         return fallback;
     }

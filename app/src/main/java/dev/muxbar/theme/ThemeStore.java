@@ -53,16 +53,14 @@ public final class ThemeStore {
         if (!Files.exists(path)) {
             return JSON.createObjectNode();
         }
-        String why;
         try {
             if (JSON.readTree(path.toFile()) instanceof ObjectNode o) {
                 return o;
             }
-            why = "not a JSON object";
+            CorruptFile.keep(path, "not a JSON object", Instant.now(), log);
         } catch (IOException e) {
-            why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            CorruptFile.keep(path, e, log);
         }
-        CorruptFile.keep(path, why, Instant.now(), log);
         return JSON.createObjectNode();
     }
 }
