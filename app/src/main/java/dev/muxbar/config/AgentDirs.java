@@ -13,14 +13,8 @@ import java.util.Map;
 public record AgentDirs(Path claude, Path codex) {
 
     public static AgentDirs of(Map<String, String> env) {
-        Path home = home(env);
+        Path home = Paths.home(env);
         return new AgentDirs(dir(env, "CLAUDE_CONFIG_DIR", home.resolve(".claude")), dir(env, "CODEX_HOME", home.resolve(".codex")));
-    }
-
-    /** {@code $HOME}, else Java's {@code user.home}. */
-    public static Path home(Map<String, String> env) {
-        String h = env.getOrDefault("HOME", "");
-        return Path.of(h.isEmpty() ? System.getProperty("user.home") : h);
     }
 
     private static Path dir(Map<String, String> env, String name, Path fallback) {

@@ -35,7 +35,7 @@ public record Paths(Path runtimeDir, Path stateDir) {
             runtime = Path.of(base, "muxbar-" + uid, key);
         }
         String xdgState = env.getOrDefault("XDG_STATE_HOME", "");
-        Path stateBase = xdgState.isEmpty() ? Path.of(env.getOrDefault("HOME", "/tmp"), ".local", "state")
+        Path stateBase = xdgState.isEmpty() ? home(env).resolve(".local").resolve("state")
                 : Path.of(xdgState);
         return new Paths(runtime, stateBase.resolve("muxbar").resolve(key));
     }
@@ -43,7 +43,16 @@ public record Paths(Path runtimeDir, Path stateDir) {
     /** The user's own files (agent rules, themes): {@code $XDG_CONFIG_HOME/muxbar}, else {@code ~/.config/muxbar}. */
     public static Path configDir(Map<String, String> env) {
         String xdg = env.getOrDefault("XDG_CONFIG_HOME", "");
-        return (xdg.isEmpty() ? Path.of(env.getOrDefault("HOME", "/tmp"), ".config") : Path.of(xdg)).resolve("muxbar");
+        return (xdg.isEmpty() ? home(env).resolve(".config") : Path.of(xdg)).resolve("muxbar");
+    }
+
+    /**
+     * The user's home: {@code $HOME}, else Java's {@code user.home} (from the passwd entry). The
+     * state, config and agent dirs all start here, as the user's programs decide it.
+     */
+    public static Path home(Map<String, String> env) {
+        String h = env.getOrDefault("HOME", "");
+        return Path.of(h.isEmpty() ? System.getProperty("user.home") : h);
     }
 
     static String key(String socketPath) {
