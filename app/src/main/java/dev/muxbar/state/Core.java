@@ -236,9 +236,12 @@ public final class Core {
     static final long[] CLIENT_RECHECK_MS = {250, 1_500};
 
     private void recheckNewClients(Snapshot before, Snapshot after) {
-        Set<String> known = new java.util.HashSet<>();
-        before.clients().forEach(c -> known.add(c.name()));
-        if (stopped || after.clients().stream().allMatch(c -> known.contains(c.name()))) {
+        // Every refresh passes here: a handful of clients, compared without building anything.
+        boolean someNew = false;
+        for (Snapshot.Client c : after.clients()) {
+            someNew |= before.clients().stream().noneMatch(b -> b.name().equals(c.name()));
+        }
+        if (stopped || !someNew) {
             return;
         }
         for (long delay : CLIENT_RECHECK_MS) {
