@@ -83,3 +83,9 @@ muxbar_binding_is_ours() {
     esac
     return 1
 }
+
+# The global automatic-rename-format while muxbar is loaded: tmux evaluates it with the window's
+# active pane, so a focused sidebar keeps the window's name (instead of renaming it after the
+# sidebar's program); any other pane gets the user's own format, kept in @muxbar-rename-format.
+# shellcheck disable=SC2016,SC2034 # a tmux format, not a shell expansion; used by the scripts that source this
+muxbar_rename_wrap='#{?#{@muxbar-sidebar},#{window_name},#{E:@muxbar-rename-format}}'

@@ -91,6 +91,14 @@ fi
 tmux set-option -g @muxbar-bound-keys "${bound# }"
 tmux set-option -g @muxbar-skipped-keys "${skipped# }"
 
+# A focused sidebar never renames its window (lib.sh: muxbar_rename_wrap). The user's format is kept
+# as it was; a config that sets it again before this plugin runs is wrapped again on every load.
+arf=$(tmux show-options -gv automatic-rename-format)
+if [ "$arf" != "$muxbar_rename_wrap" ]; then
+    tmux set-option -g @muxbar-rename-format "$arf"
+    tmux set-option -g automatic-rename-format "$muxbar_rename_wrap"
+fi
+
 # Hooks in muxbar's own slot (other plugins' hooks in other slots stay). A client changing session
 # brings a dead daemon back (builtins only while it lives); control clients are skipped: the daemon's
 # own attaching fires this hook too, and would race its own start. A client detaching brings it back

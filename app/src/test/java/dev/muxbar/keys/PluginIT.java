@@ -328,6 +328,43 @@ class PluginIT {
         assertFalse(Files.exists(dir), "the runtime dir is gone: " + dir);
     }
 
+    /**
+     * With automatic-rename on (tmux's default), focusing a sidebar renamed its window after the
+     * sidebar's program ("sleep") as soon as the sidebar painted. The control: a window whose
+     * focused pane runs cat, fed a key, is renamed by the user's own format — so tmux did run its
+     * rename check after the sidebar painted. Uninstall gives the user's format back exactly.
+     */
+    @Test
+    void aFocusedSidebarNeverRenamesItsWindowAndTheUsersRenameFormatIsKept() throws Exception {
+        String format = "#{pane_current_command}:x \"y\" $HOME";
+        tmux.tmux("set-option", "-g", "automatic-rename-format", format);
+        load(tmux);
+        tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString()); // re-sourced: wrapped once
+        tmux.tmux("new-window", "-d", "-t", "gamma:5");
+        String control = tmux.tmux("split-window", "-d", "-P", "-F", "#{pane_id}", "-t", "gamma:5", "cat").trim();
+        Poll.until(5_000, () -> !sidebarIn("alpha:0").isEmpty() && !sidebarIn("gamma:5").isEmpty(), "sidebars",
+                () -> diagnostics(tmux));
+        String sidebar = sidebarIn("alpha:0");
+        String before = tmux.display("alpha:0", "#{window_name}");
+        tmux.tmux("select-pane", "-t", sidebar);
+        tmux.tmux("send-keys", "-t", sidebar, "j"); // the sidebar repaints: output, so tmux checks the name
+        tmux.tmux("select-pane", "-t", control);
+        Poll.until(3_000, () -> {
+            tmux.tmux("send-keys", "-t", control, "x");
+            return tmux.display("gamma:5", "#{window_name}").equals("cat:x \"y\" \\$HOME"); // tmux escapes $ in names
+        }, "control: the user's format names the window whose focused pane runs cat",
+                () -> tmux.tmux("list-windows", "-a", "-F", "#{window_id} #{window_name}") + diagnostics(tmux));
+        assertEquals(sidebar, tmux.display("alpha:0", "#{pane_id}"), "the sidebar still has the focus");
+        assertEquals(before, tmux.display("alpha:0", "#{window_name}"), "a focused sidebar renamed its window");
+
+        uninstall(tmux);
+        assertEquals(format, tmux.tmux("show-options", "-gv", "automatic-rename-format").strip());
+    }
+
+    private String sidebarIn(String window) {
+        return tmux.tmux("list-panes", "-t", window, "-F", "#{?@muxbar-sidebar,#{pane_id},}").strip();
+    }
+
     @Test
     void twoClientsSwitchIndependently() throws Exception {
         load(tmux);
