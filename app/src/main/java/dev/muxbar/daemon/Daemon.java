@@ -203,6 +203,7 @@ public final class Daemon {
         keyBinder = new KeyBinder(gateway, loop, options.get("@muxbar-bound-keys"),
                 sidebarScript().resolveSibling("switch-index").toString(), log);
         core.subscribe(loop, keyBinder);
+        core.subscribe(loop, new ControlSeat(gateway, log));
         api = new ApiServer(paths.socket(), core, version, new ApiServer.Actions() {
             @Override
             public CompletableFuture<Boolean> toggle(Boolean on) {

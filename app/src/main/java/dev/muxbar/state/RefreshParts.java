@@ -40,9 +40,10 @@ final class RefreshParts {
             return EnumSet.of(Part.PANES); // pane_active
         } else if (n instanceof Notification.ClientSessionChanged || n instanceof Notification.ClientDetached) {
             return EnumSet.of(Part.CLIENTS); // attach counts are derived from clients
-        } else if (n instanceof Notification.SessionChanged || n instanceof Notification.PaneModeChanged
-                || n instanceof Notification.Exit) {
-            return Set.of(); // our own client's session; modes and exits are not in the model
+        } else if (n instanceof Notification.SessionChanged) {
+            return EnumSet.of(Part.CLIENTS); // our own client's session (ServerInfo.controlSession)
+        } else if (n instanceof Notification.PaneModeChanged || n instanceof Notification.Exit) {
+            return Set.of(); // modes and exits are not in the model
         } else if (n instanceof Notification.Other o && IRRELEVANT.contains(o.name())) {
             return Set.of();
         } else if (n instanceof Notification.Other o && o.name().equals("subscription-changed")) {

@@ -125,7 +125,16 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
     public record PaneProcess(String command, String cwd) {}
 
     /** The tmux server process: pid, start time (seconds) and version. Identifies a server across daemon restarts. */
-    public record ServerInfo(long pid, long startTime, String version) {}
+    /**
+     * The tmux server, and where the daemon's own control client is: its name ({@code client-PID})
+     * and the id of the session it is attached to ("" while unknown). The control client is not one
+     * of {@link #clients()}.
+     */
+    public record ServerInfo(long pid, long startTime, String version, String controlClient, String controlSession) {
+        public ServerInfo(long pid, long startTime, String version) {
+            this(pid, startTime, version, "", "");
+        }
+    }
 
     /** A session; {@code attached} counts user clients only (the daemon's control client is not one). */
     public record Session(String id, String name, long created, int attached, List<Window> windows) {

@@ -68,15 +68,15 @@ public final class ListParser {
      */
     public static Snapshot assemble(List<List<String[]>> parts, long ownClientPid,
                                     Map<String, Snapshot.PaneProcess> processes) {
-        List<String[]> server = parts.get(Formats.Part.SERVER.ordinal());
-        ServerInfo info = server.isEmpty() ? new ServerInfo(0, 0, "")
-                : new ServerInfo(num(server.get(0)[0]), num(server.get(0)[1]), server.get(0)[2]);
-
         List<Client> clients = new ArrayList<>();
         Map<String, Integer> attached = new LinkedHashMap<>();
+        String controlClient = "";
+        String controlSession = "";
         for (String[] f : parts.get(Formats.Part.CLIENTS.ordinal())) {
             long pid = num(f[2]);
             if (pid == ownClientPid) {
+                controlClient = f[0];
+                controlSession = f[6];
                 continue;
             }
             // client_termfeatures: "256,bpaste,ccolour,clipboard,…,RGB,…" — RGB means true colour reaches it.
@@ -106,6 +106,9 @@ public final class ListParser {
                     (int) num(f[5]), f[6].equals("1"), panes.getOrDefault(f[1], List.of()), truthy(f[7]));
             windows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(w);
         }
+        List<String[]> server = parts.get(Formats.Part.SERVER.ordinal());
+        ServerInfo info = server.isEmpty() ? new ServerInfo(0, 0, "", controlClient, controlSession)
+                : new ServerInfo(num(server.get(0)[0]), num(server.get(0)[1]), server.get(0)[2], controlClient, controlSession);
         List<Session> sessions = new ArrayList<>();
         for (String[] f : parts.get(Formats.Part.SESSIONS.ordinal())) {
             sessions.add(new Session(f[0], f[2], num(f[1]), attached.getOrDefault(f[0], 0),

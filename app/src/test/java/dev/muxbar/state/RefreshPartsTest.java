@@ -24,7 +24,7 @@ class RefreshPartsTest {
         "%window-pane-changed @0 %3|PANES",
         "%client-session-changed /dev/pts/4 $1 beta|CLIENTS",
         "%client-detached /dev/pts/4|CLIENTS",
-        "%session-changed $1 beta|",
+        "%session-changed $1 beta|CLIENTS", // our own client moved: ServerInfo.controlSession
         "%pane-mode-changed %3|",
         "%exit|",
         "%paste-buffer-changed buffer0|",

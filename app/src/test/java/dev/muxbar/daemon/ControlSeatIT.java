@@ -1,0 +1,66 @@
+package dev.muxbar.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.muxbar.testing.DaemonProcess;
+import dev.muxbar.testing.NestedClient;
+import dev.muxbar.testing.Poll;
+import dev.muxbar.testing.Teardown;
+import dev.muxbar.testing.TmuxServer;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The daemon's control client is counted by tmux in session_attached: it must sit where nobody is,
+ * so the session a user is in shows that user alone (oh-my-tmux's "paired" mark, tmux ls).
+ */
+class ControlSeatIT {
+
+    @TempDir
+    Path tmp;
+    private final Teardown cleanup = new Teardown();
+
+    @AfterEach
+    void stop() {
+        cleanup.close();
+    }
+
+    private static String attached(TmuxServer tmux) {
+        return String.join(" ", tmux.tmux("list-sessions", "-F", "#{session_name}=#{session_attached}").lines().toList());
+    }
+
+    @Test
+    void theSessionAUserIsInCountsThatUserAlone() throws Exception {
+        TmuxServer tmux = cleanup.track(new TmuxServer("alpha"));
+        for (String s : List.of("beta", "gamma")) {
+            tmux.tmux("new-session", "-d", "-s", s, "-x", "160", "-y", "40");
+        }
+        DaemonProcess daemon = cleanup.track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"))).awaitReady();
+        NestedClient user = cleanup.track(new NestedClient(tmux, "alpha"));
+        for (String to : List.of("beta", "gamma", "alpha", "gamma")) {
+            tmux.tmux("switch-client", "-c", user.clientName(), "-t", to);
+            Poll.until(5_000, () -> tmux.display(to + ":", "#{session_attached}").equals("1")
+                            && attached(tmux).chars().filter(c -> c == '=').count() == 3
+                            && attached(tmux).split("=1", -1).length == 3,
+                    "the user alone in " + to + ", the daemon in one other session",
+                    () -> attached(tmux) + "\n" + tmux.describe() + daemon.diagnostics());
+        }
+    }
+
+    /** What remains visible: with one session the daemon has nowhere else to be. */
+    @Test
+    void withOneSessionItCountsThere() throws Exception {
+        TmuxServer tmux = cleanup.track(new TmuxServer("alpha"));
+        DaemonProcess daemon = cleanup.track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"))).awaitReady();
+        cleanup.track(new NestedClient(tmux, "alpha"));
+        tmux.tmux("new-session", "-d", "-s", "beta", "-x", "160", "-y", "40");
+        Poll.until(5_000, () -> attached(tmux).equals("alpha=1 beta=1"), "a second session frees alpha",
+                () -> attached(tmux) + "\n" + daemon.diagnostics());
+        tmux.tmux("kill-session", "-t", "beta");
+        Poll.until(5_000, () -> attached(tmux).equals("alpha=2"), "back with the user: the only session",
+                () -> attached(tmux) + "\n" + daemon.diagnostics());
+    }
+}
