@@ -72,7 +72,7 @@ class ListParserTest {
     @Test
     void assemblesSnapshotAndLeavesOutOwnControlClient() {
         Snapshot s = ListParser.snapshot(replies("alpha"), 777);
-        assertEquals(new Snapshot.ServerInfo(4242, 1795395925, "3.3a"), s.server());
+        assertEquals(new Snapshot.ServerInfo(4242, 1795395925, "3.3a", "client-777", "$1"), s.server(), "the control client: where it sits");
         assertEquals(List.of("alpha", "beta"), s.sessions().stream().map(Snapshot.Session::name).toList());
         Snapshot.Session alpha = s.sessions().get(0);
         assertEquals(1, alpha.attached());
