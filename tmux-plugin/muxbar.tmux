@@ -99,6 +99,19 @@ if [ "$arf" != "$muxbar_rename_wrap" ]; then
     tmux set-option -g automatic-rename-format "$muxbar_rename_wrap"
 fi
 
+# tmux-resurrect (if installed): sidebars are not saved as the user's panes, and none is split into
+# a window resurrect is filling (scripts/muxbar-resurrect). A hook of the user's for the same event
+# is kept in @muxbar-resurrect-hook-KIND and run after muxbar's; uninstall puts it back.
+case $root in *"'"*) ;; *)
+    for kind in post-save-layout post-save-all pre-restore-all post-restore-all; do
+        current=$(tmux show-options -gqv "@resurrect-hook-$kind")
+        case $current in *"/scripts/muxbar-resurrect' $kind") ;; *)
+            tmux set-option -g "@muxbar-resurrect-hook-$kind" "$current" ;;
+        esac
+        tmux set-option -g "@resurrect-hook-$kind" "'$root/scripts/muxbar-resurrect' $kind"
+    done ;;
+esac
+
 # Hooks in muxbar's own slot (other plugins' hooks in other slots stay). A client changing session
 # brings a dead daemon back (builtins only while it lives); control clients are skipped: the daemon's
 # own attaching fires this hook too, and would race its own start. A client detaching brings it back

@@ -247,6 +247,13 @@ public final class ApiServer implements AutoCloseable {
                 return get ? fromLoop(actions.themes()) : notAllowed(method, path);
             case "/theme":
                 return post ? theme(query.getValue("name"), query.getValue("preview")) : notAllowed(method, path);
+            case "/refresh": {
+                // Reads tmux again now: for what tmux sends no notification about (an option such as
+                // @muxbar-restoring, cleared when a tmux-resurrect restore ends).
+                if (!post) return notAllowed(method, path);
+                core.post(new Event.Reconcile());
+                return Reply.ok("{\"ok\":true}");
+            }
             case "/keys/rebind":
                 return post ? fromLoop(actions.rebindKeys().thenApply(n -> Map.of("keys", n))) : notAllowed(method, path);
             default:

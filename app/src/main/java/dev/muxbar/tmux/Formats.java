@@ -28,7 +28,13 @@ public final class Formats {
      * {@code maximized... …} and which must hold exactly one pane. Set it to {@code 0} to exclude nothing.
      */
     public static final String EXCLUDE_DEFAULT = "#{m:*maximized...*,#{pane_start_command}}";
-    static final String EXCLUDE = "?#{==:#{@muxbar-exclude},}," + EXCLUDE_DEFAULT + ",#{E:@muxbar-exclude}";
+    /**
+     * The exclusion field. {@code @muxbar-restoring} (set by muxbar's tmux-resurrect hook while a
+     * restore runs, scripts/muxbar-resurrect) excludes every window: resurrect recreates panes by
+     * index, and a sidebar split into a window it is still filling would take one.
+     */
+    static final String EXCLUDE = "?@muxbar-restoring,1,#{?#{==:#{@muxbar-exclude},}," + EXCLUDE_DEFAULT
+            + ",#{E:@muxbar-exclude}}";
     /** No {@code window_layout}: tmux serialises the layout tree per window (~40% of list-windows), and pane sizes say the same. */
     public static final List<String> WINDOWS = List.of("session_id", "window_id", "window_index", "window_active",
             "window_width", "window_height", "window_zoomed_flag", EXCLUDE, "window_name");

@@ -21,12 +21,26 @@ public final class TmuxServer implements AutoCloseable {
     public final Path socket;
 
     public TmuxServer(String firstSession) throws IOException {
-        label = "muxbar-it-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
+        this(newLabel(), Path.of("/dev/null"), List.of("-s", firstSession));
+    }
+
+    /**
+     * A server on {@code label} (again, after a kill-server: a restart) that reads {@code config} as
+     * a user's ~/.tmux.conf, its first session made with {@code new-session -d -x 160 -y 40 ARGS}.
+     */
+    public TmuxServer(String label, Path config, List<String> newSessionArgs) throws IOException {
+        this.label = label;
         String tmpdir = System.getenv().getOrDefault("TMUX_TMPDIR", "/tmp");
         socket = Path.of(tmpdir.isEmpty() ? "/tmp" : tmpdir, "tmux-" + uid(), label);
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", label, "-f", "/dev/null", "new-session", "-d",
-                "-s", firstSession, "-x", "160", "-y", "40"));
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", label, "-f", config.toString(), "new-session", "-d",
+                "-x", "160", "-y", "40"));
+        cmd.addAll(newSessionArgs);
         run(cmd);
+    }
+
+    /** A label no other test uses: {@code muxbar-it-<pid>-<n>}. */
+    public static String newLabel() {
+        return "muxbar-it-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
     }
 
     static long uid() {
