@@ -397,6 +397,7 @@ class PluginIT {
     void userBindingsAndHooksSurviveLoadReloadAndUninstall() throws Exception {
         tmux.tmux("bind-key", "-n", "M-3", "display-message", "user M-3");
         tmux.tmux("set-hook", "-g", "client-session-changed[3]", "display-message user-hook");
+        tmux.tmux("set-option", "-g", "@resurrect-hook-post-save-all", "echo 'mine' \"$x\"");
         load(tmux);
         tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString()); // re-sourced
         tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString());
@@ -420,6 +421,9 @@ class PluginIT {
         assertTrue(tmux.tmux("list-panes", "-a", "-F", "#{@muxbar-sidebar}").isBlank(), "sidebars are gone");
         assertEquals(-1, daemonPid(tmux), "daemon stopped");
         assertFalse(tmux.tmux("show-options", "-g").contains("@muxbar"), "options removed");
+        assertEquals("echo 'mine' \"$x\"", tmux.tmux("show-options", "-gv", "@resurrect-hook-post-save-all").strip(),
+                "the user's resurrect hook back");
+        assertEquals("", tmux.tmux("show-options", "-gqv", "@resurrect-hook-pre-restore-all").strip(), "muxbar's removed");
     }
 
     private static void deleteTree(Path dir) throws IOException {
