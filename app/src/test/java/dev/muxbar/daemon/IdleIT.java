@@ -26,7 +26,9 @@ class IdleIT {
 
     @Test
     void noSubprocessDuringTenSecondsIdle() throws Exception {
-        try (TmuxServer tmux = new TmuxServer("alpha");
+        // Panes outside any git repository: the sidebar's git mark rightly runs git when a
+        // repository's index changes (someone working in it), which is not what this measures.
+        try (TmuxServer tmux = new TmuxServer(TmuxServer.newLabel(), Path.of("/dev/null"), List.of("-s", "alpha", "-c", tmp.toString()));
              DaemonProcess daemon = DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state")).awaitReady();
              ApiClient api = new ApiClient(daemon.socket())) {
             Poll.until(5_000, () -> daemon.order().equals("$0\talpha\n"), "first order file", daemon::diagnostics);
@@ -43,7 +45,7 @@ class IdleIT {
             // Positive control: force a re-attach, which must spawn one tmux client, and see it.
             Path busy = tmp.resolve("busy.strace");
             strace = trace(daemon.pid(), busy);
-            tmux.tmux("new-session", "-d", "-s", "beta");
+            tmux.tmux("new-session", "-d", "-s", "beta", "-c", tmp.toString());
             String control = tmux.tmux("list-clients", "-F", "#{client_control_mode} #{session_id}").lines()
                     .filter(l -> l.startsWith("1 ")).findFirst().orElseThrow().substring(2);
             tmux.tmux("kill-session", "-t", control);
