@@ -1,10 +1,11 @@
 package dev.muxbar.agents;
 
+import dev.muxbar.model.Agent;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.Scheduler;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
-import dev.muxbar.state.Model;
-import dev.muxbar.state.Scheduler;
-import dev.muxbar.state.Snapshot;
 import dev.muxbar.tmux.Notification;
 import dev.muxbar.tmux.TmuxGateway;
 import java.util.HashSet;

@@ -1,7 +1,9 @@
 package dev.muxbar.agents;
 
-import dev.muxbar.state.Model;
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Agent;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.Snapshot;
+import dev.muxbar.model.Status;
 import dev.muxbar.tmux.TmuxGateway;
 import dev.muxbar.tmux.TmuxQuote;
 import java.io.FileOutputStream;

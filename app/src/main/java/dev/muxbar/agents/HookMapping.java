@@ -1,6 +1,8 @@
 package dev.muxbar.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.muxbar.model.Source;
+import dev.muxbar.model.Status;
 import java.util.regex.Pattern;
 
 /**

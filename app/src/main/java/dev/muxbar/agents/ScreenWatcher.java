@@ -1,8 +1,11 @@
 package dev.muxbar.agents;
 
-import dev.muxbar.state.Model;
-import dev.muxbar.state.Scheduler;
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Agent;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.Scheduler;
+import dev.muxbar.model.Snapshot;
+import dev.muxbar.model.Source;
+import dev.muxbar.model.Status;
 import dev.muxbar.tmux.TmuxGateway;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.muxbar.agents;
 
+import dev.muxbar.model.Source;
+import dev.muxbar.model.Status;
 /**
  * One observation of one agent, from any source: the single ingest format. Where it happened is a
  * pane id ({@code %3}) or, when the agent did not know its pane, a session, a working directory or a

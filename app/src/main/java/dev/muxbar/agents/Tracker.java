@@ -1,6 +1,9 @@
 package dev.muxbar.agents;
 
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Agent;
+import dev.muxbar.model.Snapshot;
+import dev.muxbar.model.Source;
+import dev.muxbar.model.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;

@@ -4,6 +4,8 @@ import static dev.muxbar.agents.HookMapping.clip;
 import static dev.muxbar.agents.HookMapping.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.muxbar.model.Source;
+import dev.muxbar.model.Status;
 
 /**
  * One line of an agent's own log → a {@link Signal} (source transcript), or null when the line says

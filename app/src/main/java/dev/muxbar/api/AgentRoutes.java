@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.muxbar.agents.HookMapping;
 import dev.muxbar.agents.Signal;
 import dev.muxbar.agents.Tracker;
+import dev.muxbar.model.Model;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
-import dev.muxbar.state.Model;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.util.Fields;
 

@@ -1,11 +1,11 @@
 package dev.muxbar.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
-import dev.muxbar.state.Event;
 import dev.muxbar.state.Event.OrderEdit;
-import dev.muxbar.state.Model;
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.state.Event;
 import dev.muxbar.tmux.TmuxQuote;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,18 +1,18 @@
 package dev.muxbar.cli;
 
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.tmux.ControlClient;
 import dev.muxbar.tmux.ControlGateway;
-import dev.muxbar.tmux.ListParser;
 import dev.muxbar.tmux.Formats;
+import dev.muxbar.tmux.ListParser;
 import dev.muxbar.tmux.TmuxAddress;
 import dev.muxbar.tmux.TmuxProcess;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;

@@ -7,10 +7,10 @@ import dev.muxbar.api.ApiClient;
 import dev.muxbar.api.Json;
 import dev.muxbar.config.Paths;
 import dev.muxbar.daemon.OrderStore;
-import dev.muxbar.state.Model;
-import dev.muxbar.state.OrderBook;
-import dev.muxbar.state.Snapshot;
-import dev.muxbar.state.Snapshot.Session;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.OrderBook;
+import dev.muxbar.model.Snapshot.Session;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.tmux.Formats;
 import dev.muxbar.tmux.ListParser;
 import dev.muxbar.tmux.TmuxProcess;
@@ -99,7 +99,7 @@ final class StatusCommand implements Callable<Integer> {
             // names padded by cells, not chars: wide and combining names keep the columns straight
             System.out.printf("%3d  %-5s %s %2d windows %3d panes%s%n", i++, s.id(), dev.muxbar.text.Cells.pad(s.name(), 24),
                     s.windows().size(), s.paneCount(), s.attached() > 0 ? "  attached" : "");
-            for (dev.muxbar.agents.Agent a : m.agentsOf(s.id())) {
+            for (dev.muxbar.model.Agent a : m.agentsOf(s.id())) {
                 System.out.printf("       %-4s %-10s %-13s%s%s%n", a.pane(), a.agent(), a.status().label()
                         + (a.unseen() ? " (unseen)" : ""), m.muted().contains(s.id()) ? " muted" : "",
                         a.title() == null ? "" : "  " + a.title());

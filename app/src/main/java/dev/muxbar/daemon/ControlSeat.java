@@ -1,7 +1,7 @@
 package dev.muxbar.daemon;
 
-import dev.muxbar.state.Model;
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.TmuxGateway;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.muxbar.daemon;
 
 import dev.muxbar.config.AtomicFiles;
-import dev.muxbar.state.Model;
-import dev.muxbar.state.Snapshot.Session;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.Snapshot.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

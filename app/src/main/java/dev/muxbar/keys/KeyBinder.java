@@ -1,6 +1,6 @@
 package dev.muxbar.keys;
 
-import dev.muxbar.state.Model;
+import dev.muxbar.model.Model;
 import dev.muxbar.tmux.TmuxGateway;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,7 +88,7 @@ public final class KeyBinder implements Consumer<Model> {
      * {@code if-shell -F '#{==:#{session_id},$3}' { switch-client -t '$5' } { switch-client -t '$3' }}
      */
     static String nextCommand(Model m) {
-        List<dev.muxbar.state.Snapshot.Session> urgent = m.needingAttention();
+        List<dev.muxbar.model.Snapshot.Session> urgent = m.needingAttention();
         if (urgent.isEmpty()) {
             return "display-message 'muxbar: no agent needs you'";
         }

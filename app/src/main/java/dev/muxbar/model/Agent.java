@@ -1,4 +1,4 @@
-package dev.muxbar.agents;
+package dev.muxbar.model;
 
 /**
  * One agent instance as published in the model: where it runs, what it does since when (scheduler

@@ -1,7 +1,6 @@
-package dev.muxbar.state;
+package dev.muxbar.model;
 
-import dev.muxbar.agents.Agent;
-import dev.muxbar.state.Snapshot.Session;
+import dev.muxbar.model.Snapshot.Session;
 import java.util.List;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
-package dev.muxbar.state;
+package dev.muxbar.model;
 
-import dev.muxbar.state.Snapshot.Session;
+import dev.muxbar.model.Snapshot.Session;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.muxbar.state;
+package dev.muxbar.model;
 
 /**
  * Time and delayed work, injected so tests can step time. All tasks of the daemon's scheduler run on

@@ -1,4 +1,4 @@
-package dev.muxbar.state;
+package dev.muxbar.model;
 
 import java.util.ArrayList;
 import java.util.HashSet;

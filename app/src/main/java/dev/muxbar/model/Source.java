@@ -1,4 +1,4 @@
-package dev.muxbar.agents;
+package dev.muxbar.model;
 
 /** Where a signal came from; a higher rank wins over a lower one for the same agent instance. */
 public enum Source {

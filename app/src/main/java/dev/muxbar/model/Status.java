@@ -1,4 +1,4 @@
-package dev.muxbar.agents;
+package dev.muxbar.model;
 
 import java.util.Locale;
 

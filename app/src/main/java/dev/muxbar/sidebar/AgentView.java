@@ -1,8 +1,8 @@
 package dev.muxbar.sidebar;
 
-import dev.muxbar.agents.Agent;
-import dev.muxbar.agents.Status;
-import dev.muxbar.state.Model;
+import dev.muxbar.model.Agent;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.Status;
 import dev.muxbar.theme.Color;
 import dev.muxbar.theme.Theme;
 import java.util.List;

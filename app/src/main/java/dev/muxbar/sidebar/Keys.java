@@ -4,9 +4,9 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
-import dev.muxbar.agents.Agent;
+import dev.muxbar.model.Agent;
+import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.sidebar.View.Mode;
-import dev.muxbar.state.Snapshot.Session;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package dev.muxbar.sidebar;
 
-import dev.muxbar.state.Snapshot;
-import dev.muxbar.state.Snapshot.Pane;
-import dev.muxbar.state.Snapshot.Session;
-import dev.muxbar.state.Snapshot.Window;
+import dev.muxbar.model.Snapshot.Pane;
+import dev.muxbar.model.Snapshot.Session;
+import dev.muxbar.model.Snapshot.Window;
+import dev.muxbar.model.Snapshot;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.muxbar.sidebar;
 
-import dev.muxbar.agents.Agent;
-import dev.muxbar.state.Model;
-import dev.muxbar.state.Snapshot.Session;
-import dev.muxbar.state.Snapshot.Window;
+import dev.muxbar.model.Agent;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.Snapshot.Session;
+import dev.muxbar.model.Snapshot.Window;
 import dev.muxbar.text.Cells;
 import dev.muxbar.theme.Color;
 import dev.muxbar.theme.Theme;

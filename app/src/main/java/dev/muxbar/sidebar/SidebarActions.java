@@ -1,12 +1,12 @@
 package dev.muxbar.sidebar;
 
+import dev.muxbar.model.Model;
+import dev.muxbar.model.Snapshot.Client;
+import dev.muxbar.model.Snapshot.Pane;
+import dev.muxbar.model.Snapshot.Session;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
-import dev.muxbar.state.Model;
-import dev.muxbar.state.Snapshot;
-import dev.muxbar.state.Snapshot.Client;
-import dev.muxbar.state.Snapshot.Pane;
-import dev.muxbar.state.Snapshot.Session;
 import dev.muxbar.tmux.TmuxGateway;
 import dev.muxbar.tmux.TmuxQuote;
 import java.util.Comparator;

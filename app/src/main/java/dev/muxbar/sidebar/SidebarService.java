@@ -1,14 +1,14 @@
 package dev.muxbar.sidebar;
 
 import com.googlecode.lanterna.input.KeyStroke;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.Scheduler;
+import dev.muxbar.model.Snapshot.Pane;
+import dev.muxbar.model.Snapshot.Session;
+import dev.muxbar.model.Snapshot.Window;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
-import dev.muxbar.state.Model;
-import dev.muxbar.state.Scheduler;
-import dev.muxbar.state.Snapshot;
-import dev.muxbar.state.Snapshot.Pane;
-import dev.muxbar.state.Snapshot.Session;
-import dev.muxbar.state.Snapshot.Window;
 import dev.muxbar.theme.Theme;
 import dev.muxbar.theme.Xterm256;
 import dev.muxbar.tmux.Formats;

@@ -1,6 +1,10 @@
 package dev.muxbar.state;
 
 import dev.muxbar.agents.Tracker;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.OrderBook;
+import dev.muxbar.model.Scheduler;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Event.OrderEdit;
 import dev.muxbar.tmux.Formats.Part;
 import dev.muxbar.tmux.Notification;
@@ -13,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**

@@ -1,5 +1,6 @@
 package dev.muxbar.state;
 
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.tmux.Notification;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,5 +1,6 @@
 package dev.muxbar.state;
 
+import dev.muxbar.model.Scheduler;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;

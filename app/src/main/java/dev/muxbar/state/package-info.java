@@ -1,5 +1,6 @@
 /**
- * The model and its single writer: immutable records of one tmux server, the events that change
- * them, the event loop, refresh coalescing, session order and conflating delivery to subscribers.
+ * The single writer: the events that change the model, the event loop, refresh coalescing and
+ * conflating delivery to subscribers ({@link dev.muxbar.state.Core}). May import {@code model},
+ * {@code tmux} (notifications, refresh parts) and {@code agents} (the tracker it feeds).
  */
 package dev.muxbar.state;

@@ -1,6 +1,6 @@
 package dev.muxbar.tmux;
 
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Snapshot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;

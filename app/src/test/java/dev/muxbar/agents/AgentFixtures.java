@@ -2,11 +2,11 @@ package dev.muxbar.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.muxbar.state.Snapshot;
-import dev.muxbar.state.Snapshot.Client;
-import dev.muxbar.state.Snapshot.Pane;
-import dev.muxbar.state.Snapshot.Session;
-import dev.muxbar.state.Snapshot.Window;
+import dev.muxbar.model.Snapshot.Client;
+import dev.muxbar.model.Snapshot.Pane;
+import dev.muxbar.model.Snapshot.Session;
+import dev.muxbar.model.Snapshot.Window;
+import dev.muxbar.model.Snapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

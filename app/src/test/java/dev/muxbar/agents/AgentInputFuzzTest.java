@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.muxbar.model.Agent;
 import dev.muxbar.testing.Fuzz;
 import java.io.IOException;
 import java.io.InputStream;

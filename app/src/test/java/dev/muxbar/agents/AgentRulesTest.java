@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Snapshot;
+import dev.muxbar.model.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

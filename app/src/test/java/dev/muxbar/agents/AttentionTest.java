@@ -3,9 +3,12 @@ package dev.muxbar.agents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.muxbar.state.Model;
-import dev.muxbar.state.OrderBook;
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Agent;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.OrderBook;
+import dev.muxbar.model.Snapshot;
+import dev.muxbar.model.Source;
+import dev.muxbar.model.Status;
 import dev.muxbar.tmux.FakeTmux;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.muxbar.agents.AgentFixtures.Step;
+import dev.muxbar.model.Agent;
+import dev.muxbar.model.Source;
+import dev.muxbar.model.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TrackerTest {
 
@@ -121,7 +124,7 @@ class TrackerTest {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 20);
         assertEquals("gone", status("%2"));
         // %1 goes away entirely.
-        var onlyNotes = new dev.muxbar.state.Snapshot(new dev.muxbar.state.Snapshot.ServerInfo(1, 1, "3.3a"),
+        var onlyNotes = new dev.muxbar.model.Snapshot(new dev.muxbar.model.Snapshot.ServerInfo(1, 1, "3.3a"),
                 List.of(AgentFixtures.session(2, "notes", "zsh", "/notes")), List.of());
         tracker.observe(onlyNotes, Map.of(), 30);
         assertEquals(List.of(), tracker.agents());

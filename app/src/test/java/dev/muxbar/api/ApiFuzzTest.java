@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.OrderBook;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.EventLoop;
-import dev.muxbar.state.Model;
-import dev.muxbar.state.OrderBook;
 import dev.muxbar.testing.Fuzz;
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.Snapshots;

@@ -3,9 +3,9 @@ package dev.muxbar.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.muxbar.model.OrderBook;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.EventLoop;
-import dev.muxbar.state.OrderBook;
 import dev.muxbar.tmux.FakeTmux;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;

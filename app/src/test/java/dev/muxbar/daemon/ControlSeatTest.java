@@ -2,9 +2,9 @@ package dev.muxbar.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.muxbar.state.Model;
-import dev.muxbar.state.OrderBook;
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.OrderBook;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.tmux.FakeTmux;
 import java.util.ArrayList;
 import java.util.List;

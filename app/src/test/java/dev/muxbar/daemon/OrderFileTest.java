@@ -4,9 +4,9 @@ import static dev.muxbar.testing.Snapshots.of;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.muxbar.state.Model;
-import dev.muxbar.state.OrderBook;
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.OrderBook;
+import dev.muxbar.model.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;

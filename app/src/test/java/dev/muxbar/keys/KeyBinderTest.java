@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.muxbar.state.Model;
-import dev.muxbar.state.OrderBook;
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.OrderBook;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.tmux.FakeTmux;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -115,12 +115,12 @@ class KeyBinderTest {
     @Test
     void theNextKeyGoesToTheMostUrgentSessionAndOnFromThere() {
         Snapshot s = of(1, 1, "$0", "a", "$1", "b", "$2", "c");
-        java.util.function.Function<List<dev.muxbar.agents.Agent>, Model> with = agents ->
+        java.util.function.Function<List<dev.muxbar.model.Agent>, Model> with = agents ->
                 Model.of(s, OrderBook.EMPTY.reconcile(s), agents, java.util.Set.of());
-        dev.muxbar.agents.Agent waiting = new dev.muxbar.agents.Agent("%2", "@2", "$2", "claude", null,
-                dev.muxbar.agents.Status.WAITING, dev.muxbar.agents.Source.HOOK, 0, null, null, false);
-        dev.muxbar.agents.Agent unseen = new dev.muxbar.agents.Agent("%1", "@1", "$1", "codex", null,
-                dev.muxbar.agents.Status.DONE, dev.muxbar.agents.Source.HOOK, 0, null, null, true);
+        dev.muxbar.model.Agent waiting = new dev.muxbar.model.Agent("%2", "@2", "$2", "claude", null,
+                dev.muxbar.model.Status.WAITING, dev.muxbar.model.Source.HOOK, 0, null, null, false);
+        dev.muxbar.model.Agent unseen = new dev.muxbar.model.Agent("%1", "@1", "$1", "codex", null,
+                dev.muxbar.model.Status.DONE, dev.muxbar.model.Source.HOOK, 0, null, null, true);
         assertEquals(List.of(new KeyBinder.SwitchKey("root", "M-0", KeyBinder.NEXT)), KeyBinder.parse("root:M-0:next"));
         assertEquals("display-message 'muxbar: no agent needs you'", KeyBinder.nextCommand(with.apply(List.of())));
         assertEquals("switch-client -t '$2'", KeyBinder.nextCommand(with.apply(List.of(waiting))));

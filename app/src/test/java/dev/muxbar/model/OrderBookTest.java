@@ -1,4 +1,4 @@
-package dev.muxbar.state;
+package dev.muxbar.model;
 
 import static dev.muxbar.testing.Snapshots.names;
 import static dev.muxbar.testing.Snapshots.of;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.muxbar.model.OrderBook;
+import dev.muxbar.model.Snapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

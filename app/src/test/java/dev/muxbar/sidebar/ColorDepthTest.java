@@ -3,7 +3,7 @@ package dev.muxbar.sidebar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.googlecode.lanterna.TextColor;
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.testing.Snapshots;
 import dev.muxbar.theme.Color;
 import dev.muxbar.theme.Rgb;

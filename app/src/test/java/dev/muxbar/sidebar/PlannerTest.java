@@ -2,12 +2,12 @@ package dev.muxbar.sidebar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.muxbar.model.Snapshot.Pane;
+import dev.muxbar.model.Snapshot.Session;
+import dev.muxbar.model.Snapshot.Window;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.sidebar.Planner.Action;
 import dev.muxbar.sidebar.Planner.Settings;
-import dev.muxbar.state.Snapshot;
-import dev.muxbar.state.Snapshot.Pane;
-import dev.muxbar.state.Snapshot.Session;
-import dev.muxbar.state.Snapshot.Window;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

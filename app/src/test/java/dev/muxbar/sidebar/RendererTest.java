@@ -3,12 +3,12 @@ package dev.muxbar.sidebar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.muxbar.agents.Agent;
-import dev.muxbar.agents.Source;
-import dev.muxbar.agents.Status;
-import dev.muxbar.state.Model;
-import dev.muxbar.state.OrderBook;
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Agent;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.OrderBook;
+import dev.muxbar.model.Snapshot;
+import dev.muxbar.model.Source;
+import dev.muxbar.model.Status;
 import dev.muxbar.testing.Snapshots;
 import dev.muxbar.text.Cells;
 import dev.muxbar.theme.Theme;

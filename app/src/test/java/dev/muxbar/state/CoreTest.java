@@ -4,6 +4,9 @@ import static dev.muxbar.testing.Snapshots.of;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.muxbar.model.Model;
+import dev.muxbar.model.OrderBook;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.tmux.FakeTmux;
 import dev.muxbar.tmux.Formats.Part;
 import dev.muxbar.tmux.Notification;
@@ -243,8 +246,8 @@ class CoreTest {
         tmux.lastRefresh().complete(of(1, 1, "$1", "work"));
         clock.runReady();
         CompletableFuture<dev.muxbar.agents.Tracker.Outcome> done = new CompletableFuture<>();
-        c.handle(new Event.AgentSignal(dev.muxbar.agents.Signal.of(dev.muxbar.agents.Source.HOOK, "claude",
-                dev.muxbar.agents.Status.WAITING, "%1", "t"), done));
+        c.handle(new Event.AgentSignal(dev.muxbar.agents.Signal.of(dev.muxbar.model.Source.HOOK, "claude",
+                dev.muxbar.model.Status.WAITING, "%1", "t"), done));
         clock.runReady();
         assertEquals(dev.muxbar.agents.Tracker.Outcome.CHANGED, done.get());
         // Status changes come at a steady rate with normal use: debug lines, not log lines.

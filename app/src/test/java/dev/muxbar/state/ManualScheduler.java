@@ -1,5 +1,6 @@
 package dev.muxbar.state;
 
+import dev.muxbar.model.Scheduler;
 import java.util.ArrayDeque;
 import java.util.PriorityQueue;
 import java.util.concurrent.Executor;

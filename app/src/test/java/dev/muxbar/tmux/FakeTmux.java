@@ -1,6 +1,6 @@
 package dev.muxbar.tmux;
 
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.muxbar.state.Snapshot;
+import dev.muxbar.model.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
