@@ -41,7 +41,7 @@ public final class Tracker {
     /** A transcript that shows a tool call followed by this much silence: a permission prompt. */
     static final long TRANSCRIPT_WAIT_MS = 6_000;
     /** The screen may lower a waiting row only after it has been waiting this long (the prompt draws late). */
-    static final long SCREEN_GRACE_MS = 1_500;
+    public static final long SCREEN_GRACE_MS = 1_500;
     /** Upper bound on instances (a misbehaving client cannot grow the map without bound). */
     static final int MAX_INSTANCES = 512;
 

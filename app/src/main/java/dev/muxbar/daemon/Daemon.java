@@ -1,21 +1,21 @@
 package dev.muxbar.daemon;
 
 import dev.muxbar.agents.AgentRules;
-import dev.muxbar.agents.AgentService;
 import dev.muxbar.agents.Identity;
 import dev.muxbar.agents.Processes;
 import dev.muxbar.agents.Tracker;
 import dev.muxbar.agents.TranscriptTailer;
+import dev.muxbar.agentservice.AgentService;
 import dev.muxbar.api.ApiServer;
 import dev.muxbar.config.AgentDirs;
 import dev.muxbar.config.Paths;
-import dev.muxbar.state.Core;
-import dev.muxbar.state.Event;
-import dev.muxbar.state.EventLoop;
 import dev.muxbar.keys.KeyBinder;
 import dev.muxbar.sidebar.Planner;
 import dev.muxbar.sidebar.SidebarService;
 import dev.muxbar.sidebar.ThemeChoices;
+import dev.muxbar.state.Core;
+import dev.muxbar.state.Event;
+import dev.muxbar.state.EventLoop;
 import dev.muxbar.theme.Appearance;
 import dev.muxbar.theme.Theme;
 import dev.muxbar.theme.ThemeService;

@@ -14,13 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Snapshots with agent panes, and fixture files of recorded signals. */
-final class AgentFixtures {
+public final class AgentFixtures {
     private AgentFixtures() {}
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** Session $1 "work" (window @1, pane %1 in /src) and $2 "notes" (@2, %2 in /notes); each pane runs {@code command}. */
-    static Snapshot snapshot(String command, boolean viewWork, boolean viewNotes) {
+    public static Snapshot snapshot(String command, boolean viewWork, boolean viewNotes) {
         Session work = session(1, "work", command, "/src");
         Session notes = session(2, "notes", command, "/notes");
         List<Client> clients = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.muxbar.agents;
+package dev.muxbar.agentservice;
 
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;

@@ -1,8 +1,10 @@
-package dev.muxbar.agents;
+package dev.muxbar.agentservice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.muxbar.agents.AgentFixtures;
+import dev.muxbar.agentservice.Attention;
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.OrderBook;

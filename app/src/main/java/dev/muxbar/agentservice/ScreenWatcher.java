@@ -1,5 +1,8 @@
-package dev.muxbar.agents;
+package dev.muxbar.agentservice;
 
+import dev.muxbar.agents.AgentRules;
+import dev.muxbar.agents.Signal;
+import dev.muxbar.agents.Tracker;
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Scheduler;
