@@ -48,7 +48,7 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
                     }
                     ps.add(p);
                 }
-                ws.add(new Window(w.id(), w.index(), w.name(), w.active(), w.width(), w.height(), w.zoomed(), ps));
+                ws.add(new Window(w.id(), w.index(), w.name(), w.active(), w.width(), w.height(), w.zoomed(), ps, w.excluded()));
             }
             ss.add(new Session(s.id(), s.name(), s.created(), s.attached(), ws));
         }
@@ -155,6 +155,7 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
             panes = List.copyOf(panes);
         }
 
+        /** A window that is not excluded (test fixtures); copies must pass {@code excluded} on. */
         public Window(String id, int index, String name, boolean active, int width, int height, boolean zoomed,
                       List<Pane> panes) {
             this(id, index, name, active, width, height, zoomed, panes, false);

@@ -97,6 +97,7 @@ class ListParserTest {
         assertEquals("/home", merged.sessions().get(0).windows().get(0).panes().get(0).cwd());
         assertEquals("", merged.sessions().get(0).windows().get(1).panes().get(0).command(), "unscanned pane");
         assertEquals("zsh", merged.sessions().get(1).windows().get(0).panes().get(0).command());
+        assertTrue(merged.sessions().get(1).windows().get(0).excluded(), "a window stays excluded when its panes learn their command");
         assertTrue(merged.withProcesses(ListParser.processes(List.of(rec("%0", "vim", "/home")))) == merged,
                 "nothing new, same object");
         assertTrue(alpha.windows().get(1).active());
