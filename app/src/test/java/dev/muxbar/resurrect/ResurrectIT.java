@@ -99,7 +99,9 @@ class ResurrectIT {
                         && (!muxbar || sidebars(again) == windows(again).size() && !again.tmux("show-options", "-g").contains("@muxbar-restoring")),
                 "restored" + (muxbar ? ", with a sidebar in every window" : ""), () -> describe(again, home));
         if (muxbar) {
-            assertTrue(Files.exists(home.resolve("user-hook-ran")), "the user's own resurrect hook still runs");
+            // It runs after muxbar's part of the hook, which ends the hold the poll above waited for.
+            Poll.until(5_000, () -> Files.exists(home.resolve("user-hook-ran")), "the user's own resurrect hook still runs",
+                    () -> listing(home));
         }
         Restored r = new Restored(panes(again).stream().map(l -> l.replace(home.toString(), "~")).toList(), windows(again));
         killServer(again, home);
