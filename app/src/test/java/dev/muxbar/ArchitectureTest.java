@@ -40,6 +40,47 @@ class ArchitectureTest {
             Map.entry("daemon", without(ALL, "cli", "daemon")),
             Map.entry("cli", without(ALL, "cli")));
 
+    /** tmux's commands: a string literal that starts with one is tmux command text. */
+    private static final Pattern TMUX_TEXT = Pattern.compile("\"(attach-session|bind-key|break-pane|capture-pane|"
+            + "detach-client|display-message|display-menu|display-popup|has-session|if-shell|join-pane|kill-pane|"
+            + "kill-server|kill-session|kill-window|last-pane|last-window|link-window|list-buffers|list-clients|"
+            + "list-keys|list-panes|list-sessions|list-windows|move-pane|move-window|new-session|new-window|"
+            + "pipe-pane|refresh-client|rename-session|rename-window|resize-pane|resize-window|respawn-pane|"
+            + "run-shell|select-layout|select-pane|select-window|send-keys|set-environment|set-hook|set-option|"
+            + "show-environment|show-hooks|show-options|source-file|split-window|swap-pane|swap-window|"
+            + "switch-client|unbind-key|wait-for)[ \"]");
+
+    /**
+     * One gateway talks to tmux: nothing outside {@code tmux/} writes tmux command text (the
+     * benchmark harnesses, which drive tmux as a user would, aside).
+     */
+    @Test
+    void noTmuxCommandTextOutsideTheGateway() throws IOException {
+        Path main = mainSources();
+        List<String> found = new ArrayList<>();
+        try (var files = Files.walk(main)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String rel = main.relativize(f).toString();
+                if (rel.startsWith("tmux/") || rel.startsWith("cli/Bench")) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(f);
+                for (int i = 0; i < lines.size(); i++) {
+                    Matcher m = TMUX_TEXT.matcher(lines.get(i));
+                    if (m.find() && !lines.get(i).strip().startsWith("*") && !lines.get(i).strip().startsWith("//")) {
+                        found.add(rel + ":" + (i + 1) + " " + lines.get(i).strip());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+
+    private static Path mainSources() {
+        Path main = Path.of(System.getProperty("muxbar.root", "..")).resolve("app/src/main/java/dev/muxbar");
+        return Files.isDirectory(main) ? main : Path.of("src/main/java/dev/muxbar");
+    }
+
     private static Set<String> without(Set<String> all, String... out) {
         Set<String> s = new TreeSet<>(all);
         s.removeAll(List.of(out));
@@ -48,10 +89,7 @@ class ArchitectureTest {
 
     @Test
     void everyImportAcrossPackagesIsAllowed() throws IOException {
-        Path main = Path.of(System.getProperty("muxbar.root", "..")).resolve("app/src/main/java/dev/muxbar");
-        if (!Files.isDirectory(main)) {
-            main = Path.of("src/main/java/dev/muxbar");
-        }
+        Path main = mainSources();
         Pattern imp = Pattern.compile("^import (?:static )?dev\\.muxbar\\.([a-z]+)\\.", Pattern.MULTILINE);
         List<String> wrong = new ArrayList<>();
         Set<String> packages = new TreeSet<>();

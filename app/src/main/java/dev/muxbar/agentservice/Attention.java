@@ -4,8 +4,8 @@ import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Status;
+import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.TmuxGateway;
-import dev.muxbar.tmux.TmuxQuote;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
@@ -104,9 +104,7 @@ public final class Attention {
         text = "muxbar: " + text;
         for (Snapshot.Client c : s.clients()) {
             if (s.viewedBy(c).filter(w -> w.id().equals(a.windowId())).isEmpty()) {
-                // display-message expands formats: a '#' in a name must not.
-                tmux.run("display-message -c " + TmuxQuote.q(c.tty()) + " -d " + MESSAGE_MS + " "
-                        + TmuxQuote.q(text.replace("#", "##")));
+                tmux.send(Commands.message(c.tty(), MESSAGE_MS, text));
             }
         }
     }

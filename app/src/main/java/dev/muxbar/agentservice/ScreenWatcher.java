@@ -9,6 +9,7 @@ import dev.muxbar.model.Scheduler;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
+import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.TmuxGateway;
 import java.util.HashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class ScreenWatcher {
             Agent a = next.get(e.getKey());
             if (a == null || !a.agent().equals(e.getValue().agent)) {
                 e.getValue().cancel();
-                tmux.run("refresh-client -B " + PREFIX + e.getKey().substring(1)); // a name alone unsubscribes
+                tmux.send(Commands.unsubscribe(PREFIX + e.getKey().substring(1)));
                 return true;
             }
             return false;
@@ -94,8 +95,7 @@ public final class ScreenWatcher {
             if (!watches.containsKey(a.pane())) {
                 watches.put(a.pane(), new Watch(a.agent()));
                 String n = a.pane().substring(1);
-                tmux.run("refresh-client -B '" + PREFIX + n + ":%" + n
-                        + ":#{window_activity}#{history_size}#{cursor_y}#{pane_title}'");
+                tmux.send(Commands.subscribe(PREFIX + n, "%" + n, "#{window_activity}#{history_size}#{cursor_y}#{pane_title}"));
                 request(a.pane()); // the screen as it is now
             }
         }
@@ -135,7 +135,7 @@ public final class ScreenWatcher {
     private void capture(String pane, Watch w) {
         w.timer = null;
         w.lastAt = scheduler.now();
-        tmux.run("capture-pane -p -t " + pane).whenComplete((lines, err) -> loop.execute(() -> {
+        tmux.send(Commands.capturePane(pane)).whenComplete((lines, err) -> loop.execute(() -> {
             w.busy = false;
             if (watches.get(pane) != w) {
                 return; // no longer watched

@@ -6,7 +6,8 @@ import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event.OrderEdit;
 import dev.muxbar.state.Event;
-import dev.muxbar.tmux.TmuxQuote;
+import dev.muxbar.tmux.Commands;
+import dev.muxbar.tmux.TmuxCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -82,7 +83,7 @@ public final class ApiServer implements AutoCloseable {
         CompletableFuture<Integer> rebindKeys();
 
         /** Runs one tmux command through the daemon's gateway. */
-        CompletableFuture<List<String>> tmux(String command);
+        <T> CompletableFuture<T> tmux(TmuxCommand<T> command);
 
         /** The themes, the active one, the mode and (auto mode) the system appearance. */
         CompletableFuture<Map<String, Object>> themes();
@@ -321,8 +322,7 @@ public final class ApiServer implements AutoCloseable {
             return Reply.error(404, "no attached client on " + client);
         }
         String id = m.shown().get(n - 1).id();
-        return fromLoop(actions.tmux("switch-client -c " + TmuxQuote.q(client) + " -t "
-                + TmuxQuote.q(id)).thenApply(r -> Map.of("session", id)));
+        return fromLoop(actions.tmux(Commands.switchClient(client, id)).thenApply(r -> Map.of("session", id)));
     }
 
     /** {@code POST /theme?name=nord} shows and saves it; {@code &preview=1} only shows it. */

@@ -64,25 +64,19 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private static boolean tmuxServerAnswers(Path socket) {
-        try {
-            return Files.exists(socket) && TmuxProcess.exec(List.of("tmux", "-S", socket.toString(), "display-message", "-p", "x"))
-                    .lines().contains("x");
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        return TmuxProcess.answers(socket);
     }
 
     private void checkTmux() {
-        try {
-            TmuxProcess.Result r = TmuxProcess.exec(List.of("tmux", "-V"));
-            String v = r.lines().isEmpty() ? "" : r.lines().get(0);
-            Matcher m = Pattern.compile("(\\d+)\\.(\\d+)").matcher(v);
-            boolean ok = m.find() && (Integer.parseInt(m.group(1)) > 3
-                    || Integer.parseInt(m.group(1)) == 3 && Integer.parseInt(m.group(2)) >= 2);
-            line(ok, v + " (need 3.2 or newer)", "upgrade tmux to 3.2 or newer");
-        } catch (java.io.IOException e) {
+        String v = TmuxProcess.version();
+        if (v.isEmpty()) {
             line(false, "tmux not found", "install tmux 3.2 or newer");
+            return;
         }
+        Matcher m = Pattern.compile("(\\d+)\\.(\\d+)").matcher(v);
+        boolean ok = m.find() && (Integer.parseInt(m.group(1)) > 3
+                || Integer.parseInt(m.group(1)) == 3 && Integer.parseInt(m.group(2)) >= 2);
+        line(ok, v + " (need 3.2 or newer)", "upgrade tmux to 3.2 or newer");
     }
 
     /** The active theme; in auto mode whether the system appearance can be read; broken user theme files. */
@@ -106,9 +100,8 @@ final class DoctorCommand implements Callable<Integer> {
     /** Keys the plugin left to the user's own bindings (it never replaces them). */
     private void checkKeys() {
         try {
-            TmuxProcess.Result r = TmuxProcess.run(target.address(), List.of("show-options", "-gqv", "@muxbar-skipped-keys"));
-            String skipped = r.lines().isEmpty() ? "" : r.lines().get(0).trim();
-            if (r.ok() && !skipped.isEmpty()) {
+            String skipped = TmuxProcess.globalOption(target.address(), "@muxbar-skipped-keys");
+            if (!skipped.isEmpty()) {
                 System.out.println("note     keys left to your own bindings: " + skipped
                         + " (unbind them and re-source ~/.tmux.conf to give them to muxbar)");
             }

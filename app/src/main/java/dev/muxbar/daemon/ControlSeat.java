@@ -52,7 +52,7 @@ public final class ControlSeat implements Consumer<Model> {
             return;
         }
         asked = to.get();
-        tmux.run(Commands.switchClient(s.server().controlClient(), to.get())).whenComplete((r, e) -> {
+        tmux.send(Commands.switchClient(s.server().controlClient(), to.get())).whenComplete((r, e) -> {
             if (e != null) {
                 log.accept("cannot move the control client to " + to.get() + ": " + e.getMessage());
             }

@@ -21,9 +21,10 @@ import dev.muxbar.theme.Theme;
 import dev.muxbar.theme.ThemeService;
 import dev.muxbar.theme.ThemeStore;
 import dev.muxbar.theme.Themes;
+import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.ControlGateway;
 import dev.muxbar.tmux.TmuxAddress;
-import dev.muxbar.tmux.TmuxQuote;
+import dev.muxbar.tmux.TmuxCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -219,8 +220,8 @@ public final class Daemon {
             }
 
             @Override
-            public CompletableFuture<List<String>> tmux(String command) {
-                return gateway.run(command);
+            public <T> CompletableFuture<T> tmux(TmuxCommand<T> command) {
+                return gateway.send(command);
             }
 
             @Override
@@ -236,13 +237,13 @@ public final class Daemon {
             @Override
             public CompletableFuture<Integer> rebindKeys() {
                 // The option is read off the loop (a tmux round trip); the rebinding happens on it.
-                return gateway.run("show-options -gqv @muxbar-bound-keys").thenCompose(lines -> onLoop(() -> {
-                    keyBinder.reload(lines.isEmpty() ? "" : lines.get(0), core.model());
-                    return KeyBinder.parse(lines.isEmpty() ? "" : lines.get(0)).size();
+                return gateway.send(Commands.globalOption("@muxbar-bound-keys")).thenCompose(recorded -> onLoop(() -> {
+                    keyBinder.reload(recorded, core.model());
+                    return KeyBinder.parse(recorded).size();
                 }));
             }
         });
-        gateway.run("set-option -gu @muxbar-stopped"); // this daemon is wanted: revive it if it dies
+        gateway.send(Commands.unsetGlobalOption("@muxbar-stopped")); // this daemon is wanted: revive it if it dies
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());
     }
@@ -282,7 +283,7 @@ public final class Daemon {
                 new Planner.Settings(d.enabled(), width, right), log);
         log.accept("theme " + themes.current().name() + (o.auto() ? " (auto mode)" : ""));
         themes.start();
-        gateway.run("set-option -g @muxbar-width " + service[0].settings().width());
+        gateway.send(Commands.setGlobalOption("@muxbar-width", String.valueOf(service[0].settings().width())));
         core.subscribe(loop, service[0]::onModel);
         return service[0];
     }
@@ -302,12 +303,10 @@ public final class Daemon {
      * each value ("" when unset) separated by tabs, e.g. {@code "\t30\tright\tnord\t\t\t"}.
      */
     private Map<String, String> readOptions() throws Exception {
-        String format = String.join("\t", OPTIONS.stream().map(n -> "#{" + n + "}").toList());
-        List<String> reply = gateway.run("display-message -p " + TmuxQuote.q(format)).get(2, TimeUnit.SECONDS);
-        String[] v = String.join("\n", reply).split("\t", -1);
+        List<String> v = gateway.send(Commands.globalOptions(OPTIONS)).get(2, TimeUnit.SECONDS);
         Map<String, String> out = new java.util.HashMap<>();
         for (int i = 0; i < OPTIONS.size(); i++) {
-            out.put(OPTIONS.get(i), i < v.length ? v[i].trim() : "");
+            out.put(OPTIONS.get(i), v.get(i));
         }
         return out;
     }
@@ -378,7 +377,7 @@ public final class Daemon {
             // Stopped on purpose: the plugin's client-detached hook must not start another daemon when
             // this one's control client goes away. (A killed daemon never gets here: it is replaced.)
             try {
-                gateway.run("set-option -g @muxbar-stopped 1").get(1, TimeUnit.SECONDS);
+                gateway.send(Commands.setGlobalOption("@muxbar-stopped", "1")).get(1, TimeUnit.SECONDS);
             } catch (Exception e) {
                 // the server may be going away as well
             }

@@ -1,6 +1,8 @@
 package dev.muxbar.keys;
 
 import dev.muxbar.model.Model;
+import dev.muxbar.tmux.Bindings;
+import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.TmuxGateway;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,43 +68,18 @@ public final class KeyBinder implements Consumer<Model> {
             return m == null ? scriptCommand(k, script) : nextCommand(m);
         }
         if (m != null && k.row() <= m.shown().size()) {
-            String id = m.shown().get(k.row() - 1).id();
-            return "if-shell -F '" + exists(id) + "' { switch-client -t '" + id + "' } { " + scriptCommand(k, script) + " }";
+            return Bindings.nativeSwitch(m.shown().get(k.row() - 1).id(), scriptCommand(k, script));
         }
         return scriptCommand(k, script);
     }
 
-    /**
-     * A format that is non-empty while session {@code id} exists. A native binding checks it before it
-     * switches (tmux evaluates it, no process): if the daemon died and the session went since, the
-     * key falls back to the script path (the order file, a clear message, and the daemon revived)
-     * instead of tmux's "can't find session".
-     */
-    static String exists(String id) {
-        return "#{S:#{?#{==:#{session_id}," + id + "},1,}}";
-    }
-
-    /**
-     * The most urgent session needing the user; a client already there goes to the second one. Decided
-     * by tmux with a format, no fork:
-     * {@code if-shell -F '#{==:#{session_id},$3}' { switch-client -t '$5' } { switch-client -t '$3' }}
-     */
+    /** The most urgent session needing the user; a client already there goes to the second one. */
     static String nextCommand(Model m) {
-        List<dev.muxbar.model.Snapshot.Session> urgent = m.needingAttention();
-        if (urgent.isEmpty()) {
-            return "display-message 'muxbar: no agent needs you'";
-        }
-        String first = urgent.get(0).id();
-        if (urgent.size() == 1) {
-            return "switch-client -t '" + first + "'";
-        }
-        return "if-shell -F '#{==:#{session_id}," + first + "}' { switch-client -t '" + urgent.get(1).id()
-                + "' } { switch-client -t '" + first + "' }";
+        return Bindings.next(m.needingAttention().stream().map(dev.muxbar.model.Snapshot.Session::id).toList());
     }
 
     private static String scriptCommand(SwitchKey k, String script) {
-        return "run-shell -b \"'" + script + "' " + (k.row() == NEXT ? "next" : String.valueOf(k.row()))
-                + " '#{client_tty}'\"";
+        return Bindings.script(script, k.row() == NEXT ? "next" : String.valueOf(k.row()));
     }
 
     @Override
@@ -125,30 +102,18 @@ public final class KeyBinder implements Consumer<Model> {
      * so the last model wins.
      */
     private void bind(SwitchKey k, String cmd) {
-        tmux.run("list-keys -T " + k.table() + " " + k.key()).whenComplete((lines, err) -> {
-            String current = err != null || lines.isEmpty() ? "" : lines.get(0);
-            if (!isOurs(current)) {
+        tmux.send(Commands.binding(k.table(), k.key())).whenComplete((line, err) -> {
+            String current = err != null ? "" : line;
+            if (!Bindings.isMuxbars(current)) {
                 loop.execute(() -> skip(k, current));
                 return;
             }
-            tmux.run("bind-key -T " + k.table() + " " + k.key() + " " + cmd).whenComplete((r, e) -> {
+            tmux.send(Commands.bind(k.table(), k.key(), cmd)).whenComplete((r, e) -> {
                 if (e != null) {
                     log.accept("cannot bind " + k.key() + ": " + e.getMessage());
                 }
             });
         });
-    }
-
-    /**
-     * Whether a {@code list-keys} line is a binding muxbar made: the script path, a native switch to a
-     * session id, the next-attention key's commands. An unbound key (empty) is not: the plugin bound
-     * it, so someone unbound it since.
-     */
-    static boolean isOurs(String listKeysLine) {
-        String l = listKeysLine.strip();
-        return l.contains("/switch-index'") || l.contains("muxbar: no agent needs you")
-                || l.matches(".* switch-client -t \"\\$[0-9]+\"")
-                || l.matches(".* if-shell -F \"#\\{==:#\\{session_id\\},\\$[0-9]+\\}\" .*switch-client.*");
     }
 
     /** The user took {@code k}: leave it for good (loop thread). */
@@ -160,18 +125,17 @@ public final class KeyBinder implements Consumer<Model> {
         log.accept(k.table() + " " + k.key() + " is bound by you (" + (current.isEmpty() ? "unbound" : current.strip())
                 + "): muxbar leaves it alone");
         String entry = k.table() + ":" + k.key() + ":";
-        tmux.run("display-message -p " + dev.muxbar.tmux.TmuxQuote.q("#{@muxbar-bound-keys}\t#{@muxbar-skipped-keys}"))
-                .thenAccept(lines -> {
-                    String[] v = (lines.isEmpty() ? "\t" : lines.get(0)).split("\t", -1);
-                    List<String> boundKeys = new ArrayList<>(List.of(v[0].trim().split("\\s+")));
+        tmux.send(Commands.globalOptions(List.of("@muxbar-bound-keys", "@muxbar-skipped-keys")))
+                .thenAccept(v -> {
+                    List<String> boundKeys = new ArrayList<>(List.of(v.get(0).split("\\s+")));
                     boundKeys.removeIf(e -> e.isEmpty() || e.startsWith(entry));
                     String name = k.table().equals("root") ? k.key() : k.table() + ":" + k.key();
-                    String skipped = v.length > 1 ? v[1].trim() : "";
+                    String skipped = v.get(1);
                     if (!(" " + skipped + " ").contains(" " + name + " ")) {
                         skipped = (skipped + " " + name).trim();
                     }
-                    tmux.run("set-option -g @muxbar-bound-keys " + dev.muxbar.tmux.TmuxQuote.q(String.join(" ", boundKeys)));
-                    tmux.run("set-option -g @muxbar-skipped-keys " + dev.muxbar.tmux.TmuxQuote.q(skipped));
+                    tmux.send(Commands.setGlobalOption("@muxbar-bound-keys", String.join(" ", boundKeys)));
+                    tmux.send(Commands.setGlobalOption("@muxbar-skipped-keys", skipped));
                 });
     }
 
@@ -192,11 +156,11 @@ public final class KeyBinder implements Consumer<Model> {
      */
     public void restore() {
         restored = true;
-        List<java.util.concurrent.CompletableFuture<List<String>>> pending = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<Void>> pending = new ArrayList<>();
         for (SwitchKey k : keys) {
-            pending.add(tmux.run("list-keys -T " + k.table() + " " + k.key()).thenCompose(lines ->
-                    lines.isEmpty() || !isOurs(lines.get(0)) ? java.util.concurrent.CompletableFuture.completedFuture(lines)
-                            : tmux.run("bind-key -T " + k.table() + " " + k.key() + " " + scriptCommand(k, switchScript))));
+            pending.add(tmux.send(Commands.binding(k.table(), k.key())).thenCompose(line ->
+                    !Bindings.isMuxbars(line) ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                            : tmux.send(Commands.bind(k.table(), k.key(), scriptCommand(k, switchScript)))));
         }
         for (var f : pending) {
             try {

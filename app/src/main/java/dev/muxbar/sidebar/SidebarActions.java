@@ -7,8 +7,9 @@ import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
+import dev.muxbar.tmux.Commands;
+import dev.muxbar.tmux.TmuxCommand;
 import dev.muxbar.tmux.TmuxGateway;
-import dev.muxbar.tmux.TmuxQuote;
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -60,30 +61,30 @@ final class SidebarActions {
             if (k.neighbourId() != null) {
                 for (Client cl : s.clients()) {
                     if (cl.sessionId().equals(k.sessionId())) {
-                        fireAndForget("switch-client -c " + TmuxQuote.q(cl.name()) + " -t " + TmuxQuote.q(k.neighbourId()));
+                        fireAndForget(Commands.switchClient(cl.name(), k.neighbourId()));
                     }
                 }
             }
-            fireAndForget("kill-session -t " + TmuxQuote.q(k.sessionId()));
+            fireAndForget(Commands.killSession(k.sessionId()));
         } else if (c instanceof Command.NewSession n) {
-            tmux.run("new-session -d -P -F '#{session_id}' -s " + TmuxQuote.name(n.name()))
-                    .whenComplete((lines, err) -> loop.execute(() -> {
+            tmux.send(Commands.newSession(n.name()))
+                    .whenComplete((id, err) -> loop.execute(() -> {
                         if (err != null) {
                             log.accept("new session " + n.name() + ": " + err.getMessage());
-                        } else if (!lines.isEmpty() && model.get() != null) {
-                            switchClient(model.get().snapshot(), own, lines.get(0).trim());
+                        } else if (!id.isEmpty() && model.get() != null) {
+                            switchClient(model.get().snapshot(), own, id);
                             focusContent(model.get().snapshot(), windowId);
                         }
                     }));
         } else if (c instanceof Command.Rename r) {
-            fireAndForget("rename-session -t " + TmuxQuote.q(r.sessionId()) + " " + TmuxQuote.name(r.name()));
+            fireAndForget(Commands.renameSession(r.sessionId(), r.name()));
         } else if (c instanceof Command.Width w) {
             setWidth.accept(w.width(), w.keep());
         } else if (c instanceof Command.FocusAgent a) {
             focusContent(s, windowId); // the sidebar gives focus back in its own window first
             switchClient(s, own, a.sessionId());
-            fireAndForget("select-window -t " + TmuxQuote.q(a.windowId()));
-            fireAndForget("select-pane -t " + TmuxQuote.q(a.paneId()));
+            fireAndForget(Commands.selectWindow(a.windowId()));
+            fireAndForget(Commands.selectPane(a.paneId()));
         } else if (c instanceof Command.Theme t) {
             String error = themes.set(t.name(), t.keep()); // repaints every sidebar through the theme service
             if (error != null) {
@@ -98,8 +99,7 @@ final class SidebarActions {
     void switchClient(Snapshot s, Session viewedSession, String targetSessionId) {
         s.clients().stream().filter(c -> c.sessionId().equals(viewedSession.id()))
                 .max(Comparator.comparingLong(Client::activity))
-                .ifPresent(c -> fireAndForget("switch-client -c " + TmuxQuote.q(c.name()) + " -t "
-                        + TmuxQuote.q(targetSessionId)));
+                .ifPresent(c -> fireAndForget(Commands.switchClient(c.name(), targetSessionId)));
     }
 
     /** Gives focus back to the window's content: its last active pane, else its first content pane. */
@@ -107,17 +107,17 @@ final class SidebarActions {
         String firstContent = s.sessions().stream().flatMap(x -> x.windows().stream())
                 .filter(w -> w.id().equals(windowId)).flatMap(w -> w.panes().stream())
                 .filter(p -> !p.sidebar()).map(Pane::id).findFirst().orElse(null);
-        tmux.run("last-pane -t " + TmuxQuote.q(windowId)).whenComplete((r, err) -> {
+        tmux.send(Commands.lastPane(windowId)).whenComplete((r, err) -> {
             if (err != null && firstContent != null) {
-                fireAndForget("select-pane -t " + TmuxQuote.q(firstContent));
+                fireAndForget(Commands.selectPane(firstContent));
             }
         });
     }
 
-    private void fireAndForget(String command) {
-        tmux.run(command).whenComplete((r, e) -> {
+    private void fireAndForget(TmuxCommand<Void> command) {
+        tmux.send(command).whenComplete((r, e) -> {
             if (e != null) {
-                log.accept(command + ": " + e.getMessage());
+                log.accept(command.line() + ": " + e.getMessage());
             }
         });
     }

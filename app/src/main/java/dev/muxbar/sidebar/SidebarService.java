@@ -11,9 +11,10 @@ import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.theme.Theme;
 import dev.muxbar.theme.Xterm256;
+import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.Formats;
+import dev.muxbar.tmux.TmuxCommand;
 import dev.muxbar.tmux.TmuxGateway;
-import dev.muxbar.tmux.TmuxQuote;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -206,34 +208,32 @@ public final class SidebarService {
     private void execute(Planner.Action a, long now) {
         if (a instanceof Planner.Action.Create c) {
             pendingCreates.put(c.windowId(), now);
-            String cmd = "split-window -d -f " + (settings.right() ? "-h" : "-hb") + " -l " + settings.width()
-                    + " -t " + TmuxQuote.q(c.windowId()) + " -P -F '#{pane_id} #{pane_width} #{pane_height} #{pane_tty}' "
-                    + TmuxQuote.q(paneCommand);
-            tmux.run(cmd).whenComplete((lines, err) -> loop.execute(() -> created(c.windowId(), lines, err)));
+            tmux.send(Commands.splitEdge(c.windowId(), settings.right(), settings.width(), paneCommand))
+                    .whenComplete((pane, err) -> loop.execute(() -> created(c.windowId(), pane, err)));
         } else if (a instanceof Planner.Action.Kill k) {
             log.accept("removing sidebar " + k.paneId() + " (" + k.why() + ")");
-            changeLayout("kill-pane -t " + TmuxQuote.q(k.paneId()));
+            changeLayout(Commands.killPane(k.paneId()));
         } else if (a instanceof Planner.Action.Resize r) {
             resizedAt.put(r.paneId(), now);
-            changeLayout("resize-pane -t " + TmuxQuote.q(r.paneId()) + " -x " + r.width());
+            changeLayout(Commands.resizePaneWidth(r.paneId(), r.width()));
         } else if (a instanceof Planner.Action.CloseWindow w) {
             log.accept("closing window " + w.windowId() + ": only a sidebar was left");
-            changeLayout("kill-window -t " + TmuxQuote.q(w.windowId()));
+            changeLayout(Commands.killWindow(w.windowId()));
         }
     }
 
-    private void created(String windowId, List<String> lines, Throwable err) {
-        if (err != null || lines == null || lines.isEmpty()) {
+    private void created(String windowId, Optional<Commands.NewPane> pane, Throwable err) {
+        if (err != null || pane == null || pane.isEmpty()) {
             pendingCreates.remove(windowId);
             log.accept("cannot create a sidebar in " + windowId + ": " + (err == null ? "no pane id" : err.getMessage()));
             return;
         }
-        // "%7 30 40 /dev/pts/9": open and paint the new sidebar now, not after the next refresh.
-        String[] f = lines.get(0).trim().split(" ", 4);
-        String paneId = f[0];
-        if (f.length == 4 && settings.enabled()) {
+        // Open and paint the new sidebar now, not after the next refresh.
+        Commands.NewPane p = pane.get();
+        String paneId = p.id();
+        if (settings.enabled()) {
             fresh.put(paneId, scheduler.now());
-            Entry entry = openEntry(paneId, f[3], parse(f[1]), parse(f[2]));
+            Entry entry = openEntry(paneId, p.tty(), p.width(), p.height());
             entry.windowId = windowId;
             Session own = viewsOf(model.snapshot()).get(windowId);
             if (own != null) {
@@ -241,7 +241,7 @@ public final class SidebarService {
             }
         }
         // A pane option changes no notification: ask for the panes part once the marker is set.
-        tmux.run("set-option -p -t " + TmuxQuote.q(paneId) + " @muxbar-sidebar 1")
+        tmux.send(Commands.setPaneOption(paneId, "@muxbar-sidebar", "1"))
                 .whenComplete((r, e) -> core.post(new Event.Refresh(EnumSet.of(Formats.Part.PANES))));
     }
 
@@ -268,19 +268,19 @@ public final class SidebarService {
      * Runs a command that changes windows or panes and asks for their refresh at once: tmux does not
      * notify layout changes outside the control client's session (the subscription would, within ~1 s).
      */
-    private void changeLayout(String command) {
-        tmux.run(command).whenComplete((r, e) -> {
+    private void changeLayout(TmuxCommand<Void> command) {
+        tmux.send(command).whenComplete((r, e) -> {
             if (e != null) {
-                log.accept(command + ": " + e.getMessage());
+                log.accept(command.line() + ": " + e.getMessage());
             }
             core.post(new Event.Refresh(EnumSet.of(Formats.Part.WINDOWS, Formats.Part.PANES)));
         });
     }
 
-    private void fireAndForget(String command) {
-        tmux.run(command).whenComplete((r, e) -> {
+    private void fireAndForget(TmuxCommand<Void> command) {
+        tmux.send(command).whenComplete((r, e) -> {
             if (e != null) {
-                log.accept(command + ": " + e.getMessage());
+                log.accept(command.line() + ": " + e.getMessage());
             }
         });
     }
@@ -391,10 +391,10 @@ public final class SidebarService {
      * reaches a sidebar an instant before it is selected can still pass: the answer is after the key.)
      */
     private void onKey(String paneId, KeyStroke k) {
-        tmux.run("display-message -p -t " + TmuxQuote.q(paneId) + " '#{pane_active} #{window_id}'")
-                .whenComplete((lines, err) -> loop.execute(() -> {
-                    if (err == null && !lines.isEmpty() && lines.get(0).startsWith("1 ")) {
-                        act(paneId, lines.get(0).substring(2).trim(), k);
+        tmux.send(Commands.paneFocus(paneId))
+                .whenComplete((focus, err) -> loop.execute(() -> {
+                    if (err == null && focus.isPresent() && focus.get().active()) {
+                        act(paneId, focus.get().windowId(), k);
                     } else {
                         Entry e = open.get(paneId);
                         if (e != null) {
@@ -456,7 +456,7 @@ public final class SidebarService {
             } catch (IOException ex) {
                 log.accept("cannot save sidebar settings: " + ex);
             }
-            fireAndForget("set-option -g @muxbar-width " + settings.width());
+            fireAndForget(Commands.setGlobalOption("@muxbar-width", String.valueOf(settings.width())));
         }
         if (model != null) {
             plan(model);

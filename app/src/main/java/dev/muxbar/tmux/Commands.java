@@ -1,14 +1,188 @@
 package dev.muxbar.tmux;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
- * tmux command lines the daemon sends, built in one place with every argument quoted
- * ({@link TmuxQuote#q}). Callers pass ids and names; they never assemble command text.
+ * Every tmux command the daemon sends, built in one place: arguments quoted ({@link TmuxQuote}),
+ * replies parsed into values. Callers pass ids, names and values; they never write command text
+ * or read tmux's output. The example reply above a parser is what tmux 3.3a prints.
  */
 public final class Commands {
     private Commands() {}
 
-    /** {@code switch-client -c CLIENT -t SESSION}: moves one client (by name) to a session (by id). */
-    public static String switchClient(String client, String sessionId) {
-        return "switch-client -c " + TmuxQuote.q(client) + " -t " + TmuxQuote.q(sessionId);
+    // --- clients and sessions ---
+
+    /** Moves one client (by name or tty) to a session (by id). */
+    public static TmuxCommand<Void> switchClient(String client, String sessionId) {
+        return TmuxCommand.effect("switch-client -c " + TmuxQuote.q(client) + " -t " + TmuxQuote.q(sessionId));
+    }
+
+    /** A message on one client's status line for {@code ms}; the text is shown as is (no formats). */
+    public static TmuxCommand<Void> message(String clientTty, int ms, String text) {
+        return TmuxCommand.effect("display-message -c " + TmuxQuote.q(clientTty) + " -d " + ms + " "
+                + TmuxQuote.q(text.replace("#", "##")));
+    }
+
+    public static TmuxCommand<Void> killSession(String sessionId) {
+        return TmuxCommand.effect("kill-session -t " + TmuxQuote.q(sessionId));
+    }
+
+    /** A detached session named {@code name} (tmux's own name rules); reply {@code "$7"}: its id. */
+    public static TmuxCommand<String> newSession(String name) {
+        return new TmuxCommand<>("new-session -d -P -F '#{session_id}' -s " + TmuxQuote.name(name),
+                lines -> lines.isEmpty() ? "" : lines.get(0).trim());
+    }
+
+    public static TmuxCommand<Void> renameSession(String sessionId, String name) {
+        return TmuxCommand.effect("rename-session -t " + TmuxQuote.q(sessionId) + " " + TmuxQuote.name(name));
+    }
+
+    // --- windows and panes ---
+
+    public static TmuxCommand<Void> selectWindow(String windowId) {
+        return TmuxCommand.effect("select-window -t " + TmuxQuote.q(windowId));
+    }
+
+    public static TmuxCommand<Void> selectPane(String paneId) {
+        return TmuxCommand.effect("select-pane -t " + TmuxQuote.q(paneId));
+    }
+
+    /** The window's previously active pane becomes active (an error when it has none). */
+    public static TmuxCommand<Void> lastPane(String windowId) {
+        return TmuxCommand.effect("last-pane -t " + TmuxQuote.q(windowId));
+    }
+
+    public static TmuxCommand<Void> killPane(String paneId) {
+        return TmuxCommand.effect("kill-pane -t " + TmuxQuote.q(paneId));
+    }
+
+    public static TmuxCommand<Void> killWindow(String windowId) {
+        return TmuxCommand.effect("kill-window -t " + TmuxQuote.q(windowId));
+    }
+
+    public static TmuxCommand<Void> resizePaneWidth(String paneId, int width) {
+        return TmuxCommand.effect("resize-pane -t " + TmuxQuote.q(paneId) + " -x " + width);
+    }
+
+    /** A pane tmux made: its id, size and tty. */
+    public record NewPane(String id, int width, int height, String tty) {}
+
+    /**
+     * A full-height pane of {@code width} columns at the window's left edge (right with
+     * {@code right}), running {@code shellCommand}; focus stays where it was. Reply
+     * {@code "%7 30 40 /dev/pts/9"}.
+     */
+    public static TmuxCommand<Optional<NewPane>> splitEdge(String windowId, boolean right, int width, String shellCommand) {
+        return new TmuxCommand<>("split-window -d -f " + (right ? "-h" : "-hb") + " -l " + width + " -t "
+                + TmuxQuote.q(windowId) + " -P -F '#{pane_id} #{pane_width} #{pane_height} #{pane_tty}' "
+                + TmuxQuote.q(shellCommand), Commands::newPane);
+    }
+
+    static Optional<NewPane> newPane(List<String> lines) {
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] f = lines.get(0).trim().split(" ", 4);
+        if (f.length != 4 || !f[0].startsWith("%")) {
+            return Optional.empty();
+        }
+        return Optional.of(new NewPane(f[0], number(f[1]), number(f[2]), f[3]));
+    }
+
+    /** Whether a pane is its window's active pane, and the window: reply {@code "1 @4"}. */
+    public record PaneFocus(boolean active, String windowId) {}
+
+    public static TmuxCommand<Optional<PaneFocus>> paneFocus(String paneId) {
+        return new TmuxCommand<>("display-message -p -t " + TmuxQuote.q(paneId) + " '#{pane_active} #{window_id}'",
+                lines -> {
+                    String[] f = lines.isEmpty() ? new String[0] : lines.get(0).trim().split(" ", 2);
+                    return f.length == 2 ? Optional.of(new PaneFocus(f[0].equals("1"), f[1])) : Optional.empty();
+                });
+    }
+
+    /** The screen of a pane, one line per row (no colours). */
+    public static TmuxCommand<List<String>> capturePane(String paneId) {
+        return TmuxCommand.lines("capture-pane -p -t " + TmuxQuote.q(paneId));
+    }
+
+    // --- options ---
+
+    /** A pane option (user options such as {@code @muxbar-sidebar}). */
+    public static TmuxCommand<Void> setPaneOption(String paneId, String name, String value) {
+        return TmuxCommand.effect("set-option -p -t " + TmuxQuote.q(paneId) + " " + option(name) + " " + TmuxQuote.q(value));
+    }
+
+    public static TmuxCommand<Void> setGlobalOption(String name, String value) {
+        return TmuxCommand.effect("set-option -g " + option(name) + " " + TmuxQuote.q(value));
+    }
+
+    public static TmuxCommand<Void> unsetGlobalOption(String name) {
+        return TmuxCommand.effect("set-option -gu " + option(name));
+    }
+
+    /** A global option's value, "" when unset. */
+    public static TmuxCommand<String> globalOption(String name) {
+        return TmuxCommand.firstLine("show-options -gqv " + option(name));
+    }
+
+    /**
+     * Global (user) options in one round trip: {@code display-message -p '#{@a}<TAB>#{@b}'} prints each
+     * value ("" when unset) separated by tabs, e.g. {@code "\t30\tright"}. Values in the order asked.
+     */
+    public static TmuxCommand<List<String>> globalOptions(List<String> names) {
+        String format = String.join("\t", names.stream().map(n -> "#{" + option(n) + "}").toList());
+        return new TmuxCommand<>("display-message -p " + TmuxQuote.q(format), lines -> {
+            String[] v = String.join("\n", lines).split("\t", -1);
+            return java.util.stream.IntStream.range(0, names.size()).mapToObj(i -> i < v.length ? v[i].trim() : "").toList();
+        });
+    }
+
+    // --- subscriptions ---
+
+    /** A control-mode subscription: tmux sends {@code %subscription-changed NAME …} when the format's value changes. */
+    public static TmuxCommand<Void> subscribe(String name, String target, String format) {
+        return TmuxCommand.effect("refresh-client -B " + TmuxQuote.q(name + ":" + target + ":" + format));
+    }
+
+    /** Ends a subscription (a name alone unsubscribes). */
+    public static TmuxCommand<Void> unsubscribe(String name) {
+        return TmuxCommand.effect("refresh-client -B " + TmuxQuote.q(name));
+    }
+
+    // --- keys ---
+
+    /** The binding of one key, as {@code list-keys} prints it ("" when unbound). */
+    public static TmuxCommand<String> binding(String table, String key) {
+        return TmuxCommand.firstLine("list-keys -T " + word(table) + " " + word(key));
+    }
+
+    /** Binds a key to a command ({@link Bindings} builds them). */
+    public static TmuxCommand<Void> bind(String table, String key, String command) {
+        return TmuxCommand.effect("bind-key -T " + word(table) + " " + word(key) + " " + command);
+    }
+
+    /** An option's name ({@code @muxbar-width}, {@code status}): names need no quoting, others are refused. */
+    private static String option(String name) {
+        if (!name.matches("@?[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("not an option name: " + name);
+        }
+        return name;
+    }
+
+    /** A table or key name as tmux prints it in list-keys: only names that need no quoting. */
+    private static String word(String s) {
+        if (!s.matches("[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("not a key or table muxbar binds: " + s);
+        }
+        return s;
+    }
+
+    private static int number(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 }

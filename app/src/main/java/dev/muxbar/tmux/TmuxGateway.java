@@ -24,6 +24,11 @@ public interface TmuxGateway extends AutoCloseable {
      */
     CompletableFuture<List<String>> run(String commandLine);
 
+    /** Runs a typed command ({@link Commands}) and parses its reply. */
+    default <T> CompletableFuture<T> send(TmuxCommand<T> command) {
+        return run(command.line()).thenApply(command.reply());
+    }
+
     @Override
     void close();
 

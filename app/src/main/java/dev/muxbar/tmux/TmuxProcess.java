@@ -50,6 +50,32 @@ public final class TmuxProcess {
         return new Result(p.exitValue(), lines, err.join().trim());
     }
 
+    /** Whether a tmux server answers on {@code socket} ({@code display-message -p x} prints x). */
+    public static boolean answers(java.nio.file.Path socket) {
+        try {
+            return java.nio.file.Files.exists(socket)
+                    && exec(List.of("tmux", "-S", socket.toString(), "display-message", "-p", "x")).lines().contains("x");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A global option's value ("" when unset) on the server at {@code address}. */
+    public static String globalOption(TmuxAddress address, String name) throws IOException {
+        Result r = run(address, List.of("show-options", "-gqv", name));
+        return r.ok() && !r.lines().isEmpty() ? r.lines().get(0).trim() : "";
+    }
+
+    /** {@code tmux -V}: "tmux 3.3a", or "" when tmux does not run. */
+    public static String version() {
+        try {
+            Result r = exec(List.of("tmux", "-V"));
+            return r.ok() && !r.lines().isEmpty() ? r.lines().get(0).trim() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private static String read(InputStream in) {
         try (in) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -138,8 +138,8 @@ class ApiServerTest {
         }
 
         @Override
-        public CompletableFuture<List<String>> tmux(String command) {
-            return CompletableFuture.completedFuture(List.of());
+        public <T> CompletableFuture<T> tmux(dev.muxbar.tmux.TmuxCommand<T> command) {
+            return CompletableFuture.completedFuture(command.reply().apply(List.of()));
         }
 
         @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.OrderBook;
 import dev.muxbar.model.Snapshot;
+import dev.muxbar.tmux.Bindings;
 import dev.muxbar.tmux.FakeTmux;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class KeyBinderTest {
 
     /** The native binding of row {@code row} to session {@code id}, with its script fallback. */
     private static String nat(int row, String id) {
-        return "bind-key -T root M-" + row + " if-shell -F '" + KeyBinder.exists(id) + "' { switch-client -t '" + id
+        return "bind-key -T root M-" + row + " if-shell -F '" + Bindings.exists(id) + "' { switch-client -t '" + id
                 + "' } { run-shell -b \"'/m/switch-index' " + row + " '#{client_tty}'\" }";
     }
 
@@ -96,14 +97,14 @@ class KeyBinderTest {
 
     @Test
     void whatCountsAsMuxbarsBinding() {
-        assertTrue(KeyBinder.isOurs("bind-key    -T root M-3 run-shell -b \"'/x/scripts/switch-index' 3 '#{client_tty}'\""));
-        assertTrue(KeyBinder.isOurs("bind-key    -T root M-1 switch-client -t \"$12\""));
-        assertTrue(KeyBinder.isOurs("bind-key -T root M-0 display-message \"muxbar: no agent needs you\""));
-        assertTrue(KeyBinder.isOurs("bind-key -T root M-0 if-shell -F \"#{==:#{session_id},$2}\" { switch-client -t \"$1\" } "
+        assertTrue(Bindings.isMuxbars("bind-key    -T root M-3 run-shell -b \"'/x/scripts/switch-index' 3 '#{client_tty}'\""));
+        assertTrue(Bindings.isMuxbars("bind-key    -T root M-1 switch-client -t \"$12\""));
+        assertTrue(Bindings.isMuxbars("bind-key -T root M-0 display-message \"muxbar: no agent needs you\""));
+        assertTrue(Bindings.isMuxbars("bind-key -T root M-0 if-shell -F \"#{==:#{session_id},$2}\" { switch-client -t \"$1\" } "
                 + "{ switch-client -t \"$2\" }"));
-        assertFalse(KeyBinder.isOurs(""), "unbound: someone unbound it");
-        assertFalse(KeyBinder.isOurs("bind-key -T root M-3 select-window -t 3"));
-        assertFalse(KeyBinder.isOurs("bind-key -T root M-3 switch-client -t work"));
+        assertFalse(Bindings.isMuxbars(""), "unbound: someone unbound it");
+        assertFalse(Bindings.isMuxbars("bind-key -T root M-3 select-window -t 3"));
+        assertFalse(Bindings.isMuxbars("bind-key -T root M-3 switch-client -t work"));
     }
 
     @Test

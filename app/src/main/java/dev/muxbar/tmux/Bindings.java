@@ -1,0 +1,70 @@
+package dev.muxbar.tmux;
+
+import java.util.List;
+
+/**
+ * What muxbar's switch keys run, as tmux command text for {@link Commands#bind}, and how to tell
+ * such a binding in {@code list-keys} output from a user's. Session ids ({@code $3}) are the only
+ * targets: names never are.
+ */
+public final class Bindings {
+    private Bindings() {}
+
+    /**
+     * A native switch to session {@code id} that falls back to {@code fallback} when the session is
+     * gone (the daemon died and the order changed since): tmux checks it with a format, no process.
+     * {@code if-shell -F '#{S:…}' { switch-client -t '$3' } { run-shell … }}
+     */
+    public static String nativeSwitch(String id, String fallback) {
+        return "if-shell -F '" + exists(sessionId(id)) + "' { switch-client -t '" + id + "' } { " + fallback + " }";
+    }
+
+    /** A format that is non-empty while session {@code id} exists. */
+    public static String exists(String id) {
+        return "#{S:#{?#{==:#{session_id}," + sessionId(id) + "},1,}}";
+    }
+
+    /**
+     * The next-attention key for sessions needing the user, most urgent first; a client already at
+     * the first goes to the second. Decided by tmux with a format, no fork:
+     * {@code if-shell -F '#{==:#{session_id},$3}' { switch-client -t '$5' } { switch-client -t '$3' }}
+     */
+    public static String next(List<String> urgentIds) {
+        if (urgentIds.isEmpty()) {
+            return "display-message 'muxbar: no agent needs you'";
+        }
+        String first = sessionId(urgentIds.get(0));
+        if (urgentIds.size() == 1) {
+            return "switch-client -t '" + first + "'";
+        }
+        return "if-shell -F '#{==:#{session_id}," + first + "}' { switch-client -t '" + sessionId(urgentIds.get(1))
+                + "' } { switch-client -t '" + first + "' }";
+    }
+
+    /** The shell fast path: {@code run-shell -b "'…/switch-index' 3 '#{client_tty}'"} ({@code next} for the next key). */
+    public static String script(String script, String row) {
+        if (script.contains("'") || script.contains("\"") || !row.matches("[0-9]+|next")) {
+            throw new IllegalArgumentException("cannot bind " + script + " " + row);
+        }
+        return "run-shell -b \"'" + script + "' " + row + " '#{client_tty}'\"";
+    }
+
+    /**
+     * Whether a {@code list-keys} line is a binding muxbar made: the script path, a native switch to a
+     * session id, the next-attention key's commands. An unbound key (empty) is not: the plugin bound
+     * it, so someone unbound it since.
+     */
+    public static boolean isMuxbars(String listKeysLine) {
+        String l = listKeysLine.strip();
+        return l.contains("/switch-index'") || l.contains("muxbar: no agent needs you")
+                || l.matches(".* switch-client -t \"\\$[0-9]+\"")
+                || l.matches(".* if-shell -F \"#\\{==:#\\{session_id\\},\\$[0-9]+\\}\" .*switch-client.*");
+    }
+
+    private static String sessionId(String id) {
+        if (!id.matches("\\$[0-9]+")) {
+            throw new IllegalArgumentException("not a session id: " + id);
+        }
+        return id;
+    }
+}
