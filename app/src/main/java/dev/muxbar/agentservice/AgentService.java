@@ -109,10 +109,8 @@ public final class AgentService {
 
     /** Every tmux notification (from the gateway's reader): the screen watcher wants its subscriptions. */
     public void onNotification(Notification n) {
-        if (n instanceof Notification.Other o && o.name().equals("subscription-changed") && !o.args().isEmpty()
-                && o.args().get(0).startsWith(ScreenWatcher.PREFIX)) {
-            String name = o.args().get(0);
-            loop.execute(() -> screen.onSubscription(name));
+        if (n instanceof Notification.SubscriptionChanged s && s.name().startsWith(ScreenWatcher.PREFIX)) {
+            loop.execute(() -> screen.onSubscription(s.name()));
         }
     }
 

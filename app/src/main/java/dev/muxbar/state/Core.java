@@ -225,10 +225,9 @@ public final class Core {
      * active pane may run something else: both are worth a scan before the next poll.
      */
     private static boolean suggestsNewCommand(Notification n) {
-        return n instanceof Notification.WindowChanged w && w.kind().endsWith("window-renamed")
+        return n instanceof Notification.WindowChanged w && w.change() == Notification.Change.RENAMED
                 || n instanceof Notification.WindowPaneChanged
-                || n instanceof Notification.Other o && o.name().equals("subscription-changed")
-                        && RefreshParts.isWindowSubscription(o);
+                || RefreshParts.isWindowSubscription(n);
     }
 
     /**

@@ -20,8 +20,8 @@ final class RefreshParts {
             "message", "config-error", "output", "extended-output", "pause", "continue");
 
     /** {@code %subscription-changed muxbar-windows $1 @1 1 %1 : …} (the layout subscription). */
-    static boolean isWindowSubscription(Notification.Other o) {
-        return !o.args().isEmpty() && o.args().get(0).equals("muxbar-windows");
+    static boolean isWindowSubscription(Notification n) {
+        return n instanceof Notification.SubscriptionChanged s && s.name().equals("muxbar-windows");
     }
 
     static Set<Part> of(Notification n) {
@@ -32,8 +32,8 @@ final class RefreshParts {
         } else if (n instanceof Notification.SessionWindowChanged) {
             return EnumSet.of(Part.WINDOWS); // window_active
         } else if (n instanceof Notification.WindowChanged w) {
-            // %window-renamed: a name; add/close/unlink: windows and their panes
-            return w.kind().endsWith("renamed") ? EnumSet.of(Part.WINDOWS) : EnumSet.of(Part.WINDOWS, Part.PANES);
+            // a rename: a name; add/close/unlink: windows and their panes
+            return w.change() == Notification.Change.RENAMED ? EnumSet.of(Part.WINDOWS) : EnumSet.of(Part.WINDOWS, Part.PANES);
         } else if (n instanceof Notification.LayoutChanged) {
             return EnumSet.of(Part.WINDOWS, Part.PANES); // sizes; panes split or closed
         } else if (n instanceof Notification.WindowPaneChanged) {
@@ -44,12 +44,12 @@ final class RefreshParts {
             return EnumSet.of(Part.CLIENTS); // our own client's session (ServerInfo.controlSession)
         } else if (n instanceof Notification.PaneModeChanged || n instanceof Notification.Exit) {
             return Set.of(); // modes and exits are not in the model
-        } else if (n instanceof Notification.Other o && IRRELEVANT.contains(o.name())) {
-            return Set.of();
-        } else if (n instanceof Notification.Other o && o.name().equals("subscription-changed")) {
+        } else if (n instanceof Notification.SubscriptionChanged) {
             // muxbar-windows: layouts, zoom, active panes; muxbar-pane-N: an agent pane's output (screen rules)
-            return isWindowSubscription(o) ? EnumSet.of(Part.WINDOWS, Part.PANES) : Set.of();
+            return isWindowSubscription(n) ? EnumSet.of(Part.WINDOWS, Part.PANES) : Set.of();
+        } else if (n instanceof Notification.Other o) {
+            return IRRELEVANT.contains(o.name()) ? Set.of() : ALL; // unknown: be safe
         }
-        return ALL; // unknown: be safe
+        throw new AssertionError(n);
     }
 }

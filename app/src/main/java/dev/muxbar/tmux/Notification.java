@@ -16,8 +16,14 @@ public sealed interface Notification {
     record SessionRenamed(String sessionId, String name) implements Notification {}
     /** {@code %session-window-changed $1 @2}: a session's active window changed. */
     record SessionWindowChanged(String sessionId, String windowId) implements Notification {}
-    /** {@code %window-add @3}, {@code %window-close @3}, {@code %unlinked-window-*}, {@code %window-renamed}. */
-    record WindowChanged(String kind, String windowId) implements Notification {}
+    /**
+     * {@code %window-add @3}, {@code %window-close @3}, {@code %window-renamed @3 name}; {@code linked}
+     * is false for the {@code %unlinked-window-*} forms (a window outside the control client's session).
+     */
+    record WindowChanged(Change change, boolean linked, String windowId) implements Notification {}
+
+    /** What happened to a window. */
+    enum Change { ADD, CLOSE, RENAMED }
     /** {@code %layout-change @0 <layout> <visible-layout> <flags>}. */
     record LayoutChanged(String windowId, String layout) implements Notification {}
     /** {@code %window-pane-changed @0 %3}: a window's active pane changed. */
@@ -28,6 +34,11 @@ public sealed interface Notification {
     record ClientDetached(String client) implements Notification {}
     /** {@code %pane-mode-changed %3}. */
     record PaneModeChanged(String paneId) implements Notification {}
+    /**
+     * {@code %subscription-changed NAME $1 @1 1 %1 : VALUE}: a {@code refresh-client -B} subscription's
+     * value changed; {@code args} are the fields after the name.
+     */
+    record SubscriptionChanged(String name, List<String> args) implements Notification {}
     /** {@code %exit [reason]}: the control client is about to be detached. */
     record Exit(String reason) implements Notification {}
     /** Any other line outside a block: kept by name and arguments, acted on as "something changed". */

@@ -174,7 +174,7 @@ class CoreTest {
         clock.advance(16);
         landWith(of(1, 1, "$0", "alpha"));
         assertEquals("claude", seen.get(seen.size() - 1).snapshot().sessions().get(0).windows().get(0).panes().get(0).command());
-        core.handle(new Event.TmuxChanged(new Notification.WindowChanged("window-renamed", "@0")));
+        core.handle(new Event.TmuxChanged(new Notification.WindowChanged(Notification.Change.RENAMED, true, "@0")));
         clock.advance(Core.Timing.DEFAULT.scanMaxWait());
         assertEquals(2, tmux.scans.size());
         tmux.scans.get(1).complete(java.util.Map.of("%0", new Snapshot.PaneProcess("zsh", "/src")));

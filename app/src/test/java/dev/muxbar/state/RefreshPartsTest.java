@@ -28,6 +28,8 @@ class RefreshPartsTest {
         "%pane-mode-changed %3|",
         "%exit|",
         "%paste-buffer-changed buffer0|",
+        "%subscription-changed muxbar-windows $1 @1 1 %1 : x|WINDOWS PANES",
+        "%subscription-changed muxbar-pane-5 $1 @1 1 %5 : 17 0 3 t|",
         "%something-new x y|SERVER SESSIONS WINDOWS PANES CLIENTS",
     })
     void mapsNotificationsToParts(String line, String parts) {

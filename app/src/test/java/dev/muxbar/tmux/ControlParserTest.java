@@ -82,6 +82,8 @@ class ControlParserTest {
         "%pane-mode-changed %3|PaneModeChanged",
         "%exit|Exit",
         "%exit detached|Exit",
+        "%subscription-changed muxbar-windows $1 @1 1 %1 : x|SubscriptionChanged",
+        "%subscription-changed|Other",
         "%paste-buffer-changed buffer0|Other",
         "%session-renamed|Other",
         "%|Other",
@@ -97,6 +99,12 @@ class ControlParserTest {
         assertEquals(new Notification.ClientSessionChanged("/dev/pts/4", "$1", "x y"),
                 ControlParser.notification("%client-session-changed /dev/pts/4 $1 x y"));
         assertInstanceOf(Notification.LayoutChanged.class, ControlParser.notification("%layout-change @1 x y z"));
+        assertEquals(new Notification.WindowChanged(Notification.Change.RENAMED, false, "@2"),
+                ControlParser.notification("%unlinked-window-renamed @2 vim"));
+        assertEquals(new Notification.WindowChanged(Notification.Change.CLOSE, true, "@3"),
+                ControlParser.notification("%window-close @3"));
+        assertEquals(new Notification.SubscriptionChanged("muxbar-pane-5", List.of("$1", "@1", "1", "%5", ":", "17")),
+                ControlParser.notification("%subscription-changed muxbar-pane-5 $1 @1 1 %5 : 17"));
     }
 
     @Test
