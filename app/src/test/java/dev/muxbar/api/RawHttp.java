@@ -15,20 +15,32 @@ import java.util.concurrent.TimeUnit;
 final class RawHttp {
     private RawHttp() {}
 
-    /** Sends {@code raw}, half-closes, and reads the whole answer (10 s at most). */
+    /**
+     * Sends {@code raw}, half-closes, and reads the whole answer (10 s at most). The answer is read
+     * while the request is still being written: a server that refuses a large body answers and
+     * closes before it has read it all, and the answer must be taken in before the connection is
+     * reset (a write that fails then is expected and ignored).
+     */
     static String exchange(Path socket, String raw) throws Exception {
         SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX);
         try (c) {
             c.connect(UnixDomainSocketAddress.of(socket));
-            c.write(ByteBuffer.wrap(raw.getBytes(StandardCharsets.UTF_8)));
-            c.shutdownOutput();
-            return CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
                 try {
-                    return new String(readAll(c), StandardCharsets.UTF_8);
+                    readAll(c, out);
+                    return out.toString(StandardCharsets.UTF_8);
                 } catch (IOException e) {
-                    return "read failed: " + e;
+                    return out.size() > 0 ? out.toString(StandardCharsets.UTF_8) : "read failed: " + e;
                 }
-            }).get(10, TimeUnit.SECONDS);
+            });
+            try {
+                c.write(ByteBuffer.wrap(raw.getBytes(StandardCharsets.UTF_8)));
+                c.shutdownOutput();
+            } catch (IOException refusedMidway) {
+                // the server answered and closed before reading everything: its answer is what counts
+            }
+            return answer.get(10, TimeUnit.SECONDS);
         }
     }
 
@@ -41,13 +53,11 @@ final class RawHttp {
         return at < 0 ? "" : answer.substring(at + 4);
     }
 
-    private static byte[] readAll(SocketChannel c) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private static void readAll(SocketChannel c, ByteArrayOutputStream out) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(8192);
         while (c.read(b) >= 0) {
             out.write(b.array(), 0, b.position());
             b.clear();
         }
-        return out.toByteArray();
     }
 }
