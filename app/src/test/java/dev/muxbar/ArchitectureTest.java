@@ -36,7 +36,7 @@ class ArchitectureTest {
             Map.entry("keys", Set.of("model", "tmux", "state")),
             Map.entry("agentservice", Set.of("model", "agents", "state", "tmux", "config")),
             Map.entry("sidebar", Set.of("model", "agents", "state", "tmux", "config", "text", "theme")),
-            Map.entry("api", Set.of("model", "agents", "state", "tmux", "config")),
+            Map.entry("api", Set.of("model", "agents", "state", "tmux", "config", "theme")),
             Map.entry("daemon", without(ALL, "cli", "daemon")),
             Map.entry("cli", without(ALL, "cli")));
 

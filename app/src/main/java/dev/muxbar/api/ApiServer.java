@@ -6,6 +6,7 @@ import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event.OrderEdit;
 import dev.muxbar.state.Event;
+import dev.muxbar.theme.ThemeResult;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.TmuxCommand;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ public final class ApiServer implements AutoCloseable {
         CompletableFuture<Map<String, Object>> themes();
 
         /** Shows a theme on every sidebar, saved when {@code keep}; completes with null or why it was refused. */
-        CompletableFuture<String> setTheme(String name, boolean keep);
+        CompletableFuture<ThemeResult> setTheme(String name, boolean keep);
     }
 
     public ApiServer(Path socket, Core core, String version, Actions actions) throws Exception {
@@ -331,9 +332,18 @@ public final class ApiServer implements AutoCloseable {
             return Reply.error(400, "missing query parameter: name (muxbar themes list shows them)");
         }
         boolean keep = preview == null || !(preview.equals("1") || preview.equals("true"));
-        return Reply.await(actions.setTheme(name, keep), error -> error == null
-                ? Reply.ok(Json.MAPPER.createObjectNode().put("ok", true).put("theme", name).put("saved", keep).toString())
-                : Reply.error(error.startsWith("no theme called") ? 404 : 422, error), Reply::busy);
+        return Reply.await(actions.setTheme(name, keep), ApiServer::themeReply, Reply::busy);
+    }
+
+    private static Reply themeReply(ThemeResult r) {
+        if (r instanceof ThemeResult.Shown s) {
+            return Reply.ok(Json.MAPPER.createObjectNode().put("ok", true).put("theme", s.name()).put("saved", s.saved()).toString());
+        } else if (r instanceof ThemeResult.NoSuchTheme) {
+            return Reply.error(404, r.message());
+        } else if (r instanceof ThemeResult.BrokenFile || r instanceof ThemeResult.NotSaved) {
+            return Reply.error(422, r.message());
+        }
+        throw new AssertionError(r);
     }
 
     private Reply mute(String ref) {

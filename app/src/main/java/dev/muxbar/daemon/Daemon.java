@@ -18,6 +18,7 @@ import dev.muxbar.state.Event;
 import dev.muxbar.state.EventLoop;
 import dev.muxbar.theme.Appearance;
 import dev.muxbar.theme.Theme;
+import dev.muxbar.theme.ThemeResult;
 import dev.muxbar.theme.ThemeService;
 import dev.muxbar.theme.ThemeStore;
 import dev.muxbar.theme.Themes;
@@ -230,7 +231,7 @@ public final class Daemon {
             }
 
             @Override
-            public CompletableFuture<String> setTheme(String name, boolean keep) {
+            public CompletableFuture<ThemeResult> setTheme(String name, boolean keep) {
                 return onLoop(() -> themes.set(name, keep));
             }
 
@@ -276,7 +277,7 @@ public final class Daemon {
             }
 
             @Override
-            public String set(String name, boolean keep) {
+            public ThemeResult set(String name, boolean keep) {
                 return themes.set(name, keep);
             }
         }, sidebarScript().toString(), paths.stateDir().resolve("sidebar.json"),

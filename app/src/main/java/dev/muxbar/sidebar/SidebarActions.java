@@ -7,6 +7,7 @@ import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
+import dev.muxbar.theme.ThemeResult;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.TmuxCommand;
 import dev.muxbar.tmux.TmuxGateway;
@@ -86,9 +87,9 @@ final class SidebarActions {
             fireAndForget(Commands.selectWindow(a.windowId()));
             fireAndForget(Commands.selectPane(a.paneId()));
         } else if (c instanceof Command.Theme t) {
-            String error = themes.set(t.name(), t.keep()); // repaints every sidebar through the theme service
-            if (error != null) {
-                log.accept("theme " + t.name() + ": " + error);
+            ThemeResult r = themes.set(t.name(), t.keep()); // repaints every sidebar through the theme service
+            if (!(r instanceof ThemeResult.Shown)) {
+                log.accept("theme " + t.name() + ": " + r.message());
             }
         } else if (c instanceof Command.Mute m) {
             core.post(new Event.ToggleMute(m.sessionId()));

@@ -1,6 +1,7 @@
 package dev.muxbar.sidebar;
 
 import dev.muxbar.theme.Theme;
+import dev.muxbar.theme.ThemeResult;
 import java.util.List;
 
 /** The daemon's themes as the picker sees them (the theme service, wired by the daemon). */
@@ -12,6 +13,6 @@ public interface ThemeChoices {
     /** Every theme to choose from, sorted by name (user files re-read if they changed). */
     List<Theme> all();
 
-    /** Shows {@code name} on every sidebar, saving it when {@code keep}; null, or why not. */
-    String set(String name, boolean keep);
+    /** Shows {@code name} on every sidebar, saving it when {@code keep}. */
+    ThemeResult set(String name, boolean keep);
 }

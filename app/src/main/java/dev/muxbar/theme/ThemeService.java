@@ -72,9 +72,9 @@ public final class ThemeService {
         return current;
     }
 
-    /** {@code fixed}, or in auto mode {@code dark}/{@code light} for the current appearance. */
-    public String slot() {
-        return !options.auto() ? "fixed" : dark ? "dark" : "light";
+    /** {@code FIXED}, or in auto mode {@code DARK}/{@code LIGHT} for the current appearance. */
+    public ThemeSlot slot() {
+        return !options.auto() ? ThemeSlot.FIXED : dark ? ThemeSlot.DARK : ThemeSlot.LIGHT;
     }
 
     /** Every theme to choose from, sorted by name, as of the last change in the user's theme dir. */
@@ -88,25 +88,26 @@ public final class ThemeService {
 
     /**
      * Shows theme {@code name} on every sidebar; {@code keep} also saves it for the current slot.
-     * Returns null, or a message for the user when there is no such theme or its file is broken
-     * (nothing changes then).
+     * Nothing changes when there is no such theme or its file is broken.
      */
-    public String set(String name, boolean keep) {
+    public ThemeResult set(String name, boolean keep) {
         Theme t;
         try {
             t = themes.get(name);
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
+        } catch (Themes.NoSuchTheme e) {
+            return new ThemeResult.NoSuchTheme(e.getMessage());
+        } catch (Themes.BrokenTheme e) {
+            return new ThemeResult.BrokenFile(e.getMessage());
         }
         if (keep) {
             try {
                 store.save(slot(), name, option(slot()));
             } catch (IOException e) {
-                return "cannot save the theme choice: " + e.getMessage();
+                return new ThemeResult.NotSaved("cannot save the theme choice: " + e.getMessage());
             }
         }
         show(t);
-        return null;
+        return new ThemeResult.Shown(name, keep);
     }
 
     /** For {@code GET /themes} and {@code muxbar doctor}. */
@@ -114,7 +115,7 @@ public final class ThemeService {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("theme", current.name());
         out.put("mode", options.auto() ? "auto" : "fixed");
-        out.put("slot", slot());
+        out.put("slot", slot().key());
         if (options.auto()) {
             out.put("appearance", appearance.available() ? dark ? "dark" : "light" : "unknown (dark)");
             out.put("appearanceSource", appearance.source());
@@ -160,27 +161,23 @@ public final class ThemeService {
     }
 
     /** The theme for a slot: the saved pick, else the option, else the default; a bad name is logged. */
-    private Theme pick(String slot) {
-        String fallback = slot.equals("light") ? DEFAULT_LIGHT : DEFAULT;
+    private Theme pick(ThemeSlot slot) {
+        String fallback = slot == ThemeSlot.LIGHT ? DEFAULT_LIGHT : DEFAULT;
         String name = store.resolve(slot, option(slot), fallback);
         try {
             return themes.get(name);
         } catch (IllegalArgumentException e) {
-            log.accept("theme " + name + " (" + optionName(slot) + "): " + e.getMessage() + "; using " + fallback);
+            log.accept("theme " + name + " (" + slot.option() + "): " + e.getMessage() + "; using " + fallback);
             return themes.get(fallback);
         }
     }
 
-    private String option(String slot) {
+    private String option(ThemeSlot slot) {
         return switch (slot) {
-            case "dark" -> options.dark().isEmpty() ? options.theme() : options.dark();
-            case "light" -> options.light();
-            default -> options.theme();
+            case DARK -> options.dark().isEmpty() ? options.theme() : options.dark();
+            case LIGHT -> options.light();
+            case FIXED -> options.theme();
         };
-    }
-
-    private static String optionName(String slot) {
-        return slot.equals("fixed") ? "@muxbar-theme" : "@muxbar-theme-" + slot;
     }
 
     public void close() {

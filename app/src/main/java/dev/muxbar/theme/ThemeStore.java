@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.muxbar.config.AtomicFiles;
+import dev.muxbar.config.CorruptFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
-import dev.muxbar.config.CorruptFile;
 
 /**
  * The themes the user picked (picker Enter, {@code muxbar themes set}), one per slot: {@code fixed},
@@ -33,8 +33,8 @@ public final class ThemeStore {
     }
 
     /** The theme for {@code slot}: the saved pick if the option is as it was then, else the option, else {@code fallback}. */
-    public String resolve(String slot, String option, String fallback) {
-        JsonNode saved = read().path(slot);
+    public String resolve(ThemeSlot slot, String option, String fallback) {
+        JsonNode saved = read().path(slot.key());
         if (saved.path("name").isTextual() && saved.path("configured").asText("").equals(option)) {
             return saved.get("name").asText();
         }
@@ -42,9 +42,9 @@ public final class ThemeStore {
     }
 
     /** Saves a pick for {@code slot}, noting the option's current value. */
-    public void save(String slot, String name, String option) throws IOException {
+    public void save(ThemeSlot slot, String name, String option) throws IOException {
         ObjectNode root = read();
-        root.putObject(slot).put("name", name).put("configured", option);
+        root.putObject(slot.key()).put("name", name).put("configured", option);
         AtomicFiles.write(path, root.toString() + "\n");
     }
 

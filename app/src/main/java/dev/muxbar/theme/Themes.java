@@ -61,10 +61,28 @@ public final class Themes {
         String prefix = userDir.resolve(name + ".json").toString() + ":";
         for (String p : now.problems()) {
             if (p.startsWith(prefix)) {
-                throw new IllegalArgumentException(p);
+                throw new BrokenTheme(p);
             }
         }
-        throw new IllegalArgumentException("no theme called \"" + name + "\" (muxbar themes list shows them)");
+        throw new NoSuchTheme("no theme called \"" + name + "\" (muxbar themes list shows them)");
+    }
+
+    /** No theme has the name asked for. */
+    public static final class NoSuchTheme extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        NoSuchTheme(String message) {
+            super(message);
+        }
+    }
+
+    /** The user's file for the name asked for does not load. */
+    public static final class BrokenTheme extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        BrokenTheme(String message) {
+            super(message);
+        }
     }
 
     /** The themes as of now: the user dir is listed (one stat per file) and read again only if it changed. */

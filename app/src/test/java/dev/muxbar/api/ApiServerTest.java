@@ -32,6 +32,7 @@ class ApiServerTest {
     private ApiServer api;
     private Path socket;
     private final List<SocketChannel> open = new ArrayList<>();
+    private final NoActions actions = new NoActions();
 
     @BeforeEach
     void start() throws Exception {
@@ -39,7 +40,7 @@ class ApiServerTest {
         FakeTmux tmux = new FakeTmux();
         Core core = new Core(loop, loop, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, m -> { });
         socket = tmp.resolve("daemon.sock");
-        api = new ApiServer(socket, core, "test", new NoActions());
+        api = new ApiServer(socket, core, "test", actions);
     }
 
     @AfterEach
@@ -121,7 +122,27 @@ class ApiServerTest {
         assertTrue(answer2.contains("{\"error\":"), answer2);
     }
 
+    /** Each theme result has its status: shown 200, no such theme 404, a broken file or no save 422. */
+    @Test
+    void themeResultsMapToStatuses() throws Exception {
+        for (var r : List.of(new dev.muxbar.theme.ThemeResult.Shown("nord", true),
+                new dev.muxbar.theme.ThemeResult.NoSuchTheme("no theme called \"x\""),
+                new dev.muxbar.theme.ThemeResult.BrokenFile("bad.json: field \"colors\" must be an object"),
+                new dev.muxbar.theme.ThemeResult.NotSaved("cannot save the theme choice: disk full"))) {
+            actions.theme = r;
+            String answer = request("POST /theme?name=nord HTTP/1.1\r\nHost: muxbar\r\nConnection: close\r\n"
+                    + "Content-Length: 0\r\n\r\n");
+            String expected = r instanceof dev.muxbar.theme.ThemeResult.Shown ? "200"
+                    : r instanceof dev.muxbar.theme.ThemeResult.NoSuchTheme ? "404" : "422";
+            assertTrue(answer.startsWith("HTTP/1.1 " + expected), r + " → " + answer);
+            assertTrue(answer.contains(r instanceof dev.muxbar.theme.ThemeResult.Shown ? "\"saved\":true" : "must be an object")
+                    || !(r instanceof dev.muxbar.theme.ThemeResult.BrokenFile), answer);
+        }
+    }
+
     static final class NoActions implements ApiServer.Actions {
+        dev.muxbar.theme.ThemeResult theme = new dev.muxbar.theme.ThemeResult.Shown("default", true);
+
         @Override
         public CompletableFuture<Boolean> toggle(Boolean on) {
             return CompletableFuture.completedFuture(true);
@@ -148,8 +169,8 @@ class ApiServerTest {
         }
 
         @Override
-        public CompletableFuture<String> setTheme(String name, boolean keep) {
-            return CompletableFuture.completedFuture(null);
+        public CompletableFuture<dev.muxbar.theme.ThemeResult> setTheme(String name, boolean keep) {
+            return CompletableFuture.completedFuture(theme);
         }
     }
 }

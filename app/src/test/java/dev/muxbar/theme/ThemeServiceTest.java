@@ -61,10 +61,10 @@ class ThemeServiceTest {
     void optionThenSavedPickUntilTheOptionChanges() {
         ThemeService s = service(fixed("nord"), Appearance.unavailable("off"));
         assertEquals("nord", s.current().name());
-        assertNull(s.set("dracula", false));
+        assertEquals(new ThemeResult.Shown("dracula", false), s.set("dracula", false));
         assertEquals(List.of("dracula"), shown, "a preview shows");
         assertEquals("nord", service(fixed("nord"), Appearance.unavailable("off")).current().name(), "…and is not saved");
-        assertNull(s.set("gruvbox-dark", true));
+        assertEquals(new ThemeResult.Shown("gruvbox-dark", true), s.set("gruvbox-dark", true));
         assertEquals("gruvbox-dark", service(fixed("nord"), Appearance.unavailable("off")).current().name(),
                 "the saved pick wins while @muxbar-theme is what it was");
         assertEquals("kanagawa", service(fixed("kanagawa"), Appearance.unavailable("off")).current().name(),
@@ -76,10 +76,13 @@ class ThemeServiceTest {
         ThemeService s = service(fixed("no-such"), Appearance.unavailable("off"));
         assertEquals("default", s.current().name());
         assertTrue(log.get(0).contains("no theme called \"no-such\""), log.toString());
-        assertEquals("no theme called \"x'; rm -rf $HOME\" (muxbar themes list shows them)", s.set("x'; rm -rf $HOME", true));
+        assertEquals(new ThemeResult.NoSuchTheme("no theme called \"x'; rm -rf $HOME\" (muxbar themes list shows them)"),
+                s.set("x'; rm -rf $HOME", true));
         Files.createDirectories(tmp.resolve("themes"));
         Files.writeString(tmp.resolve("themes/bad.json"), "{\"name\":\"bad\"}");
-        assertTrue(s.set("bad", true).contains("bad.json: field \"colors\" must be an object"));
+        ThemeResult broken = s.set("bad", true);
+        assertTrue(broken instanceof ThemeResult.BrokenFile && broken.message().contains("bad.json: field \"colors\" must be an object"),
+                broken.toString());
         assertEquals(List.of(), shown);
         assertEquals("default", s.current().name());
         assertTrue(!Files.exists(tmp.resolve("theme.json")), "nothing saved");
@@ -92,8 +95,8 @@ class ThemeServiceTest {
         assertEquals("tokyo-night", s.current().name(), "dark until the system says otherwise");
         a.onDark.accept(false);
         assertEquals("catppuccin-latte", s.current().name());
-        assertEquals("light", s.slot());
-        assertNull(s.set("one-light", true));
+        assertEquals(ThemeSlot.LIGHT, s.slot());
+        assertEquals(new ThemeResult.Shown("one-light", true), s.set("one-light", true));
         a.onDark.accept(true);
         assertEquals("tokyo-night", s.current().name(), "the dark slot is untouched");
         a.onDark.accept(false);

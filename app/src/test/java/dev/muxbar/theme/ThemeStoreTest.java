@@ -15,9 +15,9 @@ class ThemeStoreTest {
     @Test
     void picksRoundTripAndTheOptionWinsWhenItChanged(@TempDir Path dir) throws Exception {
         ThemeStore store = new ThemeStore(dir.resolve("theme.json"), m -> { });
-        store.save("fixed", "nord", "");
-        assertEquals("nord", store.resolve("fixed", "", "default"));
-        assertEquals("dracula", store.resolve("fixed", "dracula", "default"), "the user wrote another theme into the config");
+        store.save(ThemeSlot.FIXED, "nord", "");
+        assertEquals("nord", store.resolve(ThemeSlot.FIXED, "", "default"));
+        assertEquals("dracula", store.resolve(ThemeSlot.FIXED, "dracula", "default"), "the user wrote another theme into the config");
     }
 
     @Test
@@ -26,15 +26,15 @@ class ThemeStoreTest {
         Files.writeString(f, "[1, 2");
         List<String> log = new ArrayList<>();
         ThemeStore store = new ThemeStore(f, log::add);
-        assertEquals("default", store.resolve("fixed", "", "default"));
-        assertEquals("default", store.resolve("dark", "", "default"));
+        assertEquals("default", store.resolve(ThemeSlot.FIXED, "", "default"));
+        assertEquals("default", store.resolve(ThemeSlot.DARK, "", "default"));
         assertEquals(1, log.size(), "one line: " + log);
         assertTrue(log.get(0).contains("kept it as theme.json.corrupt-"), log.get(0));
         try (var files = Files.list(dir)) {
             Path aside = files.filter(p -> p.getFileName().toString().startsWith("theme.json.corrupt-")).findFirst().orElseThrow();
             assertEquals("[1, 2", Files.readString(aside));
         }
-        store.save("fixed", "nord", "");
-        assertEquals("nord", store.resolve("fixed", "", "default"));
+        store.save(ThemeSlot.FIXED, "nord", "");
+        assertEquals("nord", store.resolve(ThemeSlot.FIXED, "", "default"));
     }
 }
