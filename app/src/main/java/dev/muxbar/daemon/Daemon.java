@@ -103,7 +103,7 @@ public final class Daemon {
             if (log != null) {
                 log.accept("cannot start: " + e.getMessage());
             }
-            if (gateway == null && e.getMessage() != null && e.getMessage().startsWith("no tmux server")) {
+            if (e instanceof ControlGateway.NoServer) {
                 serverGone.set(true); // nothing to serve: leave no runtime files behind either
             }
             cleanup();

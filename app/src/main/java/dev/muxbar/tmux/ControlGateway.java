@@ -52,7 +52,7 @@ public final class ControlGateway implements TmuxGateway {
         ControlGateway g = new ControlGateway(address, listener, onReconnected, onServerGone, log);
         ControlClient c = g.attach();
         if (c == null) {
-            throw new IOException("no tmux server is running at " + address.socket());
+            throw new NoServer(address);
         }
         g.client = c;
         return g;
@@ -165,6 +165,15 @@ public final class ControlGateway implements TmuxGateway {
         ControlClient c = client;
         if (c != null) {
             c.close();
+        }
+    }
+
+    /** No tmux server runs at the address: there is nothing to serve. */
+    public static final class NoServer extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NoServer(TmuxAddress address) {
+            super("no tmux server is running at " + address.socket());
         }
     }
 }
