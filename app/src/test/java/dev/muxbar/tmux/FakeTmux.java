@@ -37,10 +37,24 @@ public final class FakeTmux implements TmuxGateway {
         return f;
     }
 
+    private final Map<String, java.util.function.Function<String, List<String>>> byVerb = new java.util.HashMap<>();
+
+    /** Answers every command whose first word is {@code verb} (e.g. {@code split-window}) with {@code reply}. */
+    public FakeTmux answering(String verb, java.util.function.Function<String, List<String>> reply) {
+        byVerb.put(verb, reply);
+        return this;
+    }
+
     @Override
     public CompletableFuture<List<String>> run(String commandLine) {
         commands.add(commandLine);
-        return CompletableFuture.completedFuture(answer.apply(commandLine));
+        var byThisVerb = byVerb.get(commandLine.split(" ", 2)[0]);
+        return CompletableFuture.completedFuture(byThisVerb != null ? byThisVerb.apply(commandLine) : answer.apply(commandLine));
+    }
+
+    /** The commands sent so far whose first word is {@code verb}. */
+    public List<String> sent(String verb) {
+        return commands.stream().filter(c -> c.split(" ", 2)[0].equals(verb)).toList();
     }
 
     /** The refresh started last, which the test may complete. */

@@ -1,0 +1,73 @@
+package dev.muxbar.sidebar;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.Snapshot.Session;
+import dev.muxbar.model.Snapshot;
+import dev.muxbar.tmux.Commands;
+import dev.muxbar.tmux.TmuxGateway;
+import java.util.concurrent.Executor;
+
+/**
+ * Keys and mouse actions from the sidebars' ttys: each becomes a new view of that sidebar
+ * ({@link Keys}, pure) and commands ({@link SidebarActions}), then a paint.
+ *
+ * <p>Only a sidebar that is the active pane of a window someone views takes keys. The model may be
+ * a moment behind (tmux does not notify a pane selection outside the control client's session), so
+ * tmux is asked right away, from the tty's reader thread; replies come in order, so keys are
+ * handled in the order they were typed. (A key that reaches a sidebar an instant before it is
+ * selected can still pass: the answer is after the key.)
+ */
+final class SidebarInput {
+
+    private final TmuxGateway tmux;
+    private final Executor loop;
+    private final SidebarPainter painter;
+    private final SidebarActions actions;
+    private final Keys keys = new Keys();
+
+    SidebarInput(TmuxGateway tmux, Executor loop, SidebarPainter painter, SidebarActions actions) {
+        this.tmux = tmux;
+        this.loop = loop;
+        this.painter = painter;
+        this.actions = actions;
+    }
+
+    /** A key from pane {@code paneId}'s tty, on its reader thread. */
+    void onKey(String paneId, KeyStroke k) {
+        tmux.send(Commands.paneFocus(paneId)).whenComplete((focus, err) -> loop.execute(() -> {
+            if (err == null && focus.isPresent() && focus.get().active()) {
+                act(paneId, focus.get().windowId(), k);
+            } else {
+                ignored(painter.entry(paneId));
+            }
+        }));
+    }
+
+    private void act(String paneId, String windowId, KeyStroke k) {
+        SidebarPainter.Entry e = painter.entry(paneId);
+        Model model = painter.model();
+        if (e == null || model == null) {
+            return;
+        }
+        Snapshot s = model.snapshot();
+        Session own = painter.viewsOf(s).get(windowId);
+        if (own == null) {
+            ignored(e); // nobody looks at this window
+            return;
+        }
+        painter.refreshChoices();
+        Keys.Result r = keys.handle(painter.input(e, own.id()), k);
+        e.view = r.view();
+        for (Command c : r.commands()) {
+            actions.run(c, s, own, windowId);
+        }
+        painter.paint(e, own.id());
+    }
+
+    private static void ignored(SidebarPainter.Entry e) {
+        if (e != null) {
+            e.ignoredKeys++;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.muxbar.sidebar;
+
+import dev.muxbar.model.Scheduler;
+import dev.muxbar.model.Snapshot.Pane;
+import dev.muxbar.model.Snapshot.Session;
+import dev.muxbar.model.Snapshot.Window;
+import dev.muxbar.model.Snapshot;
+import dev.muxbar.tmux.Commands;
+import dev.muxbar.tmux.Formats.Part;
+import dev.muxbar.tmux.TmuxCommand;
+import dev.muxbar.tmux.TmuxGateway;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The sidebars as tmux panes: runs what the {@link Planner} decides (create, kill, resize, close a
+ * window left with only a sidebar), remembers what it asked for until tmux shows it, and keeps the
+ * settings (on/off, width; saved, and the width told to tmux as {@code @muxbar-width}). On the loop
+ * only; tmux's replies are posted back to it.
+ *
+ * <p>A create is pending until a snapshot shows a sidebar in that window, at most {@link #PENDING_MS}
+ * (then it is asked again); a resize settles for {@link #SETTLE_MS} before the width is repaired
+ * again. A new pane is handed to {@code opened} at once, so it is painted before the next refresh.
+ */
+public final class SidebarLifecycle {
+
+    /** How long a requested sidebar may take to show up in a snapshot before it is requested again. */
+    static final long PENDING_MS = 3_000;
+    /** How long after a resize the width is left alone (tmux may not have applied it yet). */
+    static final long SETTLE_MS = 500;
+
+    private final TmuxGateway tmux;
+    private final Scheduler scheduler;
+    private final Executor loop;
+    private final Consumer<Set<Part>> refresh;
+    private final SidebarStore store;
+    private final String paneCommand;
+    private final BiConsumer<String, Commands.NewPane> opened;
+    private final Consumer<String> log;
+    private final Map<String, Long> pendingCreates = new HashMap<>();
+    private final Map<String, Long> resizedAt = new HashMap<>();
+    private Planner.Settings settings;
+    private Snapshot last;
+    private Set<String> lastViewed = Set.of();
+    private Scheduler.Cancellable recheck;
+
+    /**
+     * @param refresh     asks the loop to read these parts again (tmux sends no notification for
+     *                    layout changes outside the control client's session, nor for pane options)
+     * @param paneCommand the shell command a sidebar pane runs
+     * @param opened      a sidebar tmux just made: window id and pane (on the loop)
+     */
+    public SidebarLifecycle(TmuxGateway tmux, Scheduler scheduler, Executor loop, Consumer<Set<Part>> refresh,
+                            SidebarStore store, Planner.Settings defaults, String paneCommand,
+                            BiConsumer<String, Commands.NewPane> opened, Consumer<String> log) {
+        this.tmux = tmux;
+        this.scheduler = scheduler;
+        this.loop = loop;
+        this.refresh = refresh;
+        this.store = store;
+        this.settings = store.load(defaults);
+        this.paneCommand = paneCommand;
+        this.opened = opened;
+        this.log = log;
+    }
+
+    public Planner.Settings settings() {
+        return settings;
+    }
+
+    /** Plans and runs the lifecycle for this snapshot; windows someone views are served first. */
+    public void plan(Snapshot s, Set<String> viewedWindows) {
+        last = s;
+        lastViewed = viewedWindows;
+        long now = scheduler.now();
+        pendingCreates.keySet().removeAll(windowsWithSidebar(s)); // arrived
+        pendingCreates.values().removeIf(t -> now - t > PENDING_MS); // lost: ask again
+        resizedAt.values().removeIf(t -> now - t > SETTLE_MS);
+        List<Planner.Action> actions = new ArrayList<>(Planner.plan(s, settings, pendingCreates.keySet(), resizedAt.keySet()));
+        // Toggling on restores the window being looked at first.
+        actions.sort(Comparator.comparing(a -> !(a instanceof Planner.Action.Create c && viewedWindows.contains(c.windowId()))));
+        for (Planner.Action a : actions) {
+            execute(a, now);
+        }
+        if (!pendingCreates.isEmpty() && recheck == null) {
+            // If a requested sidebar never shows up, no new snapshot would come to ask again.
+            recheck = scheduler.schedule(PENDING_MS + 1, () -> {
+                recheck = null;
+                if (last != null) {
+                    plan(last, lastViewed);
+                }
+            });
+        }
+    }
+
+    /** Sidebars on, off, or (null) flipped; saved. The caller plans again. */
+    public void toggle(Boolean on) {
+        boolean next = on == null ? !settings.enabled() : on;
+        settings = new Planner.Settings(next, settings.width(), settings.right());
+        pendingCreates.clear();
+        save();
+    }
+
+    /** Every sidebar to a new width; {@code keep} saves it and tells tmux. The caller plans again. */
+    public void setWidth(int width, boolean keep) {
+        settings = new Planner.Settings(settings.enabled(), width, settings.right());
+        resizedAt.clear();
+        if (keep) {
+            save();
+            send(Commands.setGlobalOption("@muxbar-width", String.valueOf(settings.width())), false);
+        }
+    }
+
+    public void close() {
+        if (recheck != null) {
+            recheck.cancel();
+            recheck = null;
+        }
+    }
+
+    private void save() {
+        try {
+            store.save(settings);
+        } catch (IOException e) {
+            log.accept("cannot save sidebar settings: " + e);
+        }
+    }
+
+    private void execute(Planner.Action a, long now) {
+        if (a instanceof Planner.Action.Create c) {
+            pendingCreates.put(c.windowId(), now);
+            tmux.send(Commands.splitEdge(c.windowId(), settings.right(), settings.width(), paneCommand))
+                    .whenComplete((pane, err) -> loop.execute(() -> created(c.windowId(), pane, err)));
+        } else if (a instanceof Planner.Action.Kill k) {
+            log.accept("removing sidebar " + k.paneId() + " (" + k.why() + ")");
+            send(Commands.killPane(k.paneId()), true);
+        } else if (a instanceof Planner.Action.Resize r) {
+            resizedAt.put(r.paneId(), now);
+            send(Commands.resizePaneWidth(r.paneId(), r.width()), true);
+        } else if (a instanceof Planner.Action.CloseWindow w) {
+            log.accept("closing window " + w.windowId() + ": only a sidebar was left");
+            send(Commands.killWindow(w.windowId()), true);
+        } else {
+            throw new AssertionError(a);
+        }
+    }
+
+    private void created(String windowId, Optional<Commands.NewPane> pane, Throwable err) {
+        if (err != null || pane == null || pane.isEmpty()) {
+            pendingCreates.remove(windowId);
+            log.accept("cannot create a sidebar in " + windowId + ": " + (err == null ? "no pane id" : err.getMessage()));
+            return;
+        }
+        if (settings.enabled()) {
+            opened.accept(windowId, pane.get());
+        }
+        // A pane option changes no notification: ask for the panes part once the marker is set.
+        tmux.send(Commands.setPaneOption(pane.get().id(), "@muxbar-sidebar", "1"))
+                .whenComplete((r, e) -> refresh.accept(EnumSet.of(Part.PANES)));
+    }
+
+    /** Sends a command; {@code layout}: it changes windows or panes, so they are read again at once. */
+    private void send(TmuxCommand<Void> command, boolean layout) {
+        tmux.send(command).whenComplete((r, e) -> {
+            if (e != null) {
+                log.accept(command.line() + ": " + e.getMessage());
+            }
+            if (layout) {
+                refresh.accept(EnumSet.of(Part.WINDOWS, Part.PANES));
+            }
+        });
+    }
+
+    private static Set<String> windowsWithSidebar(Snapshot s) {
+        Set<String> out = new HashSet<>();
+        for (Session session : s.sessions()) {
+            for (Window w : session.windows()) {
+                if (w.panes().stream().anyMatch(Pane::sidebar)) {
+                    out.add(w.id());
+                }
+            }
+        }
+        return out;
+    }
+}

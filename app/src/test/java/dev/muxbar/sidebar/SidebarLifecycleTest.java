@@ -1,0 +1,113 @@
+package dev.muxbar.sidebar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.muxbar.model.Snapshot;
+import dev.muxbar.model.Snapshot.Pane;
+import dev.muxbar.model.Snapshot.Session;
+import dev.muxbar.model.Snapshot.Window;
+import dev.muxbar.state.ManualScheduler;
+import dev.muxbar.tmux.Commands;
+import dev.muxbar.tmux.FakeTmux;
+import dev.muxbar.tmux.Formats.Part;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sidebars' lifecycle in tmux, driven through FakeTmux with time stepped by hand. */
+class SidebarLifecycleTest {
+
+    @TempDir
+    Path tmp;
+    private final ManualScheduler clock = new ManualScheduler();
+    private final FakeTmux tmux = new FakeTmux()
+            .answering("split-window", c -> List.of("%9 30 40 /dev/pts/9"));
+    private final List<String> opened = new ArrayList<>();
+    private final List<Set<Part>> refreshes = new ArrayList<>();
+    private final List<String> log = new ArrayList<>();
+
+    private SidebarLifecycle lifecycle() {
+        return new SidebarLifecycle(tmux, clock, clock, refreshes::add, new SidebarStore(tmp.resolve("sidebar.json"), log::add),
+                new Planner.Settings(true, 30, false), "exec \"/m/sidebar-pane\"",
+                (w, p) -> opened.add(w + " " + p), log::add);
+    }
+
+    private static Pane content(String id) {
+        return new Pane(id, "/dev/pts/1", 1, "zsh", "/", true, "t", 129, 40, false);
+    }
+
+    private static Pane sidebar(String id, int width) {
+        return new Pane(id, "/dev/pts/2", 2, "sleep", "/", false, "muxbar", width, 40, true);
+    }
+
+    private static Snapshot snapshot(Window... ws) {
+        return new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"), List.of(new Session("$0", "a", 1, 1, List.of(ws))), List.of());
+    }
+
+    private static Window window(String id, Pane... panes) {
+        return new Window(id, 0, "w", true, 160, 40, false, List.of(panes));
+    }
+
+    @Test
+    void aWindowWithoutSidebarGetsOneOpenedAtOnceAndMarked() {
+        SidebarLifecycle l = lifecycle();
+        l.plan(snapshot(window("@1", content("%1"))), Set.of("@1"));
+        clock.runReady();
+        assertEquals(List.of("split-window -d -f -hb -l 30 -t '@1' -P -F '#{pane_id} #{pane_width} #{pane_height} #{pane_tty}' "
+                + "'exec \"/m/sidebar-pane\"'"), tmux.sent("split-window"));
+        assertEquals(List.of("@1 " + new Commands.NewPane("%9", 30, 40, "/dev/pts/9")), opened);
+        assertEquals(List.of("set-option -p -t '%9' @muxbar-sidebar '1'"), tmux.sent("set-option"));
+        assertEquals(List.of(Set.of(Part.PANES)), refreshes, "the marker is read back at once");
+    }
+
+    @Test
+    void aPendingCreateIsNotRepeatedUntilItIsLostThenAskedAgain() {
+        SidebarLifecycle l = lifecycle();
+        Snapshot s = snapshot(window("@1", content("%1")));
+        l.plan(s, Set.of());
+        l.plan(s, Set.of()); // the snapshot does not show it yet
+        assertEquals(1, tmux.sent("split-window").size());
+        clock.advance(SidebarLifecycle.PENDING_MS + 1); // never showed up: the recheck asks again
+        assertEquals(2, tmux.sent("split-window").size());
+        l.plan(snapshot(window("@1", content("%1"), sidebar("%9", 30))), Set.of());
+        clock.advance(SidebarLifecycle.PENDING_MS + 1);
+        assertEquals(2, tmux.sent("split-window").size(), "arrived: nothing more");
+    }
+
+    @Test
+    void toggledOffEverySidebarGoesAndTheChoiceIsSaved() throws Exception {
+        SidebarLifecycle l = lifecycle();
+        l.toggle(false);
+        l.plan(snapshot(window("@1", content("%1"), sidebar("%9", 30)), window("@2", content("%2"), sidebar("%8", 30))), Set.of());
+        assertEquals(List.of("kill-pane -t '%9'", "kill-pane -t '%8'"), tmux.sent("kill-pane"));
+        assertTrue(refreshes.stream().allMatch(p -> p.equals(Set.of(Part.WINDOWS, Part.PANES))), refreshes.toString());
+        assertTrue(Files.readString(tmp.resolve("sidebar.json")).contains("false"), "saved");
+        assertEquals(false, lifecycle().settings().enabled(), "a new daemon starts with it off");
+    }
+
+    @Test
+    void aKeptWidthIsSavedToldToTmuxAndRepairedAfterTheResizeSettles() {
+        SidebarLifecycle l = lifecycle();
+        l.setWidth(40, true);
+        assertEquals(List.of("set-option -g @muxbar-width '40'"), tmux.sent("set-option"));
+        Snapshot s = snapshot(window("@1", content("%1"), sidebar("%9", 30)));
+        l.plan(s, Set.of());
+        l.plan(s, Set.of()); // tmux has not applied it yet: no second resize
+        assertEquals(List.of("resize-pane -t '%9' -x 40"), tmux.sent("resize-pane"));
+        clock.advance(SidebarLifecycle.SETTLE_MS + 1);
+        l.plan(s, Set.of());
+        assertEquals(2, tmux.sent("resize-pane").size(), "still wrong after it settled: repaired again");
+    }
+
+    @Test
+    void windowsSomeoneViewsGetTheirSidebarFirst() {
+        SidebarLifecycle l = lifecycle();
+        l.plan(snapshot(window("@1", content("%1")), window("@2", content("%2")), window("@3", content("%3"))), Set.of("@3"));
+        assertTrue(tmux.sent("split-window").get(0).contains("-t '@3'"), tmux.sent("split-window").toString());
+    }
+}
