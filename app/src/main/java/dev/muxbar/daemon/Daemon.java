@@ -12,20 +12,16 @@ import dev.muxbar.config.Paths;
 import dev.muxbar.keys.KeyBinder;
 import dev.muxbar.sidebar.Planner;
 import dev.muxbar.sidebar.SidebarService;
-import dev.muxbar.sidebar.ThemeChoices;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.state.EventLoop;
 import dev.muxbar.theme.Appearance;
-import dev.muxbar.theme.Theme;
-import dev.muxbar.theme.ThemeResult;
 import dev.muxbar.theme.ThemeService;
 import dev.muxbar.theme.ThemeStore;
 import dev.muxbar.theme.Themes;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.ControlGateway;
 import dev.muxbar.tmux.TmuxAddress;
-import dev.muxbar.tmux.TmuxCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -176,123 +172,65 @@ public final class Daemon {
             return t;
         });
         OrderStore store = new OrderStore(paths.orderState(), log);
-        ControlGateway[] g = new ControlGateway[1];
         AgentRules rules = AgentRules.load(Paths.configDir(System.getenv()).resolve("agents"), log);
         Processes processes = Processes.system();
-        core = new Core(loop, loop, (parts, procs) -> g[0].refresh(parts, procs), () -> g[0].paneProcesses(), store.load(),
-                Core.Timing.DEFAULT, log).withTrace(log.debug()).withOrderPersistence(book -> store.save(book, io)).withAgents(new Tracker(processes::parentOf), new Identity(rules, processes));
-        AgentService[] a = new AgentService[1];
-        gateway = ControlGateway.connect(address,
-                n -> {
-                    core.post(new Event.TmuxChanged(n));
-                    if (a[0] != null) {
-                        a[0].onNotification(n);
-                    }
-                },
-                () -> core.post(new Event.Reconcile()),
-                this::onServerGone, log);
-        g[0] = gateway;
+        // tmux's notifications go to whoever subscribes below; the gateway reads them from now on,
+        // and the loop's first refresh (core.start) reads everything anyway.
+        Notifications notifications = new Notifications();
+        gateway = ControlGateway.connect(address, notifications, notifications::reconnected, this::onServerGone, log);
+        core = new Core(loop, loop, gateway::refresh, gateway::paneProcesses, store.load(), Core.Timing.DEFAULT, log)
+                .withTrace(log.debug()).withOrderPersistence(book -> store.save(book, io))
+                .withAgents(new Tracker(processes::parentOf), new Identity(rules, processes));
+        notifications.add(n -> core.post(new Event.TmuxChanged(n)));
+        notifications.onReconnect(() -> core.post(new Event.Reconcile()));
         core.subscribe(io, new OrderFile(paths.orderFile(), log));
         core.subscribe(io, store);
         Map<String, String> options = readOptions();
         log.debugging(List.of("on", "1", "yes", "true").contains(options.get("@muxbar-debug"))
                 || "1".equals(System.getenv("MUXBAR_DEBUG")));
-        sidebars = startSidebars(options);
+        themes = themes(options);
+        sidebars = sidebars(options);
+        themes.onShow(sidebars::setTheme);
+        themes.start();
+        core.subscribe(loop, sidebars::onModel);
         agents = new AgentService(gateway, core, loop, loop, io, rules, TranscriptTailer.forUser(AgentDirs.of(System.getenv()), log), log,
                 sidebars::notice);
-        a[0] = agents;
+        notifications.add(agents::onNotification);
         core.subscribe(loop, agents::onModel);
         keyBinder = new KeyBinder(gateway, loop, options.get("@muxbar-bound-keys"),
                 sidebarScript().resolveSibling("switch-index").toString(), log);
         core.subscribe(loop, keyBinder);
         core.subscribe(loop, new ControlSeat(gateway, log));
-        api = new ApiServer(paths.socket(), core, version, new ApiServer.Actions() {
-            @Override
-            public CompletableFuture<Boolean> toggle(Boolean on) {
-                return onLoop(() -> {
-                    sidebars.toggle(on);
-                    return sidebars.settings().enabled();
-                });
-            }
-
-            @Override
-            public CompletableFuture<List<?>> describe() {
-                return onLoop(sidebars::describe);
-            }
-
-            @Override
-            public <T> CompletableFuture<T> tmux(TmuxCommand<T> command) {
-                return gateway.send(command);
-            }
-
-            @Override
-            public CompletableFuture<Map<String, Object>> themes() {
-                return onLoop(themes::describe);
-            }
-
-            @Override
-            public CompletableFuture<ThemeResult> setTheme(String name, boolean keep) {
-                return onLoop(() -> themes.set(name, keep));
-            }
-
-            @Override
-            public CompletableFuture<Integer> rebindKeys() {
-                // The option is read off the loop (a tmux round trip); the rebinding happens on it.
-                return gateway.send(Commands.globalOption("@muxbar-bound-keys")).thenCompose(recorded -> onLoop(() -> {
-                    keyBinder.reload(recorded, core.model());
-                    return KeyBinder.parse(recorded).size();
-                }));
-            }
-        });
+        api = new ApiServer(paths.socket(), core, version, new DaemonActions(loop, gateway, core, sidebars, themes, keyBinder));
         gateway.send(Commands.unsetGlobalOption("@muxbar-stopped")); // this daemon is wanted: revive it if it dies
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());
     }
 
+    /** The theme service: options, saved picks, and in auto mode the system's appearance. */
+    private ThemeService themes(Map<String, String> options) {
+        ThemeService.Options o = new ThemeService.Options(options.get("@muxbar-theme"), options.get("@muxbar-theme-mode"),
+                options.get("@muxbar-theme-dark"), options.get("@muxbar-theme-light"));
+        ThemeService t = new ThemeService(new Themes(Paths.configDir(System.getenv()).resolve("themes")),
+                new ThemeStore(paths.stateDir().resolve("theme.json"), log), o,
+                o.auto() ? Appearance.detect(System.getenv(), log) : Appearance.unavailable("auto mode is off"), loop, log);
+        log.accept("theme " + t.current().name() + (o.auto() ? " (auto mode)" : ""));
+        return t;
+    }
+
     /**
-     * The sidebar service, subscribed on the loop. Width and edge come from the tmux options
-     * {@code @muxbar-width} / {@code @muxbar-position}; a width chosen in the sidebar (saved) wins,
-     * and the daemon writes the width it uses back to {@code @muxbar-width}.
+     * The sidebars. Width and edge come from the tmux options {@code @muxbar-width} /
+     * {@code @muxbar-position}; a width chosen in the sidebar (saved) wins, and the daemon writes the
+     * width it uses back to {@code @muxbar-width}.
      */
-    private SidebarService startSidebars(Map<String, String> options) throws Exception {
+    private SidebarService sidebars(Map<String, String> options) throws Exception {
         Planner.Settings d = Planner.Settings.DEFAULT;
         int width = parseInt(options.get("@muxbar-width"), d.width());
         boolean right = options.get("@muxbar-position").equals("right");
-        SidebarService[] service = new SidebarService[1];
-        ThemeService.Options o = new ThemeService.Options(options.get("@muxbar-theme"), options.get("@muxbar-theme-mode"),
-                options.get("@muxbar-theme-dark"), options.get("@muxbar-theme-light"));
-        themes = new ThemeService(new Themes(Paths.configDir(System.getenv()).resolve("themes")),
-                new ThemeStore(paths.stateDir().resolve("theme.json"), log), o,
-                o.auto() ? Appearance.detect(System.getenv(), log) : Appearance.unavailable("auto mode is off"),
-                loop, t -> service[0].setTheme(t), log);
-        service[0] = new SidebarService(gateway, core, loop, loop, new ThemeChoices() {
-            @Override
-            public Theme current() {
-                return themes.current();
-            }
-
-            @Override
-            public List<Theme> all() {
-                return themes.choices();
-            }
-
-            @Override
-            public ThemeResult set(String name, boolean keep) {
-                return themes.set(name, keep);
-            }
-        }, sidebarScript().toString(), paths.stateDir().resolve("sidebar.json"),
-                new Planner.Settings(d.enabled(), width, right), log);
-        log.accept("theme " + themes.current().name() + (o.auto() ? " (auto mode)" : ""));
-        themes.start();
-        gateway.send(Commands.setGlobalOption("@muxbar-width", String.valueOf(service[0].settings().width())));
-        core.subscribe(loop, service[0]::onModel);
-        return service[0];
-    }
-
-    private <T> CompletableFuture<T> onLoop(java.util.function.Supplier<T> work) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        loop.execute(() -> done.complete(work.get()));
-        return done;
+        SidebarService s = new SidebarService(gateway, core, loop, loop, themes, sidebarScript().toString(),
+                paths.stateDir().resolve("sidebar.json"), new Planner.Settings(d.enabled(), width, right), log);
+        gateway.send(Commands.setGlobalOption("@muxbar-width", String.valueOf(s.settings().width())));
+        return s;
     }
 
     /** The plugin options the daemon reads at start. */

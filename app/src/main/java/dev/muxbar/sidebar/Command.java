@@ -1,5 +1,6 @@
 package dev.muxbar.sidebar;
 
+import dev.muxbar.theme.Theme;
 /** What a key asks the sidebar service to do (the key handler itself is pure). */
 public sealed interface Command {
     /** Switch the client viewing this window to a session, then give focus back to the content. */

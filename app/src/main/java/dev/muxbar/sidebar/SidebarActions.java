@@ -7,6 +7,7 @@ import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
+import dev.muxbar.theme.ThemeChoices;
 import dev.muxbar.theme.ThemeResult;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.TmuxCommand;

@@ -8,6 +8,7 @@ import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot.Window;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.theme.Theme;
+import dev.muxbar.theme.ThemeChoices;
 import dev.muxbar.theme.Xterm256;
 import dev.muxbar.tmux.Commands;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.theme.Theme;
+import dev.muxbar.theme.ThemeChoices;
 import dev.muxbar.tmux.TmuxGateway;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import dev.muxbar.sidebar.View.Mode;
 import dev.muxbar.text.Cells;
 import dev.muxbar.theme.Color;
 import dev.muxbar.theme.Theme;
+import dev.muxbar.theme.Themes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

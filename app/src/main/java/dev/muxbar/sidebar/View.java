@@ -1,5 +1,6 @@
 package dev.muxbar.sidebar;
 
+import dev.muxbar.theme.Themes;
 /**
  * One sidebar's own view state: the cursor (by session id, so it follows the session when the
  * order changes), the first shown row, and the mode keys are in.

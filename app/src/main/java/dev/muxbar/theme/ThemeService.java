@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 /**
  * Which theme is active, on the event loop: resolves it from the tmux options and the saved picks at
  * start, switches it for the picker, the CLI and the system appearance (auto mode), and re-reads
- * user theme files when they change. Every change goes to {@code apply} (the sidebars repaint).
+ * user theme files when they change. Every change goes to the listener set with {@link #onShow} (the sidebars repaint).
  */
-public final class ThemeService {
+public final class ThemeService implements ThemeChoices {
 
     /** The tmux options: {@code @muxbar-theme}, {@code @muxbar-theme-mode}, {@code -dark}, {@code -light}. */
     public record Options(String theme, String mode, String dark, String light) {
@@ -31,7 +31,7 @@ public final class ThemeService {
     private final Options options;
     private final Appearance appearance;
     private final Executor loop;
-    private final Consumer<Theme> apply;
+    private Consumer<Theme> apply = t -> { };
     private final Consumer<String> log;
     private final DirWatcher watcher;
     private Theme current;
@@ -41,13 +41,12 @@ public final class ThemeService {
     private List<String> problems = List.of(); // logged when they change
 
     public ThemeService(Themes themes, ThemeStore store, Options options, Appearance appearance, Executor loop,
-                        Consumer<Theme> apply, Consumer<String> log) {
+                        Consumer<String> log) {
         this.themes = themes;
         this.store = store;
         this.options = options;
         this.appearance = appearance;
         this.loop = loop;
-        this.apply = apply;
         this.log = log;
         this.current = pick(slot());
         this.choices = list();
@@ -68,6 +67,7 @@ public final class ThemeService {
         }
     }
 
+    @Override
     public Theme current() {
         return current;
     }
@@ -78,8 +78,14 @@ public final class ThemeService {
     }
 
     /** Every theme to choose from, sorted by name, as of the last change in the user's theme dir. */
-    public List<Theme> choices() {
+    @Override
+    public List<Theme> all() {
         return choices;
+    }
+
+    /** Who shows the themes (on the loop): the sidebars. */
+    public void onShow(Consumer<Theme> listener) {
+        this.apply = listener;
     }
 
     private List<Theme> list() {
@@ -90,6 +96,7 @@ public final class ThemeService {
      * Shows theme {@code name} on every sidebar; {@code keep} also saves it for the current slot.
      * Nothing changes when there is no such theme or its file is broken.
      */
+    @Override
     public ThemeResult set(String name, boolean keep) {
         Theme t;
         try {

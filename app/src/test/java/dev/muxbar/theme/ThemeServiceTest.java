@@ -48,7 +48,8 @@ class ThemeServiceTest {
 
     private ThemeService service(ThemeService.Options o, Appearance a) {
         ThemeService s = new ThemeService(new Themes(tmp.resolve("themes")), new ThemeStore(tmp.resolve("theme.json"), m -> { }), o, a,
-                Runnable::run, t -> shown.add(t.name()), log::add);
+                Runnable::run, log::add);
+        s.onShow(t -> shown.add(t.name()));
         s.start();
         return s;
     }

@@ -1,10 +1,8 @@
-package dev.muxbar.sidebar;
+package dev.muxbar.theme;
 
-import dev.muxbar.theme.Theme;
-import dev.muxbar.theme.ThemeResult;
 import java.util.List;
 
-/** The daemon's themes as the picker sees them (the theme service, wired by the daemon). */
+/** The themes as the sidebar's picker sees them ({@link ThemeService}). */
 public interface ThemeChoices {
 
     /** The theme shown now. */

@@ -1,0 +1,88 @@
+package dev.muxbar.daemon;
+
+import dev.muxbar.api.ApiServer;
+import dev.muxbar.keys.KeyBinder;
+import dev.muxbar.sidebar.SidebarService;
+import dev.muxbar.state.Core;
+import dev.muxbar.theme.ThemeResult;
+import dev.muxbar.theme.ThemeService;
+import dev.muxbar.tmux.Commands;
+import dev.muxbar.tmux.TmuxCommand;
+import dev.muxbar.tmux.TmuxGateway;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * What the API asks of the daemon's services beyond the model: each runs on the loop (the only
+ * thread that touches the services), or is a tmux command sent through the gateway.
+ */
+final class DaemonActions implements ApiServer.Actions {
+
+    private final Executor loop;
+    private final TmuxGateway tmux;
+    private final Core core;
+    private final SidebarService sidebars;
+    private final ThemeService themes;
+    private final KeyBinder keys;
+
+    DaemonActions(Executor loop, TmuxGateway tmux, Core core, SidebarService sidebars, ThemeService themes, KeyBinder keys) {
+        this.loop = loop;
+        this.tmux = tmux;
+        this.core = core;
+        this.sidebars = sidebars;
+        this.themes = themes;
+        this.keys = keys;
+    }
+
+    @Override
+    public CompletableFuture<Boolean> toggle(Boolean on) {
+        return onLoop(() -> {
+            sidebars.toggle(on);
+            return sidebars.settings().enabled();
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<?>> describe() {
+        return onLoop(sidebars::describe);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> tmux(TmuxCommand<T> command) {
+        return tmux.send(command);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> themes() {
+        return onLoop(themes::describe);
+    }
+
+    @Override
+    public CompletableFuture<ThemeResult> setTheme(String name, boolean keep) {
+        return onLoop(() -> themes.set(name, keep));
+    }
+
+    /** The option is read off the loop (a tmux round trip); the rebinding happens on it. */
+    @Override
+    public CompletableFuture<Integer> rebindKeys() {
+        return tmux.send(Commands.globalOption("@muxbar-bound-keys")).thenCompose(recorded -> onLoop(() -> {
+            keys.reload(recorded, core.model());
+            return KeyBinder.parse(recorded).size();
+        }));
+    }
+
+    private <T> CompletableFuture<T> onLoop(Supplier<T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                done.complete(work.get());
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+}
