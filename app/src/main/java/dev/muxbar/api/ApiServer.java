@@ -298,7 +298,7 @@ public final class ApiServer implements AutoCloseable {
                 edit = op.equals("hide") ? new OrderEdit.Hide(id) : new OrderEdit.Unhide(id);
             }
         }
-        CompletableFuture<String> done = new CompletableFuture<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
         core.post(new Event.EditOrder(edit, done));
         return Reply.await(done, v -> Reply.ok("{\"ok\":true}"),
                 c -> Reply.error(c instanceof IllegalArgumentException ? 404 : 409, c.getMessage()));

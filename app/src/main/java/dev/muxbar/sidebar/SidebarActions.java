@@ -94,6 +94,8 @@ final class SidebarActions {
             }
         } else if (c instanceof Command.Mute m) {
             core.post(new Event.ToggleMute(m.sessionId()));
+        } else {
+            throw new AssertionError(c);
         }
     }
 

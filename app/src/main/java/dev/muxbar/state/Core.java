@@ -155,9 +155,30 @@ public final class Core {
         scans.stop();
     }
 
-    /** Handles one event; only ever called on the loop thread. */
+    /** Handles one event; only ever called on the loop thread. Each family has its own method. */
     public void handle(Event e) {
         events++;
+        if (e instanceof Event.TmuxChanged || e instanceof Event.Refresh || e instanceof Event.Reconcile) {
+            markDirty(e);
+        } else if (e instanceof Event.Refreshed || e instanceof Event.PanesScanned || e instanceof Event.RefreshFailed) {
+            readTmux(e);
+        } else if (e instanceof Event.EditOrder edit) {
+            applyEdit(edit.edit(), edit.done());
+        } else if (e instanceof Event.AgentSignal a) {
+            agentSignal(a);
+        } else if (e instanceof Event.ToggleMute m) {
+            if (!muted.remove(m.sessionId())) {
+                muted.add(m.sessionId());
+            }
+            publishIfChanged();
+        } else {
+            throw new AssertionError(e);
+        }
+        stats = new Stats(events, coalescer.marks(), coalescer.refreshes(), scans.refreshes(), publishes, failures);
+    }
+
+    /** Something in tmux may have changed: which parts to read again, and whether to scan processes. */
+    private void markDirty(Event e) {
         if (e instanceof Event.TmuxChanged t) {
             Set<Part> parts = RefreshParts.of(t.notification());
             if (!parts.isEmpty()) {
@@ -173,7 +194,14 @@ public final class Core {
         } else if (e instanceof Event.Reconcile) {
             dirty.addAll(EnumSet.allOf(Part.class));
             coalescer.markDirty();
-        } else if (e instanceof Event.Refreshed r) {
+        } else {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** What tmux answered: a snapshot, a process scan, or a failure. */
+    private void readTmux(Event e) {
+        if (e instanceof Event.Refreshed r) {
             Set<String> live = r.snapshot().paneIds();
             if (!processes.keySet().equals(live)) {
                 processes = retain(processes, live); // bounded by live panes
@@ -196,28 +224,24 @@ public final class Core {
         } else if (e instanceof Event.RefreshFailed f) {
             failures++;
             log.accept("refresh failed: " + f.reason());
-        } else if (e instanceof Event.EditOrder edit) {
-            applyEdit(edit.edit(), edit.done());
-        } else if (e instanceof Event.AgentSignal a) {
-            Tracker.Outcome outcome = tracker.apply(a.signal(), scheduler.now());
-            if (outcome == Tracker.Outcome.CHANGED && a.signal().status() != null) {
-                trace.accept("agent " + a.signal().agent() + " " + a.signal().where() + ": "
-                        + a.signal().status().label() + " (" + a.signal().source().label() + ")");
-            }
-            if (outcome == Tracker.Outcome.CHANGED) {
-                publishIfChanged();
-                agentTicks();
-            }
-            if (a.done() != null) {
-                a.done().complete(outcome);
-            }
-        } else if (e instanceof Event.ToggleMute m) {
-            if (!muted.remove(m.sessionId())) {
-                muted.add(m.sessionId());
-            }
-            publishIfChanged();
+        } else {
+            throw new AssertionError(e);
         }
-        stats = new Stats(events, coalescer.marks(), coalescer.refreshes(), scans.refreshes(), publishes, failures);
+    }
+
+    private void agentSignal(Event.AgentSignal a) {
+        Tracker.Outcome outcome = tracker.apply(a.signal(), scheduler.now());
+        if (outcome == Tracker.Outcome.CHANGED && a.signal().status() != null) {
+            trace.accept("agent " + a.signal().agent() + " " + a.signal().where() + ": "
+                    + a.signal().status().label() + " (" + a.signal().source().label() + ")");
+        }
+        if (outcome == Tracker.Outcome.CHANGED) {
+            publishIfChanged();
+            agentTicks();
+        }
+        if (a.done() != null) {
+            a.done().complete(outcome);
+        }
     }
 
     /**
@@ -275,7 +299,7 @@ public final class Core {
         });
     }
 
-    private void applyEdit(OrderEdit edit, CompletableFuture<String> done) {
+    private void applyEdit(OrderEdit edit, CompletableFuture<Void> done) {
         if (snapshot == Snapshot.EMPTY) {
             done.completeExceptionally(new IllegalStateException("the daemon has not read tmux yet"));
             return;
@@ -291,6 +315,8 @@ public final class Core {
                 book = book.unhideAll();
             } else if (edit instanceof OrderEdit.Reset) {
                 book = book.resetOrder();
+            } else {
+                throw new AssertionError(edit);
             }
         } catch (IllegalArgumentException ex) {
             done.completeExceptionally(ex);
@@ -299,7 +325,7 @@ public final class Core {
         publishIfChanged();
         save.apply(book).whenComplete((v, err) -> {
             if (err == null) {
-                done.complete("ok");
+                done.complete(null);
             } else {
                 done.completeExceptionally(new java.io.IOException("the order changed but could not be saved: "
                         + err.getMessage(), err));

@@ -25,7 +25,7 @@ public sealed interface Event {
     record RefreshFailed(String reason) implements Event {}
 
     /** The user edits the order; {@code done} completes with a short message or fails with the reason. */
-    record EditOrder(OrderEdit edit, CompletableFuture<String> done) implements Event {}
+    record EditOrder(OrderEdit edit, CompletableFuture<Void> done) implements Event {}
 
     /** An agent signal from any source; {@code done} (may be null) completes with what became of it. */
     record AgentSignal(dev.muxbar.agents.Signal signal,
