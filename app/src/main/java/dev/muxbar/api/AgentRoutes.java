@@ -53,7 +53,7 @@ final class AgentRoutes {
             String session = s.where().session();
             if (session != null) {
                 Model m = core.model();
-                String id = m == null ? null : ApiServer.resolveSession(m.snapshot(), session);
+                String id = m == null ? null : Routes.resolveSession(m.snapshot(), session);
                 if (id == null) {
                     return Reply.error(404, "no session " + session);
                 }

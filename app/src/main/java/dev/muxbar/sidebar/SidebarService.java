@@ -11,15 +11,11 @@ import dev.muxbar.state.Event;
 import dev.muxbar.theme.Theme;
 import dev.muxbar.theme.ThemeChoices;
 import dev.muxbar.tmux.TmuxGateway;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 

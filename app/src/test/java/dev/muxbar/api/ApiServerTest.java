@@ -1,6 +1,5 @@
 package dev.muxbar.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.muxbar.model.OrderBook;

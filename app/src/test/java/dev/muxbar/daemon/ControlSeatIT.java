@@ -1,6 +1,5 @@
 package dev.muxbar.daemon;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.muxbar.testing.DaemonProcess;
 import dev.muxbar.testing.NestedClient;

@@ -2,7 +2,6 @@ package dev.muxbar.resurrect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.Teardown;
