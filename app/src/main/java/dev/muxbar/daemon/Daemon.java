@@ -24,13 +24,9 @@ import dev.muxbar.tmux.ControlGateway;
 import dev.muxbar.tmux.TmuxAddress;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -57,8 +53,7 @@ public final class Daemon {
     private final AtomicBoolean cleaned = new AtomicBoolean();
 
     private DaemonLog log;
-    private FileChannel lockChannel;
-    private FileLock lock;
+    private DaemonLock lock;
     private EventLoop loop;
     private ExecutorService io;
     private ControlGateway gateway;
@@ -85,8 +80,9 @@ public final class Daemon {
                 return 1;
             }
             paths.createRuntimeDir();
-            if (!acquireLock()) {
-                out.println("muxbar: a daemon already serves " + address.socket() + " (pid " + lockHolder() + ")");
+            lock = DaemonLock.acquire(paths.lock()).orElse(null);
+            if (lock == null) {
+                out.println("muxbar: a daemon already serves " + address.socket() + " (pid " + DaemonLock.holder(paths.lock()) + ")");
                 return 0;
             }
             log = new DaemonLog(paths.log(), DaemonLog.DEFAULT_MAX_BYTES);
@@ -115,51 +111,6 @@ public final class Daemon {
         awaitStop();
         cleanup();
         return 0;
-    }
-
-    private boolean acquireLock() throws IOException {
-        lockChannel = FileChannel.open(paths.lock(), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        lock = lockChannel.tryLock();
-        if (lock == null) {
-            lockChannel.close();
-            return false;
-        }
-        lockChannel.truncate(0);
-        lockChannel.write(ByteBuffer.wrap(lockLine(ProcessHandle.current().pid(), Path.of("/proc/self/stat"))
-                .getBytes(StandardCharsets.UTF_8)));
-        return true;
-    }
-
-    /**
-     * What {@code daemon.lock} says about its holder: {@code <pid> <start>}, where start is field 22
-     * of {@code /proc/<pid>/stat} (clock ticks since boot), or {@code -} where there is no /proc.
-     * The shell scripts cannot see fcntl locks; pid and start time together tell them whether the
-     * holder still runs, where a pid alone may have been reused by another process.
-     */
-    static String lockLine(long pid, Path stat) {
-        String start = "-";
-        try {
-            String s = Files.readString(stat);
-            // "<pid> (<comm>) <state> <ppid> …": comm may hold spaces and ')', so count after the last ')'
-            String[] f = s.substring(s.lastIndexOf(')') + 2).trim().split(" ");
-            start = f[19];
-        } catch (IOException | RuntimeException e) {
-            // no /proc (macOS): the scripts ask the socket instead
-        }
-        return pid + " " + start + "\n";
-    }
-
-    /**
-     * Only called when this process does NOT hold the lock: closing any descriptor of a file drops
-     * the fcntl locks a process holds on it.
-     */
-    private String lockHolder() {
-        try {
-            return Files.readString(paths.lock()).trim().split(" ")[0];
-        } catch (IOException e) {
-            return "?";
-        }
     }
 
     private void start() throws Exception {
@@ -347,12 +298,7 @@ public final class Daemon {
             } else if (log != null) {
                 log.accept("stopped");
             }
-            try {
-                lock.release();
-                lockChannel.close();
-            } catch (IOException e) {
-                // exiting anyway
-            }
+            lock.close();
         }
     }
 
