@@ -7,7 +7,6 @@ import dev.muxbar.model.Scheduler;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Event.OrderEdit;
 import dev.muxbar.tmux.Formats.Part;
-import dev.muxbar.tmux.Notification;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +38,7 @@ public final class Core {
         public static final Timing DEFAULT = new Timing(16, 100, 5_000, 100, 500, 2_000);
     }
 
+
     private final Scheduler scheduler;
     private final Executor loop;
     private final BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>> refresher;
@@ -64,14 +64,9 @@ public final class Core {
     private long failures;
     private Scheduler.Cancellable reconcileTimer;
     private Scheduler.Cancellable scanTimer;
-    private Scheduler.Cancellable agentTimer;
     private boolean stopped;
-    private Tracker tracker = new Tracker(pid -> 0);
-    private java.util.function.Function<Snapshot, Map<String, String>> identify = s -> Map.of();
+    private AgentDesk agents;
     private final java.util.Set<String> muted = new java.util.HashSet<>();
-
-    /** How often agent timers (stale, pruning, transcript waits) are checked. */
-    static final long AGENT_TICK_MS = 1_000;
 
     public Core(Scheduler scheduler, Executor loop,
                 BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>> refresher,
@@ -86,6 +81,7 @@ public final class Core {
         this.log = log;
         this.coalescer = new RefreshCoalescer(scheduler, loop, timing.debounce(), timing.maxWait(), this::startRefresh);
         this.scans = new RefreshCoalescer(scheduler, loop, timing.scanDebounce(), timing.scanMaxWait(), this::startScan);
+        this.agents = new AgentDesk(scheduler, new Tracker(pid -> 0), s -> Map.of(), this::publishIfChanged);
     }
 
     /**
@@ -93,8 +89,8 @@ public final class Core {
      * the model has no agents.
      */
     public Core withAgents(Tracker tracker, java.util.function.Function<Snapshot, Map<String, String>> identify) {
-        this.tracker = tracker;
-        this.identify = identify;
+        this.agents = new AgentDesk(scheduler, tracker, identify, this::publishIfChanged);
+        this.agents.trace(trace);
         return this;
     }
 
@@ -110,6 +106,7 @@ public final class Core {
     /** Where per-transition lines go (call before {@link #start}); by default nowhere. */
     public Core withTrace(Consumer<String> trace) {
         this.trace = trace;
+        agents.trace(trace);
         return this;
     }
 
@@ -125,21 +122,6 @@ public final class Core {
         scanTimer = scheduler.every(timing.scanPoll(), scans::markDirty);
     }
 
-    /** Agent rows age (stale, pruning, transcript waits): a tick runs only while there are rows. */
-    private void agentTicks() {
-        if (tracker.needsTicks() && agentTimer == null && !stopped) {
-            agentTimer = scheduler.every(AGENT_TICK_MS, () -> {
-                if (tracker.tick(scheduler.now())) {
-                    publishIfChanged();
-                }
-                agentTicks();
-            });
-        } else if (!tracker.needsTicks() && agentTimer != null) {
-            agentTimer.cancel();
-            agentTimer = null;
-        }
-    }
-
     /** Stops timers (call on the loop). */
     public void stop() {
         stopped = true;
@@ -147,10 +129,7 @@ public final class Core {
             reconcileTimer.cancel();
             scanTimer.cancel();
         }
-        if (agentTimer != null) {
-            agentTimer.cancel();
-            agentTimer = null;
-        }
+        agents.stop();
         coalescer.stop();
         scans.stop();
     }
@@ -185,7 +164,7 @@ public final class Core {
                 dirty.addAll(parts);
                 coalescer.markDirty();
             }
-            if (suggestsNewCommand(t.notification())) {
+            if (RefreshParts.suggestsNewCommand(t.notification())) {
                 scans.markDirty();
             }
         } else if (e instanceof Event.Refresh r) {
@@ -230,29 +209,12 @@ public final class Core {
     }
 
     private void agentSignal(Event.AgentSignal a) {
-        Tracker.Outcome outcome = tracker.apply(a.signal(), scheduler.now());
-        if (outcome == Tracker.Outcome.CHANGED && a.signal().status() != null) {
-            trace.accept("agent " + a.signal().agent() + " " + a.signal().where() + ": "
-                    + a.signal().status().label() + " (" + a.signal().source().label() + ")");
-        }
-        if (outcome == Tracker.Outcome.CHANGED) {
-            publishIfChanged();
-            agentTicks();
-        }
+        Tracker.Outcome outcome = agents.signal(a.signal());
         if (a.done() != null) {
             a.done().complete(outcome);
         }
     }
 
-    /**
-     * tmux's automatic-rename renames a window when its active pane's command changes, and a new
-     * active pane may run something else: both are worth a scan before the next poll.
-     */
-    private static boolean suggestsNewCommand(Notification n) {
-        return n instanceof Notification.WindowChanged w && w.change() == Notification.Change.RENAMED
-                || n instanceof Notification.WindowPaneChanged
-                || RefreshParts.isWindowSubscription(n);
-    }
 
     /**
      * tmux learns a client's terminal features (RGB among them) from the terminal's answers to its
@@ -349,15 +311,14 @@ public final class Core {
 
     /** A new snapshot: agents of gone panes or exited processes end, viewed windows clear unseen marks. */
     private void observeAgents() {
-        tracker.observe(snapshot, identify.apply(snapshot), scheduler.now());
-        agentTicks();
+        agents.observe(snapshot);
         if (!muted.isEmpty()) {
             muted.retainAll(snapshot.sessions().stream().map(Snapshot.Session::id).toList()); // bounded by sessions
         }
     }
 
     private void publishIfChanged() {
-        Model next = Model.of(snapshot, book, tracker.agents(), muted);
+        Model next = Model.of(snapshot, book, agents.agents(), muted);
         if (next.equals(published)) {
             return;
         }

@@ -52,4 +52,14 @@ final class RefreshParts {
         }
         throw new AssertionError(n);
     }
+
+    /**
+     * tmux's automatic-rename renames a window when its active pane's command changes, and a new
+     * active pane may run something else: both are worth a scan before the next poll.
+     */
+    static boolean suggestsNewCommand(Notification n) {
+        return n instanceof Notification.WindowChanged w && w.change() == Notification.Change.RENAMED
+                || n instanceof Notification.WindowPaneChanged
+                || isWindowSubscription(n);
+    }
 }
