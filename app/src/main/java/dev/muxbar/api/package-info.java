@@ -1,5 +1,8 @@
 /**
- * The local HTTP/1.1 API on {@code daemon.sock} (Jetty's Unix-domain connector, no TCP listener)
- * and the client the CLI uses to reach it.
+ * The local HTTP/1.1 API on {@code daemon.sock} (Jetty's Unix-domain connector, no TCP listener):
+ * the transport ({@link dev.muxbar.api.ApiServer}), the routes ({@code Routes}, {@code AgentRoutes})
+ * and the client the CLI uses. Model changes go to the loop as events; the rest through
+ * {@link dev.muxbar.api.ApiServer.Actions}. May import {@code model}, {@code state}, {@code agents},
+ * {@code tmux} (typed commands), {@code theme} (results) and {@code config}.
  */
 package dev.muxbar.api;

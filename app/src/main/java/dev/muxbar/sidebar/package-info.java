@@ -1,5 +1,8 @@
 /**
- * The sidebars: their lifecycle in tmux (one per window, width, lonely windows), the pure renderer
- * from model to styled lines, the painter onto each pane's tty, and keys and mouse from that tty.
+ * The sidebars: their lifecycle as tmux panes ({@code SidebarLifecycle}, with the pure
+ * {@code Planner}), their ttys and frames ({@code SidebarPainter}, {@code SidebarPane}, the pure
+ * {@code Renderer}), and keys and mouse from those ttys ({@code SidebarInput}, the pure
+ * {@code Keys}, {@code SidebarActions}). A model subscriber; may import {@code model},
+ * {@code state}, {@code agents}, {@code tmux}, {@code theme}, {@code text} and {@code config}.
  */
 package dev.muxbar.sidebar;

@@ -1,6 +1,7 @@
 /**
- * The one gateway to tmux: the control-mode client, the format templates and the pure parsers
- * that turn tmux's output into model records. Nothing outside this package starts tmux or reads
- * its output.
+ * The one gateway to tmux: the control-mode client, every command muxbar sends ({@code Commands},
+ * {@code Bindings}: quoted, replies parsed), the format templates and the pure parsers that turn
+ * tmux's output into model records, layouts. Nothing outside this package starts tmux, writes a
+ * tmux command or reads its output. May import {@code model} only.
  */
 package dev.muxbar.tmux;
