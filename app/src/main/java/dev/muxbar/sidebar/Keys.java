@@ -10,18 +10,9 @@ import dev.muxbar.sidebar.View.Mode;
 import java.util.List;
 
 /**
- * Pure key handling of one sidebar: (frame input, key) → new view and commands.
- *
- * <pre>
- * j/k ↑/↓ move      Enter switch        1-9 switch to row N    Tab/S-Tab next/previous session
- * M-↑/M-↓ reorder   d hide              u unhide all           x kill (Enter confirms)
- * n new session     r rename            w width (←/→ H/L, Enter keeps, Esc reverts)
- * t theme (type to filter, ↑/↓ preview on every sidebar, Enter keeps, Esc reverts)
- * f filter (all, with agents, needing attention)               m mute the session's alerts
- * l/→ into the session's agents (j/k move, Enter goes to the agent's pane), h/← back
- * ? help            q/Esc back to the content pane             click switches, wheel moves
- * prompts (n, r, the t filter): readline keys, see {@link LineEdit}
- * </pre>
+ * Pure key handling of one sidebar: (frame input, key) → new view and commands. The bindings of
+ * the session list are {@link KeyTable}'s; the modes (prompts, width, theme picker, help, kill
+ * confirmation) take their own keys below. Prompts take readline keys ({@link LineEdit}).
  */
 final class Keys {
 
@@ -61,29 +52,13 @@ final class Keys {
     private Result normal(Renderer.Input in, KeyStroke k) {
         List<Session> shown = Renderer.shown(in);
         View v = in.view();
-        KeyType type = k.getKeyType();
-        Character c = type == KeyType.Character ? k.getCharacter() : null;
-        if (c != null && c == '?') {
-            return Result.of(v.withMode(new Mode.Help()));
-        }
-        if (c != null && c == 'n' && !k.isAltDown()) {
-            return Result.of(v.withMode(new Mode.Prompt("new session", "", "")));
-        }
-        if (c != null && c == 'w' && !k.isAltDown()) {
-            return Result.of(v.withMode(new Mode.Width(in.width(), in.width())));
-        }
-        if (c != null && c == 't' && !k.isAltDown()) {
-            String now = in.theme().name();
-            return Result.of(v.withMode(new Mode.Themes(now, "", now)));
-        }
-        if (c != null && c == 'u' && !k.isAltDown()) {
-            return Result.of(v, new Command.UnhideAll());
-        }
-        if (c != null && c == 'f' && !k.isAltDown()) {
-            return Result.of(v.withFilter(v.filter().next()));
+        KeyTable b = k instanceof MouseAction ? null : KeyTable.of(k);
+        Result global = b == null ? null : global(in, b);
+        if (global != null) {
+            return global;
         }
         if (shown.isEmpty()) {
-            return isLeave(k) ? Result.of(v, new Command.Leave()) : Result.of(v);
+            return b == KeyTable.LEAVE ? Result.of(v, new Command.Leave()) : Result.of(v);
         }
         int cursor = Math.max(0, Renderer.layout(in).cursor());
         Session at = shown.get(cursor);
@@ -96,45 +71,55 @@ final class Keys {
             if (r != null) {
                 return r;
             }
-        } else if (!agents.isEmpty() && (type == KeyType.ArrowRight || c != null && c == 'l' && !k.isAltDown())) {
-            return Result.of(v.withAgent(0));
         }
-        if (c != null && c == 'm' && !k.isAltDown()) {
-            return Result.of(v, new Command.Mute(at.id()));
-        }
-        if (k.isAltDown() && (type == KeyType.ArrowUp || type == KeyType.ArrowDown)) {
-            int to = cursor + (type == KeyType.ArrowUp ? -1 : 1);
-            return to < 0 || to >= shown.size() ? Result.of(v) : Result.of(v, new Command.MoveTo(at.id(), to + 1));
-        }
-        if (type == KeyType.ArrowDown || c != null && c == 'j') {
-            return move(in, shown, cursor, 1);
-        }
-        if (type == KeyType.ArrowUp || c != null && c == 'k') {
-            return move(in, shown, cursor, -1);
-        }
-        if (isEnter(k)) {
-            return Result.of(v, new Command.SwitchTo(at.id()));
-        }
-        if (c != null && c >= '1' && c <= '9' && !k.isAltDown() && !k.isCtrlDown()) {
-            int i = c - '1';
-            return i < shown.size() ? Result.of(v.withCursor(shown.get(i).id()), new Command.SwitchTo(shown.get(i).id()))
-                    : Result.of(v);
-        }
-        if (type == KeyType.Tab || type == KeyType.ReverseTab) {
-            int own = Renderer.indexOf(shown, in.ownSessionId());
-            int next = Math.floorMod((own < 0 ? 0 : own) + (type == KeyType.Tab ? 1 : -1), shown.size());
-            return Result.of(v.withCursor(shown.get(next).id()), new Command.SwitchTo(shown.get(next).id()));
-        }
-        if (c != null && c == 'd') {
-            return Result.of(v, new Command.Hide(at.id()));
-        }
-        if (c != null && c == 'x') {
-            return Result.of(v.withMode(new Mode.ConfirmKill(at.id(), at.name())));
-        }
-        if (c != null && c == 'r') {
-            return Result.of(v.withMode(new Mode.Prompt("rename", at.id(), at.name())));
-        }
-        return isLeave(k) ? Result.of(v, new Command.Leave()) : Result.of(v);
+        return b == null ? Result.of(v) : onSession(in, b, k, shown, cursor, agents);
+    }
+
+    /** What a binding that needs no session does; null for the bindings that act on the selected one. */
+    private static Result global(Renderer.Input in, KeyTable b) {
+        View v = in.view();
+        return switch (b) {
+            case HELP -> Result.of(v.withMode(new Mode.Help()));
+            case NEW -> Result.of(v.withMode(new Mode.Prompt("new session", "", "")));
+            case WIDTH -> Result.of(v.withMode(new Mode.Width(in.width(), in.width())));
+            case THEME -> Result.of(v.withMode(new Mode.Themes(in.theme().name(), "", in.theme().name())));
+            case UNHIDE -> Result.of(v, new Command.UnhideAll());
+            case FILTER -> Result.of(v.withFilter(v.filter().next()));
+            case MOVE, SWITCH, ROW, NEXT, REORDER, HIDE, KILL, RENAME, MUTE, AGENTS, LEAVE -> null;
+        };
+    }
+
+    /** What a binding does to the session at the cursor. */
+    private Result onSession(Renderer.Input in, KeyTable b, KeyStroke k, List<Session> shown, int cursor, List<Agent> agents) {
+        View v = in.view();
+        Session at = shown.get(cursor);
+        KeyType type = k.getKeyType();
+        boolean down = type == KeyType.ArrowDown || type == KeyType.Character && k.getCharacter() == 'j';
+        return switch (b) {
+            case AGENTS -> agents.isEmpty() ? Result.of(v) : Result.of(v.withAgent(0));
+            case MUTE -> Result.of(v, new Command.Mute(at.id()));
+            case REORDER -> {
+                int to = cursor + (type == KeyType.ArrowUp ? -1 : 1);
+                yield to < 0 || to >= shown.size() ? Result.of(v) : Result.of(v, new Command.MoveTo(at.id(), to + 1));
+            }
+            case MOVE -> move(in, shown, cursor, down ? 1 : -1);
+            case SWITCH -> Result.of(v, new Command.SwitchTo(at.id()));
+            case ROW -> {
+                int i = k.getCharacter() - '1';
+                yield i < shown.size() ? Result.of(v.withCursor(shown.get(i).id()), new Command.SwitchTo(shown.get(i).id()))
+                        : Result.of(v);
+            }
+            case NEXT -> {
+                int own = Renderer.indexOf(shown, in.ownSessionId());
+                int next = Math.floorMod((own < 0 ? 0 : own) + (type == KeyType.Tab ? 1 : -1), shown.size());
+                yield Result.of(v.withCursor(shown.get(next).id()), new Command.SwitchTo(shown.get(next).id()));
+            }
+            case HIDE -> Result.of(v, new Command.Hide(at.id()));
+            case KILL -> Result.of(v.withMode(new Mode.ConfirmKill(at.id(), at.name())));
+            case RENAME -> Result.of(v.withMode(new Mode.Prompt("rename", at.id(), at.name())));
+            case LEAVE -> Result.of(v, new Command.Leave());
+            case HELP, NEW, WIDTH, THEME, UNHIDE, FILTER -> throw new AssertionError(b); // global()
+        };
     }
 
     /** Keys while the cursor is on an agent of the detail panel; null: handle as on the session row. */
@@ -214,11 +199,6 @@ final class Keys {
     static boolean isEnter(KeyStroke k) {
         return k.getKeyType() == KeyType.Enter || k.getKeyType() == KeyType.Character
                 && (k.getCharacter() == '\n' || k.getCharacter() == '\r');
-    }
-
-    private static boolean isLeave(KeyStroke k) {
-        return k.getKeyType() == KeyType.Escape
-                || k.getKeyType() == KeyType.Character && k.getCharacter() == 'q' && !k.isAltDown();
     }
 
     private static Result move(Renderer.Input in, List<Session> shown, int cursor, int step) {

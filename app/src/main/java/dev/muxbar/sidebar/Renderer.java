@@ -136,11 +136,7 @@ public final class Renderer {
     }
 
     /** The key list of the help overlay. */
-    static final List<String> HELP = List.of(" j/k ↑/↓  move", " ↵        switch", " 1-9      switch to row",
-            " Tab      next session", " M-↑/M-↓  reorder", " d        hide", " u        unhide all",
-            " x        kill session", " n        new session", " r        rename", " w        width", " t        theme", " f        filter", " m        mute alerts",
-            " l/→      agents (↵ go)",
-            " q/Esc    back to pane", " (any key closes)");
+    static final List<String> HELP = KeyTable.help();
 
     /** The last row: key hints, or the prompt of the mode keys are in. */
     private static Line footer(View.Mode mode, int w, Theme t) {
