@@ -65,9 +65,6 @@ public final class ApiServer implements AutoCloseable {
 
     /** What the API asks of the rest of the daemon (sidebars, key bindings, tmux); all complete off the caller. */
     public interface Actions {
-        /** On (true), off (false) or flipped (null); completes with the new state. */
-        CompletableFuture<Boolean> toggle(Boolean on);
-
         /** The open sidebars. */
         CompletableFuture<List<?>> describe();
 

@@ -180,7 +180,9 @@ final class Routes {
         } else {
             return Reply.error(400, "on must be 1 or 0, got: " + on);
         }
-        return fromLoop(actions.toggle(want).thenApply(enabled -> Map.of("sidebars", enabled)));
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        core.post(new Event.SetSidebars(want, done));
+        return fromLoop(done.thenApply(enabled -> Map.of("sidebars", enabled)));
     }
 
     /** Waits (bounded) for an answer computed on the loop and returns it as JSON. */

@@ -10,8 +10,9 @@ import dev.muxbar.api.ApiServer;
 import dev.muxbar.config.AgentDirs;
 import dev.muxbar.config.Paths;
 import dev.muxbar.keys.KeyBinder;
-import dev.muxbar.sidebar.Planner;
+import dev.muxbar.model.Choices;
 import dev.muxbar.sidebar.SidebarService;
+import dev.muxbar.sidebar.SidebarStore;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.state.EventLoop;
@@ -128,18 +129,21 @@ public final class Daemon {
         // and the loop's first refresh (core.start) reads everything anyway.
         Notifications notifications = new Notifications();
         gateway = ControlGateway.connect(address, notifications, notifications::reconnected, this::onServerGone, log);
+        Map<String, String> options = readOptions();
+        log.debugging(List.of("on", "1", "yes", "true").contains(options.get("@muxbar-debug"))
+                || "1".equals(System.getenv("MUXBAR_DEBUG")));
+        SidebarStore sidebarStore = new SidebarStore(paths.stateDir().resolve("sidebar.json"), log);
         core = new Core(loop, loop, gateway::refresh, gateway::paneProcesses, store.load(), Core.Timing.DEFAULT, log)
                 .withTrace(log.debug()).withOrderPersistence(book -> store.save(book, io))
-                .withAgents(new Tracker(processes::parentOf), new Identity(rules, processes));
+                .withAgents(new Tracker(processes::parentOf), new Identity(rules, processes))
+                .withChoices(sidebarStore.load(choices(options)));
         notifications.add(n -> core.post(new Event.TmuxChanged(n)));
         notifications.onReconnect(() -> core.post(new Event.Reconcile()));
         core.subscribe(io, new OrderFile(paths.orderFile(), log));
         core.subscribe(io, store);
-        Map<String, String> options = readOptions();
-        log.debugging(List.of("on", "1", "yes", "true").contains(options.get("@muxbar-debug"))
-                || "1".equals(System.getenv("MUXBAR_DEBUG")));
+        core.subscribe(io, sidebarStore);
         themes = themes(options);
-        sidebars = sidebars(options);
+        sidebars = new SidebarService(gateway, core, loop, loop, themes, sidebarScript().toString(), log);
         themes.onShow(sidebars::setTheme);
         themes.start();
         core.subscribe(loop, sidebars::onModel);
@@ -169,18 +173,14 @@ public final class Daemon {
     }
 
     /**
-     * The sidebars. Width and edge come from the tmux options {@code @muxbar-width} /
-     * {@code @muxbar-position}; a width chosen in the sidebar (saved) wins, and the daemon writes the
-     * width it uses back to {@code @muxbar-width}.
+     * The sidebar choices the options give: width and edge from {@code @muxbar-width} /
+     * {@code @muxbar-position}. A width chosen in the sidebar (saved) wins, and the daemon tells
+     * tmux the width it uses ({@code @muxbar-width}).
      */
-    private SidebarService sidebars(Map<String, String> options) throws Exception {
-        Planner.Settings d = Planner.Settings.DEFAULT;
+    private static Choices choices(Map<String, String> options) {
+        Choices d = Choices.DEFAULT;
         int width = parseInt(options.get("@muxbar-width"), d.width());
-        boolean right = options.get("@muxbar-position").equals("right");
-        SidebarService s = new SidebarService(gateway, core, loop, loop, themes, sidebarScript().toString(),
-                paths.stateDir().resolve("sidebar.json"), new Planner.Settings(d.enabled(), width, right), log);
-        gateway.send(Commands.setGlobalOption("@muxbar-width", String.valueOf(s.settings().width())));
-        return s;
+        return new Choices(d.sidebars(), width, width, options.get("@muxbar-position").equals("right"), null);
     }
 
     /** The plugin options the daemon reads at start. */

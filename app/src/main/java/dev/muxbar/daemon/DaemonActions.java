@@ -38,14 +38,6 @@ final class DaemonActions implements ApiServer.Actions {
     }
 
     @Override
-    public CompletableFuture<Boolean> toggle(Boolean on) {
-        return onLoop(() -> {
-            sidebars.toggle(on);
-            return sidebars.settings().enabled();
-        });
-    }
-
-    @Override
     public CompletableFuture<List<?>> describe() {
         return onLoop(sidebars::describe);
     }

@@ -6,10 +6,11 @@ import java.util.Set;
 
 /**
  * What subscribers receive: the snapshot, the order book, the sessions in shown order (line N of the
- * ordering file is {@code shown.get(N-1)}), the agents in panes, and the sessions whose attention
- * alerts are muted.
+ * ordering file is {@code shown.get(N-1)}), the agents in panes, the sessions whose attention
+ * alerts are muted, and the user's other {@link Choices} (sidebars, width, the notice).
  */
-public record Model(Snapshot snapshot, OrderBook order, List<Session> shown, List<Agent> agents, Set<String> muted) {
+public record Model(Snapshot snapshot, OrderBook order, List<Session> shown, List<Agent> agents, Set<String> muted,
+                    Choices choices) {
     public Model {
         shown = List.copyOf(shown);
         agents = List.copyOf(agents);
@@ -21,7 +22,11 @@ public record Model(Snapshot snapshot, OrderBook order, List<Session> shown, Lis
     }
 
     public static Model of(Snapshot snapshot, OrderBook order, List<Agent> agents, Set<String> muted) {
-        return new Model(snapshot, order, order.ordered(snapshot), agents, muted);
+        return of(snapshot, order, agents, muted, Choices.DEFAULT);
+    }
+
+    public static Model of(Snapshot snapshot, OrderBook order, List<Agent> agents, Set<String> muted, Choices choices) {
+        return new Model(snapshot, order, order.ordered(snapshot), agents, muted, choices);
     }
 
     /** The agents of one session, most urgent first. */

@@ -15,7 +15,6 @@ import dev.muxbar.tmux.TmuxGateway;
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -30,18 +29,15 @@ final class SidebarActions {
     private final Executor loop;
     private final Consumer<String> log;
     private final Supplier<Model> model;
-    private final BiConsumer<Integer, Boolean> setWidth;
     private final ThemeChoices themes;
 
-    /** @param setWidth the service's width change (width, keep) */
     SidebarActions(TmuxGateway tmux, Core core, Executor loop, Consumer<String> log, Supplier<Model> model,
-                   BiConsumer<Integer, Boolean> setWidth, ThemeChoices themes) {
+                   ThemeChoices themes) {
         this.tmux = tmux;
         this.core = core;
         this.loop = loop;
         this.log = log;
         this.model = model;
-        this.setWidth = setWidth;
         this.themes = themes;
     }
 
@@ -81,7 +77,7 @@ final class SidebarActions {
         } else if (c instanceof Command.Rename r) {
             fireAndForget(Commands.renameSession(r.sessionId(), r.name()));
         } else if (c instanceof Command.Width w) {
-            setWidth.accept(w.width(), w.keep());
+            core.post(new Event.SetWidth(w.width(), w.keep()));
         } else if (c instanceof Command.FocusAgent a) {
             focusContent(s, windowId); // the sidebar gives focus back in its own window first
             switchClient(s, own, a.sessionId());

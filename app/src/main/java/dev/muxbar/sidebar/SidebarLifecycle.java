@@ -1,5 +1,6 @@
 package dev.muxbar.sidebar;
 
+import dev.muxbar.model.Choices;
 import dev.muxbar.model.Scheduler;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.Session;
@@ -9,7 +10,6 @@ import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.Formats.Part;
 import dev.muxbar.tmux.TmuxCommand;
 import dev.muxbar.tmux.TmuxGateway;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -25,9 +25,9 @@ import java.util.function.Consumer;
 
 /**
  * The sidebars as tmux panes: runs what the {@link Planner} decides (create, kill, resize, close a
- * window left with only a sidebar), remembers what it asked for until tmux shows it, and keeps the
- * settings (on/off, width; saved, and the width told to tmux as {@code @muxbar-width}). On the loop
- * only; tmux's replies are posted back to it.
+ * window left with only a sidebar) for the user's {@link Choices}, remembers what it asked for until
+ * tmux shows it, and tells tmux the kept width ({@code @muxbar-width}). On the loop only; tmux's
+ * replies are posted back to it.
  *
  * <p>A create is pending until a snapshot shows a sidebar in that window, at most {@link #PENDING_MS}
  * (then it is asked again); a resize settles for {@link #SETTLE_MS} before the width is repaired
@@ -44,15 +44,16 @@ public final class SidebarLifecycle {
     private final Scheduler scheduler;
     private final Executor loop;
     private final Consumer<Set<Part>> refresh;
-    private final SidebarStore store;
     private final String paneCommand;
     private final BiConsumer<String, Commands.NewPane> opened;
     private final Consumer<String> log;
     private final Map<String, Long> pendingCreates = new HashMap<>();
     private final Map<String, Long> resizedAt = new HashMap<>();
     private Planner.Settings settings;
+    private int toldWidth = -1; // the kept width tmux was told
     private Snapshot last;
     private Set<String> lastViewed = Set.of();
+    private Choices lastChoices;
     private Scheduler.Cancellable recheck;
 
     /**
@@ -62,26 +63,32 @@ public final class SidebarLifecycle {
      * @param opened      a sidebar tmux just made: window id and pane (on the loop)
      */
     public SidebarLifecycle(TmuxGateway tmux, Scheduler scheduler, Executor loop, Consumer<Set<Part>> refresh,
-                            SidebarStore store, Planner.Settings defaults, String paneCommand,
-                            BiConsumer<String, Commands.NewPane> opened, Consumer<String> log) {
+                            String paneCommand, BiConsumer<String, Commands.NewPane> opened, Consumer<String> log) {
         this.tmux = tmux;
         this.scheduler = scheduler;
         this.loop = loop;
         this.refresh = refresh;
-        this.store = store;
-        this.settings = store.load(defaults);
         this.paneCommand = paneCommand;
         this.opened = opened;
         this.log = log;
     }
 
-    public Planner.Settings settings() {
-        return settings;
-    }
-
-    /** Plans and runs the lifecycle for this snapshot; windows someone views are served first. */
-    public void plan(Snapshot s, Set<String> viewedWindows) {
+    /** Plans and runs the lifecycle for this snapshot and these choices; windows someone views are served first. */
+    public void plan(Snapshot s, Choices c, Set<String> viewedWindows) {
+        Planner.Settings next = new Planner.Settings(c.sidebars(), c.width(), c.right());
+        if (settings != null && next.enabled() != settings.enabled()) {
+            pendingCreates.clear(); // toggled: what was asked before no longer counts
+        }
+        if (settings != null && next.width() != settings.width()) {
+            resizedAt.clear(); // a new width: repair at once
+        }
+        settings = next;
+        if (c.keptWidth() != toldWidth) {
+            toldWidth = c.keptWidth();
+            send(Commands.setGlobalOption("@muxbar-width", String.valueOf(toldWidth)), false);
+        }
         last = s;
+        lastChoices = c;
         lastViewed = viewedWindows;
         long now = scheduler.now();
         pendingCreates.keySet().removeAll(windowsWithSidebar(s)); // arrived
@@ -89,7 +96,7 @@ public final class SidebarLifecycle {
         resizedAt.values().removeIf(t -> now - t > SETTLE_MS);
         List<Planner.Action> actions = new ArrayList<>(Planner.plan(s, settings, pendingCreates.keySet(), resizedAt.keySet()));
         // Toggling on restores the window being looked at first.
-        actions.sort(Comparator.comparing(a -> !(a instanceof Planner.Action.Create c && viewedWindows.contains(c.windowId()))));
+        actions.sort(Comparator.comparing(a -> !(a instanceof Planner.Action.Create create && viewedWindows.contains(create.windowId()))));
         for (Planner.Action a : actions) {
             execute(a, now);
         }
@@ -98,27 +105,9 @@ public final class SidebarLifecycle {
             recheck = scheduler.schedule(PENDING_MS + 1, () -> {
                 recheck = null;
                 if (last != null) {
-                    plan(last, lastViewed);
+                    plan(last, lastChoices, lastViewed);
                 }
             });
-        }
-    }
-
-    /** Sidebars on, off, or (null) flipped; saved. The caller plans again. */
-    public void toggle(Boolean on) {
-        boolean next = on == null ? !settings.enabled() : on;
-        settings = new Planner.Settings(next, settings.width(), settings.right());
-        pendingCreates.clear();
-        save();
-    }
-
-    /** Every sidebar to a new width; {@code keep} saves it and tells tmux. The caller plans again. */
-    public void setWidth(int width, boolean keep) {
-        settings = new Planner.Settings(settings.enabled(), width, settings.right());
-        resizedAt.clear();
-        if (keep) {
-            save();
-            send(Commands.setGlobalOption("@muxbar-width", String.valueOf(settings.width())), false);
         }
     }
 
@@ -126,14 +115,6 @@ public final class SidebarLifecycle {
         if (recheck != null) {
             recheck.cancel();
             recheck = null;
-        }
-    }
-
-    private void save() {
-        try {
-            store.save(settings);
-        } catch (IOException e) {
-            log.accept("cannot save sidebar settings: " + e);
         }
     }
 

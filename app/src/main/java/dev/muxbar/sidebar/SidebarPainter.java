@@ -22,15 +22,15 @@ import java.util.function.BiConsumer;
 
 /**
  * The open sidebars' ttys: opens one for every healthy sidebar pane in the model (and for one tmux
- * just made), closes those that went, and paints the ones someone can see — on every model, on the
- * animation timer while agents work, and when the theme, git marks or the notice change. A sidebar
+ * just made), closes those that went, and paints the ones someone can see — on every model (the
+ * notice is part of it), on the animation timer while agents work, and when the theme or git marks
+ * change. A sidebar
  * nobody sees is painted when it becomes visible. On the loop only.
  */
 public final class SidebarPainter {
 
     /** How long a sidebar opened from split-window's reply may wait for a snapshot to show it marked. */
     static final long FRESH_MS = SidebarLifecycle.PENDING_MS;
-    static final long NOTICE_MS = 5_000;
     /** Ages ("3m") tick while agents only wait or idle: a repaint every few seconds is enough. */
     static final long AGE_REPAINT_MS = 5_000;
 
@@ -67,8 +67,6 @@ public final class SidebarPainter {
     private Map<String, GitInfo.Git> git = Map.of();
     private Scheduler.Cancellable animation;
     private long animationPeriod;
-    private String notice; // shown until noticeTimer clears it
-    private Scheduler.Cancellable noticeTimer;
 
     /** @param onKey a key from a sidebar's tty, on that tty's reader thread */
     public SidebarPainter(Scheduler scheduler, Executor loop, ThemeChoices themes, Opener opener,
@@ -144,25 +142,9 @@ public final class SidebarPainter {
         repaint();
     }
 
-    /**
-     * Shows {@code text} in the footer of every sidebar for {@link #NOTICE_MS}; false when no sidebar
-     * is open to show it.
-     */
-    public boolean notice(String text, boolean enabled) {
-        if (!enabled || open.isEmpty() || model == null) {
-            return false;
-        }
-        notice = text;
-        if (noticeTimer != null) {
-            noticeTimer.cancel();
-        }
-        noticeTimer = scheduler.schedule(NOTICE_MS, () -> {
-            notice = null;
-            noticeTimer = null;
-            repaint();
-        });
-        repaint();
-        return true;
+    /** Whether a notice would be seen: sidebars are on and some are open. */
+    public boolean canShowNotice(boolean enabled) {
+        return enabled && !open.isEmpty() && model != null;
     }
 
     /** Repaints the visible sidebars from the current model. */
@@ -216,7 +198,7 @@ public final class SidebarPainter {
         viewsOf(model.snapshot());
         boolean low = lowColour.contains(e.windowId);
         return new Renderer.Input(model, low ? theme256 : theme, e.view, ownSessionId, e.width, e.height, git,
-                scheduler.now(), notice, choices);
+                scheduler.now(), model.choices().notice(), choices);
     }
 
     /** Re-reads the themes to choose from (the picker lists them). */
@@ -242,9 +224,6 @@ public final class SidebarPainter {
         fresh.clear();
         if (animation != null) {
             animation.cancel();
-        }
-        if (noticeTimer != null) {
-            noticeTimer.cancel();
         }
         for (Entry e : open.values()) {
             e.pane.close();

@@ -1,6 +1,7 @@
 package dev.muxbar.sidebar;
 
 import com.googlecode.lanterna.input.KeyStroke;
+import dev.muxbar.model.Choices;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Scheduler;
 import dev.muxbar.model.Snapshot.Session;
@@ -11,7 +12,6 @@ import dev.muxbar.state.Event;
 import dev.muxbar.theme.Theme;
 import dev.muxbar.theme.ThemeChoices;
 import dev.muxbar.tmux.TmuxGateway;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +22,9 @@ import java.util.function.Consumer;
 /**
  * The sidebars, put together: {@link SidebarLifecycle} (the panes in tmux), {@link SidebarPainter}
  * (their ttys and frames), {@link SidebarInput} (their keys) and {@link GitInfo} (branch marks).
- * Follows the model: a new tmux snapshot is planned, synced and painted; a model with the same
- * snapshot (agents, order) is only painted. On the loop only.
+ * Follows the model: a new tmux snapshot, or new sidebar choices (on/off, width), is planned,
+ * synced and painted; any other new model (agents, order, the notice) is only painted. On the
+ * loop only.
  */
 public final class SidebarService {
 
@@ -31,14 +32,15 @@ public final class SidebarService {
     private final SidebarPainter painter;
     private final SidebarInput input;
     private final GitInfo gitInfo;
+    private final Core core;
 
     public SidebarService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, ThemeChoices themes,
-                          String sidebarScript, Path settingsFile, Planner.Settings defaults, Consumer<String> log) {
+                          String sidebarScript, Consumer<String> log) {
+        this.core = core;
         this.painter = new SidebarPainter(scheduler, loop, themes, SidebarPane::new, this::onKey);
         this.lifecycle = new SidebarLifecycle(tmux, scheduler, loop, parts -> core.post(new Event.Refresh(parts)),
-                new SidebarStore(settingsFile, log), defaults, "exec \"" + sidebarScript + "\"", painter::opened, log);
-        this.input = new SidebarInput(tmux, loop, painter,
-                new SidebarActions(tmux, core, loop, log, painter::model, this::setWidth, themes));
+                "exec \"" + sidebarScript + "\"", painter::opened, log);
+        this.input = new SidebarInput(tmux, loop, painter, new SidebarActions(tmux, core, loop, log, painter::model, themes));
         this.gitInfo = new GitInfo(g -> loop.execute(() -> painter.setGit(g)));
     }
 
@@ -52,14 +54,10 @@ public final class SidebarService {
         painter.setTheme(t);
     }
 
-    public Planner.Settings settings() {
-        return lifecycle.settings();
-    }
-
-    /** A new model (on the loop): a new snapshot is planned; the same snapshot is only painted. */
+    /** A new model (on the loop): a new snapshot or new sidebar choices are planned; the rest only painted. */
     public void onModel(Model m) {
         Model before = painter.model();
-        if (before != null && before.snapshot() == m.snapshot()) {
+        if (before != null && before.snapshot() == m.snapshot() && sameLayout(before.choices(), m.choices())) {
             painter.update(m);
             painter.repaint();
             painter.animate();
@@ -68,36 +66,30 @@ public final class SidebarService {
         plan(m);
     }
 
+    private static boolean sameLayout(Choices a, Choices b) {
+        return a.sidebars() == b.sidebars() && a.width() == b.width() && a.keptWidth() == b.keptWidth() && a.right() == b.right();
+    }
+
     private void plan(Model m) {
         Snapshot s = m.snapshot();
-        lifecycle.plan(s, painter.viewsOf(s).keySet());
-        painter.sync(m, lifecycle.settings().enabled());
+        lifecycle.plan(s, m.choices(), painter.viewsOf(s).keySet());
+        painter.sync(m, m.choices().sidebars());
         painter.repaint();
         painter.animate();
         gitInfo.update(activeCwds(s));
     }
 
-    /** Sidebars on, off, or (null) flipped; persisted. */
-    public void toggle(Boolean on) {
-        lifecycle.toggle(on);
-        replan();
-    }
-
-    /** Every sidebar to a new width, live; {@code keep} saves it and tells tmux. */
-    private void setWidth(int width, boolean keep) {
-        lifecycle.setWidth(width, keep);
-        replan();
-    }
-
-    private void replan() {
-        if (painter.model() != null) {
-            plan(painter.model());
-        }
-    }
-
-    /** Shows {@code text} in every sidebar's footer for a while; false when no sidebar could show it. */
+    /**
+     * Shows {@code text} in every sidebar's footer for a while (an event: the notice is part of the
+     * model); false when no sidebar could show it.
+     */
     public boolean notice(String text) {
-        return painter.notice(text, lifecycle.settings().enabled());
+        Model m = painter.model();
+        if (m == null || !painter.canShowNotice(m.choices().sidebars())) {
+            return false;
+        }
+        core.post(new Event.ShowNotice(text));
+        return true;
     }
 
     /** The open sidebars, for {@code GET /sidebars} (on the loop). */

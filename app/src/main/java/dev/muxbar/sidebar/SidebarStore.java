@@ -3,6 +3,8 @@ package dev.muxbar.sidebar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.config.AtomicFiles;
+import dev.muxbar.model.Choices;
+import dev.muxbar.model.Model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +12,19 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import dev.muxbar.config.CorruptFile;
 
-/** Persists the sidebar settings the user chose (on/off, width) in the state dir. */
-final class SidebarStore {
+/**
+ * Persists the sidebar choices (on/off, the kept width) in the state dir: read at start, saved by
+ * a model subscriber (on the io thread) whenever they change.
+ */
+public final class SidebarStore implements Consumer<Model> {
 
     private final Path path;
     private final Consumer<String> log;
 
-    SidebarStore(Path path, Consumer<String> log) {
+    private boolean savedSidebars;
+    private int savedWidth = -1;
+
+    public SidebarStore(Path path, Consumer<String> log) {
         this.path = path;
         this.log = log;
     }
@@ -25,15 +33,22 @@ final class SidebarStore {
      * The saved settings, or {@code fallback} when none are saved; an unreadable file is kept aside
      * ({@link CorruptFile}) and the fallback used.
      */
-    Planner.Settings load(Planner.Settings fallback) {
+    public Choices load(Choices fallback) {
+        Choices c = read(fallback);
+        savedSidebars = c.sidebars();
+        savedWidth = c.keptWidth();
+        return c;
+    }
+
+    private Choices read(Choices fallback) {
         if (!Files.exists(path)) {
             return fallback;
         }
         try {
             JsonNode n = new ObjectMapper().readTree(path.toFile());
             if (n != null && n.isObject()) {
-                return new Planner.Settings(n.path("enabled").asBoolean(fallback.enabled()),
-                        n.path("width").asInt(fallback.width()), fallback.right());
+                int width = n.path("width").asInt(fallback.keptWidth());
+                return new Choices(n.path("enabled").asBoolean(fallback.sidebars()), width, width, fallback.right(), null);
             }
             CorruptFile.keep(path, "not a JSON object", Instant.now(), log);
         } catch (IOException e) {
@@ -42,8 +57,20 @@ final class SidebarStore {
         return fallback;
     }
 
-    void save(Planner.Settings s) throws IOException {
-        AtomicFiles.write(path, new ObjectMapper().createObjectNode().put("enabled", s.enabled())
-                .put("width", s.width()).toString() + "\n");
+    /** A new model: saves the choices when they differ from what is saved. */
+    @Override
+    public void accept(Model m) {
+        Choices c = m.choices();
+        if (c.sidebars() == savedSidebars && c.keptWidth() == savedWidth) {
+            return;
+        }
+        try {
+            AtomicFiles.write(path, new ObjectMapper().createObjectNode().put("enabled", c.sidebars())
+                    .put("width", c.keptWidth()).toString() + "\n");
+            savedSidebars = c.sidebars();
+            savedWidth = c.keptWidth();
+        } catch (IOException e) {
+            log.accept("cannot save sidebar settings: " + e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.muxbar.state;
 
 import dev.muxbar.agents.Tracker;
+import dev.muxbar.model.Choices;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.OrderBook;
 import dev.muxbar.model.Scheduler;
@@ -67,6 +68,11 @@ public final class Core {
     private boolean stopped;
     private AgentDesk agents;
     private final java.util.Set<String> muted = new java.util.HashSet<>();
+    private Choices choices = Choices.DEFAULT;
+    private Scheduler.Cancellable noticeTimer;
+
+    /** How long a notice stays in the sidebars' footer. */
+    public static final long NOTICE_MS = 5_000;
 
     public Core(Scheduler scheduler, Executor loop,
                 BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>> refresher,
@@ -103,6 +109,12 @@ public final class Core {
         return this;
     }
 
+    /** The user's choices as saved (call before {@link #start}); by default {@link Choices#DEFAULT}. */
+    public Core withChoices(Choices initial) {
+        this.choices = initial;
+        return this;
+    }
+
     /** Where per-transition lines go (call before {@link #start}); by default nowhere. */
     public Core withTrace(Consumer<String> trace) {
         this.trace = trace;
@@ -130,6 +142,9 @@ public final class Core {
             scanTimer.cancel();
         }
         agents.stop();
+        if (noticeTimer != null) {
+            noticeTimer.cancel();
+        }
         coalescer.stop();
         scans.stop();
     }
@@ -145,15 +160,42 @@ public final class Core {
             applyEdit(edit.edit(), edit.done());
         } else if (e instanceof Event.AgentSignal a) {
             agentSignal(a);
-        } else if (e instanceof Event.ToggleMute m) {
-            if (!muted.remove(m.sessionId())) {
-                muted.add(m.sessionId());
-            }
-            publishIfChanged();
+        } else if (e instanceof Event.ToggleMute || e instanceof Event.SetSidebars || e instanceof Event.SetWidth
+                || e instanceof Event.ShowNotice) {
+            choose(e);
         } else {
             throw new AssertionError(e);
         }
         stats = new Stats(events, coalescer.marks(), coalescer.refreshes(), scans.refreshes(), publishes, failures);
+    }
+
+    /** The user's choices: mutes, sidebars on or off, width, the notice (cleared after {@link #NOTICE_MS}). */
+    private void choose(Event e) {
+        if (e instanceof Event.ToggleMute m) {
+            if (!muted.remove(m.sessionId())) {
+                muted.add(m.sessionId());
+            }
+        } else if (e instanceof Event.SetSidebars s) {
+            choices = choices.withSidebars(s.on() == null ? !choices.sidebars() : s.on());
+            if (s.done() != null) {
+                s.done().complete(choices.sidebars());
+            }
+        } else if (e instanceof Event.SetWidth w) {
+            choices = choices.withWidth(w.width(), w.keep());
+        } else if (e instanceof Event.ShowNotice n) {
+            choices = choices.withNotice(n.text());
+            if (noticeTimer != null) {
+                noticeTimer.cancel();
+            }
+            noticeTimer = scheduler.schedule(NOTICE_MS, () -> {
+                noticeTimer = null;
+                choices = choices.withNotice(null);
+                publishIfChanged();
+            });
+        } else {
+            throw new AssertionError(e);
+        }
+        publishIfChanged();
     }
 
     /** Something in tmux may have changed: which parts to read again, and whether to scan processes. */
@@ -318,7 +360,7 @@ public final class Core {
     }
 
     private void publishIfChanged() {
-        Model next = Model.of(snapshot, book, agents.agents(), muted);
+        Model next = Model.of(snapshot, book, agents.agents(), muted, choices);
         if (next.equals(published)) {
             return;
         }

@@ -24,7 +24,7 @@ public sealed interface Event {
     /** A refresh failed (the control client went away mid-flight, tmux returned an error). */
     record RefreshFailed(String reason) implements Event {}
 
-    /** The user edits the order; {@code done} completes with a short message or fails with the reason. */
+    /** The user edits the order; {@code done} completes once it is saved, or fails with the reason. */
     record EditOrder(OrderEdit edit, CompletableFuture<Void> done) implements Event {}
 
     /** An agent signal from any source; {@code done} (may be null) completes with what became of it. */
@@ -33,6 +33,15 @@ public sealed interface Event {
 
     /** Mute or unmute attention alerts (bell, message) of a session. */
     record ToggleMute(String sessionId) implements Event {}
+
+    /** Sidebars on, off or (null) flipped; {@code done} (may be null) completes with the new state. */
+    record SetSidebars(Boolean on, CompletableFuture<Boolean> done) implements Event {}
+
+    /** Sidebars this wide; {@code keep}: also saved and told to tmux (else a live preview). */
+    record SetWidth(int width, boolean keep) implements Event {}
+
+    /** A note every sidebar shows in its footer for {@link Core#NOTICE_MS}. */
+    record ShowNotice(String text) implements Event {}
 
     /** An edit of the custom order or hidden set. Sessions are referenced by id ({@code $3}). */
     sealed interface OrderEdit {

@@ -143,11 +143,6 @@ class ApiServerTest {
         dev.muxbar.theme.ThemeResult theme = new dev.muxbar.theme.ThemeResult.Shown("default", true);
 
         @Override
-        public CompletableFuture<Boolean> toggle(Boolean on) {
-            return CompletableFuture.completedFuture(true);
-        }
-
-        @Override
         public CompletableFuture<List<?>> describe() {
             return CompletableFuture.completedFuture(List.of());
         }

@@ -3,6 +3,7 @@ package dev.muxbar.sidebar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.muxbar.model.Choices;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.Session;
@@ -11,7 +12,6 @@ import dev.muxbar.state.ManualScheduler;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.FakeTmux;
 import dev.muxbar.tmux.Formats.Part;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +32,11 @@ class SidebarLifecycleTest {
     private final List<String> log = new ArrayList<>();
 
     private SidebarLifecycle lifecycle() {
-        return new SidebarLifecycle(tmux, clock, clock, refreshes::add, new SidebarStore(tmp.resolve("sidebar.json"), log::add),
-                new Planner.Settings(true, 30, false), "exec \"/m/sidebar-pane\"",
+        return new SidebarLifecycle(tmux, clock, clock, refreshes::add, "exec \"/m/sidebar-pane\"",
                 (w, p) -> opened.add(w + " " + p), log::add);
     }
+
+    private static final Choices ON = Choices.DEFAULT;
 
     private static Pane content(String id) {
         return new Pane(id, "/dev/pts/1", 1, "zsh", "/", true, "t", 129, 40, false);
@@ -56,58 +57,61 @@ class SidebarLifecycleTest {
     @Test
     void aWindowWithoutSidebarGetsOneOpenedAtOnceAndMarked() {
         SidebarLifecycle l = lifecycle();
-        l.plan(snapshot(window("@1", content("%1"))), Set.of("@1"));
+        l.plan(snapshot(window("@1", content("%1"))), ON, Set.of("@1"));
         clock.runReady();
         assertEquals(List.of("split-window -d -f -hb -l 30 -t '@1' -P -F '#{pane_id} #{pane_width} #{pane_height} #{pane_tty}' "
                 + "'exec \"/m/sidebar-pane\"'"), tmux.sent("split-window"));
         assertEquals(List.of("@1 " + new Commands.NewPane("%9", 30, 40, "/dev/pts/9")), opened);
-        assertEquals(List.of("set-option -p -t '%9' @muxbar-sidebar '1'"), tmux.sent("set-option"));
-        assertEquals(List.of(Set.of(Part.PANES)), refreshes, "the marker is read back at once");
+        assertEquals(List.of("set-option -g @muxbar-width '30'", "set-option -p -t '%9' @muxbar-sidebar '1'"),
+                tmux.sent("set-option"), "the kept width told to tmux once, then the marker");
+        assertEquals(Set.of(Part.PANES), refreshes.get(refreshes.size() - 1), "the marker is read back at once");
     }
 
     @Test
     void aPendingCreateIsNotRepeatedUntilItIsLostThenAskedAgain() {
         SidebarLifecycle l = lifecycle();
         Snapshot s = snapshot(window("@1", content("%1")));
-        l.plan(s, Set.of());
-        l.plan(s, Set.of()); // the snapshot does not show it yet
+        l.plan(s, ON, Set.of());
+        l.plan(s, ON, Set.of()); // the snapshot does not show it yet
         assertEquals(1, tmux.sent("split-window").size());
         clock.advance(SidebarLifecycle.PENDING_MS + 1); // never showed up: the recheck asks again
         assertEquals(2, tmux.sent("split-window").size());
-        l.plan(snapshot(window("@1", content("%1"), sidebar("%9", 30))), Set.of());
+        l.plan(snapshot(window("@1", content("%1"), sidebar("%9", 30))), ON, Set.of());
         clock.advance(SidebarLifecycle.PENDING_MS + 1);
         assertEquals(2, tmux.sent("split-window").size(), "arrived: nothing more");
     }
 
     @Test
-    void toggledOffEverySidebarGoesAndTheChoiceIsSaved() throws Exception {
+    void toggledOffEverySidebarGoesAndOnAgainTheyAreAskedForAtOnce() {
         SidebarLifecycle l = lifecycle();
-        l.toggle(false);
-        l.plan(snapshot(window("@1", content("%1"), sidebar("%9", 30)), window("@2", content("%2"), sidebar("%8", 30))), Set.of());
+        Snapshot bare = snapshot(window("@1", content("%1")));
+        l.plan(bare, ON, Set.of()); // asked for; pending
+        l.plan(snapshot(window("@1", content("%1"), sidebar("%9", 30)), window("@2", content("%2"), sidebar("%8", 30))),
+                ON.withSidebars(false), Set.of());
         assertEquals(List.of("kill-pane -t '%9'", "kill-pane -t '%8'"), tmux.sent("kill-pane"));
-        assertTrue(refreshes.stream().allMatch(p -> p.equals(Set.of(Part.WINDOWS, Part.PANES))), refreshes.toString());
-        assertTrue(Files.readString(tmp.resolve("sidebar.json")).contains("false"), "saved");
-        assertEquals(false, lifecycle().settings().enabled(), "a new daemon starts with it off");
+        assertTrue(refreshes.contains(Set.of(Part.WINDOWS, Part.PANES)), refreshes.toString());
+        l.plan(bare, ON, Set.of());
+        assertEquals(2, tmux.sent("split-window").size(), "toggled on: what was pending before no longer counts");
     }
 
     @Test
-    void aKeptWidthIsSavedToldToTmuxAndRepairedAfterTheResizeSettles() {
+    void aKeptWidthIsToldToTmuxAndRepairedAfterTheResizeSettles() {
         SidebarLifecycle l = lifecycle();
-        l.setWidth(40, true);
-        assertEquals(List.of("set-option -g @muxbar-width '40'"), tmux.sent("set-option"));
         Snapshot s = snapshot(window("@1", content("%1"), sidebar("%9", 30)));
-        l.plan(s, Set.of());
-        l.plan(s, Set.of()); // tmux has not applied it yet: no second resize
+        l.plan(s, ON.withWidth(40, false), Set.of()); // a live preview: resized, not told
+        assertEquals(List.of("set-option -g @muxbar-width '30'"), tmux.sent("set-option"));
+        l.plan(s, ON.withWidth(40, true), Set.of()); // kept: told; tmux has not applied the resize yet
+        assertEquals(List.of("set-option -g @muxbar-width '30'", "set-option -g @muxbar-width '40'"), tmux.sent("set-option"));
         assertEquals(List.of("resize-pane -t '%9' -x 40"), tmux.sent("resize-pane"));
         clock.advance(SidebarLifecycle.SETTLE_MS + 1);
-        l.plan(s, Set.of());
+        l.plan(s, ON.withWidth(40, true), Set.of());
         assertEquals(2, tmux.sent("resize-pane").size(), "still wrong after it settled: repaired again");
     }
 
     @Test
     void windowsSomeoneViewsGetTheirSidebarFirst() {
         SidebarLifecycle l = lifecycle();
-        l.plan(snapshot(window("@1", content("%1")), window("@2", content("%2")), window("@3", content("%3"))), Set.of("@3"));
+        l.plan(snapshot(window("@1", content("%1")), window("@2", content("%2")), window("@3", content("%3"))), ON, Set.of("@3"));
         assertTrue(tmux.sent("split-window").get(0).contains("-t '@3'"), tmux.sent("split-window").toString());
     }
 }

@@ -56,6 +56,41 @@ class CoreTest {
         assertEquals(2, core.stats().publishes());
     }
 
+    /** The user's choices live in the model and change only by events, from the API and keys alike. */
+    @Test
+    void sidebarChoicesAndNoticesAreLoopStatePublishedInTheModel() {
+        core.start();
+        clock.advance(16);
+        landWith(of(1, 1, "$0", "alpha"));
+        CompletableFuture<Boolean> off = new CompletableFuture<>();
+        core.handle(new Event.SetSidebars(null, off)); // flip
+        assertEquals(false, off.join());
+        assertEquals(false, latest().choices().sidebars());
+        core.handle(new Event.SetWidth(44, false));
+        Model preview = latest();
+        assertEquals(44, preview.choices().width());
+        assertEquals(30, preview.choices().keptWidth(), "a preview is not kept");
+        core.handle(new Event.SetWidth(44, true));
+        assertEquals(44, latest().choices().keptWidth());
+        long before = core.stats().publishes();
+        core.handle(new Event.SetWidth(44, true));
+        assertEquals(before, core.stats().publishes(), "the same choice publishes nothing");
+
+        core.handle(new Event.ShowNotice("claude waits for you in alpha"));
+        assertEquals("claude waits for you in alpha", latest().choices().notice());
+        clock.advance(Core.NOTICE_MS - 1);
+        core.handle(new Event.ShowNotice("codex finished in alpha")); // a newer one restarts the time
+        clock.advance(Core.NOTICE_MS - 1);
+        assertEquals("codex finished in alpha", latest().choices().notice());
+        clock.advance(1);
+        assertEquals(null, latest().choices().notice(), "gone after NOTICE_MS");
+    }
+
+    private Model latest() {
+        clock.runReady();
+        return seen.get(seen.size() - 1);
+    }
+
     @Test
     void clientActivityAloneDoesNotPublish() {
         core.start();
