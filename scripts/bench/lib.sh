@@ -4,7 +4,13 @@
 # (Scripts outside scripts/bench set root before sourcing this.)
 root=${root:-$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)}
 jar="$root/app/target/muxbar.jar"
-[ -f "$jar" ] || "$root/scripts/build" >/dev/null
+# The harnesses live in their own module (bench/), run with the product jar on the class path.
+bench_jar="$root/bench/target/muxbar-bench.jar"
+if [ ! -f "$jar" ] || [ ! -f "$bench_jar" ]; then
+    "$root/scripts/build" >/dev/null
+fi
+# shellcheck disable=SC2034 # used by the scripts that source this
+bench_cp="$jar:$bench_jar"
 bench_dir=$(mktemp -d "${TMPDIR:-/tmp}/muxbar-bench.XXXXXX")
 bench_pids=""
 bench_socks=""

@@ -1,4 +1,6 @@
-package dev.muxbar.cli;
+package dev.muxbar.bench;
+
+import dev.muxbar.cli.Target;
 
 import dev.muxbar.tmux.ControlClient;
 import dev.muxbar.tmux.Notification;

@@ -1,4 +1,6 @@
-package dev.muxbar.cli;
+package dev.muxbar.bench;
+
+import dev.muxbar.cli.Target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.muxbar.api.ApiClient;
