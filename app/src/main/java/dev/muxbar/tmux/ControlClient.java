@@ -65,7 +65,12 @@ public final class ControlClient implements AutoCloseable {
             throws IOException {
         // -N: attach-session would otherwise START a server when none runs (a reconnect racing a
         // kill-server left a fresh, empty server's socket file behind).
-        ProcessBuilder pb = new ProcessBuilder(address.command("-N", "-C", "attach", "-f", "no-output,ignore-size"));
+        return start(address.command("-N", "-C", "attach", "-f", "no-output,ignore-size"), listener, onClosed);
+    }
+
+    /** Starts a control-mode peer from any argv (tests run a fake tmux that speaks the protocol). */
+    static ControlClient start(List<String> argv, Consumer<Notification> listener, Runnable onClosed) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(argv);
         pb.redirectErrorStream(true);
         pb.environment().remove("TMUX"); // attach refuses to nest otherwise
         Process p = pb.start();

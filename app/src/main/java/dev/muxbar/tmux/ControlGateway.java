@@ -22,7 +22,13 @@ public final class ControlGateway implements TmuxGateway {
     /** Attempts to re-attach before concluding the server is gone. */
     private static final int RECONNECT_ATTEMPTS = 3;
 
+    /** Starts one control client (a {@code tmux -C attach}, or a fake peer in tests). */
+    interface Starter {
+        ControlClient start(Consumer<Notification> listener, Runnable onClosed) throws IOException;
+    }
+
     private final TmuxAddress address;
+    private final Starter starter;
     private final Consumer<Notification> listener;
     private final Runnable onReconnected;
     private final Runnable onServerGone;
@@ -32,9 +38,10 @@ public final class ControlGateway implements TmuxGateway {
     private volatile ControlClient cachedFor;
     private volatile boolean closing;
 
-    private ControlGateway(TmuxAddress address, Consumer<Notification> listener, Runnable onReconnected,
+    private ControlGateway(TmuxAddress address, Starter starter, Consumer<Notification> listener, Runnable onReconnected,
                            Runnable onServerGone, Consumer<String> log) {
         this.address = address;
+        this.starter = starter;
         this.listener = listener;
         this.onReconnected = onReconnected;
         this.onServerGone = onServerGone;
@@ -49,7 +56,14 @@ public final class ControlGateway implements TmuxGateway {
     public static ControlGateway connect(TmuxAddress address, Consumer<Notification> listener,
                                          Runnable onReconnected, Runnable onServerGone, Consumer<String> log)
             throws IOException {
-        ControlGateway g = new ControlGateway(address, listener, onReconnected, onServerGone, log);
+        return connect(address, (l, closed) -> ControlClient.start(address, l, closed), listener, onReconnected,
+                onServerGone, log);
+    }
+
+    /** {@link #connect}, with control clients from {@code starter}. */
+    static ControlGateway connect(TmuxAddress address, Starter starter, Consumer<Notification> listener,
+                                  Runnable onReconnected, Runnable onServerGone, Consumer<String> log) throws IOException {
+        ControlGateway g = new ControlGateway(address, starter, listener, onReconnected, onServerGone, log);
         ControlClient c = g.attach();
         if (c == null) {
             throw new NoServer(address);
@@ -62,7 +76,7 @@ public final class ControlGateway implements TmuxGateway {
     private ControlClient attach() {
         ControlClient[] self = new ControlClient[1];
         try {
-            self[0] = ControlClient.start(address, listener, () -> onClosed(self[0]));
+            self[0] = starter.start(listener, () -> onClosed(self[0]));
             ControlParser.Reply r = self[0].send("display-message -p muxbar").get(2, TimeUnit.SECONDS);
             if (!r.error()) {
                 ControlParser.Reply sub = self[0].send(Formats.subscribeCommand()).get(2, TimeUnit.SECONDS);
