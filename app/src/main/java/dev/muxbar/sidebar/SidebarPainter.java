@@ -36,13 +36,13 @@ public final class SidebarPainter {
 
     /** Opens a sidebar pane's tty; keys and the tty's end are reported through the callbacks. */
     public interface Opener {
-        SidebarPane open(String paneId, String tty, int width, int height, java.util.function.Consumer<KeyStroke> keys,
-                         Runnable gone);
+        PaneScreen open(String paneId, String tty, int width, int height, java.util.function.Consumer<KeyStroke> keys,
+                        Runnable gone);
     }
 
     /** Loop-owned state of one open sidebar. */
     static final class Entry {
-        SidebarPane pane;
+        PaneScreen pane;
         View view = View.INITIAL;
         String windowId;
         int width;
@@ -238,7 +238,7 @@ public final class SidebarPainter {
     public List<Info> describe() {
         List<Info> out = new ArrayList<>();
         for (Entry e : open.values()) {
-            out.add(new Info(e.pane.paneId, e.pane.tty, e.windowId, e.width, e.height, e.pane.paints(),
+            out.add(new Info(e.pane.paneId(), e.pane.tty(), e.windowId, e.width, e.height, e.pane.paints(),
                     e.pane.bytesWritten(), e.ignoredKeys));
         }
         out.sort(Comparator.comparing(Info::pane));

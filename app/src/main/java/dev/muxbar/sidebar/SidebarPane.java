@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * sidebar's own writer thread (so a tty that stops draining delays nobody else), and a reader
  * thread that turns the tty's bytes into key and mouse events.
  */
-final class SidebarPane implements AutoCloseable {
+final class SidebarPane implements PaneScreen, AutoCloseable {
 
     /**
      * What the painter draws: a frame's input, rendered on this sidebar's writer thread when it is
@@ -102,19 +102,32 @@ final class SidebarPane implements AutoCloseable {
     }
 
     /** Queues a frame; never blocks. */
-    void show(Frame f) {
+    @Override
+    public String paneId() {
+        return paneId;
+    }
+
+    @Override
+    public String tty() {
+        return tty;
+    }
+
+    @Override
+    public void show(Frame f) {
         if (!closed) {
             mailbox.offer(f);
         }
     }
 
     /** Bytes the last refresh wrote to the tty. */
-    long bytesWritten() {
+    @Override
+    public long bytesWritten() {
         return bytesWritten;
     }
 
     /** Frames that changed something on screen. */
-    long paints() {
+    @Override
+    public long paints() {
         return paints;
     }
 

@@ -1,0 +1,23 @@
+package dev.muxbar.sidebar;
+
+/**
+ * One open sidebar's screen as the painter sees it: frames in, counters out. {@link SidebarPane}
+ * is the real one (a tty, a Lanterna screen, its own writer and reader threads).
+ */
+interface PaneScreen {
+
+    String paneId();
+
+    String tty();
+
+    /** Shows a frame (rendered and written off the caller's thread; only the latest counts). */
+    void show(SidebarPane.Frame frame);
+
+    /** Frames written so far. */
+    long paints();
+
+    /** Bytes the last paint wrote. */
+    long bytesWritten();
+
+    void close();
+}
