@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.muxbar.testing.DaemonProcess;
-import dev.muxbar.testing.NestedClient;
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.Teardown;
+import dev.muxbar.testing.TestFiles;
 import dev.muxbar.testing.TmuxServer;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -148,7 +148,7 @@ class SecurityIT {
         Map<String, String> env = Map.of("MUXBAR_RUNTIME_DIR", theirs.toString(),
                 "PATH", bin + ":" + System.getenv("PATH"));
         run(env, List.of(root.resolve("scripts/switch-index").toString(), "1", "/dev/pts/9"));
-        assertFalse(read(calls).contains("switch-client"), "no switch from a planted order: " + read(calls));
+        assertFalse(TestFiles.read(calls).contains("switch-client"), "no switch from a planted order: " + TestFiles.read(calls));
         try (var inside = Files.list(theirs)) {
             assertEquals(List.of("order"), inside.map(p -> p.getFileName().toString()).toList(), "nothing written there");
         }
@@ -159,7 +159,7 @@ class SecurityIT {
         Files.writeString(ours.resolve("order"), "$9\tmine\n");
         run(Map.of("MUXBAR_RUNTIME_DIR", ours.toString(), "PATH", bin + ":" + System.getenv("PATH")),
                 List.of(root.resolve("scripts/switch-index").toString(), "1", "/dev/pts/9"));
-        assertTrue(read(calls).contains("switch-client -c /dev/pts/9 -t $9"), read(calls));
+        assertTrue(TestFiles.read(calls).contains("switch-client -c /dev/pts/9 -t $9"), TestFiles.read(calls));
     }
 
     /**
@@ -210,23 +210,8 @@ class SecurityIT {
         String dir = run(env, show).output().trim().replaceFirst("^MUXBAR_RUNTIME_DIR=", "");
         assertTrue(dir.startsWith(runtime + "/muxbar-" + OTHER + "/"), "sh uses the real uid: " + dir);
         Poll.until(20_000, () -> Files.exists(Path.of(dir, "daemon.sock")),
-                "the daemon's socket where the plugin looks: " + dir, () -> listing(runtime));
+                "the daemon's socket where the plugin looks: " + dir, () -> TestFiles.listing(runtime));
         assertEquals(OTHER, ((Number) Files.getAttribute(Path.of(dir, "daemon.sock"), "unix:uid")).intValue());
     }
 
-    private static String listing(Path dir) {
-        try (var all = Files.walk(dir)) {
-            return String.join("\n", all.map(Path::toString).toList());
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p) : "";
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.muxbar.testing.NestedClient;
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.Teardown;
+import dev.muxbar.testing.TestFiles;
 import dev.muxbar.testing.TmuxServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class PluginIT {
         }
         // Short: daemon.sock must stay under the 108-byte Unix socket path limit.
         Path home = Files.createTempDirectory(Path.of("/tmp"), "mx");
-        cleanup.track(() -> deleteTree(home));
+        cleanup.track(() -> TestFiles.deleteTree(home));
         s.tmux("set-environment", "-g", "XDG_STATE_HOME", home.resolve("state").toString());
         s.tmux("set-environment", "-g", "XDG_RUNTIME_DIR", home.resolve("run").toString());
         return s;
@@ -423,16 +424,6 @@ class PluginIT {
         assertEquals("echo 'mine' \"$x\"", tmux.tmux("show-options", "-gv", "@resurrect-hook-post-save-all").strip(),
                 "the user's resurrect hook back");
         assertEquals("", tmux.tmux("show-options", "-gqv", "@resurrect-hook-pre-restore-all").strip(), "muxbar's removed");
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
     }
 
     /** muxbar server processes for a server (the background launcher waiting for health included). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.Teardown;
+import dev.muxbar.testing.TestFiles;
 import dev.muxbar.testing.TmuxServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class ResurrectIT {
 
     private Restored roundTrip(boolean muxbar, boolean continuum) throws Exception {
         Path home = Files.createTempDirectory(Path.of("/tmp"), "mxr"); // short: the daemon's socket path
-        cleanup.track(() -> deleteTree(home));
+        cleanup.track(() -> TestFiles.deleteTree(home));
         Path a = Files.createDirectories(home.resolve("a"));
         Path b = Files.createDirectories(home.resolve("b"));
         Files.writeString(a.resolve("log"), "line\n");
@@ -80,7 +81,7 @@ class ResurrectIT {
         String saved = Files.readString(home.resolve("res/last"));
         assertEquals(5, saved.lines().filter(l -> l.startsWith("pane\t")).count(), "the user's five panes only:\n" + saved);
         assertFalse(saved.contains("sidebar-pane"), saved);
-        assertFalse(listing(home.resolve("run")).contains("resurrect-moves"), "nothing left behind: " + listing(home.resolve("run")));
+        assertFalse(TestFiles.listing(home.resolve("run")).contains("resurrect-moves"), "nothing left behind: " + TestFiles.listing(home.resolve("run")));
 
         killServer(tmux, home);
 
@@ -100,7 +101,7 @@ class ResurrectIT {
         if (muxbar) {
             // It runs after muxbar's part of the hook, which ends the hold the poll above waited for.
             Poll.until(5_000, () -> Files.exists(home.resolve("user-hook-ran")), "the user's own resurrect hook still runs",
-                    () -> listing(home));
+                    () -> TestFiles.listing(home));
         }
         Restored r = new Restored(panes(again).stream().map(l -> l.replace(home.toString(), "~")).toList(), windows(again));
         killServer(again, home);
@@ -186,7 +187,7 @@ class ResurrectIT {
         } catch (RuntimeException e) {
             marks = e.getMessage();
         }
-        return panes + "\n" + marks + "\n" + listing(home) + "\n" + read(home.resolve("res/last"));
+        return panes + "\n" + marks + "\n" + TestFiles.listing(home) + "\n" + TestFiles.read(home.resolve("res/last"));
     }
 
     /** kill-server, and wait until it is gone (a new server on the label must not meet the dying one). */
@@ -199,8 +200,8 @@ class ResurrectIT {
 
     /** The daemons of this home's runtime dir end with their tmux server; wait for it (by pid). */
     private static void awaitDaemonsGone(Path home) throws IOException {
-        for (String line : listing(home.resolve("run")).lines().filter(l -> l.endsWith("daemon.lock")).toList()) {
-            String lock = read(Path.of(line)).trim();
+        for (String line : TestFiles.listing(home.resolve("run")).lines().filter(l -> l.endsWith("daemon.lock")).toList()) {
+            String lock = TestFiles.read(Path.of(line)).trim();
             if (lock.isEmpty()) {
                 continue;
             }
@@ -214,32 +215,4 @@ class ResurrectIT {
         }
     }
 
-    private static String listing(Path dir) {
-        if (!Files.exists(dir)) {
-            return "";
-        }
-        try (var all = Files.walk(dir)) {
-            return String.join("\n", all.map(Path::toString).toList());
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p) : "";
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
 }
