@@ -48,35 +48,9 @@ public final class Tracker {
     /** What became of a signal. */
     public enum Outcome { CHANGED, UNCHANGED, IGNORED, NO_PANE }
 
-    private static final class Instance {
-        final String pane;
-        final String agent;
-        String thread;
-        String windowId;
-        String sessionId;
-        Status status;
-        Source source;
-        long since;
-        long heard;       // last signal of any source
-        long screenSawPrompt = -1;
-        boolean waitingGuessed; // waiting inferred from a silent tool call, not reported by anyone
-        boolean sawProcess;
-        String title;
-        String message;
-        boolean unseen;
-
-        Instance(String pane, String agent) {
-            this.pane = pane;
-            this.agent = agent;
-        }
-
-        Agent view() {
-            return new Agent(pane, windowId, sessionId, agent, thread, status, source, since, title, message, unseen);
-        }
-    }
 
     private final LongUnaryOperator parentOf;
-    private final Map<String, Instance> byPaneAgent = new LinkedHashMap<>(); // "%3 claude" → instance
+    private final Map<String, Row> byPaneAgent = new LinkedHashMap<>(); // "%3 claude" → instance
     private Snapshot snapshot = Snapshot.EMPTY;
     private Places places; // of snapshot, built when first needed (most refreshes have no agents at all)
     private Map<String, String> identities = Map.of();
@@ -92,7 +66,7 @@ public final class Tracker {
     public List<Agent> agents() {
         if (dirty) {
             List<Agent> out = new ArrayList<>(byPaneAgent.size());
-            for (Instance i : byPaneAgent.values()) {
+            for (Row i : byPaneAgent.values()) {
                 out.add(i.view());
             }
             out.sort(Comparator.comparing((Agent a) -> paneNumber(a.pane())).thenComparing(Agent::agent));
@@ -120,8 +94,8 @@ public final class Tracker {
         }
         Places places = places();
         boolean changed = false;
-        for (Iterator<Instance> it = byPaneAgent.values().iterator(); it.hasNext(); ) {
-            Instance i = it.next();
+        for (Iterator<Row> it = byPaneAgent.values().iterator(); it.hasNext(); ) {
+            Row i = it.next();
             Places.Place p = places.get(i.pane);
             boolean running = i.agent.equals(identities.get(i.pane));
             // An agent that exited mid-turn is gone; a finished one stays until pruned (its unseen
@@ -139,7 +113,7 @@ public final class Tracker {
         for (Map.Entry<String, String> e : identities.entrySet()) {
             if (places.get(e.getKey()) != null && !byPaneAgent.containsKey(key(e.getKey(), e.getValue()))
                     && byPaneAgent.size() < MAX_INSTANCES) {
-                Instance i = create(e.getKey(), e.getValue(), places.get(e.getKey()), now);
+                Row i = create(e.getKey(), e.getValue(), places.get(e.getKey()), now);
                 i.status = Status.IDLE;
                 i.source = Source.SCREEN;
                 i.sawProcess = true;
@@ -157,7 +131,7 @@ public final class Tracker {
             return Outcome.NO_PANE;
         }
         String k = key(pane, s.agent());
-        Instance i = byPaneAgent.get(k);
+        Row i = byPaneAgent.get(k);
         if (i != null && s.thread() != null && i.thread != null && !i.thread.equals(s.thread())
                 && s.source() != Source.SCREEN) {
             if (s.source().rank() < i.source.rank() && now - i.heard < STALE_RUNNING_MS) {
@@ -218,7 +192,7 @@ public final class Tracker {
         return changed ? Outcome.CHANGED : accepted || s.status() == i.status ? Outcome.UNCHANGED : Outcome.IGNORED;
     }
 
-    private boolean accepts(Instance i, Signal s, long now) {
+    private boolean accepts(Row i, Signal s, long now) {
         if (s.source().rank() >= i.source.rank() || i.status == Status.STALE) {
             return true;
         }
@@ -241,11 +215,11 @@ public final class Tracker {
      */
     public boolean tick(long now) {
         boolean changed = false;
-        for (Iterator<Instance> it = byPaneAgent.values().iterator(); it.hasNext(); ) {
-            Instance i = it.next();
+        for (Iterator<Row> it = byPaneAgent.values().iterator(); it.hasNext(); ) {
+            Row i = it.next();
             long quiet = now - i.heard;
             boolean live = i.agent.equals(identities.get(i.pane));
-            if (expired(i, now, quiet, live)) {
+            if (i.expired(now, quiet, live)) {
                 it.remove();
                 changed = true;
             } else if (i.status == Status.TOOL_RUNNING && i.source == Source.TRANSCRIPT && quiet >= TRANSCRIPT_WAIT_MS
@@ -263,15 +237,6 @@ public final class Tracker {
         return changed;
     }
 
-    private static boolean expired(Instance i, long now, long quiet, boolean live) {
-        if (i.status.terminal()) {
-            return now - i.since >= (i.unseen ? UNSEEN_TTL_MS : SEEN_TTL_MS) && !live;
-        }
-        if (i.status.busy() || i.status == Status.STALE) {
-            return quiet >= DEAD_RUNNING_TTL_MS && !live;
-        }
-        return false;
-    }
 
     /** Whether any row has a timer running (so the caller can tick only when needed). */
     public boolean needsTicks() {
@@ -285,14 +250,14 @@ public final class Tracker {
         return places;
     }
 
-    private void setStatus(Instance i, Status status, long now) {
+    private void setStatus(Row i, Status status, long now) {
         i.status = status;
         i.waitingGuessed = false;
         i.since = now;
         i.unseen = status.terminal() && !places().viewed(i.windowId);
     }
 
-    private boolean seen(Instance i) {
+    private boolean seen(Row i) {
         if (i.unseen && places().viewed(i.windowId)) {
             i.unseen = false;
             return true;
@@ -300,7 +265,7 @@ public final class Tracker {
         return false;
     }
 
-    private boolean locate(Instance i, Places.Place p) {
+    private boolean locate(Row i, Places.Place p) {
         if (Objects.equals(i.windowId, p.window().id()) && Objects.equals(i.sessionId, p.session().id())) {
             return false;
         }
@@ -309,8 +274,8 @@ public final class Tracker {
         return true;
     }
 
-    private Instance create(String pane, String agent, Places.Place p, long now) {
-        Instance i = new Instance(pane, agent);
+    private Row create(String pane, String agent, Places.Place p, long now) {
+        Row i = new Row(pane, agent);
         i.since = now;
         i.heard = now;
         i.source = Source.SCREEN;
@@ -357,7 +322,7 @@ public final class Tracker {
         if (thread == null) {
             return null;
         }
-        for (Instance i : byPaneAgent.values()) {
+        for (Row i : byPaneAgent.values()) {
             if (i.agent.equals(agent) && thread.equals(i.thread)) {
                 return i.pane;
             }
