@@ -67,9 +67,7 @@ public final class Core {
     private Scheduler.Cancellable scanTimer;
     private boolean stopped;
     private AgentDesk agents;
-    private final java.util.Set<String> muted = new java.util.HashSet<>();
-    private Choices choices = Choices.DEFAULT;
-    private Scheduler.Cancellable noticeTimer;
+    private final ChoiceDesk choices;
 
     /** How long a notice stays in the sidebars' footer. */
     public static final long NOTICE_MS = 5_000;
@@ -88,6 +86,7 @@ public final class Core {
         this.coalescer = new RefreshCoalescer(scheduler, loop, timing.debounce(), timing.maxWait(), this::startRefresh);
         this.scans = new RefreshCoalescer(scheduler, loop, timing.scanDebounce(), timing.scanMaxWait(), this::startScan);
         this.agents = new AgentDesk(scheduler, new Tracker(pid -> 0), s -> Map.of(), this::publishIfChanged);
+        this.choices = new ChoiceDesk(scheduler, this::publishIfChanged);
     }
 
     /**
@@ -111,7 +110,7 @@ public final class Core {
 
     /** The user's choices as saved (call before {@link #start}); by default {@link Choices#DEFAULT}. */
     public Core withChoices(Choices initial) {
-        this.choices = initial;
+        this.choices.start(initial);
         return this;
     }
 
@@ -142,9 +141,7 @@ public final class Core {
             scanTimer.cancel();
         }
         agents.stop();
-        if (noticeTimer != null) {
-            noticeTimer.cancel();
-        }
+        choices.stop();
         coalescer.stop();
         scans.stop();
     }
@@ -162,40 +159,12 @@ public final class Core {
             agentSignal(a);
         } else if (e instanceof Event.ToggleMute || e instanceof Event.SetSidebars || e instanceof Event.SetWidth
                 || e instanceof Event.ShowNotice) {
-            choose(e);
+            choices.handle(e);
+            publishIfChanged();
         } else {
             throw new AssertionError(e);
         }
         stats = new Stats(events, coalescer.marks(), coalescer.refreshes(), scans.refreshes(), publishes, failures);
-    }
-
-    /** The user's choices: mutes, sidebars on or off, width, the notice (cleared after {@link #NOTICE_MS}). */
-    private void choose(Event e) {
-        if (e instanceof Event.ToggleMute m) {
-            if (!muted.remove(m.sessionId())) {
-                muted.add(m.sessionId());
-            }
-        } else if (e instanceof Event.SetSidebars s) {
-            choices = choices.withSidebars(s.on() == null ? !choices.sidebars() : s.on());
-            if (s.done() != null) {
-                s.done().complete(choices.sidebars());
-            }
-        } else if (e instanceof Event.SetWidth w) {
-            choices = choices.withWidth(w.width(), w.keep());
-        } else if (e instanceof Event.ShowNotice n) {
-            choices = choices.withNotice(n.text());
-            if (noticeTimer != null) {
-                noticeTimer.cancel();
-            }
-            noticeTimer = scheduler.schedule(NOTICE_MS, () -> {
-                noticeTimer = null;
-                choices = choices.withNotice(null);
-                publishIfChanged();
-            });
-        } else {
-            throw new AssertionError(e);
-        }
-        publishIfChanged();
     }
 
     /** Something in tmux may have changed: which parts to read again, and whether to scan processes. */
@@ -267,12 +236,7 @@ public final class Core {
     static final long[] CLIENT_RECHECK_MS = {250, 1_500};
 
     private void recheckNewClients(Snapshot before, Snapshot after) {
-        // Every refresh passes here: a handful of clients, compared without building anything.
-        boolean someNew = false;
-        for (Snapshot.Client c : after.clients()) {
-            someNew |= before.clients().stream().noneMatch(b -> b.name().equals(c.name()));
-        }
-        if (stopped || !someNew) {
+        if (stopped || !RefreshParts.newClients(before, after)) {
             return;
         }
         for (long delay : CLIENT_RECHECK_MS) {
@@ -354,13 +318,11 @@ public final class Core {
     /** A new snapshot: agents of gone panes or exited processes end, viewed windows clear unseen marks. */
     private void observeAgents() {
         agents.observe(snapshot);
-        if (!muted.isEmpty()) {
-            muted.retainAll(snapshot.sessions().stream().map(Snapshot.Session::id).toList()); // bounded by sessions
-        }
+        choices.retainSessions(snapshot);
     }
 
     private void publishIfChanged() {
-        Model next = Model.of(snapshot, book, agents.agents(), muted, choices);
+        Model next = Model.of(snapshot, book, agents.agents(), choices.muted(), choices.choices());
         if (next.equals(published)) {
             return;
         }

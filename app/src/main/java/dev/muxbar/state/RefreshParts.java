@@ -62,4 +62,18 @@ final class RefreshParts {
                 || n instanceof Notification.WindowPaneChanged
                 || isWindowSubscription(n);
     }
+
+    /** Whether a client is in {@code after} that was not in {@code before} (every refresh asks: no allocation). */
+    static boolean newClients(dev.muxbar.model.Snapshot before, dev.muxbar.model.Snapshot after) {
+        for (dev.muxbar.model.Snapshot.Client c : after.clients()) {
+            boolean seen = false;
+            for (dev.muxbar.model.Snapshot.Client b : before.clients()) {
+                seen |= b.name().equals(c.name());
+            }
+            if (!seen) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
