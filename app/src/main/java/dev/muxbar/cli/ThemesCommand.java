@@ -1,5 +1,6 @@
 package dev.muxbar.cli;
 
+import dev.muxbar.theme.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.api.ApiClient;
@@ -118,8 +119,8 @@ final class ThemesCommand implements Runnable {
                 System.out.println(t.description());
             }
             for (String role : Theme.ROLES) {
-                Color c = t.color(role);
-                System.out.printf("  %-13s %-14s %s%n", role, c, tty ? swatch(c, t.color("background")) : "");
+                Color c = t.color(Role.of(role));
+                System.out.printf("  %-13s %-14s %s%n", role, c, tty ? swatch(c, t.color(Role.BACKGROUND)) : "");
             }
             if (!t.glyphs().isEmpty()) {
                 System.out.println("  glyphs: " + t.glyphs());

@@ -1,5 +1,6 @@
 package dev.muxbar.sidebar;
 
+import dev.muxbar.theme.Role;
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Status;
@@ -31,7 +32,7 @@ final class AgentView {
     }
 
     static Color color(Theme t, Status s) {
-        return t.color(s.label());
+        return t.color(Role.of(s.label())); // every status label is a role
     }
 
     /** Adds up to {@link #MAX_BADGES} badges (most urgent first) to a row builder. */
@@ -39,7 +40,7 @@ final class AgentView {
         int n = 0;
         for (Agent a : agents) {
             if (n == MAX_BADGES) {
-                b.add("+", t.color("muted"), bg, false);
+                b.add("+", t.color(Role.MUTED), bg, false);
                 return;
             }
             b.add(glyph(t, a.status(), now), color(t, a.status()), bg, a.needsAttention());
@@ -84,14 +85,14 @@ final class AgentView {
 
     /** "  ⠋ claude  running 2m  fix the flaky test" */
     static Line row(Agent a, boolean cursor, int w, Theme t, long now) {
-        Color bg = cursor ? t.color("cursor") : t.color("background");
-        Line.Builder b = new Line.Builder(w, bg, t.color("text"));
+        Color bg = cursor ? t.color(Role.CURSOR) : t.color(Role.BACKGROUND);
+        Line.Builder b = new Line.Builder(w, bg, t.color(Role.TEXT));
         b.add("  " + glyph(t, a.status(), now) + " ", color(t, a.status()), bg, a.needsAttention());
-        b.add(a.agent() + " ", t.color("text"), bg, false);
+        b.add(a.agent() + " ", t.color(Role.TEXT), bg, false);
         b.add(a.status().label() + (a.unseen() ? t.glyph("unseen") : "") + " " + age(now - a.since()) + " ", color(t, a.status()), bg, false);
         String note = a.title() != null ? a.title() : a.message();
         if (note != null) {
-            b.add(note, t.color("muted"), bg, false);
+            b.add(note, t.color(Role.MUTED), bg, false);
         }
         return b.build();
     }

@@ -1,5 +1,6 @@
 package dev.muxbar.sidebar;
 
+import dev.muxbar.theme.Role;
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Snapshot.Session;
@@ -53,7 +54,7 @@ public final class Renderer {
         int w = Math.max(1, in.width());
         int h = Math.max(1, in.height());
         Theme t = in.theme();
-        Color bg = t.color("background");
+        Color bg = t.color(Role.BACKGROUND);
         List<Line> out = new ArrayList<>(h);
         if (w < MIN_WIDTH || h < 3) {
             while (out.size() < h) {
@@ -70,10 +71,10 @@ public final class Renderer {
         int detailRows = layout.detailRows();
         boolean footer = layout.footer();
 
-        Line.Builder header = new Line.Builder(w, bg).add(" muxbar", t.color("accent"), bg, true);
+        Line.Builder header = new Line.Builder(w, bg).add(" muxbar", t.color(Role.ACCENT), bg, true);
         View.Filter filter = in.view().filter();
         if (filter != View.Filter.ALL) {
-            header.add(filter == View.Filter.AGENTS ? " agents" : " attention", t.color("muted"), bg, false);
+            header.add(filter == View.Filter.AGENTS ? " agents" : " attention", t.color(Role.MUTED), bg, false);
         }
         AgentView.Counts attention = AgentView.Counts.of(in.model());
         String counts = attention.text(t);
@@ -87,7 +88,7 @@ public final class Renderer {
             header.add(" ".repeat(header.left() - right), bg, bg, false);
             attention.addTo(header, t, bg);
         }
-        out.add(header.right(sessions, t.color("muted"), bg, false).build());
+        out.add(header.right(sessions, t.color(Role.MUTED), bg, false).build());
         out.add(rule("", w, t));
 
         if (in.view().mode() instanceof View.Mode.Themes picker) {
@@ -97,7 +98,7 @@ public final class Renderer {
         } else if (in.view().mode() instanceof View.Mode.Help) {
             for (int row = 0; row < listRows + detailRows; row++) {
                 String text = row < HELP.size() ? HELP.get(row) : "";
-                out.add(new Line.Builder(w, bg).add(text, t.color("text"), bg, false).build());
+                out.add(new Line.Builder(w, bg).add(text, t.color(Role.TEXT), bg, false).build());
             }
             detailRows = 0;
             listRows = 0;
@@ -114,7 +115,7 @@ public final class Renderer {
             } else if (shown.isEmpty() && row == 0) {
                 String none = filter == View.Filter.ALL ? "  no sessions" : filter == View.Filter.AGENTS
                         ? "  no agents (f: all)" : "  nothing needs you (f)";
-                out.add(new Line.Builder(w, bg).add(none, t.color("muted"), bg, false).build());
+                out.add(new Line.Builder(w, bg).add(none, t.color(Role.MUTED), bg, false).build());
             } else {
                 out.add(new Line.Builder(w, bg).build());
             }
@@ -129,7 +130,7 @@ public final class Renderer {
         }
         if (footer) {
             out.add(in.notice() != null && in.view().mode() instanceof View.Mode.Normal
-                    ? new Line.Builder(w, bg).add(" " + in.notice(), t.color("waiting"), bg, true).build()
+                    ? new Line.Builder(w, bg).add(" " + in.notice(), t.color(Role.WAITING), bg, true).build()
                     : footer(in.view().mode(), w, t));
         }
         return out;
@@ -140,25 +141,25 @@ public final class Renderer {
 
     /** The last row: key hints, or the prompt of the mode keys are in. */
     private static Line footer(View.Mode mode, int w, Theme t) {
-        Color bg = t.color("background");
+        Color bg = t.color(Role.BACKGROUND);
         Line.Builder b = new Line.Builder(w, bg);
         if (mode instanceof View.Mode.ConfirmKill c) {
             String ask = "? ↵ yes";
             String name = Cells.fit(c.name(), Math.max(1, w - Cells.width(" kill " + ask)));
-            return b.add(" kill " + name + ask, t.color("error"), bg, true).build(); // the question always shows
+            return b.add(" kill " + name + ask, t.color(Role.ERROR), bg, true).build(); // the question always shows
         }
         if (mode instanceof View.Mode.Prompt p) {
             int room = Math.max(1, w - Cells.width(" " + p.label() + ": ") - 1);
-            return b.add(" " + p.label() + ": ", t.color("accent"), bg, true)
-                    .add(withCursor(p.line(), room), t.color("text"), bg, false).build();
+            return b.add(" " + p.label() + ": ", t.color(Role.ACCENT), bg, true)
+                    .add(withCursor(p.line(), room), t.color(Role.TEXT), bg, false).build();
         }
         if (mode instanceof View.Mode.Themes p) {
             return ThemePicker.footer(p, w, t);
         }
         if (mode instanceof View.Mode.Width wd) {
-            return b.add(" width " + wd.current() + "  ←/→ H/L ↵ Esc", t.color("accent"), bg, false).build();
+            return b.add(" width " + wd.current() + "  ←/→ H/L ↵ Esc", t.color(Role.ACCENT), bg, false).build();
         }
-        return b.add(" ? help  ↵ switch  1-9", t.color("muted"), bg, false).build();
+        return b.add(" ? help  ↵ switch  1-9", t.color(Role.MUTED), bg, false).build();
     }
 
     /**
@@ -261,12 +262,12 @@ public final class Renderer {
     }
 
     private static Line rule(String title, int w, Theme t) {
-        Color bg = t.color("background");
+        Color bg = t.color(Role.BACKGROUND);
         Line.Builder b = new Line.Builder(w, bg);
         if (!title.isEmpty()) {
-            b.add("──", t.color("border"), bg, false).add(title, t.color("muted"), bg, false);
+            b.add("──", t.color(Role.BORDER), bg, false).add(title, t.color(Role.MUTED), bg, false);
         }
-        return b.add("─".repeat(Math.max(0, b.left())), t.color("border"), bg, false).build();
+        return b.add("─".repeat(Math.max(0, b.left())), t.color(Role.BORDER), bg, false).build();
     }
 
     /** Longest branch shown in a row; the name keeps at least {@link #MIN_NAME} cells. */
@@ -275,10 +276,10 @@ public final class Renderer {
 
     private static Line sessionRow(Session s, int index, boolean cursor, boolean current, int w, Theme t,
                                    GitInfo.Git git, List<Agent> agents, long now) {
-        Color bg = cursor ? t.color("cursor") : t.color("background");
-        Line.Builder b = new Line.Builder(w, bg, t.color("text"));
-        b.add(current ? t.glyph("current") : " ", t.color("current"), bg, false);
-        b.add(index < 9 ? String.valueOf(index + 1) : " ", t.color("muted"), bg, false);
+        Color bg = cursor ? t.color(Role.CURSOR) : t.color(Role.BACKGROUND);
+        Line.Builder b = new Line.Builder(w, bg, t.color(Role.TEXT));
+        b.add(current ? t.glyph("current") : " ", t.color(Role.CURRENT), bg, false);
+        b.add(index < 9 ? String.valueOf(index + 1) : " ", t.color(Role.MUTED), bg, false);
         b.add(" ", bg, bg, false);
         String counts = w >= 20 ? " " + s.windows().size() + "w " : " ";
         boolean unseen = agents.stream().anyMatch(Agent::unseen);
@@ -289,25 +290,25 @@ public final class Renderer {
             branch = room >= 4 ? " " + Cells.fit(git.branch(), room - (git.dirty() ? 1 : 0)) + (git.dirty() ? "*" : "") : "";
         }
         int nameCells = Math.max(1, b.left() - Cells.width(counts) - Cells.width(branch) - badges);
-        b.add(Cells.pad(s.name(), nameCells), current ? t.color("current") : t.color("text"), bg, current);
+        b.add(Cells.pad(s.name(), nameCells), current ? t.color(Role.CURRENT) : t.color(Role.TEXT), bg, current);
         if (unseen) {
-            b.add(t.glyph("unseen"), t.color("done"), bg, true); // finished while nobody looked
+            b.add(t.glyph("unseen"), t.color(Role.DONE), bg, true); // finished while nobody looked
         }
         if (!agents.isEmpty()) {
             b.add(" ", bg, bg, false);
             AgentView.badges(b, agents, t, bg, now);
         }
-        b.add(branch, git != null && git.dirty() ? t.color("waiting") : t.color("accent"), bg, false);
-        b.add(counts, t.color("muted"), bg, false);
+        b.add(branch, git != null && git.dirty() ? t.color(Role.WAITING) : t.color(Role.ACCENT), bg, false);
+        b.add(counts, t.color(Role.MUTED), bg, false);
         return b.build();
     }
 
     private static Line windowRow(Window win, int w, Theme t) {
-        Color bg = t.color("background");
+        Color bg = t.color(Role.BACKGROUND);
         return new Line.Builder(w, bg)
-                .add("  " + win.index() + " ", t.color("muted"), bg, false)
-                .add(win.name(), win.active() ? t.color("text") : t.color("muted"), bg, false)
-                .add(win.active() ? " *" : "", t.color("accent"), bg, false)
+                .add("  " + win.index() + " ", t.color(Role.MUTED), bg, false)
+                .add(win.name(), win.active() ? t.color(Role.TEXT) : t.color(Role.MUTED), bg, false)
+                .add(win.active() ? " *" : "", t.color(Role.ACCENT), bg, false)
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.muxbar.sidebar;
 
+import dev.muxbar.theme.Role;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.muxbar.sidebar.View.Mode;
@@ -26,7 +27,7 @@ final class ThemePicker {
     private ThemePicker() {}
 
     /** Roles shown as swatches after each name. */
-    static final List<String> SWATCHES = List.of("accent", "running", "waiting", "done", "error");
+    static final List<Role> SWATCHES = List.of(Role.ACCENT, Role.RUNNING, Role.WAITING, Role.DONE, Role.ERROR);
 
     /**
      * Themes whose name holds the letters of every space-separated word of the filter in order (as
@@ -106,7 +107,7 @@ final class ThemePicker {
 
     /** Exactly {@code rows} lines: the matching themes, scrolled to keep the selection in view. */
     static List<Line> rows(Mode.Themes p, List<Theme> themes, int rows, int w, Theme t) {
-        Color bg = t.color("background");
+        Color bg = t.color(Role.BACKGROUND);
         List<Theme> shown = matches(p.filter(), themes);
         List<Line> out = new ArrayList<>(rows);
         int sel = shown.isEmpty() ? -1 : indexOf(shown, selected(p, shown));
@@ -116,7 +117,7 @@ final class ThemePicker {
             if (i < shown.size()) {
                 out.add(row(shown.get(i), i == sel, shown.get(i).name().equals(p.original()), w, t));
             } else if (shown.isEmpty() && row == 0) {
-                out.add(new Line.Builder(w, bg).add("  no theme matches", t.color("muted"), bg, false).build());
+                out.add(new Line.Builder(w, bg).add("  no theme matches", t.color(Role.MUTED), bg, false).build());
             } else {
                 out.add(new Line.Builder(w, bg).build());
             }
@@ -125,24 +126,24 @@ final class ThemePicker {
     }
 
     private static Line row(Theme theme, boolean selected, boolean original, int w, Theme t) {
-        Color bg = selected ? t.color("cursor") : t.color("background");
-        Line.Builder b = new Line.Builder(w, bg, t.color("text"));
+        Color bg = selected ? t.color(Role.CURSOR) : t.color(Role.BACKGROUND);
+        Line.Builder b = new Line.Builder(w, bg, t.color(Role.TEXT));
         String mark = original ? " *" : "  ";
         int nameCells = Math.max(1, w - 1 - mark.length() - 1 - SWATCHES.size());
-        b.add(" " + Cells.pad(theme.name(), nameCells), selected ? t.color("accent") : t.color("text"), bg, selected);
-        b.add(mark + " ", t.color("muted"), bg, false);
-        for (String role : SWATCHES) {
+        b.add(" " + Cells.pad(theme.name(), nameCells), selected ? t.color(Role.ACCENT) : t.color(Role.TEXT), bg, selected);
+        b.add(mark + " ", t.color(Role.MUTED), bg, false);
+        for (Role role : SWATCHES) {
             b.add("■", theme.color(role), bg, false);
         }
         return b.build();
     }
 
     static Line footer(Mode.Themes p, int w, Theme t) {
-        Color bg = t.color("background");
+        Color bg = t.color(Role.BACKGROUND);
         String hint = "  ↑↓ ↵ Esc";
         int room = Math.max(1, w - Cells.width(" theme: ") - 1 - Cells.width(hint));
-        return new Line.Builder(w, bg).add(" theme: ", t.color("accent"), bg, true)
-                .add(Renderer.withCursor(p.line(), room), t.color("text"), bg, false)
-                .add(hint, t.color("muted"), bg, false).build();
+        return new Line.Builder(w, bg).add(" theme: ", t.color(Role.ACCENT), bg, true)
+                .add(Renderer.withCursor(p.line(), room), t.color(Role.TEXT), bg, false)
+                .add(hint, t.color(Role.MUTED), bg, false).build();
     }
 }

@@ -18,10 +18,8 @@ public record Theme(String name, String description, String appearance, Map<Stri
     public static final List<String> REQUIRED = List.of("background", "text", "accent", "running", "waiting",
             "done", "error");
 
-    /** Every role, in the order the schema documents them (agent statuses last). */
-    public static final List<String> ROLES = List.of("background", "surface", "text", "muted", "accent",
-            "current", "cursor", "border", "running", "tool-running", "waiting", "done", "error",
-            "interrupted", "stale", "idle");
+    /** Every role's key, in the order the schema documents them ({@link Role}). */
+    public static final List<String> ROLES = Role.keys();
 
     /** Glyphs a theme may override, with muxbar's own; each is one cell wide ({@code spinner}: its frames). */
     public static final Map<String, String> GLYPHS = orderedMap("current", "▎", "unseen", "•",
@@ -38,10 +36,10 @@ public record Theme(String name, String description, String appearance, Map<Stri
         }
     }
 
-    public Color color(String role) {
-        Color c = colors.get(role);
+    public Color color(Role role) {
+        Color c = colors.get(role.key());
         if (c == null) {
-            throw new IllegalArgumentException("theme " + name + " has no role " + role);
+            throw new IllegalArgumentException("theme " + name + " has no role " + role.key());
         }
         return c;
     }

@@ -59,11 +59,11 @@ public final class Xterm256 {
 
     /** The theme with every 24-bit colour replaced by its 256-colour index (ANSI and default stay). */
     public static Theme map(Theme t) {
-        Color bg = t.color("background");
+        Color bg = t.color(Role.BACKGROUND);
         int bgIndex = bg instanceof Rgb b ? nearest(b) : -1;
         Map<String, Color> out = new LinkedHashMap<>();
         for (String role : Theme.ROLES) {
-            Color c = t.color(role);
+            Color c = t.color(Role.of(role));
             if (c instanceof Rgb rgb) {
                 int i = nearest(rgb);
                 if (i == bgIndex && !role.equals("background") && !rgb.equals(bg)) {

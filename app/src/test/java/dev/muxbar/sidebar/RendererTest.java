@@ -1,5 +1,6 @@
 package dev.muxbar.sidebar;
 
+import dev.muxbar.theme.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,8 +59,8 @@ class RendererTest {
     void cursorDefaultsToTheWindowsOwnSession() {
         Model m = model("$0", "a", "$1", "b");
         List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$1", 20, 6));
-        assertEquals(THEME.color("cursor"), lines.get(3).spans().get(0).bg(), "row of $1 has the cursor");
-        assertEquals(THEME.color("background"), lines.get(2).spans().get(0).bg());
+        assertEquals(THEME.color(Role.CURSOR), lines.get(3).spans().get(0).bg(), "row of $1 has the cursor");
+        assertEquals(THEME.color(Role.BACKGROUND), lines.get(2).spans().get(0).bg());
     }
 
     @Test
@@ -98,7 +99,7 @@ class RendererTest {
         List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 30, 6, git, 0, null, List.of()));
         assertEquals("▎1 work              main* 1w ", lines.get(2).text());
         assertEquals(" 2 notes      a-really-lo… 1w ", lines.get(3).text());
-        assertEquals(THEME.color("waiting"), lines.get(2).spans().get(4).fg(), "dirty in the attention colour");
+        assertEquals(THEME.color(Role.WAITING), lines.get(2).spans().get(4).fg(), "dirty in the attention colour");
         assertEquals("▎1 work            1w ", Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 22, 6, git, 0, null, List.of()))
                 .get(2).text(), "no room for the branch below 24 columns");
     }
@@ -153,7 +154,7 @@ class RendererTest {
                 "  ✓ codex done• 2m All tests …",
                 "  ⠋ aider running 2m          ",
                 " ? help  ↵ switch  1-9        "), lines.stream().map(Line::text).toList());
-        assertEquals(THEME.color("waiting"), lines.get(2).spans().stream().filter(sp -> sp.text().equals("?"))
+        assertEquals(THEME.color(Role.WAITING), lines.get(2).spans().stream().filter(sp -> sp.text().equals("?"))
                 .findFirst().orElseThrow().fg(), "badge in the status colour");
         // The spinner turns with time (10 frames a second), nothing else moves.
         List<Line> later = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL.withCursor("$1"), "$0", 30, 12,

@@ -1,5 +1,6 @@
 package dev.muxbar.sidebar;
 
+import dev.muxbar.theme.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,10 +97,10 @@ class ThemePickerTest {
         assertEquals(" catppuccin-latte        ■■■■■", lines.get(2).text());
         assertEquals(" catppuccin-mocha        ■■■■■", lines.get(3).text());
         assertEquals(" nord                  * ■■■■■", lines.get(5).text(), "* the theme the picker opened on");
-        assertEquals(active.color("cursor"), lines.get(3).spans().get(0).bg(), "the selection on the cursor colour");
+        assertEquals(active.color(Role.CURSOR), lines.get(3).spans().get(0).bg(), "the selection on the cursor colour");
         Line latte = lines.get(2);
         Theme l = Theme.builtIn("catppuccin-latte");
-        assertEquals(List.of(l.color("accent"), l.color("running"), l.color("waiting"), l.color("done"), l.color("error")),
+        assertEquals(List.of(l.color(Role.ACCENT), l.color(Role.RUNNING), l.color(Role.WAITING), l.color(Role.DONE), l.color(Role.ERROR)),
                 latte.spans().subList(latte.spans().size() - 5, latte.spans().size()).stream().map(Line.Span::fg).toList(),
                 "swatches in the listed theme's own colours");
         assertEquals(" theme: ▏  ↑↓ ↵ Esc           ", lines.get(11).text());

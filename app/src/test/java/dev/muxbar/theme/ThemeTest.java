@@ -46,7 +46,7 @@ class ThemeTest {
             Theme t = Theme.builtIn(n);
             assertEquals(n, t.name());
             for (String role : Theme.ROLES) {
-                t.color(role);
+                t.color(Role.of(role));
             }
             assertTrue(Set.of("dark", "light", "any").contains(t.appearance()), n + ": " + t.appearance());
         }
@@ -58,9 +58,9 @@ class ThemeTest {
             assertEquals(!n.equals("terminal"), Theme.builtIn(n).allRgb(), n);
         }
         Theme term = Theme.builtIn("terminal");
-        assertEquals(Color.DEFAULT, term.color("background"));
-        assertEquals(new Color.Ansi(4), term.color("accent"));
-        assertEquals(new Color.Ansi(9), term.color("interrupted")); // bright-red
+        assertEquals(Color.DEFAULT, term.color(Role.BACKGROUND));
+        assertEquals(new Color.Ansi(4), term.color(Role.ACCENT));
+        assertEquals(new Color.Ansi(9), term.color(Role.INTERRUPTED)); // bright-red
     }
 
     /**
@@ -94,7 +94,7 @@ class ThemeTest {
     }
 
     private static double ratio(Theme t, String fg, String bg) {
-        return Rgb.contrast((Rgb) t.color(fg), (Rgb) t.color(bg));
+        return Rgb.contrast((Rgb) t.color(Role.of(fg)), (Rgb) t.color(Role.of(bg)));
     }
 
     @Test
@@ -108,12 +108,12 @@ class ThemeTest {
     void optionalRolesAreFilledFromTheRequiredOnes() {
         Theme t = parse(MINIMAL);
         assertEquals("dark", t.appearance(), "judged from the background");
-        assertEquals(Rgb.parse("#0000ff"), t.color("current"), "current: the accent");
-        assertEquals(Rgb.parse("#0000ff"), t.color("tool-running"), "tool-running: running");
-        assertEquals(Rgb.parse("#ffff00"), t.color("interrupted"), "interrupted: waiting");
-        assertEquals(Rgb.parse("#8c8c8c"), t.color("muted"), "55% of the way from background to text");
-        assertEquals(t.color("muted"), t.color("stale"));
-        assertEquals(Rgb.parse("#242424"), t.color("cursor"));
+        assertEquals(Rgb.parse("#0000ff"), t.color(Role.CURRENT), "current: the accent");
+        assertEquals(Rgb.parse("#0000ff"), t.color(Role.TOOL_RUNNING), "tool-running: running");
+        assertEquals(Rgb.parse("#ffff00"), t.color(Role.INTERRUPTED), "interrupted: waiting");
+        assertEquals(Rgb.parse("#8c8c8c"), t.color(Role.MUTED), "55% of the way from background to text");
+        assertEquals(t.color(Role.MUTED), t.color(Role.STALE));
+        assertEquals(Rgb.parse("#242424"), t.color(Role.CURSOR));
         assertEquals("✓", t.glyph("done"), "muxbar's own glyph when the theme has none");
         assertEquals("light", parse(MINIMAL.replace("\"#000000\"", "\"#fafafa\"")).appearance());
     }
@@ -182,9 +182,9 @@ class ThemeTest {
             assertEquals(builtIns + 1, themes.all().size(), "a new file counts without a restart");
             assertTrue(themes.all().get("mine").user());
             Files.writeString(dir.resolve("nord.json"), MINIMAL.replace("\"mine\"", "\"nord\""));
-            assertEquals(Rgb.parse("#000000"), themes.get("nord").color("background"), "a user file overrides");
+            assertEquals(Rgb.parse("#000000"), themes.get("nord").color(Role.BACKGROUND), "a user file overrides");
             Files.writeString(dir.resolve("nord.json"), "{\"name\":\"nord\",\"colors\":{\"text\":1}}");
-            assertEquals(Rgb.parse("#2e3440"), themes.get("nord").color("background"), "broken: the built-in again");
+            assertEquals(Rgb.parse("#2e3440"), themes.get("nord").color(Role.BACKGROUND), "broken: the built-in again");
             assertEquals(List.of(dir.resolve("nord.json") + ": field \"colors.text\" must be a string such as \"#1e1e2e\""),
                     themes.problems());
             Files.writeString(dir.resolve("oops.json"), "{\"name\":\"oops\",\"colors\":{}}");

@@ -36,16 +36,16 @@ class Xterm256Test {
             Theme t = Theme.builtIn(n);
             Theme low = Xterm256.map(t);
             for (String role : Theme.ROLES) {
-                Color c = low.color(role);
-                if (t.color(role) instanceof Rgb rgb) {
+                Color c = low.color(Role.of(role));
+                if (t.color(Role.of(role)) instanceof Rgb rgb) {
                     assertTrue(c instanceof Color.Indexed, n + " " + role);
                     double off = Math.sqrt(distance(rgb, Xterm256.rgb(((Color.Indexed) c).index())));
                     assertTrue(off < 25, n + " " + role + " " + rgb + " → " + c + " is " + off + " ΔE away");
-                    if (!role.equals("background") && !rgb.equals(t.color("background"))) {
-                        assertNotEquals(low.color("background"), c, n + " " + role + " vanishes into the background");
+                    if (!role.equals("background") && !rgb.equals(t.color(Role.BACKGROUND))) {
+                        assertNotEquals(low.color(Role.BACKGROUND), c, n + " " + role + " vanishes into the background");
                     }
                 } else {
-                    assertEquals(t.color(role), c, "the terminal's own colours are kept");
+                    assertEquals(t.color(Role.of(role)), c, "the terminal's own colours are kept");
                 }
             }
         }
