@@ -99,6 +99,14 @@ if [ "$arf" != "$muxbar_rename_wrap" ]; then
     tmux set-option -g automatic-rename-format "$muxbar_rename_wrap"
 fi
 
+# `muxbar` in tmux's shells: the plugin's bin/ (which holds only muxbar) goes at the end of tmux's
+# global PATH once, noted in @muxbar-path-added so uninstall takes exactly that back out.
+path=$(tmux show-environment -g PATH 2>/dev/null | sed -n 's/^PATH=//p')
+case ":$path:" in *":$root/bin:"*) ;; *)
+    tmux set-environment -g PATH "${path:+$path:}$root/bin"
+    tmux set-option -g @muxbar-path-added "$root/bin" ;;
+esac
+
 # tmux-resurrect (if installed): sidebars are not saved as the user's panes, and none is split into
 # a window resurrect is filling (scripts/muxbar-resurrect). A hook of the user's for the same event
 # is kept in @muxbar-resurrect-hook-KIND and run after muxbar's; uninstall puts it back.

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "A sidebar of tmux sessions and coding agents, served by one daemon per tmux server.",
         subcommands = {ServerCommand.class, StatusCommand.class, DoctorCommand.class, OrderCommand.class,
                 ToggleCommand.class, UninstallCommand.class, HooksCommand.class, ThemesCommand.class,
-                VersionCommand.class, ResurrectCommand.class, CommandLine.HelpCommand.class})
+                VersionCommand.class, ResurrectCommand.class, CompletionCommand.class, InstallCliCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

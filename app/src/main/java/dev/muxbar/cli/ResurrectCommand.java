@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  * the panes it renumbered, one {@code FROM<TAB>TO} line each ({@code session:window.index}), and
  * the sidebars dropped ({@code FROM<TAB>-}), for the pane contents archive.
  */
-@Command(name = "resurrect", mixinStandardHelpOptions = true,
+@Command(name = "resurrect", hidden = true, mixinStandardHelpOptions = true,
         description = "Used by muxbar's tmux-resurrect hooks: take the sidebars out of a save file.")
 final class ResurrectCommand implements Callable<Integer> {
 

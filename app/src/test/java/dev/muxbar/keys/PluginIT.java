@@ -398,7 +398,10 @@ class PluginIT {
         tmux.tmux("bind-key", "-n", "M-3", "display-message", "user M-3");
         tmux.tmux("set-hook", "-g", "client-session-changed[3]", "display-message user-hook");
         tmux.tmux("set-option", "-g", "@resurrect-hook-post-save-all", "echo 'mine' \"$x\"");
+        String path = tmux.tmux("show-environment", "-g", "PATH").strip();
         load(tmux);
+        assertEquals(path + ":" + root().resolve("bin"), tmux.tmux("show-environment", "-g", "PATH").strip(),
+                "muxbar on the PATH of tmux's shells");
         tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString()); // re-sourced
         tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString());
         Poll.until(5_000, () -> daemonPid(tmux) > 0, "daemon", () -> diagnostics(tmux));
@@ -424,6 +427,7 @@ class PluginIT {
         assertEquals("echo 'mine' \"$x\"", tmux.tmux("show-options", "-gv", "@resurrect-hook-post-save-all").strip(),
                 "the user's resurrect hook back");
         assertEquals("", tmux.tmux("show-options", "-gqv", "@resurrect-hook-pre-restore-all").strip(), "muxbar's removed");
+        assertEquals(path, tmux.tmux("show-environment", "-g", "PATH").strip(), "PATH exactly as before");
     }
 
     /** muxbar server processes for a server (the background launcher waiting for health included). */
