@@ -89,3 +89,20 @@ muxbar_binding_is_ours() {
 # sidebar's program); any other pane gets the user's own format, kept in @muxbar-rename-format.
 # shellcheck disable=SC2016,SC2034 # a tmux format, not a shell expansion; used by the scripts that source this
 muxbar_rename_wrap='#{?#{@muxbar-sidebar},#{window_name},#{E:@muxbar-rename-format}}'
+
+# muxbar_java_fix: the command that installs a Java 17+ runtime on this system (one line).
+muxbar_java_fix() {
+    if [ "$(uname -s 2>/dev/null)" = Darwin ]; then
+        echo "brew install openjdk@21"
+        return
+    fi
+    _id=$(sed -n 's/^ID=//p; s/^ID_LIKE=//p' /etc/os-release 2>/dev/null | tr -d '"' | tr '\n' ' ')
+    case " $_id " in
+        *" debian "* | *" ubuntu "*) echo "sudo apt install openjdk-17-jre-headless" ;;
+        *" fedora "* | *" rhel "* | *" centos "*) echo "sudo dnf install java-17-openjdk-headless" ;;
+        *" arch "*) echo "sudo pacman -S jre17-openjdk-headless" ;;
+        *" alpine "*) echo "sudo apk add openjdk17-jre-headless" ;;
+        *" opensuse"* | *" suse "*) echo "sudo zypper install java-17-openjdk-headless" ;;
+        *) echo "install a Java 17+ runtime (e.g. Temurin from adoptium.net)" ;;
+    esac
+}
