@@ -106,3 +106,8 @@ muxbar_java_fix() {
         *) echo "install a Java 17+ runtime (e.g. Temurin from adoptium.net)" ;;
     esac
 }
+
+# muxbar_newer FILE THAN: true when FILE was modified after THAN (find, as POSIX test has no -nt).
+muxbar_newer() {
+    [ -n "$(find "$1" -newer "$2" 2>/dev/null)" ]
+}

@@ -132,8 +132,10 @@ tmux set-hook -g 'client-session-changed[8470]' \
 tmux set-hook -g 'client-detached[8470]' \
     "if-shell -F '#{@muxbar-stopped}' '' \"run-shell -b \\\"'$root/scripts/ensure-daemon'\\\"\""
 
-# A daemon already running (re-sourced ~/.tmux.conf) makes the keys bound above native again.
-if [ -S "$dir/daemon.sock" ]; then
+# A daemon already running (re-sourced ~/.tmux.conf) makes the keys bound above native again —
+# unless the jar is newer than that daemon (a TPM update, a rebuild): then it is replaced, and the
+# new one re-adopts the sidebars (daemon.lock is written when a daemon starts).
+if [ -S "$dir/daemon.sock" ] && ! muxbar_newer "$root/app/target/muxbar.jar" "$dir/daemon.lock"; then
     tmux run-shell -b "'$root/scripts/muxbar-api' POST /keys/rebind"
 fi
-tmux run-shell -b "'$root/scripts/ensure-daemon'"
+tmux run-shell -b "'$root/scripts/ensure-daemon' --replace-older"

@@ -365,6 +365,50 @@ class PluginIT {
         return tmux.tmux("list-panes", "-t", window, "-F", "#{?@muxbar-sidebar,#{pane_id},}").strip();
     }
 
+    /**
+     * A newer jar (a TPM update, a rebuild) than the running daemon: loading the plugin replaces the
+     * daemon, the new one re-adopts the sidebars (one per window), and {@code muxbar version} said
+     * so before.
+     */
+    @Test
+    void aNewerJarReplacesTheRunningDaemonWhenThePluginLoads() throws Exception {
+        load(tmux);
+        long first = daemonPid(tmux);
+        Poll.until(5_000, () -> sidebars(tmux) == windows(tmux), "sidebars", () -> diagnostics(tmux));
+        Path jar = dev.muxbar.testing.DaemonProcess.jar();
+        java.nio.file.attribute.FileTime was = Files.getLastModifiedTime(jar);
+        cleanup.track(() -> Files.setLastModifiedTime(jar, was));
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2_000));
+        dev.muxbar.testing.DaemonProcess.Cli version = dev.muxbar.testing.DaemonProcess.cli(runtimeDir(tmux),
+                Path.of(tmux.tmux("show-environment", "-g", "XDG_STATE_HOME").strip().replaceFirst("^[^=]*=", "")),
+                "version", "-L", tmux.label);
+        assertTrue(version.output().contains("started before this jar was made"), version.output());
+
+        tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString()); // the plugin loads again
+        Poll.until(15_000, () -> daemonPid(tmux) > 0 && daemonPid(tmux) != first, "a new daemon", () -> diagnostics(tmux));
+        Poll.until(5_000, () -> exited(first), "the old one stopped", () -> diagnostics(tmux));
+        Poll.until(5_000, () -> sidebars(tmux) == windows(tmux), "its sidebars re-adopted, none added twice",
+                () -> diagnostics(tmux));
+    }
+
+    /** Gone, or a zombie (this sandbox's init reaps late; it is not our child). */
+    private static boolean exited(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static long sidebars(TmuxServer s) {
+        return s.tmux("list-panes", "-a", "-F", "#{@muxbar-sidebar}").lines().filter(l -> !l.isBlank()).count();
+    }
+
+    private static long windows(TmuxServer s) {
+        return s.tmux("list-windows", "-a").lines().count();
+    }
+
     @Test
     void twoClientsSwitchIndependently() throws Exception {
         load(tmux);
