@@ -58,7 +58,8 @@ class InstallIT {
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/releases/", exchange -> {
             requests.incrementAndGet();
-            boolean ours = exchange.getRequestURI().getPath().equals("/releases/v9.9.9/muxbar-9.9.9.jar");
+            String path = exchange.getRequestURI().getPath();
+            boolean ours = path.equals("/releases/v9.9.9/muxbar-9.9.9.jar") || path.equals("/releases/v9.9.10/muxbar-9.9.10.jar");
             exchange.sendResponseHeaders(ours ? 200 : 404, ours ? jar.length : -1);
             if (ours) {
                 exchange.getResponseBody().write(jar);
@@ -87,6 +88,37 @@ class InstallIT {
         assertEquals(Files.size(DaemonProcess.jar()), Files.size(jar));
         assertTrue(TestFiles.read(s.plugin().resolve("app/target/install.log")).contains("muxbar-9.9.9.jar verified and installed"));
         assertEquals(1, s.requests().get(), "one download");
+        long first = daemonPid(s.home());
+
+        // A TPM update to the next release: the pin changes; loading the plugin fetches that jar and
+        // replaces the daemon.
+        String sha = Files.readString(s.plugin().resolve("tmux-plugin/jar.sha256")).split(" ")[0];
+        Files.writeString(s.plugin().resolve("tmux-plugin/jar.sha256"), sha + "  muxbar-9.9.10.jar\n");
+        s.tmux().tmux("run-shell", s.plugin().resolve("muxbar.tmux").toString());
+        Poll.until(30_000, () -> TestFiles.read(s.plugin().resolve("app/target/install.log")).contains("muxbar-9.9.10.jar verified")
+                        && daemonPid(s.home()) > 0 && daemonPid(s.home()) != first,
+                "the new release fetched and a new daemon running it", () -> TestFiles.read(s.plugin().resolve("app/target/install.log")));
+        assertEquals(2, s.requests().get(), "one more download");
+        Poll.until(5_000, () -> sidebars(s.tmux()) == 1, "one sidebar, re-adopted", () -> String.valueOf(sidebars(s.tmux())));
+    }
+
+    private static long sidebars(TmuxServer t) {
+        return t.tmux("list-panes", "-a", "-F", "#{@muxbar-sidebar}").lines().filter(l -> !l.isBlank()).count();
+    }
+
+    /** The pid in this home's daemon.lock if that process runs (not a zombie), else -1. */
+    private static long daemonPid(Path home) {
+        for (String line : TestFiles.listing(home.resolve("run")).lines().filter(l -> l.endsWith("daemon.lock")).toList()) {
+            String lock = TestFiles.read(Path.of(line)).trim();
+            if (!lock.isEmpty()) {
+                long pid = Long.parseLong(lock.split(" ")[0]);
+                String stat = TestFiles.read(Path.of("/proc/" + pid + "/stat"));
+                if (!stat.isEmpty() && !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z")) {
+                    return pid;
+                }
+            }
+        }
+        return -1;
     }
 
     @Test
