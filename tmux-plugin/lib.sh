@@ -111,3 +111,23 @@ muxbar_java_fix() {
 muxbar_newer() {
     [ -n "$(find "$1" -newer "$2" 2>/dev/null)" ]
 }
+
+# muxbar_download URL FILE: fetch URL into FILE with curl or wget (false when neither works).
+muxbar_download() {
+    if command -v curl >/dev/null 2>&1; then
+        curl -fsSL --max-time 120 -o "$2" "$1"
+    elif command -v wget >/dev/null 2>&1; then
+        wget -q -T 120 -O "$2" "$1"
+    else
+        return 1
+    fi
+}
+
+# muxbar_sha256 FILE: its SHA-256 in hex (sha256sum, or shasum on macOS).
+muxbar_sha256() {
+    if command -v sha256sum >/dev/null 2>&1; then
+        sha256sum "$1" | cut -d ' ' -f 1
+    else
+        shasum -a 256 "$1" | cut -d ' ' -f 1
+    fi
+}
