@@ -29,7 +29,7 @@ class ArchitectureTest {
             Map.entry("text", Set.of()),
             Map.entry("tmux", Set.of("model")),
             Map.entry("agents", Set.of("model", "config")),
-            Map.entry("state", Set.of("model", "tmux", "agents")),
+            Map.entry("state", Set.of("model", "tmux", "agents", "theme")),
             Map.entry("theme", Set.of("config", "text")),
             Map.entry("hooks", Set.of("config")),
             Map.entry("resurrect", Set.of("tmux", "config")),

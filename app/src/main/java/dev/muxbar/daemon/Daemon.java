@@ -143,8 +143,13 @@ public final class Daemon {
         core.subscribe(io, store);
         core.subscribe(io, sidebarStore);
         themes = themes(options);
+        core.withThemes(themes);
         sidebars = new SidebarService(gateway, core, loop, loop, themes, sidebarScript().toString(), log);
-        themes.onShow(sidebars::setTheme);
+        themes.onShow(t -> {
+            sidebars.setTheme(t);
+            core.post(new Event.ThemeShown(t.name()));
+        });
+        core.post(new Event.ThemeShown(themes.current().name()));
         themes.start();
         core.subscribe(loop, sidebars::onModel);
         agents = new AgentService(gateway, core, loop, loop, io, rules, TranscriptTailer.forUser(AgentDirs.of(System.getenv()), log), log,
@@ -180,7 +185,7 @@ public final class Daemon {
     private static Choices choices(Map<String, String> options) {
         Choices d = Choices.DEFAULT;
         int width = parseInt(options.get("@muxbar-width"), d.width());
-        return new Choices(d.sidebars(), width, width, options.get("@muxbar-position").equals("right"), null);
+        return new Choices(d.sidebars(), width, width, options.get("@muxbar-position").equals("right"), null, "");
     }
 
     /** The plugin options the daemon reads at start. */

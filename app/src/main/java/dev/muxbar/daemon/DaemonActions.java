@@ -4,6 +4,7 @@ import dev.muxbar.api.ApiServer;
 import dev.muxbar.keys.KeyBinder;
 import dev.muxbar.sidebar.SidebarService;
 import dev.muxbar.state.Core;
+import dev.muxbar.state.Event;
 import dev.muxbar.theme.ThemeResult;
 import dev.muxbar.theme.ThemeService;
 import dev.muxbar.tmux.Commands;
@@ -54,7 +55,9 @@ final class DaemonActions implements ApiServer.Actions {
 
     @Override
     public CompletableFuture<ThemeResult> setTheme(String name, boolean keep) {
-        return onLoop(() -> themes.set(name, keep));
+        CompletableFuture<ThemeResult> done = new CompletableFuture<>();
+        core.post(new Event.ChooseTheme(name, keep, done)); // the same event as the sidebar's t key
+        return done;
     }
 
     /** The option is read off the loop (a tmux round trip); the rebinding happens on it. */

@@ -7,7 +7,6 @@ import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
-import dev.muxbar.theme.ThemeChoices;
 import dev.muxbar.theme.ThemeResult;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.TmuxCommand;
@@ -29,16 +28,13 @@ final class SidebarActions {
     private final Executor loop;
     private final Consumer<String> log;
     private final Supplier<Model> model;
-    private final ThemeChoices themes;
 
-    SidebarActions(TmuxGateway tmux, Core core, Executor loop, Consumer<String> log, Supplier<Model> model,
-                   ThemeChoices themes) {
+    SidebarActions(TmuxGateway tmux, Core core, Executor loop, Consumer<String> log, Supplier<Model> model) {
         this.tmux = tmux;
         this.core = core;
         this.loop = loop;
         this.log = log;
         this.model = model;
-        this.themes = themes;
     }
 
     /** Carries out one command of the sidebar in {@code windowId}, which {@code own} is viewed through. */
@@ -84,10 +80,14 @@ final class SidebarActions {
             fireAndForget(Commands.selectWindow(a.windowId()));
             fireAndForget(Commands.selectPane(a.paneId()));
         } else if (c instanceof Command.Theme t) {
-            ThemeResult r = themes.set(t.name(), t.keep()); // repaints every sidebar through the theme service
-            if (!(r instanceof ThemeResult.Shown)) {
-                log.accept("theme " + t.name() + ": " + r.message());
-            }
+            // The same event as the API's POST /theme; every sidebar repaints through the theme service.
+            CompletableFuture<ThemeResult> done = new CompletableFuture<>();
+            done.thenAccept(r -> {
+                if (!(r instanceof ThemeResult.Shown)) {
+                    log.accept("theme " + t.name() + ": " + r.message());
+                }
+            });
+            core.post(new Event.ChooseTheme(t.name(), t.keep(), done));
         } else if (c instanceof Command.Mute m) {
             core.post(new Event.ToggleMute(m.sessionId()));
         } else {

@@ -40,7 +40,7 @@ public final class SidebarService {
         this.painter = new SidebarPainter(scheduler, loop, themes, SidebarPane::new, this::onKey);
         this.lifecycle = new SidebarLifecycle(tmux, scheduler, loop, parts -> core.post(new Event.Refresh(parts)),
                 "exec \"" + sidebarScript + "\"", painter::opened, log);
-        this.input = new SidebarInput(tmux, loop, painter, new SidebarActions(tmux, core, loop, log, painter::model, themes));
+        this.input = new SidebarInput(tmux, loop, painter, new SidebarActions(tmux, core, loop, log, painter::model));
         this.gitInfo = new GitInfo(g -> loop.execute(() -> painter.setGit(g)));
     }
 

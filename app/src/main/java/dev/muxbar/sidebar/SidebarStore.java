@@ -48,7 +48,7 @@ public final class SidebarStore implements Consumer<Model> {
             JsonNode n = new ObjectMapper().readTree(path.toFile());
             if (n != null && n.isObject()) {
                 int width = n.path("width").asInt(fallback.keptWidth());
-                return new Choices(n.path("enabled").asBoolean(fallback.sidebars()), width, width, fallback.right(), null);
+                return new Choices(n.path("enabled").asBoolean(fallback.sidebars()), width, width, fallback.right(), null, fallback.theme());
             }
             CorruptFile.keep(path, "not a JSON object", Instant.now(), log);
         } catch (IOException e) {

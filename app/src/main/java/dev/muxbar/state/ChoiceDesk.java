@@ -3,12 +3,15 @@ package dev.muxbar.state;
 import dev.muxbar.model.Choices;
 import dev.muxbar.model.Scheduler;
 import dev.muxbar.model.Snapshot;
+import dev.muxbar.theme.ThemeChoices;
+import dev.muxbar.theme.ThemeResult;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The loop's side of the user's choices: muted sessions, sidebars on or off, width, and the notice
- * (cleared after {@link Core#NOTICE_MS}). Owned by {@link Core}, on the loop thread; {@code changed}
+ * The loop's side of the user's choices: muted sessions, sidebars on or off, width, the notice
+ * (cleared after {@link Core#NOTICE_MS}), and the theme (chosen through the theme service, which
+ * owns theme files and the system's appearance). Owned by {@link Core}, on the loop thread; {@code changed}
  * asks Core to publish.
  */
 final class ChoiceDesk {
@@ -18,10 +21,16 @@ final class ChoiceDesk {
     private final Set<String> muted = new HashSet<>();
     private Choices choices = Choices.DEFAULT;
     private Scheduler.Cancellable noticeTimer;
+    private ThemeChoices themes;
 
     ChoiceDesk(Scheduler scheduler, Runnable changed) {
         this.scheduler = scheduler;
         this.changed = changed;
+    }
+
+    /** Who shows themes: a {@code ChooseTheme} is carried out by it (on the loop). */
+    void themes(ThemeChoices themes) {
+        this.themes = themes;
     }
 
     Choices choices() {
@@ -49,6 +58,16 @@ final class ChoiceDesk {
             }
         } else if (e instanceof Event.SetWidth w) {
             choices = choices.withWidth(w.width(), w.keep());
+        } else if (e instanceof Event.ChooseTheme t) {
+            ThemeResult r = themes == null ? new ThemeResult.NoSuchTheme("no themes in this daemon") : themes.set(t.name(), t.keep());
+            if (r instanceof ThemeResult.Shown shown) {
+                choices = choices.withTheme(shown.name());
+            }
+            if (t.done() != null) {
+                t.done().complete(r);
+            }
+        } else if (e instanceof Event.ThemeShown t) {
+            choices = choices.withTheme(t.name());
         } else if (e instanceof Event.ShowNotice n) {
             choices = choices.withNotice(n.text());
             if (noticeTimer != null) {

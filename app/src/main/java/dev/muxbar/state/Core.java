@@ -114,6 +114,12 @@ public final class Core {
         return this;
     }
 
+    /** Who shows themes; {@code ChooseTheme} events go to it (call before {@link #start}). */
+    public Core withThemes(dev.muxbar.theme.ThemeChoices themes) {
+        this.choices.themes(themes);
+        return this;
+    }
+
     /** Where per-transition lines go (call before {@link #start}); by default nowhere. */
     public Core withTrace(Consumer<String> trace) {
         this.trace = trace;
@@ -158,7 +164,7 @@ public final class Core {
         } else if (e instanceof Event.AgentSignal a) {
             agentSignal(a);
         } else if (e instanceof Event.ToggleMute || e instanceof Event.SetSidebars || e instanceof Event.SetWidth
-                || e instanceof Event.ShowNotice) {
+                || e instanceof Event.ShowNotice || e instanceof Event.ChooseTheme || e instanceof Event.ThemeShown) {
             choices.handle(e);
             publishIfChanged();
         } else {

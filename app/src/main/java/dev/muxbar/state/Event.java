@@ -43,6 +43,12 @@ public sealed interface Event {
     /** A note every sidebar shows in its footer for {@link Core#NOTICE_MS}. */
     record ShowNotice(String text) implements Event {}
 
+    /** Show theme {@code name} on every sidebar, kept when {@code keep}; {@code done} (may be null) gets what happened. */
+    record ChooseTheme(String name, boolean keep, CompletableFuture<dev.muxbar.theme.ThemeResult> done) implements Event {}
+
+    /** The theme service showed this theme (a choice, the system's appearance, a theme file changed). */
+    record ThemeShown(String name) implements Event {}
+
     /** An edit of the custom order or hidden set. Sessions are referenced by id ({@code $3}). */
     sealed interface OrderEdit {
         record Move(String sessionId, int position) implements OrderEdit {}

@@ -171,7 +171,7 @@ class SidebarPainterTest {
         FakeTmux tmux = new FakeTmux().answering("display-message", c -> c.contains("'%9'") ? List.of("1 @1") : List.of("0 @2"));
         Core core = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, m -> { });
         SidebarInput input = new SidebarInput(tmux, clock, painter,
-                new SidebarActions(tmux, core, clock, m -> { }, painter::model, themes));
+                new SidebarActions(tmux, core, clock, m -> { }, painter::model));
         painter.sync(model(List.of(), Choices.DEFAULT, sidebar("%9"), sidebar("%8")), true);
         input.onKey("%9", new KeyStroke('\n', false, false)); // Enter on the viewed window's active sidebar
         clock.runReady();

@@ -86,6 +86,46 @@ class CoreTest {
         assertEquals(null, latest().choices().notice(), "gone after NOTICE_MS");
     }
 
+    /** A theme is chosen by event (the API and the t key alike); the model carries the name shown. */
+    @Test
+    void themesAreChosenByEventAndTheModelNamesTheOneShown() {
+        java.util.List<String> shown = new ArrayList<>();
+        core.withThemes(new dev.muxbar.theme.ThemeChoices() {
+            @Override
+            public dev.muxbar.theme.Theme current() {
+                return dev.muxbar.theme.Theme.builtIn("default");
+            }
+
+            @Override
+            public List<dev.muxbar.theme.Theme> all() {
+                return List.of(current());
+            }
+
+            @Override
+            public dev.muxbar.theme.ThemeResult set(String name, boolean keep) {
+                if (!name.equals("nord")) {
+                    return new dev.muxbar.theme.ThemeResult.NoSuchTheme("no theme called " + name);
+                }
+                shown.add(name);
+                return new dev.muxbar.theme.ThemeResult.Shown(name, keep);
+            }
+        });
+        core.start();
+        clock.advance(16);
+        landWith(of(1, 1, "$0", "alpha"));
+        CompletableFuture<dev.muxbar.theme.ThemeResult> nord = new CompletableFuture<>();
+        core.handle(new Event.ChooseTheme("nord", true, nord));
+        assertEquals(new dev.muxbar.theme.ThemeResult.Shown("nord", true), nord.join());
+        assertEquals("nord", latest().choices().theme());
+        CompletableFuture<dev.muxbar.theme.ThemeResult> bad = new CompletableFuture<>();
+        core.handle(new Event.ChooseTheme("x'; rm -rf ~", false, bad));
+        assertTrue(bad.join() instanceof dev.muxbar.theme.ThemeResult.NoSuchTheme);
+        assertEquals("nord", latest().choices().theme(), "a refused name changes nothing");
+        core.handle(new Event.ThemeShown("one-light")); // the system turned light
+        assertEquals("one-light", latest().choices().theme());
+        assertEquals(List.of("nord"), shown);
+    }
+
     private Model latest() {
         clock.runReady();
         return seen.get(seen.size() - 1);
