@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.muxbar.testing.DaemonLocks;
 import dev.muxbar.testing.DaemonProcess;
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.Teardown;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +43,7 @@ class InstallIT {
         Path home = Files.createTempDirectory(Path.of("/tmp"), "mxi"); // short: the daemon's socket path
         cleanup.track(() -> TestFiles.deleteTree(home));
         // Before the dir goes, what its scripts started ends (a build racing the delete can spin).
-        cleanup.track(() -> ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains(home.toString())).forEach(ProcessHandle::destroyForcibly));
+        cleanup.track(() -> processesUnder(home).forEach(ProcessHandle::destroyForcibly));
         Path plugin = home.resolve("plugin");
         Files.createDirectories(plugin);
         for (String part : List.of("muxbar.tmux", "tmux-plugin", "scripts", "bin")) {
@@ -108,17 +107,7 @@ class InstallIT {
 
     /** The pid in this home's daemon.lock if that process runs (not a zombie), else -1. */
     private static long daemonPid(Path home) {
-        for (String line : TestFiles.listing(home.resolve("run")).lines().filter(l -> l.endsWith("daemon.lock")).toList()) {
-            String lock = TestFiles.read(Path.of(line)).trim();
-            if (!lock.isEmpty()) {
-                long pid = Long.parseLong(lock.split(" ")[0]);
-                String stat = TestFiles.read(Path.of("/proc/" + pid + "/stat"));
-                if (!stat.isEmpty() && !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z")) {
-                    return pid;
-                }
-            }
-        }
-        return -1;
+        return DaemonLocks.pids(home.resolve("run")).stream().filter(DaemonLocks::running).findFirst().orElse(-1L);
     }
 
     @Test
@@ -128,32 +117,21 @@ class InstallIT {
         Poll.until(30_000, () -> TestFiles.read(log).contains("has the wrong SHA-256") && TestFiles.read(log).contains("refused, nothing installed"), "refused",
                 () -> TestFiles.read(log) + TestFiles.listing(s.home()));
         // It falls back to building (which fails here: the copy has no sources); wait for that to end.
-        Poll.until(60_000, () -> processesUnder(s.home()) == 0, "the fallback build ended",
-                () -> processesUnder(s.home()) + " processes still run from " + s.home());
+        Poll.until(60_000, () -> processesUnder(s.home()).isEmpty(), "the fallback build ended",
+                () -> processesUnder(s.home()) + " still run from " + s.home());
         assertFalse(Files.exists(s.plugin().resolve("app/target/muxbar.jar")), "nothing installed");
         try (var left = Files.list(s.plugin().resolve("app/target"))) {
             assertEquals(List.of("install.log"), left.map(p -> p.getFileName().toString()).toList(), "no partial download left");
         }
     }
 
-    private static long processesUnder(Path home) {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(home.toString())).count();
+    /** Processes whose command line names {@code home} (what the copied plugin's scripts started). */
+    private static List<ProcessHandle> processesUnder(Path home) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(home.toString())).toList();
     }
 
     /** Stops a daemon this test's plugin started (by the pid in its lock), if any. */
     private static void stopDaemon(Path home) {
-        for (String line : TestFiles.listing(home.resolve("run")).lines().filter(l -> l.endsWith("daemon.lock")).toList()) {
-            String lock = TestFiles.read(Path.of(line)).trim();
-            if (!lock.isEmpty()) {
-                ProcessHandle.of(Long.parseLong(lock.split(" ")[0])).ifPresent(p -> {
-                    p.destroy();
-                    try {
-                        p.onExit().get(5, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        p.destroyForcibly();
-                    }
-                });
-            }
-        }
+        DaemonLocks.pids(home.resolve("run")).forEach(DaemonLocks::stop);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.muxbar.testing.DaemonLocks;
 import dev.muxbar.testing.NestedClient;
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.Teardown;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,15 +87,7 @@ class PluginIT {
     }
 
     private static void stopDaemon(TmuxServer s) {
-        long pid = daemonPid(s);
-        ProcessHandle.of(pid).ifPresent(p -> {
-            p.destroy();
-            try {
-                p.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                p.destroyForcibly();
-            }
-        });
+        DaemonLocks.stop(daemonPid(s));
     }
 
     private String diagnostics(TmuxServer s) {
@@ -386,20 +378,11 @@ class PluginIT {
 
         tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString()); // the plugin loads again
         Poll.until(15_000, () -> daemonPid(tmux) > 0 && daemonPid(tmux) != first, "a new daemon", () -> diagnostics(tmux));
-        Poll.until(5_000, () -> exited(first), "the old one stopped", () -> diagnostics(tmux));
+        Poll.until(5_000, () -> !DaemonLocks.running(first), "the old one stopped", () -> diagnostics(tmux));
         Poll.until(5_000, () -> sidebars(tmux) == windows(tmux), "its sidebars re-adopted, none added twice",
                 () -> diagnostics(tmux));
     }
 
-    /** Gone, or a zombie (this sandbox's init reaps late; it is not our child). */
-    private static boolean exited(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (IOException e) {
-            return true;
-        }
-    }
 
     private static long sidebars(TmuxServer s) {
         return s.tmux("list-panes", "-a", "-F", "#{@muxbar-sidebar}").lines().filter(l -> !l.isBlank()).count();

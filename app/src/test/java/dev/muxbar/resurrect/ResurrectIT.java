@@ -3,6 +3,7 @@ package dev.muxbar.resurrect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.muxbar.testing.DaemonLocks;
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.Teardown;
 import dev.muxbar.testing.TestFiles;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -199,20 +199,8 @@ class ResurrectIT {
     }
 
     /** The daemons of this home's runtime dir end with their tmux server; wait for it (by pid). */
-    private static void awaitDaemonsGone(Path home) throws IOException {
-        for (String line : TestFiles.listing(home.resolve("run")).lines().filter(l -> l.endsWith("daemon.lock")).toList()) {
-            String lock = TestFiles.read(Path.of(line)).trim();
-            if (lock.isEmpty()) {
-                continue;
-            }
-            ProcessHandle.of(Long.parseLong(lock.split(" ")[0])).ifPresent(p -> {
-                try {
-                    p.onExit().get(5, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    p.destroyForcibly();
-                }
-            });
-        }
+    private static void awaitDaemonsGone(Path home) {
+        DaemonLocks.pids(home.resolve("run")).forEach(DaemonLocks::awaitExit);
     }
 
 }
