@@ -3,6 +3,7 @@ package dev.muxbar.agents;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
+import dev.muxbar.model.Wait;
 import java.util.regex.Pattern;
 
 /**
@@ -69,7 +70,8 @@ public final class HookMapping {
             case "approval-requested" -> Status.WAITING;
             default -> throw new IllegalArgumentException("unknown Codex notification type: " + clip(type));
         };
-        return new Signal(Source.HOOK, "codex", status, where, thread, title, last, false);
+        return new Signal(Source.NOTIFY, "codex", status, where, thread, title, last, false,
+                status == Status.DONE ? Signal.Cue.TURN_END : Signal.Cue.NONE, null, null, 0, "notify " + clip(type));
     }
 
     private static Signal hook(String agent, JsonNode body, String pane, String pid) {
@@ -81,33 +83,76 @@ public final class HookMapping {
         Signal.Where where = where(pane, pid, text(body, "cwd"));
         String thread = text(body, "session_id");
         String tool = text(body, "tool_name");
+        String toolId = text(body, "tool_use_id");
         String title = null;
         String message = null;
         boolean end = false;
         Status status;
+        Signal.Cue cue = Signal.Cue.NONE;
+        Wait wait = null;
         switch (event) {
-            case "SessionStart" -> status = "compact".equals(text(body, "source")) ? Status.RUNNING : Status.IDLE;
+            case "SessionStart" -> {
+                // After a compaction the agent is where it was (an automatic one goes on with the turn);
+                // after a manual /compact it waits for the next prompt.
+                boolean compact = "compact".equals(text(body, "source"));
+                status = Status.IDLE;
+                cue = compact ? Signal.Cue.COMPACT_END : Signal.Cue.NONE;
+            }
             case "UserPromptSubmit" -> {
                 status = Status.RUNNING;
+                cue = Signal.Cue.TURN_START;
                 title = clip(text(body, "prompt"));
             }
             case "PreToolUse" -> {
-                status = Status.TOOL_RUNNING;
+                // A question or a plan always waits for the user; other tools run (or ask, and then
+                // PermissionRequest / Notification says so).
+                wait = asks(tool);
+                status = wait != null ? Status.WAITING : Status.TOOL_RUNNING;
+                cue = Signal.Cue.TOOL_OPEN;
                 message = tool;
             }
-            case "PostToolUse", "PostToolUseFailure", "SubagentStop" -> status = Status.RUNNING;
+            case "PostToolUse", "PostToolUseFailure" -> {
+                status = Status.RUNNING;
+                cue = Signal.Cue.TOOL_CLOSE;
+            }
+            case "PermissionDenied" -> {
+                // Denied (by a rule, or by the user): the prompt is over; the turn goes on, or the
+                // transcript's interrupt says it stopped.
+                status = Status.RUNNING;
+                cue = Signal.Cue.TOOL_CLOSE;
+            }
+            case "PostCompact" -> {
+                status = Status.IDLE;
+                cue = Signal.Cue.COMPACT_END;
+            }
+            case "SubagentStop" -> {
+                status = Status.RUNNING;
+                cue = Signal.Cue.IF_BUSY; // a background or warm-up subagent ends while the agent idles
+            }
             case "PermissionRequest" -> {
                 status = Status.WAITING;
+                wait = Wait.ofTool(tool);
                 message = tool == null ? "permission" : "permission: " + tool;
             }
             case "Notification" -> {
                 message = clip(text(body, "message"));
-                status = notification(text(body, "notification_type"), message);
+                String type = text(body, "notification_type");
+                status = notification(type, message);
+                wait = "elicitation_dialog".equals(type) ? Wait.QUESTION : null;
             }
-            case "Stop" -> status = Status.DONE;
-            case "StopFailure" -> status = Status.ERROR;
+            case "Stop" -> {
+                status = Status.DONE;
+                cue = Signal.Cue.TURN_END;
+            }
+            case "StopFailure" -> {
+                status = Status.ERROR;
+                cue = Signal.Cue.TURN_END;
+            }
             case "PreCompact" -> {
-                status = Status.RUNNING;
+                // A manual /compact is work the user waits for; an automatic one happens inside a turn.
+                boolean manual = "manual".equals(text(body, "trigger"));
+                status = manual ? Status.RUNNING : null;
+                cue = manual ? Signal.Cue.COMPACT_START : Signal.Cue.NONE;
                 message = "compacting";
             }
             case "SessionEnd" -> {
@@ -116,7 +161,15 @@ public final class HookMapping {
             }
             default -> throw new IllegalArgumentException("unknown " + agent + " hook event: " + clip(event));
         }
-        return new Signal(Source.HOOK, agent, status, where, thread, title, clip(message), end);
+        String why = "hook " + event + (tool != null ? " " + clip(tool) : "")
+                + (text(body, "notification_type") != null ? " " + clip(text(body, "notification_type")) : "");
+        return new Signal(Source.HOOK, agent, status, where, thread, title, clip(message), end, cue, toolId, wait, 0,
+                why);
+    }
+
+    /** The wait a tool means by itself (it always asks the user), or null for tools that just run. */
+    static Wait asks(String tool) {
+        return "AskUserQuestion".equals(tool) || "ExitPlanMode".equals(tool) ? Wait.ofTool(tool) : null;
     }
 
     /**
@@ -161,7 +214,8 @@ public final class HookMapping {
         }
         Signal.Where w = where(pane, null, cwd);
         return new Signal(Source.HOOK, agent, status, new Signal.Where(w.pane(), session, cwd, null),
-                text(body, "thread"), clip(text(body, "title")), clip(text(body, "message")), false);
+                text(body, "thread"), clip(text(body, "title")), clip(text(body, "message")), false, Signal.Cue.NONE,
+                null, null, 0, "event " + status.label());
     }
 
     private static void requireObject(JsonNode body) {

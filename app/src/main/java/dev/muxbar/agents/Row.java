@@ -3,9 +3,20 @@ package dev.muxbar.agents;
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
+import dev.muxbar.model.Wait;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** One agent in one pane as the {@link Tracker} keeps it (mutable, tracker-only), and when it expires. */
 final class Row {
+
+    /** Transitions kept for {@code muxbar explain}; open tool calls kept (a runaway agent cannot grow them). */
+    static final int HISTORY = 16;
+    static final int MAX_OPEN_TOOLS = 64;
 
     final String pane;
     final String agent;
@@ -14,14 +25,28 @@ final class Row {
     String sessionId;
     Status status;
     Source source;
+    Wait wait;
+    String waitTool;  // the tool call a wait is about (a close of another call does not answer it)
     long since;
+    long statusAt;    // wall-clock ms of the event that set the status (orders sources that arrive late)
     long heard;       // last signal of any source
     long screenSawPrompt = -1;
     boolean waitingGuessed; // waiting inferred from a silent tool call, not reported by anyone
+    boolean hooked;   // the agent's hooks speak for this thread: other sources only fill their gaps
+    boolean markers;  // this thread writes explicit turn ends: silence ends its turns only much later
+    boolean mayEnd;   // the last message so far called no tool: silence ends the turn
+    boolean manualCompact;
     boolean sawProcess;
+    final Set<String> openTools = new LinkedHashSet<>();
+    String openTool;  // name of the last tool call opened (its silence means something)
     String title;
     String message;
+    String evidence;
     boolean unseen;
+    final Deque<Transition> history = new ArrayDeque<>();
+
+    /** One change of status, for {@code muxbar explain}. */
+    record Transition(long at, Status from, Status to, Source source, String evidence) {}
 
     Row(String pane, String agent) {
         this.pane = pane;
@@ -29,7 +54,18 @@ final class Row {
     }
 
     Agent view() {
-        return new Agent(pane, windowId, sessionId, agent, thread, status, source, since, title, message, unseen);
+        return new Agent(pane, windowId, sessionId, agent, thread, status, source, since, title, message, unseen, wait);
+    }
+
+    void remember(Transition t) {
+        if (history.size() == HISTORY) {
+            history.removeFirst();
+        }
+        history.addLast(t);
+    }
+
+    List<Transition> transitions() {
+        return new ArrayList<>(history);
     }
 
     /**

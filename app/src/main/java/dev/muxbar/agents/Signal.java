@@ -2,15 +2,22 @@ package dev.muxbar.agents;
 
 import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
+import dev.muxbar.model.Wait;
+
 /**
  * One observation of one agent, from any source: the single ingest format. Where it happened is a
  * pane id ({@code %3}) or, when the agent did not know its pane, a session, a working directory or a
  * process id the tracker resolves to a pane. {@code thread} is the agent's own conversation id
  * (Claude's session_id, Codex's thread id) when known. {@code end} means the agent instance is gone
  * (Claude's SessionEnd). A null {@code status} changes only the title, message and liveness.
+ *
+ * <p>{@code cue} says what the status alone cannot (see {@link Cue}); {@code toolId} names the tool
+ * call a {@link Cue#TOOL_OPEN}/{@link Cue#TOOL_CLOSE} is about; {@code waitsFor} what a waiting status
+ * waits for; {@code at} when it happened (wall-clock ms, 0 = as it arrives) so that a line read late
+ * cannot overrule newer news; {@code evidence} the words {@code muxbar explain} shows.
  */
 public record Signal(Source source, String agent, Status status, Where where, String thread, String title,
-                     String message, boolean end) {
+                     String message, boolean end, Cue cue, String toolId, Wait waitsFor, long at, String evidence) {
 
     /** Where the agent runs; every field may be null, at least one should not be. */
     public record Where(String pane, String session, String cwd, Long pid) {
@@ -19,14 +26,75 @@ public record Signal(Source source, String agent, Status status, Where where, St
         }
     }
 
+    /** What a signal means beyond its status. */
+    public enum Cue {
+        NONE,
+        /** A tool call began ({@code toolId}): tool-running until every open call has closed. */
+        TOOL_OPEN,
+        /** A tool call ended ({@code toolId}); it also proves a prompt about it was answered. */
+        TOOL_CLOSE,
+        /** A tool call reports progress ({@code toolId}): it runs, so a prompt about it was answered. */
+        TOOL_PROGRESS,
+        /** The user started a turn (a prompt): reopens a finished turn whoever finished it. */
+        TURN_START,
+        /** An explicit turn-end marker: this thread writes them, so silence never ends its turns. */
+        TURN_END,
+        /** The agent's last message so far calls no tool: the turn ends here unless more follows. */
+        TURN_MAY_END,
+        /** Only for a busy row (a subagent finishing must not wake an idle agent). */
+        IF_BUSY,
+        /** Only for a row that is not busy (a coarse "busy" must not erase tool-running). */
+        IF_NOT_BUSY,
+        /** A manual compaction began: the agent works, and is idle once it is over. */
+        COMPACT_START,
+        /** A compaction is over: idle after a manual one, unchanged after an automatic one. */
+        COMPACT_END
+    }
+
     public Signal {
         if (source == null || agent == null || agent.isBlank() || where == null) {
             throw new IllegalArgumentException("a signal needs a source, an agent and a place");
         }
+        cue = cue == null ? Cue.NONE : cue;
+    }
+
+    /** A signal without cue, tool, wait kind or time. */
+    public Signal(Source source, String agent, Status status, Where where, String thread, String title,
+                  String message, boolean end) {
+        this(source, agent, status, where, thread, title, message, end, Cue.NONE, null, null, 0, null);
     }
 
     /** A status change with nothing else. */
     public static Signal of(Source source, String agent, Status status, String pane, String thread) {
         return new Signal(source, agent, status, Where.pane(pane), thread, null, null, false);
+    }
+
+    public Signal withCue(Cue c, String tool) {
+        return new Signal(source, agent, status, where, thread, title, message, end, c, tool, waitsFor, at, evidence);
+    }
+
+    public Signal withWait(Wait w) {
+        return new Signal(source, agent, status, where, thread, title, message, end, cue, toolId, w, at, evidence);
+    }
+
+    public Signal at(long wallMs) {
+        return new Signal(source, agent, status, where, thread, title, message, end, cue, toolId, waitsFor, wallMs, evidence);
+    }
+
+    public Signal titled(String t) {
+        return new Signal(source, agent, status, where, thread, t, message, end, cue, toolId, waitsFor, at, evidence);
+    }
+
+    public Signal note(String m) {
+        return new Signal(source, agent, status, where, thread, title, m, end, cue, toolId, waitsFor, at, evidence);
+    }
+
+    /** The same signal placed elsewhere (a transcript line placed by its file, not by its own cwd). */
+    public Signal placed(Where w) {
+        return new Signal(source, agent, status, w, thread, title, message, end, cue, toolId, waitsFor, at, evidence);
+    }
+
+    public Signal because(String why) {
+        return new Signal(source, agent, status, where, thread, title, message, end, cue, toolId, waitsFor, at, why);
     }
 }

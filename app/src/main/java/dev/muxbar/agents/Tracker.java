@@ -4,6 +4,7 @@ import dev.muxbar.model.Agent;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
+import dev.muxbar.model.Wait;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -18,15 +19,23 @@ import java.util.function.LongUnaryOperator;
  * signals from three sources into one status each. Not thread-safe: lives on the event loop; time is
  * passed in (scheduler milliseconds).
  *
- * <p>Ranking: a hook beats a transcript beats the screen. A lower source may still
+ * <p>Which source may say what ({@link #accepts}); adding a source must never make a row worse:
  * <ul>
- *   <li>clear a {@code waiting} (transcript: the user approved or pressed Esc, which fires no hook),</li>
- *   <li>raise a row to {@code waiting} (screen: a prompt is visible), and lower a {@code waiting} once
- *       the prompt it saw (or a waiting guessed from silence) has been gone for
- *       {@link #SCREEN_GRACE_MS} (screen; a reported prompt it never recognised is not its to clear).</li>
+ *   <li>Old news loses: a signal that happened (its own time, e.g. a transcript line's timestamp)
+ *       before the current status was set by another source changes nothing.</li>
+ *   <li>Once the agent's hooks speak for a thread they report every step, so other sources only fill
+ *       what hooks cannot see: the transcript an interrupt (Esc fires no hook), an API error and the
+ *       answer to a prompt; the registry and the screen a prompt appearing or going.</li>
+ *   <li>Without hooks the better source wins, except that coarse sources (registry, screen) never
+ *       erase the transcript's detail; a turn finished by another source is reopened only by a new
+ *       turn (a line read late is not one); a waiting is lowered only by evidence of an answer (the
+ *       tool call it is about closed, a prompt, an interrupt, the turn's end), by the registry, or by
+ *       the screen once the prompt it saw (or a waiting guessed from silence) has been gone for
+ *       {@link #SCREEN_GRACE_MS}.</li>
  * </ul>
- * A signal with the status a row already has changes nothing but its liveness, so two sources
- * reporting the same turn make one transition.
+ * Tool calls are counted by id: a row stays tool-running while any call is open (parallel calls, a
+ * subagent's own tools inside a Task). A signal with the status a row already has changes nothing
+ * but its liveness, so two sources reporting the same turn make one transition.
  */
 public final class Tracker {
 
@@ -38,8 +47,17 @@ public final class Tracker {
     /** Running with no signal this long: stale (tools may legitimately run longer). */
     static final long STALE_RUNNING_MS = 3 * 60_000;
     static final long STALE_TOOL_MS = 10 * 60_000;
-    /** A transcript that shows a tool call followed by this much silence: a permission prompt. */
-    static final long TRANSCRIPT_WAIT_MS = 6_000;
+    /**
+     * A transcript tool call this silent waits for a permission — only for tools that finish at once
+     * when allowed (an edit) or report progress while they run (Bash); a long Task or MCP call is
+     * silent by nature, and for those the screen decides.
+     */
+    static final Map<String, Long> SILENT_WAIT_MS = Map.of("Edit", 2_000L, "MultiEdit", 2_000L, "Write", 2_000L,
+            "NotebookEdit", 2_000L, "Bash", 4_000L, "WebFetch", 5_000L);
+    /** A transcript's last message called no tool and nothing followed for this long: the turn ended. */
+    static final long TURN_END_QUIET_MS = 3_000;
+    /** The same for a thread that writes turn-end markers (it missed one only if a turn ends oddly). */
+    static final long TURN_END_QUIET_MARKED_MS = 15_000;
     /** The screen may lower a waiting row only after it has been waiting this long (the prompt draws late). */
     public static final long SCREEN_GRACE_MS = 1_500;
     /** Upper bound on instances (a misbehaving client cannot grow the map without bound). */
@@ -74,6 +92,25 @@ public final class Tracker {
             dirty = false;
         }
         return published;
+    }
+
+    /** Why each row (of one pane, or all when {@code pane} is null) shows what it shows. */
+    public List<Explanation> explain(String pane, long now) {
+        List<Explanation> out = new ArrayList<>();
+        for (Row i : byPaneAgent.values()) {
+            if (pane != null && !pane.equals(i.pane)) {
+                continue;
+            }
+            List<Explanation.Step> steps = new ArrayList<>();
+            for (Row.Transition t : i.transitions()) {
+                steps.add(new Explanation.Step(now - t.at(), t.from() == null ? null : t.from().label(), t.to().label(),
+                        t.source().label(), t.evidence()));
+            }
+            out.add(new Explanation(i.view(), i.evidence, now - i.since, now - i.heard, i.hooked, i.openTools.size(),
+                    List.copyOf(steps)));
+        }
+        out.sort(Comparator.comparing((Explanation e) -> paneNumber(e.row().pane())).thenComparing(e -> e.row().agent()));
+        return out;
     }
 
     /** Number of live instances (for tests). */
@@ -116,6 +153,7 @@ public final class Tracker {
                 Row i = create(e.getKey(), e.getValue(), places.get(e.getKey()), now);
                 i.status = Status.IDLE;
                 i.source = Source.SCREEN;
+                i.evidence = "the pane runs " + e.getValue() + " (process)";
                 i.sawProcess = true;
                 changed = true;
             }
@@ -170,21 +208,34 @@ public final class Tracker {
             i.message = s.message();
             changed = true;
         }
-        boolean accepted = s.status() != null && (created || accepts(i, s, now));
+        i.hooked |= s.source() == Source.HOOK; // from now on the hooks speak for this thread
+        i.markers |= s.cue() == Signal.Cue.TURN_END && s.source() == Source.TRANSCRIPT;
         if (s.status() == null) {
+            if (i.waitingGuessed && s.source() == Source.TRANSCRIPT && i.status == Status.WAITING) {
+                // The silent tool call speaks after all (Bash progress): it runs, nobody was asked.
+                setStatus(i, Status.TOOL_RUNNING, now, s, null);
+                changed = true;
+            }
             dirty |= changed;
             return changed ? Outcome.CHANGED : Outcome.UNCHANGED;
         }
         if (s.source() == Source.SCREEN && s.status() == Status.WAITING) {
             i.screenSawPrompt = now;
         }
+        boolean accepted = created || accepts(i, s, now);
         if (accepted) {
-            if (s.status() != i.status) {
-                setStatus(i, s.status(), now);
+            Status next = effect(i, s);
+            if (next != null && next != i.status) {
+                setStatus(i, next, now, s, null);
+                changed = true;
+            } else if (next != null && s.source() != i.source && s.source().rank() >= i.source.rank()) {
+                i.source = s.source();
+                i.evidence = s.evidence();
                 changed = true;
             }
-            if (s.source() != i.source) {
-                i.source = s.source();
+            if (next != null && i.status == Status.WAITING && s.status() == Status.WAITING && s.waitsFor() != null
+                    && s.waitsFor() != i.wait) {
+                i.wait = s.waitsFor();
                 changed = true;
             }
         }
@@ -192,21 +243,117 @@ public final class Tracker {
         return changed ? Outcome.CHANGED : accepted || s.status() == i.status ? Outcome.UNCHANGED : Outcome.IGNORED;
     }
 
+    /**
+     * What an accepted signal makes of the row: its status after tool calls and cues are counted, or
+     * null when it changes no status (a compaction's end after an automatic one).
+     */
+    private Status effect(Row i, Signal s) {
+        Status status = s.status();
+        switch (s.cue()) {
+            case TOOL_OPEN -> {
+                if (s.toolId() != null && i.openTools.size() < Row.MAX_OPEN_TOOLS) {
+                    i.openTools.add(s.toolId());
+                }
+                i.openTool = s.message();
+            }
+            case TOOL_CLOSE -> {
+                if (s.toolId() != null) {
+                    i.openTools.remove(s.toolId());
+                } else {
+                    i.openTools.clear();
+                }
+                if (status == Status.RUNNING && !i.openTools.isEmpty()) {
+                    status = Status.TOOL_RUNNING; // another call (or the Task around a subagent's call) still runs
+                }
+            }
+            case COMPACT_START -> i.manualCompact = true;
+            case COMPACT_END -> {
+                boolean manual = i.manualCompact;
+                i.manualCompact = false;
+                return manual ? Status.IDLE : null;
+            }
+            default -> { }
+        }
+        if (i.status == Status.WAITING && status == Status.RUNNING && !i.openTools.isEmpty()
+                && s.cue() != Signal.Cue.TURN_START) {
+            status = Status.TOOL_RUNNING; // the prompt is gone and the call it asked about runs
+        }
+        i.mayEnd = s.cue() == Signal.Cue.TURN_MAY_END;
+        if (s.cue() == Signal.Cue.TURN_START || status.terminal()) {
+            i.openTools.clear();
+        }
+        return status;
+    }
+
     private boolean accepts(Row i, Signal s, long now) {
-        if (s.source().rank() >= i.source.rank() || i.status == Status.STALE) {
+        Status to = s.status();
+        boolean waiting = i.status == Status.WAITING;
+        if (s.cue() == Signal.Cue.IF_BUSY && !i.status.busy()) {
+            return false;
+        }
+        if (s.cue() == Signal.Cue.IF_NOT_BUSY && i.status.busy()) {
+            return false;
+        }
+        if (i.status == Status.STALE) {
+            return true; // anything is news
+        }
+        if (s.at() > 0 && i.statusAt > 0 && s.at() < i.statusAt && s.source() != i.source) {
+            return false; // it happened before what the row shows was said
+        }
+        if (s.source() == Source.HOOK) {
             return true;
         }
-        if (s.source() == Source.TRANSCRIPT) {
-            return i.status == Status.WAITING && s.status() != Status.WAITING; // approved or Esc: no hook says so
+        if (i.hooked) {
+            return fillsHookGap(i, s, now);
         }
-        // Screen under a better source: only raise to waiting, or lower a waiting whose prompt is gone.
-        if (s.status() == Status.WAITING) {
-            return i.status != Status.WAITING;
+        if (waiting && to != Status.WAITING) {
+            return lowersWaiting(i, s, now);
         }
-        // The screen lowers a prompt it saw itself, or a waiting only guessed from silence; a reported
-        // prompt it never recognised (no rule for it, or not the agent's pane) is no evidence it is over.
-        boolean gone = i.screenSawPrompt >= 0 ? now - i.screenSawPrompt >= SCREEN_GRACE_MS : i.waitingGuessed;
-        return i.status == Status.WAITING && now - i.since >= SCREEN_GRACE_MS && gone;
+        if (i.status.terminal() && s.source() != i.source && s.source() != Source.REGISTRY && to.busy()
+                && s.cue() != Signal.Cue.TURN_START) {
+            return false; // a turn finished by another source reopens only with a new turn
+        }
+        if (s.source().rank() >= i.source.rank()) {
+            return true;
+        }
+        return switch (s.source()) {
+            // The registry and the screen are coarse: they never erase what a transcript says in detail.
+            case TRANSCRIPT, NOTIFY -> i.source == Source.REGISTRY || i.source == Source.SCREEN;
+            case SCREEN, REGISTRY -> to == Status.WAITING;
+            case HOOK -> throw new AssertionError("hooks are always accepted");
+        };
+    }
+
+    /** Under hooks: an interrupt or an API error from the transcript, a prompt appearing or going elsewhere. */
+    private boolean fillsHookGap(Row i, Signal s, long now) {
+        Status to = s.status();
+        if (i.status == Status.WAITING && to != Status.WAITING) {
+            return lowersWaiting(i, s, now);
+        }
+        return switch (s.source()) {
+            case TRANSCRIPT, NOTIFY -> to == Status.INTERRUPTED || to == Status.ERROR
+                    || (to == Status.DONE && s.source() == Source.NOTIFY);
+            case SCREEN, REGISTRY -> to == Status.WAITING && !i.status.terminal();
+            case HOOK -> throw new AssertionError("hooks are always accepted");
+        };
+    }
+
+    /** Whether a non-waiting signal proves the prompt a row waits on was answered or is gone. */
+    private boolean lowersWaiting(Row i, Signal s, long now) {
+        return switch (s.source()) {
+            case HOOK, REGISTRY -> true;
+            case TRANSCRIPT, NOTIFY -> switch (s.cue()) {
+                case TOOL_CLOSE, TOOL_PROGRESS -> i.waitTool == null || s.toolId() == null || i.waitTool.equals(s.toolId());
+                case TURN_START, TURN_END -> true;
+                default -> s.status() == Status.INTERRUPTED || s.status() == Status.ERROR;
+            };
+            case SCREEN -> {
+                // The screen lowers a prompt it saw itself, or a waiting only guessed from silence; a reported
+                // prompt it never recognised (no rule for it, or not the agent's pane) is no evidence it is over.
+                boolean gone = i.screenSawPrompt >= 0 ? now - i.screenSawPrompt >= SCREEN_GRACE_MS : i.waitingGuessed;
+                yield now - i.since >= SCREEN_GRACE_MS && gone;
+            }
+        };
     }
 
     /**
@@ -222,14 +369,20 @@ public final class Tracker {
             if (i.expired(now, quiet, live)) {
                 it.remove();
                 changed = true;
-            } else if (i.status == Status.TOOL_RUNNING && i.source == Source.TRANSCRIPT && quiet >= TRANSCRIPT_WAIT_MS
+            } else if (i.status == Status.TOOL_RUNNING && i.source == Source.TRANSCRIPT && !i.hooked
+                    && quiet >= SILENT_WAIT_MS.getOrDefault(String.valueOf(i.openTool), Long.MAX_VALUE)
                     && i.screenSawPrompt < i.heard) {
-                setStatus(i, Status.WAITING, now);
+                setStatus(i, Status.WAITING, now, null, "guess: " + i.openTool + " call silent for " + quiet / 1000 + " s");
                 i.waitingGuessed = true;
+                changed = true;
+            } else if (i.status == Status.RUNNING && i.mayEnd && !i.hooked
+                    && quiet >= (i.markers ? TURN_END_QUIET_MARKED_MS : TURN_END_QUIET_MS)) {
+                setStatus(i, Status.DONE, now, null, "guess: nothing after the last message for " + quiet / 1000 + " s");
+                i.mayEnd = false;
                 changed = true;
             } else if ((i.status == Status.RUNNING && quiet >= STALE_RUNNING_MS)
                     || (i.status == Status.TOOL_RUNNING && quiet >= STALE_TOOL_MS)) {
-                setStatus(i, Status.STALE, now);
+                setStatus(i, Status.STALE, now, null, "no signal for " + quiet / 1000 + " s");
                 changed = true;
             }
         }
@@ -250,11 +403,30 @@ public final class Tracker {
         return places;
     }
 
-    private void setStatus(Row i, Status status, long now) {
+    /** Sets a status; {@code s} is the signal that said so, or null for time passing ({@code why} says what). */
+    private void setStatus(Row i, Status status, long now, Signal s, String why) {
+        String evidence = s != null ? s.evidence() : why;
+        i.remember(new Row.Transition(now, i.status, status, s == null ? i.source : s.source(), evidence));
         i.status = status;
         i.waitingGuessed = false;
         i.since = now;
         i.unseen = status.terminal() && !places().viewed(i.windowId);
+        i.evidence = evidence;
+        if (s != null) {
+            i.source = s.source();
+            i.statusAt = s.at();
+        }
+        if (status == Status.WAITING) {
+            i.wait = s != null && s.waitsFor() != null ? s.waitsFor() : Wait.ofTool(i.openTool);
+            String last = null;
+            for (String t : i.openTools) {
+                last = t;
+            }
+            i.waitTool = s != null && s.toolId() != null ? s.toolId() : last;
+        } else {
+            i.wait = null;
+            i.waitTool = null;
+        }
     }
 
     private boolean seen(Row i) {

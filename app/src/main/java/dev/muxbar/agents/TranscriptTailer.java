@@ -31,6 +31,8 @@ public final class TranscriptTailer {
 
     static final long RECENT_MS = 10 * 60_000;
     static final int FIRST_READ = 64 * 1024;
+    /** A line's timestamp is trusted to order it when it is this close to now. */
+    static final long PLAUSIBLE_MS = 10 * 60_000;
     /** One read per file per poll is bounded too: a huge append is caught up over several polls. */
     static final int MAX_READ = 512 * 1024;
 
@@ -71,8 +73,15 @@ public final class TranscriptTailer {
         List<Signal> out = new ArrayList<>();
         Map<Path, Tail> next = new HashMap<>();
         for (String cwd : claudeCwds) {
+            // A line's own cwd follows the Bash tool's cd: place it by the file, which is in the pane's
+            // project directory, not by where the agent's shell happened to be.
+            Signal.Where where = new Signal.Where(null, null, cwd, null);
             for (Path f : recent(claudeProjects.resolve(claudeDir(cwd)), wallNow)) {
-                read(f, next, out, false);
+                int from = out.size();
+                read(f, next, out, false, wallNow);
+                for (int k = from; k < out.size(); k++) {
+                    out.set(k, out.get(k).placed(where));
+                }
             }
         }
         if (codex) {
@@ -81,12 +90,24 @@ public final class TranscriptTailer {
                 Path dir = codexSessions.resolve(d.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")));
                 for (Path f : recent(dir, wallNow)) {
                     if (f.getFileName().toString().startsWith("rollout-")) {
-                        read(f, next, out, true);
+                        read(f, next, out, true, wallNow);
                     }
                 }
             }
         }
         tails = next; // bounded by the recent files of live agents
+        return out;
+    }
+
+    /** The directories {@link #poll} reads for these agents (for a watch that wakes it). */
+    public Set<Path> dirs(Set<String> claudeCwds, boolean codex) {
+        Set<Path> out = new java.util.HashSet<>();
+        for (String cwd : claudeCwds) {
+            out.add(claudeProjects.resolve(claudeDir(cwd)));
+        }
+        if (codex) {
+            out.add(codexSessions.resolve(LocalDate.now().format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))));
+        }
         return out;
     }
 
@@ -104,10 +125,20 @@ public final class TranscriptTailer {
         } catch (IOException e) {
             log.accept("cannot list " + dir + ": " + e.getMessage());
         }
+        // Oldest first: when two conversations of one directory are recent, the one written last speaks last.
+        out.sort(java.util.Comparator.comparingLong(TranscriptTailer::modified));
         return out;
     }
 
-    private void read(Path f, Map<Path, Tail> next, List<Signal> out, boolean codex) {
+    private static long modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private void read(Path f, Map<Path, Tail> next, List<Signal> out, boolean codex, long wallNow) {
         Tail t = tails.getOrDefault(f, new Tail());
         next.put(f, t);
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
@@ -144,7 +175,9 @@ public final class TranscriptTailer {
             for (String line : new String(b, start, Math.max(0, end + 1 - start), StandardCharsets.UTF_8).split("\n")) {
                 Signal s = parse(line, t, codex);
                 if (s != null) {
-                    out.add(s);
+                    // A line's time orders it against hooks; a time far from now (a clock apart, a copied
+                    // file) orders nothing, and the line counts as news when it is read.
+                    out.add(Math.abs(s.at() - wallNow) <= PLAUSIBLE_MS ? s : s.at(0));
                 }
             }
         } catch (IOException e) {

@@ -6,17 +6,29 @@ import static dev.muxbar.agents.HookMapping.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
+import dev.muxbar.model.Wait;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * One line of an agent's own log → a {@link Signal} (source transcript), or null when the line says
- * nothing about the status. A signal with a null status only proves the agent is alive.
+ * nothing about the agent. A signal with a null status only proves the agent is alive.
+ *
+ * <p>Facts these rules rest on (from real transcripts): Claude Code almost never writes
+ * {@code stop_reason: end_turn} — a turn ends with a {@code system} {@code turn_duration} or
+ * {@code stop_hook_summary} line or the Stop {@code hook_progress}; versions without those leave the
+ * last text-only assistant message as the only hint ({@link Signal.Cue#TURN_MAY_END}). Nothing is
+ * written while a prompt is up, except for tools that always ask (AskUserQuestion, ExitPlanMode).
+ * Local commands ({@code /model}, {@code /cost}) are no work. A rejected tool call with the user's
+ * feedback goes on with the turn. Codex 0.60 and older write no {@code task_complete}.
  *
  * <pre>
  * Claude (~/.claude/projects/&lt;dir&gt;/&lt;session&gt;.jsonl):
- *   {"type":"assistant","sessionId":"s1","cwd":"/src","message":{"role":"assistant","stop_reason":"tool_use",
- *    "content":[{"type":"tool_use","name":"Bash",…}]},…}
- *   {"type":"user","sessionId":"s1","cwd":"/src","message":{"role":"user","content":[{"type":"text",
- *    "text":"[Request interrupted by user]"}]},…}
+ *   {"type":"assistant","sessionId":"s1","timestamp":"2026-…Z","message":{"role":"assistant","stop_reason":null,
+ *    "content":[{"type":"tool_use","id":"toolu_1","name":"Bash",…}]},…}
+ *   {"type":"user","sessionId":"s1","message":{"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1",…}]}}
+ *   {"type":"system","subtype":"turn_duration","sessionId":"s1","durationMs":5120,…}
+ *   {"type":"progress","sessionId":"s1","data":{"type":"hook_progress","hookEvent":"Stop",…}}
  * Codex (~/.codex/sessions/YYYY/MM/DD/rollout-….jsonl):
  *   {"timestamp":"…","type":"session_meta","payload":{"id":"t1","cwd":"/src",…}}
  *   {"timestamp":"…","type":"event_msg","payload":{"type":"task_complete","last_agent_message":"…"}}
@@ -32,49 +44,109 @@ public final class Transcripts {
         }
         String type = text(line, "type");
         String thread = text(line, "sessionId");
-        String cwd = text(line, "cwd");
-        if (thread == null || (!"user".equals(type) && !"assistant".equals(type))) {
+        if (thread == null || type == null) {
             return null;
         }
-        JsonNode message = line.path("message");
-        if (line.path("isSidechain").asBoolean(false) || line.path("isMeta").asBoolean(false)) {
-            return signal("claude", null, cwd, thread, null, null); // a subagent or bookkeeping: alive
+        long at = time(text(line, "timestamp"));
+        String cwd = text(line, "cwd");
+        if (line.path("isSidechain").asBoolean(false) || line.path("isMeta").asBoolean(false)
+                || line.path("isCompactSummary").asBoolean(false)) {
+            return signal("claude", null, cwd, thread, at, "claude " + type + " (bookkeeping or subagent)");
         }
-        Status status;
-        String title = null;
-        String note = null;
-        if ("assistant".equals(type)) {
-            if (line.path("isApiErrorMessage").asBoolean(false)) {
-                status = Status.ERROR;
-                note = firstText(message.path("content"));
-            } else {
-                String tool = firstOfType(message.path("content"), "tool_use", "name");
-                String stop = text(message, "stop_reason");
-                status = tool != null || "tool_use".equals(stop) ? Status.TOOL_RUNNING
-                        : "end_turn".equals(stop) || "stop_sequence".equals(stop) ? Status.DONE : Status.RUNNING;
-                note = tool;
-            }
-        } else {
-            JsonNode content = message.path("content");
-            String text = content.isTextual() ? content.asText() : firstText(content);
-            boolean rejected = false;
-            boolean toolResult = false;
-            for (JsonNode c : content) {
-                if ("tool_result".equals(text(c, "type"))) {
-                    toolResult = true;
-                    String out = c.path("content").isTextual() ? c.path("content").asText() : firstText(c.path("content"));
-                    rejected |= c.path("is_error").asBoolean(false) && out != null
-                            && (out.contains("doesn't want to proceed") || out.contains("was rejected"));
+        return switch (type) {
+            case "assistant" -> claudeAssistant(line, cwd, thread, at);
+            case "user" -> claudeUser(line, cwd, thread, at);
+            case "system" -> claudeSystem(line, cwd, thread, at);
+            case "progress" -> {
+                JsonNode d = line.path("data");
+                boolean stop = "hook_progress".equals(text(d, "type")) && "Stop".equals(text(d, "hookEvent"));
+                if ("bash_progress".equals(text(d, "type"))) {
+                    // A command that prints while it runs: it was allowed (a prompt about it is over).
+                    yield signal("claude", Status.TOOL_RUNNING, cwd, thread, at, "transcript bash_progress")
+                            .withCue(Signal.Cue.TOOL_PROGRESS, text(line, "toolUseID"));
                 }
+                yield stop ? signal("claude", Status.DONE, cwd, thread, at, "transcript Stop hook_progress")
+                        .withCue(Signal.Cue.TURN_END, null)
+                        : signal("claude", null, cwd, thread, at, "transcript progress " + clip(text(d, "type")));
             }
-            if (rejected || (text != null && text.startsWith("[Request interrupted by user"))) {
-                status = Status.INTERRUPTED;
-            } else {
-                status = Status.RUNNING;
-                title = toolResult ? null : clip(text);
-            }
+            default -> null; // summary, file-history-snapshot, queue-operation: about files, not the agent
+        };
+    }
+
+    private static Signal claudeSystem(JsonNode line, String cwd, String thread, long at) {
+        String sub = text(line, "subtype");
+        if ("turn_duration".equals(sub) || "stop_hook_summary".equals(sub)) {
+            return signal("claude", Status.DONE, cwd, thread, at, "transcript system " + sub)
+                    .withCue(Signal.Cue.TURN_END, null);
         }
-        return signal("claude", status, cwd, thread, title, clip(note));
+        if ("compact_boundary".equals(sub)) {
+            boolean manual = "manual".equals(text(line.path("compactMetadata"), "trigger"));
+            // A manual /compact leaves the agent at its prompt; an automatic one goes on with the turn.
+            return signal("claude", manual ? Status.IDLE : null, cwd, thread, at,
+                    "transcript compact_boundary " + (manual ? "manual" : "auto"));
+        }
+        return signal("claude", null, cwd, thread, at, "transcript system " + clip(sub));
+    }
+
+    private static Signal claudeAssistant(JsonNode line, String cwd, String thread, long at) {
+        JsonNode message = line.path("message");
+        if (line.path("isApiErrorMessage").asBoolean(false)) {
+            return signal("claude", Status.ERROR, cwd, thread, at, "transcript API error message")
+                    .withCue(Signal.Cue.TURN_END, null).note(clip(firstText(message.path("content"))));
+        }
+        if ("<synthetic>".equals(text(message, "model"))) {
+            return signal("claude", null, cwd, thread, at, "transcript synthetic message");
+        }
+        JsonNode use = firstOfType(message.path("content"), "tool_use");
+        if (use != null) {
+            String tool = text(use, "name");
+            Wait wait = HookMapping.asks(tool);
+            return signal("claude", wait != null ? Status.WAITING : Status.TOOL_RUNNING, cwd, thread, at,
+                    "transcript tool_use " + clip(tool))
+                    .withCue(Signal.Cue.TOOL_OPEN, text(use, "id")).withWait(wait).note(clip(tool));
+        }
+        String stop = text(message, "stop_reason");
+        if ("end_turn".equals(stop) || "stop_sequence".equals(stop)) {
+            return signal("claude", Status.DONE, cwd, thread, at, "transcript stop_reason " + stop);
+        }
+        boolean text = firstOfType(message.path("content"), "text") != null;
+        Signal s = signal("claude", Status.RUNNING, cwd, thread, at, "transcript assistant " + (text ? "text" : "thinking"));
+        return text ? s.withCue(Signal.Cue.TURN_MAY_END, null) : s;
+    }
+
+    private static Signal claudeUser(JsonNode line, String cwd, String thread, long at) {
+        JsonNode content = line.path("message").path("content");
+        String text = content.isTextual() ? content.asText() : firstText(content);
+        JsonNode result = firstOfType(content, "tool_result");
+        if (result != null) {
+            String id = text(result, "tool_use_id");
+            JsonNode c = result.path("content");
+            String out = c.isTextual() ? c.asText() : firstText(c);
+            boolean rejected = result.path("is_error").asBoolean(false) && out != null
+                    && (out.contains("doesn't want to proceed") || out.contains("was rejected"));
+            if (rejected && !out.contains("the user said:")) {
+                return signal("claude", Status.INTERRUPTED, cwd, thread, at, "transcript tool_result rejected")
+                        .withCue(Signal.Cue.TOOL_CLOSE, id);
+            }
+            return signal("claude", Status.RUNNING, cwd, thread, at,
+                    "transcript tool_result" + (rejected ? " rejected with feedback" : ""))
+                    .withCue(Signal.Cue.TOOL_CLOSE, id);
+        }
+        if (text == null) {
+            return signal("claude", null, cwd, thread, at, "transcript user (no text)");
+        }
+        if (text.startsWith("[Request interrupted by user")) {
+            return signal("claude", Status.INTERRUPTED, cwd, thread, at, "transcript interrupt");
+        }
+        String head = text.stripLeading();
+        if (head.startsWith("<command-name>") || head.startsWith("<command-message>")
+                || head.startsWith("<local-command-") || head.startsWith("<bash-input>")
+                || head.startsWith("<bash-stdout>") || head.startsWith("<bash-stderr>")
+                || head.startsWith("Caveat: The messages below were generated by the user while running local commands")) {
+            return signal("claude", null, cwd, thread, at, "transcript local command"); // no work for the model
+        }
+        return signal("claude", Status.RUNNING, cwd, thread, at, "transcript user prompt")
+                .withCue(Signal.Cue.TURN_START, null).titled(clip(text));
     }
 
     /**
@@ -96,60 +168,87 @@ public final class Transcripts {
         if (meta[0] == null || kind == null) {
             return null;
         }
-        Status status = null;
-        String title = null;
-        String note = null;
-        if ("event_msg".equals(type)) {
-            switch (kind) {
-                case "task_started", "agent_reasoning", "exec_command_end", "patch_apply_end" -> status = Status.RUNNING;
-                case "user_message" -> {
-                    status = Status.RUNNING;
-                    title = clip(text(p, "message"));
-                }
-                case "agent_message" -> {
-                    status = Status.RUNNING;
-                    note = clip(text(p, "message"));
-                }
-                case "exec_command_begin", "patch_apply_begin", "mcp_tool_call_begin" -> status = Status.TOOL_RUNNING;
-                case "exec_approval_request", "apply_patch_approval_request" -> status = Status.WAITING;
-                case "task_complete" -> {
-                    status = Status.DONE;
-                    note = clip(text(p, "last_agent_message"));
-                }
-                case "turn_aborted" -> status = Status.INTERRUPTED;
-                case "error", "stream_error" -> {
-                    status = Status.ERROR;
-                    note = clip(text(p, "message"));
-                }
-                default -> { } // token_count and friends: alive
-            }
-        } else if ("response_item".equals(type)) {
-            switch (kind) {
-                case "function_call", "custom_tool_call", "local_shell_call" -> {
-                    status = Status.TOOL_RUNNING;
-                    note = clip(text(p, "name"));
-                }
-                case "function_call_output", "custom_tool_call_output", "reasoning" -> status = Status.RUNNING;
-                default -> { }
-            }
-        }
-        return signal("codex", status, meta[1], meta[0], title, note);
+        long at = time(text(line, "timestamp"));
+        String call = text(p, "call_id");
+        Signal s = codexSignal(type, kind, p, call, meta, at);
+        return s != null ? s : signal("codex", null, meta[1], meta[0], at, "rollout " + type + " " + clip(kind));
     }
 
-    private static Signal signal(String agent, Status status, String cwd, String thread, String title, String note) {
-        return new Signal(Source.TRANSCRIPT, agent, status, new Signal.Where(null, null, cwd, null), thread, title,
-                note, false);
+    private static Signal codexSignal(String type, String kind, JsonNode p, String call, String[] meta, long at) {
+        String why = "rollout " + kind;
+        if ("event_msg".equals(type)) {
+            return switch (kind) {
+                case "task_started" -> codex(Status.RUNNING, meta, at, why).withCue(Signal.Cue.TURN_START, null);
+                case "user_message" -> codex(Status.RUNNING, meta, at, why).withCue(Signal.Cue.TURN_START, null)
+                        .titled(clip(text(p, "message")));
+                case "agent_reasoning" -> codex(Status.RUNNING, meta, at, why);
+                // The last message of a turn, unless a tool call follows (0.60 and older write no task_complete).
+                case "agent_message" -> codex(Status.RUNNING, meta, at, why).withCue(Signal.Cue.TURN_MAY_END, null)
+                        .note(clip(text(p, "message")));
+                case "exec_command_begin", "patch_apply_begin", "mcp_tool_call_begin" ->
+                        codex(Status.TOOL_RUNNING, meta, at, why).withCue(Signal.Cue.TOOL_OPEN, call);
+                case "exec_command_end", "patch_apply_end", "mcp_tool_call_end" ->
+                        codex(Status.RUNNING, meta, at, why).withCue(Signal.Cue.TOOL_CLOSE, call);
+                case "exec_approval_request", "apply_patch_approval_request" -> codex(Status.WAITING, meta, at, why);
+                case "task_complete" -> {
+                    boolean failed = p.hasNonNull("error");
+                    yield codex(failed ? Status.ERROR : Status.DONE, meta, at, why + (failed ? " with error" : ""))
+                            .withCue(Signal.Cue.TURN_END, null)
+                            .note(clip(failed ? p.path("error").toString() : text(p, "last_agent_message")));
+                }
+                case "turn_aborted" -> codex(Status.INTERRUPTED, meta, at, why);
+                case "error" -> codex(Status.ERROR, meta, at, why).note(clip(text(p, "message")));
+                default -> null; // token_count, stream_error (a retry) and friends: alive
+            };
+        }
+        if ("response_item".equals(type)) {
+            return switch (kind) {
+                case "function_call", "custom_tool_call", "local_shell_call" ->
+                        codex(Status.TOOL_RUNNING, meta, at, why + " " + clip(text(p, "name")))
+                                .withCue(Signal.Cue.TOOL_OPEN, call).note(clip(text(p, "name")));
+                case "function_call_output", "custom_tool_call_output" ->
+                        codex(Status.RUNNING, meta, at, why).withCue(Signal.Cue.TOOL_CLOSE, call);
+                case "reasoning" -> codex(Status.RUNNING, meta, at, why);
+                case "message" -> "assistant".equals(text(p, "role"))
+                        ? codex(Status.RUNNING, meta, at, why + " assistant").withCue(Signal.Cue.TURN_MAY_END, null)
+                        : null; // user messages repeat event_msg user_message, or are context and abort markers
+                default -> null;
+            };
+        }
+        return null;
+    }
+
+    private static Signal codex(Status status, String[] meta, long at, String why) {
+        return signal("codex", status, meta[1], meta[0], at, why);
+    }
+
+    private static Signal signal(String agent, Status status, String cwd, String thread, long at, String why) {
+        return new Signal(Source.TRANSCRIPT, agent, status, new Signal.Where(null, null, cwd, null), thread, null,
+                null, false, Signal.Cue.NONE, null, null, at, why);
+    }
+
+    /** An ISO instant ({@code 2026-12-01T07:23:54.123Z}) as epoch ms; 0 when missing or not one. */
+    static long time(String iso) {
+        if (iso == null) {
+            return 0;
+        }
+        try {
+            return Instant.parse(iso).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return 0;
+        }
     }
 
     private static String firstText(JsonNode content) {
-        return firstOfType(content, "text", "text");
+        JsonNode t = firstOfType(content, "text");
+        return t == null ? null : text(t, "text");
     }
 
-    private static String firstOfType(JsonNode content, String type, String field) {
+    private static JsonNode firstOfType(JsonNode content, String type) {
         if (content != null && content.isArray()) {
             for (JsonNode c : content) {
                 if (type.equals(text(c, "type"))) {
-                    return text(c, field);
+                    return c;
                 }
             }
         }

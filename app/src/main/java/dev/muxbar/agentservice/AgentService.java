@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 
 /**
  * The daemon's agent watchers on the event loop: screen rules for agent panes, transcript tailing
- * for panes running Claude or Codex (every {@link #TAIL_MS}, file IO on {@code io}, only while such a
- * pane exists), and attention alerts. Every signal goes to the core's one ingest path.
+ * for panes running Claude or Codex (woken by an inotify watch of their directories as the agent
+ * writes, and every {@link #TAIL_MS} as a backstop; file IO on {@code io}, only while such a pane
+ * exists), and attention alerts. Every signal goes to the core's one ingest path.
  */
 public final class AgentService {
 
@@ -38,6 +39,8 @@ public final class AgentService {
     private boolean codex;
     private final Executor loop;
     private volatile boolean tailing;
+    private volatile boolean again; // a write was seen while a poll was reading: read once more after it
+    private final DirWatch watch;
     private Scheduler.Cancellable tailTimer;
 
     public AgentService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, Executor io, AgentRules rules,
@@ -49,6 +52,13 @@ public final class AgentService {
         this.tailer = tailer;
         this.screen = new ScreenWatcher(tmux, scheduler, loop, rules, this::ingest);
         this.attention = new Attention(tmux, io, log, sidebarNotice, scheduler::now);
+        DirWatch w = null;
+        try {
+            w = new DirWatch(() -> loop.execute(this::tail), log);
+        } catch (java.io.IOException e) {
+            log.accept("no file watch (" + e.getMessage() + "): transcripts are read every " + TAIL_MS + " ms");
+        }
+        this.watch = w;
     }
 
     private void ingest(Signal s) {
@@ -87,22 +97,37 @@ public final class AgentService {
         } else if (!codex && claudeCwds.isEmpty() && tailTimer != null) {
             tailTimer.cancel();
             tailTimer = null;
+            if (watch != null) {
+                io.execute(() -> watch.watch(Set.of()));
+            }
         }
     }
 
+    /** Reads new transcript lines: every {@link #TAIL_MS}, and as soon as the watch sees a write. */
     private void tail() {
+        if (tailTimer == null) {
+            return; // no agent pane any more (a late wake-up)
+        }
         if (tailing) {
-            return; // the last poll is still reading
+            again = true; // the poll in flight may have missed this write
+            return;
         }
         tailing = true;
+        again = false;
         Set<String> cwds = claudeCwds;
         boolean withCodex = codex;
         io.execute(() -> {
             try {
                 List<Signal> signals = tailer.poll(cwds, withCodex, System.currentTimeMillis());
                 signals.forEach(this::ingest);
+                if (watch != null) {
+                    watch.watch(tailer.dirs(cwds, withCodex));
+                }
             } finally {
                 tailing = false;
+                if (again) {
+                    loop.execute(this::tail);
+                }
             }
         });
     }
@@ -116,6 +141,9 @@ public final class AgentService {
 
     public void close() {
         screen.close();
+        if (watch != null) {
+            watch.close();
+        }
         if (tailTimer != null) {
             tailTimer.cancel();
         }

@@ -18,6 +18,8 @@ import org.eclipse.jetty.util.Fields;
  * POST /hooks/claude?pane=%3[&amp;pid=N]   body: Claude Code hook JSON (stdin of the hook command)
  * POST /hooks/codex?pane=%3[&amp;pid=N]    body: Codex notify JSON (its last argument) or hook JSON
  * POST /agent-event                     body: {"agent","status","pane"|"session"|"cwd","thread","title","message"}
+ * GET  /agents/explain[?pane=%3]        → {"agents":[{"row":{…},"evidence":"hook PermissionRequest Bash",
+ *                                          "ageMs":1200,"quietMs":900,"hooked":true,"openTools":1,"transitions":[…]}]}
  * </pre>
  */
 final class AgentRoutes {
@@ -57,13 +59,28 @@ final class AgentRoutes {
                 if (id == null) {
                     return Reply.error(404, "no session " + session);
                 }
-                s = new Signal(s.source(), s.agent(), s.status(), new Signal.Where(s.where().pane(), id,
-                        s.where().cwd(), null), s.thread(), s.title(), s.message(), false);
+                s = s.placed(new Signal.Where(s.where().pane(), id, s.where().cwd(), null));
             }
             return submit(s);
         } catch (IllegalArgumentException e) {
             return Reply.error(400, e.getMessage());
         }
+    }
+
+    Reply explain(Fields query) {
+        String pane = query.getValue("pane");
+        if (pane != null && !pane.matches("%[0-9]{1,9}")) {
+            return Reply.error(400, "pane must look like %3, got: " + (pane.length() > 20 ? pane.substring(0, 20) + "…" : pane));
+        }
+        CompletableFuture<java.util.List<dev.muxbar.agents.Explanation>> done = new CompletableFuture<>();
+        core.post(new Event.ExplainAgents(pane, done));
+        return Reply.await(done, list -> {
+            try {
+                return Reply.ok(Json.MAPPER.writeValueAsString(java.util.Map.of("agents", list)));
+            } catch (JsonProcessingException e) {
+                return Reply.error(500, "cannot write the explanation: " + e.getMessage());
+            }
+        }, Reply::busy);
     }
 
     private Reply submit(Signal s) {

@@ -43,6 +43,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * POST /switch?index=N&amp;client=TTY          switch that client to line N of the order
  * POST /mute?session=NAME_OR_ID              mute/unmute a session's attention alerts
  * POST /hooks/claude, /hooks/codex, /agent-event   see {@link AgentRoutes}
+ * GET  /agents/explain[?pane=%3]                  why each agent row shows its status (see {@link AgentRoutes})
  * </pre>
  */
 public final class ApiServer implements AutoCloseable {
@@ -117,6 +118,11 @@ public final class ApiServer implements AutoCloseable {
             }
             if (BODY_PATHS.contains(path) && method.equals("POST")) {
                 readBody(request, response, callback, path, query);
+                return true;
+            }
+            if (path.equals("/agents/explain")) {
+                answer(request, response, callback, method.equals("GET") ? safely(() -> agents.explain(query))
+                        : Routes.notAllowed(method, path));
                 return true;
             }
             answer(request, response, callback, safely(() -> routes.route(method, path, query)));

@@ -23,9 +23,10 @@ public final class ClaudeSettings {
     private ClaudeSettings() {}
 
     public static final List<String> EVENTS = List.of("SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse",
-            "PermissionRequest", "Notification", "Stop", "SubagentStop", "PreCompact", "SessionEnd");
+            "PostToolUseFailure", "PermissionRequest", "Notification", "Stop", "StopFailure", "SubagentStop", "PreCompact",
+            "SessionEnd");
     /** Events whose entries need a tool matcher. */
-    private static final List<String> TOOL_EVENTS = List.of("PreToolUse", "PostToolUse", "PermissionRequest");
+    private static final List<String> TOOL_EVENTS = List.of("PreToolUse", "PostToolUse", "PostToolUseFailure", "PermissionRequest");
     static final String MARK = "muxbar-hook claude";
     private static final ObjectMapper JSON = new ObjectMapper();
 

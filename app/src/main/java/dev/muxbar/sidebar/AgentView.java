@@ -31,6 +31,22 @@ final class AgentView {
         return t.glyph(s.label());
     }
 
+    /**
+     * An agent's glyph: a question (AskUserQuestion) and a plan to approve look different from a
+     * permission prompt, because each asks something different of the user.
+     */
+    static String glyph(Theme t, Agent a, long now) {
+        if (a.status() == Status.WAITING && a.waitsFor() != null && a.waitsFor() != dev.muxbar.model.Wait.PERMISSION) {
+            return t.glyph(a.waitsFor().label());
+        }
+        return glyph(t, a.status(), now);
+    }
+
+    /** The status in words: {@code waiting: question}. */
+    static String words(Agent a) {
+        return a.status() == Status.WAITING && a.waitsFor() != null ? "waiting: " + a.waitsFor().label() : a.status().label();
+    }
+
     static Color color(Theme t, Status s) {
         return t.color(Role.of(s.label())); // every status label is a role
     }
@@ -43,7 +59,7 @@ final class AgentView {
                 b.add("+", t.color(Role.MUTED), bg, false);
                 return;
             }
-            b.add(glyph(t, a.status(), now), color(t, a.status()), bg, a.needsAttention());
+            b.add(glyph(t, a, now), color(t, a.status()), bg, a.needsAttention());
             n++;
         }
     }
@@ -87,9 +103,9 @@ final class AgentView {
     static Line row(Agent a, boolean cursor, int w, Theme t, long now) {
         Color bg = cursor ? t.color(Role.CURSOR) : t.color(Role.BACKGROUND);
         Line.Builder b = new Line.Builder(w, bg, t.color(Role.TEXT));
-        b.add("  " + glyph(t, a.status(), now) + " ", color(t, a.status()), bg, a.needsAttention());
+        b.add("  " + glyph(t, a, now) + " ", color(t, a.status()), bg, a.needsAttention());
         b.add(a.agent() + " ", t.color(Role.TEXT), bg, false);
-        b.add(a.status().label() + (a.unseen() ? t.glyph("unseen") : "") + " " + age(now - a.since()) + " ", color(t, a.status()), bg, false);
+        b.add(words(a) + (a.unseen() ? t.glyph("unseen") : "") + " " + age(now - a.since()) + " ", color(t, a.status()), bg, false);
         String note = a.title() != null ? a.title() : a.message();
         if (note != null) {
             b.add(note, t.color(Role.MUTED), bg, false);

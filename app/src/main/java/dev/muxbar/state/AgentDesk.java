@@ -23,11 +23,14 @@ final class AgentDesk {
     private final Tracker tracker;
     private final Function<Snapshot, Map<String, String>> identify;
     private final Runnable changed;
+    private final java.util.function.LongSupplier wall;
     private Consumer<String> trace = m -> { };
     private Scheduler.Cancellable timer;
     private boolean stopped;
 
-    AgentDesk(Scheduler scheduler, Tracker tracker, Function<Snapshot, Map<String, String>> identify, Runnable changed) {
+    AgentDesk(Scheduler scheduler, Tracker tracker, Function<Snapshot, Map<String, String>> identify, Runnable changed,
+              java.util.function.LongSupplier wall) {
+        this.wall = wall;
         this.scheduler = scheduler;
         this.tracker = tracker;
         this.identify = identify;
@@ -36,6 +39,10 @@ final class AgentDesk {
 
     void trace(Consumer<String> trace) {
         this.trace = trace;
+    }
+
+    List<dev.muxbar.agents.Explanation> explain(String pane) {
+        return tracker.explain(pane, scheduler.now());
     }
 
     List<Agent> agents() {
@@ -50,11 +57,13 @@ final class AgentDesk {
 
     /** One signal; publishes (through {@code changed}) when it changed a row. */
     Tracker.Outcome signal(Signal signal) {
-        Tracker.Outcome outcome = tracker.apply(signal, scheduler.now());
+        // A signal without its own time happened as it arrives: stamp it, so that lines read later
+        // about earlier moments cannot overrule it.
+        Tracker.Outcome outcome = tracker.apply(signal.at() > 0 ? signal : signal.at(wall.getAsLong()), scheduler.now());
         if (outcome == Tracker.Outcome.CHANGED) {
             if (signal.status() != null) {
                 trace.accept("agent " + signal.agent() + " " + signal.where() + ": " + signal.status().label()
-                        + " (" + signal.source().label() + ")");
+                        + " (" + signal.source().label() + ": " + signal.evidence() + ")");
             }
             changed.run();
             ticks();

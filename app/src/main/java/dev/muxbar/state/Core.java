@@ -85,7 +85,7 @@ public final class Core {
         this.log = log;
         this.coalescer = new RefreshCoalescer(scheduler, loop, timing.debounce(), timing.maxWait(), this::startRefresh);
         this.scans = new RefreshCoalescer(scheduler, loop, timing.scanDebounce(), timing.scanMaxWait(), this::startScan);
-        this.agents = new AgentDesk(scheduler, new Tracker(pid -> 0), s -> Map.of(), this::publishIfChanged);
+        this.agents = new AgentDesk(scheduler, new Tracker(pid -> 0), s -> Map.of(), this::publishIfChanged, System::currentTimeMillis);
         this.choices = new ChoiceDesk(scheduler, this::publishIfChanged);
     }
 
@@ -94,7 +94,7 @@ public final class Core {
      * the model has no agents.
      */
     public Core withAgents(Tracker tracker, java.util.function.Function<Snapshot, Map<String, String>> identify) {
-        this.agents = new AgentDesk(scheduler, tracker, identify, this::publishIfChanged);
+        this.agents = new AgentDesk(scheduler, tracker, identify, this::publishIfChanged, System::currentTimeMillis);
         this.agents.trace(trace);
         return this;
     }
@@ -163,6 +163,8 @@ public final class Core {
             applyEdit(edit.edit(), edit.done());
         } else if (e instanceof Event.AgentSignal a) {
             agentSignal(a);
+        } else if (e instanceof Event.ExplainAgents x) {
+            x.done().complete(agents.explain(x.pane()));
         } else if (e instanceof Event.ToggleMute || e instanceof Event.SetSidebars || e instanceof Event.SetWidth
                 || e instanceof Event.ShowNotice || e instanceof Event.ChooseTheme || e instanceof Event.ThemeShown) {
             choices.handle(e);

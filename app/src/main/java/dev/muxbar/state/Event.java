@@ -31,6 +31,10 @@ public sealed interface Event {
     record AgentSignal(dev.muxbar.agents.Signal signal,
                        CompletableFuture<dev.muxbar.agents.Tracker.Outcome> done) implements Event {}
 
+    /** Why agent rows show what they show (one pane, or all when {@code pane} is null). */
+    record ExplainAgents(String pane, CompletableFuture<java.util.List<dev.muxbar.agents.Explanation>> done)
+            implements Event {}
+
     /** Mute or unmute attention alerts (bell, message) of a session. */
     record ToggleMute(String sessionId) implements Event {}
 

@@ -23,7 +23,7 @@ public record Theme(String name, String description, String appearance, Map<Stri
 
     /** Glyphs a theme may override, with muxbar's own; each is one cell wide ({@code spinner}: its frames). */
     public static final Map<String, String> GLYPHS = orderedMap("current", "▎", "unseen", "•",
-            "spinner", "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏", "waiting", "?", "done", "✓", "error", "✗", "interrupted", "!",
+            "spinner", "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏", "waiting", "?", "question", "¿", "plan", "¶", "done", "✓", "error", "✗", "interrupted", "!",
             "stale", "~", "idle", "·");
 
     public Theme {

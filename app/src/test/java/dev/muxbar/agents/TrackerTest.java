@@ -63,17 +63,71 @@ class TrackerTest {
     void transcriptToolCallFollowedBySilenceWaitsThenTheScreenLowersIt() {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
         Signal.Where cwd = new Signal.Where(null, null, "/src", null);
-        tracker.apply(new Signal(Source.TRANSCRIPT, "claude", Status.TOOL_RUNNING, cwd, "s1", null, "Bash", false), 1000);
-        tracker.tick(1000 + Tracker.TRANSCRIPT_WAIT_MS - 1);
+        tracker.apply(new Signal(Source.TRANSCRIPT, "claude", Status.TOOL_RUNNING, cwd, "s1", null, "Bash", false)
+                .withCue(Signal.Cue.TOOL_OPEN, "toolu_1"), 1000);
+        long quiet = Tracker.SILENT_WAIT_MS.get("Bash");
+        tracker.tick(1000 + quiet - 1);
         assertEquals("tool-running", status("%1"));
-        tracker.tick(1000 + Tracker.TRANSCRIPT_WAIT_MS);
+        tracker.tick(1000 + quiet);
         assertEquals("waiting", status("%1"));
-        long t = 1000 + Tracker.TRANSCRIPT_WAIT_MS;
+        long t = 1000 + quiet;
         // The screen shows no prompt (a long build, not a question): after the grace it lowers the row.
         tracker.apply(Signal.of(Source.SCREEN, "claude", Status.RUNNING, "%1", null), t + 10);
         assertEquals("waiting", status("%1"), "too early: the prompt may not be drawn yet");
         tracker.apply(Signal.of(Source.SCREEN, "claude", Status.RUNNING, "%1", null), t + Tracker.SCREEN_GRACE_MS);
+        assertEquals("tool-running", status("%1"), "no prompt: the Bash call it guessed about still runs");
+    }
+
+    private static Signal transcript(Status status, long at, String why) {
+        return new Signal(Source.TRANSCRIPT, "claude", status, new Signal.Where(null, null, "/src", null), "s1", null,
+                null, false).at(at).because(why);
+    }
+
+    /** The 78% of hooks + transcript: a line written before the hook's news, read after it, overruled it. */
+    @Test
+    void aTranscriptLineReadLateNeverOverrulesNewerHookNews() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.TOOL_RUNNING, "%1", "s1").withCue(Signal.Cue.TOOL_OPEN, "t1").at(1_000), 0);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.WAITING, "%1", "s1").at(1_100), 100);
+        // The tool_use line (written at 990, before the prompt) is read at 900 ms of loop time.
+        tracker.apply(transcript(Status.TOOL_RUNNING, 990, "tool_use").withCue(Signal.Cue.TOOL_OPEN, "t1"), 900);
+        assertEquals("waiting", status("%1"));
+        // Another call's result does not answer this prompt; this call's does.
+        tracker.apply(transcript(Status.RUNNING, 2_000, "tool_result").withCue(Signal.Cue.TOOL_CLOSE, "t0"), 1_000);
+        assertEquals("waiting", status("%1"));
+        tracker.apply(transcript(Status.RUNNING, 3_000, "tool_result").withCue(Signal.Cue.TOOL_CLOSE, "t1"), 2_000);
         assertEquals("running", status("%1"));
+        String evidence = tracker.explain("%1", 2_000).get(0).evidence();
+        assertEquals("tool_result", evidence);
+    }
+
+    @Test
+    void aSubagentStoppingWhileIdleWakesNothingAndAManualCompactionEndsIdle() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%1", "s1"), 10);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.IF_BUSY, null), 20);
+        assertEquals("done", status("%1"), "a background subagent's SubagentStop");
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.COMPACT_START, null), 30);
+        assertEquals("running", status("%1"));
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.IDLE, "%1", "s1").withCue(Signal.Cue.COMPACT_END, null), 40);
+        assertEquals("idle", status("%1"));
+        // After an automatic compaction (no manual start) the turn goes on.
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.TURN_START, null), 50);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.IDLE, "%1", "s1").withCue(Signal.Cue.COMPACT_END, null), 60);
+        assertEquals("running", status("%1"));
+    }
+
+    @Test
+    void toolCallsAreCountedSoASubagentsOwnToolDoesNotEndTheTask() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.TOOL_RUNNING, "%1", "s1").withCue(Signal.Cue.TOOL_OPEN, "task"), 10);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.TOOL_RUNNING, "%1", "s1").withCue(Signal.Cue.TOOL_OPEN, "grep"), 20);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.TOOL_CLOSE, "grep"), 30);
+        assertEquals("tool-running", status("%1"));
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.TOOL_CLOSE, "task"), 40);
+        assertEquals("running", status("%1"));
+        assertEquals(List.of("idle>tool-running", "tool-running>running"), tracker.explain(null, 40).get(0).transitions()
+                .stream().map(t -> t.from() + ">" + t.to()).toList(), "one transition per change, none for the inner call");
     }
 
     /** Found making the README screenshots: a reported waiting vanished 1.5 s later under a screen without that prompt. */
