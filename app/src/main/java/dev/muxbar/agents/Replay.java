@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>A recording is JSON lines; each has {@code at} (ms from the start) and {@code expect} (the true
  * status from then on; omitted = unchanged), and at most one observation: {@code hook} (a Claude
  * hook payload), {@code codexHook}/{@code notify} (Codex), {@code transcript} (a Claude transcript
- * line), {@code rollout} (a Codex rollout line), {@code screen} (what the screen rules report). A line
+ * line), {@code rollout} (a Codex rollout line), {@code registry} (Claude's registry entry's
+ * {@code status} and {@code sessionId}), {@code screen} (what the screen rules report). A line
  * with no observation is a moment no source sees (the user approves a prompt).
  *
  * <pre>
@@ -33,7 +34,8 @@ public final class Replay {
 
     /** Which of the recorded sources reach the tracker. */
     public enum Mode {
-        TRANSCRIPT("transcripts only"), HOOKS("hooks only"), BOTH("hooks + transcript"), ALL("all + screen");
+        TRANSCRIPT("transcripts only"), REGISTRY("registry + transcript"), HOOKS("hooks only"), BOTH("hooks + transcript"),
+        ALL("all + screen");
 
         public final String label;
 
@@ -44,7 +46,8 @@ public final class Replay {
         boolean takes(String kind) {
             return switch (kind) {
                 case "transcript", "rollout" -> this != HOOKS;
-                case "hook", "codexHook", "notify" -> this != TRANSCRIPT;
+                case "hook", "codexHook", "notify" -> this == HOOKS || this == BOTH || this == ALL;
+                case "registry" -> this == REGISTRY || this == ALL;
                 case "screen" -> this == ALL;
                 default -> false;
             };
@@ -72,6 +75,7 @@ public final class Replay {
     /** After the last line, the recording's last truth holds this long (a turn's end must stay shown). */
     static final long TAIL_MS = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long AGENT_PID = 4242;
     private static final long WALL_BASE = 1_800_000_000_000L; // wall time of a recording's start (any fixed instant)
 
     private Replay() {}
@@ -85,7 +89,7 @@ public final class Replay {
             }
             JsonNode n = JSON.readTree(line);
             String kind = null;
-            for (String k : List.of("hook", "codexHook", "notify", "transcript", "rollout", "screen")) {
+            for (String k : List.of("hook", "codexHook", "notify", "transcript", "rollout", "screen", "registry")) {
                 if (n.has(k)) {
                     kind = k;
                 }
@@ -102,7 +106,7 @@ public final class Replay {
 
     /** Replays {@code steps} of an agent in pane %1 (cwd /src) with the sources of {@code mode}. */
     public static Result run(String name, String agent, List<Step> steps, Mode mode) {
-        Tracker tracker = new Tracker(pid -> 0);
+        Tracker tracker = new Tracker(pid -> pid == AGENT_PID ? 101 : 0); // the agent's process is a child of the pane's
         Snapshot snapshot = snapshot(agent);
         tracker.observe(snapshot, Map.of("%1", agent), 0);
         List<Timed> arrivals = new ArrayList<>();
@@ -200,6 +204,8 @@ public final class Replay {
             case "codexHook", "notify" -> HookMapping.codex(s.body(), "%1", null);
             case "transcript" -> place(Transcripts.claude(s.body()), src);
             case "rollout" -> place(Transcripts.codex(s.body(), meta), src);
+            case "registry" -> Registry.parse("{\"pid\":" + AGENT_PID + ",\"sessionId\":\"" + s.body().path("sessionId").asText()
+                    + "\",\"status\":\"" + s.body().path("status").asText() + "\",\"procStart\":\"1\"}", AGENT_PID, "1");
             case "screen" -> Signal.of(dev.muxbar.model.Source.SCREEN, agent, Status.parse(s.body().asText()), "%1", null)
                     .because("screen " + s.body().asText());
             default -> throw new AssertionError(s.kind());

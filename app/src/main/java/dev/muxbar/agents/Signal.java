@@ -43,6 +43,8 @@ public record Signal(Source source, String agent, Status status, Where where, St
         TURN_MAY_END,
         /** Only for a busy row (a subagent finishing must not wake an idle agent). */
         IF_BUSY,
+        /** Only while a turn is on (busy or waiting): a registry's "idle" ends it, and means nothing else. */
+        IF_TURN,
         /** Only for a row that is not busy (a coarse "busy" must not erase tool-running). */
         IF_NOT_BUSY,
         /** A manual compaction began: the agent works, and is idle once it is over. */

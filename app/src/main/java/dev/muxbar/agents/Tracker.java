@@ -223,6 +223,14 @@ public final class Tracker {
             i.screenSawPrompt = now;
         }
         boolean accepted = created || accepts(i, s, now);
+        if (!accepted && s.cue() == Signal.Cue.TOOL_CLOSE && s.toolId() != null && i.openTools.remove(s.toolId())
+                && i.openTools.isEmpty() && i.status == Status.TOOL_RUNNING
+                && (i.source == Source.REGISTRY || i.source == Source.SCREEN)) {
+            // A call closed, whoever said so later: a coarse source's "busy" made this row tool-running
+            // only because the call was open.
+            setStatus(i, Status.RUNNING, now, null, s.evidence());
+            changed = true;
+        }
         if (accepted) {
             Status next = effect(i, s);
             if (next != null && next != i.status) {
@@ -291,11 +299,17 @@ public final class Tracker {
         if (s.cue() == Signal.Cue.IF_BUSY && !i.status.busy()) {
             return false;
         }
+        if (s.cue() == Signal.Cue.IF_TURN && !i.status.busy() && i.status != Status.WAITING) {
+            return false;
+        }
         if (s.cue() == Signal.Cue.IF_NOT_BUSY && i.status.busy()) {
             return false;
         }
         if (i.status == Status.STALE) {
             return true; // anything is news
+        }
+        if (i.status.terminal() && i.source == Source.REGISTRY && to.terminal()) {
+            return true; // the registry knows that a turn ended, not how: an interrupt or an error says how
         }
         if (s.at() > 0 && i.statusAt > 0 && s.at() < i.statusAt && s.source() != i.source) {
             return false; // it happened before what the row shows was said

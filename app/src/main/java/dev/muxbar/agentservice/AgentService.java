@@ -1,6 +1,7 @@
 package dev.muxbar.agentservice;
 
 import dev.muxbar.agents.AgentRules;
+import dev.muxbar.agents.Registry;
 import dev.muxbar.agents.Signal;
 import dev.muxbar.agents.TranscriptTailer;
 import dev.muxbar.model.Agent;
@@ -12,7 +13,6 @@ import dev.muxbar.state.Event;
 import dev.muxbar.tmux.Notification;
 import dev.muxbar.tmux.TmuxGateway;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -33,6 +33,12 @@ public final class AgentService {
     private final ScreenWatcher screen;
     private final Attention attention;
     private final TranscriptTailer tailer;
+    private final Registry registry;
+    private final java.util.function.LongUnaryOperator parentOf;
+    private Set<Long> claudePids = Set.of(); // pids of panes running Claude: the registry reads only below them
+
+    /** The agents' own files: transcripts, Claude's registry, and how to walk from a process to its pane. */
+    public record Files(TranscriptTailer transcripts, Registry registry, java.util.function.LongUnaryOperator parentOf) {}
     private Set<String> claudeCwds = Set.of();
     private Set<String> claudePanes = Set.of();
     private Snapshot cwdsOf; // the snapshot claudeCwds were read from
@@ -44,12 +50,14 @@ public final class AgentService {
     private Scheduler.Cancellable tailTimer;
 
     public AgentService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, Executor io, AgentRules rules,
-                        TranscriptTailer tailer, Consumer<String> log, java.util.function.Predicate<String> sidebarNotice) {
+                        Files files, Consumer<String> log, java.util.function.Predicate<String> sidebarNotice) {
         this.core = core;
         this.scheduler = scheduler;
         this.io = io;
         this.loop = loop;
-        this.tailer = tailer;
+        this.tailer = files.transcripts();
+        this.registry = files.registry();
+        this.parentOf = files.parentOf();
         this.screen = new ScreenWatcher(tmux, scheduler, loop, rules, this::ingest);
         this.attention = new Attention(tmux, io, log, sidebarNotice, scheduler::now);
         DirWatch w = null;
@@ -80,14 +88,19 @@ public final class AgentService {
         if (m.snapshot() != cwdsOf || !claudePanes.equals(this.claudePanes)) {
             // Most models only change an agent's status: walk the panes only when they or the set changed.
             Set<String> cwds = new HashSet<>();
+            Set<Long> pids = new HashSet<>();
             if (!claudePanes.isEmpty()) {
                 m.snapshot().sessions().forEach(x -> x.windows().forEach(w -> w.panes().forEach(p -> {
                     if (claudePanes.contains(p.id()) && !p.cwd().isEmpty()) {
                         cwds.add(p.cwd());
                     }
+                    if (claudePanes.contains(p.id()) && p.pid() > 0) {
+                        pids.add(p.pid());
+                    }
                 })));
             }
             claudeCwds = Set.copyOf(cwds);
+            claudePids = Set.copyOf(pids);
             this.claudePanes = claudePanes;
             cwdsOf = m.snapshot();
         }
@@ -115,13 +128,18 @@ public final class AgentService {
         tailing = true;
         again = false;
         Set<String> cwds = claudeCwds;
+        Set<Long> pids = claudePids;
         boolean withCodex = codex;
         io.execute(() -> {
             try {
-                List<Signal> signals = tailer.poll(cwds, withCodex, System.currentTimeMillis());
-                signals.forEach(this::ingest);
+                registry.poll(pids, parentOf).forEach(this::ingest);
+                tailer.poll(cwds, withCodex, System.currentTimeMillis()).forEach(this::ingest);
                 if (watch != null) {
-                    watch.watch(tailer.dirs(cwds, withCodex));
+                    Set<java.nio.file.Path> dirs = new HashSet<>(tailer.dirs(cwds, withCodex));
+                    if (!pids.isEmpty()) {
+                        dirs.add(registry.dir());
+                    }
+                    watch.watch(dirs);
                 }
             } finally {
                 tailing = false;

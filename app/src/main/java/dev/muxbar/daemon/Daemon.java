@@ -4,6 +4,7 @@ import dev.muxbar.agents.AgentRules;
 import dev.muxbar.agents.Identity;
 import dev.muxbar.agents.Processes;
 import dev.muxbar.agents.Tracker;
+import dev.muxbar.agents.Registry;
 import dev.muxbar.agents.TranscriptTailer;
 import dev.muxbar.agentservice.AgentService;
 import dev.muxbar.api.ApiServer;
@@ -152,7 +153,9 @@ public final class Daemon {
         core.post(new Event.ThemeShown(themes.current().name()));
         themes.start();
         core.subscribe(loop, sidebars::onModel);
-        agents = new AgentService(gateway, core, loop, loop, io, rules, TranscriptTailer.forUser(AgentDirs.of(System.getenv()), log), log,
+        AgentDirs agentDirs = AgentDirs.of(System.getenv());
+        agents = new AgentService(gateway, core, loop, loop, io, rules, new AgentService.Files(
+                TranscriptTailer.forUser(agentDirs, log), Registry.forUser(agentDirs, log), processes::parentOf), log,
                 sidebars::notice);
         notifications.add(agents::onNotification);
         core.subscribe(loop, agents::onModel);

@@ -86,4 +86,32 @@ class TranscriptsTest {
         assertEquals("codex", last.agent());
         assertEquals(List.of(), t.poll(Set.of(), false, System.currentTimeMillis()), "no codex pane: not read");
     }
+
+    /**
+     * Attaching mid-turn: the first read takes the file's recent past, so the row shows the agent
+     * working at once; lines are placed by the file's directory (the pane's cwd), not by the line's
+     * own cwd, which follows the Bash tool's cd.
+     */
+    @Test
+    void aFirstReadMidTurnEstablishesTheStateAndPlacesLinesByTheirFile(@TempDir Path home) throws Exception {
+        Path dir = home.resolve("projects").resolve("-src");
+        Files.createDirectories(dir);
+        StringBuilder history = new StringBuilder();
+        for (int k = 0; k < 2000; k++) { // older turns, more than the first read takes
+            history.append("{\"type\":\"user\",\"sessionId\":\"s9\",\"cwd\":\"/src\",\"message\":{\"role\":\"user\",\"content\":\"old prompt ")
+                    .append(k).append("\"}}\n");
+        }
+        history.append("{\"type\":\"system\",\"subtype\":\"turn_duration\",\"sessionId\":\"s9\",\"cwd\":\"/src\"}\n");
+        history.append("{\"type\":\"user\",\"sessionId\":\"s9\",\"cwd\":\"/src\",\"message\":{\"role\":\"user\",\"content\":\"migrate\"}}\n");
+        history.append("{\"type\":\"assistant\",\"sessionId\":\"s9\",\"cwd\":\"/src/db\",\"message\":{\"role\":\"assistant\",")
+                .append("\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_9\",\"name\":\"Bash\",\"input\":{}}]}}\n");
+        Files.writeString(dir.resolve("s9.jsonl"), history);
+        TranscriptTailer t = new TranscriptTailer(home.resolve("projects"), home.resolve("codex"), m -> { });
+        List<Signal> got = t.poll(Set.of("/src"), false, System.currentTimeMillis());
+        Signal last = got.get(got.size() - 1);
+        assertEquals("tool-running", label(last));
+        assertEquals("/src", last.where().cwd(), "placed by its file, though the agent's shell was in /src/db");
+        assertTrue(got.size() < 2000, "only the recent past is read");
+        assertEquals("done", label(got.get(got.size() - 3)), "the turn before it ended");
+    }
 }

@@ -19,7 +19,7 @@ class TruthTest {
 
     static final List<String> RECORDINGS = List.of("claude-permission-granted", "claude-permission-denied",
             "claude-rejected-with-feedback", "claude-question", "claude-plan", "claude-interrupt", "claude-api-error",
-            "claude-subagent", "claude-compact", "claude-resume", "claude-no-markers", "claude-parallel-tools",
+            "claude-subagent", "claude-compact", "claude-attach-mid-turn", "claude-resume", "claude-no-markers", "claude-parallel-tools",
             "codex-turn", "codex-old-no-task-complete", "codex-abort", "codex-error");
 
     static List<Replay.Step> recording(String name) throws IOException {
@@ -58,7 +58,7 @@ class TruthTest {
                         + pct(byMode.get(Replay.Mode.HOOKS)) + ")\n  " + String.join("\n  ", byMode.get(Replay.Mode.BOTH).wrong()));
             }
         }
-        System.out.printf("%-30s %7s %7s %7s %7s%n", "recording", "transcr", "hooks", "both", "all");
+        System.out.printf("%-30s %7s %7s %7s %7s %7s%n", "recording", "transcr", "+regist", "hooks", "both", "all");
         report.forEach(System.out::println);
         StringBuilder sum = new StringBuilder(String.format("%-30s", "ALL (time-weighted)"));
         for (Replay.Mode m : Replay.Mode.values()) {
@@ -69,7 +69,7 @@ class TruthTest {
         String out = System.getProperty("truth.out");
         if (out != null) {
             List<String> all = new ArrayList<>();
-            all.add(String.format("%-30s %7s %7s %7s %7s", "recording", "transcr", "hooks", "both", "all"));
+            all.add(String.format("%-30s %7s %7s %7s %7s %7s", "recording", "transcr", "+regist", "hooks", "both", "all"));
             all.addAll(report);
             all.add(sum.toString());
             java.nio.file.Files.write(java.nio.file.Path.of(out), all);
@@ -78,6 +78,7 @@ class TruthTest {
         // Floors of this suite (its recordings include what no file shows: an approval, a manual
         // compaction, a tool run Codex 0.60 writes only afterwards); a change that lowers them is a regression.
         assertTrue(share(totals, Replay.Mode.TRANSCRIPT) >= 0.88, "transcripts alone: " + share(totals, Replay.Mode.TRANSCRIPT));
+        assertTrue(share(totals, Replay.Mode.REGISTRY) >= 0.91, "registry + transcript: " + share(totals, Replay.Mode.REGISTRY));
         assertTrue(share(totals, Replay.Mode.BOTH) >= 0.98, "hooks + transcript: " + share(totals, Replay.Mode.BOTH));
         assertTrue(share(totals, Replay.Mode.ALL) >= 0.985, "all sources: " + share(totals, Replay.Mode.ALL));
     }
