@@ -3,6 +3,7 @@ package dev.muxbar.agents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.model.Status;
+import dev.muxbar.model.Wait;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,13 +46,26 @@ public final class AgentRules {
 
     public enum Region { LINES, TITLE, SCREEN }
 
-    /** {@code lines}: this rule's own count of last non-empty lines (0: the definition's). */
-    public record Rule(Status status, Region region, Pattern match, int priority, int lines) {}
+    /**
+     * {@code lines}: this rule's own count of last non-empty lines (0: the definition's); {@code waitsFor}
+     * what a waiting rule's prompt asks (a question, a plan; null: a permission); {@code name} for
+     * {@code muxbar explain} (the file's {@code "name"}, else its status and position).
+     */
+    public record Rule(Status status, Region region, Pattern match, int priority, int lines, Wait waitsFor, String name) {}
+
+    /** What a screen shows: a status, what a prompt asks, and the rule that said so. */
+    public record Verdict(Status status, Wait waitsFor, String rule) {}
 
     public record Definition(String agent, List<String> processes, List<Pattern> args, int lines, List<Rule> rules,
                              Status otherwise) {
         /** The status the screen shows, or null for no opinion. */
         public Status evaluate(List<String> screen, String title) {
+            Verdict v = judge(screen, title);
+            return v == null ? null : v.status();
+        }
+
+        /** The verdict of the first matching rule (by priority), else {@code otherwise}, else null. */
+        public Verdict judge(List<String> screen, String title) {
             List<String> nonEmpty = screen.stream().filter(l -> !l.isBlank()).toList();
             String all = String.join("\n", screen);
             for (Rule r : rules) {
@@ -62,10 +76,10 @@ public final class AgentRules {
                     case SCREEN -> all;
                 };
                 if (r.match().matcher(region).find()) {
-                    return r.status();
+                    return new Verdict(r.status(), r.waitsFor(), r.name());
                 }
             }
-            return otherwise;
+            return otherwise == null ? null : new Verdict(otherwise, null, "otherwise " + otherwise.label());
         }
     }
 
@@ -150,8 +164,19 @@ public final class AgentRules {
             if (ruleLines < 0 || ruleLines > 200) {
                 throw new IllegalArgumentException("rule \"lines\" must be 1..200, got: " + ruleLines);
             }
+            Wait wait = null;
+            if (r.hasNonNull("wait")) {
+                wait = switch (r.get("wait").asText()) {
+                    case "permission" -> Wait.PERMISSION;
+                    case "question" -> Wait.QUESTION;
+                    case "plan" -> Wait.PLAN;
+                    default -> throw new IllegalArgumentException("rule \"wait\" must be permission, question or plan: "
+                            + r.get("wait"));
+                };
+            }
+            String name = r.path("name").asText(st.label() + " rule " + (rules.size() + 1));
             rules.add(new Rule(st, region, pattern(r.path("match").asText(""), "match"), r.path("priority").asInt(0),
-                    ruleLines));
+                    ruleLines, wait, agent + ": " + name));
         }
         rules.sort(Comparator.comparingInt(Rule::priority).reversed()); // stable: file order within a priority
         Status otherwise = screen.hasNonNull("otherwise") ? Status.parse(screen.get("otherwise").asText()) : null;

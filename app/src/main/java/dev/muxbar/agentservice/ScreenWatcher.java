@@ -155,14 +155,15 @@ public final class ScreenWatcher {
         if (d == null) {
             return;
         }
-        Status s = d.evaluate(screen, snapshot.pane(pane).map(Snapshot.Pane::title).orElse(""));
-        if (s == null) {
+        AgentRules.Verdict v = d.judge(screen, snapshot.pane(pane).map(Snapshot.Pane::title).orElse(""));
+        if (v == null) {
             return;
         }
+        Status s = v.status();
         // Seen working, now at its prompt: the turn finished (for agents known by their screen only).
         Status report = s == Status.IDLE && w.last != null && w.last.busy() ? Status.DONE : s;
         w.last = s;
-        out.accept(Signal.of(Source.SCREEN, w.agent, report, pane, null));
+        out.accept(Signal.of(Source.SCREEN, w.agent, report, pane, null).withWait(v.waitsFor()).because("screen " + v.rule()));
         Agent row = rows.get(pane);
         if (s != Status.WAITING && row != null && row.status() == Status.WAITING) {
             // The prompt is gone but the row still waits: look again once the tracker lets the screen lower it.

@@ -84,4 +84,32 @@ class AgentRulesTest {
         assertEquals(2, reads[0], "runtime command lines are read once per pane process");
         assertNotNull(Processes.system());
     }
+
+    /** Screens as the agents' TUIs draw their prompts (screens/index.txt): the rules read each right. */
+    @Test
+    void recordedScreensAreReadRight() throws Exception {
+        AgentRules rules = AgentRules.load(null, m -> { });
+        List<String> wrong = new java.util.ArrayList<>();
+        String index = new String(getClass().getResourceAsStream("/screens/index.txt").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        int n = 0;
+        for (String line : index.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.trim().split(" +");
+            List<String> screen = List.of(new String(getClass().getResourceAsStream("/screens/" + f[0]).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8).split("\n"));
+            AgentRules.Verdict v = rules.get(f[1]).judge(screen, "");
+            String got = v == null ? "nothing" : v.status().label()
+                    + (v.status() == dev.muxbar.model.Status.WAITING ? " " + (v.waitsFor() == null ? "permission" : v.waitsFor().label()) : "");
+            String want = f[2] + (f.length > 3 ? " " + f[3] : "");
+            if (!got.equals(want)) {
+                wrong.add(f[0] + ": want " + want + ", got " + got + (v == null ? "" : " (" + v.rule() + ")"));
+            }
+            n++;
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(n >= 14, "the index lists the screens");
+    }
 }
