@@ -153,7 +153,7 @@ public final class Registry {
     }
 
     /** Field 22 (start time in clock ticks) of {@code /proc/<pid>/stat}, or null when the process is gone. */
-    static String procStartOf(long pid) {
+    public static String procStartOf(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

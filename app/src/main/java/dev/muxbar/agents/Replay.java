@@ -71,7 +71,7 @@ public final class Replay {
     /** A written line reaches the tracker this much later (the daemon's file watch wakes the tailer). */
     static final long FILE_DELAY_MS = 50;
     static final long TICK_MS = 1_000;
-    static final long SAMPLE_MS = 50;
+    public static final long SAMPLE_MS = 50;
     /** After the last line, the recording's last truth holds this long (a turn's end must stay shown). */
     static final long TAIL_MS = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -128,20 +128,9 @@ public final class Replay {
             arrivals.add(new Timed(arrive, sig.at(WALL_BASE + s.at())));
         }
         arrivals.sort(java.util.Comparator.comparingLong(Timed::at));
-        long end = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).at() + TAIL_MS;
-        long right = 0;
-        long falseWait = 0;
-        long missedWait = 0;
-        long worst = 0;
-        int maxRows = 0;
-        List<String> wrong = new ArrayList<>();
+        long end = end(steps);
+        List<Sample> samples = new ArrayList<>();
         int next = 0;
-        int truthIdx = -1;
-        Status truth = Status.IDLE;
-        long truthSince = 0;
-        boolean reached = true;
-        long wrongFrom = -1;
-        Status wrongShown = null;
         long lastTick = 0;
         for (long t = 0; t <= end; t += SAMPLE_MS) {
             while (next < arrivals.size() && arrivals.get(next).at() <= t) {
@@ -152,6 +141,42 @@ public final class Replay {
                 tracker.tick(t);
                 lastTick = t;
             }
+            List<Agent> rows = tracker.agents();
+            samples.add(new Sample(t, rows.isEmpty() ? null : rows.get(0).status(), rows.size(),
+                    rows.isEmpty() ? "" : tracker.explain("%1", t).get(0).evidence()));
+        }
+        return score(name, mode, steps, samples);
+    }
+
+    /** What a row showed at {@code t} ms from the recording's start; {@code why} its evidence. */
+    public record Sample(long t, Status shown, int rows, String why) {}
+
+    /** How long a replay of {@code steps} lasts: the last line, then the last truth held a while. */
+    public static long end(List<Step> steps) {
+        return steps.isEmpty() ? 0 : steps.get(steps.size() - 1).at() + TAIL_MS;
+    }
+
+    /** Scores samples (taken every {@link #SAMPLE_MS} or so, in order) against the recording's truth. */
+    public static Result score(String name, Mode mode, List<Step> steps, List<Sample> samples) {
+        long right = 0;
+        long falseWait = 0;
+        long missedWait = 0;
+        long worst = 0;
+        int maxRows = 0;
+        List<String> wrong = new ArrayList<>();
+        int truthIdx = -1;
+        Status truth = Status.IDLE;
+        long truthSince = 0;
+        boolean reached = true;
+        boolean wasWrong = false;
+        Status wrongShown = null;
+        long prev = samples.isEmpty() ? 0 : samples.get(0).t() - SAMPLE_MS;
+        long total = 0;
+        for (Sample x : samples) {
+            long t = x.t();
+            long dt = Math.max(0, t - prev); // the time this sample stands for
+            prev = t;
+            total += dt;
             while (truthIdx + 1 < steps.size() && steps.get(truthIdx + 1).at() <= t) {
                 truthIdx++;
                 Status e = steps.get(truthIdx).expect();
@@ -161,38 +186,36 @@ public final class Replay {
                     reached = false;
                 }
             }
-            List<Agent> rows = tracker.agents();
-            maxRows = Math.max(maxRows, rows.size());
-            Status shown = rows.isEmpty() ? null : rows.get(0).status();
+            maxRows = Math.max(maxRows, x.rows());
+            Status shown = x.shown();
             if (shown == truth) {
-                right += SAMPLE_MS;
+                right += dt;
                 if (!reached) {
                     worst = Math.max(worst, t - truthSince);
                     reached = true;
                 }
-                wrongFrom = -1;
+                wasWrong = false;
             } else {
-                if (wrongFrom < 0 || shown != wrongShown) {
-                    wrongFrom = t;
+                if (!wasWrong || shown != wrongShown) {
+                    wasWrong = true;
                     wrongShown = shown;
                     if (wrong.size() < 20) {
                         wrong.add(String.format("%6.1fs shown %s, true %s (%s)", t / 1000.0,
-                                shown == null ? "nothing" : shown.label(), truth.label(),
-                                rows.isEmpty() ? "" : tracker.explain("%1", t).get(0).evidence()));
+                                shown == null ? "nothing" : shown.label(), truth.label(), x.why()));
                     }
                 }
                 if (shown == Status.WAITING) {
-                    falseWait += SAMPLE_MS;
+                    falseWait += dt;
                 }
                 if (truth == Status.WAITING) {
-                    missedWait += SAMPLE_MS;
+                    missedWait += dt;
                 }
             }
         }
-        if (!reached) {
-            worst = Math.max(worst, end - truthSince);
+        if (!reached && !samples.isEmpty()) {
+            worst = Math.max(worst, samples.get(samples.size() - 1).t() - truthSince);
         }
-        return new Result(name, mode, end + SAMPLE_MS, right, falseWait, missedWait, worst, maxRows, List.copyOf(wrong));
+        return new Result(name, mode, total, right, falseWait, missedWait, worst, maxRows, List.copyOf(wrong));
     }
 
     private record Timed(long at, Signal signal) {}

@@ -60,7 +60,7 @@ public final class TranscriptTailer {
     }
 
     /** Claude's project directory name for a working directory: {@code /work/my.app} → {@code -work-my-app}. */
-    static String claudeDir(String cwd) {
+    public static String claudeDir(String cwd) {
         return cwd.replaceAll("[^A-Za-z0-9]", "-");
     }
 

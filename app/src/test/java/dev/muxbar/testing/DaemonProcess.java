@@ -37,10 +37,17 @@ public final class DaemonProcess implements AutoCloseable {
 
     /** Starts the daemon without waiting for it. */
     public static DaemonProcess start(TmuxServer tmux, Path runtimeDir, Path stateHome) throws IOException {
+        return start(tmux, runtimeDir, stateHome, java.util.Map.of());
+    }
+
+    /** The same with more environment variables (e.g. where the agents keep their files). */
+    public static DaemonProcess start(TmuxServer tmux, Path runtimeDir, Path stateHome, java.util.Map<String, String> more)
+            throws IOException {
         Files.createDirectories(runtimeDir.getParent());
         Path out = Files.createTempFile(runtimeDir.getParent(), "daemon-out", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command("server", "-L", tmux.label, "--foreground"));
         env(pb, runtimeDir, stateHome);
+        pb.environment().putAll(more);
         pb.redirectErrorStream(true).redirectOutput(out.toFile());
         return new DaemonProcess(pb.start(), runtimeDir, stateHome, out);
     }
