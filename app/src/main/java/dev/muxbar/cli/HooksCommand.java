@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
         description = "Install or remove muxbar's hooks in Claude Code's or Codex's settings.",
         footer = {"%nFiles:", // one per line: picocli would wrap a long path mid-word
             "  Claude Code  $CLAUDE_CONFIG_DIR/settings.json", "               or ~/.claude/settings.json",
-            "  Codex        $CODEX_HOME/config.toml", "               or ~/.codex/config.toml"})
+            "  Codex        $CODEX_HOME/config.toml and hooks.json", "               or ~/.codex/config.toml and hooks.json"})
 final class HooksCommand {
 
     /** What both subcommands take. */
@@ -30,7 +30,8 @@ final class HooksCommand {
         @Option(names = "--dry-run", description = "Print the result, write nothing.")
         boolean dryRun;
 
-        @Option(names = "--file", paramLabel = "FILE", description = "The config file (default: the agent's own).")
+        @Option(names = "--file", paramLabel = "FILE",
+                description = "The config file (default: the agent's own; for codex its config.toml, hooks.json beside it).")
         Path file;
     }
 
@@ -57,9 +58,19 @@ final class HooksCommand {
                             dryRun, install, "{}\n");
                 }
                 case "codex" -> {
+                    // notify (turn ends) and the hooks flag in config.toml; the hooks (prompts, tools, permission
+                    // requests: the waiting notify never reports) in hooks.json beside it.
                     Path f = file != null ? file : dirs.codexConfig();
-                    r = HookFiles.edit(f, install ? t -> CodexConfig.install(t, script) : CodexConfig::uninstall,
-                            dryRun, install, "");
+                    HookFiles.Result cfg = HookFiles.edit(f, install ? t -> CodexConfig.install(t, script)
+                            : CodexConfig::uninstall, dryRun, install, "");
+                    System.out.println("muxbar: " + cfg.message());
+                    if (install && CodexConfig.userNotify(java.nio.file.Files.exists(f) ? java.nio.file.Files.readString(f) : "")) {
+                        System.out.println("muxbar: kept your notify program (Codex runs one); the Stop hook tells muxbar a turn's end");
+                    }
+                    ClaudeSettings hooks = new ClaudeSettings(ClaudeSettings.CODEX);
+                    String command = (script.contains(" ") ? "'" + script + "'" : script) + " codex";
+                    r = HookFiles.edit(f.resolveSibling("hooks.json"), install ? t -> hooks.add(t, command) : hooks::remove,
+                            dryRun, install, "{}\n");
                 }
                 default -> {
                     System.err.println("muxbar: hooks exist for claude and codex; other agents are watched by their screen "

@@ -34,6 +34,10 @@ public record AgentDirs(Path claude, Path codex) {
         return codex.resolve("config.toml");
     }
 
+    public Path codexHooks() {
+        return codex.resolve("hooks.json");
+    }
+
     public Path codexSessions() {
         return codex.resolve("sessions");
     }

@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * muxbar's hooks in Claude Code's {@code settings.json}: one entry per hook event that runs
- * {@code muxbar-hook claude}. Install adds only the missing entries; uninstall removes only entries
+ * muxbar's hooks in a {@code "hooks"} object of Claude Code's {@code settings.json} — and of Codex's
+ * {@code hooks.json}, which has the same shape ({@link #CODEX}): one entry per hook event that runs
+ * {@code muxbar-hook AGENT}. Install adds only the missing entries; uninstall removes only entries
  * whose command runs muxbar-hook (and event lists or the {@code hooks} object it leaves empty).
- * Everything else in the file keeps its exact bytes.
+ * Everything else in the file keeps its exact bytes. The hooks run synchronously: the hook script
+ * returns in a few ms even with no daemon ({@code scripts/bench/truth} measures it), and asynchronous
+ * hooks could reach muxbar out of order (a tool's end before its start).
  *
  * <pre>
  * "hooks": {
@@ -20,24 +23,49 @@ import java.util.List;
  * </pre>
  */
 public final class ClaudeSettings {
-    private ClaudeSettings() {}
 
-    public static final List<String> EVENTS = List.of("SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse",
+    /** The events an agent gets a hook for, those of them that need a tool matcher, and the mark of muxbar's entries. */
+    public record Spec(List<String> events, List<String> toolEvents, String mark) {}
+
+    public static final Spec CLAUDE = new Spec(List.of("SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse",
             "PostToolUseFailure", "PermissionRequest", "Notification", "Stop", "StopFailure", "SubagentStop", "PreCompact",
-            "SessionEnd");
-    /** Events whose entries need a tool matcher. */
-    private static final List<String> TOOL_EVENTS = List.of("PreToolUse", "PostToolUse", "PostToolUseFailure", "PermissionRequest");
-    static final String MARK = "muxbar-hook claude";
+            "SessionEnd"), List.of("PreToolUse", "PostToolUse", "PostToolUseFailure", "PermissionRequest"), "muxbar-hook claude");
+    /** Codex's hook events (its {@code PermissionRequest} is the waiting its {@code notify} never reports). */
+    public static final Spec CODEX = new Spec(List.of("SessionStart", "UserPromptSubmit", "PreToolUse", "PermissionRequest",
+            "PostToolUse", "Stop"), List.of("PreToolUse", "PermissionRequest", "PostToolUse"), "muxbar-hook codex");
+    public static final List<String> EVENTS = CLAUDE.events();
+    static final String MARK = CLAUDE.mark();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The events {@code text} has no muxbar entry for. */
+    private final Spec spec;
+
+    public ClaudeSettings(Spec spec) {
+        this.spec = spec;
+    }
+
+    /** The events {@code text} has no muxbar entry for (Claude's). */
     public static List<String> missing(String text) throws IOException {
+        return new ClaudeSettings(CLAUDE).missingIn(text);
+    }
+
+    /** Claude's settings with muxbar's entries added where missing. */
+    public static String install(String text, String command) throws IOException {
+        return new ClaudeSettings(CLAUDE).add(text, command);
+    }
+
+    /** Claude's settings without muxbar's entries. */
+    public static String uninstall(String text) throws IOException {
+        return new ClaudeSettings(CLAUDE).remove(text);
+    }
+
+    /** The events {@code text} has no muxbar entry for. */
+    public List<String> missingIn(String text) throws IOException {
         return missing(hooksOf(JsonSpans.parse(text)));
     }
 
-    private static List<String> missing(JsonSpans.Node hooks) {
+    private List<String> missing(JsonSpans.Node hooks) {
         List<String> out = new ArrayList<>();
-        for (String e : EVENTS) {
+        for (String e : spec.events()) {
             JsonSpans.Member m = hooks == null ? null : hooks.member(e);
             if (m == null || ours(m.value()).isEmpty()) {
                 out.add(e);
@@ -47,7 +75,7 @@ public final class ClaudeSettings {
     }
 
     /** {@code text} with muxbar's entries added where missing ({@code text} itself when none are). */
-    public static String install(String text, String command) throws IOException {
+    public String add(String text, String command) throws IOException {
         JsonSpans.Node root = JsonSpans.parse(text);
         JsonSpans.Node hooks = hooksOf(root);
         List<String> missing = missing(hooks);
@@ -88,7 +116,7 @@ public final class ClaudeSettings {
     }
 
     /** {@code text} without muxbar's entries ({@code text} itself when it has none). */
-    public static String uninstall(String text) throws IOException {
+    public String remove(String text) throws IOException {
         JsonSpans.Node root = JsonSpans.parse(text);
         JsonSpans.Node hooks = hooksOf(root);
         if (hooks == null) {
@@ -150,7 +178,7 @@ public final class ClaudeSettings {
     }
 
     /** Indexes of the elements of an event list that run muxbar-hook. */
-    private static List<Integer> ours(JsonSpans.Node arr) {
+    private List<Integer> ours(JsonSpans.Node arr) {
         List<Integer> out = new ArrayList<>();
         if (!arr.isArray()) {
             return out;
@@ -158,20 +186,20 @@ public final class ClaudeSettings {
         for (int i = 0; i < arr.elements.size(); i++) {
             List<String> texts = new ArrayList<>();
             arr.elements.get(i).texts(texts);
-            if (texts.stream().anyMatch(t -> t.contains(MARK))) {
+            if (texts.stream().anyMatch(t -> t.contains(spec.mark()))) {
                 out.add(i);
             }
         }
         return out;
     }
 
-    private static String eventMember(String event, String command) {
+    private String eventMember(String event, String command) {
         return "\"" + event + "\": [" + entry(event, command) + "]";
     }
 
-    private static String entry(String event, String command) {
+    private String entry(String event, String command) {
         ObjectNode e = JSON.createObjectNode();
-        if (TOOL_EVENTS.contains(event)) {
+        if (spec.toolEvents().contains(event)) {
             e.put("matcher", "*");
         }
         ObjectNode h = e.putArray("hooks").addObject();

@@ -86,17 +86,38 @@ class ClaudeSettingsTest {
     }
 
     @Test
-    void codexNotifyLine() throws Exception {
+    void codexNotifyLineAndHooksFlag() throws Exception {
         String user = "model = \"gpt-5\"\n\n[profiles.fast]\nmodel = \"o4-mini\"\n";
         String once = CodexConfig.install(user, "/opt/muxbar/scripts/muxbar-hook");
         assertTrue(once.startsWith("notify = [\"/opt/muxbar/scripts/muxbar-hook\", \"codex\"] # muxbar\n"), once);
-        assertTrue(once.endsWith(user));
+        assertTrue(once.endsWith("\n[features] # muxbar\ncodex_hooks = true # muxbar\n"), once);
         assertEquals(once, CodexConfig.install(once, "/opt/muxbar/scripts/muxbar-hook"));
         assertEquals(user, CodexConfig.uninstall(once));
-        IOException e = assertThrows(IOException.class,
-                () -> CodexConfig.install("notify = [\"notify-send\"]\n", "/x/muxbar-hook"));
-        assertTrue(e.getMessage().contains("already has a notify"), e.getMessage());
+        // The user's notify stays theirs (the Stop hook tells turn ends); their [features] table gets the flag.
+        String theirs = "notify = [\"notify-send\"]\n\n[features]\nweb_search = true\n";
+        String withFlag = CodexConfig.install(theirs, "/x/muxbar-hook");
+        assertEquals("notify = [\"notify-send\"]\n\n[features]\ncodex_hooks = true # muxbar\nweb_search = true\n", withFlag);
+        assertEquals(theirs, CodexConfig.uninstall(withFlag));
+        // A flag the user set, even to false, is theirs.
+        String off = "[features]\ncodex_hooks = false\n";
+        assertTrue(CodexConfig.install(off, "/x/muxbar-hook").endsWith(off));
         // A notify inside a table is not the top-level one.
         assertTrue(CodexConfig.installed(CodexConfig.install("[mcp]\nnotify = 1\n", "/x/muxbar-hook")));
+        // Keys the user added under muxbar's [features] keep their header.
+        String grown = once + "web_search = true\n";
+        assertTrue(CodexConfig.uninstall(grown).contains("[features] # muxbar\nweb_search = true\n"));
+    }
+
+    @Test
+    void codexHooksJsonHasTheSameShapeAsClaudes() throws Exception {
+        ClaudeSettings codex = new ClaudeSettings(ClaudeSettings.CODEX);
+        String user = "{\n  \"hooks\": {\n    \"Stop\": [{\"hooks\": [{\"type\": \"command\", \"command\": \"say done\"}]}]\n  }\n}\n";
+        String once = codex.add(user, "/opt/muxbar/scripts/muxbar-hook codex");
+        assertEquals(List.of(), codex.missingIn(once));
+        assertTrue(JSON.readTree(once).path("hooks").path("PermissionRequest").path(0).path("matcher").asText().equals("*"), once);
+        assertEquals(2, JSON.readTree(once).path("hooks").path("Stop").size(), "the user's Stop hook and muxbar's");
+        assertEquals(once, codex.add(once, "/opt/muxbar/scripts/muxbar-hook codex"));
+        assertEquals(user, codex.remove(once));
+        assertEquals(ClaudeSettings.CLAUDE.events(), ClaudeSettings.missing(once), "Claude's entries are another agent's");
     }
 }
