@@ -19,20 +19,7 @@ import java.util.function.LongUnaryOperator;
  * signals from three sources into one status each. Not thread-safe: lives on the event loop; time is
  * passed in (scheduler milliseconds).
  *
- * <p>Which source may say what ({@link #accepts}); adding a source must never make a row worse:
- * <ul>
- *   <li>Old news loses: a signal that happened (its own time, e.g. a transcript line's timestamp)
- *       before the current status was set by another source changes nothing.</li>
- *   <li>Once the agent's hooks speak for a thread they report every step, so other sources only fill
- *       what hooks cannot see: the transcript an interrupt (Esc fires no hook), an API error and the
- *       answer to a prompt; the registry and the screen a prompt appearing or going.</li>
- *   <li>Without hooks the better source wins, except that coarse sources (registry, screen) never
- *       erase the transcript's detail; a turn finished by another source is reopened only by a new
- *       turn (a line read late is not one); a waiting is lowered only by evidence of an answer (the
- *       tool call it is about closed, a prompt, an interrupt, the turn's end), by the registry, or by
- *       the screen once the prompt it saw (or a waiting guessed from silence) has been gone for
- *       {@link #SCREEN_GRACE_MS}.</li>
- * </ul>
+ * <p>Which source may say what is {@link Authority}'s to decide; this class keeps the rows.
  * Tool calls are counted by id: a row stays tool-running while any call is open (parallel calls, a
  * subagent's own tools inside a Task). A signal with the status a row already has changes nothing
  * but its liveness, so two sources reporting the same turn make one transition.
@@ -222,7 +209,7 @@ public final class Tracker {
         if (s.source() == Source.SCREEN && s.status() == Status.WAITING) {
             i.screenSawPrompt = now;
         }
-        boolean accepted = created || accepts(i, s, now);
+        boolean accepted = created || Authority.accepts(i, s, now);
         if (!accepted && s.cue() == Signal.Cue.TOOL_CLOSE && s.toolId() != null && i.openTools.remove(s.toolId())
                 && i.openTools.isEmpty() && i.status == Status.TOOL_RUNNING
                 && (i.source == Source.REGISTRY || i.source == Source.SCREEN)) {
@@ -232,7 +219,7 @@ public final class Tracker {
             changed = true;
         }
         if (accepted) {
-            Status next = effect(i, s);
+            Status next = Authority.effect(i, s);
             if (next != null && next != i.status) {
                 setStatus(i, next, now, s, null);
                 changed = true;
@@ -249,125 +236,6 @@ public final class Tracker {
         }
         dirty |= changed;
         return changed ? Outcome.CHANGED : accepted || s.status() == i.status ? Outcome.UNCHANGED : Outcome.IGNORED;
-    }
-
-    /**
-     * What an accepted signal makes of the row: its status after tool calls and cues are counted, or
-     * null when it changes no status (a compaction's end after an automatic one).
-     */
-    private Status effect(Row i, Signal s) {
-        Status status = s.status();
-        switch (s.cue()) {
-            case TOOL_OPEN -> {
-                if (s.toolId() != null && i.openTools.size() < Row.MAX_OPEN_TOOLS) {
-                    i.openTools.add(s.toolId());
-                }
-                i.openTool = s.message();
-            }
-            case TOOL_CLOSE -> {
-                if (s.toolId() != null) {
-                    i.openTools.remove(s.toolId());
-                } else {
-                    i.openTools.clear();
-                }
-                if (status == Status.RUNNING && !i.openTools.isEmpty()) {
-                    status = Status.TOOL_RUNNING; // another call (or the Task around a subagent's call) still runs
-                }
-            }
-            case COMPACT_START -> i.manualCompact = true;
-            case COMPACT_END -> {
-                boolean manual = i.manualCompact;
-                i.manualCompact = false;
-                return manual ? Status.IDLE : null;
-            }
-            default -> { }
-        }
-        if (i.status == Status.WAITING && status == Status.RUNNING && !i.openTools.isEmpty()
-                && s.cue() != Signal.Cue.TURN_START) {
-            status = Status.TOOL_RUNNING; // the prompt is gone and the call it asked about runs
-        }
-        i.mayEnd = s.cue() == Signal.Cue.TURN_MAY_END;
-        if (s.cue() == Signal.Cue.TURN_START || status.terminal()) {
-            i.openTools.clear();
-        }
-        return status;
-    }
-
-    private boolean accepts(Row i, Signal s, long now) {
-        Status to = s.status();
-        boolean waiting = i.status == Status.WAITING;
-        if (s.cue() == Signal.Cue.IF_BUSY && !i.status.busy()) {
-            return false;
-        }
-        if (s.cue() == Signal.Cue.IF_TURN && !i.status.busy() && i.status != Status.WAITING) {
-            return false;
-        }
-        if (s.cue() == Signal.Cue.IF_NOT_BUSY && i.status.busy()) {
-            return false;
-        }
-        if (i.status == Status.STALE) {
-            return true; // anything is news
-        }
-        if (i.status.terminal() && i.source == Source.REGISTRY && to.terminal()) {
-            return true; // the registry knows that a turn ended, not how: an interrupt or an error says how
-        }
-        if (s.at() > 0 && i.statusAt > 0 && s.at() < i.statusAt && s.source() != i.source) {
-            return false; // it happened before what the row shows was said
-        }
-        if (s.source() == Source.HOOK) {
-            return true;
-        }
-        if (i.hooked) {
-            return fillsHookGap(i, s, now);
-        }
-        if (waiting && to != Status.WAITING) {
-            return lowersWaiting(i, s, now);
-        }
-        if (i.status.terminal() && s.source() != i.source && s.source() != Source.REGISTRY && to.busy()
-                && s.cue() != Signal.Cue.TURN_START) {
-            return false; // a turn finished by another source reopens only with a new turn
-        }
-        if (s.source().rank() >= i.source.rank()) {
-            return true;
-        }
-        return switch (s.source()) {
-            // The registry and the screen are coarse: they never erase what a transcript says in detail.
-            case TRANSCRIPT, NOTIFY -> i.source == Source.REGISTRY || i.source == Source.SCREEN;
-            case SCREEN, REGISTRY -> to == Status.WAITING;
-            case HOOK -> throw new AssertionError("hooks are always accepted");
-        };
-    }
-
-    /** Under hooks: an interrupt or an API error from the transcript, a prompt appearing or going elsewhere. */
-    private boolean fillsHookGap(Row i, Signal s, long now) {
-        Status to = s.status();
-        if (i.status == Status.WAITING && to != Status.WAITING) {
-            return lowersWaiting(i, s, now);
-        }
-        return switch (s.source()) {
-            case TRANSCRIPT, NOTIFY -> to == Status.INTERRUPTED || to == Status.ERROR
-                    || (to == Status.DONE && s.source() == Source.NOTIFY);
-            case SCREEN, REGISTRY -> to == Status.WAITING && !i.status.terminal();
-            case HOOK -> throw new AssertionError("hooks are always accepted");
-        };
-    }
-
-    /** Whether a non-waiting signal proves the prompt a row waits on was answered or is gone. */
-    private boolean lowersWaiting(Row i, Signal s, long now) {
-        return switch (s.source()) {
-            case HOOK, REGISTRY -> true;
-            case TRANSCRIPT, NOTIFY -> switch (s.cue()) {
-                case TOOL_CLOSE, TOOL_PROGRESS -> i.waitTool == null || s.toolId() == null || i.waitTool.equals(s.toolId());
-                case TURN_START, TURN_END -> true;
-                default -> s.status() == Status.INTERRUPTED || s.status() == Status.ERROR;
-            };
-            case SCREEN -> {
-                // The screen lowers a prompt it saw itself, or a waiting only guessed from silence; a reported
-                // prompt it never recognised (no rule for it, or not the agent's pane) is no evidence it is over.
-                boolean gone = i.screenSawPrompt >= 0 ? now - i.screenSawPrompt >= SCREEN_GRACE_MS : i.waitingGuessed;
-                yield now - i.since >= SCREEN_GRACE_MS && gone;
-            }
-        };
     }
 
     /**

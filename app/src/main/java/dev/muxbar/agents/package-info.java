@@ -1,6 +1,7 @@
 /**
- * Coding agents in panes, as pure logic: rules per agent, hook payload mapping, transcript
- * parsing, identity and places, and the one tracker that ranks and collapses signals into the
- * statuses the sidebar shows. May import {@code model} only (and {@code config} for files).
+ * Coding agents in panes: rules per agent, hook payload mapping, transcript and registry parsing
+ * (and the readers of those files), identity and places, the one tracker that keeps a row per agent,
+ * the {@code Authority} that decides which source may say what, {@code muxbar explain}'s evidence,
+ * and the accuracy suite's {@code Replay}. May import {@code model} only (and {@code config} for files).
  */
 package dev.muxbar.agents;
