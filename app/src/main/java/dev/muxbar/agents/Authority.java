@@ -129,17 +129,32 @@ final class Authority {
     private static boolean lowersWaiting(Row i, Signal s, long now) {
         return switch (s.source()) {
             case HOOK, REGISTRY -> true;
-            case TRANSCRIPT, NOTIFY -> switch (s.cue()) {
-                case TOOL_CLOSE, TOOL_PROGRESS -> i.waitTool == null || s.toolId() == null || i.waitTool.equals(s.toolId());
-                case TURN_START, TURN_END -> true;
-                default -> s.status() == Status.INTERRUPTED || s.status() == Status.ERROR;
-            };
+            case TRANSCRIPT, NOTIFY -> writtenSince(i, s) || answers(i, s);
             case SCREEN -> {
                 // The screen lowers a prompt it saw itself, or a waiting only guessed from silence; a reported
                 // prompt it never recognised (no rule for it, or not the agent's pane) is no evidence it is over.
                 boolean gone = i.screenSawPrompt >= 0 ? now - i.screenSawPrompt >= Tracker.SCREEN_GRACE_MS : i.waitingGuessed;
                 yield now - i.since >= Tracker.SCREEN_GRACE_MS && gone;
             }
+        };
+    }
+
+    /**
+     * Claude writes nothing of its own to its transcript while a prompt is up: a line written after
+     * the waiting began ends it. Results of other calls are not its own (a parallel call that needed
+     * no permission finishes while the prompt for another is up); {@link #answers} judges those.
+     */
+    private static boolean writtenSince(Row i, Signal s) {
+        return s.source() == Source.TRANSCRIPT && s.at() > 0 && i.statusAt > 0 && s.at() > i.statusAt
+                && s.cue() != Signal.Cue.TOOL_CLOSE && s.cue() != Signal.Cue.TOOL_PROGRESS;
+    }
+
+    /** Evidence of an answer: the call the prompt was about closed or runs, a new turn, the turn's end, an interrupt. */
+    private static boolean answers(Row i, Signal s) {
+        return switch (s.cue()) {
+            case TOOL_CLOSE, TOOL_PROGRESS -> i.waitTool == null || s.toolId() == null || i.waitTool.equals(s.toolId());
+            case TURN_START, TURN_END -> true;
+            default -> s.status() == Status.INTERRUPTED || s.status() == Status.ERROR;
         };
     }
 }

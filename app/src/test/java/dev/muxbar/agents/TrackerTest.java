@@ -101,6 +101,18 @@ class TrackerTest {
         assertEquals("tool_result", evidence);
     }
 
+    /** Nothing is written while a prompt is up: the next line written after it began means it was answered. */
+    @Test
+    void aTranscriptLineWrittenAfterAPromptBeganEndsTheWait() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        tracker.apply(transcript(Status.WAITING, 1_000, "AskUserQuestion").withCue(Signal.Cue.TOOL_OPEN, "q1"), 0);
+        assertEquals("waiting", status("%1"));
+        tracker.apply(transcript(Status.RUNNING, 900, "assistant text").withCue(Signal.Cue.TURN_MAY_END, null), 10);
+        assertEquals("waiting", status("%1"), "written before the question");
+        tracker.apply(transcript(Status.TOOL_RUNNING, 9_000, "tool_use Write").withCue(Signal.Cue.TOOL_OPEN, "w1"), 20);
+        assertEquals("tool-running", status("%1"), "written after it: answered");
+    }
+
     @Test
     void aSubagentStoppingWhileIdleWakesNothingAndAManualCompactionEndsIdle() {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
