@@ -81,8 +81,8 @@ final class Authority {
         if (i.status == Status.STALE) {
             return true; // anything is news
         }
-        if (i.status.terminal() && i.source == Source.REGISTRY && to.terminal()) {
-            return true; // the registry knows that a turn ended, not how: an interrupt or an error says how
+        if (i.status.terminal() && i.source == Source.REGISTRY && (to.terminal() || to == Status.IDLE)) {
+            return true; // the registry knows that a turn ended, not how: an interrupt, an error or a compaction says how
         }
         if (s.at() > 0 && i.statusAt > 0 && s.at() < i.statusAt && s.source() != i.source) {
             return false; // it happened before what the row shows was said
