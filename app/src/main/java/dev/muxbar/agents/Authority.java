@@ -47,6 +47,13 @@ final class Authority {
                     status = Status.TOOL_RUNNING; // another call (or the Task around a subagent's call) still runs
                 }
             }
+            case BACKGROUND_START -> {
+                if (s.toolId() != null) {
+                    i.openTools.remove(s.toolId());
+                }
+                i.background = Math.min(i.background + 1, Row.MAX_OPEN_TOOLS);
+            }
+            case BACKGROUND_END -> i.background = Math.max(0, i.background - 1);
             case COMPACT_START -> i.manualCompact = true;
             case COMPACT_END -> {
                 boolean manual = i.manualCompact;
@@ -59,7 +66,10 @@ final class Authority {
                 && s.cue() != Signal.Cue.TURN_START) {
             status = Status.TOOL_RUNNING; // the prompt is gone and the call it asked about runs
         }
-        i.mayEnd = s.cue() == Signal.Cue.TURN_MAY_END;
+        if (status == Status.DONE && i.background > 0 && s.source() == Source.TRANSCRIPT) {
+            status = Status.RUNNING; // the turn ended, the background work it started did not
+        }
+        i.mayEnd = s.cue() == Signal.Cue.TURN_MAY_END && i.background == 0;
         if (s.cue() == Signal.Cue.TURN_START || status.terminal()) {
             i.openTools.clear();
         }

@@ -141,8 +141,12 @@ public final class HookMapping {
                 wait = "elicitation_dialog".equals(type) ? Wait.QUESTION : null;
             }
             case "Stop" -> {
-                status = Status.DONE;
-                cue = Signal.Cue.TURN_END;
+                // Stop ends the main agent's turn; background subagents or shells it started may run on
+                // (Claude Code 2.1.145+ lists them). The Stop after the last of them is the real end.
+                int background = running(body.path("background_tasks"));
+                status = background > 0 ? Status.RUNNING : Status.DONE;
+                cue = background > 0 ? Signal.Cue.NONE : Signal.Cue.TURN_END;
+                message = background > 0 ? background + " background task" + (background == 1 ? "" : "s") + " running" : null;
             }
             case "StopFailure" -> {
                 status = Status.ERROR;
@@ -165,6 +169,17 @@ public final class HookMapping {
                 + (text(body, "notification_type") != null ? " " + clip(text(body, "notification_type")) : "");
         return new Signal(Source.HOOK, agent, status, where, thread, title, clip(message), end, cue, toolId, wait, 0,
                 why);
+    }
+
+    /** How many entries of a {@code background_tasks} array are {@code running} (0 when there is none). */
+    static int running(JsonNode tasks) {
+        int n = 0;
+        if (tasks != null && tasks.isArray()) {
+            for (JsonNode t : tasks) {
+                n += "running".equals(text(t, "status")) ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     /** The wait a tool means by itself (it always asks the user), or null for tools that just run. */

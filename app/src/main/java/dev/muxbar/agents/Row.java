@@ -39,6 +39,7 @@ final class Row {
     boolean sawProcess;
     final Set<String> openTools = new LinkedHashSet<>();
     String openTool;  // name of the last tool call opened (its silence means something)
+    int background;   // background subagents and shells started and not yet finished (from the transcript)
     String title;
     String message;
     String evidence;

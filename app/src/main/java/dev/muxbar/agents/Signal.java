@@ -35,6 +35,10 @@ public record Signal(Source source, String agent, Status status, Where where, St
         TOOL_CLOSE,
         /** A tool call reports progress ({@code toolId}): it runs, so a prompt about it was answered. */
         TOOL_PROGRESS,
+        /** A tool call ended by starting background work ({@code toolId}): the agent works on after its turn ends. */
+        BACKGROUND_START,
+        /** Background work finished (its notification): a turn's end with none left is the real end. */
+        BACKGROUND_END,
         /** The user started a turn (a prompt): reopens a finished turn whoever finished it. */
         TURN_START,
         /** An explicit turn-end marker: this thread writes them, so silence never ends its turns. */

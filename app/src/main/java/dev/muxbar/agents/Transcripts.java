@@ -128,12 +128,21 @@ public final class Transcripts {
                 return signal("claude", Status.INTERRUPTED, cwd, thread, at, "transcript tool_result rejected")
                         .withCue(Signal.Cue.TOOL_CLOSE, id);
             }
+            if (!rejected && out != null && (out.contains("Async agent launched") || out.contains("running in background with ID"))) {
+                return signal("claude", Status.RUNNING, cwd, thread, at, "transcript tool_result: started in the background")
+                        .withCue(Signal.Cue.BACKGROUND_START, id);
+            }
             return signal("claude", Status.RUNNING, cwd, thread, at,
                     "transcript tool_result" + (rejected ? " rejected with feedback" : ""))
                     .withCue(Signal.Cue.TOOL_CLOSE, id);
         }
         if (text == null) {
             return signal("claude", null, cwd, thread, at, "transcript user (no text)");
+        }
+        if (text.stripLeading().startsWith("<task-notification>")) {
+            // Background work finished; Claude takes it up as a new turn of its own.
+            return signal("claude", Status.RUNNING, cwd, thread, at, "transcript task-notification")
+                    .withCue(Signal.Cue.BACKGROUND_END, null);
         }
         if (text.startsWith("[Request interrupted by user")) {
             return signal("claude", Status.INTERRUPTED, cwd, thread, at, "transcript interrupt");

@@ -52,4 +52,18 @@ class HookMappingTest {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
         assertTrue(ex.getMessage().contains(part), ex.getMessage());
     }
+
+    /** Claude Code 2.1.145+ lists background work in Stop: while some runs, the agent works on. */
+    @Test
+    void aStopWithBackgroundTasksRunningKeepsTheAgentWorking() throws Exception {
+        Signal busy = HookMapping.claude(json("{\"session_id\":\"s1\",\"hook_event_name\":\"Stop\",\"background_tasks\":"
+                + "[{\"id\":\"a1\",\"status\":\"running\"},{\"id\":\"b2\",\"status\":\"completed\"}]}"), "%1", null);
+        assertEquals(dev.muxbar.model.Status.RUNNING, busy.status());
+        assertEquals("1 background task running", busy.message());
+        Signal done = HookMapping.claude(json("{\"session_id\":\"s1\",\"hook_event_name\":\"Stop\",\"background_tasks\":[]}"), "%1", null);
+        assertEquals(dev.muxbar.model.Status.DONE, done.status());
+        assertEquals(Signal.Cue.TURN_END, done.cue());
+        Signal old = HookMapping.claude(json("{\"session_id\":\"s1\",\"hook_event_name\":\"Stop\"}"), "%1", null);
+        assertEquals(dev.muxbar.model.Status.DONE, old.status(), "versions without the field");
+    }
 }

@@ -19,7 +19,7 @@ class TruthTest {
 
     static final List<String> RECORDINGS = List.of("claude-permission-granted", "claude-permission-denied",
             "claude-rejected-with-feedback", "claude-question", "claude-plan", "claude-interrupt", "claude-api-error",
-            "claude-subagent", "claude-compact", "claude-attach-mid-turn", "claude-resume", "claude-no-markers", "claude-parallel-tools",
+            "claude-subagent", "claude-compact", "claude-attach-mid-turn", "claude-resume", "claude-no-markers", "claude-parallel-tools", "claude-background-task",
             "codex-turn", "codex-old-no-task-complete", "codex-abort", "codex-error");
 
     static List<Replay.Step> recording(String name) throws IOException {
