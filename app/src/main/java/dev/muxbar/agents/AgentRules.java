@@ -57,7 +57,7 @@ public final class AgentRules {
     public record Verdict(Status status, Wait waitsFor, String rule) {}
 
     public record Definition(String agent, List<String> processes, List<Pattern> args, int lines, List<Rule> rules,
-                             Status otherwise) {
+                             Status otherwise, List<Prompts.Form> answers) {
         /** The status the screen shows, or null for no opinion. */
         public Status evaluate(List<String> screen, String title) {
             Verdict v = judge(screen, title);
@@ -180,10 +180,11 @@ public final class AgentRules {
         }
         rules.sort(Comparator.comparingInt(Rule::priority).reversed()); // stable: file order within a priority
         Status otherwise = screen.hasNonNull("otherwise") ? Status.parse(screen.get("otherwise").asText()) : null;
-        return new Definition(agent, List.copyOf(processes), List.copyOf(args), lines, List.copyOf(rules), otherwise);
+        return new Definition(agent, List.copyOf(processes), List.copyOf(args), lines, List.copyOf(rules), otherwise,
+                Prompts.parse(n.path("answers")));
     }
 
-    private static Pattern pattern(String p, String field) {
+    static Pattern pattern(String p, String field) {
         if (p.isEmpty()) {
             throw new IllegalArgumentException("\"" + field + "\" must not be empty");
         }
