@@ -25,9 +25,83 @@ import org.eclipse.jetty.util.Fields;
 final class AgentRoutes {
 
     private final Core core;
+    private final dev.muxbar.act.AgentActions actions; // null: acting on agents is not offered
 
-    AgentRoutes(Core core) {
+    AgentRoutes(Core core, dev.muxbar.act.AgentActions actions) {
         this.core = core;
+        this.actions = actions;
+    }
+
+    /** GET /agents/prompt?pane=%3: the agent's status and the prompt it shows, with choices and their hash. */
+    Reply prompt(Fields query) {
+        String pane = query.getValue("pane");
+        Reply bad = checkPane(pane);
+        if (bad != null) {
+            return bad;
+        }
+        return Reply.await(actions.show(pane), shown -> {
+            if (shown.isEmpty()) {
+                return Reply.error(404, "no agent row in pane " + pane);
+            }
+            try {
+                return Reply.ok(Json.MAPPER.writeValueAsString(shown.get()));
+            } catch (JsonProcessingException e) {
+                return Reply.error(500, "cannot write the prompt: " + e.getMessage());
+            }
+        }, Reply::busy);
+    }
+
+    /** POST /agents/answer?pane=%3&amp;choice=N&amp;prompt=HASH: picks choice N of that prompt, or says why not (409). */
+    Reply answer(Fields query) {
+        String pane = query.getValue("pane");
+        Reply bad = checkPane(pane);
+        if (bad != null) {
+            return bad;
+        }
+        String choice = query.getValue("choice");
+        String hash = query.getValue("prompt");
+        if (choice == null || !choice.matches("[1-9]")) {
+            return Reply.error(400, "choice must be the number of a choice, 1-9, got: " + (choice == null ? "nothing" : clip(choice)));
+        }
+        if (hash == null || !hash.matches("[0-9a-f]{16}")) {
+            return Reply.error(400, "prompt must be the 16-hex hash GET /agents/prompt gives, got: "
+                    + (hash == null ? "nothing" : clip(hash)));
+        }
+        return Reply.await(actions.answer(pane, Integer.parseInt(choice), hash), AgentRoutes::outcome, Reply::busy);
+    }
+
+    /** POST /agents/reply?pane=%3[&amp;force=1], the text as the body: typed into the agent's input, then Enter. */
+    Reply reply(String body, Fields query) {
+        String pane = query.getValue("pane");
+        Reply bad = checkPane(pane);
+        if (bad != null) {
+            return bad;
+        }
+        String text = body.endsWith("\n") ? body.substring(0, body.length() - 1) : body; // curl -d @file, echo
+        return Reply.await(actions.reply(pane, text, "1".equals(query.getValue("force"))), AgentRoutes::outcome, Reply::busy);
+    }
+
+    private Reply checkPane(String pane) {
+        if (actions == null) {
+            return Reply.error(503, "acting on agents is not offered by this server");
+        }
+        if (pane == null || !pane.matches("%[0-9]{1,9}")) {
+            return Reply.error(400, "pane must look like %3, got: " + (pane == null ? "nothing" : clip(pane)));
+        }
+        return null;
+    }
+
+    private static Reply outcome(dev.muxbar.act.AgentActions.Outcome o) {
+        if (o instanceof dev.muxbar.act.AgentActions.Outcome.Sent) {
+            return Reply.ok(Json.MAPPER.createObjectNode().put("ok", true).put("sent", o.message()).toString());
+        } else if (o instanceof dev.muxbar.act.AgentActions.Outcome.Refused r) {
+            return Reply.error(r.status(), r.message());
+        }
+        throw new AssertionError(o);
+    }
+
+    private static String clip(String s) {
+        return s.length() > 20 ? s.substring(0, 20) + "…" : s;
     }
 
     Reply hook(String agent, String body, Fields query) {
@@ -70,7 +144,7 @@ final class AgentRoutes {
     Reply explain(Fields query) {
         String pane = query.getValue("pane");
         if (pane != null && !pane.matches("%[0-9]{1,9}")) {
-            return Reply.error(400, "pane must look like %3, got: " + (pane.length() > 20 ? pane.substring(0, 20) + "…" : pane));
+            return Reply.error(400, "pane must look like %3, got: " + clip(pane));
         }
         CompletableFuture<java.util.List<dev.muxbar.agents.Explanation>> done = new CompletableFuture<>();
         core.post(new Event.ExplainAgents(pane, done));

@@ -44,6 +44,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * POST /mute?session=NAME_OR_ID              mute/unmute a session's attention alerts
  * POST /hooks/claude, /hooks/codex, /agent-event   see {@link AgentRoutes}
  * GET  /agents/explain[?pane=%3]                  why each agent row shows its status (see {@link AgentRoutes})
+ * GET  /agents/prompt?pane=%3, POST /agents/answer?pane=%3&amp;choice=N&amp;prompt=HASH,
+ * POST /agents/reply?pane=%3[&amp;force=1] (text body)   act on an agent without switching (see {@link AgentRoutes})
  * </pre>
  */
 public final class ApiServer implements AutoCloseable {
@@ -80,11 +82,16 @@ public final class ApiServer implements AutoCloseable {
 
         /** Shows a theme on every sidebar, saved when {@code keep}; completes with what happened. */
         CompletableFuture<ThemeResult> setTheme(String name, boolean keep);
+
+        /** Reading and answering agents' prompts, replying to agents (null: not offered). */
+        default dev.muxbar.act.AgentActions agentActions() {
+            return null;
+        }
     }
 
     public ApiServer(Path socket, Core core, String version, Actions actions) throws Exception {
         this.routes = new Routes(core, actions, version);
-        this.agents = new AgentRoutes(core);
+        this.agents = new AgentRoutes(core, actions.agentActions());
         QueuedThreadPool pool = new QueuedThreadPool(6, 1);
         pool.setName("muxbar-api");
         pool.setDaemon(true);
@@ -120,8 +127,13 @@ public final class ApiServer implements AutoCloseable {
                 readBody(request, response, callback, path, query);
                 return true;
             }
-            if (path.equals("/agents/explain")) {
-                answer(request, response, callback, method.equals("GET") ? safely(() -> agents.explain(query))
+            if (path.equals("/agents/explain") || path.equals("/agents/prompt")) {
+                answer(request, response, callback, !method.equals("GET") ? Routes.notAllowed(method, path)
+                        : safely(() -> path.equals("/agents/prompt") ? agents.prompt(query) : agents.explain(query)));
+                return true;
+            }
+            if (path.equals("/agents/answer")) {
+                answer(request, response, callback, method.equals("POST") ? safely(() -> agents.answer(query))
                         : Routes.notAllowed(method, path));
                 return true;
             }
@@ -156,7 +168,8 @@ public final class ApiServer implements AutoCloseable {
         Content.Sink.write(response, true, reply.body() + "\n", callback);
     }
 
-    private static final java.util.Set<String> BODY_PATHS = java.util.Set.of("/hooks/claude", "/hooks/codex", "/agent-event");
+    private static final java.util.Set<String> BODY_PATHS = java.util.Set.of("/hooks/claude", "/hooks/codex", "/agent-event",
+            "/agents/reply");
 
     /**
      * Endpoints with a JSON body. The body is read asynchronously: a client that sends half a body and
@@ -187,6 +200,7 @@ public final class ApiServer implements AutoCloseable {
                 reply = safely(() -> switch (path) {
                     case "/hooks/claude" -> agents.hook("claude", body, query);
                     case "/hooks/codex" -> agents.hook("codex", body, query);
+                    case "/agents/reply" -> agents.reply(body, query);
                     default -> agents.event(body);
                 });
             }

@@ -145,6 +145,8 @@ public final class Daemon {
         core.subscribe(io, sidebarStore);
         themes = themes(options);
         core.withThemes(themes);
+        dev.muxbar.act.AgentActions agentActions = new dev.muxbar.act.AgentActions(gateway, core::model, rules,
+                m -> log.accept("agent action: " + m));
         sidebars = new SidebarService(gateway, core, loop, loop, themes, sidebarScript().toString(), log);
         themes.onShow(t -> {
             sidebars.setTheme(t);
@@ -163,7 +165,8 @@ public final class Daemon {
                 sidebarScript().resolveSibling("switch-index").toString(), log);
         core.subscribe(loop, keyBinder);
         core.subscribe(loop, new ControlSeat(gateway, log));
-        api = new ApiServer(paths.socket(), core, version, new DaemonActions(loop, gateway, core, sidebars, themes, keyBinder));
+        api = new ApiServer(paths.socket(), core, version, new DaemonActions(loop, gateway, core, sidebars, themes, keyBinder,
+                agentActions));
         gateway.send(Commands.unsetGlobalOption("@muxbar-stopped")); // this daemon is wanted: revive it if it dies
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());

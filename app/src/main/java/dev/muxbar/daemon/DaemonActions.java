@@ -28,14 +28,22 @@ final class DaemonActions implements ApiServer.Actions {
     private final SidebarService sidebars;
     private final ThemeService themes;
     private final KeyBinder keys;
+    private final dev.muxbar.act.AgentActions agentActions;
 
-    DaemonActions(Executor loop, TmuxGateway tmux, Core core, SidebarService sidebars, ThemeService themes, KeyBinder keys) {
+    DaemonActions(Executor loop, TmuxGateway tmux, Core core, SidebarService sidebars, ThemeService themes, KeyBinder keys,
+                  dev.muxbar.act.AgentActions agentActions) {
+        this.agentActions = agentActions;
         this.loop = loop;
         this.tmux = tmux;
         this.core = core;
         this.sidebars = sidebars;
         this.themes = themes;
         this.keys = keys;
+    }
+
+    @Override
+    public dev.muxbar.act.AgentActions agentActions() {
+        return agentActions;
     }
 
     @Override

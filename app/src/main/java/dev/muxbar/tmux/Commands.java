@@ -106,6 +106,26 @@ public final class Commands {
         return TmuxCommand.lines("capture-pane -p -t " + TmuxQuote.q(paneId));
     }
 
+    /**
+     * Keys to a pane, as tmux names them ({@code 1}, {@code y}, {@code Enter}, {@code Escape}): only
+     * names of letters, digits and dashes, or one printable character, each quoted.
+     */
+    public static TmuxCommand<Void> sendKeys(String paneId, List<String> keys) {
+        StringBuilder sb = new StringBuilder("send-keys -t ").append(TmuxQuote.q(paneId));
+        for (String k : keys) {
+            if (!k.matches("[A-Za-z0-9-]{1,16}|[!-~]")) {
+                throw new IllegalArgumentException("not a key name: " + k);
+            }
+            sb.append(' ').append(TmuxQuote.q(k));
+        }
+        return TmuxCommand.effect(sb.toString());
+    }
+
+    /** Text typed into a pane exactly as it is ({@code -l}: no key names; {@code --}: a leading dash is text). */
+    public static TmuxCommand<Void> sendText(String paneId, String text) {
+        return TmuxCommand.effect("send-keys -l -t " + TmuxQuote.q(paneId) + " -- " + TmuxQuote.q(text));
+    }
+
     // --- options ---
 
     /** A pane option (user options such as {@code @muxbar-sidebar}). */

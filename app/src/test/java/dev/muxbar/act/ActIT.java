@@ -1,0 +1,143 @@
+package dev.muxbar.act;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.muxbar.api.ApiClient;
+import dev.muxbar.testing.DaemonProcess;
+import dev.muxbar.testing.Poll;
+import dev.muxbar.testing.Teardown;
+import dev.muxbar.testing.TmuxServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Acting on agents in a real tmux: fake agent TUIs (app/src/test/resources/fake-agents: a Claude-like
+ * permission dialog, a Codex-like approval, an Aider (Y)es/(N)o) each read one answer and print the
+ * bytes they got; answers and replies go through the API and the CLI.
+ */
+class ActIT {
+
+    @TempDir
+    Path tmp;
+
+    private final Teardown cleanup = new Teardown();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private TmuxServer tmux;
+    private DaemonProcess daemon;
+
+    @BeforeEach
+    void start() throws Exception {
+        tmux = cleanup.track(new TmuxServer("act"));
+        tmux.tmux("set-option", "-g", "default-shell", "/bin/sh");
+        daemon = cleanup.track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"),
+                Map.of("HOME", tmp.toString()))).awaitReady();
+    }
+
+    @AfterEach
+    void stop() {
+        cleanup.close();
+    }
+
+    private static Path fake(String agent) {
+        return Path.of(System.getProperty("muxbar.root"), "app/src/test/resources/fake-agents", agent);
+    }
+
+    /**
+     * A new window running a fake agent; returns its pane id. tmux names a pane's command by its
+     * argv[0] (a script's is its interpreter), so the fake runs as {@code exec -a AGENT sh SCRIPT}.
+     */
+    private String run(String agent, String env) {
+        return tmux.tmux("new-window", "-d", "-P", "-F", "#{pane_id}", "-t", "act:", (env == null ? "" : "export " + env + "; ")
+                + "exec bash -c 'exec -a " + agent + " /bin/sh " + fake(agent) + "'").strip();
+    }
+
+    private JsonNode prompt(String pane) {
+        try (ApiClient api = new ApiClient(daemon.socket())) {
+            ApiClient.Answer a = api.get("/agents/prompt?pane=" + pane.replace("%", "%25"));
+            return a.status() == 200 ? JSON.readTree(a.body()) : JSON.createObjectNode().put("http", a.status()).put("body", a.body());
+        } catch (java.io.IOException e) {
+            return JSON.createObjectNode().put("failed", e.toString());
+        }
+    }
+
+    private String screen(String pane) {
+        return tmux.tmux("capture-pane", "-p", "-t", pane);
+    }
+
+    private String diagnostics(String pane) {
+        return "screen of " + pane + ":\n" + screen(pane) + "\n" + tmux.describe() + daemon.diagnostics();
+    }
+
+    /** Waits until the daemon reads a prompt with choices on the pane; returns it. */
+    private JsonNode awaitPrompt(String pane, String agent) throws Exception {
+        JsonNode[] last = new JsonNode[1];
+        Poll.until(10_000, () -> {
+            last[0] = prompt(pane);
+            return last[0].path("agent").asText().equals(agent) && last[0].path("prompt").path("choices").size() > 0;
+        }, agent + "'s prompt read", () -> "last: " + last[0] + "\n" + diagnostics(pane));
+        return last[0].path("prompt");
+    }
+
+    private static String hex(String s) {
+        return HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void answersReachEachFakeAgentExactly() throws Exception {
+        String claude = run("claude", null);
+        String codex = run("codex", null);
+        String aider = run("aider", null);
+        JsonNode cp = awaitPrompt(claude, "claude");
+        assertEquals("Yes, and don't ask again", cp.path("choices").path(1).path("label").asText(), cp.toString());
+        // A stale choice (made for another prompt) sends nothing.
+        try (ApiClient api = new ApiClient(daemon.socket())) {
+            ApiClient.Answer stale = api.post("/agents/answer?pane=" + claude.replace("%", "%25") + "&choice=2&prompt=0123456789abcdef");
+            assertEquals(409, stale.status(), stale.body());
+            assertTrue(stale.body().contains("the prompt changed"), stale.body());
+        }
+        Thread.sleep(300); // a key, had one been sent, would show by now
+        assertTrue(!screen(claude).contains("GOT:"), "nothing was sent: " + screen(claude));
+        DaemonProcess.Cli pick = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "answer", claude, "2",
+                "--prompt", cp.path("hash").asText());
+        assertEquals(0, pick.exit(), pick.output());
+        Poll.until(5_000, () -> screen(claude).contains("GOT:" + hex("2")), "the fake Claude got 2", () -> diagnostics(claude));
+
+        awaitPrompt(codex, "codex");
+        DaemonProcess.Cli listing = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "answer", codex);
+        assertTrue(listing.output().contains("2  Yes, and don't ask again for this command"), listing.output());
+        DaemonProcess.Cli no = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "answer", codex, "3");
+        assertEquals(0, no.exit(), no.output());
+        Poll.until(5_000, () -> screen(codex).contains("GOT:1b"), "the fake Codex got Escape", () -> diagnostics(codex));
+
+        awaitPrompt(aider, "aider");
+        DaemonProcess.Cli yes = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "answer", aider, "1");
+        assertEquals(0, yes.exit(), yes.output());
+        Poll.until(5_000, () -> screen(aider).contains("GOT:" + hex("y")), "the fake Aider got y and Enter",
+                () -> diagnostics(aider));
+        assertTrue(daemon.diagnostics().contains("agent action: answer to claude"), "every action is logged");
+    }
+
+    @Test
+    void aReplyArrivesByteExact() throws Exception {
+        String pane = run("claude", "FAKE_MODE=idle");
+        Poll.until(10_000, () -> prompt(pane).path("agent").asText().equals("claude"), "the agent row",
+                () -> diagnostics(pane));
+        String text = "-n 'x' \"y\"; echo #{pane_id} $HOME é ✓";
+        DaemonProcess.Cli r = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "reply", pane, "--", text);
+        assertEquals(0, r.exit(), r.output());
+        Poll.until(5_000, () -> screen(pane).replace("\n", "").contains("GOT:" + hex(text)), "the reply byte for byte",
+                () -> diagnostics(pane));
+        DaemonProcess.Cli bad = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "reply", "x;y", "hi");
+        assertEquals(2, bad.exit(), bad.output());
+    }
+}
