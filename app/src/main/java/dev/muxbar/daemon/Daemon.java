@@ -147,7 +147,7 @@ public final class Daemon {
         core.withThemes(themes);
         dev.muxbar.act.AgentActions agentActions = new dev.muxbar.act.AgentActions(gateway, core::model, rules,
                 m -> log.accept("agent action: " + m));
-        sidebars = new SidebarService(gateway, core, loop, loop, themes, sidebarScript().toString(), log);
+        sidebars = new SidebarService(gateway, core, loop, loop, themes, sidebarScript().toString(), log, agentActions);
         themes.onShow(t -> {
             sidebars.setTheme(t);
             core.post(new Event.ThemeShown(t.name()));

@@ -23,4 +23,10 @@ public sealed interface Command {
     record Theme(String name, boolean keep) implements Command {}
     /** Mute or unmute a session's attention alerts. */
     record Mute(String sessionId) implements Command {}
+    /** Read the prompt the agent in {@code pane} shows, to offer its choices. */
+    record ReadPrompt(String pane) implements Command {}
+    /** Pick choice {@code number} of the prompt whose hash is {@code hash} (nothing is sent if it changed). */
+    record Answer(String pane, int number, String hash) implements Command {}
+    /** Type {@code text} into the agent's input and press Enter; {@code force}: the user confirmed a working agent. */
+    record Reply(String pane, String text, boolean force) implements Command {}
 }

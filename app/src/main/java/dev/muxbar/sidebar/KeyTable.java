@@ -37,8 +37,10 @@ enum KeyTable {
             + "`↑`/`↓` preview on every sidebar, `Enter` keeps (remembered), `Esc` reverts", k -> chars(k, "t")),
     FILTER("f", "filter", "`f`", "filter: all sessions → with agents → needing attention", k -> chars(k, "f")),
     MUTE("m", "mute alerts", "`m`", "mute / unmute the session's attention alerts", k -> chars(k, "m")),
-    AGENTS("l/→", "agents (↵ go)", "`l`/`→`", "into the selected session's agents (`j`/`k` move, `Enter` goes to the "
-            + "agent's window and pane, `h`/`←` back)", k -> is(k, KeyType.ArrowRight) || chars(k, "l")),
+    AGENTS("l/→", "agents (↵ a R)", "`l`/`→`", "into the selected session's agents (`j`/`k` move, `Enter` goes to the "
+            + "agent's window and pane, `a` shows the choices of the prompt it waits on and `1`–`9` answers it there, "
+            + "`R` types a reply into its input (a working agent asks once more), `h`/`←` back)",
+            k -> is(k, KeyType.ArrowRight) || chars(k, "l")),
     HELP("?", "help", "`?`", "help", k -> chars(k, "?")),
     LEAVE("q/Esc", "back to pane", "`q` / `Esc`", "focus back to the content pane",
             k -> is(k, KeyType.Escape) || chars(k, "q"));

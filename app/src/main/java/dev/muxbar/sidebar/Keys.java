@@ -37,6 +37,12 @@ final class Keys {
             return isEnter(k) ? Result.of(back, new Command.Kill(c.sessionId(),
                     neighbour(Renderer.shown(in), c.sessionId()))) : Result.of(back);
         }
+        if (mode instanceof Mode.Answer a) {
+            return answer(v, a, k);
+        }
+        if (mode instanceof Mode.Reply r) {
+            return reply(v, r, k);
+        }
         if (mode instanceof Mode.Prompt p) {
             return prompt(v, p, k);
         }
@@ -140,7 +146,46 @@ final class Keys {
             Agent a = agents.get(i);
             return Result.of(v.withAgent(-1), new Command.FocusAgent(at.id(), a.windowId(), a.pane()));
         }
+        if (c != null && c == 'a' && !k.isAltDown()) {
+            return Result.of(v, new Command.ReadPrompt(agents.get(i).pane()));
+        }
+        if (c != null && c == 'R' && !k.isAltDown()) {
+            Agent a = agents.get(i);
+            return Result.of(v.withMode(new Mode.Reply(a.pane(), a.agent(), LineEdit.of(""),
+                    dev.muxbar.act.AgentActions.listens(a), false)));
+        }
         return null;
+    }
+
+    /** The choices of a prompt: 1-9 picks (then back to the list), anything else but a digit goes back. */
+    private static Result answer(View v, Mode.Answer a, KeyStroke k) {
+        View back = v.withMode(new Mode.Normal());
+        Character c = k.getKeyType() == KeyType.Character ? k.getCharacter() : null;
+        if (c != null && c >= '1' && c <= '9') {
+            int n = c - '0';
+            return n <= a.choices().size() ? Result.of(back, new Command.Answer(a.pane(), n, a.hash())) : Result.of(v);
+        }
+        return Result.of(back);
+    }
+
+    /** A reply being typed: Enter sends (a working agent: asks once more first), Esc drops it. */
+    private static Result reply(View v, Mode.Reply r, KeyStroke k) {
+        View back = v.withMode(new Mode.Normal());
+        if (isEnter(k)) {
+            String text = r.line().text();
+            if (text.isBlank()) {
+                return Result.of(back);
+            }
+            if (r.listens() || r.confirming()) {
+                return Result.of(back, new Command.Reply(r.pane(), text, !r.listens()));
+            }
+            return Result.of(v.withMode(new Mode.Reply(r.pane(), r.agent(), r.line(), false, true)));
+        }
+        if (k.getKeyType() == KeyType.Escape) {
+            return Result.of(back);
+        }
+        LineEdit next = r.line().apply(k, dev.muxbar.act.AgentActions.MAX_REPLY);
+        return next == null ? Result.of(v) : Result.of(v.withMode(new Mode.Reply(r.pane(), r.agent(), next, r.listens(), false)));
     }
 
     private Result mouse(Renderer.Input in, List<Session> shown, int cursor, MouseAction m) {

@@ -95,6 +95,10 @@ public final class Renderer {
             out.addAll(ThemePicker.rows(picker, in.themes(), listRows + detailRows, w, t));
             detailRows = 0;
             listRows = 0;
+        } else if (in.view().mode() instanceof View.Mode.Answer a) {
+            out.addAll(answerRows(a, listRows + detailRows, w, t));
+            detailRows = 0;
+            listRows = 0;
         } else if (in.view().mode() instanceof View.Mode.Help) {
             for (int row = 0; row < listRows + detailRows; row++) {
                 String text = row < HELP.size() ? HELP.get(row) : "";
@@ -136,6 +140,22 @@ public final class Renderer {
         return out;
     }
 
+    /** A prompt's choices over the list: what the agent asks, one numbered row per choice. */
+    static List<Line> answerRows(View.Mode.Answer a, int rows, int w, Theme t) {
+        Color bg = t.color(Role.BACKGROUND);
+        List<Line> out = new ArrayList<>();
+        out.add(new Line.Builder(w, bg).add(Cells.fit(" " + a.agent() + " in " + a.pane() + " asks:", w), t.color(Role.WAITING),
+                bg, true).build());
+        for (dev.muxbar.agents.Prompts.Choice c : a.choices()) {
+            out.add(new Line.Builder(w, bg).add(" " + c.number() + " ", t.color(Role.ACCENT), bg, true)
+                    .add(Cells.fit(c.label(), Math.max(1, w - 3)), t.color(Role.TEXT), bg, false).build());
+        }
+        while (out.size() < rows) {
+            out.add(new Line.Builder(w, bg).build());
+        }
+        return out.subList(0, Math.max(0, rows));
+    }
+
     /** The key list of the help overlay. */
     static final List<String> HELP = KeyTable.help();
 
@@ -155,6 +175,18 @@ public final class Renderer {
         }
         if (mode instanceof View.Mode.Themes p) {
             return ThemePicker.footer(p, w, t);
+        }
+        if (mode instanceof View.Mode.Answer) {
+            return b.add(" 1-9 answer  Esc back", t.color(Role.ACCENT), bg, false).build();
+        }
+        if (mode instanceof View.Mode.Reply r) {
+            if (r.confirming()) {
+                return b.add(" " + r.agent() + " works: ↵ sends anyway", t.color(Role.WAITING), bg, true).build();
+            }
+            String label = " to " + r.agent() + ": ";
+            int room = Math.max(1, w - Cells.width(label) - 1);
+            return b.add(label, t.color(Role.ACCENT), bg, true).add(withCursor(r.line(), room), t.color(Role.TEXT), bg, false)
+                    .build();
         }
         if (mode instanceof View.Mode.Width wd) {
             return b.add(" width " + wd.current() + "  ←/→ H/L ↵ Esc", t.color(Role.ACCENT), bg, false).build();

@@ -28,8 +28,11 @@ final class SidebarActions {
     private final Executor loop;
     private final Consumer<String> log;
     private final Supplier<Model> model;
+    private final dev.muxbar.act.AgentActions agents;
 
-    SidebarActions(TmuxGateway tmux, Core core, Executor loop, Consumer<String> log, Supplier<Model> model) {
+    SidebarActions(TmuxGateway tmux, Core core, Executor loop, Consumer<String> log, Supplier<Model> model,
+                   dev.muxbar.act.AgentActions agents) {
+        this.agents = agents;
         this.tmux = tmux;
         this.core = core;
         this.loop = loop;
@@ -90,9 +93,26 @@ final class SidebarActions {
             core.post(new Event.ChooseTheme(t.name(), t.keep(), done));
         } else if (c instanceof Command.Mute m) {
             core.post(new Event.ToggleMute(m.sessionId()));
+        } else if (c instanceof Command.Answer a) {
+            tell(agents.answer(a.pane(), a.number(), a.hash()));
+        } else if (c instanceof Command.Reply r) {
+            tell(agents.reply(r.pane(), r.text(), r.force()));
+        } else if (c instanceof Command.ReadPrompt) {
+            throw new AssertionError("the sidebar's input reads prompts: " + c);
         } else {
             throw new AssertionError(c);
         }
+    }
+
+    /** A note in every sidebar's footer. */
+    void notice(String text) {
+        core.post(new Event.ShowNotice(text));
+    }
+
+    /** What became of an action on an agent, in every sidebar's footer: sent, or why nothing was. */
+    private void tell(CompletableFuture<dev.muxbar.act.AgentActions.Outcome> outcome) {
+        outcome.whenComplete((o, err) -> core.post(new Event.ShowNotice(err != null ? "not sent: " + err.getMessage()
+                : o instanceof dev.muxbar.act.AgentActions.Outcome.Sent ? o.message() : "not sent: " + o.message())));
     }
 
     /** Switches the client viewing the session (the most recently active one if several). */

@@ -25,8 +25,11 @@ final class SidebarInput {
     private final SidebarPainter painter;
     private final SidebarActions actions;
     private final Keys keys = new Keys();
+    private final dev.muxbar.act.AgentActions agents;
 
-    SidebarInput(TmuxGateway tmux, Executor loop, SidebarPainter painter, SidebarActions actions) {
+    SidebarInput(TmuxGateway tmux, Executor loop, SidebarPainter painter, SidebarActions actions,
+                 dev.muxbar.act.AgentActions agents) {
+        this.agents = agents;
         this.tmux = tmux;
         this.loop = loop;
         this.painter = painter;
@@ -60,9 +63,27 @@ final class SidebarInput {
         Keys.Result r = keys.handle(painter.input(e, own.id()), k);
         e.view = r.view();
         for (Command c : r.commands()) {
-            actions.run(c, s, own, windowId);
+            if (c instanceof Command.ReadPrompt rp) {
+                offerChoices(e, own.id(), rp.pane());
+            } else {
+                actions.run(c, s, own, windowId);
+            }
         }
         painter.paint(e, own.id());
+    }
+
+    /** Reads the agent's prompt and shows its choices in this sidebar (or says why there are none). */
+    private void offerChoices(SidebarPainter.Entry e, String ownSessionId, String pane) {
+        agents.show(pane).whenComplete((shown, err) -> loop.execute(() -> {
+            var p = err == null && shown.isPresent() ? shown.get().prompt() : null;
+            if (p != null) {
+                e.view = e.view.withMode(new View.Mode.Answer(pane, shown.get().agent(), p.hash(), p.choices()));
+                painter.paint(e, ownSessionId);
+            } else {
+                actions.notice(err != null ? "cannot read " + pane + ": " + err.getMessage()
+                        : shown.isEmpty() ? "no agent in " + pane : shown.get().agent() + " shows no prompt muxbar can answer");
+            }
+        }));
     }
 
     private static void ignored(SidebarPainter.Entry e) {

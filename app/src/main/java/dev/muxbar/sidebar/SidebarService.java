@@ -35,12 +35,13 @@ public final class SidebarService {
     private final Core core;
 
     public SidebarService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, ThemeChoices themes,
-                          String sidebarScript, Consumer<String> log) {
+                          String sidebarScript, Consumer<String> log, dev.muxbar.act.AgentActions agents) {
         this.core = core;
         this.painter = new SidebarPainter(scheduler, loop, themes, SidebarPane::new, this::onKey);
         this.lifecycle = new SidebarLifecycle(tmux, scheduler, loop, parts -> core.post(new Event.Refresh(parts)),
                 "exec \"" + sidebarScript + "\"", painter::opened, log);
-        this.input = new SidebarInput(tmux, loop, painter, new SidebarActions(tmux, core, loop, log, painter::model));
+        this.input = new SidebarInput(tmux, loop, painter, new SidebarActions(tmux, core, loop, log, painter::model, agents),
+                agents);
         this.gitInfo = new GitInfo(g -> loop.execute(() -> painter.setGit(g)));
     }
 

@@ -53,6 +53,14 @@ public record View(String cursorSessionId, int scroll, Mode mode, Filter filter,
         }
         /** ?: the key list; any key closes it. */
         record Help() implements Mode {}
+        /** a on a waiting agent: its prompt's choices; 1-9 picks one (sent only to this prompt, {@code hash}), Esc goes back. */
+        record Answer(String pane, String agent, String hash, java.util.List<dev.muxbar.agents.Prompts.Choice> choices)
+                implements Mode {}
+        /**
+         * R on an agent: a line typed for it (readline keys). Enter sends it to an agent that {@code listens};
+         * to one that works it first asks ({@code confirming}), and a second Enter sends.
+         */
+        record Reply(String pane, String agent, LineEdit line, boolean listens, boolean confirming) implements Mode {}
     }
 
     /** The cursor on a session row (leaves the agent list). */

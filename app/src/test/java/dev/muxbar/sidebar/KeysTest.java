@@ -190,4 +190,39 @@ class KeysTest {
         assertEquals(-1, back.agent());
         assertEquals(0, keys.handle(in(View.INITIAL), ch('l')).view().agent() + 1, "no agents: l does nothing");
     }
+
+    @Test
+    void anAgentsPromptIsAnsweredAndARepliesIsTypedFromTheAgentList() {
+        Agent waiting = new Agent("%1", "@1", "$1", "claude", "t", Status.WAITING, Source.HOOK, 0, null, null, false);
+        Agent working = new Agent("%5", "@5", "$1", "aider", null, Status.RUNNING, Source.SCREEN, 0, null, null, false);
+        Model m = Model.of(snap, OrderBook.EMPTY.reconcile(snap), List.of(waiting, working), java.util.Set.of());
+        java.util.function.Function<View, Renderer.Input> at = v -> new Renderer.Input(m, Theme.builtIn("default"), v,
+                "$1", 30, 14);
+        View list = keys.handle(at.apply(View.INITIAL), ch('l')).view();
+        assertEquals(List.of(new Command.ReadPrompt("%1")), keys.handle(at.apply(list), ch('a')).commands());
+        var choices = List.of(new dev.muxbar.agents.Prompts.Choice(1, "Yes", List.of("1")),
+                new dev.muxbar.agents.Prompts.Choice(2, "No", List.of("2")));
+        View asking = list.withMode(new View.Mode.Answer("%1", "claude", "00112233aabbccdd", choices));
+        assertEquals(List.of(), keys.handle(at.apply(asking), ch('3')).commands(), "no third choice");
+        Keys.Result picked = keys.handle(at.apply(asking), ch('2'));
+        assertEquals(List.of(new Command.Answer("%1", 2, "00112233aabbccdd")), picked.commands());
+        assertEquals(new View.Mode.Normal(), picked.view().mode());
+        assertEquals(0, picked.view().agent(), "still in the agent list");
+        assertEquals(List.of(), keys.handle(at.apply(asking), new KeyStroke(KeyType.Escape)).commands());
+        // R on the working agent: typed, Enter asks once more, a second Enter sends (forced).
+        View second = keys.handle(at.apply(list), ch('j')).view();
+        View typing = keys.handle(at.apply(second), ch('R')).view();
+        for (char c : "go on".toCharArray()) {
+            typing = keys.handle(at.apply(typing), ch(c)).view();
+        }
+        Keys.Result ask = keys.handle(at.apply(typing), new KeyStroke(KeyType.Enter));
+        assertEquals(List.of(), ask.commands());
+        assertTrue(((View.Mode.Reply) ask.view().mode()).confirming());
+        Keys.Result sent = keys.handle(at.apply(ask.view()), new KeyStroke(KeyType.Enter));
+        assertEquals(List.of(new Command.Reply("%5", "go on", true)), sent.commands());
+        // To the waiting agent (not a question: it takes no typed line) also only after a confirm.
+        View toWaiting = keys.handle(at.apply(list), ch('R')).view();
+        toWaiting = keys.handle(at.apply(toWaiting), ch('y')).view();
+        assertTrue(((View.Mode.Reply) keys.handle(at.apply(toWaiting), new KeyStroke(KeyType.Enter)).view().mode()).confirming());
+    }
 }

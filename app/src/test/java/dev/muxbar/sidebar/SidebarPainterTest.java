@@ -170,8 +170,10 @@ class SidebarPainterTest {
     void aKeyOnTheActiveSidebarActsAndOneElsewhereIsCounted() {
         FakeTmux tmux = new FakeTmux().answering("display-message", c -> c.contains("'%9'") ? List.of("1 @1") : List.of("0 @2"));
         Core core = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, m -> { });
+        dev.muxbar.act.AgentActions agents = new dev.muxbar.act.AgentActions(tmux, painter::model,
+                dev.muxbar.agents.AgentRules.load(null, m -> { }), m -> { });
         SidebarInput input = new SidebarInput(tmux, clock, painter,
-                new SidebarActions(tmux, core, clock, m -> { }, painter::model));
+                new SidebarActions(tmux, core, clock, m -> { }, painter::model, agents), agents);
         painter.sync(model(List.of(), Choices.DEFAULT, sidebar("%9"), sidebar("%8")), true);
         input.onKey("%9", new KeyStroke('\n', false, false)); // Enter on the viewed window's active sidebar
         clock.runReady();
