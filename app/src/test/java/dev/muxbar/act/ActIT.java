@@ -140,4 +140,31 @@ class ActIT {
         DaemonProcess.Cli bad = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "reply", "x;y", "hi");
         assertEquals(2, bad.exit(), bad.output());
     }
+
+    /** The sidebar of a real client: l into the agents, a shows the fake Claude's choices, 2 answers. */
+    @Test
+    void aPromptIsAnsweredFromARealClientsSidebar() throws Exception {
+        String claude = run("claude", null);
+        awaitPrompt(claude, "claude");
+        dev.muxbar.testing.NestedClient client = cleanup.track(new dev.muxbar.testing.NestedClient(tmux, "act"));
+        String window = tmux.display(claude, "#{window_id}").strip();
+        tmux.tmux("select-window", "-t", window);
+        Poll.until(5_000, () -> !sidebarOf(window).isEmpty(), "a sidebar in the agent's window", () -> diagnostics(claude));
+        String sidebar = sidebarOf(window);
+        tmux.tmux("select-pane", "-t", sidebar);
+        Poll.until(5_000, () -> client.screen().contains("claude"), "the sidebar lists the agent", client::screen);
+        client.press("l");
+        client.press("a");
+        Poll.until(5_000, () -> client.screen().contains("asks:") && client.screen().contains("2 Yes, and don"),
+                "the choices in the sidebar", client::screen);
+        client.press("2");
+        Poll.until(5_000, () -> screen(claude).contains("GOT:" + hex("2")), "the fake Claude got 2 from the sidebar",
+                () -> client.screen() + "\n" + diagnostics(claude));
+        Poll.until(3_000, () -> client.screen().contains("sent choice 2"), "the footer says what was sent", client::screen);
+    }
+
+    private String sidebarOf(String window) {
+        return tmux.tmux("list-panes", "-t", window, "-F", "#{pane_id} #{?@muxbar-sidebar,S,-}").lines()
+                .filter(l -> l.endsWith(" S")).map(l -> l.split(" ")[0]).findFirst().orElse("");
+    }
 }
