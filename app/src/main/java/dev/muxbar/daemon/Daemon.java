@@ -160,6 +160,7 @@ public final class Daemon {
                 TranscriptTailer.forUser(agentDirs, log), Registry.forUser(agentDirs, log), processes::parentOf), log,
                 sidebars::notice);
         notifications.add(agents::onNotification);
+        notifications.add(sidebars::onNotification);
         core.subscribe(loop, agents::onModel);
         keyBinder = new KeyBinder(gateway, loop, options.get("@muxbar-bound-keys"),
                 sidebarScript().resolveSibling("switch-index").toString(), log);

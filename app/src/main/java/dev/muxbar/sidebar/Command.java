@@ -23,6 +23,10 @@ public sealed interface Command {
     record Theme(String name, boolean keep) implements Command {}
     /** Mute or unmute a session's attention alerts. */
     record Mute(String sessionId) implements Command {}
+    /** Show the agent's pane in this sidebar, widened, live. */
+    record Peek(String pane) implements Command {}
+    /** Stop peeking: the sidebar's own width again. */
+    record EndPeek() implements Command {}
     /** Read the prompt the agent in {@code pane} shows, to offer its choices. */
     record ReadPrompt(String pane) implements Command {}
     /** Pick choice {@code number} of the prompt whose hash is {@code hash} (nothing is sent if it changed). */

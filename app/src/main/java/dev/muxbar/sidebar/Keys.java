@@ -40,6 +40,13 @@ final class Keys {
         if (mode instanceof Mode.Answer a) {
             return answer(v, a, k);
         }
+        if (mode instanceof Mode.Peek) {
+            // The peek stays until it is closed: p, Esc, q, Enter, ←/h; other keys do nothing.
+            Character c = k.getKeyType() == KeyType.Character ? k.getCharacter() : null;
+            boolean close = k.getKeyType() == KeyType.Escape || k.getKeyType() == KeyType.ArrowLeft || isEnter(k)
+                    || c != null && "pqh".indexOf(c) >= 0;
+            return close ? Result.of(v.withMode(new Mode.Normal()), new Command.EndPeek()) : Result.of(v);
+        }
         if (mode instanceof Mode.Reply r) {
             return reply(v, r, k);
         }
@@ -148,6 +155,10 @@ final class Keys {
         }
         if (c != null && c == 'a' && !k.isAltDown()) {
             return Result.of(v, new Command.ReadPrompt(agents.get(i).pane()));
+        }
+        if (c != null && c == 'p' && !k.isAltDown()) {
+            Agent a = agents.get(i);
+            return Result.of(v.withMode(new Mode.Peek(a.pane(), a.agent(), List.of())), new Command.Peek(a.pane()));
         }
         if (c != null && c == 'R' && !k.isAltDown()) {
             Agent a = agents.get(i);

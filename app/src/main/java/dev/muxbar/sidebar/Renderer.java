@@ -95,6 +95,10 @@ public final class Renderer {
             out.addAll(ThemePicker.rows(picker, in.themes(), listRows + detailRows, w, t));
             detailRows = 0;
             listRows = 0;
+        } else if (in.view().mode() instanceof View.Mode.Peek pk) {
+            out.addAll(peekRows(pk, listRows + detailRows, w, t));
+            detailRows = 0;
+            listRows = 0;
         } else if (in.view().mode() instanceof View.Mode.Answer a) {
             out.addAll(answerRows(a, listRows + detailRows, w, t));
             detailRows = 0;
@@ -140,6 +144,33 @@ public final class Renderer {
         return out;
     }
 
+    /**
+     * A peek over the list: the agent and its pane, then the pane's last lines with their own colours
+     * (the terminal's defaults drawn as the theme's text and background), the prompt line at the bottom.
+     */
+    static List<Line> peekRows(View.Mode.Peek pk, int rows, int w, Theme t) {
+        Color bg = t.color(Role.BACKGROUND);
+        List<Line> out = new ArrayList<>();
+        out.add(new Line.Builder(w, bg).add(Cells.fit(" " + pk.agent() + " " + pk.pane(), w), t.color(Role.ACCENT), bg, true)
+                .build());
+        List<String> lines = new ArrayList<>(pk.lines());
+        while (!lines.isEmpty() && Ansi.spans(lines.get(lines.size() - 1), bg, bg).stream().allMatch(x -> x.text().isBlank())) {
+            lines.remove(lines.size() - 1); // the empty rows below the prompt
+        }
+        int room = Math.max(0, rows - 1);
+        for (String l : lines.subList(Math.max(0, lines.size() - room), lines.size())) {
+            Line.Builder b = new Line.Builder(w, bg);
+            for (Line.Span sp : Ansi.spans(l, t.color(Role.TEXT), bg)) {
+                b.add(sp.text(), sp.fg(), sp.bg(), sp.bold());
+            }
+            out.add(b.build());
+        }
+        while (out.size() < rows) {
+            out.add(new Line.Builder(w, bg).build());
+        }
+        return out.subList(0, Math.max(0, rows));
+    }
+
     /** A prompt's choices over the list: what the agent asks, one numbered row per choice. */
     static List<Line> answerRows(View.Mode.Answer a, int rows, int w, Theme t) {
         Color bg = t.color(Role.BACKGROUND);
@@ -178,6 +209,9 @@ public final class Renderer {
         }
         if (mode instanceof View.Mode.Answer) {
             return b.add(" 1-9 answer  Esc back", t.color(Role.ACCENT), bg, false).build();
+        }
+        if (mode instanceof View.Mode.Peek) {
+            return b.add(" p/Esc close the peek", t.color(Role.ACCENT), bg, false).build();
         }
         if (mode instanceof View.Mode.Reply r) {
             if (r.confirming()) {

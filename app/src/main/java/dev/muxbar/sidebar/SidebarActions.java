@@ -97,8 +97,8 @@ final class SidebarActions {
             tell(agents.answer(a.pane(), a.number(), a.hash()));
         } else if (c instanceof Command.Reply r) {
             tell(agents.reply(r.pane(), r.text(), r.force()));
-        } else if (c instanceof Command.ReadPrompt) {
-            throw new AssertionError("the sidebar's input reads prompts: " + c);
+        } else if (c instanceof Command.ReadPrompt || c instanceof Command.Peek || c instanceof Command.EndPeek) {
+            throw new AssertionError("the sidebar's input handles what concerns one sidebar: " + c);
         } else {
             throw new AssertionError(c);
         }

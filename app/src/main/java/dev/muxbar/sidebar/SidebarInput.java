@@ -26,10 +26,12 @@ final class SidebarInput {
     private final SidebarActions actions;
     private final Keys keys = new Keys();
     private final dev.muxbar.act.AgentActions agents;
+    private final PeekFeed peeks;
 
     SidebarInput(TmuxGateway tmux, Executor loop, SidebarPainter painter, SidebarActions actions,
-                 dev.muxbar.act.AgentActions agents) {
+                 dev.muxbar.act.AgentActions agents, PeekFeed peeks) {
         this.agents = agents;
+        this.peeks = peeks;
         this.tmux = tmux;
         this.loop = loop;
         this.painter = painter;
@@ -65,11 +67,50 @@ final class SidebarInput {
         for (Command c : r.commands()) {
             if (c instanceof Command.ReadPrompt rp) {
                 offerChoices(e, own.id(), rp.pane());
+            } else if (c instanceof Command.Peek pk) {
+                peek(paneId, s, pk.pane());
+            } else if (c instanceof Command.EndPeek) {
+                peeks.stop(paneId);
+                tmux.send(Commands.resizePaneWidth(paneId, model.choices().width()));
             } else {
                 actions.run(c, s, own, windowId);
             }
         }
         painter.paint(e, own.id());
+    }
+
+    /**
+     * Starts a peek: the agent's screen read live into this sidebar, which widens to the peek width
+     * ({@code @muxbar-peek-width}: columns, or a share of the window like {@code 50%}; default half
+     * the window). The user's panes keep their order and focus; ending the peek gives the width back.
+     */
+    private void peek(String sidebarPane, Snapshot s, String agentPane) {
+        peeks.start(sidebarPane, agentPane);
+        int windowWidth = s.sessions().stream().flatMap(x -> x.windows().stream())
+                .filter(w -> w.panes().stream().anyMatch(p -> p.id().equals(sidebarPane))).mapToInt(w -> w.width())
+                .findFirst().orElse(0);
+        tmux.send(Commands.globalOption("@muxbar-peek-width")).whenComplete((v, err) -> loop.execute(() -> {
+            if (!peeks.peeking(sidebarPane) || windowWidth == 0) {
+                return;
+            }
+            tmux.send(Commands.resizePaneWidth(sidebarPane, peekWidth(err == null ? v : null, windowWidth)));
+        }));
+    }
+
+    /** The peek's width from the option ({@code 80}, {@code 60%}), within the window and leaving the content 10 columns. */
+    static int peekWidth(String option, int windowWidth) {
+        int w = windowWidth / 2;
+        String o = option == null ? "" : option.strip();
+        try {
+            if (o.endsWith("%")) {
+                w = windowWidth * Integer.parseInt(o.substring(0, o.length() - 1)) / 100;
+            } else if (!o.isEmpty()) {
+                w = Integer.parseInt(o);
+            }
+        } catch (NumberFormatException e) {
+            // not a width: half the window
+        }
+        return Math.max(Planner.Settings.MIN_WIDTH, Math.min(w, windowWidth - 11));
     }
 
     /** Reads the agent's prompt and shows its choices in this sidebar (or says why there are none). */

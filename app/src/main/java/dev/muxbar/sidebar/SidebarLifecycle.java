@@ -49,6 +49,7 @@ public final class SidebarLifecycle {
     private final Consumer<String> log;
     private final Map<String, Long> pendingCreates = new HashMap<>();
     private final Map<String, Long> resizedAt = new HashMap<>();
+    private java.util.function.Supplier<Set<String>> peeking = Set::of;
     private Planner.Settings settings;
     private int toldWidth = -1; // the kept width tmux was told
     private Snapshot last;
@@ -73,6 +74,11 @@ public final class SidebarLifecycle {
         this.log = log;
     }
 
+    /** The sidebars that peek now (their width is the peek's). */
+    void peeking(java.util.function.Supplier<Set<String>> peeking) {
+        this.peeking = peeking;
+    }
+
     /** Plans and runs the lifecycle for this snapshot and these choices; windows someone views are served first. */
     public void plan(Snapshot s, Choices c, Set<String> viewedWindows) {
         Planner.Settings next = new Planner.Settings(c.sidebars(), c.width(), c.right());
@@ -94,7 +100,10 @@ public final class SidebarLifecycle {
         pendingCreates.keySet().removeAll(windowsWithSidebar(s)); // arrived
         pendingCreates.values().removeIf(t -> now - t > PENDING_MS); // lost: ask again
         resizedAt.values().removeIf(t -> now - t > SETTLE_MS);
-        List<Planner.Action> actions = new ArrayList<>(Planner.plan(s, settings, pendingCreates.keySet(), resizedAt.keySet()));
+        // A sidebar someone peeks through keeps the width the peek gave it (the planner repairs drift of the others).
+        Set<String> keepWidth = new java.util.HashSet<>(resizedAt.keySet());
+        keepWidth.addAll(peeking.get());
+        List<Planner.Action> actions = new ArrayList<>(Planner.plan(s, settings, pendingCreates.keySet(), keepWidth));
         // Toggling on restores the window being looked at first.
         actions.sort(Comparator.comparing(a -> !(a instanceof Planner.Action.Create create && viewedWindows.contains(create.windowId()))));
         for (Planner.Action a : actions) {

@@ -33,16 +33,43 @@ public final class SidebarService {
     private final SidebarInput input;
     private final GitInfo gitInfo;
     private final Core core;
+    private final PeekFeed peeks;
+    private final Executor loop;
 
     public SidebarService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, ThemeChoices themes,
                           String sidebarScript, Consumer<String> log, dev.muxbar.act.AgentActions agents) {
         this.core = core;
+        this.loop = loop;
         this.painter = new SidebarPainter(scheduler, loop, themes, SidebarPane::new, this::onKey);
         this.lifecycle = new SidebarLifecycle(tmux, scheduler, loop, parts -> core.post(new Event.Refresh(parts)),
                 "exec \"" + sidebarScript + "\"", painter::opened, log);
+        this.peeks = new PeekFeed(tmux, scheduler, loop, this::peekShown);
+        lifecycle.peeking(peeks::sidebars);
         this.input = new SidebarInput(tmux, loop, painter, new SidebarActions(tmux, core, loop, log, painter::model, agents),
-                agents);
+                agents, peeks);
         this.gitInfo = new GitInfo(g -> loop.execute(() -> painter.setGit(g)));
+    }
+
+    /** A peeked pane's new lines: shown in the sidebar that peeks (on the loop). */
+    private void peekShown(String sidebarPane, List<String> lines) {
+        SidebarPainter.Entry e = painter.entry(sidebarPane);
+        if (e == null || !(e.view.mode() instanceof View.Mode.Peek pk)) {
+            peeks.stop(sidebarPane); // the sidebar went, or its peek was closed
+            return;
+        }
+        e.view = e.view.withMode(new View.Mode.Peek(pk.pane(), pk.agent(), lines));
+        Model m = painter.model();
+        Session own = m == null ? null : painter.viewsOf(m.snapshot()).get(e.windowId);
+        if (own != null) {
+            painter.paint(e, own.id());
+        }
+    }
+
+    /** Every tmux notification (the gateway's reader thread): peeks follow their subscriptions. */
+    public void onNotification(dev.muxbar.tmux.Notification n) {
+        if (n instanceof dev.muxbar.tmux.Notification.SubscriptionChanged s && s.name().startsWith(PeekFeed.PREFIX)) {
+            loop.execute(() -> peeks.onSubscription(s.name()));
+        }
     }
 
     /** A key from a sidebar's tty (its reader thread). */

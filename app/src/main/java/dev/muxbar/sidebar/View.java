@@ -61,6 +61,8 @@ public record View(String cursorSessionId, int scroll, Mode mode, Filter filter,
          * to one that works it first asks ({@code confirming}), and a second Enter sends.
          */
         record Reply(String pane, String agent, LineEdit line, boolean listens, boolean confirming) implements Mode {}
+        /** p on an agent: its pane's last lines ({@code lines}, with colours), live, in a widened sidebar; p/Esc ends it. */
+        record Peek(String pane, String agent, java.util.List<String> lines) implements Mode {}
     }
 
     /** The cursor on a session row (leaves the agent list). */

@@ -101,6 +101,11 @@ public final class Commands {
                 });
     }
 
+    /** The screen of a pane with its colours ({@code -e}: SGR sequences), one line per row. */
+    public static TmuxCommand<List<String>> capturePaneStyled(String paneId) {
+        return TmuxCommand.lines("capture-pane -e -p -t " + TmuxQuote.q(paneId));
+    }
+
     /** The screen of a pane, one line per row (no colours). */
     public static TmuxCommand<List<String>> capturePane(String paneId) {
         return TmuxCommand.lines("capture-pane -p -t " + TmuxQuote.q(paneId));
