@@ -163,6 +163,51 @@ class ActIT {
         Poll.until(3_000, () -> client.screen().contains("sent choice 2"), "the footer says what was sent", client::screen);
     }
 
+    /** p on an agent: the sidebar widens and shows its pane live, in colour; p gives the width back. */
+    @Test
+    void aPeekShowsTheAgentsScreenLiveAndGivesTheWidthBack() throws Exception {
+        String pane = tmux.tmux("new-window", "-d", "-P", "-F", "#{pane_id}", "-t", "act:",
+                "exec bash -c 'exec -a claude /bin/sh " + fake("busy") + "'").strip();
+        Poll.until(10_000, () -> prompt(pane).path("agent").asText().equals("claude"), "the agent row",
+                () -> diagnostics(pane));
+        dev.muxbar.testing.NestedClient client = cleanup.track(new dev.muxbar.testing.NestedClient(tmux, "act"));
+        String window = tmux.display(pane, "#{window_id}").strip();
+        tmux.tmux("select-window", "-t", window);
+        Poll.until(5_000, () -> !sidebarOf(window).isEmpty(), "a sidebar in the agent's window", () -> diagnostics(pane));
+        String sidebar = sidebarOf(window);
+        int width = Integer.parseInt(tmux.display(sidebar, "#{pane_width}").strip());
+        tmux.tmux("select-pane", "-t", sidebar);
+        Poll.until(5_000, () -> client.screen().contains("claude"), "the sidebar lists the agent", client::screen);
+        client.press("l");
+        client.press("p");
+        Poll.until(5_000, () -> client.screen().contains("green start") && client.screen().contains("tick"),
+                "the peek shows the agent's screen", client::screen);
+        int peekWidth = Integer.parseInt(tmux.display(sidebar, "#{pane_width}").strip());
+        assertTrue(peekWidth > width, "widened: " + width + " → " + peekWidth);
+        String seen = lastTick(client.screen());
+        Poll.until(5_000, () -> !lastTick(client.screen()).equals(seen), "the peek follows the output", client::screen);
+        String styled = client.styledScreen();
+        assertTrue(java.util.regex.Pattern.compile("\u001b\\[(?:[0-9;]*;)?32(?:;[0-9;]*)?m(?:\u001b\\[[0-9;]*m)*green start")
+                .matcher(styled).find(), "in its colours (green):\n" + styled);
+        client.press("p");
+        Poll.until(5_000, () -> Integer.parseInt(tmux.display(sidebar, "#{pane_width}").strip()) == width,
+                "the width given back", () -> diagnostics(pane));
+        // The agent's own pane shows its output beside the sidebar; the sidebar's columns no longer do.
+        Poll.until(3_000, () -> client.screen().lines().noneMatch(l -> l.substring(0, Math.min(l.length(), width)).contains("green")),
+                "the peek closed", client::screen);
+    }
+
+    private static String lastTick(String screen) {
+        String last = "";
+        for (String l : screen.split("\n")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("tick \\d+").matcher(l);
+            if (m.find()) {
+                last = m.group();
+            }
+        }
+        return last;
+    }
+
     private String sidebarOf(String window) {
         return tmux.tmux("list-panes", "-t", window, "-F", "#{pane_id} #{?@muxbar-sidebar,S,-}").lines()
                 .filter(l -> l.endsWith(" S")).map(l -> l.split(" ")[0]).findFirst().orElse("");

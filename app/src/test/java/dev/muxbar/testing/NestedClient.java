@@ -47,6 +47,11 @@ public final class NestedClient implements AutoCloseable {
         return outerTmux("capture-pane", "-p", "-t", "o");
     }
 
+    /** What the person sees, with its colours ({@code capture-pane -e}). */
+    public String styledScreen() {
+        return outerTmux("capture-pane", "-e", "-p", "-t", "o");
+    }
+
     private String outerTmux(String... args) {
         List<String> cmd = new java.util.ArrayList<>(List.of("tmux", "-u", "-L", outer));
         cmd.addAll(List.of(args));
