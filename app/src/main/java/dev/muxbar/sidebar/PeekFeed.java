@@ -36,6 +36,7 @@ final class PeekFeed {
     private static final class Peek {
         final String agentPane;
         List<String> last = List.of();
+        long reads;
         boolean busy;
         boolean again;
         Scheduler.Cancellable timer;
@@ -94,6 +95,18 @@ final class PeekFeed {
         }
     }
 
+    /** The agent pane a sidebar peeks at, or null. */
+    String target(String sidebarPane) {
+        Peek p = peeks.get(sidebarPane);
+        return p == null ? null : p.agentPane;
+    }
+
+    /** How often the pane a sidebar peeks at was read in this peek (0: none). */
+    long reads(String sidebarPane) {
+        Peek p = peeks.get(sidebarPane);
+        return p == null ? 0 : p.reads;
+    }
+
     /** Captures taken (for benchmarks and tests). */
     long captures() {
         return captures;
@@ -110,6 +123,7 @@ final class PeekFeed {
             p.timer = null;
         }
         captures++;
+        p.reads++;
         tmux.send(Commands.capturePaneStyled(p.agentPane)).whenComplete((lines, err) -> loop.execute(() -> {
             p.busy = false;
             if (peeks.get(sidebarPane) != p) {

@@ -233,13 +233,19 @@ public final class SidebarPainter {
 
     /** One open sidebar, for {@code GET /sidebars}. */
     public record Info(String pane, String tty, String window, int width, int height, long paints, long lastPaintBytes,
-                       long ignoredKeys) {}
+                       long ignoredKeys, String peek, long peekReads) {}
 
     public List<Info> describe() {
+        return describe(p -> null, p -> 0);
+    }
+
+    /** With what each sidebar peeks at ({@code peek}: the agent's pane or null) and how often that pane was read. */
+    public List<Info> describe(java.util.function.Function<String, String> peek, java.util.function.ToLongFunction<String> reads) {
         List<Info> out = new ArrayList<>();
         for (Entry e : open.values()) {
-            out.add(new Info(e.pane.paneId(), e.pane.tty(), e.windowId, e.width, e.height, e.pane.paints(),
-                    e.pane.bytesWritten(), e.ignoredKeys));
+            String id = e.pane.paneId();
+            out.add(new Info(id, e.pane.tty(), e.windowId, e.width, e.height, e.pane.paints(), e.pane.bytesWritten(),
+                    e.ignoredKeys, peek.apply(id), reads.applyAsLong(id)));
         }
         out.sort(Comparator.comparing(Info::pane));
         return out;

@@ -122,7 +122,7 @@ public final class SidebarService {
 
     /** The open sidebars, for {@code GET /sidebars} (on the loop). */
     public List<SidebarPainter.Info> describe() {
-        return painter.describe();
+        return painter.describe(peeks::target, peeks::reads);
     }
 
     /** Closes every tty (the panes stay: a restarted daemon re-adopts them). */
