@@ -35,11 +35,13 @@ public final class SidebarService {
     private final Core core;
     private final PeekFeed peeks;
     private final Executor loop;
+    private final TmuxGateway tmux;
 
     public SidebarService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, ThemeChoices themes,
                           String sidebarScript, Consumer<String> log, dev.muxbar.act.AgentActions agents) {
         this.core = core;
         this.loop = loop;
+        this.tmux = tmux;
         this.painter = new SidebarPainter(scheduler, loop, themes, SidebarPane::new, this::onKey);
         this.lifecycle = new SidebarLifecycle(tmux, scheduler, loop, parts -> core.post(new Event.Refresh(parts)),
                 "exec \"" + sidebarScript + "\"", painter::opened, log);
@@ -57,12 +59,18 @@ public final class SidebarService {
             peeks.stop(sidebarPane); // the sidebar went, or its peek was closed
             return;
         }
-        e.view = e.view.withMode(new View.Mode.Peek(pk.pane(), pk.agent(), lines));
         Model m = painter.model();
         Session own = m == null ? null : painter.viewsOf(m.snapshot()).get(e.windowId);
-        if (own != null) {
-            painter.paint(e, own.id());
+        if (own == null) {
+            // Nobody looks at this window any more: the peek ends, and the sidebar gets its width back.
+            peeks.stop(sidebarPane);
+            e.view = e.view.withMode(new View.Mode.Normal());
+            tmux.send(dev.muxbar.tmux.Commands.resizePaneWidth(sidebarPane, m == null ? Planner.Settings.MIN_WIDTH
+                    : m.choices().width()));
+            return;
         }
+        e.view = e.view.withMode(new View.Mode.Peek(pk.pane(), pk.agent(), lines));
+        painter.paint(e, own.id());
     }
 
     /** Every tmux notification (the gateway's reader thread): peeks follow their subscriptions. */

@@ -163,6 +163,31 @@ class ActIT {
         Poll.until(3_000, () -> client.screen().contains("sent choice 2"), "the footer says what was sent", client::screen);
     }
 
+    /** The prompt changes between showing the choices and the key: nothing is sent, and the footer says why. */
+    @Test
+    void aChoiceForAPromptThatChangedIsNotSent() throws Exception {
+        String claude = run("claude", null);
+        awaitPrompt(claude, "claude");
+        dev.muxbar.testing.NestedClient client = cleanup.track(new dev.muxbar.testing.NestedClient(tmux, "act"));
+        String window = tmux.display(claude, "#{window_id}").strip();
+        tmux.tmux("select-window", "-t", window);
+        Poll.until(5_000, () -> !sidebarOf(window).isEmpty(), "a sidebar in the agent's window", () -> diagnostics(claude));
+        tmux.tmux("select-pane", "-t", sidebarOf(window));
+        Poll.until(5_000, () -> client.screen().contains("claude"), "the sidebar lists the agent", client::screen);
+        client.press("l");
+        client.press("a");
+        Poll.until(5_000, () -> client.screen().contains("2 Yes, and don"), "the Bash prompt's choices", client::screen);
+        // Another prompt takes its place (the same agent, an edit now).
+        tmux.tmux("respawn-pane", "-k", "-t", claude, "export FAKE_MODE=edit; exec bash -c 'exec -a claude /bin/sh "
+                + fake("claude") + "'");
+        Poll.until(5_000, () -> screen(claude).contains("make this edit"), "the new prompt drawn", () -> diagnostics(claude));
+        client.press("2");
+        Poll.until(5_000, () -> client.screen().contains("prompt changed"), "the footer says why nothing was sent",
+                client::screen);
+        Thread.sleep(300); // a key, had one been sent, would show by now
+        assertTrue(!screen(claude).contains("GOT:"), "nothing was sent:\n" + screen(claude));
+    }
+
     /** p on an agent: the sidebar widens and shows its pane live, in colour; p gives the width back. */
     @Test
     void aPeekShowsTheAgentsScreenLiveAndGivesTheWidthBack() throws Exception {
