@@ -104,6 +104,11 @@ final class SidebarActions {
         }
     }
 
+    /** Reads tmux's clients (and windows) again soon: which window each client views. */
+    void refreshClients() {
+        core.post(new Event.Refresh(java.util.EnumSet.of(dev.muxbar.tmux.Formats.Part.CLIENTS, dev.muxbar.tmux.Formats.Part.WINDOWS)));
+    }
+
     /** A note in every sidebar's footer. */
     void notice(String text) {
         core.post(new Event.ShowNotice(text));

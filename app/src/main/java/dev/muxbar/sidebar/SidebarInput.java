@@ -42,14 +42,15 @@ final class SidebarInput {
     void onKey(String paneId, KeyStroke k) {
         tmux.send(Commands.paneFocus(paneId)).whenComplete((focus, err) -> loop.execute(() -> {
             if (err == null && focus.isPresent() && focus.get().active()) {
-                act(paneId, focus.get().windowId(), k);
+                act(paneId, focus.get(), k);
             } else {
                 ignored(painter.entry(paneId));
             }
         }));
     }
 
-    private void act(String paneId, String windowId, KeyStroke k) {
+    private void act(String paneId, Commands.PaneFocus focus, KeyStroke k) {
+        String windowId = focus.windowId();
         SidebarPainter.Entry e = painter.entry(paneId);
         Model model = painter.model();
         if (e == null || model == null) {
@@ -57,6 +58,12 @@ final class SidebarInput {
         }
         Snapshot s = model.snapshot();
         Session own = painter.viewsOf(s).get(windowId);
+        if (own == null && focus.viewed()) {
+            // tmux says someone looks at it; the model is a moment behind (a window selected in a
+            // session the control client is not in sends it no notification): trust tmux, and catch up.
+            own = s.session(focus.sessionId()).orElse(null);
+            actions.refreshClients();
+        }
         if (own == null) {
             ignored(e); // nobody looks at this window
             return;

@@ -90,14 +90,19 @@ public final class Commands {
         return Optional.of(new NewPane(f[0], number(f[1]), number(f[2]), f[3]));
     }
 
-    /** Whether a pane is its window's active pane, and the window: reply {@code "1 @4"}. */
-    public record PaneFocus(boolean active, String windowId) {}
+    /**
+     * Whether a pane is its window's active pane, its window, and whether someone looks at that window
+     * now (it is its session's current window and a client is attached to the session): reply
+     * {@code "1 @4 1 1 $2"}.
+     */
+    public record PaneFocus(boolean active, String windowId, boolean viewed, String sessionId) {}
 
     public static TmuxCommand<Optional<PaneFocus>> paneFocus(String paneId) {
-        return new TmuxCommand<>("display-message -p -t " + TmuxQuote.q(paneId) + " '#{pane_active} #{window_id}'",
-                lines -> {
-                    String[] f = lines.isEmpty() ? new String[0] : lines.get(0).trim().split(" ", 2);
-                    return f.length == 2 ? Optional.of(new PaneFocus(f[0].equals("1"), f[1])) : Optional.empty();
+        return new TmuxCommand<>("display-message -p -t " + TmuxQuote.q(paneId)
+                + " '#{pane_active} #{window_id} #{window_active} #{session_attached} #{session_id}'", lines -> {
+                    String[] f = lines.isEmpty() ? new String[0] : lines.get(0).trim().split(" ");
+                    return f.length == 5 ? Optional.of(new PaneFocus(f[0].equals("1"), f[1],
+                            f[2].equals("1") && !f[3].equals("0"), f[4])) : Optional.empty();
                 });
     }
 

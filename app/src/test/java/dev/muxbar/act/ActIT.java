@@ -151,12 +151,10 @@ class ActIT {
         tmux.tmux("select-window", "-t", window);
         Poll.until(5_000, () -> !sidebarOf(window).isEmpty(), "a sidebar in the agent's window", () -> diagnostics(claude));
         String sidebar = sidebarOf(window);
-        tmux.tmux("select-pane", "-t", sidebar);
-        Poll.until(5_000, () -> client.screen().contains("claude"), "the sidebar lists the agent", client::screen);
-        client.press("l");
+        intoAgents(client, sidebar, claude);
         client.press("a");
         Poll.until(5_000, () -> client.screen().contains("asks:") && client.screen().contains("2 Yes, and don"),
-                "the choices in the sidebar", client::screen);
+                "the choices in the sidebar", () -> client.screen() + sidebars() + daemon.diagnostics());
         client.press("2");
         Poll.until(5_000, () -> screen(claude).contains("GOT:" + hex("2")), "the fake Claude got 2 from the sidebar",
                 () -> client.screen() + "\n" + diagnostics(claude));
@@ -172,11 +170,9 @@ class ActIT {
         String window = tmux.display(claude, "#{window_id}").strip();
         tmux.tmux("select-window", "-t", window);
         Poll.until(5_000, () -> !sidebarOf(window).isEmpty(), "a sidebar in the agent's window", () -> diagnostics(claude));
-        tmux.tmux("select-pane", "-t", sidebarOf(window));
-        Poll.until(5_000, () -> client.screen().contains("claude"), "the sidebar lists the agent", client::screen);
-        client.press("l");
+        intoAgents(client, sidebarOf(window), claude);
         client.press("a");
-        Poll.until(5_000, () -> client.screen().contains("2 Yes, and don"), "the Bash prompt's choices", client::screen);
+        Poll.until(5_000, () -> client.screen().contains("2 Yes, and don"), "the Bash prompt's choices", () -> client.screen() + sidebars() + daemon.diagnostics());
         // Another prompt takes its place (the same agent, an edit now).
         tmux.tmux("respawn-pane", "-k", "-t", claude, "export FAKE_MODE=edit; exec bash -c 'exec -a claude /bin/sh "
                 + fake("claude") + "'");
@@ -201,9 +197,7 @@ class ActIT {
         Poll.until(5_000, () -> !sidebarOf(window).isEmpty(), "a sidebar in the agent's window", () -> diagnostics(pane));
         String sidebar = sidebarOf(window);
         int width = Integer.parseInt(tmux.display(sidebar, "#{pane_width}").strip());
-        tmux.tmux("select-pane", "-t", sidebar);
-        Poll.until(5_000, () -> client.screen().contains("claude"), "the sidebar lists the agent", client::screen);
-        client.press("l");
+        intoAgents(client, sidebar, pane);
         client.press("p");
         Poll.until(5_000, () -> client.screen().contains("green start") && client.screen().contains("tick"),
                 "the peek shows the agent's screen", client::screen);
@@ -231,6 +225,25 @@ class ActIT {
             }
         }
         return last;
+    }
+
+    private String sidebars() {
+        try (ApiClient api = new ApiClient(daemon.socket())) {
+            return "\nsidebars: " + api.get("/sidebars").body() + "\npanes:\n" + tmux.tmux("list-panes", "-a", "-F",
+                    "#{pane_id} #{window_id} active=#{pane_active} #{pane_current_command} #{?@muxbar-sidebar,S,-}") + "\n";
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** Focuses the window's sidebar and goes into its agent list (l), waiting for each step to show. */
+    private void intoAgents(dev.muxbar.testing.NestedClient client, String sidebar, String agentPane) {
+        tmux.tmux("select-pane", "-t", sidebar);
+        Poll.until(5_000, () -> tmux.display(sidebar, "#{pane_active}").strip().equals("1"), "the sidebar focused",
+                () -> diagnostics(agentPane));
+        Poll.until(5_000, () -> client.screen().contains("muxbar"), "the sidebar drawn", client::screen);
+        client.press("l");
+        Poll.until(5_000, () -> client.screen().contains(" claude "), "the agent list", client::screen);
     }
 
     private String sidebarOf(String window) {

@@ -168,7 +168,7 @@ class SidebarPainterTest {
 
     @Test
     void aKeyOnTheActiveSidebarActsAndOneElsewhereIsCounted() {
-        FakeTmux tmux = new FakeTmux().answering("display-message", c -> c.contains("'%9'") ? List.of("1 @1") : List.of("0 @2"));
+        FakeTmux tmux = new FakeTmux().answering("display-message", c -> c.contains("'%9'") ? List.of("1 @1 1 1 $0") : List.of("0 @2 1 1 $1"));
         Core core = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, m -> { });
         dev.muxbar.act.AgentActions agents = new dev.muxbar.act.AgentActions(tmux, painter::model,
                 dev.muxbar.agents.AgentRules.load(null, m -> { }), m -> { });

@@ -9,15 +9,22 @@ import java.util.Comparator;
 public final class TestFiles {
     private TestFiles() {}
 
-    /** Every path below {@code dir}, one per line ("" when it does not exist), for failure messages. */
+    /**
+     * Every path below {@code dir}, one per line ("" when it does not exist). A daemon that exits
+     * removes its files while they are walked: the walk is tried again then (a few times).
+     */
     public static String listing(Path dir) {
-        if (!Files.exists(dir)) {
-            return "";
-        }
-        try (var all = Files.walk(dir)) {
-            return String.join("\n", all.map(Path::toString).toList());
-        } catch (IOException e) {
-            return e.toString();
+        for (int attempt = 0; ; attempt++) {
+            if (!Files.exists(dir)) {
+                return "";
+            }
+            try (var all = Files.walk(dir)) {
+                return String.join("\n", all.map(Path::toString).toList());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                if (attempt == 4) {
+                    return e.toString();
+                }
+            }
         }
     }
 
