@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final Set<String> ALL = Set.of("model", "config", "text", "tmux", "agents", "state", "theme", "hooks",
-            "resurrect", "keys", "agentservice", "act", "sidebar", "api", "daemon", "cli");
+            "resurrect", "keys", "agentservice", "act", "events", "sidebar", "api", "daemon", "cli");
 
     static final Map<String, Set<String>> MAY_IMPORT = Map.ofEntries(
             Map.entry("model", Set.of()),
@@ -36,8 +36,9 @@ class ArchitectureTest {
             Map.entry("keys", Set.of("model", "tmux", "state")),
             Map.entry("agentservice", Set.of("model", "agents", "state", "tmux", "config")),
             Map.entry("act", Set.of("model", "agents", "tmux", "config")),
+            Map.entry("events", Set.of("model", "state", "tmux", "config")),
             Map.entry("sidebar", Set.of("model", "agents", "state", "tmux", "config", "text", "theme", "act")),
-            Map.entry("api", Set.of("model", "agents", "state", "tmux", "config", "theme", "act")),
+            Map.entry("api", Set.of("model", "agents", "state", "tmux", "config", "theme", "act", "events")),
             Map.entry("daemon", without(ALL, "cli", "daemon")),
             Map.entry("cli", without(ALL, "cli")));
 

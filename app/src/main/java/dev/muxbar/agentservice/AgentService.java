@@ -157,6 +157,13 @@ public final class AgentService {
         }
     }
 
+    /** The user's desktop notification command ({@code @muxbar-notify-command}; null or blank: none). */
+    public void notifyCommand(String command, Consumer<String> log) {
+        if (command != null && !command.isBlank()) {
+            attention.notifyWith(new NotifyCommand(command, io, log));
+        }
+    }
+
     public void close() {
         screen.close();
         if (watch != null) {

@@ -33,6 +33,7 @@ public final class Attention {
     private final Consumer<String> log;
     private final java.util.function.Predicate<String> sidebarNotice;
     private final java.util.function.LongSupplier clock;
+    private NotifyCommand notify; // the user's desktop notification, if any
     private Map<String, Agent> last;
     private Snapshot lastSnapshot;
     private long alerts;
@@ -87,6 +88,11 @@ public final class Attention {
         }
     }
 
+    /** Also runs the user's notification command (null: none) for each alert. */
+    void notifyWith(NotifyCommand n) {
+        this.notify = n;
+    }
+
     /** Alerts sent since start (for tests). */
     public long alerts() {
         return alerts;
@@ -98,6 +104,9 @@ public final class Attention {
         String what = a.status() == Status.WAITING ? "waits for you" : a.status().label();
         String text = a.agent() + " " + what + " in " + session;
         s.pane(a.pane()).ifPresent(p -> io.execute(() -> bell(p.tty())));
+        if (notify != null) {
+            notify.send(new NotifyCommand.Note(a.agent(), a.status().label(), session, a.pane(), text));
+        }
         if (sidebarNotice.test(text)) {
             return;
         }

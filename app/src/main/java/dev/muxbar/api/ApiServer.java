@@ -43,6 +43,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * POST /switch?index=N&amp;client=TTY          switch that client to line N of the order
  * POST /mute?session=NAME_OR_ID              mute/unmute a session's attention alerts
  * POST /hooks/claude, /hooks/codex, /agent-event   see {@link AgentRoutes}
+ * GET  /events[?types=agents,sessions&amp;session=S&amp;pane=%3]   Server-Sent Events (see {@link EventsRoute})
  * GET  /agents/explain[?pane=%3]                  why each agent row shows its status (see {@link AgentRoutes})
  * GET  /agents/prompt?pane=%3, POST /agents/answer?pane=%3&amp;choice=N&amp;prompt=HASH,
  * POST /agents/reply?pane=%3[&amp;force=1] (text body)   act on an agent without switching (see {@link AgentRoutes})
@@ -65,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
     private final Server server;
     private final Routes routes;
     private final AgentRoutes agents;
+    private final EventsRoute events;
 
     /** What the API asks of the rest of the daemon (sidebars, key bindings, tmux); all complete off the caller. */
     public interface Actions {
@@ -83,6 +85,11 @@ public final class ApiServer implements AutoCloseable {
         /** Shows a theme on every sidebar, saved when {@code keep}; completes with what happened. */
         CompletableFuture<ThemeResult> setTheme(String name, boolean keep);
 
+        /** The event stream (null: not offered). */
+        default dev.muxbar.events.EventHub events() {
+            return null;
+        }
+
         /** Reading and answering agents' prompts, replying to agents (null: not offered). */
         default dev.muxbar.act.AgentActions agentActions() {
             return null;
@@ -92,6 +99,7 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer(Path socket, Core core, String version, Actions actions) throws Exception {
         this.routes = new Routes(core, actions, version);
         this.agents = new AgentRoutes(core, actions.agentActions());
+        this.events = new EventsRoute(core, actions.events());
         QueuedThreadPool pool = new QueuedThreadPool(6, 1);
         pool.setName("muxbar-api");
         pool.setDaemon(true);
@@ -125,6 +133,17 @@ public final class ApiServer implements AutoCloseable {
             }
             if (BODY_PATHS.contains(path) && method.equals("POST")) {
                 readBody(request, response, callback, path, query);
+                return true;
+            }
+            if (path.equals("/events")) {
+                if (!method.equals("GET")) {
+                    answer(request, response, callback, Routes.notAllowed(method, path));
+                    return true;
+                }
+                Reply refused = events.open(request, response, callback, query);
+                if (refused != null) {
+                    answer(request, response, callback, refused);
+                }
                 return true;
             }
             if (path.equals("/agents/explain") || path.equals("/agents/prompt")) {

@@ -60,6 +60,7 @@ public final class Daemon {
     private ExecutorService io;
     private ControlGateway gateway;
     private ApiServer api;
+    private dev.muxbar.events.EventHub events;
     private Core core;
     private SidebarService sidebars;
     private ThemeService themes;
@@ -159,6 +160,7 @@ public final class Daemon {
         agents = new AgentService(gateway, core, loop, loop, io, rules, new AgentService.Files(
                 TranscriptTailer.forUser(agentDirs, log), Registry.forUser(agentDirs, log), processes::parentOf), log,
                 sidebars::notice);
+        agents.notifyCommand(options.get("@muxbar-notify-command"), log);
         notifications.add(agents::onNotification);
         notifications.add(sidebars::onNotification);
         core.subscribe(loop, agents::onModel);
@@ -166,8 +168,11 @@ public final class Daemon {
                 sidebarScript().resolveSibling("switch-index").toString(), log);
         core.subscribe(loop, keyBinder);
         core.subscribe(loop, new ControlSeat(gateway, log));
+        events = new dev.muxbar.events.EventHub(loop, loop);
+        core.subscribe(loop, events::onModel);
+        core.subscribe(loop, new dev.muxbar.events.StatusLine(gateway)::onModel);
         api = new ApiServer(paths.socket(), core, version, new DaemonActions(loop, gateway, core, sidebars, themes, keyBinder,
-                agentActions));
+                agentActions, events));
         gateway.send(Commands.unsetGlobalOption("@muxbar-stopped")); // this daemon is wanted: revive it if it dies
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());
@@ -197,7 +202,8 @@ public final class Daemon {
 
     /** The plugin options the daemon reads at start. */
     static final List<String> OPTIONS = List.of("@muxbar-bound-keys", "@muxbar-width", "@muxbar-position",
-            "@muxbar-theme", "@muxbar-theme-mode", "@muxbar-theme-dark", "@muxbar-theme-light", "@muxbar-debug");
+            "@muxbar-theme", "@muxbar-theme-mode", "@muxbar-theme-dark", "@muxbar-theme-light", "@muxbar-debug",
+            "@muxbar-notify-command");
 
     /**
      * {@link #OPTIONS} in one round trip: {@code display-message -p '#{@muxbar-width}<TAB>#{…}'} prints
@@ -251,6 +257,9 @@ public final class Daemon {
     private void cleanup() {
         if (!cleaned.compareAndSet(false, true)) {
             return;
+        }
+        if (events != null) {
+            events.close();
         }
         if (api != null) {
             api.close();

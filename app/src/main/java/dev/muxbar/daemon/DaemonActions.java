@@ -29,10 +29,17 @@ final class DaemonActions implements ApiServer.Actions {
     private final ThemeService themes;
     private final KeyBinder keys;
     private final dev.muxbar.act.AgentActions agentActions;
+    private final dev.muxbar.events.EventHub events;
+
+    @Override
+    public dev.muxbar.events.EventHub events() {
+        return events;
+    }
 
     DaemonActions(Executor loop, TmuxGateway tmux, Core core, SidebarService sidebars, ThemeService themes, KeyBinder keys,
-                  dev.muxbar.act.AgentActions agentActions) {
+                  dev.muxbar.act.AgentActions agentActions, dev.muxbar.events.EventHub events) {
         this.agentActions = agentActions;
+        this.events = events;
         this.loop = loop;
         this.tmux = tmux;
         this.core = core;

@@ -187,6 +187,18 @@ public final class Commands {
         return TmuxCommand.firstLine("list-keys -T " + word(table) + " " + word(key));
     }
 
+    /** A session's user option ({@code @muxbar-session-status}); null: unset it. */
+    public static TmuxCommand<Void> sessionOption(String sessionId, String name, String value) {
+        return TmuxCommand.effect("set-option -q" + (value == null ? "u" : "") + " -t " + TmuxQuote.q(sessionId) + " "
+                + option(name) + (value == null ? "" : " " + TmuxQuote.q(value)));
+    }
+
+    /** A window's user option ({@code @muxbar-window-status}); null: unset it. */
+    public static TmuxCommand<Void> windowOption(String windowId, String name, String value) {
+        return TmuxCommand.effect("set-option -qw" + (value == null ? "u" : "") + " -t " + TmuxQuote.q(windowId) + " "
+                + option(name) + (value == null ? "" : " " + TmuxQuote.q(value)));
+    }
+
     /** Binds a key to a command ({@link Bindings} builds them). */
     public static TmuxCommand<Void> bind(String table, String key, String command) {
         return TmuxCommand.effect("bind-key -T " + word(table) + " " + word(key) + " " + command);

@@ -52,6 +52,16 @@ public final class DaemonProcess implements AutoCloseable {
         return new DaemonProcess(pb.start(), runtimeDir, stateHome, out);
     }
 
+    /** The java command line of a CLI run (for a test that starts one and waits on it). */
+    public static List<String> commandLine(String... args) {
+        return command(args);
+    }
+
+    /** The environment a test's CLI runs with. */
+    public static void environment(ProcessBuilder pb, Path runtimeDir, Path stateHome) {
+        env(pb, runtimeDir, stateHome);
+    }
+
     static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

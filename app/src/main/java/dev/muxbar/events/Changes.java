@@ -1,0 +1,118 @@
+package dev.muxbar.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.muxbar.model.Agent;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.Snapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What changed between two published models, as stream events: pure. Payloads carry no times (two
+ * equal states give equal bytes), so an unchanged model gives no event at all.
+ *
+ * <pre>
+ * sessions  {"sessions":[{"id":"$1","name":"work","index":1,"windows":2,"attached":1},…]}
+ * agent     {"pane":"%3","agent":"claude","session":"$1","sessionName":"work","window":"@2","status":"waiting",
+ *            "waitsFor":"permission","source":"hook","title":"…","message":"…","unseen":false}
+ * agent     {"pane":"%3","agent":"claude","session":"$1","gone":true}
+ * theme     {"name":"nord"}
+ * notice    {"text":"claude waits for you in work"}
+ * </pre>
+ */
+final class Changes {
+    private Changes() {}
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One change: its type, the key under which a later one replaces it, its session (for filters), its JSON. */
+    record Change(String type, String key, String session, String pane, String json) {}
+
+    /** The changes from {@code before} (null: nothing yet) to {@code after}. */
+    static List<Change> between(Model before, Model after) {
+        List<Change> out = new ArrayList<>();
+        String s = sessions(after);
+        if (before == null || !s.equals(sessions(before))) {
+            out.add(new Change("sessions", "sessions", null, null, s));
+        }
+        Map<String, Agent> old = new HashMap<>();
+        if (before != null) {
+            before.agents().forEach(a -> old.put(key(a), a));
+        }
+        Map<String, Agent> now = new LinkedHashMap<>();
+        after.agents().forEach(a -> now.put(key(a), a));
+        for (Map.Entry<String, Agent> e : now.entrySet()) {
+            Agent was = old.get(e.getKey());
+            String json = agent(after.snapshot(), e.getValue());
+            if (was == null || !json.equals(agent(before.snapshot(), was))) {
+                out.add(new Change("agent", "agent " + e.getKey(), e.getValue().sessionId(), e.getValue().pane(), json));
+            }
+        }
+        for (Map.Entry<String, Agent> e : old.entrySet()) {
+            if (!now.containsKey(e.getKey())) {
+                Agent a = e.getValue();
+                ObjectNode gone = JSON.createObjectNode().put("pane", a.pane()).put("agent", a.agent())
+                        .put("session", a.sessionId()).put("gone", true);
+                out.add(new Change("agent", "agent " + e.getKey(), a.sessionId(), a.pane(), gone.toString()));
+            }
+        }
+        String theme = after.choices().theme();
+        if (before == null || !Objects.equals(theme, before.choices().theme())) {
+            out.add(new Change("theme", "theme", null, null, JSON.createObjectNode().put("name", theme).toString()));
+        }
+        String notice = after.choices().notice();
+        if (before != null && !Objects.equals(notice, before.choices().notice())) {
+            out.add(new Change("notice", "notice", null, null, JSON.createObjectNode().put("text", notice).toString()));
+        }
+        return out;
+    }
+
+    /** The whole state as one event's JSON: sessions, agents, theme. */
+    static String snapshot(Model m, Filter f) {
+        ObjectNode root = JSON.createObjectNode();
+        try {
+            root.set("sessions", JSON.readTree(sessions(m)).get("sessions"));
+            ArrayNode agents = root.putArray("agents");
+            for (Agent a : m.agents()) {
+                if (f.accepts("agent", a.sessionId(), a.pane())) {
+                    agents.add(JSON.readTree(agent(m.snapshot(), a)));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError("our own JSON", e);
+        }
+        root.put("theme", m.choices().theme());
+        return root.toString();
+    }
+
+    private static String key(Agent a) {
+        return a.pane() + " " + a.agent();
+    }
+
+    private static String sessions(Model m) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode list = root.putArray("sessions");
+        int i = 1;
+        for (Snapshot.Session s : m.shown()) {
+            list.addObject().put("id", s.id()).put("name", s.name()).put("index", i++).put("windows", s.windows().size())
+                    .put("attached", s.attached());
+        }
+        return root.toString();
+    }
+
+    private static String agent(Snapshot snap, Agent a) {
+        ObjectNode n = JSON.createObjectNode().put("pane", a.pane()).put("agent", a.agent()).put("session", a.sessionId())
+                .put("sessionName", snap.sessions().stream().filter(s -> s.id().equals(a.sessionId())).map(Snapshot.Session::name)
+                        .findFirst().orElse(null))
+                .put("window", a.windowId()).put("status", a.status().label())
+                .put("waitsFor", a.waitsFor() == null ? null : a.waitsFor().label()).put("source", a.source().label())
+                .put("title", a.title()).put("message", a.message()).put("unseen", a.unseen());
+        return n.toString();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.muxbar.events;
+
+import dev.muxbar.model.Agent;
+import dev.muxbar.model.Model;
+import dev.muxbar.model.Snapshot;
+import dev.muxbar.model.Status;
+import dev.muxbar.tmux.Commands;
+import dev.muxbar.tmux.TmuxGateway;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Keeps tmux user options current for status lines, and only when they change (a status-line
+ * redraw then runs no process: {@code set -g status-right '#{@muxbar-status} …'}):
+ *
+ * <pre>
+ * @muxbar-status           global: agents waiting and finished out of sight, e.g. "2? 1✓" ("" when none)
+ * @muxbar-session-status   per session: the same for its agents, plus those working ("1? 2●")
+ * @muxbar-window-status    per window: one badge per agent in it ("?●"), unset when it has none
+ * </pre>
+ * Badges: {@code ?} waiting, {@code ●} working, {@code ✓} done unseen, {@code ✗} error unseen,
+ * {@code !} interrupted unseen. On the loop; commands through the gateway.
+ */
+public final class StatusLine {
+
+    static final String GLOBAL = "@muxbar-status";
+    static final String SESSION = "@muxbar-session-status";
+    static final String WINDOW = "@muxbar-window-status";
+
+    private final TmuxGateway tmux;
+    private String global;
+    private Map<String, String> sessions = new HashMap<>();
+    private Map<String, String> windows = new HashMap<>();
+
+    public StatusLine(TmuxGateway tmux) {
+        this.tmux = tmux;
+    }
+
+    public void onModel(Model m) {
+        String g = counts(m.agents(), false);
+        if (!g.equals(global)) {
+            global = g;
+            tmux.send(Commands.setGlobalOption(GLOBAL, g));
+        }
+        Map<String, List<Agent>> bySession = new LinkedHashMap<>();
+        Map<String, List<Agent>> byWindow = new LinkedHashMap<>();
+        for (Agent a : m.agents()) {
+            bySession.computeIfAbsent(a.sessionId(), k -> new java.util.ArrayList<>()).add(a);
+            if (a.windowId() != null) {
+                byWindow.computeIfAbsent(a.windowId(), k -> new java.util.ArrayList<>()).add(a);
+            }
+        }
+        Map<String, String> nextSessions = new HashMap<>();
+        Map<String, String> nextWindows = new HashMap<>();
+        for (Snapshot.Session s : m.snapshot().sessions()) {
+            String v = counts(bySession.getOrDefault(s.id(), List.of()), true);
+            nextSessions.put(s.id(), v);
+            if (!Objects.equals(v, sessions.getOrDefault(s.id(), ""))) {
+                tmux.send(Commands.sessionOption(s.id(), SESSION, v.isEmpty() ? null : v));
+            }
+            for (Snapshot.Window w : s.windows()) {
+                String b = badges(byWindow.getOrDefault(w.id(), List.of()));
+                nextWindows.put(w.id(), b);
+                if (!Objects.equals(b, windows.getOrDefault(w.id(), ""))) {
+                    tmux.send(Commands.windowOption(w.id(), WINDOW, b.isEmpty() ? null : b));
+                }
+            }
+        }
+        sessions = nextSessions; // gone sessions and windows took their options with them
+        windows = nextWindows;
+    }
+
+    /** "2? 1●" style counts; {@code working}: count busy agents too. */
+    static String counts(List<Agent> agents, boolean working) {
+        int waiting = 0;
+        int busy = 0;
+        int finished = 0;
+        for (Agent a : agents) {
+            waiting += a.status() == Status.WAITING ? 1 : 0;
+            busy += a.status().busy() ? 1 : 0;
+            finished += a.unseen() ? 1 : 0;
+        }
+        StringBuilder sb = new StringBuilder();
+        if (waiting > 0) {
+            sb.append(waiting).append('?');
+        }
+        if (working && busy > 0) {
+            sb.append(sb.length() > 0 ? " " : "").append(busy).append('●');
+        }
+        if (finished > 0) {
+            sb.append(sb.length() > 0 ? " " : "").append(finished).append('✓');
+        }
+        return sb.toString();
+    }
+
+    /** One badge per agent, most urgent first. */
+    static String badges(List<Agent> agents) {
+        StringBuilder sb = new StringBuilder();
+        agents.stream().sorted(java.util.Comparator.comparingInt(Agent::urgency).reversed()).forEach(a -> {
+            String b = a.status() == Status.WAITING ? "?" : a.status().busy() ? "●"
+                    : a.unseen() && a.status() == Status.ERROR ? "✗" : a.unseen() && a.status() == Status.INTERRUPTED ? "!"
+                    : a.unseen() ? "✓" : "";
+            sb.append(b);
+        });
+        return sb.toString();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.muxbar.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.muxbar.testing.DaemonProcess;
+import dev.muxbar.testing.NestedClient;
+import dev.muxbar.testing.Poll;
+import dev.muxbar.testing.Teardown;
+import dev.muxbar.testing.TmuxServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The event stream and what follows it on a real tmux: curl -N reads events, muxbar wait returns
+ * when a hook makes an agent wait, a status-line segment shows in a real client's status line, and
+ * the notification command gets the right arguments. A client views "work"; agents run in "agents".
+ */
+class EventsIT {
+
+    @TempDir
+    Path tmp;
+
+    private final Teardown cleanup = new Teardown();
+    private TmuxServer tmux;
+    private DaemonProcess daemon;
+    private String pane;
+    private Path notes;
+
+    @BeforeEach
+    void start() throws Exception {
+        tmux = cleanup.track(new TmuxServer("work"));
+        tmux.tmux("new-session", "-d", "-s", "agents", "-x", "120", "-y", "30");
+        notes = tmp.resolve("notes.txt");
+        // The user's notification command: agent text reaches it only as arguments and environment.
+        tmux.tmux("set-option", "-g", "@muxbar-notify-command",
+                "printf '%s|%s|%s|%s\\n' \"$1\" \"$2\" \"$MUXBAR_STATUS\" \"$MUXBAR_SESSION\" >> " + notes);
+        tmux.tmux("set-option", "-g", "status-right", "[#{@muxbar-status}]");
+        daemon = cleanup.track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"))).awaitReady();
+        pane = tmux.display("agents:", "#{pane_id}").strip();
+    }
+
+    @AfterEach
+    void stop() {
+        cleanup.close();
+    }
+
+    private String curl(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("curl", "-s", "--unix-socket", daemon.socket().toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out;
+    }
+
+    private void event(String status, String message) throws Exception {
+        curl("--data-binary", "{\"agent\":\"aider\",\"status\":\"" + status + "\",\"pane\":\"" + pane + "\",\"message\":\""
+                + message + "\"}", "http://muxbar/agent-event");
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.exists(f) ? Files.readString(f) : "";
+        } catch (java.io.IOException e) {
+            return "(" + e + ")";
+        }
+    }
+
+    @Test
+    void curlReadsTheStreamAndABadLastEventIdGetsASnapshot() throws Exception {
+        Process reader = new ProcessBuilder("curl", "-sN", "--max-time", "4", "-H", "Last-Event-ID: 12abc",
+                "--unix-socket", daemon.socket().toString(), "http://muxbar/events?types=agents").redirectErrorStream(true).start();
+        cleanup.track(reader::destroyForcibly);
+        Thread.sleep(500); // connected (the snapshot comes first whatever happens after)
+        event("running", "m1");
+        event("waiting", "m2 \\\"quoted\\\" ;$x");
+        String out = new String(reader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("id: "), out);
+        assertTrue(out.contains("event: snapshot"), "a malformed Last-Event-ID: a snapshot first\n" + out);
+        assertTrue(out.contains("event: agent") && out.contains("\"status\":\"waiting\""), out);
+        assertTrue(out.contains("m2 \\\"quoted\\\" ;$x"), "the message as JSON\n" + out);
+        String bad = curl("-i", "http://muxbar/events?types=bogus");
+        assertTrue(bad.startsWith("HTTP/1.1 400"), bad);
+    }
+
+    @Test
+    void waitReturnsWhenAHookMakesTheAgentWaitAndTimesOutOtherwise() throws Exception {
+        event("running", "work");
+        List<String> cmd = new ArrayList<>(DaemonProcess.commandLine("wait", "-L", tmux.label, "--until", "waiting", "--pane", pane,
+                "--timeout", "20"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        DaemonProcess.environment(pb, daemon.runtimeDir, daemon.stateHome);
+        Process waiting = pb.start();
+        cleanup.track(waiting::destroyForcibly);
+        Thread.sleep(1_500);
+        assertTrue(waiting.isAlive(), "still waiting while the agent runs");
+        event("waiting", "permission: Bash");
+        assertTrue(waiting.waitFor(10, TimeUnit.SECONDS), "wait returned");
+        assertEquals(0, waiting.exitValue(), new String(waiting.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        DaemonProcess.Cli late = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "wait", "-L", tmux.label, "--until",
+                "done", "--pane", pane, "--timeout", "1");
+        assertEquals(1, late.exit(), late.output());
+        DaemonProcess.Cli bad = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "wait", "-L", tmux.label, "--until",
+                "asleep");
+        assertEquals(2, bad.exit(), bad.output());
+    }
+
+    @Test
+    void aStatusLineSegmentAndTheNotificationCommandFollowTheAgent() throws Exception {
+        NestedClient client = cleanup.track(new NestedClient(tmux, "work"));
+        Poll.until(5_000, () -> client.screen().contains("[]"), "an empty segment while nothing waits", client::screen);
+        event("waiting", "permission: Bash");
+        Poll.until(5_000, () -> client.screen().contains("[1?]"), "the segment in the client's status line", client::screen);
+        assertEquals("1?", tmux.tmux("show-options", "-qv", "-t", "agents", "@muxbar-session-status").strip());
+        assertEquals("?", tmux.tmux("show-options", "-wqv", "-t", "agents:", "@muxbar-window-status").strip());
+        Poll.until(5_000, () -> read(notes).contains("waiting"), "the notification command ran", () -> daemon.diagnostics());
+        assertEquals("muxbar: aider|aider waits for you in agents|waiting|agents\n", Files.readString(notes));
+        event("running", "go");
+        Poll.until(5_000, () -> client.screen().contains("[]"), "the segment cleared", client::screen);
+        assertEquals("●", tmux.tmux("show-options", "-wqv", "-t", "agents:", "@muxbar-window-status").strip(), "working now");
+    }
+}
