@@ -38,7 +38,7 @@ public final class EventHub {
     public static final int RING_BYTES = 1 << 20;
     public static final int CLIENT_BYTES = 1 << 20;
     public static final long FRAME_MS = 16;
-    public static final long HEARTBEAT_MS = 5_000;
+    public static final long HEARTBEAT_MS = 2_500;
     public static final long STALL_MS = 30_000;
     public static final int MAX_CLIENTS = 64;
 
@@ -249,14 +249,21 @@ public final class EventHub {
         c.inFlightSince = scheduler.now();
         c.lastWrite = c.inFlightSince;
         writes++;
-        c.sink.write(text, err -> loop.execute(() -> {
+        try {
+            c.sink.write(text, err -> loop.execute(() -> {
+                c.inFlight = false;
+                if (err != null) {
+                    drop(c, false); // the client went
+                } else if (!c.pending.isEmpty() || !c.preamble.isEmpty()) {
+                    scheduleFlush();
+                }
+            }));
+        } catch (RuntimeException e) {
+            // A response that already failed may refuse at once instead of through the callback: that
+            // client is gone, and must not stop the flush of the others.
             c.inFlight = false;
-            if (err != null) {
-                drop(c, false); // the client went
-            } else if (!c.pending.isEmpty() || !c.preamble.isEmpty()) {
-                scheduleFlush();
-            }
-        }));
+            drop(c, false);
+        }
     }
 
     private void drop(Client c, boolean stalled) {
@@ -269,7 +276,11 @@ public final class EventHub {
         if (stalled) {
             dropped++;
         }
-        c.sink.close();
+        try {
+            c.sink.close();
+        } catch (RuntimeException e) {
+            // already closed by its side
+        }
     }
 
     private static Long parse(String id) {

@@ -156,6 +156,31 @@ class EventHubTest {
         }
     }
 
+    /** Found by scripts/bench/events: a response that refused a write at once stopped every later flush. */
+    @Test
+    void aClientWhoseWriteThrowsIsDroppedAndTheOthersGoOn() {
+        hub.onModel(model(Status.IDLE));
+        EventHub.Sink broken = new EventHub.Sink() {
+            @Override
+            public void write(String text, Consumer<Throwable> done) {
+                throw new IllegalStateException("closed");
+            }
+
+            @Override
+            public void close() {
+                throw new IllegalStateException("closed");
+            }
+        };
+        assertTrue(hub.open(Filter.ALL, null, broken));
+        clock.runReady();
+        Recorder fine = open(Filter.ALL, null, false);
+        clock.advance(EventHub.FRAME_MS);
+        hub.onModel(model(Status.WAITING));
+        clock.advance(EventHub.FRAME_MS);
+        assertTrue(fine.all().contains("\"status\":\"waiting\""), fine.all());
+        assertEquals(1, hub.stats().clients());
+    }
+
     @Test
     void clientsAreCapped() {
         for (int i = 0; i < EventHub.MAX_CLIENTS; i++) {

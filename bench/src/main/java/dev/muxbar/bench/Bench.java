@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  * They drive tmux and the daemon as users do, so they are not part of muxbar itself.
  */
 @Command(name = "muxbar-bench", mixinStandardHelpOptions = true,
-        subcommands = {BenchCommand.class, BenchSidebarCommand.class, BenchSwitchCommand.class, BenchAgentsCommand.class})
+        subcommands = {BenchCommand.class, BenchSidebarCommand.class, BenchSwitchCommand.class, BenchAgentsCommand.class,
+            BenchEventsCommand.class})
 public final class Bench implements Runnable {
 
     public static void main(String[] args) {
