@@ -201,8 +201,9 @@ class ActIT {
         client.press("p");
         Poll.until(5_000, () -> client.screen().contains("green start") && client.screen().contains("tick"),
                 "the peek shows the agent's screen", client::screen);
-        int peekWidth = Integer.parseInt(tmux.display(sidebar, "#{pane_width}").strip());
-        assertTrue(peekWidth > width, "widened: " + width + " → " + peekWidth);
+        // The width follows the content (the option is read first, then the pane resized).
+        Poll.until(5_000, () -> Integer.parseInt(tmux.display(sidebar, "#{pane_width}").strip()) > width,
+                "the sidebar widened from " + width, () -> diagnostics(pane));
         String seen = lastTick(client.screen());
         Poll.until(5_000, () -> !lastTick(client.screen()).equals(seen), "the peek follows the output", client::screen);
         String styled = client.styledScreen();
