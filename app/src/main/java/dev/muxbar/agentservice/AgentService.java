@@ -32,6 +32,7 @@ public final class AgentService {
     private final Executor io;
     private final ScreenWatcher screen;
     private final Attention attention;
+    private final MutedBells bells;
     private final TranscriptTailer tailer;
     private final Registry registry;
     private final java.util.function.LongUnaryOperator parentOf;
@@ -60,6 +61,7 @@ public final class AgentService {
         this.parentOf = files.parentOf();
         this.screen = new ScreenWatcher(tmux, scheduler, loop, rules, this::ingest);
         this.attention = new Attention(tmux, io, log, sidebarNotice, scheduler::now);
+        this.bells = new MutedBells(tmux);
         DirWatch w = null;
         try {
             w = new DirWatch(() -> loop.execute(this::tail), log);
@@ -77,6 +79,7 @@ public final class AgentService {
     public void onModel(Model m) {
         screen.onModel(m);
         attention.onModel(m);
+        bells.onModel(m);
         Set<String> claudePanes = new HashSet<>();
         boolean anyCodex = false;
         for (Agent a : m.agents()) {

@@ -26,7 +26,10 @@ final class Routes {
     private final String version;
     private final long started = System.currentTimeMillis();
 
+    private final MetaRoutes metaRoutes;
+
     Routes(Core core, ApiServer.Actions actions, String version) {
+        this.metaRoutes = new MetaRoutes(core);
         this.core = core;
         this.actions = actions;
         this.version = version;
@@ -54,6 +57,9 @@ final class Routes {
                 return get ? fromLoop(actions.describe()) : notAllowed(method, path);
             case "/switch":
                 return post ? switchClient(query) : notAllowed(method, path);
+            case "/sessions/status": case "/sessions/progress": case "/sessions/log": case "/sessions/notify":
+            case "/sessions/clear":
+                return post ? metaRoutes.handle(path.substring("/sessions/".length()), query) : notAllowed(method, path);
             case "/mute":
                 return post ? mute(query.getValue("session")) : notAllowed(method, path);
             case "/hooks/claude": case "/hooks/codex": case "/agent-event":

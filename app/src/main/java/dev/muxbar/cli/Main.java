@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "muxbar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A sidebar of tmux sessions and coding agents, served by one daemon per tmux server.",
         subcommands = {ServerCommand.class, StatusCommand.class, ExplainCommand.class, AnswerCommand.class, ReplyCommand.class,
-            EventsCommand.class, WaitCommand.class, DoctorCommand.class, OrderCommand.class,
+            EventsCommand.class, WaitCommand.class, MetaCommand.class, DoctorCommand.class, OrderCommand.class,
                 ToggleCommand.class, UninstallCommand.class, HooksCommand.class, ThemesCommand.class,
                 VersionCommand.class, ResurrectCommand.class, CompletionCommand.class, InstallCliCommand.class,
                 CommandLine.HelpCommand.class})

@@ -24,6 +24,7 @@ import java.util.Objects;
  * agent     {"pane":"%3","agent":"claude","session":"$1","gone":true}
  * theme     {"name":"nord"}
  * notice    {"text":"claude waits for you in work"}
+ * meta      {"session":"$1","status":{"text":"tests green","tone":"ok"},"progress":{"n":3,"of":8,"percent":38},"log":[…]}
  * </pre>
  */
 final class Changes {
@@ -62,6 +63,16 @@ final class Changes {
                 out.add(new Change("agent", "agent " + e.getKey(), a.sessionId(), a.pane(), gone.toString()));
             }
         }
+        java.util.Set<String> sessions = new java.util.HashSet<>(after.meta().keySet());
+        if (before != null) {
+            sessions.addAll(before.meta().keySet());
+        }
+        for (String id : sessions) {
+            dev.muxbar.model.Meta said = after.metaOf(id);
+            if (before == null ? !said.isEmpty() : !said.equals(before.metaOf(id))) {
+                out.add(new Change("meta", "meta " + id, id, null, meta(id, said)));
+            }
+        }
         String theme = after.choices().theme();
         if (before == null || !Objects.equals(theme, before.choices().theme())) {
             out.add(new Change("theme", "theme", null, null, JSON.createObjectNode().put("name", theme).toString()));
@@ -89,6 +100,20 @@ final class Changes {
         }
         root.put("theme", m.choices().theme());
         return root.toString();
+    }
+
+    /** A session's script metadata without its expiry times (equal states, equal bytes). */
+    private static String meta(String sessionId, dev.muxbar.model.Meta m) {
+        ObjectNode n = JSON.createObjectNode().put("session", sessionId);
+        if (m.status() != null) {
+            n.putObject("status").put("text", m.status().text()).put("tone", m.status().tone().label());
+        }
+        if (m.progress() != null) {
+            n.putObject("progress").put("n", m.progress().done()).put("of", m.progress().of()).put("percent", m.progress().percent());
+        }
+        ArrayNode log = n.putArray("log");
+        m.log().forEach(l -> log.addObject().put("text", l.text()).put("tone", l.tone().label()));
+        return n.toString();
     }
 
     private static String key(Agent a) {

@@ -10,7 +10,7 @@ import java.util.Set;
 public record Filter(Set<String> types, String session, String pane) {
 
     public static final Filter ALL = new Filter(null, null, null);
-    public static final Set<String> TYPES = Set.of("agent", "sessions", "theme", "notice");
+    public static final Set<String> TYPES = Set.of("agent", "sessions", "theme", "notice", "meta");
 
     public Filter {
         types = types == null ? null : Set.copyOf(types);
@@ -28,7 +28,7 @@ public record Filter(Set<String> types, String session, String pane) {
                     : n.equals("session") ? "sessions" : n;
             if (!TYPES.contains(n)) {
                 throw new IllegalArgumentException("unknown event type \"" + (t.length() > 20 ? t.substring(0, 20) : t)
-                        + "\"; types are agents, sessions, theme, notice");
+                        + "\"; types are agents, sessions, theme, notice, meta");
             }
             out.add(n);
         }
@@ -41,6 +41,9 @@ public record Filter(Set<String> types, String session, String pane) {
         }
         if (type.equals("agent")) {
             return (session == null || session.equals(sessionId)) && (pane == null || pane.equals(paneId));
+        }
+        if (type.equals("meta")) {
+            return session == null || session.equals(sessionId);
         }
         return true;
     }

@@ -7,14 +7,21 @@ import java.util.Set;
 /**
  * What subscribers receive: the snapshot, the order book, the sessions in shown order (line N of the
  * ordering file is {@code shown.get(N-1)}), the agents in panes, the sessions whose attention
- * alerts are muted, and the user's other {@link Choices} (sidebars, width, the notice).
+ * alerts are muted, the user's other {@link Choices} (sidebars, width, the notice), and what scripts
+ * said about sessions ({@link Meta}, by session id).
  */
 public record Model(Snapshot snapshot, OrderBook order, List<Session> shown, List<Agent> agents, Set<String> muted,
-                    Choices choices) {
+                    Choices choices, java.util.Map<String, Meta> meta) {
     public Model {
         shown = List.copyOf(shown);
         agents = List.copyOf(agents);
         muted = Set.copyOf(muted);
+        meta = java.util.Map.copyOf(meta);
+    }
+
+    /** What scripts said about a session (empty when nothing). */
+    public Meta metaOf(String sessionId) {
+        return meta.getOrDefault(sessionId, Meta.EMPTY);
     }
 
     public static Model of(Snapshot snapshot, OrderBook order) {
@@ -26,7 +33,12 @@ public record Model(Snapshot snapshot, OrderBook order, List<Session> shown, Lis
     }
 
     public static Model of(Snapshot snapshot, OrderBook order, List<Agent> agents, Set<String> muted, Choices choices) {
-        return new Model(snapshot, order, order.ordered(snapshot), agents, muted, choices);
+        return of(snapshot, order, agents, muted, choices, java.util.Map.of());
+    }
+
+    public static Model of(Snapshot snapshot, OrderBook order, List<Agent> agents, Set<String> muted, Choices choices,
+                           java.util.Map<String, Meta> meta) {
+        return new Model(snapshot, order, order.ordered(snapshot), agents, muted, choices, meta);
     }
 
     /** The agents of one session, most urgent first. */

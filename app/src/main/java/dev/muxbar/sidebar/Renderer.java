@@ -119,7 +119,7 @@ public final class Renderer {
                 int index = filter == View.Filter.ALL ? i : indexOf(in.model().shown(), s.id());
                 out.add(sessionRow(s, index, i == cursor && in.view().agent() < 0,
                         s.id().equals(in.ownSessionId()), w, t, in.git().get(s.id()), in.model().agentsOf(s.id()),
-                        in.now()));
+                        in.now(), in.model().metaOf(s.id())));
             } else if (shown.isEmpty() && row == 0) {
                 String none = filter == View.Filter.ALL ? "  no sessions" : filter == View.Filter.AGENTS
                         ? "  no agents (f: all)" : "  nothing needs you (f)";
@@ -131,9 +131,11 @@ public final class Renderer {
         if (detailRows > 0) {
             out.add(rule(" " + selected.name() + " ", w, t));
             List<Agent> agents = in.model().agentsOf(selected.id());
+            List<Line> said = metaRows(in.model().metaOf(selected.id()), w, t);
             for (int k = 0; k < detailRows - 1; k++) {
-                out.add(k < agents.size() ? AgentView.row(agents.get(k), k == in.view().agent(), w, t, in.now())
-                        : windowRow(selected.windows().get(k - agents.size()), w, t));
+                int a = k - said.size();
+                out.add(k < said.size() ? said.get(k) : a < agents.size() ? AgentView.row(agents.get(a), a == in.view().agent(), w, t, in.now())
+                        : windowRow(selected.windows().get(a - agents.size()), w, t));
             }
         }
         if (footer) {
@@ -282,7 +284,8 @@ public final class Renderer {
         boolean footer = h >= 8;
         int rest = h - LIST_FIRST_ROW - (footer ? 1 : 0);
         int detailRows = cursor < 0 || h < 12 ? 0 : Math.min(shown.get(cursor).windows().size()
-                + in.model().agentsOf(shown.get(cursor).id()).size() + 1, rest / 3);
+                + in.model().agentsOf(shown.get(cursor).id()).size() + metaLines(in.model().metaOf(shown.get(cursor).id()))
+                + 1, rest / 3);
         int listRows = Math.max(0, rest - detailRows);
         return new Layout(cursor, scrollTop(in.view().scroll(), cursor, listRows, shown.size()), listRows,
                 detailRows, footer);
@@ -341,7 +344,7 @@ public final class Renderer {
     static final int MIN_NAME = 6;
 
     private static Line sessionRow(Session s, int index, boolean cursor, boolean current, int w, Theme t,
-                                   GitInfo.Git git, List<Agent> agents, long now) {
+                                   GitInfo.Git git, List<Agent> agents, long now, dev.muxbar.model.Meta meta) {
         Color bg = cursor ? t.color(Role.CURSOR) : t.color(Role.BACKGROUND);
         Line.Builder b = new Line.Builder(w, bg, t.color(Role.TEXT));
         b.add(current ? t.glyph("current") : " ", t.color(Role.CURRENT), bg, false);
@@ -349,7 +352,8 @@ public final class Renderer {
         b.add(" ", bg, bg, false);
         String counts = w >= 20 ? " " + s.windows().size() + "w " : " ";
         boolean unseen = agents.stream().anyMatch(Agent::unseen);
-        int badges = AgentView.badgeWidth(agents) + (unseen ? 1 : 0);
+        boolean said = meta.status() != null; // a script's status: a dot in its tone
+        int badges = AgentView.badgeWidth(agents) + (unseen ? 1 : 0) + (said ? 1 : 0);
         String branch = "";
         if (git != null && w >= 24) {
             int room = Math.min(MAX_BRANCH, b.left() - Cells.width(counts) - badges - MIN_NAME - 1);
@@ -360,6 +364,9 @@ public final class Renderer {
         if (unseen) {
             b.add(t.glyph("unseen"), t.color(Role.DONE), bg, true); // finished while nobody looked
         }
+        if (said) {
+            b.add("●", toneColor(meta.status().tone(), t), bg, false);
+        }
         if (!agents.isEmpty()) {
             b.add(" ", bg, bg, false);
             AgentView.badges(b, agents, t, bg, now);
@@ -367,6 +374,45 @@ public final class Renderer {
         b.add(branch, git != null && git.dirty() ? t.color(Role.WAITING) : t.color(Role.ACCENT), bg, false);
         b.add(counts, t.color(Role.MUTED), bg, false);
         return b.build();
+    }
+
+    /** Log lines a detail panel shows (the newest). */
+    static final int META_LOG_ROWS = 3;
+
+    private static int metaLines(dev.muxbar.model.Meta m) {
+        return (m.status() != null ? 1 : 0) + (m.progress() != null ? 1 : 0) + Math.min(META_LOG_ROWS, m.log().size());
+    }
+
+    /** What scripts said about the session: its status, its progress as a bar, its newest log lines. */
+    static List<Line> metaRows(dev.muxbar.model.Meta m, int w, Theme t) {
+        Color bg = t.color(Role.BACKGROUND);
+        List<Line> out = new ArrayList<>();
+        if (m.status() != null) {
+            out.add(new Line.Builder(w, bg).add("  ● ", toneColor(m.status().tone(), t), bg, false)
+                    .add(m.status().text(), toneColor(m.status().tone(), t), bg, false).build());
+        }
+        if (m.progress() != null) {
+            dev.muxbar.model.Meta.Progress p = m.progress();
+            String label = p.of() == 100 ? " " + p.percent() + "%" : " " + p.done() + "/" + p.of();
+            int bar = Math.max(4, w - 4 - Cells.width(label));
+            int full = (int) Math.round(bar * p.percent() / 100.0);
+            out.add(new Line.Builder(w, bg).add("  ", bg, bg, false).add("█".repeat(full), t.color(Role.ACCENT), bg, false)
+                    .add("░".repeat(bar - full), t.color(Role.MUTED), bg, false).add(label, t.color(Role.TEXT), bg, false).build());
+        }
+        List<dev.muxbar.model.Meta.Line> log = m.log();
+        for (dev.muxbar.model.Meta.Line l : log.subList(Math.max(0, log.size() - META_LOG_ROWS), log.size())) {
+            out.add(new Line.Builder(w, bg).add("  " + l.text(), toneColor(l.tone(), t), bg, false).build());
+        }
+        return out;
+    }
+
+    private static Color toneColor(dev.muxbar.model.Meta.Tone tone, Theme t) {
+        return switch (tone) {
+            case INFO -> t.color(Role.TEXT);
+            case OK -> t.color(Role.DONE);
+            case WARN -> t.color(Role.WAITING);
+            case ERROR -> t.color(Role.ERROR);
+        };
     }
 
     private static Line windowRow(Window win, int w, Theme t) {

@@ -68,6 +68,7 @@ public final class Core {
     private boolean stopped;
     private AgentDesk agents;
     private final ChoiceDesk choices;
+    private final MetaDesk metas;
 
     /** How long a notice stays in the sidebars' footer. */
     public static final long NOTICE_MS = 5_000;
@@ -87,6 +88,7 @@ public final class Core {
         this.scans = new RefreshCoalescer(scheduler, loop, timing.scanDebounce(), timing.scanMaxWait(), this::startScan);
         this.agents = new AgentDesk(scheduler, new Tracker(pid -> 0), s -> Map.of(), this::publishIfChanged, System::currentTimeMillis);
         this.choices = new ChoiceDesk(scheduler, this::publishIfChanged);
+        this.metas = new MetaDesk(scheduler, this::publishIfChanged);
     }
 
     /**
@@ -148,6 +150,7 @@ public final class Core {
         }
         agents.stop();
         choices.stop();
+        metas.stop();
         coalescer.stop();
         scans.stop();
     }
@@ -163,6 +166,11 @@ public final class Core {
             applyEdit(edit.edit(), edit.done());
         } else if (e instanceof Event.AgentSignal a) {
             agentSignal(a);
+        } else if (e instanceof Event.SetMeta sm) {
+            metas.apply(sm.sessionId(), sm.change());
+            if (sm.done() != null) {
+                sm.done().complete(null);
+            }
         } else if (e instanceof Event.ExplainAgents x) {
             x.done().complete(agents.explain(x.pane()));
         } else if (e instanceof Event.ToggleMute || e instanceof Event.SetSidebars || e instanceof Event.SetWidth
@@ -212,6 +220,7 @@ public final class Core {
             // meanwhile is applied here (no copy when nothing differs).
             snapshot = r.snapshot().withProcesses(processes);
             book = book.reconcile(snapshot);
+            metas.retain(snapshot.sessions().stream().map(x -> x.id()).collect(java.util.stream.Collectors.toSet()));
             observeAgents();
             publishIfChanged();
         } else if (e instanceof Event.PanesScanned p) {
@@ -330,7 +339,7 @@ public final class Core {
     }
 
     private void publishIfChanged() {
-        Model next = Model.of(snapshot, book, agents.agents(), choices.muted(), choices.choices());
+        Model next = Model.of(snapshot, book, agents.agents(), choices.muted(), choices.choices(), metas.meta());
         if (next.equals(published)) {
             return;
         }

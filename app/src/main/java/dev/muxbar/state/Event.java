@@ -35,6 +35,17 @@ public sealed interface Event {
     record ExplainAgents(String pane, CompletableFuture<java.util.List<dev.muxbar.agents.Explanation>> done)
             implements Event {}
 
+    /** What a script says about a session ({@code sessionId} already resolved); {@code done} completes once applied. */
+    record SetMeta(String sessionId, MetaChange change, CompletableFuture<Void> done) implements Event {}
+
+    /** One change of a session's {@link dev.muxbar.model.Meta}; {@code ttlMs}: how long it shows. */
+    sealed interface MetaChange {
+        record Status(String text, dev.muxbar.model.Meta.Tone tone, long ttlMs) implements MetaChange {}
+        record Progress(int done, int of, long ttlMs) implements MetaChange {}
+        record Log(String text, dev.muxbar.model.Meta.Tone tone, long ttlMs) implements MetaChange {}
+        record Clear() implements MetaChange {}
+    }
+
     /** Mute or unmute attention alerts (bell, message) of a session. */
     record ToggleMute(String sessionId) implements Event {}
 

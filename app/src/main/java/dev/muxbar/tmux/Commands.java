@@ -187,10 +187,15 @@ public final class Commands {
         return TmuxCommand.firstLine("list-keys -T " + word(table) + " " + word(key));
     }
 
-    /** A session's user option ({@code @muxbar-session-status}); null: unset it. */
+    /** A session's option ({@code @muxbar-session-status}, {@code bell-action}); null: unset it. */
     public static TmuxCommand<Void> sessionOption(String sessionId, String name, String value) {
         return TmuxCommand.effect("set-option -q" + (value == null ? "u" : "") + " -t " + TmuxQuote.q(sessionId) + " "
                 + option(name) + (value == null ? "" : " " + TmuxQuote.q(value)));
+    }
+
+    /** A session's own value of an option (not the global one it inherits): "" when it has none. */
+    public static TmuxCommand<String> sessionOwnOption(String sessionId, String name) {
+        return TmuxCommand.firstLine("show-options -qv -t " + TmuxQuote.q(sessionId) + " " + option(name));
     }
 
     /** A window's user option ({@code @muxbar-window-status}); null: unset it. */

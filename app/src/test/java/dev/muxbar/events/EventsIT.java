@@ -124,8 +124,43 @@ class EventsIT {
         assertEquals("?", tmux.tmux("show-options", "-wqv", "-t", "agents:", "@muxbar-window-status").strip());
         Poll.until(5_000, () -> read(notes).contains("waiting"), "the notification command ran", () -> daemon.diagnostics());
         assertEquals("muxbar: aider|aider waits for you in agents|waiting|agents\n", Files.readString(notes));
+        // Muted: neither muxbar's alerts nor the session's own bells reach the terminal; unmuted, as before.
+        tmux.tmux("set-option", "-t", "agents", "bell-action", "other");
+        curl("-X", "POST", "http://muxbar/mute?session=agents");
+        Poll.until(5_000, () -> tmux.tmux("show-options", "-qv", "-t", "agents", "bell-action").strip().equals("none"),
+                "the muted session's bells off", () -> daemon.diagnostics());
+        curl("-X", "POST", "http://muxbar/mute?session=agents");
+        Poll.until(5_000, () -> tmux.tmux("show-options", "-qv", "-t", "agents", "bell-action").strip().equals("other"),
+                "its own bell-action back", () -> daemon.diagnostics());
         event("running", "go");
         Poll.until(5_000, () -> client.screen().contains("[]"), "the segment cleared", client::screen);
         assertEquals("●", tmux.tmux("show-options", "-wqv", "-t", "agents:", "@muxbar-window-status").strip(), "working now");
+    }
+
+    @Test
+    void aScriptsStatusProgressAndLogShowInTheSidebarAndTheStream() throws Exception {
+        NestedClient client = cleanup.track(new NestedClient(tmux, "work"));
+        Poll.until(5_000, () -> client.screen().contains("muxbar"), "the sidebar", client::screen);
+        Process reader = new ProcessBuilder("curl", "-sN", "--max-time", "4", "--unix-socket", daemon.socket().toString(),
+                "http://muxbar/events?types=meta").redirectErrorStream(true).start();
+        cleanup.track(reader::destroyForcibly);
+        Thread.sleep(500);
+        for (String[] a : List.of(new String[] {"status", "work", "tests green", "--tone", "ok"},
+                new String[] {"progress", "work", "3", "8"}, new String[] {"log", "work", "deployed v2 ;$x"})) {
+            List<String> args = new ArrayList<>(List.of("meta", "-L", tmux.label));
+            args.addAll(List.of(a));
+            DaemonProcess.Cli r = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, args.toArray(new String[0]));
+            assertEquals(0, r.exit(), r.output());
+        }
+        Poll.until(5_000, () -> client.screen().contains("tests green") && client.screen().contains("3/8")
+                && client.screen().contains("deployed v2 ;$x"), "status, progress and log in the detail panel", client::screen);
+        String out = new String(reader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(out.contains("event: meta") && out.contains("\"text\":\"tests green\",\"tone\":\"ok\""), out);
+        assertEquals(1, DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "meta", "-L", tmux.label, "status", "nope", "x")
+                .exit(), "unknown session");
+        assertEquals(2, DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "meta", "-L", tmux.label, "status", "work", "x",
+                "--tone", "loud").exit(), "bad tone");
+        assertEquals(0, DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "meta", "-L", tmux.label, "clear", "work").exit());
+        Poll.until(5_000, () -> !client.screen().contains("tests green"), "cleared", client::screen);
     }
 }
