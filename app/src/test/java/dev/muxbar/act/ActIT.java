@@ -147,11 +147,7 @@ class ActIT {
         String claude = run("claude", null);
         awaitPrompt(claude, "claude");
         dev.muxbar.testing.NestedClient client = cleanup.track(new dev.muxbar.testing.NestedClient(tmux, "act"));
-        String window = tmux.display(claude, "#{window_id}").strip();
-        tmux.tmux("select-window", "-t", window);
-        Poll.until(5_000, () -> !sidebarOf(window).isEmpty(), "a sidebar in the agent's window", () -> diagnostics(claude));
-        String sidebar = sidebarOf(window);
-        intoAgents(client, sidebar, claude);
+        intoAgents(client, sidebarBeside(claude), claude);
         client.press("a");
         Poll.until(5_000, () -> client.screen().contains("asks:") && client.screen().contains("2 Yes, and don"),
                 "the choices in the sidebar", () -> client.screen() + sidebars() + daemon.diagnostics());
@@ -167,10 +163,7 @@ class ActIT {
         String claude = run("claude", null);
         awaitPrompt(claude, "claude");
         dev.muxbar.testing.NestedClient client = cleanup.track(new dev.muxbar.testing.NestedClient(tmux, "act"));
-        String window = tmux.display(claude, "#{window_id}").strip();
-        tmux.tmux("select-window", "-t", window);
-        Poll.until(5_000, () -> !sidebarOf(window).isEmpty(), "a sidebar in the agent's window", () -> diagnostics(claude));
-        intoAgents(client, sidebarOf(window), claude);
+        intoAgents(client, sidebarBeside(claude), claude);
         client.press("a");
         Poll.until(5_000, () -> client.screen().contains("2 Yes, and don"), "the Bash prompt's choices", () -> client.screen() + sidebars() + daemon.diagnostics());
         // Another prompt takes its place (the same agent, an edit now).
@@ -192,10 +185,7 @@ class ActIT {
         Poll.until(10_000, () -> prompt(pane).path("agent").asText().equals("claude"), "the agent row",
                 () -> diagnostics(pane));
         dev.muxbar.testing.NestedClient client = cleanup.track(new dev.muxbar.testing.NestedClient(tmux, "act"));
-        String window = tmux.display(pane, "#{window_id}").strip();
-        tmux.tmux("select-window", "-t", window);
-        Poll.until(5_000, () -> !sidebarOf(window).isEmpty(), "a sidebar in the agent's window", () -> diagnostics(pane));
-        String sidebar = sidebarOf(window);
+        String sidebar = sidebarBeside(pane);
         int width = Integer.parseInt(tmux.display(sidebar, "#{pane_width}").strip());
         intoAgents(client, sidebar, pane);
         client.press("p");
@@ -245,6 +235,14 @@ class ActIT {
         Poll.until(5_000, () -> client.screen().contains("muxbar"), "the sidebar drawn", client::screen);
         client.press("l");
         Poll.until(5_000, () -> client.screen().contains(" claude "), "the agent list", client::screen);
+    }
+
+    /** Shows the agent's window to the client and returns the sidebar in it, once there is one. */
+    private String sidebarBeside(String agentPane) {
+        String window = tmux.display(agentPane, "#{window_id}").strip();
+        tmux.tmux("select-window", "-t", window);
+        Poll.until(5_000, () -> !sidebarOf(window).isEmpty(), "a sidebar in the agent's window", () -> diagnostics(agentPane));
+        return sidebarOf(window);
     }
 
     private String sidebarOf(String window) {
