@@ -38,11 +38,11 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (pane != null && !pane.matches("%?[0-9]{1,9}")) {
+        String p = pane == null ? null : Panes.normalise(pane);
+        if (pane != null && p == null) {
             System.err.println("muxbar: a pane looks like %3 (as $TMUX_PANE), got: " + pane);
             return 2;
         }
-        String p = pane == null ? null : pane.startsWith("%") ? pane : "%" + pane;
         try (ApiClient api = new ApiClient(target.paths().socket())) {
             if (!api.alive()) {
                 System.err.println("muxbar: no daemon runs for this tmux server (start tmux with the plugin, or `muxbar server`)");
@@ -50,7 +50,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
             ApiClient.Answer a = api.get("/agents/explain" + (p == null ? "" : "?pane=" + URLEncoder.encode(p, StandardCharsets.UTF_8)));
             if (a.status() != 200) {
-                System.err.println("muxbar: " + a.body().strip());
+                System.err.println("muxbar: " + Panes.error(a.body()));
                 return 2;
             }
             if (json) {

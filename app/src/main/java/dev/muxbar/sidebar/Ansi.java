@@ -28,8 +28,10 @@ final class Ansi {
         while (i < line.length()) {
             char c = line.charAt(i);
             if (c != '\u001b') {
-                if (c >= ' ' || c == '\t') {
-                    text.append(c == '\t' ? ' ' : c);
+                if (c == '\t') {
+                    text.append(' ');
+                } else if (c >= ' ' && (c < 0x7f || c > 0x9f)) {
+                    text.append(c); // DEL and C1 controls (an 8-bit CSI) never reach the sidebar's terminal
                 }
                 i++;
                 continue;

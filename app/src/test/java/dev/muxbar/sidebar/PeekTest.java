@@ -27,6 +27,8 @@ class PeekTest {
         assertEquals(List.of(new Line.Span("link", fg, bg, false)),
                 Ansi.spans("\u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\", fg, bg), "OSC hyperlinks dropped");
         assertEquals(List.of(new Line.Span("x", new Color.Ansi(9), bg, false)), Ansi.spans("\u001b[91mx\u001b[38;5;-1m", fg, bg));
+        assertEquals(List.of(new Line.Span("a2Jb", fg, bg, false)), Ansi.spans("a\u009b2Jb\u007f\u0007", fg, bg),
+                "control characters never pass (what followed an 8-bit CSI is plain text)");
     }
 
     @Test
