@@ -160,6 +160,11 @@ public final class AgentService {
         }
     }
 
+    /** Notifications through the clients' own terminals ({@code @muxbar-notify-terminal}); null: off. */
+    public void notifyTerminals(Attention.TerminalNotifier t) {
+        attention.notifyTerminals(t);
+    }
+
     /** The user's desktop notification command ({@code @muxbar-notify-command}; null or blank: none). */
     public void notifyCommand(String command, Consumer<String> log) {
         if (command != null && !command.isBlank()) {

@@ -34,6 +34,13 @@ public final class Attention {
     private final java.util.function.Predicate<String> sidebarNotice;
     private final java.util.function.LongSupplier clock;
     private NotifyCommand notify; // the user's desktop notification, if any
+    /** Window a client views, title, body → a notification through that client's terminal (null: off). */
+    private TerminalNotifier terminal;
+
+    /** Sends a notification through the terminal of whoever views a window; false when it cannot. */
+    public interface TerminalNotifier {
+        boolean send(String windowId, String title, String body);
+    }
     private Map<String, Agent> last;
     private Snapshot lastSnapshot;
     private long alerts;
@@ -88,6 +95,11 @@ public final class Attention {
         }
     }
 
+    /** Also notifies through the terminals of the clients that do not see the agent (null: off). */
+    void notifyTerminals(TerminalNotifier t) {
+        this.terminal = t;
+    }
+
     /** Also runs the user's notification command (null: none) for each alert. */
     void notifyWith(NotifyCommand n) {
         this.notify = n;
@@ -106,6 +118,13 @@ public final class Attention {
         s.pane(a.pane()).ifPresent(p -> io.execute(() -> bell(p.tty())));
         if (notify != null) {
             notify.send(new NotifyCommand.Note(a.agent(), a.status().label(), session, a.pane(), text));
+        }
+        if (terminal != null) {
+            String body = text;
+            for (Snapshot.Client c : s.clients()) {
+                s.viewedBy(c).filter(w -> !w.id().equals(a.windowId()))
+                        .ifPresent(w -> terminal.send(w.id(), "muxbar", body));
+            }
         }
         if (sidebarNotice.test(text)) {
             return;

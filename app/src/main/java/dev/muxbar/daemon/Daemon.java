@@ -161,6 +161,10 @@ public final class Daemon {
                 TranscriptTailer.forUser(agentDirs, log), Registry.forUser(agentDirs, log), processes::parentOf), log,
                 sidebars::notice);
         agents.notifyCommand(options.get("@muxbar-notify-command"), log);
+        String terminalFormat = options.get("@muxbar-notify-terminal");
+        if (terminalFormat != null && !terminalFormat.isBlank() && !terminalFormat.equals("off")) {
+            agents.notifyTerminals((window, title, body) -> sidebars.notifyTerminal(window, terminalFormat, title, body));
+        }
         notifications.add(agents::onNotification);
         notifications.add(sidebars::onNotification);
         core.subscribe(loop, agents::onModel);
@@ -203,7 +207,7 @@ public final class Daemon {
     /** The plugin options the daemon reads at start. */
     static final List<String> OPTIONS = List.of("@muxbar-bound-keys", "@muxbar-width", "@muxbar-position",
             "@muxbar-theme", "@muxbar-theme-mode", "@muxbar-theme-dark", "@muxbar-theme-light", "@muxbar-debug",
-            "@muxbar-notify-command");
+            "@muxbar-notify-command", "@muxbar-notify-terminal");
 
     /**
      * {@link #OPTIONS} in one round trip: {@code display-message -p '#{@muxbar-width}<TAB>#{…}'} prints

@@ -19,5 +19,9 @@ interface PaneScreen {
     /** Bytes the last paint wrote. */
     long bytesWritten();
 
+    /** Raw bytes to the tty between frames (a notification passed through tmux); nothing by default. */
+    default void emit(byte[] raw) {
+    }
+
     void close();
 }

@@ -184,6 +184,16 @@ public final class SidebarPainter {
         animation = period == 0 ? null : scheduler.every(period, this::repaint);
     }
 
+    /** The open sidebar in a window, or null. */
+    Entry entryOf(String windowId) {
+        for (Entry e : open.values()) {
+            if (windowId.equals(e.windowId)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** The open sidebar of a pane, or null. */
     Entry entry(String paneId) {
         return open.get(paneId);

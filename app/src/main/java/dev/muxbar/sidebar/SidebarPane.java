@@ -220,6 +220,27 @@ final class SidebarPane implements PaneScreen, AutoCloseable {
         }
     }
 
+    /**
+     * Writes raw bytes to the tty between frames (on the writer thread: never inside a frame), e.g.
+     * a notification the terminal of whoever views this window should get through tmux.
+     */
+    @Override
+    public void emit(byte[] raw) {
+        if (closed) {
+            return;
+        }
+        writer.execute(() -> {
+            if (counting != null && !closed) {
+                try {
+                    counting.write(raw);
+                    counting.flush();
+                } catch (IOException e) {
+                    // the pane went; the reader notices
+                }
+            }
+        });
+    }
+
     /** Stops painting and releases the tty (on the writer thread, after any paint in progress). */
     @Override
     public void close() {

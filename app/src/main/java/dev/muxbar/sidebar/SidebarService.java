@@ -36,6 +36,7 @@ public final class SidebarService {
     private final PeekFeed peeks;
     private final Executor loop;
     private final TmuxGateway tmux;
+    private final java.util.Set<String> passthrough = new java.util.HashSet<>(); // sidebar panes allowed to pass through
 
     public SidebarService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, ThemeChoices themes,
                           String sidebarScript, Consumer<String> log, dev.muxbar.act.AgentActions agents) {
@@ -78,6 +79,30 @@ public final class SidebarService {
         if (n instanceof dev.muxbar.tmux.Notification.SubscriptionChanged s && s.name().startsWith(PeekFeed.PREFIX)) {
             loop.execute(() -> peeks.onSubscription(s.name()));
         }
+    }
+
+    /**
+     * A desktop notification through the terminal of whoever views {@code windowId} (on the loop): its
+     * sidebar writes the OSC {@code format} in tmux's passthrough wrapper between two frames. False
+     * when that window has no open sidebar.
+     */
+    public boolean notifyTerminal(String windowId, String format, String title, String body) {
+        TerminalNote note = TerminalNote.parse(format);
+        SidebarPainter.Entry e = note == null ? null : painter.entryOf(windowId);
+        if (e == null) {
+            return false;
+        }
+        String pane = e.pane.paneId();
+        byte[] bytes = note.bytes(title, body);
+        passthrough.retainAll(painter.describe().stream().map(SidebarPainter.Info::pane).toList()); // bounded by open sidebars
+        if (passthrough.add(pane)) {
+            // muxbar's own pane may pass escapes through; the bytes go once tmux has the option
+            tmux.send(dev.muxbar.tmux.Commands.setPaneOption(pane, "allow-passthrough", "on"))
+                    .whenComplete((v, err) -> e.pane.emit(bytes));
+        } else {
+            e.pane.emit(bytes); // between two frames
+        }
+        return true;
     }
 
     /** A key from a sidebar's tty (its reader thread). */

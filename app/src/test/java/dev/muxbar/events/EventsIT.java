@@ -44,6 +44,7 @@ class EventsIT {
         tmux.tmux("set-option", "-g", "@muxbar-notify-command",
                 "printf '%s|%s|%s|%s\\n' \"$1\" \"$2\" \"$MUXBAR_STATUS\" \"$MUXBAR_SESSION\" >> " + notes);
         tmux.tmux("set-option", "-g", "status-right", "[#{@muxbar-status}]");
+        tmux.tmux("set-option", "-g", "@muxbar-notify-terminal", "osc9");
         daemon = cleanup.track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"))).awaitReady();
         pane = tmux.display("agents:", "#{pane_id}").strip();
     }
@@ -118,12 +119,17 @@ class EventsIT {
     void aStatusLineSegmentAndTheNotificationCommandFollowTheAgent() throws Exception {
         NestedClient client = cleanup.track(new NestedClient(tmux, "work"));
         Poll.until(5_000, () -> client.screen().contains("[]"), "an empty segment while nothing waits", client::screen);
+        Path terminal = tmp.resolve("terminal.out");
+        client.recordOutput(terminal);
         event("waiting", "permission: Bash");
         Poll.until(5_000, () -> client.screen().contains("[1?]"), "the segment in the client's status line", client::screen);
         assertEquals("1?", tmux.tmux("show-options", "-qv", "-t", "agents", "@muxbar-session-status").strip());
         assertEquals("?", tmux.tmux("show-options", "-wqv", "-t", "agents:", "@muxbar-window-status").strip());
         Poll.until(5_000, () -> read(notes).contains("waiting"), "the notification command ran", () -> daemon.diagnostics());
         assertEquals("muxbar: aider|aider waits for you in agents|waiting|agents\n", Files.readString(notes));
+        // And through the client's own terminal: tmux passed the sidebar's OSC 9 on to it.
+        Poll.until(5_000, () -> read(terminal).contains("\u001b]9;muxbar: aider waits for you in agents\u0007"),
+                "OSC 9 reached the client's terminal", () -> read(terminal).replace("\u001b", "^["));
         // Muted: neither muxbar's alerts nor the session's own bells reach the terminal; unmuted, as before.
         tmux.tmux("set-option", "-t", "agents", "bell-action", "other");
         curl("-X", "POST", "http://muxbar/mute?session=agents");

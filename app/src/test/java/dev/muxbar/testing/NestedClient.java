@@ -47,6 +47,11 @@ public final class NestedClient implements AutoCloseable {
         return outerTmux("capture-pane", "-p", "-t", "o");
     }
 
+    /** Appends everything the inner client writes to its terminal (the outer pane) to {@code file}. */
+    public void recordOutput(java.nio.file.Path file) {
+        outerTmux("pipe-pane", "-o", "-t", "o", "cat >> '" + file + "'");
+    }
+
     /** What the person sees, with its colours ({@code capture-pane -e}). */
     public String styledScreen() {
         return outerTmux("capture-pane", "-e", "-p", "-t", "o");
