@@ -68,6 +68,17 @@ class EventsIT {
                 + message + "\"}", "http://muxbar/agent-event");
     }
 
+    /** {@code curl -N} reading the stream into {@code file}; returns once it has its first event (connected). */
+    private Process stream(Path file, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("curl", "-sN", "--max-time", "20", "-o", file.toString(), "--unix-socket",
+                daemon.socket().toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        cleanup.track(p::destroyForcibly);
+        Poll.until(5_000, () -> read(file).contains("event: snapshot"), "the stream connected", () -> read(file));
+        return p;
+    }
+
     private static String read(Path f) {
         try {
             return Files.exists(f) ? Files.readString(f) : "";
@@ -78,13 +89,13 @@ class EventsIT {
 
     @Test
     void curlReadsTheStreamAndABadLastEventIdGetsASnapshot() throws Exception {
-        Process reader = new ProcessBuilder("curl", "-sN", "--max-time", "4", "-H", "Last-Event-ID: 12abc",
-                "--unix-socket", daemon.socket().toString(), "http://muxbar/events?types=agents").redirectErrorStream(true).start();
-        cleanup.track(reader::destroyForcibly);
-        Thread.sleep(500); // connected (the snapshot comes first whatever happens after)
+        Path stream = tmp.resolve("stream.txt");
+        Process reader = stream(stream, "-H", "Last-Event-ID: 12abc", "http://muxbar/events?types=agents");
         event("running", "m1");
         event("waiting", "m2 \\\"quoted\\\" ;$x");
-        String out = new String(reader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Poll.until(5_000, () -> read(stream).contains("\"status\":\"waiting\""), "the events streamed", () -> read(stream));
+        reader.destroy();
+        String out = read(stream);
         assertTrue(out.startsWith("id: "), out);
         assertTrue(out.contains("event: snapshot"), "a malformed Last-Event-ID: a snapshot first\n" + out);
         assertTrue(out.contains("event: agent") && out.contains("\"status\":\"waiting\""), out);
@@ -147,10 +158,8 @@ class EventsIT {
     void aScriptsStatusProgressAndLogShowInTheSidebarAndTheStream() throws Exception {
         NestedClient client = cleanup.track(new NestedClient(tmux, "work"));
         Poll.until(5_000, () -> client.screen().contains("muxbar"), "the sidebar", client::screen);
-        Process reader = new ProcessBuilder("curl", "-sN", "--max-time", "4", "--unix-socket", daemon.socket().toString(),
-                "http://muxbar/events?types=meta").redirectErrorStream(true).start();
-        cleanup.track(reader::destroyForcibly);
-        Thread.sleep(500);
+        Path stream = tmp.resolve("meta-stream.txt");
+        Process reader = stream(stream, "http://muxbar/events?types=meta");
         for (String[] a : List.of(new String[] {"status", "work", "tests green", "--tone", "ok"},
                 new String[] {"progress", "work", "3", "8"}, new String[] {"log", "work", "deployed v2 ;$x"})) {
             List<String> args = new ArrayList<>(List.of("meta", "-L", tmux.label));
@@ -160,7 +169,9 @@ class EventsIT {
         }
         Poll.until(5_000, () -> client.screen().contains("tests green") && client.screen().contains("3/8")
                 && client.screen().contains("deployed v2 ;$x"), "status, progress and log in the detail panel", client::screen);
-        String out = new String(reader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Poll.until(5_000, () -> read(stream).contains("tests green"), "the meta events streamed", () -> read(stream));
+        reader.destroy();
+        String out = read(stream);
         assertTrue(out.contains("event: meta") && out.contains("\"text\":\"tests green\",\"tone\":\"ok\""), out);
         assertEquals(1, DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "meta", "-L", tmux.label, "status", "nope", "x")
                 .exit(), "unknown session");
