@@ -38,9 +38,12 @@ final class Changes {
     /** The changes from {@code before} (null: nothing yet) to {@code after}. */
     static List<Change> between(Model before, Model after) {
         List<Change> out = new ArrayList<>();
-        String s = sessions(after);
-        if (before == null || !s.equals(sessions(before))) {
-            out.add(new Change("sessions", "sessions", null, null, s));
+        // Most models change one agent: compare values first, write JSON only for what differs.
+        if (before == null || !before.shown().equals(after.shown())) {
+            String s = sessions(after);
+            if (before == null || !s.equals(sessions(before))) {
+                out.add(new Change("sessions", "sessions", null, null, s));
+            }
         }
         Map<String, Agent> old = new HashMap<>();
         if (before != null) {
@@ -50,6 +53,9 @@ final class Changes {
         after.agents().forEach(a -> now.put(key(a), a));
         for (Map.Entry<String, Agent> e : now.entrySet()) {
             Agent was = old.get(e.getKey());
+            if (was != null && was.equals(e.getValue()) && before.snapshot() == after.snapshot()) {
+                continue;
+            }
             String json = agent(after.snapshot(), e.getValue());
             if (was == null || !json.equals(agent(before.snapshot(), was))) {
                 out.add(new Change("agent", "agent " + e.getKey(), e.getValue().sessionId(), e.getValue().pane(), json));
