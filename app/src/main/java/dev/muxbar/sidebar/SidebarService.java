@@ -133,6 +133,11 @@ public final class SidebarService {
 
     private void plan(Model m) {
         Snapshot s = m.snapshot();
+        for (String sidebar : peeks.sidebars()) {
+            if (painter.entry(sidebar) == null) {
+                peeks.stop(sidebar); // its sidebar went: no more reads, no subscription left behind
+            }
+        }
         lifecycle.plan(s, m.choices(), painter.viewsOf(s).keySet());
         painter.sync(m, m.choices().sidebars());
         painter.repaint();
