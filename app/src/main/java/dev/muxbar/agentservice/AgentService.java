@@ -62,13 +62,7 @@ public final class AgentService {
         this.screen = new ScreenWatcher(tmux, scheduler, loop, rules, this::ingest);
         this.attention = new Attention(tmux, io, log, sidebarNotice, scheduler::now);
         this.bells = new MutedBells(tmux);
-        DirWatch w = null;
-        try {
-            w = new DirWatch(() -> loop.execute(this::tail), log);
-        } catch (java.io.IOException e) {
-            log.accept("no file watch (" + e.getMessage() + "): transcripts are read every " + TAIL_MS + " ms");
-        }
-        this.watch = w;
+        this.watch = new DirWatch(() -> loop.execute(this::tail), log);
     }
 
     private void ingest(Signal s) {
@@ -113,9 +107,7 @@ public final class AgentService {
         } else if (!codex && claudeCwds.isEmpty() && tailTimer != null) {
             tailTimer.cancel();
             tailTimer = null;
-            if (watch != null) {
-                io.execute(() -> watch.watch(Set.of()));
-            }
+            io.execute(() -> watch.watch(Set.of()));
         }
     }
 
@@ -137,13 +129,11 @@ public final class AgentService {
             try {
                 registry.poll(pids, parentOf).forEach(this::ingest);
                 tailer.poll(cwds, withCodex, System.currentTimeMillis()).forEach(this::ingest);
-                if (watch != null) {
-                    Set<java.nio.file.Path> dirs = new HashSet<>(tailer.dirs(cwds, withCodex));
-                    if (!pids.isEmpty()) {
-                        dirs.add(registry.dir());
-                    }
-                    watch.watch(dirs);
+                Set<java.nio.file.Path> dirs = new HashSet<>(tailer.dirs(cwds, withCodex));
+                if (!pids.isEmpty()) {
+                    dirs.add(registry.dir());
                 }
+                watch.watch(dirs);
             } finally {
                 tailing = false;
                 if (again) {
@@ -174,9 +164,7 @@ public final class AgentService {
 
     public void close() {
         screen.close();
-        if (watch != null) {
-            watch.close();
-        }
+        watch.close();
         if (tailTimer != null) {
             tailTimer.cancel();
         }

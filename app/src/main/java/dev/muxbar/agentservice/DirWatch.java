@@ -18,32 +18,21 @@ import java.util.function.Consumer;
  * thread) over the directories the tailer reads, so a line is read within milliseconds instead of at
  * the next poll — the poll stays as the backstop that also finds directories created later. Only
  * directories that exist are watched; {@link #watch} replaces the set (bounded by live agents' dirs).
+ * The watch and its threads exist only while there is something to watch: a server without agents
+ * has none.
  */
 final class DirWatch implements AutoCloseable {
 
-    private final WatchService service;
+    private final Runnable changed;
+    private final Consumer<String> log;
     private final Map<Path, WatchKey> keys = new HashMap<>();
-    private final Thread thread;
+    private WatchService service; // null while nothing is watched
+    private boolean failed;       // the JDK could not watch: the poll alone reads
 
     /** {@code changed} runs on the watch thread for every batch of events; it should only post work. */
-    DirWatch(Runnable changed, Consumer<String> log) throws IOException {
-        this.service = FileSystems.getDefault().newWatchService();
-        this.thread = new Thread(() -> {
-            try {
-                while (true) {
-                    WatchKey k = service.take();
-                    k.pollEvents();
-                    k.reset();
-                    changed.run();
-                }
-            } catch (InterruptedException | ClosedWatchServiceException e) {
-                // closed: the daemon stops
-            } catch (RuntimeException e) {
-                log.accept("transcript watch stopped: " + e);
-            }
-        }, "muxbar-transcript-watch");
-        thread.setDaemon(true);
-        thread.start();
+    DirWatch(Runnable changed, Consumer<String> log) {
+        this.changed = changed;
+        this.log = log;
     }
 
     /** Watches exactly {@code dirs} (those that exist). Called from one thread (the tailer's). */
@@ -56,13 +45,16 @@ final class DirWatch implements AutoCloseable {
             return false;
         });
         for (Path d : dirs) {
-            if (!keys.containsKey(d) && Files.isDirectory(d)) {
+            if (!keys.containsKey(d) && Files.isDirectory(d) && start()) {
                 try {
                     keys.put(d, d.register(service, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE));
                 } catch (IOException e) {
                     // not watchable (inotify limit): the poll still reads it
                 }
             }
+        }
+        if (keys.isEmpty()) {
+            close(); // nothing to watch: no thread waits for nothing
         }
     }
 
@@ -72,12 +64,47 @@ final class DirWatch implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        try {
-            service.close();
-        } catch (IOException e) {
-            // closing anyway
+    public synchronized void close() {
+        keys.values().forEach(WatchKey::cancel);
+        keys.clear();
+        if (service != null) {
+            try {
+                service.close(); // ends the thread's take()
+            } catch (IOException e) {
+                // closing anyway
+            }
+            service = null;
         }
-        thread.interrupt();
+    }
+
+    private boolean start() {
+        if (service != null || failed) {
+            return service != null;
+        }
+        try {
+            WatchService s = FileSystems.getDefault().newWatchService();
+            service = s;
+            Thread thread = new Thread(() -> {
+                try {
+                    while (true) {
+                        WatchKey k = s.take();
+                        k.pollEvents();
+                        k.reset();
+                        changed.run();
+                    }
+                } catch (InterruptedException | ClosedWatchServiceException e) {
+                    // closed: nothing to watch any more, or the daemon stops
+                } catch (RuntimeException e) {
+                    log.accept("transcript watch stopped: " + e);
+                }
+            }, "muxbar-transcript-watch");
+            thread.setDaemon(true);
+            thread.start();
+            return true;
+        } catch (IOException e) {
+            failed = true;
+            log.accept("no file watch (" + e.getMessage() + "): transcripts are read every " + AgentService.TAIL_MS + " ms");
+            return false;
+        }
     }
 }
