@@ -76,12 +76,16 @@ public final class Registry {
                 } catch (NumberFormatException e) {
                     continue;
                 }
+                long mtime = Files.getLastModifiedTime(f).toMillis();
+                if (Long.valueOf(mtime).equals(seen.get(f))) {
+                    next.put(f, mtime); // read before and unchanged: no /proc walk, no read
+                    continue;
+                }
                 if (!inPanes(pid, panePids, parentOf)) {
                     continue;
                 }
-                long mtime = Files.getLastModifiedTime(f).toMillis();
                 next.put(f, mtime);
-                if (Long.valueOf(mtime).equals(seen.get(f)) || Files.size(f) > MAX_FILE) {
+                if (Files.size(f) > MAX_FILE) {
                     continue;
                 }
                 Signal s = parse(Files.readString(f), pid, procStart.apply(pid));

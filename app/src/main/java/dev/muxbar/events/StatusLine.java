@@ -32,6 +32,7 @@ public final class StatusLine {
 
     private final TmuxGateway tmux;
     private String global;
+    private Model last;
     private Map<String, String> sessions = new HashMap<>();
     private Map<String, String> windows = new HashMap<>();
 
@@ -40,6 +41,12 @@ public final class StatusLine {
     }
 
     public void onModel(Model m) {
+        // Most models change something else (a notice, the order, a theme): the segments only follow
+        // agents and the sessions and windows they are in.
+        if (last != null && last.snapshot() == m.snapshot() && last.agents().equals(m.agents())) {
+            return;
+        }
+        last = m;
         String g = counts(m.agents(), false);
         if (!g.equals(global)) {
             global = g;
