@@ -112,30 +112,24 @@ public final class TranscriptTailer {
     }
 
     private List<Path> recent(Path dir, long wallNow) {
-        List<Path> out = new ArrayList<>();
+        Map<Path, Long> recent = new HashMap<>();
         if (!Files.isDirectory(dir)) {
-            return out;
+            return List.of();
         }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.jsonl")) {
             for (Path f : ds) {
-                if (wallNow - Files.getLastModifiedTime(f).toMillis() <= RECENT_MS) {
-                    out.add(f);
+                long mtime = Files.getLastModifiedTime(f).toMillis();
+                if (wallNow - mtime <= RECENT_MS) {
+                    recent.put(f, mtime);
                 }
             }
         } catch (IOException e) {
             log.accept("cannot list " + dir + ": " + e.getMessage());
         }
         // Oldest first: when two conversations of one directory are recent, the one written last speaks last.
-        out.sort(java.util.Comparator.comparingLong(TranscriptTailer::modified));
+        List<Path> out = new ArrayList<>(recent.keySet());
+        out.sort(java.util.Comparator.comparingLong(recent::get));
         return out;
-    }
-
-    private static long modified(Path f) {
-        try {
-            return Files.getLastModifiedTime(f).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     private void read(Path f, Map<Path, Tail> next, List<Signal> out, boolean codex, long wallNow) {
