@@ -74,6 +74,12 @@ final class PeekFeed {
         }
     }
 
+    /** The sidebar stops peeking and gets back the sidebars' {@code width} (a peek widened it). */
+    void end(String sidebarPane, int width) {
+        stop(sidebarPane);
+        tmux.send(Commands.resizePaneWidth(sidebarPane, width));
+    }
+
     /** The sidebars that peek now. */
     java.util.Set<String> sidebars() {
         return java.util.Set.copyOf(peeks.keySet());

@@ -77,8 +77,7 @@ final class SidebarInput {
             } else if (c instanceof Command.Peek pk) {
                 peek(paneId, s, pk.pane());
             } else if (c instanceof Command.EndPeek) {
-                peeks.stop(paneId);
-                tmux.send(Commands.resizePaneWidth(paneId, model.choices().width()));
+                peeks.end(paneId, model.choices().width());
             } else {
                 actions.run(c, s, own, windowId);
             }

@@ -64,10 +64,8 @@ public final class SidebarService {
         Session own = m == null ? null : painter.viewsOf(m.snapshot()).get(e.windowId);
         if (own == null) {
             // Nobody looks at this window any more: the peek ends, and the sidebar gets its width back.
-            peeks.stop(sidebarPane);
+            peeks.end(sidebarPane, m == null ? Planner.Settings.MIN_WIDTH : m.choices().width());
             e.view = e.view.withMode(new View.Mode.Normal());
-            tmux.send(dev.muxbar.tmux.Commands.resizePaneWidth(sidebarPane, m == null ? Planner.Settings.MIN_WIDTH
-                    : m.choices().width()));
             return;
         }
         e.view = e.view.withMode(new View.Mode.Peek(pk.pane(), pk.agent(), lines));
