@@ -120,10 +120,13 @@ public final class Attention {
             notify.send(new NotifyCommand.Note(a.agent(), a.status().label(), session, a.pane(), text));
         }
         if (terminal != null) {
-            String body = text;
+            // Once per window: tmux passes a pane's escape to every client that shows it.
+            Set<String> windows = new java.util.LinkedHashSet<>();
             for (Snapshot.Client c : s.clients()) {
-                s.viewedBy(c).filter(w -> !w.id().equals(a.windowId()))
-                        .ifPresent(w -> terminal.send(w.id(), "muxbar", body));
+                s.viewedBy(c).filter(w -> !w.id().equals(a.windowId())).ifPresent(w -> windows.add(w.id()));
+            }
+            for (String w : windows) {
+                terminal.send(w, "muxbar", text);
             }
         }
         if (sidebarNotice.test(text)) {
