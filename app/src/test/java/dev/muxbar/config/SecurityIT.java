@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.muxbar.testing.DaemonProcess;
+import dev.muxbar.testing.DaemonLocks;
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.Teardown;
 import dev.muxbar.testing.TestFiles;
@@ -195,9 +196,13 @@ class SecurityIT {
         List<String> tmux = new ArrayList<>(as);
         tmux.addAll(List.of("tmux", "-L", label));
         cleanup.track(() -> {
+            List<Long> pids = DaemonLocks.pids(runtime); // read before the daemon removes its lock
             List<String> kill = new ArrayList<>(tmux);
             kill.add("kill-server");
             run(env, kill);
+            // The daemon leaves with its server and removes its files as it goes: wait for that before
+            // the temp dir is deleted under it.
+            pids.forEach(DaemonLocks::awaitExit);
         });
         List<String> start = new ArrayList<>(tmux);
         start.addAll(List.of("-f", "/dev/null", "new-session", "-d", "-s", "c", "-x", "120", "-y", "30"));
