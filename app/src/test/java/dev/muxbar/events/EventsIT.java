@@ -134,8 +134,10 @@ class EventsIT {
         client.recordOutput(terminal);
         event("waiting", "permission: Bash");
         Poll.until(5_000, () -> client.screen().contains("[1?]"), "the segment in the client's status line", client::screen);
-        assertEquals("1?", tmux.tmux("show-options", "-qv", "-t", "agents", "@muxbar-session-status").strip());
-        assertEquals("?", tmux.tmux("show-options", "-wqv", "-t", "agents:", "@muxbar-window-status").strip());
+        // The global segment is set first; the session's and the window's follow in the same batch.
+        Poll.until(5_000, () -> tmux.tmux("show-options", "-qv", "-t", "agents", "@muxbar-session-status").strip().equals("1?")
+                && tmux.tmux("show-options", "-wqv", "-t", "agents:", "@muxbar-window-status").strip().equals("?"),
+                "the session's and the window's segments", () -> daemon.diagnostics());
         Poll.until(5_000, () -> read(notes).contains("waiting"), "the notification command ran", () -> daemon.diagnostics());
         assertEquals("muxbar: aider|aider waits for you in agents|waiting|agents\n", Files.readString(notes));
         // And through the client's own terminal: tmux passed the sidebar's OSC 9 on to it.
