@@ -153,7 +153,8 @@ class EventsIT {
                 "its own bell-action back", () -> daemon.diagnostics());
         event("running", "go");
         Poll.until(5_000, () -> client.screen().contains("[]"), "the segment cleared", client::screen);
-        assertEquals("●", tmux.tmux("show-options", "-wqv", "-t", "agents:", "@muxbar-window-status").strip(), "working now");
+        Poll.until(5_000, () -> tmux.tmux("show-options", "-wqv", "-t", "agents:", "@muxbar-window-status").strip().equals("●"),
+                "the window's segment: working now", () -> daemon.diagnostics());
     }
 
     @Test
