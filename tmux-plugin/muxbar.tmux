@@ -130,7 +130,7 @@ tmux set-option -gu @muxbar-stopped
 tmux set-hook -g 'client-session-changed[8470]' \
     "if-shell -F '#{client_control_mode}' '' \"run-shell -b \\\"'$root/scripts/ensure-daemon'\\\"\""
 tmux set-hook -g 'client-detached[8470]' \
-    "if-shell -F '#{@muxbar-stopped}' '' \"run-shell -b \\\"'$root/scripts/ensure-daemon'\\\"\""
+    "if-shell -F '#{@muxbar-stopped}' '' \"run-shell -b \\\"'$root/scripts/ensure-daemon' --detached '#{hook_client}'\\\"\""
 
 # A daemon already running (re-sourced ~/.tmux.conf) makes the keys bound above native again —
 # unless the jar is newer than that daemon (a TPM update, a rebuild): then it is replaced, and the

@@ -97,6 +97,9 @@ class PluginIT {
             Path dir = runtimeDir(s);
             log = "--- runtime dir " + dir + ": " + files.map(f -> f.getFileName().toString()).toList() + "\n"
                     + "--- order\n" + (Files.exists(dir.resolve("order")) ? Files.readString(dir.resolve("order")) : "(none)\n")
+                    + "--- daemon.out\n" + (Files.exists(dir.resolve("daemon.out")) ? Files.readString(dir.resolve("daemon.out")) : "(none)\n")
+                    + "--- daemon.lock: " + (Files.exists(dir.resolve("daemon.lock")) ? Files.readString(dir.resolve("daemon.lock")) : "(none)\n")
+                    + "--- hooks\n" + s.tmux("show-hooks", "-g")
                     + "--- daemon.log\n" + Files.readString(dir.resolve("daemon.log"));
         } catch (Exception e) {
             log = "(no runtime dir: " + e + ")";
