@@ -66,3 +66,10 @@ health() {
 rss_threads() {
     awk '/^VmRSS:/ {r=$2} /^Threads:/ {t=$2} END {printf "%.1f MB  %d threads", r/1024, t}' "/proc/$1/status"
 }
+
+# thread_names PID: the process's threads by name, numbers folded ("sidebar-%12" → "sidebar-%N"),
+# most first: "2×sidebar-paint-N 1×muxbar-loop …"
+thread_names() {
+    for t in /proc/"$1"/task/*/comm; do cat "$t" 2>/dev/null; done |
+        sed 's/[0-9][0-9]*/N/g' | sort | uniq -c | sort -rn | awk '{ n = $1; $1 = ""; printf "%s%d×%s", sep, n, substr($0, 2); sep = "  " } END { print "" }'
+}

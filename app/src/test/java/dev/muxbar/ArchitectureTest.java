@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final Set<String> ALL = Set.of("model", "config", "text", "tmux", "agents", "state", "theme", "hooks",
+    private static final Set<String> ALL = Set.of("model", "config", "text", "tty", "tmux", "agents", "state", "theme", "hooks",
             "resurrect", "keys", "agentservice", "act", "events", "sidebar", "api", "daemon", "cli");
 
     static final Map<String, Set<String>> MAY_IMPORT = Map.ofEntries(
             Map.entry("model", Set.of()),
             Map.entry("config", Set.of()),
             Map.entry("text", Set.of()),
+            Map.entry("tty", Set.of()),
             Map.entry("tmux", Set.of("model")),
             Map.entry("agents", Set.of("model", "config")),
             Map.entry("state", Set.of("model", "tmux", "agents", "theme")),
@@ -37,7 +38,7 @@ class ArchitectureTest {
             Map.entry("agentservice", Set.of("model", "agents", "state", "tmux", "config")),
             Map.entry("act", Set.of("model", "agents", "tmux", "config")),
             Map.entry("events", Set.of("model", "state", "tmux", "config")),
-            Map.entry("sidebar", Set.of("model", "agents", "state", "tmux", "config", "text", "theme", "act")),
+            Map.entry("sidebar", Set.of("model", "agents", "state", "tmux", "config", "text", "theme", "act", "tty")),
             Map.entry("api", Set.of("model", "agents", "state", "tmux", "config", "theme", "act", "events")),
             Map.entry("daemon", without(ALL, "cli", "daemon")),
             Map.entry("cli", without(ALL, "cli")));

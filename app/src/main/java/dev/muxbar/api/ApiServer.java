@@ -100,12 +100,14 @@ public final class ApiServer implements AutoCloseable {
         this.routes = new Routes(core, actions, version);
         this.agents = new AgentRoutes(core, actions.agentActions());
         this.events = new EventsRoute(core, actions.events());
-        QueuedThreadPool pool = new QueuedThreadPool(6, 1);
+        // Few threads: no acceptor thread (the one selector accepts, as it reads), idle workers go
+        // after 10 s; at rest the API keeps its selector and Jetty's timer.
+        QueuedThreadPool pool = new QueuedThreadPool(6, 1, 10_000);
         pool.setName("muxbar-api");
         pool.setDaemon(true);
         pool.setReservedThreads(0);
         server = new Server(pool);
-        UnixDomainServerConnector connector = new UnixDomainServerConnector(server, 1, 1, new HttpConnectionFactory());
+        UnixDomainServerConnector connector = new UnixDomainServerConnector(server, 0, 1, new HttpConnectionFactory());
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
         server.setErrorHandler(ApiServer::jsonError);

@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -119,11 +118,7 @@ public final class Daemon {
     private void start() throws Exception {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.accept("uncaught in " + t.getName() + ": " + e));
         loop = new EventLoop(e -> log.accept("loop error: " + e));
-        io = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "muxbar-io");
-            t.setDaemon(true);
-            return t;
-        });
+        io = dev.muxbar.state.Threads.lazy("muxbar-io", 1);
         OrderStore store = new OrderStore(paths.orderState(), log);
         AgentRules rules = AgentRules.load(Paths.configDir(System.getenv()).resolve("agents"), log);
         Processes processes = Processes.system();

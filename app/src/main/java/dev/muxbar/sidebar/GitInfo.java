@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -36,11 +35,7 @@ final class GitInfo implements AutoCloseable {
 
     private record Seen(FileTime head, FileTime index, long checkedAt, Git git) {}
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "muxbar-git");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = dev.muxbar.state.Threads.lazy("muxbar-git", 1);
     private final dev.muxbar.state.ConflatingSlot<Map<String, String>> requests =
             new dev.muxbar.state.ConflatingSlot<>(worker, this::check);
     private final Map<Path, Seen> repos = new LinkedHashMap<>(16, 0.75f, true) {

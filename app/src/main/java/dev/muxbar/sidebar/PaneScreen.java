@@ -2,7 +2,7 @@ package dev.muxbar.sidebar;
 
 /**
  * One open sidebar's screen as the painter sees it: frames in, counters out. {@link SidebarPane}
- * is the real one (a tty, a Lanterna screen, its own writer and reader threads).
+ * is the real one (a tty polled by the shared hub, a Lanterna screen, frames rendered on a shared pool).
  */
 interface PaneScreen {
 

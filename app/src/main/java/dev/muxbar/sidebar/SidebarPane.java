@@ -11,25 +11,28 @@ import dev.muxbar.state.ConflatingSlot;
 import dev.muxbar.text.Cells;
 import dev.muxbar.theme.Color;
 import dev.muxbar.theme.Rgb;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
+import dev.muxbar.model.Scheduler;
+import dev.muxbar.tty.TtyHub;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * One open sidebar: the pane's tty, a Lanterna screen on it, a conflating mailbox drained by this
- * sidebar's own writer thread (so a tty that stops draining delays nobody else), and a reader
- * thread that turns the tty's bytes into key and mouse events.
+ * One open sidebar: the pane's tty (polled with every other sidebar's by the shared {@link TtyHub}),
+ * a Lanterna screen on it, and the latest frame asked for. Frames are rendered on a small shared pool
+ * (at most one at a time per sidebar, the newest only), at most one per {@link #FRAME_NANOS}, and
+ * never while the tty still holds a frame it has not taken: a client that stops reading makes its
+ * sidebars skip frames (the next one drawn is the newest), delays nobody, and holds at most one
+ * frame of bytes. Keys and mouse come from the hub's thread, decoded by Lanterna from the bytes read.
  */
-final class SidebarPane implements PaneScreen, AutoCloseable {
+final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
 
     /**
-     * What the painter draws: a frame's input, rendered on this sidebar's writer thread when it is
-     * painted (a burst of models costs one render per painted frame, not one per model, and none on
-     * the event loop).
+     * What the painter draws: a frame's input, rendered on the paint pool when it is painted (a
+     * burst of models costs one render per painted frame, not one per model, and none on the event
+     * loop).
      */
     record Frame(Renderer.Input input) {
         int width() {
@@ -41,67 +44,80 @@ final class SidebarPane implements PaneScreen, AutoCloseable {
         }
     }
 
+    /** At most one paint per frame (60 a second): bursts of models conflate while a frame waits. */
+    static final long FRAME_NANOS = 16_000_000;
+    /** A lone ESC is held this long for the rest of a sequence split across two reads. */
+    static final long ESC_HOLD_MS = 25;
+    /** Notifications (emit) are dropped, not queued, past this many bytes pending on a stuck tty. */
+    static final int EMIT_LIMIT = 64 * 1024;
+
     final String paneId;
-    final String tty;
-    private final ExecutorService writer;
-    private final ConflatingSlot<Frame> mailbox;
+    final String ttyPath;
+    private final TtyHub hub;
+    private final Scheduler scheduler;
+    private final Consumer<KeyStroke> onKey;
+    private final Runnable onGone;
+    private final ConflatingSlot<Boolean> kick; // one step at a time per sidebar, on the paint pool
+    private final AtomicBoolean timerArmed = new AtomicBoolean();
+    private final KeyFeed keys = new KeyFeed();
+    private volatile Frame latest;
     private volatile boolean closed;
+    private volatile boolean waitingForDrain;
     private volatile long bytesWritten;
     private volatile long paints;
-    // Owned by the writer thread once open() ran there:
-    private FileOutputStream out;
-    private FileInputStream in;
-    private CountingStream counting;
-    private TtyTerminal terminal;
+    private volatile TtyHub.Tty tty;
+    private volatile TtyTerminal terminal;
+    // Owned by the step (one at a time, on the paint pool):
+    private final int openWidth;
+    private final int openHeight;
+    private boolean openTried;
+    private FrameOut out;
     private TerminalScreen screen;
+    private Frame shown;
     private List<Line> painted;
     private long paintedAt;
 
-    /** At most one paint per frame (60 a second): bursts of models conflate while the writer waits. */
-    static final long FRAME_NANOS = 16_000_000;
-
     /**
-     * Starts opening the pane's tty on this sidebar's own writer thread (opening and the first
-     * escape sequences could block on a tty that does not drain; the event loop must not).
+     * Opens the pane's tty on the paint pool (the first escape sequences go out there, never on the
+     * event loop).
      *
-     * @param onKey keys and mouse actions read from the tty (on the reader thread)
+     * @param onKey keys and mouse actions read from the tty (on the hub's thread)
      * @param onGone the tty failed or could not be opened (pane killed: reads fail with EIO)
      */
-    SidebarPane(String paneId, String tty, int width, int height, Consumer<KeyStroke> onKey, Runnable onGone) {
+    SidebarPane(String paneId, String tty, int width, int height, Consumer<KeyStroke> onKey, Runnable onGone,
+                TtyHub hub, Executor painters, Scheduler scheduler) {
         this.paneId = paneId;
-        this.tty = tty;
-        this.writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sidebar-" + paneId);
-            t.setDaemon(true);
-            return t;
-        });
-        this.mailbox = new ConflatingSlot<>(writer, this::paint);
-        writer.execute(() -> open(width, height, onKey, onGone));
+        this.ttyPath = tty;
+        this.openWidth = width;
+        this.openHeight = height;
+        this.onKey = onKey;
+        this.onGone = onGone;
+        this.hub = hub;
+        this.scheduler = scheduler;
+        this.kick = new ConflatingSlot<>(painters, b -> step());
+        kick.offer(Boolean.TRUE);
     }
 
-    private void open(int width, int height, Consumer<KeyStroke> onKey, Runnable onGone) {
+    private boolean open() {
+        openTried = true;
         try {
-            out = new FileOutputStream(tty);
-            in = new FileInputStream(tty);
+            tty = hub.open(ttyPath, this);
             // One write per frame: Lanterna writes each escape sequence on its own and flushes at the
-            // end of a refresh; buffered, tmux reads a whole frame at once (no half-drawn frames).
-            counting = new CountingStream(new java.io.BufferedOutputStream(out, 16 * 1024));
-            terminal = new TtyTerminal(in, counting, width, height);
-            screen = new TerminalScreen(terminal);
+            // end of a refresh; collected, tmux reads a whole frame at once (no half-drawn frames).
+            out = new FrameOut();
+            TtyTerminal t = new TtyTerminal(keys, out, openWidth, openHeight);
+            screen = new TerminalScreen(t);
             screen.startScreen(); // alternate screen
             screen.setCursorPosition(null); // no cursor
-            terminal.setMouseCaptureMode(com.googlecode.lanterna.terminal.MouseCaptureMode.CLICK_RELEASE);
+            t.setMouseCaptureMode(com.googlecode.lanterna.terminal.MouseCaptureMode.CLICK_RELEASE);
+            terminal = t;
+            return true;
         } catch (IOException | RuntimeException e) {
-            closed = true;
-            onGone.run();
-            return;
+            gone();
+            return false;
         }
-        Thread reader = new Thread(() -> readLoop(onKey, onGone), "sidebar-in-" + paneId);
-        reader.setDaemon(true);
-        reader.start();
     }
 
-    /** Queues a frame; never blocks. */
     @Override
     public String paneId() {
         return paneId;
@@ -109,13 +125,15 @@ final class SidebarPane implements PaneScreen, AutoCloseable {
 
     @Override
     public String tty() {
-        return tty;
+        return ttyPath;
     }
 
+    /** Asks for a frame; never blocks. Only the newest frame asked for is ever drawn. */
     @Override
     public void show(Frame f) {
         if (!closed) {
-            mailbox.offer(f);
+            latest = f;
+            kick.offer(Boolean.TRUE);
         }
     }
 
@@ -131,9 +149,21 @@ final class SidebarPane implements PaneScreen, AutoCloseable {
         return paints;
     }
 
-    private void paint(Frame f) {
-        if (closed || screen == null) {
+    /** One step on the paint pool: open the tty first, then draw the newest frame if its time came. */
+    private void step() {
+        if (closed || (!openTried && !open()) || screen == null) {
             return;
+        }
+        Frame f = latest;
+        if (f == null || f == shown) {
+            return;
+        }
+        if (tty.pendingBytes() > 0) {
+            waitingForDrain = true; // the hub's onDrained asks again
+            if (tty.pendingBytes() > 0) {
+                return;
+            }
+            waitingForDrain = false;
         }
         try {
             terminal.resize(f.width(), f.height());
@@ -141,48 +171,55 @@ final class SidebarPane implements PaneScreen, AutoCloseable {
             boolean full = resized != null || painted == null;
             long wait = paintedAt + FRAME_NANOS - System.nanoTime();
             if (!full && wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // this sidebar's own thread
-                if (mailbox.pending()) {
-                    return; // a newer frame came while waiting: render that one instead
+                if (timerArmed.compareAndSet(false, true)) {
+                    scheduler.schedule((wait + 999_999) / 1_000_000, () -> {
+                        timerArmed.set(false);
+                        kick.offer(Boolean.TRUE);
+                    });
                 }
+                return;
             }
+            shown = f;
             List<Line> lines = Renderer.render(f.input());
             if (!full && lines.equals(painted)) {
                 return;
             }
-            for (int row = 0; row < lines.size(); row++) {
-                if (!full && row < painted.size() && painted.get(row).equals(lines.get(row))) {
-                    continue; // unchanged row: its cells are already in the back buffer
-                }
-                int col = 0;
-                for (Line.Span s : lines.get(row).spans()) {
-                    TextColor fg = color(s.fg());
-                    TextColor bg = color(s.bg());
-                    // One cell per grapheme cluster (Lanterna splits them): an emoji is one wide cell.
-                    // Lanterna's screen blanks a cell holding a letter and a combining mark, so text is
-                    // composed first (NFC: "e" + U+0301 → "é"); a mark with no composed form is lost.
-                    String text = java.text.Normalizer.isNormalized(s.text(), java.text.Normalizer.Form.NFC) ? s.text()
-                            : java.text.Normalizer.normalize(s.text(), java.text.Normalizer.Form.NFC);
-                    for (TextCharacter tc : TextCharacter.fromString(text, fg, bg,
-                            s.bold() ? new SGR[] {SGR.BOLD} : new SGR[0])) {
-                        int w = Cells.width(tc.getCharacterString());
-                        if (w > 0) {
-                            screen.setCharacter(col, row, tc);
-                            col += w;
-                        }
-                    }
-                }
-            }
-            long before = counting.count;
+            draw(lines, full);
+            long before = out.count;
             screen.refresh(full ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
-            bytesWritten = counting.count - before;
+            bytesWritten = out.count - before;
             paints++;
             painted = lines;
             paintedAt = System.nanoTime();
         } catch (IOException | RuntimeException e) {
-            // a dead tty: the reader notices and reports the pane gone
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // closing
+            // a dead tty: the hub notices and reports the pane gone
+        }
+    }
+
+    /** Puts the rows that changed into Lanterna's back buffer. */
+    private void draw(List<Line> lines, boolean full) {
+        for (int row = 0; row < lines.size(); row++) {
+            if (!full && row < painted.size() && painted.get(row).equals(lines.get(row))) {
+                continue; // unchanged row: its cells are already in the back buffer
+            }
+            int col = 0;
+            for (Line.Span s : lines.get(row).spans()) {
+                TextColor fg = color(s.fg());
+                TextColor bg = color(s.bg());
+                // One cell per grapheme cluster (Lanterna splits them): an emoji is one wide cell.
+                // Lanterna's screen blanks a cell holding a letter and a combining mark, so text is
+                // composed first (NFC: "e" + U+0301 → "é"); a mark with no composed form is lost.
+                String text = java.text.Normalizer.isNormalized(s.text(), java.text.Normalizer.Form.NFC) ? s.text()
+                        : java.text.Normalizer.normalize(s.text(), java.text.Normalizer.Form.NFC);
+                for (TextCharacter tc : TextCharacter.fromString(text, fg, bg,
+                        s.bold() ? new SGR[] {SGR.BOLD} : new SGR[0])) {
+                    int w = Cells.width(tc.getCharacterString());
+                    if (w > 0) {
+                        screen.setCharacter(col, row, tc);
+                        col += w;
+                    }
+                }
+            }
         }
     }
 
@@ -200,83 +237,108 @@ final class SidebarPane implements PaneScreen, AutoCloseable {
         return TextColor.ANSI.DEFAULT;
     }
 
-    private void readLoop(Consumer<KeyStroke> onKey, Runnable onGone) {
-        try {
-            while (!closed) {
-                KeyStroke k = screen.readInput();
-                if (k == null) {
-                    continue;
+    // TtyHub.Listener, on the hub's thread.
+
+    @Override
+    public void onInput(byte[] bytes, int length) {
+        keys.add(bytes, length);
+        long held = keys.holding();
+        if (held > 0) {
+            scheduler.schedule(ESC_HOLD_MS, () -> {
+                if (keys.release(held)) {
+                    decodeKeys();
                 }
-                if (k.getKeyType() == com.googlecode.lanterna.input.KeyType.EOF) {
-                    break;
-                }
-                onKey.accept(k);
-            }
-        } catch (IOException | RuntimeException e) {
-            // EIO after kill-pane
+            });
         }
+        decodeKeys();
+    }
+
+    @Override
+    public void onDrained() {
+        if (waitingForDrain) {
+            waitingForDrain = false;
+            kick.offer(Boolean.TRUE);
+        }
+    }
+
+    @Override
+    public void onGone() {
+        gone();
+    }
+
+    private void gone() {
         if (!closed) {
+            closed = true;
             onGone.run();
         }
     }
 
+    /** Keys decoded from what arrived (the hub's thread, or the scheduler's after a held ESC). */
+    private synchronized void decodeKeys() {
+        TtyTerminal t = terminal;
+        if (t == null || closed) {
+            return;
+        }
+        try {
+            KeyStroke k;
+            while ((k = t.pollInput()) != null && !closed) {
+                if (k.getKeyType() != com.googlecode.lanterna.input.KeyType.EOF) {
+                    onKey.accept(k);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing decodable: the bytes are dropped
+        }
+    }
+
     /**
-     * Writes raw bytes to the tty between frames (on the writer thread: never inside a frame), e.g.
+     * Writes raw bytes to the tty between frames (a frame is one write, so never inside one), e.g.
      * a notification the terminal of whoever views this window should get through tmux.
      */
     @Override
     public void emit(byte[] raw) {
-        if (closed) {
-            return;
+        TtyHub.Tty t = tty;
+        if (t != null && !closed && t.pendingBytes() < EMIT_LIMIT) {
+            t.write(raw);
         }
-        writer.execute(() -> {
-            if (counting != null && !closed) {
-                try {
-                    counting.write(raw);
-                    counting.flush();
-                } catch (IOException e) {
-                    // the pane went; the reader notices
-                }
-            }
-        });
     }
 
-    /** Stops painting and releases the tty (on the writer thread, after any paint in progress). */
+    /** Stops painting and releases the tty (the hub closes it; a step in progress writes nothing more). */
     @Override
     public void close() {
         closed = true;
-        writer.execute(() -> {
-            for (java.io.Closeable c : new java.io.Closeable[] {in, out}) {
-                try {
-                    if (c != null) {
-                        c.close();
-                    }
-                } catch (IOException e) {
-                    // gone anyway
-                }
-            }
-        });
-        writer.shutdown();
+        TtyHub.Tty t = tty;
+        if (t != null) {
+            t.close();
+        }
     }
 
-    /** Counts bytes written to the tty (bench and tests: DELTA refreshes write little). */
-    private static final class CountingStream extends java.io.FilterOutputStream {
-        volatile long count;
+    /** Collects a refresh's bytes and writes them to the tty as one write when Lanterna flushes. */
+    private final class FrameOut extends java.io.OutputStream {
+        private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(4096);
+        long count;
 
-        CountingStream(java.io.OutputStream out) {
-            super(out);
+        @Override
+        public void write(int b) {
+            buf.write(b);
         }
 
         @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
+        public void write(byte[] b, int off, int len) {
+            buf.write(b, off, len);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
+        public void flush() {
+            if (buf.size() > 0) {
+                byte[] bytes = buf.toByteArray();
+                buf.reset();
+                count += bytes.length;
+                TtyHub.Tty t = tty;
+                if (t != null && !closed) {
+                    t.write(bytes);
+                }
+            }
         }
     }
 }

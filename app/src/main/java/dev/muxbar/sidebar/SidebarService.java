@@ -12,6 +12,7 @@ import dev.muxbar.state.Event;
 import dev.muxbar.theme.Theme;
 import dev.muxbar.theme.ThemeChoices;
 import dev.muxbar.tmux.TmuxGateway;
+import dev.muxbar.tty.TtyHub;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,8 @@ public final class SidebarService {
     private final PeekFeed peeks;
     private final Executor loop;
     private final TmuxGateway tmux;
+    private final TtyHub hub;
+    private final java.util.concurrent.ThreadPoolExecutor paintPool;
     private final java.util.Set<String> passthrough = new java.util.HashSet<>(); // sidebar panes allowed to pass through
 
     public SidebarService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, ThemeChoices themes,
@@ -43,7 +46,17 @@ public final class SidebarService {
         this.core = core;
         this.loop = loop;
         this.tmux = tmux;
-        this.painter = new SidebarPainter(scheduler, loop, themes, SidebarPane::new, this::onKey);
+        try {
+            this.hub = new TtyHub("sidebar-io");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // Where frames are rendered: two threads for every sidebar (a burst repaints the visible ones
+        // in parallel on two cores), gone after a while without frames.
+        this.paintPool = dev.muxbar.state.Threads.lazy("sidebar-paint", PAINT_THREADS);
+        this.painter = new SidebarPainter(scheduler, loop, themes,
+                (id, tty, w, h, keys, gone) -> new SidebarPane(id, tty, w, h, keys, gone, hub, paintPool, scheduler),
+                this::onKey);
         this.lifecycle = new SidebarLifecycle(tmux, scheduler, loop, parts -> core.post(new Event.Refresh(parts)),
                 "exec \"" + sidebarScript + "\"", painter::opened, log);
         this.peeks = new PeekFeed(tmux, scheduler, loop, this::peekShown);
@@ -161,11 +174,15 @@ public final class SidebarService {
         return painter.describe(peeks::target, peeks::reads);
     }
 
+    static final int PAINT_THREADS = 2;
+
     /** Closes every tty (the panes stay: a restarted daemon re-adopts them). */
     public void close() {
         gitInfo.close();
         lifecycle.close();
         painter.close();
+        hub.close();
+        paintPool.shutdown();
     }
 
     /** Session id → working directory of its active window's active content pane. */
