@@ -1,16 +1,7 @@
 package dev.muxbar.sidebar;
 
-import com.googlecode.lanterna.SGR;
-import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.TextCharacter;
-import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.screen.Screen;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.muxbar.state.ConflatingSlot;
-import dev.muxbar.text.Cells;
-import dev.muxbar.theme.Color;
-import dev.muxbar.theme.Rgb;
 import dev.muxbar.model.Scheduler;
 import dev.muxbar.tty.TtyHub;
 import java.io.IOException;
@@ -20,12 +11,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * One open sidebar: the pane's tty (polled with every other sidebar's by the shared {@link TtyHub}),
- * a Lanterna screen on it, and the latest frame asked for. Frames are rendered on a small shared pool
+ * One open sidebar: the pane's tty (polled with every other sidebar's by the shared {@link TtyHub})
+ * and the latest frame asked for. Frames are rendered on a small shared pool
  * (at most one at a time per sidebar, the newest only), at most one per {@link #FRAME_NANOS}, and
  * never while the tty still holds a frame it has not taken: a client that stops reading makes its
  * sidebars skip frames (the next one drawn is the newest), delays nobody, and holds at most one
- * frame of bytes. Keys and mouse come from the hub's thread, decoded by Lanterna from the bytes read.
+ * frame of bytes. Frames are written as the rows that changed ({@link FrameBytes}). Keys and mouse
+ * come from the hub's thread, decoded by Lanterna's terminal from the bytes read.
  */
 final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
 
@@ -71,10 +63,11 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
     private final int openWidth;
     private final int openHeight;
     private boolean openTried;
-    private FrameOut out;
-    private TerminalScreen screen;
+    private boolean opened;
     private Frame shown;
     private List<Line> painted;
+    private int paintedWidth;
+    private int paintedHeight;
     private long paintedAt;
 
     /**
@@ -102,15 +95,14 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
         openTried = true;
         try {
             tty = hub.open(ttyPath, this);
-            // One write per frame: Lanterna writes each escape sequence on its own and flushes at the
-            // end of a refresh; collected, tmux reads a whole frame at once (no half-drawn frames).
-            out = new FrameOut();
-            TtyTerminal t = new TtyTerminal(keys, out, openWidth, openHeight);
-            screen = new TerminalScreen(t);
-            screen.startScreen(); // alternate screen
-            screen.setCursorPosition(null); // no cursor
+            tty.write(FrameBytes.START);
+            // Lanterna's terminal only decodes keys and mouse here; asking it for mouse reports writes
+            // the sequence that turns them on (through FrameOut, one write).
+            TtyTerminal t = new TtyTerminal(keys, new FrameOut(), openWidth, openHeight);
             t.setMouseCaptureMode(com.googlecode.lanterna.terminal.MouseCaptureMode.CLICK_RELEASE);
+            t.flush();
             terminal = t;
+            opened = true;
             return true;
         } catch (IOException | RuntimeException e) {
             gone();
@@ -151,7 +143,7 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
 
     /** One step on the paint pool: open the tty first, then draw the newest frame if its time came. */
     private void step() {
-        if (closed || (!openTried && !open()) || screen == null) {
+        if (closed || (!openTried && !open()) || !opened) {
             return;
         }
         Frame f = latest;
@@ -165,76 +157,34 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
             }
             waitingForDrain = false;
         }
+        boolean full = painted == null || f.width() != paintedWidth || f.height() != paintedHeight;
+        long wait = paintedAt + FRAME_NANOS - System.nanoTime();
+        if (!full && wait > 0) {
+            if (timerArmed.compareAndSet(false, true)) {
+                scheduler.schedule((wait + 999_999) / 1_000_000, () -> {
+                    timerArmed.set(false);
+                    kick.offer(Boolean.TRUE);
+                });
+            }
+            return;
+        }
+        shown = f;
         try {
-            terminal.resize(f.width(), f.height());
-            TerminalSize resized = screen.doResizeIfNecessary();
-            boolean full = resized != null || painted == null;
-            long wait = paintedAt + FRAME_NANOS - System.nanoTime();
-            if (!full && wait > 0) {
-                if (timerArmed.compareAndSet(false, true)) {
-                    scheduler.schedule((wait + 999_999) / 1_000_000, () -> {
-                        timerArmed.set(false);
-                        kick.offer(Boolean.TRUE);
-                    });
-                }
-                return;
-            }
-            shown = f;
             List<Line> lines = Renderer.render(f.input());
-            if (!full && lines.equals(painted)) {
+            byte[] bytes = FrameBytes.between(full ? null : painted, lines);
+            painted = lines;
+            paintedWidth = f.width();
+            paintedHeight = f.height();
+            if (bytes.length == 0) {
                 return;
             }
-            draw(lines, full);
-            long before = out.count;
-            screen.refresh(full ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
-            bytesWritten = out.count - before;
+            tty.write(bytes);
+            bytesWritten = bytes.length;
             paints++;
-            painted = lines;
             paintedAt = System.nanoTime();
-        } catch (IOException | RuntimeException e) {
-            // a dead tty: the hub notices and reports the pane gone
+        } catch (RuntimeException e) {
+            // a frame that cannot be rendered is skipped; the next model brings another
         }
-    }
-
-    /** Puts the rows that changed into Lanterna's back buffer. */
-    private void draw(List<Line> lines, boolean full) {
-        for (int row = 0; row < lines.size(); row++) {
-            if (!full && row < painted.size() && painted.get(row).equals(lines.get(row))) {
-                continue; // unchanged row: its cells are already in the back buffer
-            }
-            int col = 0;
-            for (Line.Span s : lines.get(row).spans()) {
-                TextColor fg = color(s.fg());
-                TextColor bg = color(s.bg());
-                // One cell per grapheme cluster (Lanterna splits them): an emoji is one wide cell.
-                // Lanterna's screen blanks a cell holding a letter and a combining mark, so text is
-                // composed first (NFC: "e" + U+0301 → "é"); a mark with no composed form is lost.
-                String text = java.text.Normalizer.isNormalized(s.text(), java.text.Normalizer.Form.NFC) ? s.text()
-                        : java.text.Normalizer.normalize(s.text(), java.text.Normalizer.Form.NFC);
-                for (TextCharacter tc : TextCharacter.fromString(text, fg, bg,
-                        s.bold() ? new SGR[] {SGR.BOLD} : new SGR[0])) {
-                    int w = Cells.width(tc.getCharacterString());
-                    if (w > 0) {
-                        screen.setCharacter(col, row, tc);
-                        col += w;
-                    }
-                }
-            }
-        }
-    }
-
-    /** A theme colour as Lanterna writes it: 24-bit, xterm index, or the terminal's own ANSI/default. */
-    static TextColor color(Color c) {
-        if (c instanceof Rgb rgb) {
-            return new TextColor.RGB(rgb.r(), rgb.g(), rgb.b());
-        }
-        if (c instanceof Color.Indexed i) {
-            return new TextColor.Indexed(i.index());
-        }
-        if (c instanceof Color.Ansi a) {
-            return TextColor.ANSI.values()[a.index() < 8 ? a.index() : a.index() + 1]; // DEFAULT sits at 8
-        }
-        return TextColor.ANSI.DEFAULT;
     }
 
     // TtyHub.Listener, on the hub's thread.
@@ -313,10 +263,9 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
         }
     }
 
-    /** Collects a refresh's bytes and writes them to the tty as one write when Lanterna flushes. */
+    /** Collects what Lanterna's terminal writes and writes it to the tty as one write when it flushes. */
     private final class FrameOut extends java.io.OutputStream {
-        private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(4096);
-        long count;
+        private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(64);
 
         @Override
         public void write(int b) {
@@ -333,7 +282,6 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
             if (buf.size() > 0) {
                 byte[] bytes = buf.toByteArray();
                 buf.reset();
-                count += bytes.length;
                 TtyHub.Tty t = tty;
                 if (t != null && !closed) {
                     t.write(bytes);

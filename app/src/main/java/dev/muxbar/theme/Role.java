@@ -12,14 +12,19 @@ public enum Role {
     BACKGROUND, SURFACE, TEXT, MUTED, ACCENT, CURRENT, CURSOR, BORDER,
     RUNNING, TOOL_RUNNING, WAITING, DONE, ERROR, INTERRUPTED, STALE, IDLE;
 
+    // Made once: every cell of every frame asks a theme for a role's colour by this key.
+    private final String key = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    private static final java.util.Map<String, Role> BY_KEY =
+            Arrays.stream(values()).collect(java.util.stream.Collectors.toUnmodifiableMap(Role::key, r -> r));
+
     /** The name in theme files. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return key;
     }
 
     /** The role named {@code key} in a theme file (an agent status label is one too), or null. */
     public static Role of(String key) {
-        return Arrays.stream(values()).filter(r -> r.key().equals(key)).findFirst().orElse(null);
+        return key == null ? null : BY_KEY.get(key);
     }
 
     /** Every key, in order. */

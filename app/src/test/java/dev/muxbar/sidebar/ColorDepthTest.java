@@ -2,7 +2,6 @@ package dev.muxbar.sidebar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.googlecode.lanterna.TextColor;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.testing.Snapshots;
 import dev.muxbar.theme.Color;
@@ -34,13 +33,16 @@ class ColorDepthTest {
 
     @Test
     void everyKindOfColourBecomesTheRightSgr() {
-        assertEquals(new TextColor.RGB(1, 2, 3), SidebarPane.color(new Rgb(1, 2, 3)));
-        assertEquals(new TextColor.Indexed(236), SidebarPane.color(new Color.Indexed(236)));
-        assertEquals(TextColor.ANSI.RED, SidebarPane.color(Color.parse("red")));
-        assertEquals(TextColor.ANSI.WHITE, SidebarPane.color(Color.parse("white")));
-        assertEquals(TextColor.ANSI.BLACK_BRIGHT, SidebarPane.color(Color.parse("bright-black")));
-        assertEquals(TextColor.ANSI.WHITE_BRIGHT, SidebarPane.color(Color.parse("bright-white")));
-        assertEquals(TextColor.ANSI.DEFAULT, SidebarPane.color(Color.DEFAULT));
+        assertEquals("38;2;1;2;3", FrameBytes.colour(new Rgb(1, 2, 3), false));
+        assertEquals("48;2;1;2;3", FrameBytes.colour(new Rgb(1, 2, 3), true));
+        assertEquals("38;5;236", FrameBytes.colour(new Color.Indexed(236), false));
+        assertEquals("48;5;236", FrameBytes.colour(new Color.Indexed(236), true));
+        assertEquals("31", FrameBytes.colour(Color.parse("red"), false));
+        assertEquals("47", FrameBytes.colour(Color.parse("white"), true));
+        assertEquals("90", FrameBytes.colour(Color.parse("bright-black"), false));
+        assertEquals("107", FrameBytes.colour(Color.parse("bright-white"), true));
+        assertEquals("39", FrameBytes.colour(Color.DEFAULT, false));
+        assertEquals("49", FrameBytes.colour(Color.DEFAULT, true));
     }
 
     @Test

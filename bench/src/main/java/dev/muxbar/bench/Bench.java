@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "muxbar-bench", mixinStandardHelpOptions = true,
         subcommands = {BenchCommand.class, BenchSidebarCommand.class, BenchSwitchCommand.class, BenchAgentsCommand.class,
-            BenchEventsCommand.class})
+            BenchEventsCommand.class, PlotCommand.class})
 public final class Bench implements Runnable {
 
     public static void main(String[] args) {

@@ -103,6 +103,7 @@ final class BenchAgentsCommand implements Callable<Integer> {
                 }
             }
             double took = (System.nanoTime() - start) / 1e9;
+            Samples.save("hook-to-badge", latency);
             long paints = paints(probe, sidebar) - paints0;
             System.out.printf("sent %d events in %.1f s (%.0f/s, %d rejected)%n", sent, took, sent / took, failed);
             System.out.printf("event -> badge on the visible sidebar: median=%.1f ms p99=%.1f ms max=%.1f ms (%d probes)%n",

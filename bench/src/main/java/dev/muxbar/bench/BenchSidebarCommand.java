@@ -60,6 +60,7 @@ final class BenchSidebarCommand implements Callable<Integer> {
                     + "   (daemon done painting: median=%.1f ms p99=%.1f ms; the rename-session itself: median=%.1f ms)%n",
                     BenchCommand.pct(repaint, 50), BenchCommand.pct(repaint, 99), BenchCommand.pct(daemonPainted, 50),
                     BenchCommand.pct(daemonPainted, 99), BenchCommand.pct(rename, 50));
+            Samples.save("change-to-sidebar", repaint);
             printRepaintBytes();
             themeSwitch(visible);
 
@@ -81,6 +82,7 @@ final class BenchSidebarCommand implements Callable<Integer> {
                 cmd("kill-window -t " + window);
                 Thread.sleep(100); // let the daemon settle before the next round
             }
+            Samples.save("new-window-to-sidebar", painted);
             System.out.printf("new window -> its sidebar painted: median=%.1f ms p99=%.1f ms"
                     + "   (the new-window itself: median=%.1f ms)%n",
                     BenchCommand.pct(painted, 50), BenchCommand.pct(painted, 99), BenchCommand.pct(created, 50));

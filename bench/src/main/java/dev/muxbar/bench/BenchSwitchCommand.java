@@ -67,6 +67,7 @@ final class BenchSwitchCommand implements Callable<Integer> {
                 if (base == null) {
                     base = times;
                 }
+                Samples.save("switch " + p[0].trim(), times);
                 System.out.printf("%-28s median=%5.2f ms p90=%5.2f ms  (%.2fx the baseline)%s%n", p[0],
                         BenchCommand.pct(times, 50), BenchCommand.pct(times, 90),
                         BenchCommand.pct(times, 50) / BenchCommand.pct(base, 50),
