@@ -75,14 +75,18 @@ final class PlotCommand implements Callable<Integer> {
             if (c < 0) {
                 throw new IllegalArgumentException("no column " + column + " in " + header);
             }
-            double[] xs = new double[lines.size() - 1];
-            double[] ys = new double[lines.size() - 1];
+            // a size whose figure is missing (a benchmark step that failed) is left out, not fatal
+            List<double[]> points = new ArrayList<>();
             for (int i = 1; i < lines.size(); i++) {
-                String[] f = lines.get(i).split("\t");
-                xs[i - 1] = Double.parseDouble(f[0]);
-                ys[i - 1] = Double.parseDouble(f[c]);
+                String[] f = lines.get(i).split("\t", -1);
+                try {
+                    points.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[c])});
+                } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                    System.err.println("plot: no " + column + " in row " + lines.get(i));
+                }
             }
-            chart.add(new Svg.Series(column, xs, ys));
+            chart.add(new Svg.Series(column, points.stream().mapToDouble(p -> p[0]).toArray(),
+                    points.stream().mapToDouble(p -> p[1]).toArray()));
         }
         return chart.render(0, 0);
     }
