@@ -62,12 +62,8 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
     // Owned by the step (one at a time, on the paint pool):
     private final int openWidth;
     private final int openHeight;
-    private boolean openTried;
-    private boolean opened;
-    private Frame shown;
+    private Frame shown; // the last frame drawn (its size is what the tty shows)
     private List<Line> painted;
-    private int paintedWidth;
-    private int paintedHeight;
     private long paintedAt;
 
     /**
@@ -91,10 +87,14 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
         kick.offer(Boolean.TRUE);
     }
 
+    /** Opens the tty (once: a failure closes this sidebar); false when it is not open. */
     private boolean open() {
-        openTried = true;
         try {
             tty = hub.open(ttyPath, this);
+            if (closed) { // closed while it opened: the fd must not outlive this sidebar
+                tty.close();
+                return false;
+            }
             tty.write(FrameBytes.START);
             // Lanterna's terminal only decodes keys and mouse here; asking it for mouse reports writes
             // the sequence that turns them on (through FrameOut, one write).
@@ -102,7 +102,6 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
             t.setMouseCaptureMode(com.googlecode.lanterna.terminal.MouseCaptureMode.CLICK_RELEASE);
             t.flush();
             terminal = t;
-            opened = true;
             return true;
         } catch (IOException | RuntimeException e) {
             gone();
@@ -143,7 +142,7 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
 
     /** One step on the paint pool: open the tty first, then draw the newest frame if its time came. */
     private void step() {
-        if (closed || (!openTried && !open()) || !opened) {
+        if (closed || (terminal == null && !open())) {
             return;
         }
         Frame f = latest;
@@ -157,7 +156,7 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
             }
             waitingForDrain = false;
         }
-        boolean full = painted == null || f.width() != paintedWidth || f.height() != paintedHeight;
+        boolean full = shown == null || f.width() != shown.width() || f.height() != shown.height();
         long wait = paintedAt + FRAME_NANOS - System.nanoTime();
         if (!full && wait > 0) {
             if (timerArmed.compareAndSet(false, true)) {
@@ -168,13 +167,11 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
             }
             return;
         }
-        shown = f;
         try {
             List<Line> lines = Renderer.render(f.input());
             byte[] bytes = FrameBytes.between(full ? null : painted, lines);
             painted = lines;
-            paintedWidth = f.width();
-            paintedHeight = f.height();
+            shown = f;
             if (bytes.length == 0) {
                 return;
             }

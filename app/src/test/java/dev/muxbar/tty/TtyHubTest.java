@@ -68,6 +68,15 @@ class TtyHubTest {
         return p;
     }
 
+    /** A new pty whose slave the hub polls, and what the hub tells about it. */
+    private record Opened(Pty pty, Seen seen, TtyHub.Tty tty) {}
+
+    private Opened opened() throws Exception {
+        Pty p = pty();
+        Seen s = new Seen();
+        return new Opened(p, s, hub.open(p.slave, s));
+    }
+
     private static void until(String what, BooleanSupplier ok, java.util.function.Supplier<String> seen) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!ok.getAsBoolean()) {
@@ -80,14 +89,12 @@ class TtyHubTest {
 
     @Test
     void bytesTypedOnEveryTtyReachTheirOwnListener() throws Exception {
-        Pty a = pty();
-        Pty b = pty();
-        Seen sa = new Seen();
-        Seen sb = new Seen();
-        hub.open(a.slave, sa);
-        hub.open(b.slave, sb);
-        a.type("j\u001b[A");
-        b.type("ké");
+        Opened a = opened();
+        Opened b = opened();
+        Seen sa = a.seen();
+        Seen sb = b.seen();
+        a.pty().type("j\u001b[A");
+        b.pty().type("ké");
         until("a's bytes", () -> sa.text().equals("j\u001b[A"), sa::text);
         until("b's bytes", () -> sb.text().equals("ké"), sb::text);
         assertEquals(2, hub.size());
@@ -107,12 +114,14 @@ class TtyHubTest {
      */
     @Test
     void aTtyThatStopsDrainingDelaysNobodyAndLosesNothing() throws Exception {
-        Pty stuck = pty();
-        Pty other = pty();
-        Seen ss = new Seen();
-        Seen so = new Seen();
-        TtyHub.Tty ts = hub.open(stuck.slave, ss);
-        TtyHub.Tty to = hub.open(other.slave, so);
+        Opened s = opened();
+        Opened o = opened();
+        Pty stuck = s.pty();
+        Pty other = o.pty();
+        Seen ss = s.seen();
+        Seen so = o.seen();
+        TtyHub.Tty ts = s.tty();
+        TtyHub.Tty to = o.tty();
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         byte[] chunk = new byte[4096];
         int rounds = 0;
