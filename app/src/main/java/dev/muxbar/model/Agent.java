@@ -8,6 +8,42 @@ package dev.muxbar.model;
  */
 public record Agent(String pane, String windowId, String sessionId, String agent, String thread, Status status,
                     Source source, long since, String title, String message, boolean unseen, Wait waitsFor) {
+    // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof Agent o && java.util.Objects.equals(pane, o.pane)
+                && java.util.Objects.equals(windowId, o.windowId)
+                && java.util.Objects.equals(sessionId, o.sessionId)
+                && java.util.Objects.equals(agent, o.agent)
+                && java.util.Objects.equals(thread, o.thread)
+                && status == o.status
+                && source == o.source
+                && since == o.since
+                && java.util.Objects.equals(title, o.title)
+                && java.util.Objects.equals(message, o.message)
+                && unseen == o.unseen
+                && waitsFor == o.waitsFor;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(pane);
+        h = 31 * h + java.util.Objects.hashCode(windowId);
+        h = 31 * h + java.util.Objects.hashCode(sessionId);
+        h = 31 * h + java.util.Objects.hashCode(agent);
+        h = 31 * h + java.util.Objects.hashCode(thread);
+        h = 31 * h + java.util.Objects.hashCode(status);
+        h = 31 * h + java.util.Objects.hashCode(source);
+        h = 31 * h + Long.hashCode(since);
+        h = 31 * h + java.util.Objects.hashCode(title);
+        h = 31 * h + java.util.Objects.hashCode(message);
+        h = 31 * h + Boolean.hashCode(unseen);
+        h = 31 * h + java.util.Objects.hashCode(waitsFor);
+        return h;
+    }
 
     public Agent {
         if (status != Status.WAITING) {

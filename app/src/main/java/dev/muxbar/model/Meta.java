@@ -9,6 +9,24 @@ import java.util.Locale;
  * sidebar row and detail panel; published in the model and the event stream.
  */
 public record Meta(Line status, Progress progress, List<Line> log) {
+    // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof Meta o && java.util.Objects.equals(status, o.status)
+                && java.util.Objects.equals(progress, o.progress)
+                && java.util.Objects.equals(log, o.log);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(status);
+        h = 31 * h + java.util.Objects.hashCode(progress);
+        h = 31 * h + java.util.Objects.hashCode(log);
+        return h;
+    }
 
     /** How many log lines a session keeps (older ones go first). */
     public static final int LOG_LINES = 20;
@@ -49,10 +67,48 @@ public record Meta(Line status, Progress progress, List<Line> log) {
     }
 
     /** A line of text with a tone, until a time. */
-    public record Line(String text, Tone tone, long until) {}
+    public record Line(String text, Tone tone, long until) {
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            return other instanceof Line o && java.util.Objects.equals(text, o.text)
+                    && tone == o.tone
+                    && until == o.until;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = java.util.Objects.hashCode(text);
+            h = 31 * h + java.util.Objects.hashCode(tone);
+            h = 31 * h + Long.hashCode(until);
+            return h;
+        }
+    }
 
     /** {@code done} of {@code of} (a percent is {@code done} of 100), until a time. */
     public record Progress(int done, int of, long until) {
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            return other instanceof Progress o && done == o.done
+                    && of == o.of
+                    && until == o.until;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = done;
+            h = 31 * h + of;
+            h = 31 * h + Long.hashCode(until);
+            return h;
+        }
+
         public int percent() {
             return of <= 0 ? 0 : (int) Math.round(100.0 * Math.min(done, of) / of);
         }

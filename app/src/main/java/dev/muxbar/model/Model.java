@@ -12,6 +12,33 @@ import java.util.Set;
  */
 public record Model(Snapshot snapshot, OrderBook order, List<Session> shown, List<Agent> agents, Set<String> muted,
                     Choices choices, java.util.Map<String, Meta> meta) {
+    // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof Model o && java.util.Objects.equals(snapshot, o.snapshot)
+                && java.util.Objects.equals(order, o.order)
+                && java.util.Objects.equals(shown, o.shown)
+                && java.util.Objects.equals(agents, o.agents)
+                && java.util.Objects.equals(muted, o.muted)
+                && java.util.Objects.equals(choices, o.choices)
+                && java.util.Objects.equals(meta, o.meta);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(snapshot);
+        h = 31 * h + java.util.Objects.hashCode(order);
+        h = 31 * h + java.util.Objects.hashCode(shown);
+        h = 31 * h + java.util.Objects.hashCode(agents);
+        h = 31 * h + java.util.Objects.hashCode(muted);
+        h = 31 * h + java.util.Objects.hashCode(choices);
+        h = 31 * h + java.util.Objects.hashCode(meta);
+        return h;
+    }
+
     public Model {
         shown = List.copyOf(shown);
         agents = List.copyOf(agents);

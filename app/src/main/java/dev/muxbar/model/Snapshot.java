@@ -13,6 +13,24 @@ import java.util.Set;
  * timestamp left out).
  */
 public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> clients) {
+    // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof Snapshot o && java.util.Objects.equals(server, o.server)
+                && java.util.Objects.equals(sessions, o.sessions)
+                && java.util.Objects.equals(clients, o.clients);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(server);
+        h = 31 * h + java.util.Objects.hashCode(sessions);
+        h = 31 * h + java.util.Objects.hashCode(clients);
+        return h;
+    }
 
     public static final Snapshot EMPTY = new Snapshot(new ServerInfo(0, 0, ""), List.of(), List.of());
 
@@ -131,6 +149,29 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
      * of {@link #clients()}.
      */
     public record ServerInfo(long pid, long startTime, String version, String controlClient, String controlSession) {
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            return other instanceof ServerInfo o && pid == o.pid
+                    && startTime == o.startTime
+                    && java.util.Objects.equals(version, o.version)
+                    && java.util.Objects.equals(controlClient, o.controlClient)
+                    && java.util.Objects.equals(controlSession, o.controlSession);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Long.hashCode(pid);
+            h = 31 * h + Long.hashCode(startTime);
+            h = 31 * h + java.util.Objects.hashCode(version);
+            h = 31 * h + java.util.Objects.hashCode(controlClient);
+            h = 31 * h + java.util.Objects.hashCode(controlSession);
+            return h;
+        }
+
         public ServerInfo(long pid, long startTime, String version) {
             this(pid, startTime, version, "", "");
         }
@@ -138,6 +179,29 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
 
     /** A session; {@code attached} counts user clients only (the daemon's control client is not one). */
     public record Session(String id, String name, long created, int attached, List<Window> windows) {
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            return other instanceof Session o && java.util.Objects.equals(id, o.id)
+                    && java.util.Objects.equals(name, o.name)
+                    && created == o.created
+                    && attached == o.attached
+                    && java.util.Objects.equals(windows, o.windows);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = java.util.Objects.hashCode(id);
+            h = 31 * h + java.util.Objects.hashCode(name);
+            h = 31 * h + Long.hashCode(created);
+            h = 31 * h + attached;
+            h = 31 * h + java.util.Objects.hashCode(windows);
+            return h;
+        }
+
         public Session {
             windows = List.copyOf(windows);
         }
@@ -151,6 +215,37 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
     /** A window; {@code excluded} when the user's {@code @muxbar-exclude} format is true for it (no sidebar). */
     public record Window(String id, int index, String name, boolean active, int width, int height, boolean zoomed,
                          List<Pane> panes, boolean excluded) {
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            return other instanceof Window o && java.util.Objects.equals(id, o.id)
+                    && index == o.index
+                    && java.util.Objects.equals(name, o.name)
+                    && active == o.active
+                    && width == o.width
+                    && height == o.height
+                    && zoomed == o.zoomed
+                    && java.util.Objects.equals(panes, o.panes)
+                    && excluded == o.excluded;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = java.util.Objects.hashCode(id);
+            h = 31 * h + index;
+            h = 31 * h + java.util.Objects.hashCode(name);
+            h = 31 * h + Boolean.hashCode(active);
+            h = 31 * h + width;
+            h = 31 * h + height;
+            h = 31 * h + Boolean.hashCode(zoomed);
+            h = 31 * h + java.util.Objects.hashCode(panes);
+            h = 31 * h + Boolean.hashCode(excluded);
+            return h;
+        }
+
         public Window {
             panes = List.copyOf(panes);
         }
@@ -164,7 +259,40 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
 
     /** A pane; {@code sidebar} is true when the pane option {@code @muxbar-sidebar} is set. */
     public record Pane(String id, String tty, long pid, String command, String cwd, boolean active,
-                       String title, int width, int height, boolean sidebar) {}
+                       String title, int width, int height, boolean sidebar) {
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            return other instanceof Pane o && java.util.Objects.equals(id, o.id)
+                    && java.util.Objects.equals(tty, o.tty)
+                    && pid == o.pid
+                    && java.util.Objects.equals(command, o.command)
+                    && java.util.Objects.equals(cwd, o.cwd)
+                    && active == o.active
+                    && java.util.Objects.equals(title, o.title)
+                    && width == o.width
+                    && height == o.height
+                    && sidebar == o.sidebar;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = java.util.Objects.hashCode(id);
+            h = 31 * h + java.util.Objects.hashCode(tty);
+            h = 31 * h + Long.hashCode(pid);
+            h = 31 * h + java.util.Objects.hashCode(command);
+            h = 31 * h + java.util.Objects.hashCode(cwd);
+            h = 31 * h + Boolean.hashCode(active);
+            h = 31 * h + java.util.Objects.hashCode(title);
+            h = 31 * h + width;
+            h = 31 * h + height;
+            h = 31 * h + Boolean.hashCode(sidebar);
+            return h;
+        }
+    }
 
     /**
      * An attached user client. {@code activity} (last input, seconds) is carried for readers but

@@ -6,10 +6,13 @@ import java.util.Locale;
 public enum Status {
     IDLE, RUNNING, TOOL_RUNNING, WAITING, DONE, ERROR, INTERRUPTED, STALE;
 
+    // Asked for on every row, frame and event line: made once.
+    private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     /** The wire and theme name: {@code tool-running} (also in JSON). */
     @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return label;
     }
 
     /** Parses a wire name ({@code tool-running} or {@code tool_running}); null when unknown. */

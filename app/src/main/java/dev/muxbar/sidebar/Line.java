@@ -7,13 +7,48 @@ import java.util.List;
 
 /** One rendered row: styled spans that together fill exactly the sidebar's width. */
 public record Line(List<Span> spans) {
+    // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof Line o && java.util.Objects.equals(spans, o.spans);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(spans);
+        return h;
+    }
 
     public Line {
         spans = List.copyOf(spans);
     }
 
     /** Text with colours; {@code bold} for emphasis. */
-    public record Span(String text, Color fg, Color bg, boolean bold) {}
+    public record Span(String text, Color fg, Color bg, boolean bold) {
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            return other instanceof Span o && java.util.Objects.equals(text, o.text)
+                    && java.util.Objects.equals(fg, o.fg)
+                    && java.util.Objects.equals(bg, o.bg)
+                    && bold == o.bold;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = java.util.Objects.hashCode(text);
+            h = 31 * h + java.util.Objects.hashCode(fg);
+            h = 31 * h + java.util.Objects.hashCode(bg);
+            h = 31 * h + Boolean.hashCode(bold);
+            return h;
+        }
+    }
 
     /** The row's characters without styles (for golden tests and capture-pane comparisons). */
     public String text() {

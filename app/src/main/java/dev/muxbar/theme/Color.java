@@ -11,6 +11,21 @@ public sealed interface Color permits Rgb, Color.Ansi, Color.Default, Color.Inde
 
     /** One of the terminal's 16 colours: 0–7 normal, 8–15 bright. */
     record Ansi(int index) implements Color {
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            return other instanceof Ansi o && index == o.index;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = index;
+            return h;
+        }
+
         public Ansi {
             if (index < 0 || index > 15) {
                 throw new IllegalArgumentException("ANSI colour index out of 0-15: " + index);
@@ -25,6 +40,17 @@ public sealed interface Color permits Rgb, Color.Ansi, Color.Default, Color.Inde
 
     /** The terminal's default colour (foreground for text, background for fills). */
     record Default() implements Color {
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Default;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+
         @Override
         public String toString() {
             return "default";
@@ -36,6 +62,21 @@ public sealed interface Color permits Rgb, Color.Ansi, Color.Default, Color.Inde
      * without true colour; made by {@link Xterm256}, never written in theme files.
      */
     record Indexed(int index) implements Color {
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            return other instanceof Indexed o && index == o.index;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = index;
+            return h;
+        }
+
         public Indexed {
             if (index < 16 || index > 255) {
                 throw new IllegalArgumentException("xterm colour index out of 16-255: " + index);
