@@ -21,8 +21,13 @@ final class FrameBytes {
 
     private static final String CSI = "\u001b[";
 
-    /** What a sidebar's tty gets once, when it is opened: alternate screen, no cursor, cleared. */
-    static final byte[] START = (CSI + "?1049h" + CSI + "?25l" + CSI + "0m" + CSI + "2J").getBytes(StandardCharsets.US_ASCII);
+    /**
+     * What a sidebar's tty gets once, when it is opened: alternate screen, no cursor, cleared, and
+     * mouse reports for presses and releases (mode 1000): without it tmux keeps clicks and the wheel
+     * to itself (select the pane, copy mode) and the sidebar never sees them.
+     */
+    static final byte[] START = (CSI + "?1049h" + CSI + "?25l" + CSI + "0m" + CSI + "2J" + CSI + "?1000h")
+            .getBytes(StandardCharsets.US_ASCII);
 
     /**
      * @param shown the rows on the tty now (null: unknown, e.g. a new or resized pane: every row)

@@ -5,6 +5,7 @@ import dev.muxbar.state.ConflatingSlot;
 import dev.muxbar.model.Scheduler;
 import dev.muxbar.tty.TtyHub;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,7 +59,8 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
     private volatile long bytesWritten;
     private volatile long paints;
     private volatile TtyHub.Tty tty;
-    private volatile TtyTerminal terminal;
+    private volatile boolean opened;
+    private TtyTerminal decoder; // made at the first input (decodeKeys, synchronized): most sidebars never get any
     // Owned by the step (one at a time, on the paint pool):
     private final int openWidth;
     private final int openHeight;
@@ -96,12 +98,7 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
                 return false;
             }
             tty.write(FrameBytes.START);
-            // Lanterna's terminal only decodes keys and mouse here; asking it for mouse reports writes
-            // the sequence that turns them on (through FrameOut, one write).
-            TtyTerminal t = new TtyTerminal(keys, new FrameOut(), openWidth, openHeight);
-            t.setMouseCaptureMode(com.googlecode.lanterna.terminal.MouseCaptureMode.CLICK_RELEASE);
-            t.flush();
-            terminal = t;
+            opened = true;
             return true;
         } catch (IOException | RuntimeException e) {
             gone();
@@ -142,7 +139,7 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
 
     /** One step on the paint pool: open the tty first, then draw the newest frame if its time came. */
     private void step() {
-        if (closed || (terminal == null && !open())) {
+        if (closed || (!opened && !open())) {
             return;
         }
         Frame f = latest;
@@ -222,9 +219,14 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
 
     /** Keys decoded from what arrived (the hub's thread, or the scheduler's after a held ESC). */
     private synchronized void decodeKeys() {
-        TtyTerminal t = terminal;
-        if (t == null || closed) {
+        if (closed) {
             return;
+        }
+        TtyTerminal t = decoder;
+        if (t == null) {
+            // Lanterna's terminal only decodes here (it writes nothing: mouse reports were asked for by START).
+            // It holds ~24 KB of read buffers, so a sidebar makes one only when its first input arrives.
+            t = decoder = new TtyTerminal(keys, OutputStream.nullOutputStream(), openWidth, openHeight);
         }
         try {
             KeyStroke k;
@@ -257,33 +259,6 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
         TtyHub.Tty t = tty;
         if (t != null) {
             t.close();
-        }
-    }
-
-    /** Collects what Lanterna's terminal writes and writes it to the tty as one write when it flushes. */
-    private final class FrameOut extends java.io.OutputStream {
-        private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(64);
-
-        @Override
-        public void write(int b) {
-            buf.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            buf.write(b, off, len);
-        }
-
-        @Override
-        public void flush() {
-            if (buf.size() > 0) {
-                byte[] bytes = buf.toByteArray();
-                buf.reset();
-                TtyHub.Tty t = tty;
-                if (t != null && !closed) {
-                    t.write(bytes);
-                }
-            }
         }
     }
 }

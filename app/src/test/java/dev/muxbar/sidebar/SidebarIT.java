@@ -130,6 +130,29 @@ class SidebarIT {
                 () -> one.screen() + diagnostics());
     }
 
+    /** X10 mouse report bytes (hex, for send-keys -H) of a left-button press or release at 0-based x, y. */
+    private static String[] click(int x, int y, boolean press) {
+        return new String[] {"-H", "1b", "5b", "4d", Integer.toHexString(32 + (press ? 0 : 3)), Integer.toHexString(33 + x),
+                Integer.toHexString(33 + y)};
+    }
+
+    @Test
+    void aClickOnASessionInTheSidebarSwitchesToIt() throws Exception {
+        tmux.tmux("set-option", "-g", "mouse", "on");
+        NestedClient c = track(new NestedClient(tmux, "alpha"));
+        Poll.until(3_000, () -> clientSession(c).equals("alpha") && c.screen().contains("3 gamma"), "attached, sidebar drawn",
+                () -> c.screen() + diagnostics());
+        List<String> rows = c.screen().lines().toList();
+        int y = 0;
+        while (!rows.get(y).contains("3 gamma")) {
+            y++;
+        }
+        c.press(click(3, y, true));
+        c.press(click(3, y, false));
+        Poll.until(3_000, () -> clientSession(c).equals("gamma"), "the click on gamma's row switched the client there",
+                () -> c.screen() + diagnostics());
+    }
+
     @Test
     void sidebarKeysEditSessionsAndWidth() throws Exception {
         NestedClient c = track(new NestedClient(tmux, "alpha"));

@@ -5,7 +5,7 @@ import com.sun.jna.Native;
 import java.io.IOException;
 
 /** A pseudo-terminal for tests: the master side here, the slave's path for the hub to open. */
-final class Pty implements AutoCloseable {
+public final class Pty implements AutoCloseable {
 
     interface C extends Library {
         C INSTANCE = Native.load("c", C.class);
@@ -25,11 +25,11 @@ final class Pty implements AutoCloseable {
         int close(int fd);
     }
 
-    final int master;
-    final String slave;
+    public final int master;
+    public final String slave;
     private boolean closed;
 
-    Pty() throws Exception {
+    public Pty() throws Exception {
         master = C.INSTANCE.posix_openpt(Posix.O_RDWR | Posix.O_NOCTTY);
         if (master < 0 || C.INSTANCE.grantpt(master) != 0 || C.INSTANCE.unlockpt(master) != 0) {
             throw new IOException("no pty: errno " + Native.getLastError());
@@ -44,13 +44,13 @@ final class Pty implements AutoCloseable {
     }
 
     /** What the terminal side types. */
-    void type(String s) {
+    public void type(String s) {
         byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         C.INSTANCE.write(master, b, b.length);
     }
 
     /** Reads what was written to the tty (blocking until something is there). */
-    byte[] read(int max) {
+    public byte[] read(int max) {
         byte[] b = new byte[max];
         long n = C.INSTANCE.read(master, b, max);
         return java.util.Arrays.copyOf(b, (int) Math.max(0, n));
