@@ -13,7 +13,11 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        java.util.Optional<DaemonArgs> daemon = DaemonArgs.parse(args);
+        if (daemon.isPresent()) { // the daemon starts without loading picocli (see DaemonArgs)
+            System.exit(ServerCommand.runDaemon(daemon.get().target()));
+        }
         int code = new CommandLine(new Main()).setExecutionExceptionHandler(Main::failed)
                 .setParameterExceptionHandler(Main::badArguments).execute(args);
         System.exit(code);

@@ -32,11 +32,11 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (foreground) {
+            return runDaemon(target);
+        }
         TmuxAddress address = target.address();
         Paths paths = target.paths();
-        if (foreground) {
-            return new Daemon(address, paths, Main.version()).run(System.out);
-        }
         paths.createRuntimeDir();
         if (lockedByOther(paths)) {
             System.out.println("muxbar: a daemon already serves " + address.socket() + " (pid "
@@ -70,6 +70,11 @@ final class ServerCommand implements Callable<Integer> {
         }
         System.err.println("muxbar: the daemon did not answer within 10 s (log: " + paths.log() + ")");
         return 1;
+    }
+
+    /** Runs the daemon in this JVM until its tmux server goes; the exit code. */
+    static int runDaemon(Target target) throws Exception {
+        return new Daemon(target.address(), target.paths(), Main.version()).run(System.out);
     }
 
     private static boolean lockedByOther(Paths paths) throws IOException {
