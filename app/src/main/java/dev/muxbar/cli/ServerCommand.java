@@ -98,6 +98,11 @@ final class ServerCommand implements Callable<Integer> {
                 cmd.add(a);
             }
         }
+        // The launcher names the daemon's own class archive (scripts/muxbar: made at a clean exit, used after).
+        String cds = System.getenv("MUXBAR_DAEMON_CDS");
+        if (cds != null && (cds.startsWith("-XX:SharedArchiveFile=") || cds.startsWith("-XX:ArchiveClassesAtExit="))) {
+            cmd.add(cds);
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());
