@@ -29,13 +29,15 @@ import java.util.function.Consumer;
  * tmux shows it, and tells tmux the kept width ({@code @muxbar-width}). On the loop only; tmux's
  * replies are posted back to it.
  *
- * <p>A create is pending until a snapshot shows a sidebar in that window, at most {@link #PENDING_MS}
- * (then it is asked again); a resize settles for {@link #SETTLE_MS} before the width is repaired
+ * <p>A create is pending until a snapshot shows a sidebar in that window. While tmux has not answered
+ * its split-window it is never asked again (a busy server queues the splits of many windows for
+ * seconds; asking again then made a second sidebar in each); once answered, at most
+ * {@link #PENDING_MS} (then it is asked again); a resize settles for {@link #SETTLE_MS} before the width is repaired
  * again. A new pane is handed to {@code opened} at once, so it is painted before the next refresh.
  */
 public final class SidebarLifecycle {
 
-    /** How long a requested sidebar may take to show up in a snapshot before it is requested again. */
+    /** How long a sidebar tmux made may take to show up in a snapshot before it is requested again. */
     static final long PENDING_MS = 3_000;
     /** How long after a resize the width is left alone (tmux may not have applied it yet). */
     static final long SETTLE_MS = 500;
@@ -48,6 +50,7 @@ public final class SidebarLifecycle {
     private final BiConsumer<String, Commands.NewPane> opened;
     private final Consumer<String> log;
     private final Map<String, Long> pendingCreates = new HashMap<>();
+    private final java.util.Set<String> splitting = new java.util.HashSet<>(); // split-window sent, not answered yet
     private final Map<String, Long> resizedAt = new HashMap<>();
     private java.util.function.Supplier<Set<String>> peeking = Set::of;
     private Planner.Settings settings;
@@ -98,7 +101,7 @@ public final class SidebarLifecycle {
         lastViewed = viewedWindows;
         long now = scheduler.now();
         pendingCreates.keySet().removeAll(windowsWithSidebar(s)); // arrived
-        pendingCreates.values().removeIf(t -> now - t > PENDING_MS); // lost: ask again
+        pendingCreates.entrySet().removeIf(e -> !splitting.contains(e.getKey()) && now - e.getValue() > PENDING_MS); // lost: ask again
         resizedAt.values().removeIf(t -> now - t > SETTLE_MS);
         // A sidebar someone peeks through keeps the width the peek gave it (the planner repairs drift of the others).
         Set<String> keepWidth = new java.util.HashSet<>(resizedAt.keySet());
@@ -130,6 +133,7 @@ public final class SidebarLifecycle {
     private void execute(Planner.Action a, long now) {
         if (a instanceof Planner.Action.Create c) {
             pendingCreates.put(c.windowId(), now);
+            splitting.add(c.windowId());
             tmux.send(Commands.splitEdge(c.windowId(), settings.right(), settings.width(), paneCommand))
                     .whenComplete((pane, err) -> loop.execute(() -> created(c.windowId(), pane, err)));
         } else if (a instanceof Planner.Action.Kill k) {
@@ -147,11 +151,13 @@ public final class SidebarLifecycle {
     }
 
     private void created(String windowId, Optional<Commands.NewPane> pane, Throwable err) {
+        splitting.remove(windowId);
         if (err != null || pane == null || pane.isEmpty()) {
             pendingCreates.remove(windowId);
             log.accept("cannot create a sidebar in " + windowId + ": " + (err == null ? "no pane id" : err.getMessage()));
             return;
         }
+        pendingCreates.computeIfPresent(windowId, (w, asked) -> scheduler.now()); // its time to show up starts now
         if (settings.enabled()) {
             opened.accept(windowId, pane.get());
         }

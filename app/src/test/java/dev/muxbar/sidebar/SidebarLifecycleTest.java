@@ -82,6 +82,27 @@ class SidebarLifecycleTest {
     }
 
     @Test
+    void aCreateTmuxHasNotAnsweredYetIsNeverAskedAgainAndItsTimeStartsAtTheAnswer() {
+        tmux.holding("split-window"); // a busy server: the split waits in its queue
+        SidebarLifecycle l = lifecycle();
+        Snapshot s = snapshot(window("@1", content("%1")));
+        l.plan(s, ON, Set.of());
+        clock.advance(3 * SidebarLifecycle.PENDING_MS); // rechecks come and go
+        l.plan(s, ON, Set.of());
+        assertEquals(1, tmux.sent("split-window").size(), "no second sidebar for a split still queued in tmux");
+
+        tmux.held.get(0).complete(List.of("%9 30 40 /dev/pts/9"));
+        clock.runReady();
+        assertEquals(List.of("@1 " + new Commands.NewPane("%9", 30, 40, "/dev/pts/9")), opened);
+        clock.advance(SidebarLifecycle.PENDING_MS - 1);
+        l.plan(s, ON, Set.of()); // the marker is not read back yet
+        assertEquals(1, tmux.sent("split-window").size(), "made just now: its time to show up starts at the answer");
+        clock.advance(2);
+        l.plan(s, ON, Set.of());
+        assertEquals(2, tmux.sent("split-window").size(), "made but never seen: asked again");
+    }
+
+    @Test
     void toggledOffEverySidebarGoesAndOnAgainTheyAreAskedForAtOnce() {
         SidebarLifecycle l = lifecycle();
         Snapshot bare = snapshot(window("@1", content("%1")));

@@ -45,9 +45,24 @@ public final class FakeTmux implements TmuxGateway {
         return this;
     }
 
+    private final java.util.Set<String> heldVerbs = new java.util.HashSet<>();
+    /** Replies to held commands, in the order sent: the test completes them (tmux busy until then). */
+    public final List<CompletableFuture<List<String>>> held = new ArrayList<>();
+
+    /** Leaves every command whose first word is {@code verb} unanswered until the test completes it in {@link #held}. */
+    public FakeTmux holding(String verb) {
+        heldVerbs.add(verb);
+        return this;
+    }
+
     @Override
     public CompletableFuture<List<String>> run(String commandLine) {
         commands.add(commandLine);
+        if (heldVerbs.contains(commandLine.split(" ", 2)[0])) {
+            CompletableFuture<List<String>> f = new CompletableFuture<>();
+            held.add(f);
+            return f;
+        }
         var byThisVerb = byVerb.get(commandLine.split(" ", 2)[0]);
         return CompletableFuture.completedFuture(byThisVerb != null ? byThisVerb.apply(commandLine) : answer.apply(commandLine));
     }
