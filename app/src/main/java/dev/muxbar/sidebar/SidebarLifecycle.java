@@ -32,8 +32,8 @@ import java.util.function.Consumer;
  * <p>A create is pending until a snapshot shows a sidebar in that window. While tmux has not answered
  * its split-window it is never asked again (a busy server queues the splits of many windows for
  * seconds; asking again then made a second sidebar in each); once answered, at most
- * {@link #PENDING_MS} (then it is asked again); a resize settles for {@link #SETTLE_MS} before the width is repaired
- * again. A new pane is handed to {@code opened} at once, so it is painted before the next refresh.
+ * {@link #PENDING_MS} (then it is asked again). A resize settles for {@link #SETTLE_MS} before the
+ * width is repaired again. A new pane is handed to {@code opened} at once, so it is painted before the next refresh.
  */
 public final class SidebarLifecycle {
 
@@ -49,8 +49,7 @@ public final class SidebarLifecycle {
     private final String paneCommand;
     private final BiConsumer<String, Commands.NewPane> opened;
     private final Consumer<String> log;
-    private final Map<String, Long> pendingCreates = new HashMap<>();
-    private final java.util.Set<String> splitting = new java.util.HashSet<>(); // split-window sent, not answered yet
+    private final Map<String, Pending> pendingCreates = new HashMap<>();
     private final Map<String, Long> resizedAt = new HashMap<>();
     private java.util.function.Supplier<Set<String>> peeking = Set::of;
     private Planner.Settings settings;
@@ -59,6 +58,13 @@ public final class SidebarLifecycle {
     private Set<String> lastViewed = Set.of();
     private Choices lastChoices;
     private Scheduler.Cancellable recheck;
+
+    /** A create asked for: {@code answeredAt} is when tmux answered its split-window, or null while it has not. */
+    private record Pending(Long answeredAt) {
+        boolean lost(long now) {
+            return answeredAt != null && now - answeredAt > PENDING_MS;
+        }
+    }
 
     /**
      * @param refresh     asks the loop to read these parts again (tmux sends no notification for
@@ -101,7 +107,7 @@ public final class SidebarLifecycle {
         lastViewed = viewedWindows;
         long now = scheduler.now();
         pendingCreates.keySet().removeAll(windowsWithSidebar(s)); // arrived
-        pendingCreates.entrySet().removeIf(e -> !splitting.contains(e.getKey()) && now - e.getValue() > PENDING_MS); // lost: ask again
+        pendingCreates.values().removeIf(p -> p.lost(now)); // made but never seen: ask again
         resizedAt.values().removeIf(t -> now - t > SETTLE_MS);
         // A sidebar someone peeks through keeps the width the peek gave it (the planner repairs drift of the others).
         Set<String> keepWidth = new java.util.HashSet<>(resizedAt.keySet());
@@ -112,8 +118,15 @@ public final class SidebarLifecycle {
         for (Planner.Action a : actions) {
             execute(a, now);
         }
-        if (!pendingCreates.isEmpty() && recheck == null) {
-            // If a requested sidebar never shows up, no new snapshot would come to ask again.
+        armRecheck();
+    }
+
+    /**
+     * If a sidebar tmux made never shows up, no new snapshot would come to ask again: a timer plans
+     * once more after {@link #PENDING_MS}. Creates tmux has not answered need none (their answer comes).
+     */
+    private void armRecheck() {
+        if (recheck == null && pendingCreates.values().stream().anyMatch(p -> p.answeredAt() != null)) {
             recheck = scheduler.schedule(PENDING_MS + 1, () -> {
                 recheck = null;
                 if (last != null) {
@@ -132,8 +145,7 @@ public final class SidebarLifecycle {
 
     private void execute(Planner.Action a, long now) {
         if (a instanceof Planner.Action.Create c) {
-            pendingCreates.put(c.windowId(), now);
-            splitting.add(c.windowId());
+            pendingCreates.put(c.windowId(), new Pending(null));
             tmux.send(Commands.splitEdge(c.windowId(), settings.right(), settings.width(), paneCommand))
                     .whenComplete((pane, err) -> loop.execute(() -> created(c.windowId(), pane, err)));
         } else if (a instanceof Planner.Action.Kill k) {
@@ -151,13 +163,14 @@ public final class SidebarLifecycle {
     }
 
     private void created(String windowId, Optional<Commands.NewPane> pane, Throwable err) {
-        splitting.remove(windowId);
         if (err != null || pane == null || pane.isEmpty()) {
             pendingCreates.remove(windowId);
             log.accept("cannot create a sidebar in " + windowId + ": " + (err == null ? "no pane id" : err.getMessage()));
             return;
         }
-        pendingCreates.computeIfPresent(windowId, (w, asked) -> scheduler.now()); // its time to show up starts now
+        if (pendingCreates.computeIfPresent(windowId, (w, p) -> new Pending(scheduler.now())) != null) {
+            armRecheck(); // its time to show up starts now
+        }
         if (settings.enabled()) {
             opened.accept(windowId, pane.get());
         }

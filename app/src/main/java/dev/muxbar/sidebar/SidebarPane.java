@@ -59,7 +59,6 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
     private volatile long bytesWritten;
     private volatile long paints;
     private volatile TtyHub.Tty tty;
-    private volatile boolean opened;
     private TtyTerminal decoder; // made at the first input (decodeKeys, synchronized): most sidebars never get any
     // Owned by the step (one at a time, on the paint pool):
     private final int openWidth;
@@ -98,7 +97,6 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
                 return false;
             }
             tty.write(FrameBytes.START);
-            opened = true;
             return true;
         } catch (IOException | RuntimeException e) {
             gone();
@@ -139,7 +137,7 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
 
     /** One step on the paint pool: open the tty first, then draw the newest frame if its time came. */
     private void step() {
-        if (closed || (!opened && !open())) {
+        if (closed || (tty == null && !open())) {
             return;
         }
         Frame f = latest;

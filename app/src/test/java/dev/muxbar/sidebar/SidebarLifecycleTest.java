@@ -87,7 +87,7 @@ class SidebarLifecycleTest {
         SidebarLifecycle l = lifecycle();
         Snapshot s = snapshot(window("@1", content("%1")));
         l.plan(s, ON, Set.of());
-        clock.advance(3 * SidebarLifecycle.PENDING_MS); // rechecks come and go
+        clock.advance(3 * SidebarLifecycle.PENDING_MS); // seconds pass with the split still queued
         l.plan(s, ON, Set.of());
         assertEquals(1, tmux.sent("split-window").size(), "no second sidebar for a split still queued in tmux");
 

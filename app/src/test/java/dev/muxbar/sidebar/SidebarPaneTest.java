@@ -8,6 +8,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
 import dev.muxbar.state.ManualScheduler;
+import dev.muxbar.testing.Poll;
 import dev.muxbar.tty.Pty;
 import dev.muxbar.tty.TtyHub;
 import java.io.ByteArrayOutputStream;
@@ -63,12 +64,8 @@ class SidebarPaneTest {
         return seen.toString(StandardCharsets.UTF_8);
     }
 
-    private void untilKeys(int n) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (keys.size() < n) {
-            assertTrue(System.nanoTime() < deadline, "waited 5 s for " + n + " keys, got " + keys);
-            Thread.sleep(5);
-        }
+    private void untilKeys(int n) {
+        Poll.until(5_000, () -> keys.size() >= n, n + " keys", keys::toString);
     }
 
     @Test
