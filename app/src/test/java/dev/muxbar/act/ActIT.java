@@ -160,15 +160,16 @@ class ActIT {
     /** The prompt changes between showing the choices and the key: nothing is sent, and the footer says why. */
     @Test
     void aChoiceForAPromptThatChangedIsNotSent() throws Exception {
-        String claude = run("claude", null);
+        java.nio.file.Path next = tmp.resolve("next-prompt");
+        String claude = run("claude", "FAKE_SWITCH='" + next + "'");
         awaitPrompt(claude, "claude");
         dev.muxbar.testing.NestedClient client = cleanup.track(new dev.muxbar.testing.NestedClient(tmux, "act"));
         intoAgents(client, sidebarBeside(claude), claude);
         client.press("a");
         Poll.until(5_000, () -> client.screen().contains("2 Yes, and don"), "the Bash prompt's choices", () -> client.screen() + sidebars() + daemon.diagnostics());
-        // Another prompt takes its place (the same agent, an edit now).
-        tmux.tmux("respawn-pane", "-k", "-t", claude, "export FAKE_MODE=edit; exec bash -c 'exec -a claude /bin/sh "
-                + fake("claude") + "'");
+        // Another prompt takes its place in the same process (an edit now): the agent never leaves its pane,
+        // as it did for a moment when the pane was respawned, and the sidebar stays on its choices.
+        java.nio.file.Files.createFile(next);
         Poll.until(5_000, () -> screen(claude).contains("make this edit"), "the new prompt drawn", () -> diagnostics(claude));
         client.press("2");
         Poll.until(5_000, () -> client.screen().contains("prompt changed"), "the footer says why nothing was sent",
