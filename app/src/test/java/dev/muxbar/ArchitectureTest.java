@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final Set<String> ALL = Set.of("model", "config", "text", "tty", "tmux", "agents", "state", "theme", "hooks",
+    private static final Set<String> ALL = Set.of("model", "config", "text", "tty", "json", "tmux", "agents", "state", "theme", "hooks",
             "resurrect", "keys", "agentservice", "act", "events", "sidebar", "api", "daemon", "cli");
 
     static final Map<String, Set<String>> MAY_IMPORT = Map.ofEntries(
@@ -28,18 +28,19 @@ class ArchitectureTest {
             Map.entry("config", Set.of()),
             Map.entry("text", Set.of()),
             Map.entry("tty", Set.of()),
+            Map.entry("json", Set.of()),
             Map.entry("tmux", Set.of("model")),
-            Map.entry("agents", Set.of("model", "config")),
+            Map.entry("agents", Set.of("model", "config", "json")),
             Map.entry("state", Set.of("model", "tmux", "agents", "theme")),
-            Map.entry("theme", Set.of("config", "text")),
+            Map.entry("theme", Set.of("config", "text", "json")),
             Map.entry("hooks", Set.of("config")),
             Map.entry("resurrect", Set.of("tmux", "config")),
             Map.entry("keys", Set.of("model", "tmux", "state")),
             Map.entry("agentservice", Set.of("model", "agents", "state", "tmux", "config")),
             Map.entry("act", Set.of("model", "agents", "tmux", "config")),
-            Map.entry("events", Set.of("model", "state", "tmux", "config")),
-            Map.entry("sidebar", Set.of("model", "agents", "state", "tmux", "config", "text", "theme", "act", "tty")),
-            Map.entry("api", Set.of("model", "agents", "state", "tmux", "config", "theme", "act", "events")),
+            Map.entry("events", Set.of("model", "state", "tmux", "config", "json")),
+            Map.entry("sidebar", Set.of("model", "agents", "state", "tmux", "config", "text", "theme", "act", "tty", "json")),
+            Map.entry("api", Set.of("model", "agents", "state", "tmux", "config", "theme", "act", "events", "json")),
             Map.entry("daemon", without(ALL, "cli", "daemon")),
             Map.entry("cli", without(ALL, "cli")));
 
@@ -88,6 +89,26 @@ class ArchitectureTest {
         Set<String> s = new TreeSet<>(all);
         s.removeAll(List.of(out));
         return s;
+    }
+
+    /**
+     * jackson-databind stays out of the daemon: its ~430 classes cost the long-lived process about
+     * 4 MB (package {@code json} says why). The CLI and {@code hooks} (which edits the user's Claude
+     * settings from the CLI) may use it.
+     */
+    @Test
+    void onlyTheCliUsesJacksonDatabind() throws IOException {
+        Path main = mainSources();
+        List<String> found = new ArrayList<>();
+        try (var files = Files.walk(main)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String rel = main.relativize(f).toString();
+                if (!rel.startsWith("cli/") && !rel.startsWith("hooks/") && Files.readString(f).contains("com.fasterxml.jackson.databind")) {
+                    found.add(rel);
+                }
+            }
+        }
+        assertEquals(List.of(), found);
     }
 
     @Test

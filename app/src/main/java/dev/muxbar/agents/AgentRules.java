@@ -1,7 +1,7 @@
 package dev.muxbar.agents;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.muxbar.json.Json;
+import dev.muxbar.json.Node;
 import dev.muxbar.model.Status;
 import dev.muxbar.model.Wait;
 import java.io.IOException;
@@ -83,7 +83,6 @@ public final class AgentRules {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, Definition> byAgent;
     /** Process name → agent: looked up for every pane of every refresh, so one hash lookup. */
     private final Map<String, String> byProcessName = new java.util.HashMap<>();
@@ -107,7 +106,7 @@ public final class AgentRules {
                 if (in == null) {
                     throw new IOException("missing from the jar");
                 }
-                Definition d = parse(JSON.readTree(in));
+                Definition d = parse(Json.parse(in));
                 m.put(d.agent(), d);
             } catch (IOException | IllegalArgumentException e) {
                 log.accept("built-in agent rules " + name + ".json: " + e.getMessage());
@@ -117,7 +116,7 @@ public final class AgentRules {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(userDir, "*.json")) {
                 for (Path f : files) {
                     try {
-                        Definition d = parse(JSON.readTree(Files.readString(f, StandardCharsets.UTF_8)));
+                        Definition d = parse(Json.parse(Files.readString(f, StandardCharsets.UTF_8)));
                         m.put(d.agent(), d);
                     } catch (IOException | IllegalArgumentException e) {
                         log.accept("agent rules " + f + " skipped: " + e.getMessage());
@@ -131,7 +130,7 @@ public final class AgentRules {
     }
 
     /** Parses one definition; a bad field throws with its name. */
-    public static Definition parse(JsonNode n) {
+    public static Definition parse(Node n) {
         if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
@@ -143,13 +142,13 @@ public final class AgentRules {
         n.path("processes").forEach(p -> processes.add(p.asText()));
         List<Pattern> args = new ArrayList<>();
         n.path("args").forEach(a -> args.add(pattern(a.asText(), "args")));
-        JsonNode screen = n.path("screen");
+        Node screen = n.path("screen");
         int lines = screen.path("lines").asInt(6);
         if (lines < 1 || lines > 200) {
             throw new IllegalArgumentException("\"screen.lines\" must be 1..200, got: " + lines);
         }
         List<Rule> rules = new ArrayList<>();
-        for (JsonNode r : screen.path("rules")) {
+        for (Node r : screen.path("rules")) {
             Status st = Status.parse(r.path("status").asText(null));
             if (st == null) {
                 throw new IllegalArgumentException("rule \"status\" is not a status: " + r.path("status"));

@@ -1,6 +1,6 @@
 package dev.muxbar.agents;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.muxbar.json.Node;
 import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
 import dev.muxbar.model.Wait;
@@ -43,12 +43,12 @@ public final class HookMapping {
     }
 
     /** A Claude Code hook payload. */
-    public static Signal claude(JsonNode body, String pane, String pid) {
+    public static Signal claude(Node body, String pane, String pid) {
         return hook("claude", body, pane, pid);
     }
 
     /** A Codex notify payload ({@code type}) or hook payload ({@code hook_event_name}). */
-    public static Signal codex(JsonNode body, String pane, String pid) {
+    public static Signal codex(Node body, String pane, String pid) {
         requireObject(body);
         if (body.hasNonNull("hook_event_name")) {
             return hook("codex", body, pane, pid);
@@ -60,7 +60,7 @@ public final class HookMapping {
         Signal.Where where = where(pane, pid, text(body, "cwd"));
         String thread = text(body, "thread-id");
         String title = null;
-        JsonNode inputs = body.get("input-messages");
+        Node inputs = body.get("input-messages");
         if (inputs != null && inputs.isArray() && !inputs.isEmpty()) {
             title = clip(inputs.get(inputs.size() - 1).asText());
         }
@@ -74,7 +74,7 @@ public final class HookMapping {
                 status == Status.DONE ? Signal.Cue.TURN_END : Signal.Cue.NONE, null, null, 0, "notify " + clip(type));
     }
 
-    private static Signal hook(String agent, JsonNode body, String pane, String pid) {
+    private static Signal hook(String agent, Node body, String pane, String pid) {
         requireObject(body);
         String event = text(body, "hook_event_name");
         if (event == null) {
@@ -172,10 +172,10 @@ public final class HookMapping {
     }
 
     /** How many entries of a {@code background_tasks} array are {@code running} (0 when there is none). */
-    static int running(JsonNode tasks) {
+    static int running(Node tasks) {
         int n = 0;
         if (tasks != null && tasks.isArray()) {
-            for (JsonNode t : tasks) {
+            for (Node t : tasks) {
                 n += "running".equals(text(t, "status")) ? 1 : 0;
             }
         }
@@ -208,7 +208,7 @@ public final class HookMapping {
     }
 
     /** The generic {@code POST /agent-event} body; {@code session} must already be an id ({@code $3}). */
-    public static Signal generic(JsonNode body) {
+    public static Signal generic(Node body) {
         requireObject(body);
         String agent = text(body, "agent");
         if (agent == null || !AGENT.matcher(agent).matches()) {
@@ -233,15 +233,15 @@ public final class HookMapping {
                 null, null, 0, "event " + status.label());
     }
 
-    private static void requireObject(JsonNode body) {
+    private static void requireObject(Node body) {
         if (body == null || !body.isObject()) {
             throw new IllegalArgumentException("the body must be a JSON object");
         }
     }
 
     /** A string field, or null when missing, null or not text. */
-    static String text(JsonNode body, String field) {
-        JsonNode n = body.get(field);
+    static String text(Node body, String field) {
+        Node n = body.get(field);
         return n != null && n.isTextual() ? n.asText() : null;
     }
 

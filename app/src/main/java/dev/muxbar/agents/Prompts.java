@@ -1,6 +1,6 @@
 package dev.muxbar.agents;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.muxbar.json.Node;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -118,9 +118,9 @@ public final class Prompts {
     }
 
     /** The {@code "answers"} of a rules file; bad entries throw {@link IllegalArgumentException}. */
-    static List<Form> parse(JsonNode answers) {
+    static List<Form> parse(Node answers) {
         List<Form> out = new ArrayList<>();
-        for (JsonNode a : answers) {
+        for (Node a : answers) {
             String name = a.path("name").asText("answer " + (out.size() + 1));
             Pattern line = a.hasNonNull("line") ? AgentRules.pattern(a.get("line").asText(), "answers.line") : null;
             Pattern inline = a.hasNonNull("inline") ? AgentRules.pattern(a.get("inline").asText(), "answers.inline") : null;
@@ -138,7 +138,7 @@ public final class Prompts {
                 throw new IllegalArgumentException("answer \"" + name + "\" needs \"send\" (tmux key names, {key} for the choice)");
             }
             Map<String, String> rename = new java.util.HashMap<>();
-            JsonNode r = a.path("rename");
+            Node r = a.path("rename");
             r.fieldNames().forEachRemaining(k -> rename.put(k, r.get(k).asText()));
             out.add(new Form(name, AgentRules.pattern(a.path("match").asText(""), "answers.match"), line, inline,
                     List.copyOf(send), Map.copyOf(rename), a.path("lowercase").asBoolean(false)));

@@ -1,7 +1,7 @@
 package dev.muxbar.agents;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.muxbar.json.Json;
+import dev.muxbar.json.Node;
 import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
 import java.io.IOException;
@@ -35,7 +35,6 @@ import java.util.function.LongUnaryOperator;
  */
 public final class Registry {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Files larger than this are not a registry entry. */
     static final long MAX_FILE = 64 * 1024;
 
@@ -102,9 +101,9 @@ public final class Registry {
 
     /** One entry → a signal for its pid, or null (not an entry, another process now, no status). */
     static Signal parse(String text, long pid, String liveStart) {
-        JsonNode n;
+        Node n;
         try {
-            n = JSON.readTree(text);
+            n = Json.parse(text);
         } catch (IOException e) {
             return null; // being rewritten: the next change reads it
         }

@@ -1,7 +1,7 @@
 package dev.muxbar.agents;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.muxbar.json.Json;
+import dev.muxbar.json.Node;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -36,7 +36,6 @@ public final class TranscriptTailer {
     /** One read per file per poll is bounded too: a huge append is caught up over several polls. */
     static final int MAX_READ = 512 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path claudeProjects;
     private final Path codexSessions;
@@ -194,7 +193,7 @@ public final class TranscriptTailer {
             return null;
         }
         try {
-            JsonNode n = JSON.readTree(line);
+            Node n = Json.parse(line);
             return codex ? Transcripts.codex(n, t.meta) : Transcripts.claude(n);
         } catch (IOException | RuntimeException e) {
             return null; // a line being written or not JSON: skip it

@@ -3,7 +3,7 @@ package dev.muxbar.agents;
 import static dev.muxbar.agents.HookMapping.clip;
 import static dev.muxbar.agents.HookMapping.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.muxbar.json.Node;
 import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
 import dev.muxbar.model.Wait;
@@ -38,7 +38,7 @@ public final class Transcripts {
     private Transcripts() {}
 
     /** A Claude Code transcript line. */
-    public static Signal claude(JsonNode line) {
+    public static Signal claude(Node line) {
         if (line == null || !line.isObject()) {
             return null;
         }
@@ -58,7 +58,7 @@ public final class Transcripts {
             case "user" -> claudeUser(line, cwd, thread, at);
             case "system" -> claudeSystem(line, cwd, thread, at);
             case "progress" -> {
-                JsonNode d = line.path("data");
+                Node d = line.path("data");
                 boolean stop = "hook_progress".equals(text(d, "type")) && "Stop".equals(text(d, "hookEvent"));
                 if ("bash_progress".equals(text(d, "type"))) {
                     // A command that prints while it runs: it was allowed (a prompt about it is over).
@@ -73,7 +73,7 @@ public final class Transcripts {
         };
     }
 
-    private static Signal claudeSystem(JsonNode line, String cwd, String thread, long at) {
+    private static Signal claudeSystem(Node line, String cwd, String thread, long at) {
         String sub = text(line, "subtype");
         if ("turn_duration".equals(sub) || "stop_hook_summary".equals(sub)) {
             return signal("claude", Status.DONE, cwd, thread, at, "transcript system " + sub)
@@ -88,8 +88,8 @@ public final class Transcripts {
         return signal("claude", null, cwd, thread, at, "transcript system " + clip(sub));
     }
 
-    private static Signal claudeAssistant(JsonNode line, String cwd, String thread, long at) {
-        JsonNode message = line.path("message");
+    private static Signal claudeAssistant(Node line, String cwd, String thread, long at) {
+        Node message = line.path("message");
         if (line.path("isApiErrorMessage").asBoolean(false)) {
             return signal("claude", Status.ERROR, cwd, thread, at, "transcript API error message")
                     .withCue(Signal.Cue.TURN_END, null).note(clip(firstText(message.path("content"))));
@@ -97,7 +97,7 @@ public final class Transcripts {
         if ("<synthetic>".equals(text(message, "model"))) {
             return signal("claude", null, cwd, thread, at, "transcript synthetic message");
         }
-        JsonNode use = firstOfType(message.path("content"), "tool_use");
+        Node use = firstOfType(message.path("content"), "tool_use");
         if (use != null) {
             String tool = text(use, "name");
             Wait wait = HookMapping.asks(tool);
@@ -114,13 +114,13 @@ public final class Transcripts {
         return text ? s.withCue(Signal.Cue.TURN_MAY_END, null) : s;
     }
 
-    private static Signal claudeUser(JsonNode line, String cwd, String thread, long at) {
-        JsonNode content = line.path("message").path("content");
+    private static Signal claudeUser(Node line, String cwd, String thread, long at) {
+        Node content = line.path("message").path("content");
         String text = content.isTextual() ? content.asText() : firstText(content);
-        JsonNode result = firstOfType(content, "tool_result");
+        Node result = firstOfType(content, "tool_result");
         if (result != null) {
             String id = text(result, "tool_use_id");
-            JsonNode c = result.path("content");
+            Node c = result.path("content");
             String out = c.isTextual() ? c.asText() : firstText(c);
             boolean rejected = result.path("is_error").asBoolean(false) && out != null
                     && (out.contains("doesn't want to proceed") || out.contains("was rejected"));
@@ -162,12 +162,12 @@ public final class Transcripts {
      * A Codex rollout line. {@code meta} carries the thread and cwd from the file's session_meta line
      * (rollout lines after the first do not repeat them); it is updated when this line is one.
      */
-    public static Signal codex(JsonNode line, String[] meta) {
+    public static Signal codex(Node line, String[] meta) {
         if (line == null || !line.isObject()) {
             return null;
         }
         String type = text(line, "type");
-        JsonNode p = line.path("payload");
+        Node p = line.path("payload");
         String kind = text(p, "type");
         if ("session_meta".equals(type)) {
             meta[0] = text(p, "id");
@@ -183,7 +183,7 @@ public final class Transcripts {
         return s != null ? s : signal("codex", null, meta[1], meta[0], at, "rollout " + type + " " + clip(kind));
     }
 
-    private static Signal codexSignal(String type, String kind, JsonNode p, String call, String[] meta, long at) {
+    private static Signal codexSignal(String type, String kind, Node p, String call, String[] meta, long at) {
         String why = "rollout " + kind;
         if ("event_msg".equals(type)) {
             return switch (kind) {
@@ -248,14 +248,14 @@ public final class Transcripts {
         }
     }
 
-    private static String firstText(JsonNode content) {
-        JsonNode t = firstOfType(content, "text");
+    private static String firstText(Node content) {
+        Node t = firstOfType(content, "text");
         return t == null ? null : text(t, "text");
     }
 
-    private static JsonNode firstOfType(JsonNode content, String type) {
+    private static Node firstOfType(Node content, String type) {
         if (content != null && content.isArray()) {
-            for (JsonNode c : content) {
+            for (Node c : content) {
                 if (type.equals(text(c, "type"))) {
                     return c;
                 }

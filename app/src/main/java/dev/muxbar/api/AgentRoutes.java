@@ -1,7 +1,7 @@
 package dev.muxbar.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.muxbar.json.Json;
+import dev.muxbar.json.Node;
 import dev.muxbar.agents.HookMapping;
 import dev.muxbar.agents.Signal;
 import dev.muxbar.agents.Tracker;
@@ -43,11 +43,7 @@ final class AgentRoutes {
             if (shown.isEmpty()) {
                 return Reply.error(404, "no agent row in pane " + pane);
             }
-            try {
-                return Reply.ok(Json.MAPPER.writeValueAsString(shown.get()));
-            } catch (JsonProcessingException e) {
-                return Reply.error(500, "cannot write the prompt: " + e.getMessage());
-            }
+            return Reply.ok(Json.write(shown.get()));
         }, Reply::busy);
     }
 
@@ -93,7 +89,7 @@ final class AgentRoutes {
 
     private static Reply outcome(dev.muxbar.act.AgentActions.Outcome o) {
         if (o instanceof dev.muxbar.act.AgentActions.Outcome.Sent) {
-            return Reply.ok(Json.MAPPER.createObjectNode().put("ok", true).put("sent", o.message()).toString());
+            return Reply.ok(Json.object().put("ok", true).put("sent", o.message()).toString());
         } else if (o instanceof dev.muxbar.act.AgentActions.Outcome.Refused r) {
             return Reply.error(r.status(), r.message());
         }
@@ -105,7 +101,7 @@ final class AgentRoutes {
     }
 
     Reply hook(String agent, String body, Fields query) {
-        JsonNode json = parse(body);
+        Node json = parse(body);
         if (json == null) {
             return Reply.error(400, "the body is not JSON");
         }
@@ -120,7 +116,7 @@ final class AgentRoutes {
     }
 
     Reply event(String body) {
-        JsonNode json = parse(body);
+        Node json = parse(body);
         if (json == null) {
             return Reply.error(400, "the body is not JSON");
         }
@@ -149,11 +145,7 @@ final class AgentRoutes {
         CompletableFuture<java.util.List<dev.muxbar.agents.Explanation>> done = new CompletableFuture<>();
         core.post(new Event.ExplainAgents(pane, done));
         return Reply.await(done, list -> {
-            try {
-                return Reply.ok(Json.MAPPER.writeValueAsString(java.util.Map.of("agents", list)));
-            } catch (JsonProcessingException e) {
-                return Reply.error(500, "cannot write the explanation: " + e.getMessage());
-            }
+            return Reply.ok(Json.write(java.util.Map.of("agents", list)));
         }, Reply::busy);
     }
 
@@ -167,10 +159,10 @@ final class AgentRoutes {
                 Reply::busy);
     }
 
-    private static JsonNode parse(String body) {
+    private static Node parse(String body) {
         try {
-            return body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
+            return body == null || body.isBlank() ? null : Json.parse(body);
+        } catch (Json.JsonException e) {
             return null;
         }
     }

@@ -1,6 +1,6 @@
 package dev.muxbar.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.muxbar.json.Json;
 import dev.muxbar.state.Core;
 import dev.muxbar.theme.ThemeResult;
 import dev.muxbar.tmux.TmuxCommand;
@@ -164,13 +164,13 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private interface Answer {
-        Reply get() throws JsonProcessingException;
+        Reply get();
     }
 
     private static Reply safely(Answer a) {
         try {
             return a.get();
-        } catch (RuntimeException | JsonProcessingException e) {
+        } catch (RuntimeException e) {
             return Reply.error(500, "internal error: " + e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.muxbar.api;
 
+import dev.muxbar.json.Json;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package dev.muxbar.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.muxbar.json.Json;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
@@ -35,7 +35,7 @@ final class Routes {
         this.version = version;
     }
 
-    Reply route(String method, String path, Fields query) throws JsonProcessingException {
+    Reply route(String method, String path, Fields query) {
         boolean get = method.equals("GET");
         boolean post = method.equals("POST");
         switch (path) {
@@ -82,14 +82,14 @@ final class Routes {
         }
     }
 
-    private String health() throws JsonProcessingException {
+    private String health() {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("ok", true);
         h.put("version", version);
         h.put("pid", ProcessHandle.current().pid());
         h.put("uptimeMs", System.currentTimeMillis() - started);
         h.put("stats", core.stats());
-        return Json.MAPPER.writeValueAsString(h);
+        return Json.write(h);
     }
 
     private Reply order(String op, Fields query) {
@@ -156,7 +156,7 @@ final class Routes {
 
     private static Reply themeReply(ThemeResult r) {
         if (r instanceof ThemeResult.Shown s) {
-            return Reply.ok(Json.MAPPER.createObjectNode().put("ok", true).put("theme", s.name()).put("saved", s.saved()).toString());
+            return Reply.ok(Json.object().put("ok", true).put("theme", s.name()).put("saved", s.saved()).toString());
         } else if (r instanceof ThemeResult.NoSuchTheme) {
             return Reply.error(404, r.message());
         } else if (r instanceof ThemeResult.BrokenFile || r instanceof ThemeResult.NotSaved) {
@@ -194,11 +194,7 @@ final class Routes {
     /** Waits (bounded) for an answer computed on the loop and returns it as JSON. */
     private Reply fromLoop(CompletableFuture<?> answer) {
         return Reply.await(answer, v -> {
-            try {
-                return Reply.ok(Json.MAPPER.writeValueAsString(v));
-            } catch (JsonProcessingException e) {
-                return Reply.error(500, "cannot write the answer: " + e.getOriginalMessage());
-            }
+            return Reply.ok(Json.write(v));
         }, Reply::busy);
     }
 
@@ -207,10 +203,10 @@ final class Routes {
 
     private record Written(Model model, Reply reply) {}
 
-    private Reply state(Model m) throws JsonProcessingException {
+    private Reply state(Model m) {
         Written last = lastState;
         if (last.model() != m) {
-            String body = Json.MAPPER.writeValueAsString(m);
+            String body = Json.write(m);
             last = new Written(m, new Reply(200, body, "\"" + Integer.toHexString(body.hashCode()) + "-" + body.length() + "\""));
             lastState = last;
         }

@@ -2,7 +2,6 @@ package dev.muxbar.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.muxbar.api.ApiClient;
-import dev.muxbar.api.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -50,7 +49,7 @@ final class AnswerCommand implements Callable<Integer> {
                 System.err.println("muxbar: " + Panes.error(shown.body()));
                 return shown.status() == 404 ? 1 : 2;
             }
-            JsonNode s = Json.MAPPER.readTree(shown.body());
+            JsonNode s = CliJson.MAPPER.readTree(shown.body());
             JsonNode prompt = s.path("prompt");
             if (choice == null) {
                 System.out.println(p + " " + s.path("agent").asText() + " " + s.path("status").asText()
@@ -70,7 +69,7 @@ final class AnswerCommand implements Callable<Integer> {
                 System.err.println("muxbar: " + Panes.error(a.body()));
                 return a.status() == 409 || a.status() == 404 ? 1 : 2;
             }
-            System.out.println("muxbar: " + Json.MAPPER.readTree(a.body()).path("sent").asText());
+            System.out.println("muxbar: " + CliJson.MAPPER.readTree(a.body()).path("sent").asText());
             return 0;
         }
     }

@@ -2,7 +2,6 @@ package dev.muxbar.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.muxbar.api.ApiClient;
-import dev.muxbar.api.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,11 +44,11 @@ final class EventsCommand implements Callable<Integer> {
             }
             int status = api.stream("/events" + query, 0, e -> {
                 if (json) {
-                    ObjectNode n = Json.MAPPER.createObjectNode();
+                    ObjectNode n = CliJson.MAPPER.createObjectNode();
                     n.put("id", e.id() == null ? null : Long.valueOf(e.id()));
                     n.put("event", e.event());
                     try {
-                        n.set("data", Json.MAPPER.readTree(e.data()));
+                        n.set("data", CliJson.MAPPER.readTree(e.data()));
                     } catch (java.io.IOException x) {
                         n.put("data", e.data());
                     }

@@ -2,7 +2,6 @@ package dev.muxbar.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.muxbar.api.ApiClient;
-import dev.muxbar.api.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -57,7 +56,7 @@ final class ExplainCommand implements Callable<Integer> {
                 System.out.println(a.body().strip());
                 return 0;
             }
-            JsonNode agents = Json.MAPPER.readTree(a.body()).path("agents");
+            JsonNode agents = CliJson.MAPPER.readTree(a.body()).path("agents");
             if (agents.isEmpty()) {
                 System.out.println(p == null ? "no agent rows" : "no agent row in pane " + p);
                 return p == null ? 0 : 1;

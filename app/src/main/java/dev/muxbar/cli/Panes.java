@@ -15,7 +15,7 @@ final class Panes {
     /** The {@code error} of an API answer's body, or the body. */
     static String error(String body) {
         try {
-            String e = dev.muxbar.api.Json.MAPPER.readTree(body).path("error").asText("");
+            String e = CliJson.MAPPER.readTree(body).path("error").asText("");
             return e.isEmpty() ? body.strip() : e;
         } catch (java.io.IOException e) {
             return body.strip();

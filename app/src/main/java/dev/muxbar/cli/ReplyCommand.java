@@ -1,7 +1,6 @@
 package dev.muxbar.cli;
 
 import dev.muxbar.api.ApiClient;
-import dev.muxbar.api.Json;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,7 +48,7 @@ final class ReplyCommand implements Callable<Integer> {
                 System.err.println("muxbar: " + Panes.error(a.body()));
                 return a.status() == 409 || a.status() == 404 ? 1 : 2;
             }
-            System.out.println("muxbar: " + Json.MAPPER.readTree(a.body()).path("sent").asText());
+            System.out.println("muxbar: " + CliJson.MAPPER.readTree(a.body()).path("sent").asText());
             return 0;
         }
     }

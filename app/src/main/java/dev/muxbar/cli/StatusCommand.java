@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.muxbar.api.ApiClient;
-import dev.muxbar.api.Json;
 import dev.muxbar.config.Paths;
 import dev.muxbar.daemon.OrderStore;
 import dev.muxbar.model.Model;
@@ -40,7 +39,7 @@ final class StatusCommand implements Callable<Integer> {
             if (api.alive()) {
                 ApiClient.Answer a = api.get("/state");
                 if (a.status() == 200) {
-                    model = Json.MAPPER.readValue(a.body(), Model.class);
+                    model = CliJson.MAPPER.readValue(a.body(), Model.class);
                     daemon = true;
                 }
             }
@@ -74,7 +73,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private void print(Model m, boolean daemon) throws Exception {
         if (json) {
-            ObjectNode root = Json.MAPPER.createObjectNode();
+            ObjectNode root = CliJson.MAPPER.createObjectNode();
             root.put("daemon", daemon);
             ArrayNode list = root.putArray("sessions");
             int i = 1;
@@ -88,8 +87,8 @@ final class StatusCommand implements Callable<Integer> {
                     hidden.addObject().put("id", e.id()).put("name", e.name());
                 }
             }
-            root.set("agents", Json.MAPPER.valueToTree(m.agents()));
-            System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString((JsonNode) root));
+            root.set("agents", CliJson.MAPPER.valueToTree(m.agents()));
+            System.out.println(CliJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString((JsonNode) root));
             return;
         }
         System.out.println("muxbar: " + m.shown().size() + " sessions"

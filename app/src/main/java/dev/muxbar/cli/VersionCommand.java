@@ -2,7 +2,6 @@ package dev.muxbar.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.muxbar.api.ApiClient;
-import dev.muxbar.api.Json;
 import dev.muxbar.config.Paths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ final class VersionCommand implements Callable<Integer> {
                 if (!api.alive()) {
                     return null;
                 }
-                JsonNode h = Json.MAPPER.readTree(api.get("/health").body());
+                JsonNode h = CliJson.MAPPER.readTree(api.get("/health").body());
                 String version = h.path("version").asText("?");
                 Path jar = Path.of(VersionCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
                 boolean older = Files.exists(paths.lock())

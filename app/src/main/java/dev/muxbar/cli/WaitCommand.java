@@ -2,7 +2,6 @@ package dev.muxbar.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.muxbar.api.ApiClient;
-import dev.muxbar.api.Json;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,7 +58,7 @@ final class WaitCommand implements Callable<Integer> {
             }
             int status = api.stream("/events" + query, (long) (timeout * 1000), e -> {
                 try {
-                    JsonNode d = Json.MAPPER.readTree(e.data());
+                    JsonNode d = CliJson.MAPPER.readTree(e.data());
                     if (e.event().equals("snapshot")) {
                         d.path("agents").forEach(a -> note(statuses, a));
                     } else if (e.event().equals("agent")) {

@@ -1,9 +1,9 @@
 package dev.muxbar.daemon;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.config.AtomicFiles;
 import dev.muxbar.config.CorruptFile;
+import dev.muxbar.json.Json;
+import dev.muxbar.json.Node;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.OrderBook;
 import java.io.IOException;
@@ -16,10 +16,6 @@ import java.util.function.Consumer;
  * survives daemon and tmux restarts. Subscriber: writes atomically, only when the book changed.
  */
 public final class OrderStore implements Consumer<Model> {
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
     private final Path path;
     private final Consumer<String> log;
@@ -39,10 +35,7 @@ public final class OrderStore implements Consumer<Model> {
             return OrderBook.EMPTY;
         }
         try {
-            OrderBook b = JSON.readValue(path.toFile(), OrderBook.class);
-            if (b == null) {
-                throw new IOException("the file holds null, not an order");
-            }
+            OrderBook b = book(Json.parseStrict(path));
             written = b;
             return b;
         } catch (IOException | RuntimeException e) {
@@ -81,7 +74,34 @@ public final class OrderStore implements Consumer<Model> {
         if (book.equals(written) || written == null && nothingToKeep && !Files.exists(path)) {
             return; // no file for servers whose order was never customised
         }
-        AtomicFiles.write(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(book));
+        AtomicFiles.write(path, Json.pretty(book));
         written = book;
+    }
+
+    /** The book a file holds: its four fields (others are ignored), lists of {id, name} entries. */
+    static OrderBook book(Node n) throws IOException {
+        if (!n.isObject()) {
+            throw new IOException("the file holds " + (n.isMissingNode() ? "nothing" : n.kind().name().toLowerCase(java.util.Locale.ROOT))
+                    + ", not an order");
+        }
+        return new OrderBook(n.path("serverPid").asLong(), n.path("serverStart").asLong(), entries(n, "custom"), entries(n, "hidden"));
+    }
+
+    private static java.util.List<OrderBook.Entry> entries(Node book, String field) throws IOException {
+        Node list = book.path(field);
+        if (list.isMissingNode() || list.isNull()) {
+            return java.util.List.of();
+        }
+        if (!list.isArray()) {
+            throw new IOException("\"" + field + "\" is not a list");
+        }
+        java.util.List<OrderBook.Entry> out = new java.util.ArrayList<>();
+        for (Node e : list) {
+            if (!e.isObject() || !e.path("name").isTextual()) {
+                throw new IOException("an entry of \"" + field + "\" has no name: " + e);
+            }
+            out.add(new OrderBook.Entry(e.path("id").asText(""), e.path("name").asText()));
+        }
+        return java.util.List.copyOf(out);
     }
 }

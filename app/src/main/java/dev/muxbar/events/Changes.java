@@ -1,8 +1,7 @@
 package dev.muxbar.events;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.muxbar.json.Json;
+import dev.muxbar.json.JsonObject;
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Snapshot;
@@ -29,8 +28,6 @@ import java.util.Objects;
  */
 final class Changes {
     private Changes() {}
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     /** One change: its type, the key under which a later one replaces it, its session (for filters), its JSON. */
     record Change(String type, String key, String session, String pane, String json) {}
@@ -64,7 +61,7 @@ final class Changes {
         for (Map.Entry<String, Agent> e : old.entrySet()) {
             if (!now.containsKey(e.getKey())) {
                 Agent a = e.getValue();
-                ObjectNode gone = JSON.createObjectNode().put("pane", a.pane()).put("agent", a.agent())
+                JsonObject gone = Json.object().put("pane", a.pane()).put("agent", a.agent())
                         .put("session", a.sessionId()).put("gone", true);
                 out.add(new Change("agent", "agent " + e.getKey(), a.sessionId(), a.pane(), gone.toString()));
             }
@@ -81,28 +78,23 @@ final class Changes {
         }
         String theme = after.choices().theme();
         if (before == null || !Objects.equals(theme, before.choices().theme())) {
-            out.add(new Change("theme", "theme", null, null, JSON.createObjectNode().put("name", theme).toString()));
+            out.add(new Change("theme", "theme", null, null, Json.object().put("name", theme).toString()));
         }
         String notice = after.choices().notice();
         if (before != null && !Objects.equals(notice, before.choices().notice())) {
-            out.add(new Change("notice", "notice", null, null, JSON.createObjectNode().put("text", notice).toString()));
+            out.add(new Change("notice", "notice", null, null, Json.object().put("text", notice).toString()));
         }
         return out;
     }
 
     /** The whole state as one event's JSON: sessions, agents, theme. */
     static String snapshot(Model m, Filter f) {
-        ObjectNode root = JSON.createObjectNode();
-        try {
-            root.set("sessions", JSON.readTree(sessions(m)).get("sessions"));
-            ArrayNode agents = root.putArray("agents");
-            for (Agent a : m.agents()) {
-                if (f.accepts("agent", a.sessionId(), a.pane())) {
-                    agents.add(JSON.readTree(agent(m.snapshot(), a)));
-                }
+        JsonObject root = Json.object().put("sessions", sessionList(m));
+        List<Object> agents = root.putArray("agents");
+        for (Agent a : m.agents()) {
+            if (f.accepts("agent", a.sessionId(), a.pane())) {
+                agents.add(agentObject(m.snapshot(), a));
             }
-        } catch (java.io.IOException e) {
-            throw new AssertionError("our own JSON", e);
         }
         root.put("theme", m.choices().theme());
         return root.toString();
@@ -110,15 +102,15 @@ final class Changes {
 
     /** A session's script metadata without its expiry times (equal states, equal bytes). */
     private static String meta(String sessionId, dev.muxbar.model.Meta m) {
-        ObjectNode n = JSON.createObjectNode().put("session", sessionId);
+        JsonObject n = Json.object().put("session", sessionId);
         if (m.status() != null) {
             n.putObject("status").put("text", m.status().text()).put("tone", m.status().tone().label());
         }
         if (m.progress() != null) {
             n.putObject("progress").put("n", m.progress().done()).put("of", m.progress().of()).put("percent", m.progress().percent());
         }
-        ArrayNode log = n.putArray("log");
-        m.log().forEach(l -> log.addObject().put("text", l.text()).put("tone", l.tone().label()));
+        List<Object> log = n.putArray("log");
+        m.log().forEach(l -> log.add(Json.object().put("text", l.text()).put("tone", l.tone().label())));
         return n.toString();
     }
 
@@ -127,23 +119,29 @@ final class Changes {
     }
 
     private static String sessions(Model m) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode list = root.putArray("sessions");
+        return Json.object().put("sessions", sessionList(m)).toString();
+    }
+
+    private static List<Object> sessionList(Model m) {
+        List<Object> list = new ArrayList<>();
         int i = 1;
         for (Snapshot.Session s : m.shown()) {
-            list.addObject().put("id", s.id()).put("name", s.name()).put("index", i++).put("windows", s.windows().size())
-                    .put("attached", s.attached());
+            list.add(Json.object().put("id", s.id()).put("name", s.name()).put("index", i++).put("windows", s.windows().size())
+                    .put("attached", s.attached()));
         }
-        return root.toString();
+        return list;
     }
 
     private static String agent(Snapshot snap, Agent a) {
-        ObjectNode n = JSON.createObjectNode().put("pane", a.pane()).put("agent", a.agent()).put("session", a.sessionId())
+        return agentObject(snap, a).toString();
+    }
+
+    private static JsonObject agentObject(Snapshot snap, Agent a) {
+        return Json.object().put("pane", a.pane()).put("agent", a.agent()).put("session", a.sessionId())
                 .put("sessionName", snap.sessions().stream().filter(s -> s.id().equals(a.sessionId())).map(Snapshot.Session::name)
                         .findFirst().orElse(null))
                 .put("window", a.windowId()).put("status", a.status().label())
                 .put("waitsFor", a.waitsFor() == null ? null : a.waitsFor().label()).put("source", a.source().label())
                 .put("title", a.title()).put("message", a.message()).put("unseen", a.unseen());
-        return n.toString();
     }
 }

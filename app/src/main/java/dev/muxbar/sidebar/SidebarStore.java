@@ -1,8 +1,8 @@
 package dev.muxbar.sidebar;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.config.AtomicFiles;
+import dev.muxbar.json.Json;
+import dev.muxbar.json.Node;
 import dev.muxbar.model.Choices;
 import dev.muxbar.model.Model;
 import java.io.IOException;
@@ -45,7 +45,7 @@ public final class SidebarStore implements Consumer<Model> {
             return fallback;
         }
         try {
-            JsonNode n = new ObjectMapper().readTree(path.toFile());
+            Node n = Json.parseStrict(path);
             if (n != null && n.isObject()) {
                 int width = n.path("width").asInt(fallback.keptWidth());
                 return new Choices(n.path("enabled").asBoolean(fallback.sidebars()), width, width, fallback.right(), null, fallback.theme());
@@ -65,7 +65,7 @@ public final class SidebarStore implements Consumer<Model> {
             return;
         }
         try {
-            AtomicFiles.write(path, new ObjectMapper().createObjectNode().put("enabled", c.sidebars())
+            AtomicFiles.write(path, Json.object().put("enabled", c.sidebars())
                     .put("width", c.keptWidth()).toString() + "\n");
             savedSidebars = c.sidebars();
             savedWidth = c.keptWidth();

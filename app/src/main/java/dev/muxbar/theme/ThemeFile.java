@@ -1,8 +1,7 @@
 package dev.muxbar.theme;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.muxbar.json.Json;
+import dev.muxbar.json.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
@@ -30,7 +29,6 @@ public final class ThemeFile {
 
     private static final Set<String> TOP_LEVEL = Set.of("$schema", "name", "description", "appearance", "source",
             "colors", "glyphs");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /**
      * How an optional role is filled when a file leaves it out: {@code from} moved {@code amount} toward
@@ -51,9 +49,9 @@ public final class ThemeFile {
 
     /** Parses and validates a theme; {@code source} names it in errors. */
     public static Theme parse(String source, InputStream in) {
-        JsonNode root;
+        Node root;
         try {
-            root = JSON.readTree(in);
+            root = Json.parseStrict(in);
         } catch (IOException e) {
             throw new IllegalArgumentException(source + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
@@ -84,12 +82,12 @@ public final class ThemeFile {
         return new Theme(name, description, appearance, colors, glyphs);
     }
 
-    private static Map<String, Color> colors(String source, JsonNode node) {
+    private static Map<String, Color> colors(String source, Node node) {
         if (node == null || !node.isObject()) {
             throw error(source, "colors", "must be an object of role → colour");
         }
         Map<String, Color> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
+        for (Map.Entry<String, Node> e : node.properties()) {
             String field = "colors." + e.getKey();
             if (!Theme.ROLES.contains(e.getKey())) {
                 throw error(source, field, "unknown role (roles: " + String.join(", ", Theme.ROLES) + ")");
@@ -118,7 +116,7 @@ public final class ThemeFile {
         return out;
     }
 
-    private static Map<String, String> glyphs(String source, JsonNode node) {
+    private static Map<String, String> glyphs(String source, Node node) {
         Map<String, String> out = new LinkedHashMap<>();
         if (node == null) {
             return out;
@@ -126,7 +124,7 @@ public final class ThemeFile {
         if (!node.isObject()) {
             throw error(source, "glyphs", "must be an object of glyph name → character");
         }
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
+        for (Map.Entry<String, Node> e : node.properties()) {
             String field = "glyphs." + e.getKey();
             if (!Theme.GLYPHS.containsKey(e.getKey())) {
                 throw error(source, field, "unknown glyph (glyphs: " + String.join(", ", Theme.GLYPHS.keySet()) + ")");
@@ -143,8 +141,8 @@ public final class ThemeFile {
         return out;
     }
 
-    private static String text(String source, JsonNode root, String field, boolean required) {
-        JsonNode v = root.get(field);
+    private static String text(String source, Node root, String field, boolean required) {
+        Node v = root.get(field);
         if (v == null && !required) {
             return "";
         }

@@ -1,10 +1,10 @@
 package dev.muxbar.theme;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.muxbar.config.AtomicFiles;
 import dev.muxbar.config.CorruptFile;
+import dev.muxbar.json.Json;
+import dev.muxbar.json.JsonObject;
+import dev.muxbar.json.Node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,6 @@ public final class ThemeStore {
 
     private final Path path;
     private final Consumer<String> log;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public ThemeStore(Path path, Consumer<String> log) {
         this.path = path;
@@ -34,7 +33,7 @@ public final class ThemeStore {
 
     /** The theme for {@code slot}: the saved pick if the option is as it was then, else the option, else {@code fallback}. */
     public String resolve(ThemeSlot slot, String option, String fallback) {
-        JsonNode saved = read().path(slot.key());
+        Node saved = read().path(slot.key());
         if (saved.path("name").isTextual() && saved.path("configured").asText("").equals(option)) {
             return saved.get("name").asText();
         }
@@ -43,24 +42,26 @@ public final class ThemeStore {
 
     /** Saves a pick for {@code slot}, noting the option's current value. */
     public void save(ThemeSlot slot, String name, String option) throws IOException {
-        ObjectNode root = read();
+        JsonObject root = Json.object();
+        read().properties().forEach(e -> root.put(e.getKey(), e.getValue())); // the other slots' picks stay
         root.putObject(slot.key()).put("name", name).put("configured", option);
-        AtomicFiles.write(path, root.toString() + "\n");
+        AtomicFiles.write(path, root + "\n");
     }
 
     /** The saved picks; an unreadable file is kept aside ({@link CorruptFile}) and counts as no picks. */
-    private ObjectNode read() {
+    private Node read() {
         if (!Files.exists(path)) {
-            return JSON.createObjectNode();
+            return Node.MISSING;
         }
         try {
-            if (JSON.readTree(path.toFile()) instanceof ObjectNode o) {
-                return o;
+            Node n = Json.parse(Files.readString(path));
+            if (n.isObject()) {
+                return n;
             }
             CorruptFile.keep(path, "not a JSON object", Instant.now(), log);
         } catch (IOException e) {
             CorruptFile.keep(path, e, log);
         }
-        return JSON.createObjectNode();
+        return Node.MISSING;
     }
 }

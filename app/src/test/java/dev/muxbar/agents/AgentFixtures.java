@@ -1,7 +1,7 @@
 package dev.muxbar.agents;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.muxbar.json.Json;
+import dev.muxbar.json.Node;
 import dev.muxbar.model.Snapshot.Client;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.Session;
@@ -16,8 +16,6 @@ import java.util.List;
 /** Snapshots with agent panes, and fixture files of recorded signals. */
 public final class AgentFixtures {
     private AgentFixtures() {}
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     /** Session $1 "work" (window @1, pane %1 in /src) and $2 "notes" (@2, %2 in /notes); each pane runs {@code command}. */
     public static Snapshot snapshot(String command, boolean viewWork, boolean viewNotes) {
@@ -40,7 +38,7 @@ public final class AgentFixtures {
     }
 
     /** One line of a fixture: at (ms), what to expect after it, and a hook payload or transcript line. */
-    record Step(long at, String expect, JsonNode hook, JsonNode transcript) {}
+    record Step(long at, String expect, Node hook, Node transcript) {}
 
     static List<Step> steps(String resource) throws IOException {
         List<Step> out = new ArrayList<>();
@@ -49,7 +47,7 @@ public final class AgentFixtures {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode n = JSON.readTree(line);
+                Node n = Json.parse(line);
                 out.add(new Step(n.get("at").asLong(), n.get("expect").asText(), n.get("hook"), n.get("transcript")));
             }
         }

@@ -1,9 +1,9 @@
 package dev.muxbar.agents;
 
+import dev.muxbar.json.Json;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.muxbar.json.Node;
 import dev.muxbar.model.Agent;
 import dev.muxbar.testing.Fuzz;
 import java.io.IOException;
@@ -21,14 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class AgentInputFuzzTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static List<String> lines(String resource, Function<JsonNode, JsonNode> pick) throws IOException {
+    private static List<String> lines(String resource, Function<Node, Node> pick) throws IOException {
         List<String> out = new ArrayList<>();
         try (InputStream in = AgentInputFuzzTest.class.getResourceAsStream("/agents/" + resource)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
-                    JsonNode n = pick.apply(JSON.readTree(line));
+                    Node n = pick.apply(Json.parse(line));
                     if (n != null && !n.isMissingNode() && !n.isNull()) {
                         out.add(n.toString());
                     }
@@ -38,23 +36,23 @@ class AgentInputFuzzTest {
         return out;
     }
 
-    private static JsonNode parse(String s) {
+    private static Node parse(String s) {
         try {
-            return JSON.readTree(s);
+            return Json.parse(s);
         } catch (IOException e) {
             return null; // the API answers 400 "not JSON" before any mapping
         }
     }
 
     private interface Mapping {
-        Object apply(JsonNode n);
+        Object apply(Node n);
     }
 
     private static void fuzz(List<String> corpus, Mapping mapping, boolean mayRefuse) {
         Fuzz f = Fuzz.create();
         for (int i = Fuzz.iterations(3_000); i > 0; i--) {
             String input = f.mutate(f.pick(corpus));
-            JsonNode n = parse(input);
+            Node n = parse(input);
             if (n == null) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.muxbar.agents;
 
+import dev.muxbar.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -56,7 +57,7 @@ class AgentRulesTest {
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("broken.json") && p.contains("status")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("regex.json") && p.contains("regex")), problems.toString());
-        assertThrows(IllegalArgumentException.class, () -> AgentRules.parse(AgentFixtures.JSON.readTree("{\"agent\":\"Bad Name\"}")));
+        assertThrows(IllegalArgumentException.class, () -> AgentRules.parse(Json.parse("{\"agent\":\"Bad Name\"}")));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.muxbar.agents;
 
+import dev.muxbar.json.Json;
+import dev.muxbar.json.Node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class HookMappingTest {
 
-    private static com.fasterxml.jackson.databind.JsonNode json(String s) throws Exception {
-        return AgentFixtures.JSON.readTree(s);
+    private static Node json(String s) throws Exception {
+        return Json.parse(s);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.muxbar.agents;
 
+import dev.muxbar.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -56,13 +57,12 @@ class PromptsTest {
 
     @Test
     void badFormsAreRefusedWithAReason() throws Exception {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        assertThrows(IllegalArgumentException.class, () -> Prompts.parse(json.readTree(
+        assertThrows(IllegalArgumentException.class, () -> Prompts.parse(Json.parse(
                 "[{\"match\":\"x\",\"line\":\"(?<key>.)\",\"send\":[\"{key}\"]}]")), "no label group");
-        assertThrows(IllegalArgumentException.class, () -> Prompts.parse(json.readTree(
+        assertThrows(IllegalArgumentException.class, () -> Prompts.parse(Json.parse(
                 "[{\"match\":\"x\",\"line\":\"(?<key>.)(?<label>.*)\"}]")), "no send");
         // A key as drawn that is no key name (a quote, a space) gives no choice rather than a command.
-        List<Prompts.Form> f = Prompts.parse(json.readTree("[{\"match\":\"ask\",\"inline\":\"\\\\[(?<key>[^\\\\]]+)\\\\](?<label>\\\\w+)\","
+        List<Prompts.Form> f = Prompts.parse(Json.parse("[{\"match\":\"ask\",\"inline\":\"\\\\[(?<key>[^\\\\]]+)\\\\](?<label>\\\\w+)\","
                 + "\"send\":[\"{key}\"]}]"));
         assertNull(Prompts.read(f, List.of("ask [a b]yes ['; rm]no")));
     }

@@ -1,7 +1,7 @@
 package dev.muxbar.agents;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.muxbar.json.Json;
+import dev.muxbar.json.Node;
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Status;
@@ -55,7 +55,7 @@ public final class Replay {
     }
 
     /** One recorded line. */
-    public record Step(long at, Status expect, String kind, JsonNode body) {}
+    public record Step(long at, Status expect, String kind, Node body) {}
 
     /**
      * How one replay went: time with the right status over the recording's length, the time shown
@@ -74,7 +74,6 @@ public final class Replay {
     public static final long SAMPLE_MS = 50;
     /** After the last line, the recording's last truth holds this long (a turn's end must stay shown). */
     static final long TAIL_MS = 20_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long AGENT_PID = 4242;
     private static final long WALL_BASE = 1_800_000_000_000L; // wall time of a recording's start (any fixed instant)
 
@@ -87,7 +86,7 @@ public final class Replay {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode n = JSON.readTree(line);
+            Node n = Json.parse(line);
             String kind = null;
             for (String k : List.of("hook", "codexHook", "notify", "transcript", "rollout", "screen", "registry")) {
                 if (n.has(k)) {

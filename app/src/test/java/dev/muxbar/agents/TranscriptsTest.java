@@ -1,5 +1,6 @@
 package dev.muxbar.agents;
 
+import dev.muxbar.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,10 +32,10 @@ class TranscriptsTest {
     void claudeLinesMapToStatuses() throws Exception {
         List<String> got = new ArrayList<>();
         for (String line : fixture("claude-transcript.jsonl").split("\n")) {
-            got.add(label(Transcripts.claude(AgentFixtures.JSON.readTree(line))));
+            got.add(label(Transcripts.claude(Json.parse(line))));
         }
         assertEquals(List.of("-", "running", "running", "tool-running", "alive", "running", "done", "interrupted", "error"), got);
-        Signal first = Transcripts.claude(AgentFixtures.JSON.readTree(fixture("claude-transcript.jsonl").split("\n")[1]));
+        Signal first = Transcripts.claude(Json.parse(fixture("claude-transcript.jsonl").split("\n")[1]));
         assertEquals("s7", first.thread());
         assertEquals("/src", first.where().cwd());
         assertEquals("fix the flaky test", first.title());
@@ -45,7 +46,7 @@ class TranscriptsTest {
         String[] meta = new String[2];
         List<String> got = new ArrayList<>();
         for (String line : fixture("codex-rollout.jsonl").split("\n")) {
-            got.add(label(Transcripts.codex(AgentFixtures.JSON.readTree(line), meta)));
+            got.add(label(Transcripts.codex(Json.parse(line), meta)));
         }
         assertEquals(List.of("-", "-", "running", "running", "running", "tool-running", "running", "alive", "running",
                 "done", "running", "interrupted"), got);

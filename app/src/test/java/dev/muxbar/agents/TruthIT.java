@@ -125,7 +125,7 @@ class TruthIT {
                     switch (s.kind()) {
                         case "hook" -> hook(daemon, pane, s.body().toString());
                         case "transcript" -> {
-                            ObjectNode line = s.body().deepCopy();
+                            ObjectNode line = (ObjectNode) JSON.readTree(s.body().toString());
                             line.put("timestamp", Instant.now().toString()); // written now, as Claude would
                             line.put("cwd", src.toString());
                             if (transcript == null) {

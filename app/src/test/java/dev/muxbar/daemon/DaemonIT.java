@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.api.ApiClient;
-import dev.muxbar.api.Json;
 import dev.muxbar.testing.DaemonProcess;
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.Teardown;
@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The daemon against a real tmux server on a private socket. */
 class DaemonIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
@@ -85,7 +87,7 @@ class DaemonIT {
         }
         awaitOrder(2_000, expected.toString());
         try (ApiClient api = new ApiClient(daemon.socket())) {
-            JsonNode state = Json.MAPPER.readTree(api.get("/state").body());
+            JsonNode state = JSON.readTree(api.get("/state").body());
             List<String> fromApi = new ArrayList<>();
             state.get("shown").forEach(s -> fromApi.add(s.get("name").asText()));
             assertEquals(stored, fromApi.subList(1, fromApi.size()));
@@ -109,7 +111,7 @@ class DaemonIT {
 
     private static String paneCwd(ApiClient api, String paneId) {
         try {
-            for (JsonNode s : Json.MAPPER.readTree(api.get("/state").body()).get("snapshot").get("sessions")) {
+            for (JsonNode s : JSON.readTree(api.get("/state").body()).get("snapshot").get("sessions")) {
                 for (JsonNode w : s.get("windows")) {
                     for (JsonNode p : w.get("panes")) {
                         if (p.get("id").asText().equals(paneId)) {
@@ -148,14 +150,14 @@ class DaemonIT {
 
     private static void assertError(ApiClient.Answer a, int status, String text) throws Exception {
         assertEquals(status, a.status(), a.body());
-        String error = Json.MAPPER.readTree(a.body()).get("error").asText();
+        String error = JSON.readTree(a.body()).get("error").asText();
         assertTrue(error.contains(text), error);
     }
 
     @Test
     void theControlClientIsNotAUser() throws Exception {
         try (ApiClient api = new ApiClient(daemon.socket())) {
-            JsonNode state = Json.MAPPER.readTree(api.get("/state").body());
+            JsonNode state = JSON.readTree(api.get("/state").body());
             assertEquals(0, state.get("snapshot").get("clients").size(), state.toString());
             assertEquals(0, state.get("shown").get(0).get("attached").asInt());
         }
@@ -178,7 +180,7 @@ class DaemonIT {
             tmux.tmux("switch-client", "-c", tmux.tmux("list-clients", "-F", "#{client_control_mode} #{client_name}")
                     .lines().filter(l -> l.startsWith("0 ")).findFirst().orElseThrow().substring(2), "-t", "$1");
             long ms = Poll.until(1_000, () -> clientSession(api).equals("$1"), "client switched to beta", this::diagnostics);
-            JsonNode shown = Json.MAPPER.readTree(api.get("/state").body()).get("shown");
+            JsonNode shown = JSON.readTree(api.get("/state").body()).get("shown");
             assertEquals(0, shown.get(0).get("attached").asInt());
             assertEquals(1, shown.get(1).get("attached").asInt());
             System.out.println("client switch seen by the daemon after " + ms + " ms");
@@ -187,7 +189,7 @@ class DaemonIT {
 
     private static String clientSession(ApiClient api) {
         try {
-            JsonNode clients = Json.MAPPER.readTree(api.get("/state").body()).get("snapshot").get("clients");
+            JsonNode clients = JSON.readTree(api.get("/state").body()).get("snapshot").get("clients");
             return clients.size() == 1 ? clients.get(0).get("sessionId").asText() : "";
         } catch (Exception e) {
             return "";
@@ -272,7 +274,7 @@ class DaemonIT {
         awaitOrder(5_000, "$2\tgamma\n$1\tbeta\n$3\tdelta\n");
         DaemonProcess.Cli status = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome,
                 "status", "--json", "-L", tmux.label);
-        JsonNode st = Json.MAPPER.readTree(status.output());
+        JsonNode st = JSON.readTree(status.output());
         assertTrue(st.get("daemon").asBoolean());
         assertEquals("gamma", st.get("sessions").get(0).get("name").asText());
         assertEquals("alpha", st.get("hidden").get(0).get("name").asText());
@@ -288,7 +290,7 @@ class DaemonIT {
         daemon.stop();
         DaemonProcess.Cli status = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome,
                 "status", "--json", "-L", tmux.label);
-        JsonNode st = Json.MAPPER.readTree(status.output());
+        JsonNode st = JSON.readTree(status.output());
         assertFalse(st.get("daemon").asBoolean());
         assertEquals("beta", st.get("sessions").get(0).get("name").asText(), status.output());
         assertEquals(1, st.get("sessions").get(0).get("windows").asInt());

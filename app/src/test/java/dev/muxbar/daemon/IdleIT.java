@@ -2,8 +2,8 @@ package dev.muxbar.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.api.ApiClient;
-import dev.muxbar.api.Json;
 import dev.muxbar.testing.DaemonProcess;
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.TmuxServer;
@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * forced re-attach proves the tracer does see the daemon's spawns.
  */
 class IdleIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
@@ -56,7 +58,7 @@ class IdleIT {
     }
 
     private static long refreshes(ApiClient api) throws Exception {
-        return Json.MAPPER.readTree(api.get("/health").body()).get("stats").get("refreshes").asLong();
+        return JSON.readTree(api.get("/health").body()).get("stats").get("refreshes").asLong();
     }
 
     /** strace -f on a running pid attaches to all its threads and follows new children. */

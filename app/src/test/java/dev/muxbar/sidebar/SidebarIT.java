@@ -230,7 +230,7 @@ class SidebarIT {
 
     private static long ignoredKeys(dev.muxbar.api.ApiClient api, String pane) {
         try {
-            for (com.fasterxml.jackson.databind.JsonNode s : dev.muxbar.api.Json.MAPPER.readTree(api.get("/sidebars").body())) {
+            for (com.fasterxml.jackson.databind.JsonNode s : new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.get("/sidebars").body())) {
                 if (s.get("pane").asText().equals(pane)) {
                     return s.get("ignoredKeys").asLong();
                 }

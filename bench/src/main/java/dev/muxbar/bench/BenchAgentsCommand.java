@@ -3,8 +3,8 @@ package dev.muxbar.bench;
 import dev.muxbar.cli.Target;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.api.ApiClient;
-import dev.muxbar.api.Json;
 import dev.muxbar.tmux.ControlClient;
 import dev.muxbar.tmux.ControlParser;
 import java.util.ArrayList;
@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench-agents", hidden = true, mixinStandardHelpOptions = true, description = "Agent event load (benchmark).")
 final class BenchAgentsCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mixin
     Target target;
@@ -137,7 +139,7 @@ final class BenchAgentsCommand implements Callable<Integer> {
     }
 
     private static long paints(ApiClient api, String pane) throws Exception {
-        for (JsonNode s : Json.MAPPER.readTree(api.get("/sidebars").body())) {
+        for (JsonNode s : JSON.readTree(api.get("/sidebars").body())) {
             if (s.get("pane").asText().equals(pane)) {
                 return s.get("paints").asLong();
             }

@@ -3,8 +3,8 @@ package dev.muxbar.bench;
 import dev.muxbar.cli.Target;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.api.ApiClient;
-import dev.muxbar.api.Json;
 import dev.muxbar.tmux.ControlClient;
 import dev.muxbar.tmux.ControlParser;
 import java.util.ArrayList;
@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench-sidebar", hidden = true, mixinStandardHelpOptions = true, description = "Time sidebar repaints (benchmark).")
 final class BenchSidebarCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mixin
     Target target;
@@ -113,7 +115,7 @@ final class BenchSidebarCommand implements Callable<Integer> {
                     + "   (daemon done painting: median=%.1f ms p99=%.1f ms; compare the one-row change above)%n",
                     BenchCommand.pct(shown, 50), BenchCommand.pct(shown, 99), BenchCommand.pct(daemonPainted, 50),
                     BenchCommand.pct(daemonPainted, 99));
-            JsonNode all = Json.MAPPER.readTree(api.get("/sidebars").body());
+            JsonNode all = JSON.readTree(api.get("/sidebars").body());
             for (JsonNode s : all) {
                 if (visible.contains(s.get("pane").asText())) {
                     System.out.println("bytes of a theme repaint (whole frame): " + s.get("lastPaintBytes").asLong());
@@ -144,7 +146,7 @@ final class BenchSidebarCommand implements Callable<Integer> {
     private static long paints(ApiClient api, List<String> panes) {
         try {
             long n = 0;
-            for (JsonNode s : Json.MAPPER.readTree(api.get("/sidebars").body())) {
+            for (JsonNode s : JSON.readTree(api.get("/sidebars").body())) {
                 if (panes.contains(s.get("pane").asText())) {
                     n += s.get("paints").asLong();
                 }
@@ -157,7 +159,7 @@ final class BenchSidebarCommand implements Callable<Integer> {
 
     private void printRepaintBytes() throws Exception {
         try (ApiClient api = new ApiClient(target.paths().socket())) {
-            JsonNode all = Json.MAPPER.readTree(api.get("/sidebars").body());
+            JsonNode all = JSON.readTree(api.get("/sidebars").body());
             List<String> bytes = new ArrayList<>();
             for (JsonNode s : all) {
                 if (s.get("paints").asLong() > 1) {
