@@ -14,13 +14,19 @@ import java.util.function.Consumer;
 
 /**
  * {@link TmuxGateway} over one control-mode client, reconnecting when tmux detaches it (its session
- * was destroyed, someone ran {@code detach-client -a}). When no client can attach any more the tmux
- * server is gone and {@code onServerGone} runs once.
+ * was destroyed, someone ran {@code detach-client -a}). When no client can attach any more and the
+ * server's socket takes no connection, the tmux server is gone and {@code onServerGone} runs once.
+ * While the socket still takes connections, failed attaches are retried with a growing pause for up
+ * to {@link #LISTENING_PATIENCE_MS}: a busy server (a loaded machine, a tracer on the daemon) can
+ * take longer than one attempt allows, and concluding "gone" then would end the daemon and delete
+ * its files under a server that lives on.
  */
 public final class ControlGateway implements TmuxGateway {
 
     /** Attempts to re-attach before concluding the server is gone. */
     private static final int RECONNECT_ATTEMPTS = 3;
+    /** How long failed attaches are retried while the server's socket still takes connections. */
+    static final long LISTENING_PATIENCE_MS = 20_000;
 
     /** Starts one control client (a {@code tmux -C attach}, or a fake peer in tests). */
     interface Starter {
@@ -33,14 +39,16 @@ public final class ControlGateway implements TmuxGateway {
     private final Runnable onReconnected;
     private final Runnable onServerGone;
     private final Consumer<String> log;
+    private final java.util.function.BooleanSupplier listening;
     private volatile ControlClient client;
     private volatile EnumMap<Formats.Part, List<String[]>> cache = new EnumMap<>(Formats.Part.class);
     private volatile ControlClient cachedFor;
     private volatile boolean closing;
 
     private ControlGateway(TmuxAddress address, Starter starter, Consumer<Notification> listener, Runnable onReconnected,
-                           Runnable onServerGone, Consumer<String> log) {
+                           Runnable onServerGone, Consumer<String> log, java.util.function.BooleanSupplier listening) {
         this.address = address;
+        this.listening = listening;
         this.starter = starter;
         this.listener = listener;
         this.onReconnected = onReconnected;
@@ -63,7 +71,8 @@ public final class ControlGateway implements TmuxGateway {
     /** {@link #connect}, with control clients from {@code starter}. */
     static ControlGateway connect(TmuxAddress address, Starter starter, Consumer<Notification> listener,
                                   Runnable onReconnected, Runnable onServerGone, Consumer<String> log) throws IOException {
-        ControlGateway g = new ControlGateway(address, starter, listener, onReconnected, onServerGone, log);
+        ControlGateway g = new ControlGateway(address, starter, listener, onReconnected, onServerGone, log,
+                () -> listening(address.socket()));
         ControlClient c = g.attach();
         if (c == null) {
             throw new NoServer(address);
@@ -102,18 +111,46 @@ public final class ControlGateway implements TmuxGateway {
         if (closing || which == null || which != client) {
             return; // a probe that failed, or an old client
         }
-        for (int i = 0; i < RECONNECT_ATTEMPTS && !closing; i++) {
+        long patience = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LISTENING_PATIENCE_MS);
+        for (int i = 0; !closing; i++) {
             ControlClient c = attach();
             if (c != null) {
                 client = c;
-                log.accept("control client re-attached (pid " + c.pid() + ")");
+                log.accept("control client re-attached (pid " + c.pid() + ")" + (i > 0 ? " after " + (i + 1) + " attempts" : ""));
                 onReconnected.run();
                 return;
+            }
+            if (i + 1 < RECONNECT_ATTEMPTS) {
+                continue;
+            }
+            if (!listening.getAsBoolean() || System.nanoTime() > patience) {
+                break;
+            }
+            if (i + 1 == RECONNECT_ATTEMPTS) {
+                log.accept("control client cannot attach, but the tmux server still listens: trying again");
+            }
+            try {
+                Thread.sleep(Math.min(2_000, 100L << Math.min(5, i + 1 - RECONNECT_ATTEMPTS)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         if (!closing) {
             log.accept("tmux server at " + address.socket() + " is gone");
             onServerGone.run();
+        }
+    }
+
+    /**
+     * True when something accepts connections on the tmux socket: a bare connect, closed at once,
+     * which tmux drops like any client that leaves before saying who it is.
+     */
+    static boolean listening(java.nio.file.Path socket) {
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            return ch.connect(java.net.UnixDomainSocketAddress.of(socket));
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -51,7 +51,8 @@ class IdleIT {
             String control = tmux.tmux("list-clients", "-F", "#{client_control_mode} #{session_id}").lines()
                     .filter(l -> l.startsWith("1 ")).findFirst().orElseThrow().substring(2);
             tmux.tmux("kill-session", "-t", control);
-            Poll.until(5_000, () -> daemon.diagnostics().contains("re-attached"), "re-attach", daemon::diagnostics);
+            Poll.until(5_000, () -> daemon.diagnostics().contains("re-attached"), "re-attach",
+                    () -> tmux.describe() + "\n" + daemon.diagnostics());
             stopTrace(strace);
             assertTrue(execs(busy).stream().anyMatch(l -> l.contains("tmux")), "tracer saw the re-attach spawn");
         }

@@ -112,6 +112,27 @@ class ControlGatewayTest {
         assertTrue(starts.get() >= 3, "attempts: " + starts.get());
     }
 
+    /**
+     * A server that still takes connections is not gone, however many attaches fail (a busy server,
+     * a tracer slowing the daemon): the gateway keeps trying and re-attaches once it can.
+     */
+    @Test
+    void aServerThatStillListensIsNotGivenUpOn() throws Exception {
+        ControlGateway g = connect();
+        try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(tmp.resolve("sock")));
+            refuse = true;
+            g.run("quit");
+            dev.muxbar.testing.Poll.until(5_000, () -> starts.get() >= 6, "attempts past the first three", () -> log.toString());
+            assertEquals(1, gone.getCount(), "declared gone while the socket listens; log: " + log);
+            assertTrue(log.stream().anyMatch(l -> l.contains("still listens")), log.toString());
+            refuse = false;
+            assertTrue(reattached.await(5, TimeUnit.SECONDS), "re-attached once it could; log: " + log);
+            assertEquals(List.of("list-sessions"), g.run("list-sessions").get(5, TimeUnit.SECONDS));
+        }
+        assertEquals(1, gone.getCount(), "log: " + log);
+    }
+
     @Test
     void noPeerAtAllIsNoServer() {
         refuse = true;
