@@ -36,7 +36,6 @@ public final class TranscriptTailer {
     /** One read per file per poll is bounded too: a huge append is caught up over several polls. */
     static final int MAX_READ = 512 * 1024;
 
-
     private final Path claudeProjects;
     private final Path codexSessions;
     private final Consumer<String> log;
