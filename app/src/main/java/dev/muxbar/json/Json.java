@@ -49,22 +49,12 @@ public final class Json {
 
     /** The first JSON value in {@code text}; {@link Node#MISSING} when there is none. */
     public static Node parse(String text) throws JsonException {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            return first(p, false);
-        } catch (JsonException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new JsonException(message(e), e);
-        }
+        return ofText(FACTORY, text, false);
     }
 
     /** {@link #parse} from a stream (UTF-8, or what the bytes say). */
     public static Node parse(InputStream in) throws IOException {
-        try (JsonParser p = FACTORY.createParser(in)) {
-            return first(p, false);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new JsonException(message(e), e);
-        }
+        return read(FACTORY.createParser(in), false);
     }
 
     /** A file's one JSON value: trailing content or a duplicated key is an error. */
@@ -76,20 +66,29 @@ public final class Json {
 
     /** {@link #parseStrict(Path)} from a stream. */
     public static Node parseStrict(InputStream in) throws IOException {
-        try (JsonParser p = STRICT.createParser(in)) {
-            return first(p, true);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new JsonException(message(e), e);
-        }
+        return read(STRICT.createParser(in), true);
     }
 
     /** {@link #parseStrict(Path)} of text. */
     public static Node parseStrict(String text) throws JsonException {
-        try (JsonParser p = STRICT.createParser(text)) {
-            return first(p, true);
+        return ofText(STRICT, text, true);
+    }
+
+    private static Node ofText(JsonFactory factory, String text, boolean strict) throws JsonException {
+        try {
+            return read(factory.createParser(text), strict);
         } catch (JsonException e) {
             throw e;
         } catch (IOException e) {
+            throw new JsonException(message(e), e); // text has no I/O of its own to fail
+        }
+    }
+
+    /** Reads one value and closes the parser; Jackson's complaints become {@link JsonException}s. */
+    private static Node read(JsonParser parser, boolean strict) throws IOException {
+        try (JsonParser p = parser) {
+            return first(p, strict);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new JsonException(message(e), e);
         }
     }
