@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * While the socket still takes connections, failed attaches are retried with a growing pause for up
  * to {@link #LISTENING_PATIENCE_MS}: a busy server (a loaded machine, a tracer on the daemon) can
  * take longer than one attempt allows, and concluding "gone" then would end the daemon and delete
- * its files under a server that lives on.
+ * its files under a server that lives on. The first attach is as patient (a daemon started while
+ * tmux restores many sessions), but where no socket listens it fails at once ({@link NoServer}).
  */
 public final class ControlGateway implements TmuxGateway {
 
@@ -73,7 +74,7 @@ public final class ControlGateway implements TmuxGateway {
                                   Runnable onReconnected, Runnable onServerGone, Consumer<String> log) throws IOException {
         ControlGateway g = new ControlGateway(address, starter, listener, onReconnected, onServerGone, log,
                 () -> listening(address.socket()));
-        ControlClient c = g.attach();
+        ControlClient c = g.attachPatiently(1);
         if (c == null) {
             throw new NoServer(address);
         }
@@ -111,35 +112,49 @@ public final class ControlGateway implements TmuxGateway {
         if (closing || which == null || which != client) {
             return; // a probe that failed, or an old client
         }
+        ControlClient c = attachPatiently(RECONNECT_ATTEMPTS);
+        if (c != null) {
+            client = c;
+            log.accept("control client re-attached (pid " + c.pid() + ")");
+            onReconnected.run();
+        } else if (!closing) {
+            log.accept("tmux server at " + address.socket() + " is gone");
+            onServerGone.run();
+        }
+    }
+
+    /**
+     * Attaches: {@code quick} attempts at once, then, while the server's socket still takes
+     * connections, more with a growing pause, for up to {@link #LISTENING_PATIENCE_MS}. Null when
+     * no client could attach (or the gateway is closing).
+     */
+    private ControlClient attachPatiently(int quick) {
         long patience = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LISTENING_PATIENCE_MS);
         for (int i = 0; !closing; i++) {
             ControlClient c = attach();
             if (c != null) {
-                client = c;
-                log.accept("control client re-attached (pid " + c.pid() + ")" + (i > 0 ? " after " + (i + 1) + " attempts" : ""));
-                onReconnected.run();
-                return;
+                if (i > 0) {
+                    log.accept("control client attached after " + (i + 1) + " attempts");
+                }
+                return c;
             }
-            if (i + 1 < RECONNECT_ATTEMPTS) {
+            if (i + 1 < quick) {
                 continue;
             }
             if (!listening.getAsBoolean() || System.nanoTime() > patience) {
-                break;
+                return null;
             }
-            if (i + 1 == RECONNECT_ATTEMPTS) {
+            if (i + 1 == quick) {
                 log.accept("control client cannot attach, but the tmux server still listens: trying again");
             }
             try {
-                Thread.sleep(Math.min(2_000, 100L << Math.min(5, i + 1 - RECONNECT_ATTEMPTS)));
+                Thread.sleep(Math.min(2_000, 100L << Math.min(5, i + 1 - quick)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return null;
             }
         }
-        if (!closing) {
-            log.accept("tmux server at " + address.socket() + " is gone");
-            onServerGone.run();
-        }
+        return null;
     }
 
     /**

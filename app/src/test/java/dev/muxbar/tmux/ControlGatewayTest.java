@@ -133,9 +133,32 @@ class ControlGatewayTest {
         assertEquals(1, gone.getCount(), "log: " + log);
     }
 
+    /** A first attach that fails while the socket listens is tried again, not taken for "no server". */
+    @Test
+    void aBusyServerIsWaitedForAtConnect() throws Exception {
+        try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(tmp.resolve("sock")));
+            refuse = true;
+            Thread busy = new Thread(() -> {
+                try {
+                    dev.muxbar.testing.Poll.until(5_000, () -> starts.get() >= 3, "three refused attaches", () -> log.toString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                refuse = false;
+            });
+            busy.start();
+            ControlGateway g = connect();
+            busy.join();
+            assertTrue(starts.get() >= 4, "attempts: " + starts.get());
+            assertEquals(List.of("list-sessions"), g.run("list-sessions").get(5, TimeUnit.SECONDS));
+        }
+    }
+
     @Test
     void noPeerAtAllIsNoServer() {
         refuse = true;
         assertThrows(ControlGateway.NoServer.class, this::connect);
+        assertEquals(1, starts.get(), "no socket listens: no second attempt");
     }
 }
