@@ -59,7 +59,7 @@ public final class SidebarLifecycle {
     private Choices lastChoices;
     private Scheduler.Cancellable recheck;
 
-    /** A create asked for: {@code answeredAt} is when tmux answered its split-window, or null while it has not. */
+    /** A create asked for: {@code answeredAt} is when tmux set its marker, or null while it has not. */
     private record Pending(Long answeredAt) {
         boolean lost(long now) {
             return answeredAt != null && now - answeredAt > PENDING_MS;
@@ -168,15 +168,24 @@ public final class SidebarLifecycle {
             log.accept("cannot create a sidebar in " + windowId + ": " + (err == null ? "no pane id" : err.getMessage()));
             return;
         }
-        if (pendingCreates.computeIfPresent(windowId, (w, p) -> new Pending(scheduler.now())) != null) {
-            armRecheck(); // its time to show up starts now
-        }
         if (settings.enabled()) {
             opened.accept(windowId, pane.get());
         }
-        // A pane option changes no notification: ask for the panes part once the marker is set.
+        // A pane option changes no notification: ask for the panes part once the marker is set. The
+        // time to show up starts then, not at the split's answer: a busy server answers the marker
+        // after every split queued before it (500 windows: seconds), and a snapshot cannot tell an
+        // unmarked sidebar from none (a second sidebar was made for hundreds of windows).
         tmux.send(Commands.setPaneOption(pane.get().id(), "@muxbar-sidebar", "1"))
-                .whenComplete((r, e) -> refresh.accept(EnumSet.of(Part.PANES)));
+                .whenComplete((r, e) -> {
+                    refresh.accept(EnumSet.of(Part.PANES));
+                    loop.execute(() -> marked(windowId));
+                });
+    }
+
+    private void marked(String windowId) {
+        if (pendingCreates.computeIfPresent(windowId, (w, p) -> new Pending(scheduler.now())) != null) {
+            armRecheck(); // its time to show up starts now
+        }
     }
 
     /** Sends a command; {@code layout}: it changes windows or panes, so they are read again at once. */

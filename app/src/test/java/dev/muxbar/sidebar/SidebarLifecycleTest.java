@@ -102,6 +102,29 @@ class SidebarLifecycleTest {
         assertEquals(2, tmux.sent("split-window").size(), "made but never seen: asked again");
     }
 
+    /** 500 windows: the marker of the first sidebar waits behind 499 splits; the sidebar is not lost meanwhile. */
+    @Test
+    void aSidebarWhoseMarkerTmuxHasNotSetYetIsNotAskedForAgain() {
+        tmux.holding("set-option");
+        SidebarLifecycle l = lifecycle();
+        Snapshot s = snapshot(window("@1", content("%1")));
+        l.plan(s, ON, Set.of());
+        clock.runReady();
+        assertEquals(List.of("@1 " + new Commands.NewPane("%9", 30, 40, "/dev/pts/9")), opened, "the split was answered");
+        clock.advance(3 * SidebarLifecycle.PENDING_MS); // the marker still queued in tmux
+        l.plan(s, ON, Set.of()); // a snapshot cannot tell the unmarked sidebar from none
+        assertEquals(1, tmux.sent("split-window").size(), "no second sidebar while its marker is queued");
+
+        tmux.held.forEach(f -> f.complete(List.of()));
+        clock.runReady();
+        clock.advance(SidebarLifecycle.PENDING_MS - 1);
+        l.plan(s, ON, Set.of());
+        assertEquals(1, tmux.sent("split-window").size(), "marked just now: its time to show up starts at the marker");
+        clock.advance(2);
+        l.plan(s, ON, Set.of());
+        assertEquals(2, tmux.sent("split-window").size(), "marked but never seen: asked again");
+    }
+
     @Test
     void toggledOffEverySidebarGoesAndOnAgainTheyAreAskedForAtOnce() {
         SidebarLifecycle l = lifecycle();
