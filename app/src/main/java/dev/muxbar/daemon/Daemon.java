@@ -136,6 +136,7 @@ public final class Daemon {
                 .withChoices(sidebarStore.load(choices(options)));
         notifications.add(n -> core.post(new Event.TmuxChanged(n)));
         notifications.onReconnect(() -> core.post(new Event.Reconcile()));
+        gateway.watchWindows(loop); // ends with the loop
         core.subscribe(io, new OrderFile(paths.orderFile(), log));
         core.subscribe(io, store);
         core.subscribe(io, sidebarStore);

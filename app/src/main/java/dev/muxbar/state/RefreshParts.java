@@ -21,7 +21,7 @@ final class RefreshParts {
 
     /** {@code %subscription-changed muxbar-windows $1 @1 1 %1 : …} (the layout subscription). */
     static boolean isWindowSubscription(Notification n) {
-        return n instanceof Notification.SubscriptionChanged s && s.name().equals("muxbar-windows");
+        return n instanceof Notification.SubscriptionChanged s && s.name().equals(dev.muxbar.tmux.Formats.WINDOWS_DIGEST);
     }
 
     static Set<Part> of(Notification n) {

@@ -1,5 +1,6 @@
 package dev.muxbar.tmux;
 
+import dev.muxbar.model.Scheduler;
 import dev.muxbar.model.Snapshot;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ public final class ControlGateway implements TmuxGateway {
     private static final int RECONNECT_ATTEMPTS = 3;
     /** How long failed attaches are retried while the server's socket still takes connections. */
     static final long LISTENING_PATIENCE_MS = 20_000;
+    /** How often the window digest is read (tmux's subscription timer checked once a second too). */
+    static final long DIGEST_MS = 1_000;
 
     /** Starts one control client (a {@code tmux -C attach}, or a fake peer in tests). */
     interface Starter {
@@ -45,6 +48,7 @@ public final class ControlGateway implements TmuxGateway {
     private volatile EnumMap<Formats.Part, List<String[]>> cache = new EnumMap<>(Formats.Part.class);
     private volatile ControlClient cachedFor;
     private volatile boolean closing;
+    private volatile String lastDigest; // the reader thread's, one reply at a time
 
     private ControlGateway(TmuxAddress address, Starter starter, Consumer<Notification> listener, Runnable onReconnected,
                            Runnable onServerGone, Consumer<String> log, java.util.function.BooleanSupplier listening) {
@@ -89,11 +93,6 @@ public final class ControlGateway implements TmuxGateway {
             self[0] = starter.start(listener, () -> onClosed(self[0]));
             ControlParser.Reply r = self[0].send("display-message -p muxbar").get(2, TimeUnit.SECONDS);
             if (!r.error()) {
-                ControlParser.Reply sub = self[0].send(Formats.subscribeCommand()).get(2, TimeUnit.SECONDS);
-                if (sub.error()) {
-                    log.accept("no window subscription (" + String.join(" ", sub.lines())
-                            + "): changes outside the control client's session wait for the poll");
-                }
                 return self[0];
             }
         } catch (IOException | RuntimeException | java.util.concurrent.ExecutionException
@@ -155,6 +154,39 @@ public final class ControlGateway implements TmuxGateway {
             }
         }
         return null;
+    }
+
+    /**
+     * Watches every window's layout, zoom and active pane in all sessions (tmux notifies those only
+     * for the control client's session): the digest of {@link Formats#windowDigestCommand} is read
+     * every {@link #DIGEST_MS} on {@code scheduler}, and a change is passed to the listener as a
+     * {@code muxbar-windows} subscription change.
+     *
+     * <p>Why not tmux's own {@code refresh-client -B} subscription, which did this before: tmux 3.3a's
+     * subscription timer reads the control client's session without checking it, and that session is
+     * NULL between its destruction (with {@code detach-on-destroy on}) and the client's exit. Killing
+     * the session the control client sat in ended the whole tmux server now and then (three clean-clone
+     * test runs in a day saw the server vanish right after such a kill). A command has no such window:
+     * it runs only while the client has a session.
+     */
+    public Scheduler.Cancellable watchWindows(Scheduler scheduler) {
+        return scheduler.every(DIGEST_MS, () -> {
+            ControlClient c = client;
+            if (closing || c == null) {
+                return;
+            }
+            c.send(Formats.windowDigestCommand()).thenAccept(r -> {
+                if (r.error()) {
+                    return;
+                }
+                String now = String.join("\n", r.lines());
+                String was = lastDigest;
+                lastDigest = now;
+                if (was != null && !was.equals(now)) {
+                    listener.accept(new Notification.SubscriptionChanged(Formats.WINDOWS_DIGEST, List.of()));
+                }
+            });
+        });
     }
 
     /**

@@ -119,15 +119,16 @@ public final class Formats {
         return java.util.Arrays.stream(Part.values()).map(Part::command).toList();
     }
 
+    /** The name under which a change of the window digest is passed on ({@link ControlGateway#watchWindows}). */
+    public static final String WINDOWS_DIGEST = "muxbar-windows";
+
     /**
-     * A control-mode subscription over every window of every session. tmux sends {@code %layout-change}
-     * and {@code %window-pane-changed} only for windows of the control client's own session, and
-     * subscriptions are evaluated in that session too, but the {@code S:}/{@code W:}/{@code P:} loops
-     * reach all of them: when any layout, zoom or active pane changes, tmux (checking about once a
-     * second) sends {@code %subscription-changed muxbar-windows …}.
+     * A digest of every window of every session: layout, zoom and active pane. tmux sends
+     * {@code %layout-change} and {@code %window-pane-changed} only for windows of the control
+     * client's own session, but the {@code S:}/{@code W:}/{@code P:} loops reach all of them.
      */
-    public static String subscribeCommand() {
-        return "refresh-client -B \"muxbar-windows::#{S:#{W:#{window_id}#{window_layout}#{window_zoomed_flag}"
+    public static String windowDigestCommand() {
+        return "display-message -p \"#{S:#{W:#{window_id}#{window_layout}#{window_zoomed_flag}"
                 + "#{P:#{?pane_active,#{pane_id},}}}}\"";
     }
 

@@ -1,5 +1,6 @@
 package dev.muxbar.daemon;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.muxbar.testing.DaemonProcess;
 import dev.muxbar.testing.NestedClient;
@@ -66,5 +67,43 @@ class ControlSeatIT {
         tmux.tmux("kill-session", "-t", "beta");
         Poll.until(5_000, () -> attached(tmux).equals("alpha=2"), "back with the user: the only session",
                 () -> attached(tmux) + "\n" + daemon.diagnostics());
+    }
+    /**
+     * Killing the session the control client sits in never takes the tmux server down. tmux 3.3a
+     * crashes when a session-wide subscription ({@code refresh-client -B}) is checked (once a second)
+     * after the client's session is gone but before the client has left; a stopped client holds that
+     * state open, so with such a subscription the server died every time here (6 of 6 by hand).
+     */
+    @Test
+    void killingTheControlClientsSessionLeavesTheServerRunning() throws Exception {
+        TmuxServer tmux = cleanup.track(new TmuxServer("alpha"));
+        tmux.tmux("new-session", "-d", "-s", "beta", "-x", "160", "-y", "40");
+        DaemonProcess daemon = cleanup.track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"))).awaitReady();
+        String[] control = new String[1];
+        Poll.until(5_000, () -> {
+            control[0] = tmux.tmux("list-clients", "-F", "#{client_control_mode} #{client_pid} #{session_name}").lines()
+                    .filter(l -> l.startsWith("1 ")).findFirst().orElse(null);
+            return control[0] != null;
+        }, "the daemon's control client", () -> tmux.describe() + daemon.diagnostics());
+        String pid = control[0].split(" ")[1];
+        String session = control[0].split(" ", 3)[2];
+        run("kill", "-STOP", pid); // still there when its session goes, as a busy client would be
+        try {
+            tmux.tmux("kill-session", "-t", "=" + session);
+            long until = System.nanoTime() + 2_500_000_000L; // tmux checks subscriptions once a second
+            while (System.nanoTime() < until) {
+                assertTrue(tmux.describe().startsWith("list-sessions"), "the tmux server died after kill-session "
+                        + session + "\n" + daemon.diagnostics());
+                Thread.sleep(100);
+            }
+        } finally {
+            run("kill", "-CONT", pid);
+        }
+        Poll.until(10_000, () -> daemon.diagnostics().contains("re-attached"), "the daemon back in a session",
+                () -> tmux.describe() + daemon.diagnostics());
+    }
+
+    private static void run(String... argv) throws Exception {
+        assertTrue(new ProcessBuilder(argv).inheritIO().start().waitFor() == 0, String.join(" ", argv));
     }
 }

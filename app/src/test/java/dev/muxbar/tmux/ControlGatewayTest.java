@@ -37,6 +37,7 @@ class ControlGatewayTest {
             "while IFS= read -r line; do",
             "  n=$((n+1))",
             "  case $line in quit) exit 0 ;; notify*) printf '%%sessions-changed\\n' ;; esac",
+            "  case $line in 'display-message -p \"#{S:'*) [ -f \"$0.moved\" ] && line=moved || line=still ;; esac",
             "  printf '%%begin 100 %d 1\\n' \"$n\"",
             "  case $line in",
             "    fail*) printf 'unknown command: %s\\n%%error 100 %d 1\\n' \"$line\" \"$n\" ;;",
@@ -153,6 +154,31 @@ class ControlGatewayTest {
             assertTrue(starts.get() >= 4, "attempts: " + starts.get());
             assertEquals(List.of("list-sessions"), g.run("list-sessions").get(5, TimeUnit.SECONDS));
         }
+    }
+
+    /**
+     * Windows outside the control client's session are watched by asking for their digest once a
+     * second (no tmux subscription: its timer crashes tmux 3.3a when the client's session goes): an
+     * unchanged digest says nothing, a changed one is passed on as the window subscription's change.
+     */
+    @Test
+    void aChangedWindowDigestIsPassedOnAndAnUnchangedOneIsNot() throws Exception {
+        ControlGateway g = connect();
+        dev.muxbar.state.ManualScheduler clock = new dev.muxbar.state.ManualScheduler();
+        g.watchWindows(clock);
+        Notification changed = new Notification.SubscriptionChanged(Formats.WINDOWS_DIGEST, List.of());
+        for (int i = 0; i < 3; i++) {
+            clock.advance(ControlGateway.DIGEST_MS);
+            g.run("sync").get(5, TimeUnit.SECONDS); // the digest's reply came before this one's
+        }
+        assertEquals(0, heard.stream().filter(changed::equals).count(), "unchanged: nothing said; heard " + heard);
+        Files.writeString(tmp.resolve("fake-tmux.moved"), "");
+        clock.advance(ControlGateway.DIGEST_MS);
+        g.run("sync").get(5, TimeUnit.SECONDS);
+        assertEquals(1, heard.stream().filter(changed::equals).count(), "a layout moved somewhere; heard " + heard);
+        clock.advance(ControlGateway.DIGEST_MS);
+        g.run("sync").get(5, TimeUnit.SECONDS);
+        assertEquals(1, heard.stream().filter(changed::equals).count(), "said once per change; heard " + heard);
     }
 
     @Test
