@@ -58,6 +58,7 @@ public final class Daemon {
     private EventLoop loop;
     private ExecutorService io;
     private ControlGateway gateway;
+    private dev.muxbar.model.Scheduler.Cancellable windowWatch;
     private ApiServer api;
     private dev.muxbar.events.EventHub events;
     private Core core;
@@ -136,7 +137,7 @@ public final class Daemon {
                 .withChoices(sidebarStore.load(choices(options)));
         notifications.add(n -> core.post(new Event.TmuxChanged(n)));
         notifications.onReconnect(() -> core.post(new Event.Reconcile()));
-        gateway.watchWindows(loop); // ends with the loop
+        windowWatch = gateway.watchWindows(loop);
         core.subscribe(io, new OrderFile(paths.orderFile(), log));
         core.subscribe(io, store);
         core.subscribe(io, sidebarStore);
@@ -291,6 +292,9 @@ public final class Daemon {
             } catch (Exception e) {
                 // the server may be going away as well
             }
+        }
+        if (windowWatch != null) {
+            windowWatch.cancel(); // before the loop stops: a last tick would schedule on a closed loop
         }
         if (gateway != null) {
             gateway.close();
