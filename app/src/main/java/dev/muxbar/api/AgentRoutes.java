@@ -9,6 +9,7 @@ import dev.muxbar.model.Model;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.jetty.util.Fields;
 
 /**
@@ -100,10 +101,14 @@ final class AgentRoutes {
         return s.length() > 20 ? s.substring(0, 20) + "…" : s;
     }
 
-    Reply hook(String agent, String body, Fields query) {
+    /**
+     * Never blocks: runs on Jetty's selector thread (parsing and mapping the body), hands the signal
+     * to the loop and completes when the loop has applied it.
+     */
+    CompletionStage<Reply> hook(String agent, String body, Fields query) {
         Node json = parse(body);
         if (json == null) {
-            return Reply.error(400, "the body is not JSON");
+            return now(Reply.error(400, "the body is not JSON"));
         }
         try {
             Signal s = agent.equals("claude")
@@ -111,14 +116,15 @@ final class AgentRoutes {
                     : HookMapping.codex(json, query.getValue("pane"), query.getValue("pid"));
             return submit(s);
         } catch (IllegalArgumentException e) {
-            return Reply.error(400, e.getMessage());
+            return now(Reply.error(400, e.getMessage()));
         }
     }
 
-    Reply event(String body) {
+    /** As {@link #hook}: never blocks. */
+    CompletionStage<Reply> event(String body) {
         Node json = parse(body);
         if (json == null) {
-            return Reply.error(400, "the body is not JSON");
+            return now(Reply.error(400, "the body is not JSON"));
         }
         try {
             Signal s = HookMapping.generic(json);
@@ -127,14 +133,18 @@ final class AgentRoutes {
                 Model m = core.model();
                 String id = m == null ? null : Routes.resolveSession(m.snapshot(), session);
                 if (id == null) {
-                    return Reply.error(404, "no session " + session);
+                    return now(Reply.error(404, "no session " + session));
                 }
                 s = s.placed(new Signal.Where(s.where().pane(), id, s.where().cwd(), null));
             }
             return submit(s);
         } catch (IllegalArgumentException e) {
-            return Reply.error(400, e.getMessage());
+            return now(Reply.error(400, e.getMessage()));
         }
+    }
+
+    private static CompletionStage<Reply> now(Reply r) {
+        return CompletableFuture.completedFuture(r);
     }
 
     Reply explain(Fields query) {
@@ -149,14 +159,15 @@ final class AgentRoutes {
         }, Reply::busy);
     }
 
-    private Reply submit(Signal s) {
+    /** The loop's outcome as a reply, completed on the loop thread (the caller bounds the wait). */
+    private CompletionStage<Reply> submit(Signal s) {
         CompletableFuture<Tracker.Outcome> done = new CompletableFuture<>();
         core.post(new Event.AgentSignal(s, done));
-        return Reply.await(done, o -> o == Tracker.Outcome.NO_PANE
+        return done.handle((o, err) -> err != null ? Reply.busy(err)
+                : o == Tracker.Outcome.NO_PANE
                 ? Reply.error(404, "no tmux pane matches this " + s.agent()
                         + " event: pass pane=%N ($TMUX_PANE), pid, session or a cwd a pane is in")
-                : Reply.ok("{\"ok\":true,\"outcome\":\"" + o.name().toLowerCase(java.util.Locale.ROOT) + "\"}"),
-                Reply::busy);
+                : Reply.ok("{\"ok\":true,\"outcome\":\"" + o.name().toLowerCase(java.util.Locale.ROOT) + "\"}"));
     }
 
     private static Node parse(String body) {

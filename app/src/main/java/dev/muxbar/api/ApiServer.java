@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -27,8 +28,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * HTTP/1.1 on {@code daemon.sock}. Every request is answered with JSON; bad input gets a 4xx
- * {@code {"error": …}} and changes nothing. Requests never wait on the loop longer than
- * {@link #LOOP_TIMEOUT_MS}.
+ * {@code {"error": …}} and changes nothing. Requests never wait on the loop much longer than
+ * {@link #LOOP_TIMEOUT_MS} (agent events: at most a quarter more, see {@link WaitingReplies}).
  *
  * <pre>
  * GET  /health                              version, pid, uptime, counters
@@ -67,6 +68,7 @@ public final class ApiServer implements AutoCloseable {
     private final Routes routes;
     private final AgentRoutes agents;
     private final EventsRoute events;
+    private final WaitingReplies waits;
 
     /** What the API asks of the rest of the daemon (sidebars, key bindings, tmux); all complete off the caller. */
     public interface Actions {
@@ -115,52 +117,86 @@ public final class ApiServer implements AutoCloseable {
         connector.setUnixDomainPath(socket);
         server.addConnector(connector);
         server.setHandler(new Transport());
+        waits = new WaitingReplies(server.getScheduler(), LOOP_TIMEOUT_MS);
         server.start();
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
     }
 
-    /** Every request: a body for the paths that take one (read asynchronously, bounded), else a route. */
+    /**
+     * Every request. Jetty runs this on its selector thread (the handler is {@code NON_BLOCKING}):
+     * agent events, the bulk of all requests, are read, parsed and handed to the loop right there and
+     * answered from the loop when it has applied them, so a hook costs no hand-off to a worker thread
+     * and back. Everything else may wait (bounded) on the loop or tmux and runs on a pool thread.
+     */
     private final class Transport extends Handler.Abstract {
+        Transport() {
+            super(InvocationType.NON_BLOCKING);
+        }
+
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             String path = Request.getPathInContext(request);
-            String method = request.getMethod();
-            Fields query;
-            try {
-                query = Request.extractQueryParameters(request);
-            } catch (RuntimeException e) {
-                answer(request, response, callback, Reply.error(400, "the query is not valid URL encoding: "
-                        + request.getHttpURI().getQuery()));
-                return true;
-            }
-            if (BODY_PATHS.contains(path) && method.equals("POST")) {
-                readBody(request, response, callback, path, query);
-                return true;
-            }
-            if (path.equals("/events")) {
-                if (!method.equals("GET")) {
-                    answer(request, response, callback, Routes.notAllowed(method, path));
-                    return true;
-                }
-                Reply refused = events.open(request, response, callback, query);
-                if (refused != null) {
-                    answer(request, response, callback, refused);
+            if (AGENT_EVENT_PATHS.contains(path) && request.getMethod().equals("POST")) {
+                Fields query = query(request, response, callback);
+                if (query != null) {
+                    readBody(request, response, callback, InvocationType.NON_BLOCKING, body -> switch (path) {
+                        case "/hooks/claude" -> agents.hook("claude", body, query);
+                        case "/hooks/codex" -> agents.hook("codex", body, query);
+                        default -> agents.event(body);
+                    });
                 }
                 return true;
             }
-            if (path.equals("/agents/explain") || path.equals("/agents/prompt")) {
-                answer(request, response, callback, !method.equals("GET") ? Routes.notAllowed(method, path)
-                        : safely(() -> path.equals("/agents/prompt") ? agents.prompt(query) : agents.explain(query)));
-                return true;
-            }
-            if (path.equals("/agents/answer")) {
-                answer(request, response, callback, method.equals("POST") ? safely(() -> agents.answer(query))
-                        : Routes.notAllowed(method, path));
-                return true;
-            }
-            answer(request, response, callback, safely(() -> routes.route(method, path, query)));
+            server.getThreadPool().execute(() -> route(request, response, callback, path));
             return true;
         }
+    }
+
+    /** The query's parameters, or null when they are not valid URL encoding (then answered). */
+    private static Fields query(Request request, Response response, Callback callback) {
+        try {
+            return Request.extractQueryParameters(request);
+        } catch (RuntimeException e) {
+            answer(request, response, callback, Reply.error(400, "the query is not valid URL encoding: "
+                    + request.getHttpURI().getQuery()));
+            return null;
+        }
+    }
+
+    /** Requests that may wait on the loop or tmux: on a pool thread. */
+    private void route(Request request, Response response, Callback callback, String path) {
+        String method = request.getMethod();
+        Fields query = query(request, response, callback);
+        if (query == null) {
+            return;
+        }
+        if (path.equals("/agents/reply") && method.equals("POST")) {
+            readBody(request, response, callback, InvocationType.BLOCKING,
+                    body -> CompletableFuture.completedFuture(safely(() -> agents.reply(body, query))));
+            return;
+        }
+        if (path.equals("/events")) {
+            if (!method.equals("GET")) {
+                answer(request, response, callback, Routes.notAllowed(method, path));
+                return;
+            }
+            Reply refused = events.open(request, response, callback, query);
+            if (refused != null) {
+                answer(request, response, callback, refused);
+            }
+            return;
+        }
+        if (path.equals("/agents/explain") || path.equals("/agents/prompt")) {
+            answer(request, response, callback, !method.equals("GET") ? Routes.notAllowed(method, path)
+                    : safely(() -> path.equals("/agents/prompt") ? agents.prompt(query) : agents.explain(query)));
+            return;
+        }
+        if (path.equals("/agents/answer")) {
+            answer(request, response, callback, method.equals("POST") ? safely(() -> agents.answer(query))
+                    : Routes.notAllowed(method, path));
+            return;
+        }
+        answer(request, response, callback, safely(() -> routes.route(method, path, query)));
     }
 
     private interface Answer {
@@ -189,16 +225,19 @@ public final class ApiServer implements AutoCloseable {
         Content.Sink.write(response, true, reply.body() + "\n", callback);
     }
 
-    private static final java.util.Set<String> BODY_PATHS = java.util.Set.of("/hooks/claude", "/hooks/codex", "/agent-event",
-            "/agents/reply");
+    /** Agent events: answered without a worker thread (see {@link Transport}). */
+    private static final java.util.Set<String> AGENT_EVENT_PATHS = java.util.Set.of("/hooks/claude", "/hooks/codex",
+            "/agent-event");
 
     /**
      * Endpoints with a JSON body. The body is read asynchronously: a client that sends half a body and
      * stalls holds no thread (four such clients used to occupy every worker and delay all hooks by
      * 30 s), only its bytes, which count against {@link #BODY_BUDGET} for all bodies in flight; the
-     * connection's idle timeout ends a stalled one.
+     * connection's idle timeout ends a stalled one. {@code use} runs where the body completes: on the
+     * selector thread when {@code type} is {@code NON_BLOCKING}, so it must not block then.
      */
-    private void readBody(Request request, Response response, Callback callback, String path, Fields query) {
+    private void readBody(Request request, Response response, Callback callback, InvocationType type,
+                          java.util.function.Function<String, CompletionStage<Reply>> use) {
         long declared = request.getLength(); // -1: chunked
         if (declared > MAX_BODY) {
             answer(request, response, callback, tooLarge());
@@ -209,23 +248,20 @@ public final class ApiServer implements AutoCloseable {
             answer(request, response, callback, Reply.error(503, "too many request bodies in flight; try again"));
             return;
         }
-        // BLOCKING: the answer may wait (bounded) for the loop, so Jetty runs this on a pool thread.
-        Content.Source.asByteArrayAsync(request, MAX_BODY, Promise.Invocable.from(InvocationType.BLOCKING, (bytes, failure) -> {
+        Content.Source.asByteArrayAsync(request, MAX_BODY, Promise.Invocable.from(type, (bytes, failure) -> {
             bodyBudget.release(reserved);
-            Reply reply;
             if (failure != null) {
-                reply = declared < 0 && !(failure instanceof java.util.concurrent.TimeoutException) ? tooLarge()
-                        : Reply.error(400, "cannot read the body: " + failure.getMessage());
-            } else {
-                String body = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-                reply = safely(() -> switch (path) {
-                    case "/hooks/claude" -> agents.hook("claude", body, query);
-                    case "/hooks/codex" -> agents.hook("codex", body, query);
-                    case "/agents/reply" -> agents.reply(body, query);
-                    default -> agents.event(body);
-                });
+                answer(request, response, callback, declared < 0 && !(failure instanceof java.util.concurrent.TimeoutException)
+                        ? tooLarge() : Reply.error(400, "cannot read the body: " + failure.getMessage()));
+                return;
             }
-            answer(request, response, callback, reply);
+            CompletionStage<Reply> reply;
+            try {
+                reply = use.apply(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                reply = CompletableFuture.completedFuture(Reply.error(500, "internal error: " + e));
+            }
+            waits.await(reply, r -> answer(request, response, callback, r));
         }));
     }
 

@@ -1,0 +1,89 @@
+package dev.muxbar.api;
+
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * Replies that wait for the loop without holding a thread: each is sent by whoever completes it, or
+ * as a 503 once it has waited {@code timeout} (checked a quarter of that apart, so after at most
+ * 1.25 × {@code timeout}).
+ *
+ * <p>One sweep runs while any reply waits, instead of a timer per request: hooks are answered within
+ * a millisecond, so a timer per request found the timer queue empty nearly every time and woke
+ * Jetty's timer thread for every hook.
+ */
+final class WaitingReplies {
+
+    private final Scheduler scheduler;
+    private final long timeoutNanos;
+    private final Set<Waiting> waiting = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+
+    WaitingReplies(Scheduler scheduler, long timeoutMillis) {
+        this.scheduler = scheduler;
+        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    }
+
+    /** A reply being waited for; sent exactly once, by {@link #send} or by the sweep. */
+    private static final class Waiting {
+        final long since = System.nanoTime();
+        final AtomicBoolean sent = new AtomicBoolean();
+        final Consumer<Reply> send;
+
+        Waiting(Consumer<Reply> send) {
+            this.send = send;
+        }
+    }
+
+    /** Sends {@code reply}'s value through {@code send} when it completes, or a 503 when it takes too long. */
+    void await(CompletionStage<Reply> reply, Consumer<Reply> send) {
+        if (reply.toCompletableFuture().isDone()) { // refused before reaching the loop: nothing to wait for
+            reply.whenComplete((r, err) -> send.accept(orInternalError(r, err)));
+            return;
+        }
+        Waiting w = new Waiting(send);
+        waiting.add(w);
+        if (sweeping.compareAndSet(false, true)) {
+            scheduleSweep();
+        }
+        reply.whenComplete((r, err) -> {
+            if (w.sent.compareAndSet(false, true)) {
+                waiting.remove(w);
+                send.accept(orInternalError(r, err));
+            }
+        });
+    }
+
+    private void scheduleSweep() {
+        scheduler.schedule(this::sweep, TimeUnit.NANOSECONDS.toMillis(timeoutNanos) / 4, TimeUnit.MILLISECONDS);
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Waiting w : waiting) {
+            if (now - w.since >= timeoutNanos && w.sent.compareAndSet(false, true)) {
+                waiting.remove(w);
+                w.send.accept(Reply.error(503, "the daemon is busy; try again"));
+            }
+        }
+        sweeping.set(false);
+        // One added between the loop above and the flag's reset must still be swept.
+        if (!waiting.isEmpty() && sweeping.compareAndSet(false, true)) {
+            scheduleSweep();
+        }
+    }
+
+    /** Replies being waited for now. */
+    int size() {
+        return waiting.size();
+    }
+
+    private static Reply orInternalError(Reply r, Throwable err) {
+        return err == null ? r : Reply.error(500, "internal error: " + err);
+    }
+}
