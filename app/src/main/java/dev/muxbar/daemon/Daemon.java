@@ -12,6 +12,7 @@ import dev.muxbar.config.AgentDirs;
 import dev.muxbar.config.Paths;
 import dev.muxbar.keys.KeyBinder;
 import dev.muxbar.model.Choices;
+import dev.muxbar.model.Model;
 import dev.muxbar.sidebar.SidebarService;
 import dev.muxbar.sidebar.SidebarStore;
 import dev.muxbar.state.Core;
@@ -138,9 +139,10 @@ public final class Daemon {
         notifications.add(n -> core.post(new Event.TmuxChanged(n)));
         notifications.onReconnect(() -> core.post(new Event.Reconcile()));
         windowWatch = gateway.watchWindows(loop);
-        core.subscribe(io, new OrderFile(paths.orderFile(), log));
-        core.subscribe(io, store);
-        core.subscribe(io, sidebarStore);
+        // Files follow only their part of the model: agent changes wake no io thread.
+        core.subscribe(io, new OrderFile(paths.orderFile(), log), Model::shown);
+        core.subscribe(io, store, Model::order);
+        core.subscribe(io, sidebarStore, Model::choices);
         themes = themes(options);
         core.withThemes(themes);
         dev.muxbar.act.AgentActions agentActions = new dev.muxbar.act.AgentActions(gateway, core::model, rules,

@@ -53,7 +53,10 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
     private final ConflatingSlot<Boolean> kick; // one step at a time per sidebar, on the paint pool
     private final AtomicBoolean timerArmed = new AtomicBoolean();
     private final KeyFeed keys = new KeyFeed();
-    private volatile Frame latest;
+    /** A frame and when it was asked for. */
+    private record Asked(Frame frame, long at) {}
+
+    private volatile Asked latest;
     private volatile boolean closed;
     private volatile boolean waitingForDrain;
     private volatile long bytesWritten;
@@ -65,7 +68,7 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
     private final int openHeight;
     private Frame shown; // the last frame drawn (its size is what the tty shows)
     private List<Line> painted;
-    private long paintedAt;
+    private long paintedAt; // when the frame last drawn was asked for
 
     /**
      * Opens the pane's tty on the paint pool (the first escape sequences go out there, never on the
@@ -118,7 +121,7 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
     @Override
     public void show(Frame f) {
         if (!closed) {
-            latest = f;
+            latest = new Asked(f, System.nanoTime());
             kick.offer(Boolean.TRUE);
         }
     }
@@ -140,7 +143,8 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
         if (closed || (tty == null && !open())) {
             return;
         }
-        Frame f = latest;
+        Asked asked = latest;
+        Frame f = asked == null ? null : asked.frame();
         if (f == null || f == shown) {
             return;
         }
@@ -173,7 +177,10 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
             tty.write(bytes);
             bytesWritten = bytes.length;
             paints++;
-            paintedAt = System.nanoTime();
+            // Spaced by when frames were asked for, not when they were drawn: models come at most
+            // once a frame (Core's throttle), and a frame drawn a little late must not push the
+            // next one, asked for a frame later, back by a whole frame (the delay would add up).
+            paintedAt = asked.at();
         } catch (RuntimeException e) {
             // a frame that cannot be rendered is skipped; the next model brings another
         }

@@ -19,11 +19,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The state's single writer: handles {@link Event}s on the event loop, keeps the latest snapshot and
- * order book, and publishes a {@link Model} to subscribers only when its content changed.
+ * order book, and publishes a {@link Model} to subscribers only when its content changed, at most once
+ * per frame ({@link PublishThrottle}).
  */
 public final class Core {
 
@@ -32,11 +34,12 @@ public final class Core {
 
     /**
      * Milliseconds: refresh debounce and max wait, reconciliation poll; process scan debounce, max
-     * wait and poll (pane commands change without notifications, so they are also polled).
+     * wait and poll (pane commands change without notifications, so they are also polled); the
+     * frame within which subscribers get at most one model ({@link PublishThrottle}).
      */
     public record Timing(long debounce, long maxWait, long reconcile, long scanDebounce, long scanMaxWait,
-                         long scanPoll) {
-        public static final Timing DEFAULT = new Timing(16, 100, 5_000, 100, 500, 2_000);
+                         long scanPoll, long publishFrame) {
+        public static final Timing DEFAULT = new Timing(16, 100, 5_000, 100, 500, 2_000, 16);
     }
 
 
@@ -52,16 +55,17 @@ public final class Core {
             b -> CompletableFuture.completedFuture(null);
     private final RefreshCoalescer coalescer;
     private final RefreshCoalescer scans;
-    private final List<ConflatingSlot<Model>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
+    private final PublishThrottle throttle;
 
     private final EnumSet<Part> dirty = EnumSet.allOf(Part.class);
     private Map<String, Snapshot.PaneProcess> processes = Map.of();
     private Snapshot snapshot = Snapshot.EMPTY;
     private OrderBook book;
+    /** The newest model; subscribers get it through {@link #throttle}. */
     private volatile Model published;
     private volatile Stats stats = new Stats(0, 0, 0, 0, 0, 0);
     private long events;
-    private long publishes;
     private long failures;
     private Scheduler.Cancellable reconcileTimer;
     private Scheduler.Cancellable scanTimer;
@@ -86,6 +90,7 @@ public final class Core {
         this.log = log;
         this.coalescer = new RefreshCoalescer(scheduler, loop, timing.debounce(), timing.maxWait(), this::startRefresh);
         this.scans = new RefreshCoalescer(scheduler, loop, timing.scanDebounce(), timing.scanMaxWait(), this::startScan);
+        this.throttle = new PublishThrottle(scheduler, timing.publishFrame(), this::deliver);
         this.agents = new AgentDesk(scheduler, new Tracker(pid -> 0), s -> Map.of(), this::publishIfChanged, System::currentTimeMillis);
         this.choices = new ChoiceDesk(scheduler, this::publishIfChanged);
         this.metas = new MetaDesk(scheduler, this::publishIfChanged);
@@ -153,6 +158,7 @@ public final class Core {
         metas.stop();
         coalescer.stop();
         scans.stop();
+        throttle.stop();
     }
 
     /** Handles one event; only ever called on the loop thread. Each family has its own method. */
@@ -180,7 +186,8 @@ public final class Core {
         } else {
             throw new AssertionError(e);
         }
-        stats = new Stats(events, coalescer.marks(), coalescer.refreshes(), scans.refreshes(), publishes, failures);
+        stats = new Stats(events, coalescer.marks(), coalescer.refreshes(), scans.refreshes(), throttle.deliveries(),
+                failures);
     }
 
     /** Something in tmux may have changed: which parts to read again, and whether to scan processes. */
@@ -236,8 +243,17 @@ public final class Core {
         }
     }
 
+    /** The sender waits for {@code done} (an HTTP reply): it completes even when applying fails. */
     private void agentSignal(Event.AgentSignal a) {
-        Tracker.Outcome outcome = agents.signal(a.signal());
+        Tracker.Outcome outcome;
+        try {
+            outcome = agents.signal(a.signal());
+        } catch (RuntimeException e) {
+            if (a.done() != null) {
+                a.done().completeExceptionally(e);
+            }
+            throw e;
+        }
         if (a.done() != null) {
             a.done().complete(outcome);
         }
@@ -344,28 +360,70 @@ public final class Core {
             return;
         }
         published = next;
-        publishes++;
-        for (ConflatingSlot<Model> s : subscribers) {
-            s.offer(next);
+        throttle.changed();
+    }
+
+    /** Hands the newest model to every subscriber (by {@link #throttle}, at most once per frame). */
+    private void deliver() {
+        Model m = published;
+        for (Subscription s : subscribers) {
+            s.offer(m);
         }
+        stats = new Stats(events, coalescer.marks(), coalescer.refreshes(), scans.refreshes(), throttle.deliveries(),
+                failures);
     }
 
     /** Adds a subscriber; it gets the current model at once if there is one. */
     public ConflatingSlot<Model> subscribe(Executor executor, Consumer<Model> consumer) {
-        ConflatingSlot<Model> slot = new ConflatingSlot<>(executor, consumer);
-        subscribers.add(slot);
+        return subscribe(executor, consumer, null);
+    }
+
+    /**
+     * Adds a subscriber that is offered a model only when {@code part} of it differs (by equals,
+     * compared on the loop) from the part of the last model it was offered: one that writes the
+     * order file wakes no thread for the 200 agent changes a second that leave the order alone.
+     */
+    public ConflatingSlot<Model> subscribe(Executor executor, Consumer<Model> consumer, Function<Model, ?> part) {
+        Subscription s = new Subscription(new ConflatingSlot<>(executor, consumer), part);
+        subscribers.add(s);
         Model m = published;
         if (m != null) {
-            slot.offer(m);
+            s.offer(m);
         }
-        return slot;
+        return s.slot;
     }
 
     public void unsubscribe(ConflatingSlot<Model> slot) {
-        subscribers.remove(slot);
+        subscribers.removeIf(s -> s.slot == slot);
     }
 
-    /** The latest published model, or null before the first refresh. Any thread. */
+    /** A subscriber's slot and the part of the model it follows. */
+    private static final class Subscription {
+        final ConflatingSlot<Model> slot;
+        final Function<Model, ?> part; // null: every model
+        private Object last; // the part last offered; guarded by offers being on the loop (or at subscribe)
+
+        Subscription(ConflatingSlot<Model> slot, Function<Model, ?> part) {
+            this.slot = slot;
+            this.part = part;
+        }
+
+        synchronized void offer(Model m) {
+            if (part != null) {
+                Object p = part.apply(m);
+                if (p.equals(last)) {
+                    return;
+                }
+                last = p;
+            }
+            slot.offer(m);
+        }
+    }
+
+    /**
+     * The newest model, or null before the first refresh; subscribers may get it up to a frame later.
+     * Any thread.
+     */
     public Model model() {
         return published;
     }

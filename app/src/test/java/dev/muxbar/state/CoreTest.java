@@ -76,14 +76,16 @@ class CoreTest {
         core.handle(new Event.SetWidth(44, true));
         assertEquals(before, core.stats().publishes(), "the same choice publishes nothing");
 
+        // Timed to the millisecond: read the newest model (subscribers get it within a frame).
         core.handle(new Event.ShowNotice("claude waits for you in alpha"));
-        assertEquals("claude waits for you in alpha", latest().choices().notice());
+        assertEquals("claude waits for you in alpha", core.model().choices().notice());
         clock.advance(Core.NOTICE_MS - 1);
         core.handle(new Event.ShowNotice("codex finished in alpha")); // a newer one restarts the time
         clock.advance(Core.NOTICE_MS - 1);
-        assertEquals("codex finished in alpha", latest().choices().notice());
+        assertEquals("codex finished in alpha", core.model().choices().notice());
         clock.advance(1);
-        assertEquals(null, latest().choices().notice(), "gone after NOTICE_MS");
+        assertEquals(null, core.model().choices().notice(), "gone after NOTICE_MS");
+        assertEquals(null, latest().choices().notice());
     }
 
     /** A theme is chosen by event (the API and the t key alike); the model carries the name shown. */
@@ -126,9 +128,14 @@ class CoreTest {
         assertEquals(List.of("nord"), shown);
     }
 
+    /** What subscribers have one frame after the events so far (models reach them at most once a frame). */
     private Model latest() {
-        clock.runReady();
+        frame();
         return seen.get(seen.size() - 1);
+    }
+
+    private void frame() {
+        clock.advance(Core.Timing.DEFAULT.publishFrame());
     }
 
     @Test
@@ -193,7 +200,7 @@ class CoreTest {
         landWith(of(1, 1, "$0", "alpha", "$1", "beta"));
         CompletableFuture<Void> ok = new CompletableFuture<>();
         core.handle(new Event.EditOrder(new Event.OrderEdit.Move("$1", 1), ok));
-        clock.runReady();
+        frame();
         assertTrue(ok.isDone() && !ok.isCompletedExceptionally(), "acknowledged: " + ok);
         assertEquals(List.of("beta", "alpha"), dev.muxbar.testing.Snapshots.names(seen.get(seen.size() - 1).shown()));
         int published = seen.size();
@@ -309,6 +316,63 @@ class CoreTest {
         assertTrue(seen.isEmpty());
     }
 
+    /** A subscriber that follows one part of the model (a file of the order) is not woken for agents. */
+    @Test
+    void aSubscriberOfOnePartIsOfferedOnlyItsChanges() {
+        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add)
+                .withAgents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of());
+        List<Model> all = new ArrayList<>();
+        List<Model> orders = new ArrayList<>();
+        c.subscribe(clock, all::add);
+        c.subscribe(clock, orders::add, Model::shown);
+        c.start();
+        clock.advance(16);
+        tmux.lastRefresh().complete(of(1, 1, "$1", "work", "$2", "play"));
+        clock.advance(100);
+        assertEquals(1, orders.size(), "the first model");
+        for (dev.muxbar.model.Status s : List.of(dev.muxbar.model.Status.RUNNING, dev.muxbar.model.Status.WAITING)) {
+            c.handle(new Event.AgentSignal(dev.muxbar.agents.Signal.of(dev.muxbar.model.Source.HOOK, "claude", s,
+                    "%1", "t"), null));
+            clock.advance(100);
+        }
+        assertEquals(3, all.size(), "every model for a subscriber of all of it");
+        assertEquals(1, orders.size(), "agents changed, the order did not");
+        CompletableFuture<Void> moved = new CompletableFuture<>();
+        c.handle(new Event.EditOrder(new Event.OrderEdit.Move("$2", 1), moved));
+        clock.advance(100);
+        assertEquals(2, orders.size(), "the order changed");
+        assertEquals(List.of("play", "work"), dev.muxbar.testing.Snapshots.names(orders.get(1).shown()));
+    }
+
+    /** 200 hook events a second: readers of the model see each at once, subscribers once a frame. */
+    @Test
+    void aBurstOfAgentSignalsReachesSubscribersOncePerFrame() {
+        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add)
+                .withAgents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of());
+        List<Model> models = new ArrayList<>();
+        c.subscribe(clock, models::add);
+        c.start();
+        clock.advance(16);
+        tmux.lastRefresh().complete(of(1, 1, "$1", "work"));
+        clock.advance(100);
+        int before = models.size();
+        dev.muxbar.model.Status[] cycle = {dev.muxbar.model.Status.RUNNING, dev.muxbar.model.Status.TOOL_RUNNING,
+            dev.muxbar.model.Status.WAITING};
+        for (int i = 0; i < 6; i++) { // one every 2 ms
+            dev.muxbar.model.Status s = cycle[i % 3];
+            c.handle(new Event.AgentSignal(dev.muxbar.agents.Signal.of(dev.muxbar.model.Source.HOOK, "claude", s,
+                    "%1", "t"), null));
+            assertEquals(s, c.model().agents().get(0).status(), "the model itself is current at once");
+            clock.advance(2);
+        }
+        assertEquals(before + 1, models.size(), "the first at once, the rest wait for the frame's end");
+        clock.advance(16);
+        assertEquals(before + 2, models.size(), "one more at the frame's end");
+        assertEquals(dev.muxbar.model.Status.WAITING, models.get(models.size() - 1).agents().get(0).status(),
+                "with the newest status");
+        assertEquals(models.size(), c.stats().publishes());
+    }
+
     @Test
     void agentSignalsAndMutesArePublished() throws Exception {
         List<String> trace = new ArrayList<>();
@@ -323,7 +387,7 @@ class CoreTest {
         CompletableFuture<dev.muxbar.agents.Tracker.Outcome> done = new CompletableFuture<>();
         c.handle(new Event.AgentSignal(dev.muxbar.agents.Signal.of(dev.muxbar.model.Source.HOOK, "claude",
                 dev.muxbar.model.Status.WAITING, "%1", "t"), done));
-        clock.runReady();
+        frame();
         assertEquals(dev.muxbar.agents.Tracker.Outcome.CHANGED, done.get());
         // Status changes come at a steady rate with normal use: debug lines, not log lines.
         assertTrue(log.stream().noneMatch(l -> l.startsWith("agent ")), log.toString());
@@ -332,10 +396,10 @@ class CoreTest {
         assertEquals(1, last.agents().size());
         assertEquals(List.of("$1"), last.needingAttention().stream().map(Snapshot.Session::id).toList());
         c.handle(new Event.ToggleMute("$1"));
-        clock.runReady();
+        frame();
         assertEquals(Set.of("$1"), models.get(models.size() - 1).muted());
         c.handle(new Event.ToggleMute("$1"));
-        clock.runReady();
+        frame();
         assertEquals(Set.of(), models.get(models.size() - 1).muted());
         c.stop();
     }
