@@ -246,11 +246,14 @@ public final class HookMapping {
     }
 
     /** One line of at most {@link #MAX_TEXT} characters, control characters dropped. */
+    /** Runs of control characters and white space; compiled once (String.replaceAll compiles per call). */
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("[\\p{Cntrl}\\s]+");
+
     static String clip(String s) {
         if (s == null) {
             return null;
         }
-        String one = s.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        String one = BLANKS.matcher(s).replaceAll(" ").strip();
         return one.length() <= MAX_TEXT ? one : one.substring(0, MAX_TEXT - 1) + "…";
     }
 }

@@ -68,11 +68,30 @@ public record Model(Snapshot snapshot, OrderBook order, List<Session> shown, Lis
         return new Model(snapshot, order, order.ordered(snapshot), agents, muted, choices, meta);
     }
 
-    /** The agents of one session, most urgent first. */
+    private static final java.util.Comparator<Agent> MOST_URGENT_FIRST =
+            java.util.Comparator.comparingInt(Agent::urgency).reversed().thenComparing(Agent::pane);
+
+    /**
+     * The agents of one session, most urgent first. A plain loop: every sidebar frame asks this for
+     * every session, and a stream per call cost a fifth of a frame's rendering (C1 does not inline it).
+     */
     public List<Agent> agentsOf(String sessionId) {
-        return agents.stream().filter(a -> sessionId.equals(a.sessionId()))
-                .sorted(java.util.Comparator.comparingInt(Agent::urgency).reversed().thenComparing(Agent::pane))
-                .toList();
+        List<Agent> out = null;
+        for (Agent a : agents) {
+            if (sessionId.equals(a.sessionId())) {
+                if (out == null) {
+                    out = new java.util.ArrayList<>(2);
+                }
+                out.add(a);
+            }
+        }
+        if (out == null) {
+            return List.of();
+        }
+        if (out.size() > 1) {
+            out.sort(MOST_URGENT_FIRST);
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /**

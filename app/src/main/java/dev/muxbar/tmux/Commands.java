@@ -209,9 +209,12 @@ public final class Commands {
         return TmuxCommand.effect("bind-key -T " + word(table) + " " + word(key) + " " + command);
     }
 
+    /** Compiled once: status-line options are set many times a second under agent load. */
+    private static final java.util.regex.Pattern OPTION_NAME = java.util.regex.Pattern.compile("@?[A-Za-z0-9_-]+");
+
     /** An option's name ({@code @muxbar-width}, {@code status}): names need no quoting, others are refused. */
     private static String option(String name) {
-        if (!name.matches("@?[A-Za-z0-9_-]+")) {
+        if (!OPTION_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not an option name: " + name);
         }
         return name;
