@@ -36,6 +36,10 @@ final class BenchAgentsCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10")
     int seconds;
 
+    /** The baseline: what the HTTP server costs per request when the request does nothing. */
+    @Option(names = "--health", description = "GET /health at the rate instead of posting hook events")
+    boolean health;
+
     /**
      * One Claude turn as its hooks report it, cycled per pane: the bodies are shaped as Claude Code
      * sends them (session_id, transcript_path, cwd, hook_event_name and the event's own fields).
@@ -50,6 +54,9 @@ final class BenchAgentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (health) {
+            return healthOnly();
+        }
         try (ControlClient c = ControlClient.start(target.address(), n -> { }, () -> { });
              ApiClient load = new ApiClient(target.paths().socket());
              ApiClient probe = new ApiClient(target.paths().socket())) {
@@ -113,6 +120,27 @@ final class BenchAgentsCommand implements Callable<Integer> {
                     latency.size());
             System.out.printf("visible sidebar repaints: %d in %.1f s = %.1f/s (one per 16 ms frame at most: %.1f/s)%n",
                     paints, took, paints / took, 1000.0 / 16);
+        }
+        return 0;
+    }
+
+    /** GET /health at the rate, on one keep-alive connection as the load uses: the API's floor. */
+    private int healthOnly() throws Exception {
+        try (ApiClient api = new ApiClient(target.paths().socket())) {
+            long sent = 0;
+            long start = System.nanoTime();
+            long end = start + seconds * 1_000_000_000L;
+            for (long i = 0; System.nanoTime() < end; i++) {
+                long due = start + i * 1_000_000_000L / rate;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                if (api.get("/health").status() != 200) {
+                    throw new IllegalStateException("GET /health failed");
+                }
+                sent++;
+            }
+            System.out.printf("sent %d GET /health in %.1f s%n", sent, (System.nanoTime() - start) / 1e9);
         }
         return 0;
     }
