@@ -39,6 +39,12 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
 
     /** At most one paint per frame (60 a second): bursts of models conflate while a frame waits. */
     static final long FRAME_NANOS = 16_000_000;
+    /**
+     * A frame asked for this little before its time is drawn at once: Core hands out models 16 ms
+     * apart by a millisecond clock, which can be 15.x ms by this one, and a timer for the rest
+     * (rounded up to a millisecond) cost two thread wake-ups and a millisecond of latency per frame.
+     */
+    static final long FRAME_SLACK_NANOS = 2_000_000;
     /** A lone ESC is held this long for the rest of a sequence split across two reads. */
     static final long ESC_HOLD_MS = 25;
     /** Notifications (emit) are dropped, not queued, past this many bytes pending on a stuck tty. */
@@ -157,7 +163,7 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
         }
         boolean full = shown == null || f.width() != shown.width() || f.height() != shown.height();
         long wait = paintedAt + FRAME_NANOS - System.nanoTime();
-        if (!full && wait > 0) {
+        if (!full && wait > FRAME_SLACK_NANOS) {
             if (timerArmed.compareAndSet(false, true)) {
                 scheduler.schedule((wait + 999_999) / 1_000_000, () -> {
                     timerArmed.set(false);
