@@ -38,6 +38,11 @@ public final class EventHub {
     public static final int RING_BYTES = 1 << 20;
     public static final int CLIENT_BYTES = 1 << 20;
     public static final long FRAME_MS = 16;
+    /**
+     * A write due this little before its frame's end goes out at once: models come 16 ms apart,
+     * but this hub may write a little later within one loop step than within the next.
+     */
+    static final long FRAME_SLACK_MS = 2;
     public static final long HEARTBEAT_MS = 2_500;
     public static final long STALL_MS = 30_000;
     public static final int MAX_CLIENTS = 64;
@@ -106,7 +111,9 @@ public final class EventHub {
             }
         }
         if (!changes.isEmpty()) {
-            scheduleFlush();
+            // At once for clients whose last write is a frame old: models already come at most once
+            // a frame (Core's throttle); waiting a frame more here put the stream a frame behind.
+            flush();
         }
     }
 
@@ -192,29 +199,37 @@ public final class EventHub {
     }
 
     private void scheduleFlush() {
+        scheduleFlush(FRAME_MS);
+    }
+
+    private void scheduleFlush(long delay) {
         if (flushTimer == null) {
-            flushTimer = scheduler.schedule(FRAME_MS, this::flush);
+            flushTimer = scheduler.schedule(delay, this::flush);
         }
     }
 
+    /** Writes what is pending to every client whose frame has come; the timer comes back for the rest. */
     private void flush() {
-        flushTimer = null;
+        if (flushTimer != null) {
+            flushTimer.cancel(); // called directly (a model), or this is the timer running
+            flushTimer = null;
+        }
         long now = scheduler.now();
-        boolean more = false;
+        long next = Long.MAX_VALUE;
         for (Client c : new ArrayList<>(clients)) {
             if (c.inFlight) {
                 if (now - c.inFlightSince > STALL_MS) {
                     drop(c, true);
                 } else {
-                    more = true;
+                    next = Math.min(next, FRAME_MS); // to notice a stall
                 }
                 continue;
             }
             if (c.pending.isEmpty() && c.preamble.isEmpty()) {
                 continue;
             }
-            if (now - c.lastWrite < FRAME_MS) {
-                more = true; // one write per frame
+            if (now - c.lastWrite < FRAME_MS - FRAME_SLACK_MS) {
+                next = Math.min(next, FRAME_MS - (now - c.lastWrite)); // one write per frame
                 continue;
             }
             StringBuilder sb = new StringBuilder(c.preamble);
@@ -224,8 +239,8 @@ public final class EventHub {
             c.pendingBytes = 0;
             write(c, sb.toString());
         }
-        if (more) {
-            scheduleFlush();
+        if (next != Long.MAX_VALUE) {
+            scheduleFlush(next);
         }
     }
 

@@ -101,6 +101,24 @@ class EventHubTest {
         assertTrue(batch.contains("\"status\":\"waiting\"") && !batch.contains("tool-running"), batch);
     }
 
+    /** Models come at most once a frame already (Core's throttle): the stream adds no frame of its own. */
+    @Test
+    void aChangeAFrameAfterTheLastWriteIsWrittenAtOnce() {
+        hub.onModel(model(Status.IDLE));
+        Recorder r = open(Filter.ALL, null, false);
+        clock.advance(EventHub.FRAME_MS); // the snapshot
+        int before = r.writes.size();
+        clock.advance(EventHub.FRAME_MS);
+        hub.onModel(model(Status.WAITING));
+        assertEquals(before + 1, r.writes.size(), "written when the model came, not a frame later");
+        assertTrue(r.writes.get(before).contains("\"status\":\"waiting\""), r.writes.get(before));
+        hub.onModel(model(Status.RUNNING)); // within the frame of that write: at its end
+        clock.runReady();
+        assertEquals(before + 1, r.writes.size());
+        clock.advance(EventHub.FRAME_MS);
+        assertEquals(before + 2, r.writes.size());
+    }
+
     @Test
     void aStalledClientDelaysNobodyIsBoundedAndIsDropped() {
         hub.onModel(model(Status.IDLE));
