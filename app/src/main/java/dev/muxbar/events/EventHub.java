@@ -83,6 +83,7 @@ public final class EventHub {
     private long lastId;
     private Model model;
     private Scheduler.Cancellable flushTimer;
+    private long flushAt; // when flushTimer fires
     private Scheduler.Cancellable heartbeat;
     private long published;
     private long dropped;
@@ -134,7 +135,7 @@ public final class EventHub {
             if (heartbeat == null) {
                 heartbeat = scheduler.every(HEARTBEAT_MS, this::heartbeats);
             }
-            scheduleFlush();
+            scheduleFlush(FRAME_MS);
         });
         return true;
     }
@@ -198,14 +199,22 @@ public final class EventHub {
         }
     }
 
-    private void scheduleFlush() {
-        scheduleFlush(FRAME_MS);
+    /** Arms the one flush timer for {@code delay} from now, unless it already fires sooner. */
+    private void scheduleFlush(long delay) {
+        long at = scheduler.now() + delay;
+        if (flushTimer != null) {
+            if (flushAt <= at) {
+                return;
+            }
+            flushTimer.cancel();
+        }
+        flushAt = at;
+        flushTimer = scheduler.schedule(delay, this::flush);
     }
 
-    private void scheduleFlush(long delay) {
-        if (flushTimer == null) {
-            flushTimer = scheduler.schedule(delay, this::flush);
-        }
+    /** Milliseconds until a client may be written to again (one write per frame, give or take the slack). */
+    private long untilFrame(Client c, long now) {
+        return Math.max(0, FRAME_MS - FRAME_SLACK_MS - (now - c.lastWrite));
     }
 
     /** Writes what is pending to every client whose frame has come; the timer comes back for the rest. */
@@ -220,16 +229,15 @@ public final class EventHub {
             if (c.inFlight) {
                 if (now - c.inFlightSince > STALL_MS) {
                     drop(c, true);
-                } else {
-                    next = Math.min(next, FRAME_MS); // to notice a stall
                 }
-                continue;
+                continue; // its write's completion flushes it again; the heartbeat finds a stall
             }
             if (c.pending.isEmpty() && c.preamble.isEmpty()) {
                 continue;
             }
-            if (now - c.lastWrite < FRAME_MS - FRAME_SLACK_MS) {
-                next = Math.min(next, FRAME_MS - (now - c.lastWrite)); // one write per frame
+            long wait = untilFrame(c, now);
+            if (wait > 0) {
+                next = Math.min(next, wait); // one write per frame
                 continue;
             }
             StringBuilder sb = new StringBuilder(c.preamble);
@@ -270,7 +278,7 @@ public final class EventHub {
                 if (err != null) {
                     drop(c, false); // the client went
                 } else if (!c.pending.isEmpty() || !c.preamble.isEmpty()) {
-                    scheduleFlush();
+                    scheduleFlush(untilFrame(c, scheduler.now())); // what came while it was in flight
                 }
             }));
         } catch (RuntimeException e) {
