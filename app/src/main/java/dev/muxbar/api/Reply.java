@@ -32,7 +32,7 @@ record Reply(int status, String body, String etag) {
         } catch (ExecutionException e) {
             return failed.apply(e.getCause());
         } catch (TimeoutException e) {
-            return error(503, "the daemon is busy; try again");
+            return busy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return error(503, "interrupted");
@@ -41,6 +41,11 @@ record Reply(int status, String body, String etag) {
 
     /** A failure of loop work that is not the caller's fault. */
     static Reply busy(Throwable cause) {
+        return busy();
+    }
+
+    /** The loop did not answer in time (or failed through no fault of the caller). */
+    static Reply busy() {
         return error(503, "the daemon is busy; try again");
     }
 }

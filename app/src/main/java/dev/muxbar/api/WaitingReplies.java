@@ -21,12 +21,14 @@ final class WaitingReplies {
 
     private final Scheduler scheduler;
     private final long timeoutNanos;
+    private final long sweepMillis;
     private final Set<Waiting> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
     WaitingReplies(Scheduler scheduler, long timeoutMillis) {
         this.scheduler = scheduler;
         this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        this.sweepMillis = Math.max(1, timeoutMillis / 4);
     }
 
     /** A reply being waited for; sent exactly once, by {@link #send} or by the sweep. */
@@ -60,7 +62,7 @@ final class WaitingReplies {
     }
 
     private void scheduleSweep() {
-        scheduler.schedule(this::sweep, TimeUnit.NANOSECONDS.toMillis(timeoutNanos) / 4, TimeUnit.MILLISECONDS);
+        scheduler.schedule(this::sweep, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
     private void sweep() {
@@ -68,7 +70,7 @@ final class WaitingReplies {
         for (Waiting w : waiting) {
             if (now - w.since >= timeoutNanos && w.sent.compareAndSet(false, true)) {
                 waiting.remove(w);
-                w.send.accept(Reply.error(503, "the daemon is busy; try again"));
+                w.send.accept(Reply.busy());
             }
         }
         sweeping.set(false);

@@ -186,6 +186,10 @@ public final class Core {
         } else {
             throw new AssertionError(e);
         }
+        updateStats();
+    }
+
+    private void updateStats() {
         stats = new Stats(events, coalescer.marks(), coalescer.refreshes(), scans.refreshes(), throttle.deliveries(),
                 failures);
     }
@@ -369,8 +373,7 @@ public final class Core {
         for (Subscription s : subscribers) {
             s.offer(m);
         }
-        stats = new Stats(events, coalescer.marks(), coalescer.refreshes(), scans.refreshes(), throttle.deliveries(),
-                failures);
+        updateStats(); // a delivery by the throttle's timer follows no event
     }
 
     /** Adds a subscriber; it gets the current model at once if there is one. */

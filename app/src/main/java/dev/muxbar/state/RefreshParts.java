@@ -19,7 +19,10 @@ final class RefreshParts {
     private static final Set<String> IRRELEVANT = Set.of("paste-buffer-changed", "paste-buffer-deleted",
             "message", "config-error", "output", "extended-output", "pause", "continue");
 
-    /** {@code %subscription-changed muxbar-windows $1 @1 1 %1 : …} (the layout subscription). */
+    /**
+     * The window digest changed ({@link dev.muxbar.tmux.ControlGateway#watchWindows}: a layout, zoom
+     * or active pane in any session), passed on as a change of {@code muxbar-windows}.
+     */
     static boolean isWindowSubscription(Notification n) {
         return n instanceof Notification.SubscriptionChanged s && s.name().equals(dev.muxbar.tmux.Formats.WINDOWS_DIGEST);
     }
