@@ -51,6 +51,14 @@ public final class Renderer {
     public static final int MIN_WIDTH = 8;
 
     public static List<Line> render(Input in) {
+        return render(in, null);
+    }
+
+    /**
+     * The frame, taking over from {@code rows} (a painter's last frame; null: none) every session row
+     * drawn from the same inputs.
+     */
+    static List<Line> render(Input in, SessionRows rows) {
         int w = Math.max(1, in.width());
         int h = Math.max(1, in.height());
         Theme t = in.theme();
@@ -117,9 +125,10 @@ public final class Renderer {
                 Session s = shown.get(i);
                 // The number is the row of the ordering file (the M-N key), also in a filtered list.
                 int index = filter == View.Filter.ALL ? i : indexOf(in.model().shown(), s.id());
-                out.add(sessionRow(s, index, i == cursor && in.view().agent() < 0,
+                SessionRows.Inputs r = SessionRows.Inputs.of(s, index, i == cursor && in.view().agent() < 0,
                         s.id().equals(in.ownSessionId()), w, t, in.git().get(s.id()), in.model().agentsOf(s.id()),
-                        in.now(), in.model().metaOf(s.id())));
+                        in.now(), in.model().metaOf(s.id()));
+                out.add(rows == null ? sessionRow(r) : rows.line(row, r));
             } else if (shown.isEmpty() && row == 0) {
                 String none = filter == View.Filter.ALL ? "  no sessions" : filter == View.Filter.AGENTS
                         ? "  no agents (f: all)" : "  nothing needs you (f)";
@@ -343,8 +352,18 @@ public final class Renderer {
     static final int MAX_BRANCH = 12;
     static final int MIN_NAME = 6;
 
-    private static Line sessionRow(Session s, int index, boolean cursor, boolean current, int w, Theme t,
-                                   GitInfo.Git git, List<Agent> agents, long now, dev.muxbar.model.Meta meta) {
+    /** One row of the session list; time only turns the spinner ({@link SessionRows.Inputs#tick()}). */
+    static Line sessionRow(SessionRows.Inputs in) {
+        Session s = in.session();
+        int index = in.index();
+        boolean cursor = in.cursor();
+        boolean current = in.current();
+        int w = in.width();
+        Theme t = in.theme();
+        GitInfo.Git git = in.git();
+        List<Agent> agents = in.agents();
+        long now = in.tick() * AgentView.FRAME_MS;
+        dev.muxbar.model.Meta meta = in.meta();
         Color bg = cursor ? t.color(Role.CURSOR) : t.color(Role.BACKGROUND);
         Line.Builder b = new Line.Builder(w, bg, t.color(Role.TEXT));
         b.add(current ? t.glyph("current") : " ", t.color(Role.CURRENT), bg, false);

@@ -74,6 +74,7 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
     private final int openHeight;
     private Frame shown; // the last frame drawn (its size is what the tty shows)
     private List<Line> painted;
+    private final SessionRows rows = new SessionRows(); // the painted frame's session rows, by their inputs
     private long paintedAt; // when the frame last drawn was asked for
 
     /**
@@ -173,7 +174,7 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
             return;
         }
         try {
-            List<Line> lines = Renderer.render(f.input());
+            List<Line> lines = Renderer.render(f.input(), rows);
             byte[] bytes = FrameBytes.between(full ? null : painted, lines);
             painted = lines;
             shown = f;
