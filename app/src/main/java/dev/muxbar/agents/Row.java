@@ -54,8 +54,19 @@ final class Row {
         this.agent = agent;
     }
 
+    private Agent view; // the last view handed out
+
+    /**
+     * The row as published. The same object as last time while nothing shown changed: every model
+     * is compared with the last one, by the core and by each subscriber (the sidebar's rows, the
+     * event stream), and an agent that is the same object compares at once.
+     */
     Agent view() {
-        return new Agent(pane, windowId, sessionId, agent, thread, status, source, since, title, message, unseen, wait);
+        Agent now = new Agent(pane, windowId, sessionId, agent, thread, status, source, since, title, message, unseen, wait);
+        if (!now.equals(view)) {
+            view = now;
+        }
+        return view;
     }
 
     void remember(Transition t) {

@@ -133,7 +133,7 @@ public final class Daemon {
                 || "1".equals(System.getenv("MUXBAR_DEBUG")));
         SidebarStore sidebarStore = new SidebarStore(paths.stateDir().resolve("sidebar.json"), log);
         core = new Core(loop, loop, gateway::refresh, gateway::paneProcesses, store.load(), Core.Timing.DEFAULT, log)
-                .withTrace(log.debug()).withOrderPersistence(book -> store.save(book, io))
+                .withTrace(log.debugLazily()).withOrderPersistence(book -> store.save(book, io))
                 .withAgents(new Tracker(processes::parentOf), new Identity(rules, processes))
                 .withChoices(sidebarStore.load(choices(options)));
         notifications.add(n -> core.post(new Event.TmuxChanged(n)));

@@ -52,6 +52,15 @@ public final class DaemonLog implements Consumer<String> {
         };
     }
 
+    /** {@link #debug()} for lines made only while debugging is on (one per agent change). */
+    public Consumer<java.util.function.Supplier<String>> debugLazily() {
+        return m -> {
+            if (debugging) {
+                accept(m.get());
+            }
+        };
+    }
+
     @Override
     public synchronized void accept(String message) {
         String line = Instant.now() + " " + message.replace('\n', ' ') + "\n";

@@ -50,7 +50,7 @@ public final class Core {
     private final Timing timing;
     private final Consumer<String> log;
     /** Lines for debugging only (every agent transition): off unless the daemon debugs. */
-    private Consumer<String> trace = m -> {};
+    private Consumer<java.util.function.Supplier<String>> trace = m -> {};
     private java.util.function.Function<OrderBook, ? extends CompletionStage<?>> save =
             b -> CompletableFuture.completedFuture(null);
     private final RefreshCoalescer coalescer;
@@ -128,7 +128,7 @@ public final class Core {
     }
 
     /** Where per-transition lines go (call before {@link #start}); by default nowhere. */
-    public Core withTrace(Consumer<String> trace) {
+    public Core withTrace(Consumer<java.util.function.Supplier<String>> trace) {
         this.trace = trace;
         agents.trace(trace);
         return this;

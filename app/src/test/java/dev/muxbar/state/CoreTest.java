@@ -377,7 +377,7 @@ class CoreTest {
     void agentSignalsAndMutesArePublished() throws Exception {
         List<String> trace = new ArrayList<>();
         Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add)
-                .withTrace(trace::add).withAgents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of());
+                .withTrace(line -> trace.add(line.get())).withAgents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of());
         List<Model> models = new ArrayList<>();
         c.subscribe(clock, models::add);
         c.start();
