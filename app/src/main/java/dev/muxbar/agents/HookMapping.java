@@ -245,10 +245,10 @@ public final class HookMapping {
         return n != null && n.isTextual() ? n.asText() : null;
     }
 
-    /** One line of at most {@link #MAX_TEXT} characters, control characters dropped. */
     /** Runs of control characters and white space; compiled once (String.replaceAll compiles per call). */
     private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("[\\p{Cntrl}\\s]+");
 
+    /** One line of at most {@link #MAX_TEXT} characters, control characters dropped. */
     static String clip(String s) {
         if (s == null) {
             return null;

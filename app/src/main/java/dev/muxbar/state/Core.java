@@ -404,7 +404,7 @@ public final class Core {
     private static final class Subscription {
         final ConflatingSlot<Model> slot;
         final Function<Model, ?> part; // null: every model
-        private Object last; // the part last offered; guarded by offers being on the loop (or at subscribe)
+        private Object last; // the part last offered; offers come from the loop, and from subscribe on any thread
 
         Subscription(ConflatingSlot<Model> slot, Function<Model, ?> part) {
             this.slot = slot;
