@@ -84,10 +84,7 @@ final class BenchAgentsCommand implements Callable<Integer> {
             long nextProbe = start;
             int probeRound = 0;
             for (long i = 0; System.nanoTime() < end; i++) {
-                long due = start + i * 1_000_000_000L / rate;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                }
+                BenchCommand.paceTo(start, i, rate);
                 String pane = panes.get((int) (i % panes.size()));
                 String event = LOAD[(int) ((i / panes.size()) % LOAD.length)];
                 if (load.post(hookPath(pane), hook(pane, event)).status() != 200) {
@@ -131,10 +128,7 @@ final class BenchAgentsCommand implements Callable<Integer> {
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
             for (long i = 0; System.nanoTime() < end; i++) {
-                long due = start + i * 1_000_000_000L / rate;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                }
+                BenchCommand.paceTo(start, i, rate);
                 if (api.get("/health").status() != 200) {
                     throw new IllegalStateException("GET /health failed");
                 }

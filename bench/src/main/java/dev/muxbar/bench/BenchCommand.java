@@ -117,6 +117,17 @@ final class BenchCommand implements Callable<Integer> {
 
     private static final Set<Formats.Part> ALL = EnumSet.allOf(Formats.Part.class);
 
+    /**
+     * Waits (spinning: a sleep oversleeps by a scheduler tick) until the {@code i}-th send of a load
+     * at {@code rate} a second that began at {@code start} (nanoTime) is due.
+     */
+    static void paceTo(long start, long i, int rate) {
+        long due = start + i * 1_000_000_000L / rate;
+        while (System.nanoTime() < due) {
+            Thread.onSpinWait();
+        }
+    }
+
     static double pct(List<Double> xs, int p) {
         List<Double> s = new ArrayList<>(xs);
         Collections.sort(s);

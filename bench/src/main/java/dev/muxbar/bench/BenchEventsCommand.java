@@ -229,10 +229,7 @@ final class BenchEventsCommand implements Callable<Integer> {
             long start = System.nanoTime();
             int total = rate * seconds;
             for (int i = 0; i < total; i++) {
-                long due = start + (long) i * 1_000_000_000L / rate;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                }
+                BenchCommand.paceTo(start, i, rate);
                 sentAt[i] = System.nanoTime();
                 load.post("/agent-event", "{\"agent\":\"bench\",\"status\":\"" + statuses[i % statuses.length] + "\",\"pane\":\""
                         + panes.get(i % panes.size()) + "\",\"message\":\"b" + i + "\"}");
