@@ -70,6 +70,13 @@ muxbar_daemon_alive() {
     fi
 }
 
+# muxbar_daemon_answers DIR: the daemon answers GET /health on DIR/daemon.sock (one curl; false without
+# curl). A socket file is not enough: a daemon killed with kill -9 leaves its file behind.
+muxbar_daemon_answers() {
+    command -v curl >/dev/null 2>&1 &&
+        curl -s -f -o /dev/null --max-time 1 --unix-socket "$1/daemon.sock" http://muxbar/health 2>/dev/null
+}
+
 # muxbar_binding_is_ours LIST_KEYS_LINE: true for a binding muxbar makes (the same rule as
 # dev.muxbar.keys.KeyBinder.isOurs, plus the plugin's own run-shell keys and its key table).
 muxbar_binding_is_ours() {
@@ -89,6 +96,11 @@ muxbar_binding_is_ours() {
 # sidebar's program); any other pane gets the user's own format, kept in @muxbar-rename-format.
 # shellcheck disable=SC2016,SC2034 # a tmux format, not a shell expansion; used by the scripts that source this
 muxbar_rename_wrap='#{?#{@muxbar-sidebar},#{window_name},#{E:@muxbar-rename-format}}'
+
+# A tmux format that is 1 while the daemon's control client (named in @muxbar-control) is attached:
+# a comma-delimited list of every session's clients, searched for ",NAME," (#, is a literal comma).
+# shellcheck disable=SC2016,SC2034 # a tmux format, not a shell expansion; used by the scripts that source this
+muxbar_daemon_attached='#{&&:#{@muxbar-control},#{m:*#,#{@muxbar-control}#,*,#{S:#,#{session_attached_list}#,}}}'
 
 # muxbar_java_fix: the command that installs a Java 17+ runtime on this system (one line).
 muxbar_java_fix() {

@@ -120,15 +120,18 @@ case $root in *"'"*) ;; *)
     done ;;
 esac
 
-# Hooks in muxbar's own slot (other plugins' hooks in other slots stay). A client changing session
-# brings a dead daemon back (builtins only while it lives); control clients are skipped: the daemon's
-# own attaching fires this hook too, and would race its own start. A client detaching brings it back
-# too: the daemon's control client detaches the moment the daemon dies (kill -9, a crash), so a dead
-# daemon is replaced at once, without waiting for a key. A daemon stopped on purpose sets
+# Hooks in muxbar's own slot (other plugins' hooks in other slots stay). A user's client changing
+# session brings a dead daemon back, and costs nothing while the daemon lives: the daemon names its
+# control client in @muxbar-control, and only when no client of that name is attached does the hook
+# run anything (a run-shell forks the tmux server: ~1 ms on every switch). Control clients are
+# skipped: the daemon's own attaching and moves fire this hook too. They are told by name
+# ("client-<pid>": they have no tty), as #{client_control_mode} in a hook is the most recently
+# active client's, not the hook's. A client detaching brings it back too: the daemon's control client detaches the moment the daemon dies
+# (kill -9, a crash), so a dead daemon is replaced at once, without waiting for a key. A daemon stopped on purpose sets
 # @muxbar-stopped first and stays stopped until the plugin loads again or a muxbar key is pressed.
 tmux set-option -gu @muxbar-stopped
 tmux set-hook -g 'client-session-changed[8470]' \
-    "if-shell -F '#{client_control_mode}' '' \"run-shell -b \\\"'$root/scripts/ensure-daemon'\\\"\""
+    "if-shell -F '#{||:#{m:client-*,#{hook_client}},$muxbar_daemon_attached}' '' \"run-shell -b \\\"'$root/scripts/ensure-daemon'\\\"\""
 tmux set-hook -g 'client-detached[8470]' \
     "if-shell -F '#{@muxbar-stopped}' '' \"run-shell -b \\\"'$root/scripts/ensure-daemon' --detached '#{hook_client}'\\\"\""
 

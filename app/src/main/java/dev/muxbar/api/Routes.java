@@ -2,6 +2,7 @@ package dev.muxbar.api;
 
 import dev.muxbar.json.Json;
 import dev.muxbar.model.Model;
+import dev.muxbar.model.Seat;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event.OrderEdit;
@@ -142,7 +143,7 @@ final class Routes {
             return Reply.error(404, "no attached client on " + client);
         }
         String id = m.shown().get(n - 1).id();
-        return fromLoop(actions.tmux(Commands.switchClient(client, id)).thenApply(r -> Map.of("session", id)));
+        return fromLoop(actions.tmux(Commands.switchUser(Seat.of(m.snapshot()), client, id)).thenApply(r -> Map.of("session", id)));
     }
 
     /** {@code POST /theme?name=nord} shows and saves it; {@code &preview=1} only shows it. */

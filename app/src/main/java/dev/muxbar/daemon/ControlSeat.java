@@ -1,6 +1,7 @@
 package dev.muxbar.daemon;
 
 import dev.muxbar.model.Model;
+import dev.muxbar.model.Seat;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.TmuxGateway;
@@ -8,14 +9,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Keeps the daemon's control client out of the sessions people use. tmux 3.3 counts a control
- * client in {@code session_attached} whatever its flags ({@code ignore-size}, {@code read-only}
- * and {@code no-output} change nothing), so the session it sits in shows one client too many:
- * oh-my-tmux's "paired" mark with one user, {@code tmux ls} "(attached)", and {@code tmux attach}
- * without {@code -t} (which prefers unattached sessions) skipping that session after its user
- * detached. tmux's own attach already puts the control client on an unattached session when
- * there is one; this moves it to one whenever a user arrives in its session. With no session free
- * of users (one session, or a user in each) it stays where it is: then that session counts it.
+ * Moves the daemon's control client out of a session a user entered without muxbar's help
+ * (choose-tree, {@code switch-client} from a script, {@code attach -t}): {@link Seat} says why it
+ * must sit where nobody is and where it goes. Switches muxbar makes itself move it first, in the
+ * same tmux command ({@code Bindings}, {@code Commands.switchUser}), so this finds nothing to do
+ * after them. With no session free of users it stays where it is: then that session counts it.
  *
  * <p>Subscribed on the loop. A move is asked for once per target: the next model shows the
  * client there (tmux sends {@code %session-changed}), or a later model asks again.
@@ -31,13 +29,9 @@ public final class ControlSeat implements Consumer<Model> {
         this.log = log;
     }
 
-    /** The session the control client should move to, if it should move: the first one nobody uses. */
+    /** The session the control client should move to, if it should move. */
     static Optional<String> target(Snapshot s) {
-        String own = s.server().controlSession();
-        if (own.isEmpty() || s.session(own).map(x -> x.attached() == 0).orElse(false)) {
-            return Optional.empty();
-        }
-        return s.sessions().stream().filter(x -> x.attached() == 0).map(Snapshot.Session::id).findFirst();
+        return Seat.of(s).flatMap(seat -> seat.leaveNow(s));
     }
 
     @Override

@@ -138,6 +138,8 @@ public final class Daemon {
                 .withChoices(sidebarStore.load(choices(options)));
         notifications.add(n -> core.post(new Event.TmuxChanged(n)));
         notifications.onReconnect(() -> core.post(new Event.Reconcile()));
+        notifications.onReconnect(this::announceControlClient);
+        announceControlClient();
         windowWatch = gateway.watchWindows(loop);
         // Files follow only their part of the model: agent changes wake no io thread.
         core.subscribe(io, new OrderFile(paths.orderFile(), log), Model::shown);
@@ -179,6 +181,14 @@ public final class Daemon {
         gateway.send(Commands.unsetGlobalOption("@muxbar-stopped")); // this daemon is wanted: revive it if it dies
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());
+    }
+
+    /**
+     * Names the control client in {@code @muxbar-control}: the plugin's hooks start a daemon only
+     * while no client of that name is attached, so a switch forks nothing while this daemon lives.
+     */
+    private void announceControlClient() {
+        gateway.send(Commands.setGlobalOption("@muxbar-control", "client-" + gateway.clientPid()));
     }
 
     /** The theme service: options, saved picks, and in auto mode the system's appearance. */

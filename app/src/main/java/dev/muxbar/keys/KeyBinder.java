@@ -1,6 +1,7 @@
 package dev.muxbar.keys;
 
 import dev.muxbar.model.Model;
+import dev.muxbar.model.Seat;
 import dev.muxbar.tmux.Bindings;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.TmuxGateway;
@@ -20,6 +21,9 @@ import java.util.function.Consumer;
  * started). Before a key is bound, tmux is asked what it is bound to ({@code list-keys -T T K});
  * a key that is not muxbar's is the user's from then on: never bound again, taken out of
  * {@code @muxbar-bound-keys} (so uninstall leaves it) and listed in {@code @muxbar-skipped-keys}.
+ *
+ * <p>The key to the session the daemon's control client sits in also moves that client out first
+ * ({@link Seat}): the binding changes whenever the control client moves.
  */
 public final class KeyBinder implements Consumer<Model> {
 
@@ -68,14 +72,16 @@ public final class KeyBinder implements Consumer<Model> {
             return m == null ? scriptCommand(k, script) : nextCommand(m);
         }
         if (m != null && k.row() <= m.shown().size()) {
-            return Bindings.nativeSwitch(m.shown().get(k.row() - 1).id(), scriptCommand(k, script));
+            return Bindings.nativeSwitch(m.shown().get(k.row() - 1).id(), scriptCommand(k, script),
+                    Seat.of(m.snapshot()));
         }
         return scriptCommand(k, script);
     }
 
     /** The most urgent session needing the user; a client already there goes to the second one. */
     static String nextCommand(Model m) {
-        return Bindings.next(m.needingAttention().stream().map(dev.muxbar.model.Snapshot.Session::id).toList());
+        return Bindings.next(m.needingAttention().stream().map(dev.muxbar.model.Snapshot.Session::id).toList(),
+                Seat.of(m.snapshot()));
     }
 
     private static String scriptCommand(SwitchKey k, String script) {

@@ -68,7 +68,7 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
                 }
                 ws.add(new Window(w.id(), w.index(), w.name(), w.active(), w.width(), w.height(), w.zoomed(), ps, w.excluded()));
             }
-            ss.add(new Session(s.id(), s.name(), s.created(), s.attached(), ws));
+            ss.add(new Session(s.id(), s.name(), s.created(), s.attached(), s.lastAttached(), ws));
         }
         return changed ? new Snapshot(server, ss, clients) : this;
     }
@@ -177,8 +177,12 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
         }
     }
 
-    /** A session; {@code attached} counts user clients only (the daemon's control client is not one). */
-    public record Session(String id, String name, long created, int attached, List<Window> windows) {
+    /**
+     * A session; {@code attached} counts user clients only (the daemon's control client is not one).
+     * {@code lastAttached}: when a client last attached or switched to it (tmux's
+     * {@code session_last_attached}, seconds; 0 when never), which {@link Seat} reads.
+     */
+    public record Session(String id, String name, long created, int attached, long lastAttached, List<Window> windows) {
         // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
         @Override
         public boolean equals(Object other) {
@@ -189,6 +193,7 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
                     && java.util.Objects.equals(name, o.name)
                     && created == o.created
                     && attached == o.attached
+                    && lastAttached == o.lastAttached
                     && java.util.Objects.equals(windows, o.windows);
         }
 
@@ -198,12 +203,18 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
             h = 31 * h + java.util.Objects.hashCode(name);
             h = 31 * h + Long.hashCode(created);
             h = 31 * h + attached;
+            h = 31 * h + Long.hashCode(lastAttached);
             h = 31 * h + java.util.Objects.hashCode(windows);
             return h;
         }
 
         public Session {
             windows = List.copyOf(windows);
+        }
+
+        /** A session never attached to (test fixtures). */
+        public Session(String id, String name, long created, int attached, List<Window> windows) {
+            this(id, name, created, attached, 0, windows);
         }
 
         public int paneCount() {

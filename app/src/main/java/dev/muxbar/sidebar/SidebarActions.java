@@ -1,6 +1,7 @@
 package dev.muxbar.sidebar;
 
 import dev.muxbar.model.Model;
+import dev.muxbar.model.Seat;
 import dev.muxbar.model.Snapshot.Client;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.Session;
@@ -58,10 +59,13 @@ final class SidebarActions {
             if (k.neighbourId() != null) {
                 for (Client cl : s.clients()) {
                     if (cl.sessionId().equals(k.sessionId())) {
-                        fireAndForget(Commands.switchClient(cl.name(), k.neighbourId()));
+                        fireAndForget(Commands.switchUser(Seat.of(s), cl.name(), k.neighbourId()));
                     }
                 }
             }
+            // The control client leaves first too: killing its session would detach it (a re-attach).
+            Seat.of(s).filter(seat -> seat.session().equals(k.sessionId()) && !seat.next().isEmpty())
+                    .ifPresent(seat -> fireAndForget(Commands.switchClient(seat.client(), seat.next())));
             fireAndForget(Commands.killSession(k.sessionId()));
         } else if (c instanceof Command.NewSession n) {
             tmux.send(Commands.newSession(n.name()))
@@ -124,7 +128,7 @@ final class SidebarActions {
     void switchClient(Snapshot s, Session viewedSession, String targetSessionId) {
         s.clients().stream().filter(c -> c.sessionId().equals(viewedSession.id()))
                 .max(Comparator.comparingLong(Client::activity))
-                .ifPresent(c -> fireAndForget(Commands.switchClient(c.name(), targetSessionId)));
+                .ifPresent(c -> fireAndForget(Commands.switchUser(Seat.of(s), c.name(), targetSessionId)));
     }
 
     /** Gives focus back to the window's content: its last active pane, else its first content pane. */

@@ -1,6 +1,8 @@
 package dev.muxbar.tmux;
 
+import dev.muxbar.model.Seat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What muxbar's switch keys run, as tmux command text for {@link Commands#bind}, and how to tell
@@ -15,8 +17,24 @@ public final class Bindings {
      * gone (the daemon died and the order changed since): tmux checks it with a format, no process.
      * {@code if-shell -F '#{S:…}' { switch-client -t '$3' } { run-shell … }}
      */
-    public static String nativeSwitch(String id, String fallback) {
-        return "if-shell -F '" + exists(sessionId(id)) + "' { switch-client -t '" + id + "' } { " + fallback + " }";
+    public static String nativeSwitch(String id, String fallback, Optional<Seat> seat) {
+        return "if-shell -F '" + exists(sessionId(id)) + "' { " + switchTo(id, seat) + " } { " + fallback + " }";
+    }
+
+    /**
+     * {@code switch-client -t '$3'}, preceded by moving the daemon's control client out when it sits
+     * in {@code $3} ({@link Seat}): {@code if-shell -F 1 { switch-client -c 'client-9' -t '$5' } ;
+     * switch-client -t '$3'}. The move is wrapped so that its failure (a daemon that died, a session
+     * gone since) is its own command group: tmux drops the rest of a group after an error, and the
+     * user's switch must happen whatever becomes of the move.
+     */
+    static String switchTo(String id, Optional<Seat> seat) {
+        String to = "switch-client -t '" + sessionId(id) + "'";
+        Optional<String> away = seat.flatMap(s -> s.leaveBefore(id));
+        if (away.isEmpty() || !seat.get().client().matches("client-[0-9]+")) {
+            return to;
+        }
+        return "if-shell -F 1 { switch-client -c '" + seat.get().client() + "' -t '" + sessionId(away.get()) + "' } ; " + to;
     }
 
     /** A format that is non-empty while session {@code id} exists. */
@@ -29,16 +47,17 @@ public final class Bindings {
      * the first goes to the second. Decided by tmux with a format, no fork:
      * {@code if-shell -F '#{==:#{session_id},$3}' { switch-client -t '$5' } { switch-client -t '$3' }}
      */
-    public static String next(List<String> urgentIds) {
+    public static String next(List<String> urgentIds, Optional<Seat> seat) {
         if (urgentIds.isEmpty()) {
             return "display-message 'muxbar: no agent needs you'";
         }
         String first = sessionId(urgentIds.get(0));
         if (urgentIds.size() == 1) {
-            return "switch-client -t '" + first + "'";
+            String to = switchTo(first, seat);
+            return to.contains(";") ? "{ " + to + " }" : to; // braced: a ';' would end the bind-key command
         }
-        return "if-shell -F '#{==:#{session_id}," + first + "}' { switch-client -t '" + sessionId(urgentIds.get(1))
-                + "' } { switch-client -t '" + first + "' }";
+        return "if-shell -F '#{==:#{session_id}," + first + "}' { " + switchTo(urgentIds.get(1), seat) + " } { "
+                + switchTo(first, seat) + " }";
     }
 
     /** The shell fast path: {@code run-shell -b "'…/switch-index' 3 '#{client_tty}'"} ({@code next} for the next key). */

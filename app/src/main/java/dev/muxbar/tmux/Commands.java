@@ -15,7 +15,26 @@ public final class Commands {
 
     /** Moves one client (by name or tty) to a session (by id). */
     public static TmuxCommand<Void> switchClient(String client, String sessionId) {
-        return TmuxCommand.effect("switch-client -c " + TmuxQuote.q(client) + " -t " + TmuxQuote.q(sessionId));
+        return TmuxCommand.effect(switchLine(client, sessionId));
+    }
+
+    /**
+     * Moves a user's client to a session, the daemon's control client out of it first when it sits
+     * there, in one command (see {@link dev.muxbar.model.Seat}; the move is its own group, as in
+     * {@link Bindings#switchTo}, so the user's switch happens even when the move fails).
+     */
+    public static TmuxCommand<Void> switchUser(java.util.Optional<dev.muxbar.model.Seat> seat, String client,
+                                               String sessionId) {
+        java.util.Optional<String> away = seat.flatMap(s -> s.leaveBefore(sessionId));
+        if (away.isEmpty()) {
+            return switchClient(client, sessionId);
+        }
+        return TmuxCommand.effect("if-shell -F 1 { " + switchLine(seat.get().client(), away.get()) + " } ; "
+                + switchLine(client, sessionId));
+    }
+
+    private static String switchLine(String client, String sessionId) {
+        return "switch-client -c " + TmuxQuote.q(client) + " -t " + TmuxQuote.q(sessionId);
     }
 
     /** A message on one client's status line for {@code ms}; the text is shown as is (no formats). */

@@ -20,7 +20,9 @@ public final class Formats {
     public static final char US = '\u001f';
 
     public static final List<String> SERVER = List.of("pid", "start_time", "version");
-    public static final List<String> SESSIONS = List.of("session_id", "session_created", "session_name");
+    /** The name last: it is the one field that can be long; {@code session_last_attached} is for {@code model.Seat}. */
+    public static final List<String> SESSIONS = List.of("session_id", "session_created", "session_last_attached",
+            "session_name");
     /**
      * Which windows get no sidebar: the user's {@code @muxbar-exclude}, a tmux format that tmux
      * expands for each window (its active pane in context; "" and "0" are false), or when it is unset

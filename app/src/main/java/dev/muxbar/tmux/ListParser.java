@@ -111,7 +111,7 @@ public final class ListParser {
                 : new ServerInfo(num(server.get(0)[0]), num(server.get(0)[1]), server.get(0)[2], controlClient, controlSession);
         List<Session> sessions = new ArrayList<>();
         for (String[] f : parts.get(Formats.Part.SESSIONS.ordinal())) {
-            sessions.add(new Session(f[0], f[2], num(f[1]), attached.getOrDefault(f[0], 0),
+            sessions.add(new Session(f[0], f[3], num(f[1]), attached.getOrDefault(f[0], 0), num(f[2]),
                     windows.getOrDefault(f[0], List.of())));
         }
         return new Snapshot(info, sessions, clients);

@@ -128,4 +128,27 @@ class KeyBinderTest {
         assertEquals("if-shell -F '#{==:#{session_id},$2}' { switch-client -t '$1' } { switch-client -t '$2' }",
                 KeyBinder.nextCommand(with.apply(List.of(unseen, waiting))), "waiting beats an unseen done");
     }
+
+    /**
+     * The key to the session the control client sits in moves it out first, as its own command group
+     * (a failed move must not stop the switch), and a single-target next key is braced so that its
+     * ';' stays inside the binding.
+     */
+    @Test
+    void theKeyToTheControlClientsSessionMovesItOutFirst() {
+        Snapshot base = of(1, 1, "$0", "a", "$1", "b", "$2", "c");
+        Snapshot s = new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a", "client-9", "$1"), base.sessions(), base.clients());
+        Model m = Model.of(s, OrderBook.EMPTY.reconcile(s));
+        java.util.Optional<dev.muxbar.model.Seat> seat = dev.muxbar.model.Seat.of(s);
+        assertEquals("if-shell -F '" + Bindings.exists("$1") + "' { if-shell -F 1 { switch-client -c 'client-9' -t '$0' }"
+                + " ; switch-client -t '$1' } { run-shell -b \"'/m/switch-index' 2 '#{client_tty}'\" }",
+                KeyBinder.command(new KeyBinder.SwitchKey("root", "M-2", 2), m, "/m/switch-index"));
+        assertEquals("if-shell -F '" + Bindings.exists("$2") + "' { switch-client -t '$2' } { run-shell -b "
+                + "\"'/m/switch-index' 3 '#{client_tty}'\" }",
+                KeyBinder.command(new KeyBinder.SwitchKey("root", "M-3", 3), m, "/m/switch-index"), "other keys as ever");
+        assertEquals("{ if-shell -F 1 { switch-client -c 'client-9' -t '$0' } ; switch-client -t '$1' }",
+                Bindings.next(List.of("$1"), seat));
+        assertTrue(Bindings.isMuxbars("bind-key -T root M-0 if-shell -F 1 { switch-client -c client-9 -t \"$0\" } \\; "
+                + "switch-client -t \"$1\""), "as list-keys prints the braced next key");
+    }
 }

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.muxbar.testing.DaemonLocks;
 import dev.muxbar.testing.NestedClient;
+import dev.muxbar.testing.PluginServer;
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.Teardown;
-import dev.muxbar.testing.TestFiles;
 import dev.muxbar.testing.TmuxServer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,29 +25,17 @@ class PluginIT {
     Path tmp;
 
     private final Teardown cleanup = new Teardown();
+    private PluginServer plugin;
     private TmuxServer tmux;
 
     static Path root() {
-        return Path.of(System.getProperty("muxbar.root")).toAbsolutePath().normalize();
+        return PluginServer.root();
     }
 
     @BeforeEach
     void start() throws Exception {
-        tmux = track(server("alpha", "beta", "gamma"));
-    }
-
-    /** A server with these sessions, its state and runtime dirs under the test's temp dir. */
-    private TmuxServer server(String first, String... more) throws IOException {
-        TmuxServer s = new TmuxServer(first);
-        for (String name : more) {
-            s.tmux("new-session", "-d", "-s", name, "-x", "160", "-y", "40");
-        }
-        // Short: daemon.sock must stay under the 108-byte Unix socket path limit.
-        Path home = Files.createTempDirectory(Path.of("/tmp"), "mx");
-        cleanup.track(() -> TestFiles.deleteTree(home));
-        s.tmux("set-environment", "-g", "XDG_STATE_HOME", home.resolve("state").toString());
-        s.tmux("set-environment", "-g", "XDG_RUNTIME_DIR", home.resolve("run").toString());
-        return s;
+        plugin = track(PluginServer.create("alpha", "beta", "gamma"));
+        tmux = plugin.tmux;
     }
 
     @AfterEach
@@ -60,76 +47,23 @@ class PluginIT {
         return cleanup.track(c);
     }
 
-    /** Loads the plugin and registers stopping its daemon (by pid) for teardown. */
-    private void load(TmuxServer s) {
-        s.tmux("run-shell", root().resolve("muxbar.tmux").toString());
-        cleanup.track(() -> stopDaemon(s));
-        Poll.until(15_000, () -> daemonPid(s) > 0 && s.tmux("list-keys", "-T", "root", "M-1").contains("switch-client"),
-                "daemon up with native bindings", () -> diagnostics(s));
-    }
-
-    private static Path runtimeDir(TmuxServer s) {
-        String env = s.tmux("show-environment", "-g", "MUXBAR_RUNTIME_DIR").trim();
-        return Path.of(env.substring(env.indexOf('=') + 1));
-    }
-
-    private static long daemonPid(TmuxServer s) {
-        try {
-            Path dir = runtimeDir(s);
-            if (!Files.exists(dir.resolve("daemon.sock"))) {
-                return -1;
-            }
-            long pid = Long.parseLong(Files.readString(dir.resolve("daemon.lock")).trim().split(" ")[0]);
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? pid : -1;
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
-    private static void stopDaemon(TmuxServer s) {
-        DaemonLocks.stop(daemonPid(s));
-    }
-
-    private String diagnostics(TmuxServer s) {
-        String keys = s.tmux("list-keys", "-T", "root").lines().filter(l -> l.contains(" M-")).reduce("", (a, b) -> a + b + "\n");
-        String log;
-        try (var files = Files.list(runtimeDir(s))) {
-            Path dir = runtimeDir(s);
-            log = "--- runtime dir " + dir + ": " + files.map(f -> f.getFileName().toString()).toList() + "\n"
-                    + "--- order\n" + (Files.exists(dir.resolve("order")) ? Files.readString(dir.resolve("order")) : "(none)\n")
-                    + "--- daemon.out\n" + (Files.exists(dir.resolve("daemon.out")) ? Files.readString(dir.resolve("daemon.out")) : "(none)\n")
-                    + "--- daemon.lock: " + (Files.exists(dir.resolve("daemon.lock")) ? Files.readString(dir.resolve("daemon.lock")) : "(none)\n")
-                    + "--- hooks\n" + s.tmux("show-hooks", "-g")
-                    + "--- daemon.log\n" + Files.readString(dir.resolve("daemon.log"));
-        } catch (Exception e) {
-            log = "(no runtime dir: " + e + ")";
-        }
-        return keys + s.describe() + log;
-    }
-
-    private String sessionOf(NestedClient c) {
-        return tmux.tmux("list-clients", "-F", "#{client_name} #{session_name}").lines()
-                .filter(l -> l.startsWith(c.clientName() + " ")).map(l -> l.substring(l.indexOf(' ') + 1))
-                .findFirst().orElse("(not attached)");
-    }
-
     private void awaitSession(NestedClient c, String session) {
-        Poll.until(3_000, () -> sessionOf(c).equals(session), "client on " + session,
-                () -> "client on " + sessionOf(c) + "\n" + diagnostics(tmux));
+        Poll.until(3_000, () -> plugin.sessionOf(c).equals(session), "client on " + session,
+                () -> "client on " + plugin.sessionOf(c) + "\n" + plugin.diagnostics());
     }
 
     @Test
     void switchKeysFollowTheOrderAcrossReorderKillAndNewSessions() throws Exception {
-        load(tmux);
+        plugin.load();
         NestedClient c = track(new NestedClient(tmux, "alpha"));
         awaitSession(c, "alpha");
         c.press("M-2");
         awaitSession(c, "beta");
         // Reorder: gamma to the top, so M-1 is gamma.
-        Path dir = runtimeDir(tmux);
+        Path dir = plugin.runtimeDir();
         curl(dir, "/order/move?session=gamma&position=1");
         Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-1").contains("switch-client -t \"$2\""), "M-1 rebound",
-                () -> diagnostics(tmux));
+                () -> plugin.diagnostics());
         c.press("M-1");
         awaitSession(c, "gamma");
         // Kill gamma (after leaving it: tmux detaches a client whose session is destroyed):
@@ -139,33 +73,34 @@ class PluginIT {
         tmux.tmux("kill-session", "-t", "gamma");
         tmux.tmux("new-session", "-d", "-s", "delta");
         Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-3").contains("switch-client -t \"$3\""), "M-3 rebound",
-                () -> diagnostics(tmux));
+                () -> plugin.diagnostics());
         c.press("M-3");
         awaitSession(c, "delta");
         c.press("M-1");
         awaitSession(c, "alpha");
         // prefix o, then 3: native too.
         Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "muxbar", "3").contains("switch-client -t \"$3\""),
-                "prefix table bound natively", () -> tmux.tmux("list-keys", "-T", "muxbar") + diagnostics(tmux));
+                "prefix table bound natively", () -> tmux.tmux("list-keys", "-T", "muxbar") + plugin.diagnostics());
         // Separate presses: a key arriving in the same read as "o" is looked up before o's
         // switch-client -T muxbar has run.
         c.press("C-b", "o");
         Poll.until(3_000, () -> tmux.tmux("list-clients", "-F", "#{client_name} #{client_key_table}")
-                .contains(c.clientName() + " muxbar"), "the muxbar key table", () -> diagnostics(tmux));
+                .contains(c.clientName() + " muxbar"), "the muxbar key table", () -> plugin.diagnostics());
         c.press("3");
         awaitSession(c, "delta");
     }
 
     @Test
     void theNextKeyJumpsToTheSessionsWhoseAgentsNeedTheUser() throws Exception {
-        load(tmux);
+        plugin.load();
         NestedClient c = track(new NestedClient(tmux, "alpha"));
         awaitSession(c, "alpha");
-        Path dir = runtimeDir(tmux);
+        Path dir = plugin.runtimeDir();
         post(dir, "/agent-event", "{\"agent\":\"aider\",\"status\":\"done\",\"session\":\"beta\"}");
         post(dir, "/agent-event", "{\"agent\":\"claude\",\"status\":\"waiting\",\"session\":\"gamma\"}");
-        Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-0").contains("if-shell"), "M-0 bound natively",
-                () -> tmux.tmux("list-keys", "-T", "root", "M-0") + diagnostics(tmux));
+        Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-0").contains("#{==:#{session_id},$2}"),
+                "M-0 bound natively to gamma, then beta",
+                () -> tmux.tmux("list-keys", "-T", "root", "M-0") + plugin.diagnostics());
         c.press("M-0");
         awaitSession(c, "gamma"); // waiting beats finished-unseen
         c.press("M-0");
@@ -181,22 +116,22 @@ class PluginIT {
 
     @Test
     void theScriptPathSwitchesWithTheDaemonStoppedAndBringsItBack() throws Exception {
-        load(tmux);
+        plugin.load();
         NestedClient c = track(new NestedClient(tmux, "alpha"));
         awaitSession(c, "alpha");
-        long first = daemonPid(tmux);
-        stopDaemon(tmux);
+        long first = plugin.daemonPid();
+        plugin.stopDaemon();
         String script = "'" + root().resolve("scripts/switch-index").normalize() + "' 3 '#{client_tty}'";
         Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-3").contains("run-shell -b \"" + script + "\""),
-                "script bindings back after the daemon stopped", () -> diagnostics(tmux));
+                "script bindings back after the daemon stopped", () -> plugin.diagnostics());
         // The stopped daemon's control client must be gone too: a key pressed while tmux is still
         // detaching it was seen to be lost.
         Poll.until(3_000, () -> tmux.tmux("list-clients", "-F", "#{client_control_mode}").lines().noneMatch("1"::equals),
-                "the old control client detached", () -> diagnostics(tmux));
+                "the old control client detached", () -> plugin.diagnostics());
         c.press("M-3");
         awaitSession(c, "gamma");
-        Poll.until(15_000, () -> daemonPid(tmux) > 0 && daemonPid(tmux) != first, "the daemon started again",
-                () -> diagnostics(tmux));
+        Poll.until(15_000, () -> plugin.daemonPid() > 0 && plugin.daemonPid() != first, "the daemon started again",
+                () -> plugin.diagnostics());
     }
 
     /** Windows and their sidebars: "window sidebar-count" for every window. */
@@ -212,19 +147,19 @@ class PluginIT {
 
     @Test
     void aDaemonKilledWithSigkillIsReplacedAtOnceAndNewWindowsGetSidebars() throws Exception {
-        load(tmux);
+        plugin.load();
         NestedClient c = track(new NestedClient(tmux, "alpha"));
-        Poll.until(10_000, () -> oneSidebarPerWindow(tmux), "a sidebar in every window", () -> diagnostics(tmux));
-        long first = daemonPid(tmux);
+        Poll.until(10_000, () -> oneSidebarPerWindow(tmux), "a sidebar in every window", () -> plugin.diagnostics());
+        long first = plugin.daemonPid();
         long killedAt = System.nanoTime();
         ProcessHandle.of(first).orElseThrow().destroyForcibly();
         // No key is pressed: the dead daemon's control client detaches and the plugin's hook revives it.
-        Poll.until(10_000, () -> daemonPid(tmux) > 0 && daemonPid(tmux) != first, "a new daemon without any key",
-                () -> diagnostics(tmux));
+        Poll.until(10_000, () -> plugin.daemonPid() > 0 && plugin.daemonPid() != first, "a new daemon without any key",
+                () -> plugin.diagnostics());
         System.out.printf("kill -9 → new daemon: %d ms%n", (System.nanoTime() - killedAt) / 1_000_000);
         tmux.tmux("new-window", "-d", "-t", "beta");
         Poll.until(10_000, () -> oneSidebarPerWindow(tmux) && sidebarsPerWindow(tmux).size() == 4,
-                "the new window has a sidebar, and no window has two", () -> sidebarsPerWindow(tmux) + diagnostics(tmux));
+                "the new window has a sidebar, and no window has two", () -> sidebarsPerWindow(tmux) + plugin.diagnostics());
         Poll.until(5_000, () -> c.screen().contains("alpha") && c.screen().contains("gamma"),
                 "the visible sidebar painted by the new daemon", c::screen);
     }
@@ -236,24 +171,24 @@ class PluginIT {
      */
     @Test
     void aNativeKeyWhoseSessionWentWhileTheDaemonWasDeadFallsBackAndRevivesIt() throws Exception {
-        load(tmux);
+        plugin.load();
         NestedClient c = track(new NestedClient(tmux, "alpha"));
         awaitSession(c, "alpha");
         Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-2").contains("switch-client -t \"$1\""),
-                "M-2 native to beta", () -> diagnostics(tmux));
+                "M-2 native to beta", () -> plugin.diagnostics());
         tmux.tmux("set-option", "-g", "@muxbar-stopped", "1"); // as if the revival failed: the hook does nothing
-        long first = daemonPid(tmux);
+        long first = plugin.daemonPid();
         ProcessHandle.of(first).orElseThrow().destroyForcibly();
         Poll.until(3_000, () -> tmux.tmux("list-clients", "-F", "#{client_control_mode}").lines().noneMatch("1"::equals),
-                "the dead daemon's control client gone", () -> diagnostics(tmux));
+                "the dead daemon's control client gone", () -> plugin.diagnostics());
         tmux.tmux("kill-session", "-t", "beta");
         assertTrue(tmux.tmux("list-keys", "-T", "root", "M-2").contains("switch-client -t \"$1\""), "a stale native binding");
         c.press("M-2");
-        Poll.until(15_000, () -> daemonPid(tmux) > 0 && daemonPid(tmux) != first, "the key brought the daemon back",
-                () -> diagnostics(tmux));
-        assertEquals("alpha", sessionOf(c), "no switch to a session that is gone");
+        Poll.until(15_000, () -> plugin.daemonPid() > 0 && plugin.daemonPid() != first, "the key brought the daemon back",
+                () -> plugin.diagnostics());
+        assertEquals("alpha", plugin.sessionOf(c), "no switch to a session that is gone");
         Poll.until(5_000, () -> tmux.tmux("list-keys", "-T", "root", "M-2").contains("switch-client -t \"$2\""),
-                "M-2 follows the new order (gamma)", () -> diagnostics(tmux));
+                "M-2 follows the new order (gamma)", () -> plugin.diagnostics());
         c.press("M-2");
         awaitSession(c, "gamma");
     }
@@ -261,13 +196,13 @@ class PluginIT {
     /** ensure-daemon used to trust kill -0 on the pid in daemon.lock: a reused pid kept muxbar down. */
     @Test
     void aLockNamingAnotherLiveProcessDoesNotKeepMuxbarDown() throws Exception {
-        load(tmux);
+        plugin.load();
         NestedClient c = track(new NestedClient(tmux, "alpha"));
         awaitSession(c, "alpha");
-        stopDaemon(tmux);
-        Path dir = runtimeDir(tmux);
+        plugin.stopDaemon();
+        Path dir = plugin.runtimeDir();
         Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-3").contains("switch-index"),
-                "script bindings back", () -> diagnostics(tmux));
+                "script bindings back", () -> plugin.diagnostics());
         // What a crash leaves behind, with the daemon's pid since taken by a live process (this JVM).
         long someoneElse = ProcessHandle.current().pid();
         Files.writeString(dir.resolve("daemon.lock"), someoneElse + " 1\n");
@@ -276,8 +211,8 @@ class PluginIT {
         } // closed: the file stays, as a dead daemon's socket does
         c.press("M-3");
         awaitSession(c, "gamma");
-        Poll.until(15_000, () -> daemonPid(tmux) > 0 && daemonPid(tmux) != someoneElse, "a daemon started despite the lock",
-                () -> diagnostics(tmux));
+        Poll.until(15_000, () -> plugin.daemonPid() > 0 && plugin.daemonPid() != someoneElse, "a daemon started despite the lock",
+                () -> plugin.diagnostics());
     }
 
     private java.util.Set<String> allKeys(TmuxServer s) {
@@ -301,19 +236,19 @@ class PluginIT {
     @Test
     void aKeyBoundAfterThePluginStaysTheUsersAndUninstallRestoresEveryTable() throws Exception {
         java.util.Set<String> before = allKeys(tmux);
-        load(tmux);
-        Path dir = runtimeDir(tmux);
+        plugin.load();
+        Path dir = plugin.runtimeDir();
         tmux.tmux("bind-key", "-n", "M-3", "select-window", "-t", ":=3");
         curl(dir, "/order/move?session=gamma&position=1"); // the daemon rebinds M-1…M-3
         Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-1").contains("switch-client -t \"$2\""),
-                "M-1 rebound", () -> diagnostics(tmux));
+                "M-1 rebound", () -> plugin.diagnostics());
         Poll.until(3_000, () -> tmux.tmux("show-options", "-gv", "@muxbar-skipped-keys").contains("M-3"),
-                "M-3 recorded as the user's", () -> diagnostics(tmux));
+                "M-3 recorded as the user's", () -> plugin.diagnostics());
         assertTrue(tmux.tmux("list-keys", "-T", "root", "M-3").contains("select-window"), tmux.tmux("list-keys", "-T", "root", "M-3"));
         assertFalse(tmux.tmux("show-options", "-gv", "@muxbar-bound-keys").contains("root:M-3:"));
         tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString()); // re-sourced
         Poll.until(5_000, () -> tmux.tmux("list-keys", "-T", "root", "M-2").contains("switch-client -t \""),
-                "native again after re-sourcing", () -> diagnostics(tmux));
+                "native again after re-sourcing", () -> plugin.diagnostics());
         assertTrue(tmux.tmux("list-keys", "-T", "root", "M-3").contains("select-window"), "still the user's after a re-source");
 
         uninstall(tmux);
@@ -333,12 +268,12 @@ class PluginIT {
     void aFocusedSidebarNeverRenamesItsWindowAndTheUsersRenameFormatIsKept() throws Exception {
         String format = "#{pane_current_command}:x \"y\" $HOME";
         tmux.tmux("set-option", "-g", "automatic-rename-format", format);
-        load(tmux);
+        plugin.load();
         tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString()); // re-sourced: wrapped once
         tmux.tmux("new-window", "-d", "-t", "gamma:5");
         String control = tmux.tmux("split-window", "-d", "-P", "-F", "#{pane_id}", "-t", "gamma:5", "cat").trim();
         Poll.until(5_000, () -> !sidebarIn("alpha:0").isEmpty() && !sidebarIn("gamma:5").isEmpty(), "sidebars",
-                () -> diagnostics(tmux));
+                () -> plugin.diagnostics());
         String sidebar = sidebarIn("alpha:0");
         String before = tmux.display("alpha:0", "#{window_name}");
         tmux.tmux("select-pane", "-t", sidebar);
@@ -348,7 +283,7 @@ class PluginIT {
             tmux.tmux("send-keys", "-t", control, "x");
             return tmux.display("gamma:5", "#{window_name}").equals("cat:x \"y\" \\$HOME"); // tmux escapes $ in names
         }, "control: the user's format names the window whose focused pane runs cat",
-                () -> tmux.tmux("list-windows", "-a", "-F", "#{window_id} #{window_name}") + diagnostics(tmux));
+                () -> tmux.tmux("list-windows", "-a", "-F", "#{window_id} #{window_name}") + plugin.diagnostics());
         assertEquals(sidebar, tmux.display("alpha:0", "#{pane_id}"), "the sidebar still has the focus");
         assertEquals(before, tmux.display("alpha:0", "#{window_name}"), "a focused sidebar renamed its window");
 
@@ -367,23 +302,23 @@ class PluginIT {
      */
     @Test
     void aNewerJarReplacesTheRunningDaemonWhenThePluginLoads() throws Exception {
-        load(tmux);
-        long first = daemonPid(tmux);
-        Poll.until(5_000, () -> sidebars(tmux) == windows(tmux), "sidebars", () -> diagnostics(tmux));
+        plugin.load();
+        long first = plugin.daemonPid();
+        Poll.until(5_000, () -> sidebars(tmux) == windows(tmux), "sidebars", () -> plugin.diagnostics());
         Path jar = dev.muxbar.testing.DaemonProcess.jar();
         java.nio.file.attribute.FileTime was = Files.getLastModifiedTime(jar);
         cleanup.track(() -> Files.setLastModifiedTime(jar, was));
         Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2_000));
-        dev.muxbar.testing.DaemonProcess.Cli version = dev.muxbar.testing.DaemonProcess.cli(runtimeDir(tmux),
+        dev.muxbar.testing.DaemonProcess.Cli version = dev.muxbar.testing.DaemonProcess.cli(plugin.runtimeDir(),
                 Path.of(tmux.tmux("show-environment", "-g", "XDG_STATE_HOME").strip().replaceFirst("^[^=]*=", "")),
                 "version", "-L", tmux.label);
         assertTrue(version.output().contains("started before this jar was made"), version.output());
 
         tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString()); // the plugin loads again
-        Poll.until(15_000, () -> daemonPid(tmux) > 0 && daemonPid(tmux) != first, "a new daemon", () -> diagnostics(tmux));
-        Poll.until(5_000, () -> !DaemonLocks.running(first), "the old one stopped", () -> diagnostics(tmux));
+        Poll.until(15_000, () -> plugin.daemonPid() > 0 && plugin.daemonPid() != first, "a new daemon", () -> plugin.diagnostics());
+        Poll.until(5_000, () -> !DaemonLocks.running(first), "the old one stopped", () -> plugin.diagnostics());
         Poll.until(5_000, () -> sidebars(tmux) == windows(tmux), "its sidebars re-adopted, none added twice",
-                () -> diagnostics(tmux));
+                () -> plugin.diagnostics());
     }
 
 
@@ -397,29 +332,29 @@ class PluginIT {
 
     @Test
     void twoClientsSwitchIndependently() throws Exception {
-        load(tmux);
+        plugin.load();
         NestedClient one = track(new NestedClient(tmux, "alpha"));
         NestedClient two = track(new NestedClient(tmux, "beta"));
         awaitSession(one, "alpha");
         awaitSession(two, "beta");
         one.press("M-3");
         awaitSession(one, "gamma");
-        assertEquals("beta", sessionOf(two));
+        assertEquals("beta", plugin.sessionOf(two));
         two.press("M-1");
         awaitSession(two, "alpha");
-        assertEquals("gamma", sessionOf(one));
+        assertEquals("gamma", plugin.sessionOf(one));
     }
 
     @Test
     void twoServersHaveTheirOwnDaemonOrderAndBindings() throws Exception {
-        TmuxServer other = track(server("omega", "psi"));
-        load(tmux);
-        load(other);
-        assertFalse(runtimeDir(tmux).equals(runtimeDir(other)));
-        assertTrue(daemonPid(tmux) != daemonPid(other));
-        assertEquals("$0\talpha\n$1\tbeta\n$2\tgamma\n", Files.readString(runtimeDir(tmux).resolve("order")));
-        assertEquals("$0\tomega\n$1\tpsi\n", Files.readString(runtimeDir(other).resolve("order")));
-        assertTrue(other.tmux("list-keys", "-T", "root", "M-3").contains("switch-index"), "psi has no 3rd session");
+        PluginServer other = track(PluginServer.create("omega", "psi"));
+        plugin.load();
+        other.load();
+        assertFalse(plugin.runtimeDir().equals(other.runtimeDir()));
+        assertTrue(plugin.daemonPid() != other.daemonPid());
+        assertEquals("$0\talpha\n$1\tbeta\n$2\tgamma\n", Files.readString(plugin.runtimeDir().resolve("order")));
+        assertEquals("$0\tomega\n$1\tpsi\n", Files.readString(other.runtimeDir().resolve("order")));
+        assertTrue(other.tmux.tmux("list-keys", "-T", "root", "M-3").contains("switch-index"), "psi has no 3rd session");
         assertTrue(tmux.tmux("list-keys", "-T", "root", "M-3").contains("switch-client -t \"$2\""));
     }
 
@@ -429,19 +364,19 @@ class PluginIT {
         tmux.tmux("set-hook", "-g", "client-session-changed[3]", "display-message user-hook");
         tmux.tmux("set-option", "-g", "@resurrect-hook-post-save-all", "echo 'mine' \"$x\"");
         String path = tmux.tmux("show-environment", "-g", "PATH").strip();
-        load(tmux);
+        plugin.load();
         assertEquals(path + ":" + root().resolve("bin"), tmux.tmux("show-environment", "-g", "PATH").strip(),
                 "muxbar on the PATH of tmux's shells");
         tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString()); // re-sourced
         tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString());
-        Poll.until(5_000, () -> daemonPid(tmux) > 0, "daemon", () -> diagnostics(tmux));
+        Poll.until(5_000, () -> plugin.daemonPid() > 0, "daemon", () -> plugin.diagnostics());
         // A launcher refused by the lock may still be exiting: poll until only real daemons remain.
         Poll.until(5_000, () -> daemonsOf(tmux) == 1, "one daemon after loading three times",
-                () -> daemonsOf(tmux) + " daemons\n" + diagnostics(tmux));
+                () -> daemonsOf(tmux) + " daemons\n" + plugin.diagnostics());
         assertEquals(2, tmux.tmux("show-hooks", "-g", "client-session-changed").lines().count(), "one muxbar hook + the user's");
         // Re-sourcing put the script bindings back; the running daemon makes them native again.
         Poll.until(5_000, () -> tmux.tmux("list-keys", "-T", "root", "M-1").contains("switch-client -t \"$0\""),
-                "native again after re-sourcing", () -> diagnostics(tmux));
+                "native again after re-sourcing", () -> plugin.diagnostics());
         assertTrue(tmux.tmux("list-keys", "-T", "root", "M-3").contains("user M-3"), "the user's M-3 was not replaced");
         assertEquals("M-3", tmux.tmux("show-options", "-gv", "@muxbar-skipped-keys").trim());
 
@@ -452,7 +387,7 @@ class PluginIT {
         assertTrue(tmux.tmux("list-keys", "-T", "root").lines().noneMatch(l -> l.matches(".*-T root +M-[124-9] .*")),
                 "muxbar's keys are gone");
         assertTrue(tmux.tmux("list-panes", "-a", "-F", "#{@muxbar-sidebar}").isBlank(), "sidebars are gone");
-        assertEquals(-1, daemonPid(tmux), "daemon stopped");
+        assertEquals(-1, plugin.daemonPid(), "daemon stopped");
         assertFalse(tmux.tmux("show-options", "-g").contains("@muxbar"), "options removed");
         assertEquals("echo 'mine' \"$x\"", tmux.tmux("show-options", "-gv", "@resurrect-hook-post-save-all").strip(),
                 "the user's resurrect hook back");

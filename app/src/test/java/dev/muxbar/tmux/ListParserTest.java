@@ -52,7 +52,7 @@ class ListParserTest {
     private static List<List<String>> replies(String name) {
         return List.of(
                 List.of(rec("4242", "1795395925", "3.3a")),
-                List.of(rec("$0", "100", name), rec("$1", "101", "beta")),
+                List.of(rec("$0", "100", "1700000005", name), rec("$1", "101", "", "beta")),
                 List.of(rec("$0", "@0", "0", "0", "160", "40", "0", "", "editor"),
                         rec("$0", "@1", "1", "1", "160", "40", "1", "0", "shell"),
                         rec("$1", "@2", "0", "1", "80", "24", "0", "1", "w"),

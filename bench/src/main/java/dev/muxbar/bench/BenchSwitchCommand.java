@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code muxbar bench-switch} (hidden; used by scripts/bench/switch): keypress in a real client
- * (outer {@code send-keys}) until a control client sees {@code %client-session-changed}, for pairs of
- * keys that alternate between two sessions.
+ * (outer {@code send-keys}) until a control client sees {@code %client-session-changed}, for sets of
+ * keys (one binding each) pressed in turn, each press switching to the next session.
  */
 @Command(name = "bench-switch", hidden = true, mixinStandardHelpOptions = true, description = "Time key switches (benchmark).")
 final class BenchSwitchCommand implements Callable<Integer> {
@@ -27,8 +27,12 @@ final class BenchSwitchCommand implements Callable<Integer> {
     @Option(names = "--outer", required = true, description = "the outer tmux server (-L) whose session o holds the client")
     String outer;
 
-    @Option(names = "--pair", required = true, description = "LABEL:KEY1:KEY2, keys that switch between two sessions")
+    @Option(names = "--pair", required = true,
+            description = "LABEL:KEY1:KEY2[:KEY3…]: key N switches to session N (session 1 is where the client starts)")
     List<String> pairs;
+
+    @Option(names = "--gap-ms", defaultValue = "30", description = "pause after each switch")
+    long gapMs;
 
     @Option(names = "--rounds", defaultValue = "40")
     int rounds;
@@ -43,35 +47,40 @@ final class BenchSwitchCommand implements Callable<Integer> {
             }
         }, () -> { })) {
             c.send("display-message -p ready").get(5, TimeUnit.SECONDS);
-            List<Double> base = null;
-            for (String pair : pairs) {
-                String[] p = pair.split(":");
-                List<Double> times = new ArrayList<>();
-                int missed = 0;
-                for (int r = 0; r < rounds; r++) {
-                    changes.clear();
-                    long t0 = System.nanoTime();
-                    press(p[1 + r % 2]);
-                    Long t1 = changes.poll(2, TimeUnit.SECONDS);
-                    if (t1 == null) {
-                        missed++;
-                    } else {
-                        times.add((t1 - t0) / 1e6);
-                    }
-                    Thread.sleep(30);
+            // Every binding is pressed in turn, press by press (a, b, c, a, b, c, …), each press to the
+            // next session (1, 2, 3, 1, …): a machine that slows down for a while slows every binding
+            // alike, where runs one after the other compared the binding with its luck.
+            List<String[]> sets = pairs.stream().map(x -> x.split(":")).toList();
+            List<List<Double>> times = new ArrayList<>();
+            int[] missed = new int[sets.size()];
+            sets.forEach(x -> times.add(new ArrayList<>()));
+            for (int r = 0; r < rounds * sets.size(); r++) {
+                int which = r % sets.size();
+                String[] p = sets.get(which);
+                changes.clear();
+                long t0 = System.nanoTime();
+                press(p[1 + (r + 1) % (p.length - 1)]);
+                Long t1 = changes.poll(2, TimeUnit.SECONDS);
+                if (t1 == null) {
+                    missed[which]++;
+                } else {
+                    times.get(which).add((t1 - t0) / 1e6);
                 }
-                if (times.isEmpty()) {
-                    System.out.printf("%-28s no switch seen in %d presses%n", p[0], rounds);
+                Thread.sleep(gapMs);
+            }
+            List<Double> base = times.get(0);
+            for (int i = 0; i < sets.size(); i++) {
+                String label = sets.get(i)[0];
+                List<Double> t = times.get(i);
+                if (t.isEmpty() || base.isEmpty()) {
+                    System.out.printf("%-28s no switch seen in %d presses%n", label, rounds);
                     continue;
                 }
-                if (base == null) {
-                    base = times;
-                }
-                Samples.save("switch " + p[0].trim(), times);
-                System.out.printf("%-28s median=%5.2f ms p90=%5.2f ms  (%.2fx the baseline)%s%n", p[0],
-                        BenchCommand.pct(times, 50), BenchCommand.pct(times, 90),
-                        BenchCommand.pct(times, 50) / BenchCommand.pct(base, 50),
-                        missed > 0 ? "  missed " + missed : "");
+                Samples.save("switch " + label.trim(), t);
+                System.out.printf("%-28s median=%5.2f ms p90=%5.2f ms  (%.2fx the baseline)%s%n", label,
+                        BenchCommand.pct(t, 50), BenchCommand.pct(t, 90),
+                        BenchCommand.pct(t, 50) / BenchCommand.pct(base, 50),
+                        missed[i] > 0 ? "  missed " + missed[i] : "");
             }
             // Five rapid-fire switches, end to end: separate presses back to back (five keys in one
             // send-keys arrive in one read, and tmux then makes 3 switches even with bare bindings).
@@ -79,7 +88,7 @@ final class BenchSwitchCommand implements Callable<Integer> {
             changes.clear();
             long t0 = System.nanoTime();
             for (int i = 0; i < 5; i++) {
-                press(p[1 + i % 2]);
+                press(p[1 + (i + 1) % (p.length - 1)]);
             }
             int seen = 0;
             long last = t0;
