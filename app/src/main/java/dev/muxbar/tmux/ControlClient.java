@@ -56,10 +56,8 @@ public final class ControlClient implements AutoCloseable {
     }
 
     /**
-     * Starts the control client in the session {@link dev.muxbar.model.Seat#choose} picks (tmux's own
-     * choice would be the newest session without users: the one a script that churns sessions kills
-     * next, which detaches the control client), or tmux's choice when every session has a user.
-     * {@code ignore-size} keeps it from affecting any size; the model filters it out.
+     * Starts the control client where and when {@link AttachPlace} says (a free session, at a quiet
+     * moment). {@code ignore-size} keeps it from affecting any size; the model filters it out.
      *
      * @throws IOException when tmux cannot be started or no server answers
      */
@@ -68,32 +66,13 @@ public final class ControlClient implements AutoCloseable {
         // -N: attach-session would otherwise START a server when none runs (a reconnect racing a
         // kill-server left a fresh, empty server's socket file behind).
         List<String> argv = new ArrayList<>(List.of("-N", "-C", "attach", "-f", "no-output,ignore-size"));
-        seat(address).ifPresent(id -> argv.addAll(List.of("-t", id)));
-        return start(address.command(argv.toArray(new String[0])), listener, onClosed);
-    }
-
-    /** The session to attach to, from one {@code list-sessions} (a process: there is no control client yet). */
-    static java.util.Optional<String> seat(TmuxAddress address) {
         try {
-            TmuxProcess.Result r = TmuxProcess.run(address, List.of("list-sessions", "-F",
-                    "#{session_id} #{session_attached} #{session_created} #{session_last_attached}"));
-            return r.ok() ? dev.muxbar.model.Seat.choose(candidates(r.lines()), "") : java.util.Optional.empty();
-        } catch (IOException e) {
-            return java.util.Optional.empty();
+            AttachPlace.await(AttachPlace.of(address)).ifPresent(id -> argv.addAll(List.of("-t", id)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting to attach", e);
         }
-    }
-
-    /** Lines {@code "$3 0 1700000000 1700000100"} (last attached empty when never) → candidates. */
-    static List<dev.muxbar.model.Seat.Candidate> candidates(List<String> lines) {
-        List<dev.muxbar.model.Seat.Candidate> out = new ArrayList<>();
-        for (String l : lines) {
-            String[] f = l.split(" ", -1);
-            if (f.length == 4 && f[0].matches("\\$[0-9]+")) {
-                out.add(new dev.muxbar.model.Seat.Candidate(f[0], (int) ListParser.num(f[1]), ListParser.num(f[2]),
-                        ListParser.num(f[3])));
-            }
-        }
-        return out;
+        return start(address.command(argv.toArray(new String[0])), listener, onClosed);
     }
 
     /** Starts a control-mode peer from any argv (tests run a fake tmux that speaks the protocol). */
