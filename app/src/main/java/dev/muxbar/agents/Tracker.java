@@ -51,7 +51,11 @@ public final class Tracker {
     static final int MAX_INSTANCES = 512;
 
     /** What became of a signal. */
-    public enum Outcome { CHANGED, UNCHANGED, IGNORED, NO_PANE }
+    /**
+     * What became of a signal. {@code NO_PANE}: no pane matches where it says it comes from;
+     * {@code NOT_RUNNING}: it names a pane, but only a hook may speak for an agent its pane does not run.
+     */
+    public enum Outcome { CHANGED, UNCHANGED, IGNORED, NO_PANE, NOT_RUNNING }
 
 
     private final LongUnaryOperator parentOf;
@@ -153,7 +157,8 @@ public final class Tracker {
     public Outcome apply(Signal s, long now) {
         String pane = resolve(s);
         if (pane == null) {
-            return Outcome.NO_PANE;
+            String named = s.where().pane();
+            return named != null && places().get(named) != null ? Outcome.NOT_RUNNING : Outcome.NO_PANE;
         }
         String k = key(pane, s.agent());
         Row i = byPaneAgent.get(k);

@@ -167,7 +167,17 @@ final class AgentRoutes {
                 : o == Tracker.Outcome.NO_PANE
                 ? Reply.error(404, "no tmux pane matches this " + s.agent()
                         + " event: pass pane=%N ($TMUX_PANE), pid, session or a cwd a pane is in")
+                : o == Tracker.Outcome.NOT_RUNNING
+                ? Reply.error(404, "pane " + s.where().pane() + " runs no " + s.agent() + running(s.where().pane())
+                        + ": only a hook may speak for an agent its pane does not run")
                 : Reply.ok("{\"ok\":true,\"outcome\":\"" + o.name().toLowerCase(java.util.Locale.ROOT) + "\"}"));
+    }
+
+    /** " (it runs bash)", or "" when the model does not say (the loop's thread reads its own model). */
+    private String running(String pane) {
+        dev.muxbar.model.Model m = core.model();
+        return m == null ? "" : m.snapshot().pane(pane).map(p -> p.command().isEmpty() ? "" : " (it runs "
+                + clip(p.command()) + ")").orElse("");
     }
 
     private static Node parse(String body) {

@@ -8,6 +8,7 @@ import dev.muxbar.state.Core;
 import dev.muxbar.state.Event.OrderEdit;
 import dev.muxbar.state.Event;
 import dev.muxbar.theme.ThemeResult;
+import dev.muxbar.theme.Themes;
 import dev.muxbar.tmux.Commands;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -150,6 +151,10 @@ final class Routes {
     private Reply theme(String name, String preview) {
         if (name == null || name.isEmpty()) {
             return Reply.error(400, "missing query parameter: name (muxbar themes list shows them)");
+        }
+        if (!Themes.plausibleName(name)) {
+            return Reply.error(400, "not a theme name: it has a control character, a '/' or over 100 characters"
+                    + " (muxbar themes list shows them)");
         }
         boolean keep = preview == null || !(preview.equals("1") || preview.equals("true"));
         return Reply.await(actions.setTheme(name, keep), Routes::themeReply, Reply::busy);

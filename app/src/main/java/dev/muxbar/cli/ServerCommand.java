@@ -57,8 +57,8 @@ final class ServerCommand implements Callable<Integer> {
                         System.out.println("muxbar: a daemon already serves " + address.socket());
                         return 0;
                     }
-                    System.err.println("muxbar: the daemon exited with code " + child.exitValue()
-                            + "; is a tmux server running at " + address.socket() + "? (log: " + paths.log() + ")");
+                    System.err.println("muxbar: the daemon exited with code " + child.exitValue() + ": "
+                            + whyNotStarted(paths, address) + " (log: " + paths.log() + ")");
                     return 1;
                 }
                 if (api.alive()) {
@@ -70,6 +70,19 @@ final class ServerCommand implements Callable<Integer> {
         }
         System.err.println("muxbar: the daemon did not answer within 10 s (log: " + paths.log() + ")");
         return 1;
+    }
+
+    /** What the daemon logged when it gave up ("cannot start: …"), else what most often stops it. */
+    static String whyNotStarted(Paths paths, TmuxAddress address) {
+        try (var lines = Files.lines(paths.log())) {
+            String last = lines.filter(l -> l.contains(" cannot start: ")).reduce((a, b) -> b).orElse(null);
+            if (last != null) {
+                return last.substring(last.indexOf(" cannot start: ") + " cannot start: ".length());
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // no log: it ended before it could write one
+        }
+        return "is a tmux server running at " + address.socket() + "?";
     }
 
     /** Runs the daemon in this JVM until its tmux server goes; the exit code. */

@@ -110,4 +110,20 @@ public record Paths(Path runtimeDir, Path stateDir) {
         }
         PrivateDir.ensure(runtimeDir, uid);
     }
+
+    /**
+     * Makes the state dir (custom order, hidden sessions, theme and sidebar choices). A daemon that
+     * could not keep what the user chose does not start: the message names the dir and why.
+     */
+    public void createStateDir() throws IOException {
+        try {
+            Files.createDirectories(stateDir);
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way: " + e.getMessage()
+                    : e.toString();
+            throw new IOException("cannot create the state dir " + stateDir + ": " + why
+                    + " (set XDG_STATE_HOME to a directory you can write)", e);
+        }
+    }
 }

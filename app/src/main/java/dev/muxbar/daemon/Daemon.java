@@ -92,6 +92,7 @@ public final class Daemon {
             log = new DaemonLog(paths.log(), DaemonLog.DEFAULT_MAX_BYTES);
             log.accept("starting muxbar " + version + " pid " + ProcessHandle.current().pid()
                     + " for tmux server " + address.socket());
+            paths.createStateDir();
             start();
         } catch (IOException e) {
             out.println("muxbar: " + e.getMessage());

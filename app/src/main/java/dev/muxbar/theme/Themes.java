@@ -58,13 +58,26 @@ public final class Themes {
         if (e != null) {
             return e.theme();
         }
-        String prefix = userDir.resolve(name + ".json").toString() + ":";
+        // A string, not Path.resolve: a name is any text (a NUL makes resolve throw).
+        String prefix = userDir + java.io.File.separator + name + ".json:";
         for (String p : now.problems()) {
             if (p.startsWith(prefix)) {
                 throw new BrokenTheme(p);
             }
         }
         throw new NoSuchTheme("no theme called \"" + name + "\" (muxbar themes list shows them)");
+    }
+
+    /**
+     * Whether {@code name} could name a theme at all: a user theme is a file's name, so no control
+     * character, no {@code /}, at most 100 characters. Input that is not is refused before it
+     * reaches the loop.
+     */
+    public static boolean plausibleName(String name) {
+        if (name.isEmpty() || name.length() > 100 || name.indexOf('/') >= 0) {
+            return false;
+        }
+        return name.chars().noneMatch(Character::isISOControl);
     }
 
     /** No theme has the name asked for. */

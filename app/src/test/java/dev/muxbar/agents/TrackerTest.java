@@ -231,6 +231,16 @@ class TrackerTest {
         assertEquals(0, tracker.size());
     }
 
+    /** A notify or transcript signal naming a pane that exists but runs no such agent: say so, not "no pane". */
+    @Test
+    void aSignalForAPaneThatRunsAnotherProgramIsNotRunningNotNoPane() {
+        tracker.observe(snapshot("zsh", false, false), Map.of(), 0);
+        Signal notify = Signal.of(Source.TRANSCRIPT, "codex", Status.DONE, "%1", null);
+        assertEquals(Tracker.Outcome.NOT_RUNNING, tracker.apply(notify, 10));
+        assertEquals(Tracker.Outcome.NO_PANE, tracker.apply(Signal.of(Source.TRANSCRIPT, "codex", Status.DONE, "%99", null), 10));
+        assertEquals(0, tracker.size());
+    }
+
     @Test
     void aNewThreadInTheSamePaneReplacesTheOldRow() {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);

@@ -139,8 +139,22 @@ class ApiServerTest {
         }
     }
 
+    /** A name no theme can have is refused at the door: a NUL once reached the loop as an InvalidPathException. */
+    @Test
+    void aThemeNameThatCannotBeOneIs400AndNeverReachesTheLoop() throws Exception {
+        for (String name : List.of("a%00b", "a%2Fb", "x".repeat(101), "a%0Ab")) {
+            String answer = request("POST /theme?name=" + name + " HTTP/1.1\r\nHost: muxbar\r\nConnection: close\r\n"
+                    + "Content-Length: 0\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("not a theme name"), name + ": " + answer);
+        }
+        assertTrue(actions.themesAsked.isEmpty(), "asked for " + actions.themesAsked);
+        String fine = request("POST /theme?name=nord HTTP/1.1\r\nHost: muxbar\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+        assertTrue(fine.startsWith("HTTP/1.1 200"), fine);
+    }
+
     static final class NoActions implements ApiServer.Actions {
         dev.muxbar.theme.ThemeResult theme = new dev.muxbar.theme.ThemeResult.Shown("default", true);
+        final List<String> themesAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public CompletableFuture<List<?>> describe() {
@@ -164,6 +178,7 @@ class ApiServerTest {
 
         @Override
         public CompletableFuture<dev.muxbar.theme.ThemeResult> setTheme(String name, boolean keep) {
+            themesAsked.add(name);
             return CompletableFuture.completedFuture(theme);
         }
     }

@@ -239,6 +239,26 @@ class DaemonIT {
         assertTrue(daemon.process().isAlive(), "the first daemon does not care about the other server");
     }
 
+    /** A state dir that cannot be made: both forms of `muxbar server` name the dir and the reason. */
+    @Test
+    void aStateDirThatCannotBeMadeIsNamedWithTheReason() throws Exception {
+        TmuxServer other = track(new TmuxServer("omega"));
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+        for (String mode : List.of("--foreground", "--background")) {
+            List<String> args = new ArrayList<>(List.of("server", "-L", other.label));
+            if (mode.equals("--foreground")) {
+                args.add(mode);
+            }
+            DaemonProcess.Cli cli = DaemonProcess.cli(tmp.resolve("run-" + mode), file.resolve("state"),
+                    args.toArray(new String[0]));
+            assertEquals(1, cli.exit(), cli.output());
+            assertTrue(cli.output().contains("cannot create the state dir " + file.resolve("state").resolve("muxbar"))
+                    && cli.output().contains("Not a directory"), mode + ": " + cli.output());
+            assertFalse(cli.output().contains("is a tmux server running"), cli.output());
+        }
+        assertTrue(other.alive());
+    }
+
     @Test
     void killingTheTmuxServerEndsTheDaemonWithinOneSecond() throws Exception {
         CompletableFuture<Process> exited = daemon.process().onExit();
