@@ -10,7 +10,9 @@ import dev.muxbar.state.Event;
 import dev.muxbar.theme.ThemeResult;
 import dev.muxbar.theme.Themes;
 import dev.muxbar.tmux.Commands;
+import dev.muxbar.tmux.TmuxCommand;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.util.Fields;
@@ -144,7 +146,13 @@ final class Routes {
             return Reply.error(404, "no attached client on " + client);
         }
         String id = m.shown().get(n - 1).id();
-        return fromLoop(actions.tmux(Commands.switchUser(Seat.of(m.snapshot()), client, id)).thenApply(r -> Map.of("session", id)));
+        // The move of the control client first (if any), then the switch: the reply is the switch's.
+        List<TmuxCommand<Void>> steps = Commands.switchUser(Seat.of(m.snapshot()), client, id);
+        CompletableFuture<Void> last = null;
+        for (TmuxCommand<Void> step : steps) {
+            last = actions.tmux(step);
+        }
+        return fromLoop(last.thenApply(r -> Map.of("session", id)));
     }
 
     /** {@code POST /theme?name=nord} shows and saves it; {@code &preview=1} only shows it. */

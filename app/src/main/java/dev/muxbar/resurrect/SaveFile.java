@@ -22,7 +22,10 @@ import java.util.Map;
  * In each window that held a sidebar: the sidebar's pane line is dropped, the other panes are
  * numbered again from the window's first index in their order (resurrect recreates panes by
  * index), a sidebar that was the active pane hands that to the first remaining pane, and the
- * window's layout loses the sidebar's cell as tmux's kill-pane would ({@link Layout#without}).
+ * window's layout loses the sidebar's cell, the user's panes scaled to the whole window
+ * ({@link Layout#withoutEdge}): a restore without muxbar keeps their proportions, and with muxbar
+ * the sidebar coming back gives them their sizes exactly (a sidebar not at an edge is removed as
+ * tmux's kill-pane would, {@link Layout#without}).
  * Other lines are kept byte for byte. A window made only of sidebars, and a layout that does not
  * parse, are left as they were.
  */
@@ -96,7 +99,8 @@ public final class SaveFile {
                 try {
                     Layout l = Layout.parse(f[W_LAYOUT]);
                     for (Place p : sidebars.get(key(f[W_SESSION], f[W_WINDOW]))) {
-                        l = l.without(p.pane());
+                        Layout before = l;
+                        l = l.withoutEdge(p.pane()).orElseGet(() -> before.without(p.pane()));
                     }
                     f[W_LAYOUT] = l.dump();
                     lines.set(i, String.join("\t", f));

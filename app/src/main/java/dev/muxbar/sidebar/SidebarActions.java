@@ -59,7 +59,7 @@ final class SidebarActions {
             if (k.neighbourId() != null) {
                 for (Client cl : s.clients()) {
                     if (cl.sessionId().equals(k.sessionId())) {
-                        fireAndForget(Commands.switchUser(Seat.of(s), cl.name(), k.neighbourId()));
+                        Commands.switchUser(Seat.of(s), cl.name(), k.neighbourId()).forEach(this::fireAndForget);
                     }
                 }
             }
@@ -128,7 +128,7 @@ final class SidebarActions {
     void switchClient(Snapshot s, Session viewedSession, String targetSessionId) {
         s.clients().stream().filter(c -> c.sessionId().equals(viewedSession.id()))
                 .max(Comparator.comparingLong(Client::activity))
-                .ifPresent(c -> fireAndForget(Commands.switchUser(Seat.of(s), c.name(), targetSessionId)));
+                .ifPresent(c -> Commands.switchUser(Seat.of(s), c.name(), targetSessionId).forEach(this::fireAndForget));
     }
 
     /** Gives focus back to the window's content: its last active pane, else its first content pane. */

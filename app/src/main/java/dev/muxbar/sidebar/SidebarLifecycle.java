@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -146,11 +147,31 @@ public final class SidebarLifecycle {
     private void execute(Planner.Action a, long now) {
         if (a instanceof Planner.Action.Create c) {
             pendingCreates.put(c.windowId(), new Pending(null));
-            tmux.send(Commands.splitEdge(c.windowId(), settings.right(), settings.width(), paneCommand))
+            boolean right = settings.right();
+            int width = settings.width();
+            TmuxCommand<Optional<Commands.NewPane>> split = Commands.splitEdge(c.windowId(), right, width, paneCommand);
+            (userPanes(c.windowId()) < 2 ? tmux.send(split)
+                    : tmux.send(Commands.windowLayout(c.windowId())).thenCompose(l -> {
+                        // Sent together, so tmux lays the panes out right after the split.
+                        CompletableFuture<Optional<Commands.NewPane>> made = tmux.send(split);
+                        parse(l).flatMap(before -> before.withEdge(right, width, 0))
+                                .ifPresent(after -> send(Commands.relayout(c.windowId(), after), false));
+                        return made;
+                    }))
                     .whenComplete((pane, err) -> loop.execute(() -> created(c.windowId(), pane, err)));
         } else if (a instanceof Planner.Action.Kill k) {
             log.accept("removing sidebar " + k.paneId() + " (" + k.why() + ")");
-            send(Commands.killPane(k.paneId()), true);
+            Optional<Window> w = windowOf(k.paneId());
+            if (w.isEmpty() || userPanes(w.get().id()) < 2) {
+                send(Commands.killPane(k.paneId()), true);
+            } else {
+                int number = Integer.parseInt(k.paneId().substring(1));
+                tmux.send(Commands.windowLayout(w.get().id())).whenComplete((l, err) -> {
+                    send(Commands.killPane(k.paneId()), true);
+                    parse(l).flatMap(with -> with.withoutEdge(number))
+                            .ifPresent(after -> send(Commands.relayout(w.get().id(), after), true));
+                });
+            }
         } else if (a instanceof Planner.Action.Resize r) {
             resizedAt.put(r.paneId(), now);
             send(Commands.resizePaneWidth(r.paneId(), r.width()), true);
@@ -159,6 +180,33 @@ public final class SidebarLifecycle {
             send(Commands.killWindow(w.windowId()), true);
         } else {
             throw new AssertionError(a);
+        }
+    }
+
+    /*
+     * A sidebar comes and goes without changing the user's panes: in a window of two or more, the
+     * split (kill) lays them out again scaled into the columns left (to the whole window), with the
+     * rounding that makes going and coming back exact (Layout#scaled). tmux's own split shrinks them
+     * its own way, and kill-pane gives all the columns to one neighbour.
+     */
+
+    /** The user's panes (not sidebars) in a window of the last snapshot. */
+    private long userPanes(String windowId) {
+        return last == null ? 0 : last.sessions().stream().flatMap(x -> x.windows().stream())
+                .filter(w -> w.id().equals(windowId)).findFirst()
+                .map(w -> w.panes().stream().filter(p -> !p.sidebar()).count()).orElse(0L);
+    }
+
+    private Optional<Window> windowOf(String paneId) {
+        return last == null ? Optional.empty() : last.sessions().stream().flatMap(x -> x.windows().stream())
+                .filter(w -> w.panes().stream().anyMatch(p -> p.id().equals(paneId))).findFirst();
+    }
+
+    private static Optional<dev.muxbar.tmux.Layout> parse(String layout) {
+        try {
+            return layout == null ? Optional.empty() : Optional.of(dev.muxbar.tmux.Layout.parse(layout.trim()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -20,17 +20,14 @@ public final class Commands {
 
     /**
      * Moves a user's client to a session, the daemon's control client out of it first when it sits
-     * there, in one command (see {@link dev.muxbar.model.Seat}; the move is its own group, as in
-     * {@link Bindings#switchTo}, so the user's switch happens even when the move fails).
+     * there ({@link dev.muxbar.model.Seat}): two commands, to be sent in this order (each line is its
+     * own command group in tmux, so a failed move does not stop the switch).
      */
-    public static TmuxCommand<Void> switchUser(java.util.Optional<dev.muxbar.model.Seat> seat, String client,
-                                               String sessionId) {
+    public static List<TmuxCommand<Void>> switchUser(java.util.Optional<dev.muxbar.model.Seat> seat, String client,
+                                                     String sessionId) {
         java.util.Optional<String> away = seat.flatMap(s -> s.leaveBefore(sessionId));
-        if (away.isEmpty()) {
-            return switchClient(client, sessionId);
-        }
-        return TmuxCommand.effect("if-shell -F 1 { " + switchLine(seat.get().client(), away.get()) + " } ; "
-                + switchLine(client, sessionId));
+        return away.isEmpty() ? List.of(switchClient(client, sessionId))
+                : List.of(switchClient(seat.get().client(), away.get()), switchClient(client, sessionId));
     }
 
     private static String switchLine(String client, String sessionId) {
@@ -96,6 +93,29 @@ public final class Commands {
         return new TmuxCommand<>("split-window -d -f " + (right ? "-h" : "-hb") + " -l " + width + " -t "
                 + TmuxQuote.q(windowId) + " -P -F '#{pane_id} #{pane_width} #{pane_height} #{pane_tty}' "
                 + TmuxQuote.q(shellCommand), Commands::newPane);
+    }
+
+    /** The window's layout ({@code #{window_layout}}), e.g. {@code "c2d3,169x40,0,0{100x40,0,0,0,68x40,101,0,1}"}. */
+    public static TmuxCommand<String> windowLayout(String windowId) {
+        return TmuxCommand.firstLine("display-message -p -t " + TmuxQuote.q(windowId) + " '#{window_layout}'");
+    }
+
+    /**
+     * The window's panes laid out as {@code l} ({@link Layout#withEdge}, {@link Layout#withoutEdge}),
+     * sent right after the split or kill it belongs to — but only while the window still has that
+     * size and number of panes: {@code select-layout} also resizes the window to the layout's size.
+     * The check is an {@code if-shell} without a target (a window that went away is no error) with a
+     * command in either branch, so tmux always answers with two blocks.
+     */
+    public static TmuxCommand<Void> relayout(String windowId, Layout l) {
+        if (!windowId.matches("@[0-9]+")) {
+            throw new IllegalArgumentException("not a window id: " + windowId);
+        }
+        String same = "#{S:#{W:#{?#{&&:#{==:#{window_id}," + windowId + "},#{&&:#{==:#{window_width}," + l.width()
+                + "},#{&&:#{==:#{window_height}," + l.height() + "},#{==:#{window_panes}," + l.panes().size()
+                + "}}}},1,}}}";
+        return new TmuxCommand<>("if-shell -F '" + same + "' { select-layout -t " + windowId + " " + TmuxQuote.q(l.dump())
+                + " } { display-message -p '' }", lines -> null, 2);
     }
 
     static Optional<NewPane> newPane(List<String> lines) {

@@ -24,7 +24,7 @@ public final class ControlClient implements AutoCloseable {
 
     private final Process process;
     private final OutputStream stdin;
-    private final ArrayDeque<CompletableFuture<ControlParser.Reply>> pending = new ArrayDeque<>();
+    private final ArrayDeque<Waiting> pending = new ArrayDeque<>();
     private final Thread reader;
     private volatile boolean closed;
 
@@ -37,12 +37,15 @@ public final class ControlClient implements AutoCloseable {
                 if (!reply.ours()) {
                     return; // the unasked block after attach
                 }
-                CompletableFuture<ControlParser.Reply> f;
+                Waiting done = null;
                 synchronized (pending) {
-                    f = pending.poll();
+                    Waiting w = pending.peek();
+                    if (w != null && w.took(reply)) {
+                        done = pending.poll();
+                    }
                 }
-                if (f != null) {
-                    f.complete(reply);
+                if (done != null) {
+                    done.future.complete(done.first);
                 }
             }
 
@@ -95,13 +98,44 @@ public final class ControlClient implements AutoCloseable {
         return !closed && process.isAlive();
     }
 
-    /** Sends one command line; the future completes with its reply (an {@code %error} reply is not an exception). */
-    public CompletableFuture<ControlParser.Reply> send(String commandLine) {
-        return sendAll(List.of(commandLine)).get(0);
+    /** A line sent: its reply blocks still to come, the first one kept for the future. */
+    private static final class Waiting {
+        final CompletableFuture<ControlParser.Reply> future = new CompletableFuture<>();
+        int left;
+        ControlParser.Reply first;
+
+        Waiting(int blocks) {
+            left = blocks;
+        }
+
+        /** Takes one reply block; true when it was the line's last. */
+        boolean took(ControlParser.Reply r) {
+            if (first == null) {
+                first = r;
+            }
+            return --left == 0;
+        }
     }
 
-    /** Pipelines several command lines in one write; futures in the same order. */
+    /** Sends one command line; the future completes with its reply (an {@code %error} reply is not an exception). */
+    public CompletableFuture<ControlParser.Reply> send(String commandLine) {
+        return send(commandLine, 1);
+    }
+
+    /** Sends one command line that tmux answers with {@code blocks} reply blocks; the future gets the first. */
+    public CompletableFuture<ControlParser.Reply> send(String commandLine, int blocks) {
+        return sendAll(List.of(commandLine), blocks).get(0);
+    }
+
+    /** Pipelines several command lines (one reply block each) in one write; futures in the same order. */
     public List<CompletableFuture<ControlParser.Reply>> sendAll(List<String> commandLines) {
+        return sendAll(commandLines, 1);
+    }
+
+    private List<CompletableFuture<ControlParser.Reply>> sendAll(List<String> commandLines, int blocks) {
+        if (blocks < 1) {
+            throw new IllegalArgumentException("a command line has at least one reply block");
+        }
         List<CompletableFuture<ControlParser.Reply>> futures = new ArrayList<>(commandLines.size());
         StringBuilder sb = new StringBuilder();
         for (String line : commandLines) {
@@ -114,12 +148,12 @@ public final class ControlClient implements AutoCloseable {
         // The lock spans enqueue and write so the FIFO order equals the order tmux sees.
         synchronized (pending) {
             for (int i = 0; i < commandLines.size(); i++) {
-                CompletableFuture<ControlParser.Reply> f = new CompletableFuture<>();
-                futures.add(f);
+                Waiting w = new Waiting(blocks);
+                futures.add(w.future);
                 if (closed) {
-                    f.completeExceptionally(new IOException("tmux control client is closed"));
+                    w.future.completeExceptionally(new IOException("tmux control client is closed"));
                 } else {
-                    pending.add(f);
+                    pending.add(w);
                 }
             }
             if (!closed) {
@@ -159,9 +193,9 @@ public final class ControlClient implements AutoCloseable {
     }
 
     private void failPending(IOException e) {
-        CompletableFuture<ControlParser.Reply> f;
-        while ((f = pending.poll()) != null) {
-            f.completeExceptionally(e);
+        Waiting w;
+        while ((w = pending.poll()) != null) {
+            w.future.completeExceptionally(e);
         }
     }
 

@@ -248,8 +248,8 @@ public final class ControlGateway implements TmuxGateway {
     }
 
     @Override
-    public CompletableFuture<List<String>> run(String commandLine) {
-        return client.send(commandLine).thenApply(r -> {
+    public CompletableFuture<List<String>> run(String commandLine, int blocks) {
+        return client.send(commandLine, blocks).thenApply(r -> {
             if (r.error()) {
                 throw new TmuxException(String.join("\n", r.lines()));
             }

@@ -88,6 +88,88 @@ public record Layout(int width, int height, int x, int y, Kind kind, int pane, L
         return new Layout(width, height, x, y, kind, -1, kids);
     }
 
+    /**
+     * This window layout (the user's panes, at the window's size) with a full-height edge cell of
+     * {@code edgeWidth} columns for pane {@code edgePane} at the left (right with {@code right}), the
+     * rest {@link #scaled} into the remaining columns; side by side panes at the top stay siblings of
+     * the edge cell, as tmux's {@code split-window -f -h} leaves them. Empty when the panes do not fit.
+     */
+    public java.util.Optional<Layout> withEdge(boolean right, int edgeWidth, int edgePane) {
+        int rest = width - edgeWidth - 1;
+        Layout content = rest < 1 ? null : scaled(rest, height);
+        if (content == null) {
+            return java.util.Optional.empty();
+        }
+        List<Layout> kids = new ArrayList<>(kind == Kind.SIDE_BY_SIDE ? content.children : List.of(content));
+        kids.add(right ? kids.size() : 0, new Layout(edgeWidth, height, 0, 0, Kind.PANE, edgePane, List.of()));
+        return java.util.Optional.of(new Layout(width, height, 0, 0, Kind.SIDE_BY_SIDE, -1, kids).placed(0, 0));
+    }
+
+    /**
+     * This window layout without the edge cell of pane {@code pane} (the first or last of the
+     * top-level cells side by side), the rest {@link #scaled} to the whole window: the inverse of
+     * {@link #withEdge}, exactly. Empty when the pane is not such an edge cell.
+     */
+    public java.util.Optional<Layout> withoutEdge(int pane) {
+        if (kind != Kind.SIDE_BY_SIDE || children.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        int at = children.get(0).isPane(pane) ? 0 : children.get(children.size() - 1).isPane(pane) ? children.size() - 1 : -1;
+        if (at < 0) {
+            return java.util.Optional.empty();
+        }
+        List<Layout> kids = new ArrayList<>(children);
+        Layout edge = kids.remove(at);
+        Layout rest = kids.size() == 1 ? kids.get(0)
+                : new Layout(width - edge.width - 1, height, 0, 0, Kind.SIDE_BY_SIDE, -1, kids);
+        return java.util.Optional.ofNullable(rest.scaled(width, height)).map(l -> l.placed(0, 0));
+    }
+
+    private boolean isPane(int p) {
+        return kind == Kind.PANE && pane == p;
+    }
+
+    /**
+     * This cell at {@code w}×{@code h}: along its axis each child but the last gets its share
+     * rounded half up and the last what is left; across it, every child gets the new size; inside,
+     * each child likewise. Scaling up and then down gives every cell its size back exactly: a step up
+     * is off by under half a cell, and the step down shrinks that error below half again. That is what
+     * lets a sidebar come and go (saved by tmux-resurrect, toggled) without changing the user's panes.
+     * Null when a cell would get no column or row.
+     */
+    public Layout scaled(int w, int h) {
+        if (kind == Kind.PANE) {
+            return new Layout(w, h, x, y, kind, pane, List.of());
+        }
+        boolean across = kind == Kind.SIDE_BY_SIDE;
+        int n = children.size();
+        long oldInner = 0;
+        for (Layout c : children) {
+            oldInner += across ? c.width : c.height;
+        }
+        int newInner = (across ? w : h) - (n - 1);
+        if (newInner < n || oldInner < 1) {
+            return null;
+        }
+        List<Layout> kids = new ArrayList<>(n);
+        int used = 0;
+        for (int i = 0; i < n; i++) {
+            Layout c = children.get(i);
+            long old = across ? c.width : c.height;
+            int size = i == n - 1 ? newInner - used : (int) ((2 * old * newInner + oldInner) / (2 * oldInner));
+            if (size < 1) {
+                return null;
+            }
+            used += size;
+            Layout scaledChild = across ? c.scaled(size, h) : c.scaled(w, size);
+            if (scaledChild == null) {
+                return null;
+            }
+            kids.add(scaledChild);
+        }
+        return new Layout(w, h, x, y, kind, -1, kids);
+    }
+
     /** This cell {@code d} columns wider (or rows taller), shared out as tmux's layout_resize_adjust does. */
     private Layout grown(boolean horizontal, int d) {
         List<Layout> kids = new ArrayList<>(children);
@@ -100,7 +182,7 @@ public record Layout(int width, int height, int x, int y, Kind kind, int pane, L
     }
 
     /** The same sizes with offsets laid out from ({@code px}, {@code py}): siblings one border apart. */
-    private Layout placed(int px, int py) {
+    Layout placed(int px, int py) {
         List<Layout> kids = new ArrayList<>(children.size());
         int cx = px;
         int cy = py;

@@ -19,14 +19,20 @@ public interface TmuxGateway extends AutoCloseable {
     CompletableFuture<Map<String, Snapshot.PaneProcess>> paneProcesses();
 
     /**
-     * Runs one tmux command line (already quoted for tmux's parser). Completes with its output
-     * lines, or exceptionally with {@link TmuxException} when tmux answered {@code %error}.
+     * Runs one tmux command line (already quoted for tmux's parser) that tmux answers with
+     * {@code blocks} reply blocks ({@link TmuxCommand}). Completes with the first block's output
+     * lines, or exceptionally with {@link TmuxException} when tmux answered it with {@code %error}.
      */
-    CompletableFuture<List<String>> run(String commandLine);
+    CompletableFuture<List<String>> run(String commandLine, int blocks);
+
+    /** Runs one command (one reply block). */
+    default CompletableFuture<List<String>> run(String commandLine) {
+        return run(commandLine, 1);
+    }
 
     /** Runs a typed command ({@link Commands}) and parses its reply. */
     default <T> CompletableFuture<T> send(TmuxCommand<T> command) {
-        return run(command.line()).thenApply(command.reply());
+        return run(command.line(), command.blocks()).thenApply(command.reply());
     }
 
     @Override

@@ -77,6 +77,7 @@ class ResurrectIT {
             Poll.until(15_000, () -> sidebars(tmux) == windows(tmux).size(), "a sidebar in every window", () -> describe(tmux, home));
         }
 
+        java.util.Map<String, String> sizes = sizes(tmux);
         tmux.tmux("run-shell", "bash '" + resurrect.resolve("scripts/save.sh") + "'");
         String saved = Files.readString(home.resolve("res/last"));
         assertEquals(5, saved.lines().filter(l -> l.startsWith("pane\t")).count(), "the user's five panes only:\n" + saved);
@@ -98,7 +99,14 @@ class ResurrectIT {
                         && panes(again).contains("work:0 " + a + " tail MARK-1")
                         && (!muxbar || sidebars(again) == windows(again).size() && !again.tmux("show-options", "-g").contains("@muxbar-restoring")),
                 "restored" + (muxbar ? ", with a sidebar in every window" : ""), () -> describe(again, home));
+        // Every pane of the user's has its size back: muxbar saves its panes scaled to the whole
+        // window and lays them out again when the sidebar comes back (tmux's own split made 84/84 97/71).
+        Poll.until(5_000, () -> sizes(again).equals(sizes), "the panes' sizes as saved " + sizes,
+                () -> sizes(again) + "\n" + describe(again, home));
         if (muxbar) {
+            // The restore's watchdog (it would end a hold whose restore never ends) ends with the restore.
+            Poll.until(5_000, () -> watchdogs() == 0 && again.tmux("show-options", "-gqv", "@muxbar-restore-watchdog").isBlank(),
+                    "no restore watchdog left (sleep 300)", () -> watchdogs() + " left\n" + describe(again, home));
             // It runs after muxbar's part of the hook, which ends the hold the poll above waited for.
             Poll.until(5_000, () -> Files.exists(home.resolve("user-hook-ran")), "the user's own resurrect hook still runs",
                     () -> TestFiles.listing(home));
@@ -151,6 +159,25 @@ class ResurrectIT {
             out.add(l.substring(l.indexOf(' ') + 1) + (marks.isEmpty() ? "" : " " + marks));
         }
         return out.stream().sorted().toList();
+    }
+
+    /** Processes "sleep 300": the restore watchdogs of muxbar's resurrect hook (no other test runs one). */
+    private static long watchdogs() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("/sleep")
+                && java.util.Arrays.equals(p.info().arguments().orElse(new String[0]), new String[] {"300"})).count();
+    }
+
+    /** The size of each of the user's panes, by the mark it shows ("MARK-3" → "64x40"). */
+    private static java.util.Map<String, String> sizes(TmuxServer t) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String l : t.tmux("list-panes", "-a", "-F", "#{?@muxbar-sidebar,,#{pane_id} #{pane_width}x#{pane_height}}")
+                .lines().filter(x -> !x.isBlank()).toList()) {
+            String[] f = l.split(" ");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("MARK-[0-9]+")
+                    .matcher(t.tmux("capture-pane", "-p", "-S", "-200", "-t", f[0]));
+            out.put(m.find() ? m.group() : f[0], f[1]);
+        }
+        return out;
     }
 
     private static List<String> windows(TmuxServer t) {

@@ -2,6 +2,7 @@ package dev.muxbar.resurrect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.muxbar.tmux.Layout;
 import dev.muxbar.tmux.PanePlaces.Place;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,33 @@ class SaveFileTest {
                 "state\twork\twork", ""), s.text());
         assertEquals(List.of(new SaveFile.Move("work", "1", "1", "0"), new SaveFile.Move("work", "1", "2", "1")), s.moves());
         assertEquals(1, s.dropped().size());
+    }
+
+    /** Panes side by side keep their proportions in the saved layout (kill-pane would give one all the columns). */
+    @Test
+    void panesSideBySideAreScaledToTheWholeWindow() {
+        String with = sideBySide(200, new int[] {30, 5}, new int[] {84, 0}, new int[] {84, 1});
+        String saved = String.join("\n",
+                "pane\tw\t0\t1\t:*\t0\tbox\t:/\t1\tsleep\t:/opt/muxbar/scripts/sidebar-pane",
+                "pane\tw\t0\t1\t:*\t1\tbox\t:/\t0\tbash\t:",
+                "pane\tw\t0\t1\t:*\t2\tbox\t:/\t0\tbash\t:",
+                "window\tw\t0\t:x\t1\t:*\t" + with + "\t:", "");
+        List<Place> live = List.of(new Place("w", "0", "0", 5, true), new Place("w", "0", "1", 0, false),
+                new Place("w", "0", "2", 1, false));
+        String text = SaveFile.strip(saved, live).text();
+        String expected = sideBySide(200, new int[] {100, 0}, new int[] {99, 1});
+        assertEquals(true, text.contains("\t" + expected + "\t"), text);
+    }
+
+    /** A window of {@code width}×40 with panes side by side: {width, pane number} each. */
+    private static String sideBySide(int width, int[]... panes) {
+        List<Layout> cells = new java.util.ArrayList<>();
+        int x = 0;
+        for (int[] p : panes) {
+            cells.add(new Layout(p[0], 40, x, 0, Layout.Kind.PANE, p[1], List.of()));
+            x += p[0] + 1;
+        }
+        return new Layout(width, 40, 0, 0, Layout.Kind.SIDE_BY_SIDE, -1, cells).dump();
     }
 
     @Test

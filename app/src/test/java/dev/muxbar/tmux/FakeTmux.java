@@ -56,7 +56,7 @@ public final class FakeTmux implements TmuxGateway {
     }
 
     @Override
-    public CompletableFuture<List<String>> run(String commandLine) {
+    public CompletableFuture<List<String>> run(String commandLine, int blocks) {
         commands.add(commandLine);
         if (heldVerbs.contains(commandLine.split(" ", 2)[0])) {
             CompletableFuture<List<String>> f = new CompletableFuture<>();
