@@ -37,6 +37,11 @@ final class ServerCommand implements Callable<Integer> {
         }
         TmuxAddress address = target.address();
         Paths paths = target.paths();
+        java.util.Optional<String> serving = dev.muxbar.daemon.ServerClaim.holder(address);
+        if (serving.isPresent()) {
+            System.out.println("muxbar: a daemon already serves " + address.socket() + " " + serving.get());
+            return 0;
+        }
         paths.createRuntimeDir();
         if (lockedByOther(paths)) {
             System.out.println("muxbar: a daemon already serves " + address.socket() + " (pid "
@@ -54,7 +59,8 @@ final class ServerCommand implements Callable<Integer> {
                 if (!child.isAlive()) {
                     // exit 0 = another daemon won the race; otherwise the log says why
                     if (child.exitValue() == 0) {
-                        System.out.println("muxbar: a daemon already serves " + address.socket());
+                        System.out.println("muxbar: a daemon already serves " + address.socket()
+                                + dev.muxbar.daemon.ServerClaim.holder(address).map(h -> " " + h).orElse(""));
                         return 0;
                     }
                     System.err.println("muxbar: the daemon exited with code " + child.exitValue() + ": "

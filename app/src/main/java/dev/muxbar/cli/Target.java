@@ -2,6 +2,7 @@ package dev.muxbar.cli;
 
 import dev.muxbar.config.Paths;
 import dev.muxbar.tmux.TmuxAddress;
+import dev.muxbar.tmux.TmuxProcess;
 import picocli.CommandLine.Option;
 
 /** The tmux server a command is about: {@code -S PATH}, {@code -L NAME}, or the one in {@code $TMUX}. */
@@ -17,8 +18,35 @@ public final class Target {
         return TmuxAddress.resolve(socket, label, System.getenv(), uid());
     }
 
+    /**
+     * The runtime and state dirs. The runtime dir is {@code $MUXBAR_RUNTIME_DIR} when set; else the one
+     * the tmux server names in its global environment (the plugin and the daemon serving it export it
+     * there), so a command run from a shell with another {@code TMPDIR} finds the same daemon; else
+     * the one this environment gives.
+     */
     public Paths paths() {
-        return Paths.of(System.getenv(), uid(), address().socket());
+        TmuxAddress a = address();
+        java.util.Map<String, String> env = System.getenv();
+        if (env.getOrDefault("MUXBAR_RUNTIME_DIR", "").isEmpty()) {
+            java.util.Optional<String> announced = announcedRuntimeDir(a);
+            if (announced.isPresent()) {
+                env = new java.util.HashMap<>(env);
+                env.put("MUXBAR_RUNTIME_DIR", announced.get());
+            }
+        }
+        return Paths.of(env, uid(), a.socket());
+    }
+
+    /** {@code MUXBAR_RUNTIME_DIR} in the tmux server's global environment, if it has an absolute one. */
+    static java.util.Optional<String> announcedRuntimeDir(TmuxAddress a) {
+        try {
+            TmuxProcess.Result r = TmuxProcess.run(a, java.util.List.of("show-environment", "-g", "MUXBAR_RUNTIME_DIR"));
+            String prefix = "MUXBAR_RUNTIME_DIR=/";
+            return r.ok() && !r.lines().isEmpty() && r.lines().get(0).startsWith(prefix)
+                    ? java.util.Optional.of(r.lines().get(0).substring(prefix.length() - 1)) : java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty(); // no server: this environment's dir
+        }
     }
 
     static long uid() {

@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,7 @@ public final class Daemon {
     private ThemeService themes;
     private KeyBinder keyBinder;
     private AgentService agents;
+    private String claim; // this daemon's claim on the tmux server, once made
 
     public Daemon(TmuxAddress address, Paths paths, String version) {
         this.address = address;
@@ -87,6 +89,17 @@ public final class Daemon {
             lock = DaemonLock.acquire(paths.lock()).orElse(null);
             if (lock == null) {
                 out.println("muxbar: a daemon already serves " + address.socket() + " (pid " + DaemonLock.holder(paths.lock()) + ")");
+                return 0;
+            }
+            Optional<String> other = claimServer();
+            if (other.isPresent()) {
+                String[] f = other.get().split(" ", 3);
+                out.println("muxbar: a daemon already serves " + address.socket() + " (pid " + f[0] + ", runtime dir "
+                        + f[2] + ")");
+                lock.close();
+                lock = null;
+                deleteQuietly(paths.lock()); // this runtime dir served nothing: leave it as it was
+                deleteQuietly(paths.runtimeDir()); // (only when empty)
                 return 0;
             }
             log = new DaemonLog(paths.log(), DaemonLog.DEFAULT_MAX_BYTES);
@@ -190,6 +203,23 @@ public final class Daemon {
      */
     private void announceControlClient() {
         gateway.send(Commands.setGlobalOption("@muxbar-control", "client-" + gateway.clientPid()));
+    }
+
+    /**
+     * Claims the tmux server ({@link ServerClaim}); the claim of the live daemon that serves it
+     * instead, if one does. A server that does not answer is reported as such.
+     */
+    private Optional<String> claimServer() throws IOException {
+        claim = ServerClaim.mine(paths.runtimeDir());
+        try {
+            return ServerClaim.take(ServerClaim.of(address), claim);
+        } catch (IOException e) {
+            claim = null;
+            if (!dev.muxbar.tmux.TmuxProcess.answers(address.socket())) {
+                throw new ControlGateway.NoServer(address);
+            }
+            throw e;
+        }
     }
 
     /** The theme service: options, saved picks, and in auto mode the system's appearance. */
@@ -308,6 +338,9 @@ public final class Daemon {
         }
         if (windowWatch != null) {
             windowWatch.cancel(); // before the loop stops: a last tick would schedule on a closed loop
+        }
+        if (claim != null && !serverGone.get()) {
+            ServerClaim.release(ServerClaim.of(address), claim);
         }
         if (gateway != null) {
             gateway.close();

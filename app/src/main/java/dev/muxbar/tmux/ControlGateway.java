@@ -270,7 +270,7 @@ public final class ControlGateway implements TmuxGateway {
     public static final class NoServer extends IOException {
         private static final long serialVersionUID = 1L;
 
-        NoServer(TmuxAddress address) {
+        public NoServer(TmuxAddress address) {
             super("no tmux server is running at " + address.socket());
         }
     }

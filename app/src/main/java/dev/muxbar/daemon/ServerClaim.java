@@ -1,0 +1,131 @@
+package dev.muxbar.daemon;
+
+import dev.muxbar.tmux.TmuxAddress;
+import dev.muxbar.tmux.TmuxProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One daemon per tmux server, whatever the environment it was started from. {@code daemon.lock}
+ * guards a runtime dir, but the runtime dir comes from the environment ({@code TMPDIR},
+ * {@code XDG_RUNTIME_DIR}): a daemon started by hand with another one than the tmux server's had
+ * a lock of its own, and the plugin then started a second daemon for the same server. So a daemon
+ * also claims the tmux server itself, in its global option {@code @muxbar-daemon} =
+ * {@code "<pid> <start> <runtime dir>"}, with a test-and-set tmux runs as one step (an
+ * {@code if-shell -F} runs its command before any other client's); a claim whose daemon no longer
+ * runs (pid and start time, as in {@code daemon.lock}) is taken over the same way. The winner exports
+ * its runtime dir as {@code MUXBAR_RUNTIME_DIR} in tmux's global environment, where the plugin's
+ * scripts look.
+ */
+public final class ServerClaim {
+    private ServerClaim() {}
+
+    /**
+     * "(pid N, runtime dir D)" of the live daemon that holds the server at {@code address}, if one
+     * does: what {@code muxbar server} says when it is refused.
+     */
+    public static Optional<String> holder(TmuxAddress address) {
+        try {
+            List<String> out = of(address).run(List.of("show-options", "-gqv", "@muxbar-daemon"));
+            String claim = out.isEmpty() ? "" : out.get(0).strip();
+            if (!running(claim)) {
+                return Optional.empty();
+            }
+            String[] f = claim.split(" ", 3);
+            return Optional.of("(pid " + f[0] + ", runtime dir " + f[2] + ")");
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** How the claim talks to tmux: a command (argv after {@code tmux -S socket}) → its output lines. */
+    interface Tmux {
+        List<String> run(List<String> args) throws IOException;
+    }
+
+    static Tmux of(TmuxAddress address) {
+        return args -> {
+            TmuxProcess.Result r = TmuxProcess.run(address, args);
+            if (!r.ok()) {
+                throw new IOException(String.join(" ", args) + ": " + r.stderr());
+            }
+            return r.lines();
+        };
+    }
+
+    /** The claim this process makes: {@code "<pid> <start> <runtime dir>"}. */
+    static String mine(Path runtimeDir) {
+        return DaemonLock.line(ProcessHandle.current().pid(), Path.of("/proc/self/stat")).strip() + " " + runtimeDir;
+    }
+
+    /**
+     * Claims the server; empty when this process now holds it, else the claim of the live daemon
+     * that does ({@code "<pid> <start> <dir>"}).
+     */
+    static Optional<String> take(Tmux tmux, String mine) throws IOException {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String held = setIf(tmux, "", mine);
+            if (held.equals(mine)) {
+                announce(tmux, mine);
+                return Optional.empty();
+            }
+            if (running(held)) {
+                return Optional.of(held);
+            }
+            if (setIf(tmux, held, mine).equals(mine)) { // a dead daemon's claim: take it over
+                announce(tmux, mine);
+                return Optional.empty();
+            }
+        }
+        throw new IOException("the claim on the tmux server kept changing");
+    }
+
+    /** Gives the server up, if this process still holds it (on the way out). */
+    static void release(Tmux tmux, String mine) {
+        try {
+            tmux.run(List.of("if-shell", "-F", "#{==:#{@muxbar-daemon}," + formatText(mine) + "}",
+                    "set-option -gu @muxbar-daemon"));
+        } catch (IOException e) {
+            // the server may be gone already
+        }
+    }
+
+    /** Sets the claim to {@code to} when it is {@code from} ("" = unset), in one step; returns the claim after. */
+    private static String setIf(Tmux tmux, String from, String to) throws IOException {
+        String test = from.isEmpty() ? "#{==:#{@muxbar-daemon},}" : "#{==:#{@muxbar-daemon}," + formatText(from) + "}";
+        List<String> out = tmux.run(List.of("if-shell", "-F", test,
+                "set-option -g @muxbar-daemon " + quote(to), ";", "show-options", "-gqv", "@muxbar-daemon"));
+        return out.isEmpty() ? "" : out.get(0).strip();
+    }
+
+    private static void announce(Tmux tmux, String mine) throws IOException {
+        tmux.run(List.of("set-environment", "-g", "MUXBAR_RUNTIME_DIR", mine.split(" ", 3)[2]));
+    }
+
+    /** Whether the daemon a claim names still runs: its pid, with the same start time where /proc tells. */
+    static boolean running(String claim) {
+        String[] f = claim.split(" ", 3);
+        if (f.length < 3 || !f[0].matches("[0-9]{1,10}")) {
+            return false;
+        }
+        long pid = Long.parseLong(f[0]);
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            Path stat = Path.of("/proc", f[0], "stat");
+            return f[1].equals("-") || !Files.exists(stat) || DaemonLock.line(pid, stat).strip().equals(f[0] + " " + f[1]);
+        }
+        return false;
+    }
+
+    /** Text as a format argument: {@code #} doubled and {@code ,} / {@code }} escaped, so it is taken literally. */
+    static String formatText(String s) {
+        return s.replace("#", "##").replace(",", "#,").replace("}", "#}");
+    }
+
+    /** A word for tmux's parser inside the if-shell command: single quotes, a quote as '\''. */
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}
