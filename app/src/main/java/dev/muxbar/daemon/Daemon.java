@@ -98,8 +98,10 @@ public final class Daemon {
                         + f[2] + ")");
                 lock.close();
                 lock = null;
-                deleteQuietly(paths.lock()); // this runtime dir served nothing: leave it as it was
-                deleteQuietly(paths.runtimeDir()); // (only when empty)
+                if (!paths.runtimeDir().toString().equals(f[2])) {
+                    deleteQuietly(paths.lock()); // a runtime dir of its own that served nothing: as it was
+                    deleteQuietly(paths.runtimeDir()); // (only when empty)
+                }
                 return 0;
             }
             log = new DaemonLog(paths.log(), DaemonLog.DEFAULT_MAX_BYTES);

@@ -69,14 +69,12 @@ public final class ServerClaim {
         for (int attempt = 0; attempt < 5; attempt++) {
             String held = setIf(tmux, "", mine);
             if (held.equals(mine)) {
-                announce(tmux, mine);
                 return Optional.empty();
             }
             if (running(held)) {
                 return Optional.of(held);
             }
             if (setIf(tmux, held, mine).equals(mine)) { // a dead daemon's claim: take it over
-                announce(tmux, mine);
                 return Optional.empty();
             }
         }
@@ -93,30 +91,47 @@ public final class ServerClaim {
         }
     }
 
-    /** Sets the claim to {@code to} when it is {@code from} ("" = unset), in one step; returns the claim after. */
+    /**
+     * Sets the claim to {@code to} when it is {@code from} ("" = unset), and with it the runtime dir
+     * in tmux's environment, in one step; returns the claim after.
+     */
     private static String setIf(Tmux tmux, String from, String to) throws IOException {
         String test = from.isEmpty() ? "#{==:#{@muxbar-daemon},}" : "#{==:#{@muxbar-daemon}," + formatText(from) + "}";
-        List<String> out = tmux.run(List.of("if-shell", "-F", test,
-                "set-option -g @muxbar-daemon " + quote(to), ";", "show-options", "-gqv", "@muxbar-daemon"));
+        List<String> out = tmux.run(List.of("if-shell", "-F", test, "set-option -g @muxbar-daemon " + quote(to)
+                + " ; set-environment -g MUXBAR_RUNTIME_DIR " + quote(to.split(" ", 3)[2]), ";", "show-options", "-gqv",
+                "@muxbar-daemon"));
         return out.isEmpty() ? "" : out.get(0).strip();
     }
 
-    private static void announce(Tmux tmux, String mine) throws IOException {
-        tmux.run(List.of("set-environment", "-g", "MUXBAR_RUNTIME_DIR", mine.split(" ", 3)[2]));
+    /**
+     * Whether the daemon a claim names still runs: its pid, with the same start time, and not a
+     * zombie (a daemon killed with kill -9 is one until reaped, and its replacement starts then).
+     * Without /proc: the pid alone.
+     */
+    static boolean running(String claim) {
+        return running(claim, pid -> {
+            try {
+                return Optional.of(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
     }
 
-    /** Whether the daemon a claim names still runs: its pid, with the same start time where /proc tells. */
-    static boolean running(String claim) {
+    /** {@link #running(String)} with {@code /proc/<pid>/stat} read by {@code stat}. */
+    static boolean running(String claim, java.util.function.LongFunction<Optional<String>> stat) {
         String[] f = claim.split(" ", 3);
         if (f.length < 3 || !f[0].matches("[0-9]{1,10}")) {
             return false;
         }
         long pid = Long.parseLong(f[0]);
-        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            Path stat = Path.of("/proc", f[0], "stat");
-            return f[1].equals("-") || !Files.exists(stat) || DaemonLock.line(pid, stat).strip().equals(f[0] + " " + f[1]);
+        Optional<String> s = stat.apply(pid);
+        if (s.isEmpty()) {
+            return !Files.exists(Path.of("/proc/self/stat")) && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         }
-        return false;
+        String[] after = s.get().substring(s.get().lastIndexOf(')') + 2).trim().split(" ");
+        boolean gone = after.length < 20 || after[0].equals("Z") || after[0].equals("X");
+        return !gone && (f[1].equals("-") || after[19].equals(f[1]));
     }
 
     /** Text as a format argument: {@code #} doubled and {@code ,} / {@code }} escaped, so it is taken literally. */

@@ -28,7 +28,7 @@ import java.util.Optional;
 final class AttachPlace {
     private AttachPlace() {}
 
-    static final long SETTLE_MS = 150;
+    static final long SETTLE_MS = 40;
     static final long PATIENCE_MS = 10_000;
     static final long RESTORE_PATIENCE_MS = 120_000;
 

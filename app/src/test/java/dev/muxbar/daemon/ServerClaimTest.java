@@ -20,18 +20,23 @@ class ServerClaimTest {
         @Override
         public List<String> run(List<String> args) {
             seen.add(args);
-            if (args.get(0).equals("set-environment")) {
-                runtimeDir = args.get(3);
-                return List.of();
-            }
             String test = args.get(2);
             String expected = unescape(test.substring("#{==:#{@muxbar-daemon},".length(), test.length() - 1));
             if (claim.equals(expected)) {
                 String cmd = args.get(3);
-                claim = cmd.startsWith("set-option -gu") ? "" : cmd.substring(cmd.indexOf('\'') + 1, cmd.length() - 1)
-                        .replace("'\\''", "'");
+                if (cmd.startsWith("set-option -gu")) {
+                    claim = "";
+                } else {
+                    String[] two = cmd.split(" ; set-environment -g MUXBAR_RUNTIME_DIR ", 2);
+                    claim = unquote(two[0].substring("set-option -g @muxbar-daemon ".length()));
+                    runtimeDir = unquote(two[1]);
+                }
             }
             return args.size() > 4 ? List.of(claim) : List.of();
+        }
+
+        private static String unquote(String s) {
+            return s.substring(1, s.length() - 1).replace("'\\''", "'");
         }
 
         private static String unescape(String s) {
@@ -81,5 +86,16 @@ class ServerClaimTest {
         }
         assertFalse(ServerClaim.running("junk"));
         assertFalse(ServerClaim.running(""));
+    }
+
+    /** A daemon killed with kill -9 is a zombie until reaped: its replacement, started then, must not wait on it. */
+    @Test
+    void aZombieIsNotADaemon() {
+        String alive = "4242 (java) S 1 4242 4242 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 30 0 777 1 1";
+        String zombie = alive.replace(") S ", ") Z ");
+        assertTrue(ServerClaim.running("4242 777 /run/x", pid -> Optional.of(alive)));
+        assertFalse(ServerClaim.running("4242 777 /run/x", pid -> Optional.of(zombie)));
+        assertFalse(ServerClaim.running("4242 778 /run/x", pid -> Optional.of(alive)), "another start: the pid was reused");
+        assertFalse(ServerClaim.running("4242 777 /run/x", pid -> Optional.empty()), "no such process");
     }
 }

@@ -62,7 +62,7 @@ class AttachPlaceTest {
     @Test
     void aServerThatNeverSettlesGetsItsAttachAfterThePatience() throws Exception {
         List<List<String>> changing = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 1_000; i++) {
             changing.add(List.of("$" + i + " 0 100 0 @0%0011 s" + i, "R"));
         }
         Script s = new Script(changing);
