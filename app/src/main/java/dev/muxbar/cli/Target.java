@@ -40,10 +40,7 @@ public final class Target {
     /** {@code MUXBAR_RUNTIME_DIR} in the tmux server's global environment, if it has an absolute one. */
     static java.util.Optional<String> announcedRuntimeDir(TmuxAddress a) {
         try {
-            TmuxProcess.Result r = TmuxProcess.run(a, java.util.List.of("show-environment", "-g", "MUXBAR_RUNTIME_DIR"));
-            String prefix = "MUXBAR_RUNTIME_DIR=/";
-            return r.ok() && !r.lines().isEmpty() && r.lines().get(0).startsWith(prefix)
-                    ? java.util.Optional.of(r.lines().get(0).substring(prefix.length() - 1)) : java.util.Optional.empty();
+            return TmuxProcess.globalEnvironment(a, "MUXBAR_RUNTIME_DIR").filter(d -> d.startsWith("/"));
         } catch (java.io.IOException e) {
             return java.util.Optional.empty(); // no server: this environment's dir
         }

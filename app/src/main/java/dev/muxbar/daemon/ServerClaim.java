@@ -1,5 +1,6 @@
 package dev.muxbar.daemon;
 
+import dev.muxbar.tmux.ClaimCommands;
 import dev.muxbar.tmux.TmuxAddress;
 import dev.muxbar.tmux.TmuxProcess;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class ServerClaim {
      */
     public static Optional<String> holder(TmuxAddress address) {
         try {
-            List<String> out = of(address).run(List.of("show-options", "-gqv", "@muxbar-daemon"));
+            List<String> out = of(address).run(ClaimCommands.show());
             String claim = out.isEmpty() ? "" : out.get(0).strip();
             if (!running(claim)) {
                 return Optional.empty();
@@ -84,22 +85,15 @@ public final class ServerClaim {
     /** Gives the server up, if this process still holds it (on the way out). */
     static void release(Tmux tmux, String mine) {
         try {
-            tmux.run(List.of("if-shell", "-F", "#{==:#{@muxbar-daemon}," + formatText(mine) + "}",
-                    "set-option -gu @muxbar-daemon"));
+            tmux.run(ClaimCommands.release(mine));
         } catch (IOException e) {
             // the server may be gone already
         }
     }
 
-    /**
-     * Sets the claim to {@code to} when it is {@code from} ("" = unset), and with it the runtime dir
-     * in tmux's environment, in one step; returns the claim after.
-     */
+    /** Sets the claim to {@code to} when it is {@code from} ("" = unset), in one step; returns the claim after. */
     private static String setIf(Tmux tmux, String from, String to) throws IOException {
-        String test = from.isEmpty() ? "#{==:#{@muxbar-daemon},}" : "#{==:#{@muxbar-daemon}," + formatText(from) + "}";
-        List<String> out = tmux.run(List.of("if-shell", "-F", test, "set-option -g @muxbar-daemon " + quote(to)
-                + " ; set-environment -g MUXBAR_RUNTIME_DIR " + quote(to.split(" ", 3)[2]), ";", "show-options", "-gqv",
-                "@muxbar-daemon"));
+        List<String> out = tmux.run(ClaimCommands.setIf(from, to, to.split(" ", 3)[2]));
         return out.isEmpty() ? "" : out.get(0).strip();
     }
 
@@ -132,15 +126,5 @@ public final class ServerClaim {
         String[] after = s.get().substring(s.get().lastIndexOf(')') + 2).trim().split(" ");
         boolean gone = after.length < 20 || after[0].equals("Z") || after[0].equals("X");
         return !gone && (f[1].equals("-") || after[19].equals(f[1]));
-    }
-
-    /** Text as a format argument: {@code #} doubled and {@code ,} / {@code }} escaped, so it is taken literally. */
-    static String formatText(String s) {
-        return s.replace("#", "##").replace(",", "#,").replace("}", "#}");
-    }
-
-    /** A word for tmux's parser inside the if-shell command: single quotes, a quote as '\''. */
-    private static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 }

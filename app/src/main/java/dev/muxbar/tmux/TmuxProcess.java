@@ -66,6 +66,14 @@ public final class TmuxProcess {
         return r.ok() && !r.lines().isEmpty() ? r.lines().get(0).trim() : "";
     }
 
+    /** A variable of the global environment of the server at {@code address}; empty when unset or removed. */
+    public static java.util.Optional<String> globalEnvironment(TmuxAddress address, String name) throws IOException {
+        Result r = run(address, List.of("show-environment", "-g", name));
+        String prefix = name + "=";
+        return r.ok() && !r.lines().isEmpty() && r.lines().get(0).startsWith(prefix)
+                ? java.util.Optional.of(r.lines().get(0).substring(prefix.length())) : java.util.Optional.empty();
+    }
+
     /** {@code tmux -V}: "tmux 3.3a", or "" when tmux does not run. */
     public static String version() {
         try {
