@@ -193,6 +193,32 @@ class PluginIT {
         awaitSession(c, "gamma");
     }
 
+    /**
+     * ensure-daemon returns once the new daemon answers, not once a socket file exists: a daemon
+     * killed with kill -9 leaves its socket file, and the new one writes its lock well before it
+     * listens (a key pressed right after found no daemon).
+     */
+    @Test
+    void ensureDaemonReturnsOnceTheNewDaemonAnswers() throws Exception {
+        plugin.load();
+        tmux.tmux("set-option", "-g", "@muxbar-stopped", "1"); // no revival by the hook: this test starts it
+        long dead = plugin.daemonPid();
+        Path dir = plugin.runtimeDir();
+        ProcessHandle.of(dead).orElseThrow().destroyForcibly();
+        Poll.until(5_000, () -> !DaemonLocks.running(dead), "the daemon gone", plugin::diagnostics);
+        assertTrue(Files.exists(dir.resolve("daemon.sock")), "kill -9 leaves the socket file");
+        ProcessBuilder pb = new ProcessBuilder(root().resolve("scripts/ensure-daemon").toString()).redirectErrorStream(true);
+        pb.environment().put("TMUX", tmux.socket + "," + tmux.display("alpha:", "#{pid}") + ",0");
+        pb.environment().put("MUXBAR_RUNTIME_DIR", dir.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        try (dev.muxbar.api.ApiClient api = new dev.muxbar.api.ApiClient(dir.resolve("daemon.sock"))) {
+            assertTrue(api.alive(), "ensure-daemon returned, the daemon does not answer\n" + out + plugin.diagnostics());
+        }
+        cleanup.track(plugin::stopDaemon);
+    }
+
     /** ensure-daemon used to trust kill -0 on the pid in daemon.lock: a reused pid kept muxbar down. */
     @Test
     void aLockNamingAnotherLiveProcessDoesNotKeepMuxbarDown() throws Exception {
