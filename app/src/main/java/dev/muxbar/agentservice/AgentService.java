@@ -50,8 +50,9 @@ public final class AgentService {
     private final DirWatch watch;
     private Scheduler.Cancellable tailTimer;
 
-    public AgentService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, Executor io, AgentRules rules,
-                        Files files, Consumer<String> log, java.util.function.Predicate<String> sidebarNotice) {
+    public AgentService(TmuxGateway tmux, dev.muxbar.tmux.PaneWatch panes, Core core, Scheduler scheduler, Executor loop,
+                        Executor io, AgentRules rules, Files files, Consumer<String> log,
+                        java.util.function.Predicate<String> sidebarNotice) {
         this.core = core;
         this.scheduler = scheduler;
         this.io = io;
@@ -59,7 +60,7 @@ public final class AgentService {
         this.tailer = files.transcripts();
         this.registry = files.registry();
         this.parentOf = files.parentOf();
-        this.screen = new ScreenWatcher(tmux, scheduler, loop, rules, this::ingest);
+        this.screen = new ScreenWatcher(tmux, panes, scheduler, loop, rules, this::ingest);
         this.attention = new Attention(tmux, io, log, sidebarNotice, scheduler::now);
         this.bells = new MutedBells(tmux);
         this.watch = new DirWatch(() -> loop.execute(this::tail), log);
@@ -141,13 +142,6 @@ public final class AgentService {
                 }
             }
         });
-    }
-
-    /** Every tmux notification (from the gateway's reader): the screen watcher wants its subscriptions. */
-    public void onNotification(Notification n) {
-        if (n instanceof Notification.SubscriptionChanged s && s.name().startsWith(ScreenWatcher.PREFIX)) {
-            loop.execute(() -> screen.onSubscription(s.name()));
-        }
     }
 
     /** Notifications through the clients' own terminals ({@code @muxbar-notify-terminal}); null: off. */

@@ -10,6 +10,7 @@ import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
 import dev.muxbar.tmux.Commands;
+import dev.muxbar.tmux.PaneWatch;
 import dev.muxbar.tmux.TmuxGateway;
 import java.util.HashMap;
 import java.util.List;
@@ -18,24 +19,20 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Screen rules: reads the screen of panes running a known agent, and only when their output changed.
- * Each watched pane gets a control-mode subscription whose value changes with the pane's output
- * (tmux checks subscriptions about once a second):
- *
- * <pre>
- * refresh-client -B 'muxbar-pane-5:%5:#{window_activity}#{history_size}#{cursor_y}#{pane_title}'
- * %subscription-changed muxbar-pane-5 $1 @1 1 %5 : 1795452536 120 23 ✳ Claude Code
- * </pre>
- * On each change the pane is captured ({@code capture-pane -p}, at most every {@link #MIN_INTERVAL_MS})
- * and its rules evaluated. Runs on the event loop.
+ * Screen rules: reads the screen of panes running a known agent, in any session, and only when it
+ * may have changed: {@link PaneWatch} says when (a digest of every agent pane, one command per
+ * {@link #WATCH_MS}); the pane is then captured ({@code capture-pane -p}, at most every
+ * {@link #MIN_INTERVAL_MS}) and its rules evaluated. Runs on the event loop.
  */
 public final class ScreenWatcher {
 
-    static final String PREFIX = "muxbar-pane-";
+    /** How often the agent panes' digests are read. */
+    static final long WATCH_MS = 250;
     /** Captures of one pane are at least this far apart. */
     static final long MIN_INTERVAL_MS = 250;
 
     private final TmuxGateway tmux;
+    private final PaneWatch panes;
     private final Scheduler scheduler;
     private final Executor loop;
     private final AgentRules rules;
@@ -51,6 +48,7 @@ public final class ScreenWatcher {
         boolean busy; // a capture is scheduled or in flight
         boolean again;
         Scheduler.Cancellable timer;
+        PaneWatch.Handle watching;
 
         Watch(String agent) {
             this.agent = agent;
@@ -60,11 +58,16 @@ public final class ScreenWatcher {
             if (timer != null) {
                 timer.cancel();
             }
+            if (watching != null) {
+                watching.stop();
+            }
         }
     }
 
-    public ScreenWatcher(TmuxGateway tmux, Scheduler scheduler, Executor loop, AgentRules rules, Consumer<Signal> out) {
+    public ScreenWatcher(TmuxGateway tmux, PaneWatch panes, Scheduler scheduler, Executor loop, AgentRules rules,
+                         Consumer<Signal> out) {
         this.tmux = tmux;
+        this.panes = panes;
         this.scheduler = scheduler;
         this.loop = loop;
         this.rules = rules;
@@ -86,29 +89,20 @@ public final class ScreenWatcher {
             Agent a = next.get(e.getKey());
             if (a == null || !a.agent().equals(e.getValue().agent)) {
                 e.getValue().cancel();
-                tmux.send(Commands.unsubscribe(PREFIX + e.getKey().substring(1)));
                 return true;
             }
             return false;
         });
         for (Agent a : next.values()) {
             if (!watches.containsKey(a.pane())) {
-                watches.put(a.pane(), new Watch(a.agent()));
-                String n = a.pane().substring(1);
-                tmux.send(Commands.subscribe(PREFIX + n, "%" + n, "#{window_activity}#{history_size}#{cursor_y}#{pane_title}"));
-                request(a.pane()); // the screen as it is now
+                Watch w = new Watch(a.agent());
+                watches.put(a.pane(), w);
+                w.watching = panes.watch(a.pane(), WATCH_MS, this::request); // its first look reads the screen
             }
         }
     }
 
-    /** A subscription changed: {@code muxbar-pane-5} → capture %5 soon. Others are ignored. */
-    public void onSubscription(String name) {
-        if (name.startsWith(PREFIX)) {
-            request("%" + name.substring(PREFIX.length()));
-        }
-    }
-
-    /** Stops every pending capture (daemon exit; the subscriptions end with the control client). */
+    /** Stops every pending capture and watch (daemon exit). */
     public void close() {
         watches.values().forEach(Watch::cancel);
         watches.clear();

@@ -68,6 +68,7 @@ public final class Daemon {
     private ThemeService themes;
     private KeyBinder keyBinder;
     private AgentService agents;
+    private dev.muxbar.tmux.PaneWatch paneWatch;
     private String claim; // this daemon's claim on the tmux server, once made
 
     public Daemon(TmuxAddress address, Paths paths, String version) {
@@ -165,7 +166,9 @@ public final class Daemon {
         core.withThemes(themes);
         dev.muxbar.act.AgentActions agentActions = new dev.muxbar.act.AgentActions(gateway, core::model, rules,
                 m -> log.accept("agent action: " + m));
-        sidebars = new SidebarService(gateway, core, loop, loop, themes, sidebarScript().toString(), log, agentActions);
+        paneWatch = new dev.muxbar.tmux.PaneWatch(gateway, loop, loop);
+        sidebars = new SidebarService(gateway, paneWatch, core, loop, loop, themes, sidebarScript().toString(), log,
+                agentActions);
         themes.onShow(t -> {
             sidebars.setTheme(t);
             core.post(new Event.ThemeShown(t.name()));
@@ -174,7 +177,7 @@ public final class Daemon {
         themes.start();
         core.subscribe(loop, sidebars::onModel);
         AgentDirs agentDirs = AgentDirs.of(System.getenv());
-        agents = new AgentService(gateway, core, loop, loop, io, rules, new AgentService.Files(
+        agents = new AgentService(gateway, paneWatch, core, loop, loop, io, rules, new AgentService.Files(
                 TranscriptTailer.forUser(agentDirs, log), Registry.forUser(agentDirs, log), processes::parentOf), log,
                 sidebars::notice);
         agents.notifyCommand(options.get("@muxbar-notify-command"), log);
@@ -182,8 +185,6 @@ public final class Daemon {
         if (terminalFormat != null && !terminalFormat.isBlank() && !terminalFormat.equals("off")) {
             agents.notifyTerminals((window, title, body) -> sidebars.notifyTerminal(window, terminalFormat, title, body));
         }
-        notifications.add(agents::onNotification);
-        notifications.add(sidebars::onNotification);
         core.subscribe(loop, agents::onModel);
         keyBinder = new KeyBinder(gateway, loop, options.get("@muxbar-bound-keys"),
                 sidebarScript().resolveSibling("switch-index").toString(), log);
@@ -340,6 +341,9 @@ public final class Daemon {
         }
         if (windowWatch != null) {
             windowWatch.cancel(); // before the loop stops: a last tick would schedule on a closed loop
+        }
+        if (paneWatch != null && loop != null) {
+            loop.runAndWait(paneWatch::close, 1_000);
         }
         if (claim != null && !serverGone.get()) {
             ServerClaim.release(ServerClaim.of(address), claim);

@@ -2,6 +2,7 @@ package dev.muxbar.sidebar;
 
 import dev.muxbar.model.Scheduler;
 import dev.muxbar.tmux.Commands;
+import dev.muxbar.tmux.PaneWatch;
 import dev.muxbar.tmux.TmuxGateway;
 import java.util.HashMap;
 import java.util.List;
@@ -10,23 +11,22 @@ import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 
 /**
- * The screens sidebars peek at: an agent's pane is read ({@code capture-pane -e}) only while a
- * sidebar peeks at it and only when its output changed. A control-mode subscription per peek says
- * when (tmux checks subscriptions about once a second):
- *
- * <pre>
- * refresh-client -B 'muxbar-peek-7:%3:#{window_activity}#{history_size}#{cursor_x}#{cursor_y}#{pane_title}'
- * </pre>
- * and while captures keep changing the pane is read again every {@link #FOLLOW_MS} (output that
- * streams shows as it streams), at most one capture in flight; an unchanged capture ends the
- * following until the subscription speaks again. Nobody peeking: no command at all. On the loop.
+ * The screens sidebars peek at, in any session: an agent's pane is read ({@code capture-pane -e})
+ * only while a sidebar peeks at it and only when it may have changed — {@link PaneWatch} looks at its
+ * digest every {@link #WATCH_MS} — with at most one capture in flight (a change meanwhile is read
+ * right after it). Once a pane has been read {@link #BURST} times within a second it is read every
+ * {@link #BUSY_MS} until it has been quiet for a second: a line printed after a quiet spell shows
+ * within a tick, and a pane pouring out megabytes costs four captures a second. Nobody peeking: no command at
+ * all. On the loop.
  */
 final class PeekFeed {
 
-    static final String PREFIX = "muxbar-peek-";
-    static final long FOLLOW_MS = 100;
+    static final long WATCH_MS = 40;
+    static final long BUSY_MS = 250;
+    static final int BURST = 8;
 
     private final TmuxGateway tmux;
+    private final PaneWatch panes;
     private final Scheduler scheduler;
     private final Executor loop;
     private final BiConsumer<String, List<String>> shown; // sidebar pane, the agent pane's latest lines
@@ -40,14 +40,32 @@ final class PeekFeed {
         boolean busy;
         boolean again;
         Scheduler.Cancellable timer;
+        PaneWatch.Handle watching;
+        final java.util.ArrayDeque<Long> recent = new java.util.ArrayDeque<>(); // capture times in the last second
 
         Peek(String agentPane) {
             this.agentPane = agentPane;
         }
+
+        boolean spaced; // reads BUSY_MS apart until the pane has been quiet for a second
+
+        /** When the next capture may start: at once, unless the pane streams (read {@link #BURST} times within a second). */
+        long nextAt(long now) {
+            Long last = recent.peekLast();
+            if (last == null || now - last >= 1_000) {
+                spaced = false;
+            }
+            while (!recent.isEmpty() && now - recent.peekFirst() >= 1_000) {
+                recent.pollFirst();
+            }
+            spaced |= recent.size() >= BURST;
+            return spaced ? Math.max(now, last + BUSY_MS) : now;
+        }
     }
 
-    PeekFeed(TmuxGateway tmux, Scheduler scheduler, Executor loop, BiConsumer<String, List<String>> shown) {
+    PeekFeed(TmuxGateway tmux, PaneWatch panes, Scheduler scheduler, Executor loop, BiConsumer<String, List<String>> shown) {
         this.tmux = tmux;
+        this.panes = panes;
         this.scheduler = scheduler;
         this.loop = loop;
         this.shown = shown;
@@ -58,9 +76,12 @@ final class PeekFeed {
         stop(sidebarPane);
         Peek p = new Peek(agentPane);
         peeks.put(sidebarPane, p);
-        tmux.send(Commands.subscribe(name(sidebarPane), agentPane,
-                "#{window_activity}#{history_size}#{cursor_x}#{cursor_y}#{pane_title}"));
         capture(sidebarPane, p);
+        p.watching = panes.watch(agentPane, WATCH_MS, pane -> {
+            if (peeks.get(sidebarPane) == p) {
+                capture(sidebarPane, p);
+            }
+        });
     }
 
     /** The sidebar stopped peeking (or went): no more reads. */
@@ -70,7 +91,7 @@ final class PeekFeed {
             if (p.timer != null) {
                 p.timer.cancel();
             }
-            tmux.send(Commands.unsubscribe(name(sidebarPane)));
+            p.watching.stop();
         }
     }
 
@@ -87,18 +108,6 @@ final class PeekFeed {
 
     boolean peeking(String sidebarPane) {
         return peeks.containsKey(sidebarPane);
-    }
-
-    /** A subscription changed: a peeked pane's output moved. */
-    void onSubscription(String name) {
-        if (!name.startsWith(PREFIX)) {
-            return;
-        }
-        String sidebarPane = "%" + name.substring(PREFIX.length());
-        Peek p = peeks.get(sidebarPane);
-        if (p != null) {
-            capture(sidebarPane, p);
-        }
     }
 
     /** The agent pane a sidebar peeks at, or null. */
@@ -119,15 +128,22 @@ final class PeekFeed {
     }
 
     private void capture(String sidebarPane, Peek p) {
-        if (p.busy) {
+        if (p.busy || p.timer != null) {
             p.again = true;
             return;
         }
-        p.busy = true;
-        if (p.timer != null) {
-            p.timer.cancel();
-            p.timer = null;
+        long now = scheduler.now();
+        long at = p.nextAt(now);
+        if (at > now) {
+            p.timer = scheduler.schedule(at - now, () -> {
+                p.timer = null;
+                capture(sidebarPane, p);
+            });
+            return;
         }
+        p.busy = true;
+        p.again = false;
+        p.recent.addLast(now);
         captures++;
         p.reads++;
         tmux.send(Commands.capturePaneStyled(p.agentPane)).whenComplete((lines, err) -> loop.execute(() -> {
@@ -135,19 +151,13 @@ final class PeekFeed {
             if (peeks.get(sidebarPane) != p) {
                 return; // stopped meanwhile
             }
-            boolean changed = err == null && !lines.equals(p.last);
-            if (changed) {
+            if (err == null && !lines.equals(p.last)) {
                 p.last = List.copyOf(lines);
                 shown.accept(sidebarPane, p.last);
             }
-            if (changed || p.again) {
-                p.again = false;
-                p.timer = scheduler.schedule(FOLLOW_MS, () -> capture(sidebarPane, p));
+            if (p.again) {
+                capture(sidebarPane, p); // it changed while this capture was in flight
             }
         }));
-    }
-
-    private static String name(String sidebarPane) {
-        return PREFIX + sidebarPane.substring(1);
     }
 }

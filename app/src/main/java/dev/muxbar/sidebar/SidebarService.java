@@ -41,8 +41,8 @@ public final class SidebarService {
     private final java.util.concurrent.ThreadPoolExecutor paintPool;
     private final java.util.Set<String> passthrough = new java.util.HashSet<>(); // sidebar panes allowed to pass through
 
-    public SidebarService(TmuxGateway tmux, Core core, Scheduler scheduler, Executor loop, ThemeChoices themes,
-                          String sidebarScript, Consumer<String> log, dev.muxbar.act.AgentActions agents) {
+    public SidebarService(TmuxGateway tmux, dev.muxbar.tmux.PaneWatch panes, Core core, Scheduler scheduler, Executor loop,
+                          ThemeChoices themes, String sidebarScript, Consumer<String> log, dev.muxbar.act.AgentActions agents) {
         this.core = core;
         this.loop = loop;
         this.tmux = tmux;
@@ -59,7 +59,7 @@ public final class SidebarService {
                 this::onKey);
         this.lifecycle = new SidebarLifecycle(tmux, scheduler, loop, parts -> core.post(new Event.Refresh(parts)),
                 "exec \"" + sidebarScript + "\"", painter::opened, log);
-        this.peeks = new PeekFeed(tmux, scheduler, loop, this::peekShown);
+        this.peeks = new PeekFeed(tmux, panes, scheduler, loop, this::peekShown);
         lifecycle.peeking(peeks::sidebars);
         this.input = new SidebarInput(tmux, loop, painter, new SidebarActions(tmux, core, loop, log, painter::model, agents),
                 agents, peeks);
@@ -83,13 +83,6 @@ public final class SidebarService {
         }
         e.view = e.view.withMode(new View.Mode.Peek(pk.pane(), pk.agent(), lines));
         painter.paint(e, own.id());
-    }
-
-    /** Every tmux notification (the gateway's reader thread): peeks follow their subscriptions. */
-    public void onNotification(dev.muxbar.tmux.Notification n) {
-        if (n instanceof dev.muxbar.tmux.Notification.SubscriptionChanged s && s.name().startsWith(PeekFeed.PREFIX)) {
-            loop.execute(() -> peeks.onSubscription(s.name()));
-        }
     }
 
     /**

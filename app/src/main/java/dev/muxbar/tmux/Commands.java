@@ -207,17 +207,6 @@ public final class Commands {
         });
     }
 
-    // --- subscriptions ---
-
-    /** A control-mode subscription: tmux sends {@code %subscription-changed NAME …} when the format's value changes. */
-    public static TmuxCommand<Void> subscribe(String name, String target, String format) {
-        return TmuxCommand.effect("refresh-client -B " + TmuxQuote.q(name + ":" + target + ":" + format));
-    }
-
-    /** Ends a subscription (a name alone unsubscribes). */
-    public static TmuxCommand<Void> unsubscribe(String name) {
-        return TmuxCommand.effect("refresh-client -B " + TmuxQuote.q(name));
-    }
 
     // --- keys ---
 

@@ -182,7 +182,9 @@ public final class ControlGateway implements TmuxGateway {
                 String now = String.join("\n", r.lines());
                 String was = lastDigest;
                 lastDigest = now;
-                if (was != null && !was.equals(now)) {
+                // The first reading counts too: what changed between the daemon's first refresh and
+                // it (a drag right after start) would otherwise never be noticed.
+                if (!now.equals(was)) {
                     listener.accept(new Notification.SubscriptionChanged(Formats.WINDOWS_DIGEST, List.of()));
                 }
             });

@@ -134,6 +134,38 @@ public final class Formats {
                 + "#{P:#{?pane_active,#{pane_id},}}}}\"";
     }
 
+    /**
+     * One command for a digest of each of {@code panes}, in whichever session they are (the
+     * {@code S:}/{@code W:}/{@code P:} loops reach all; a cheap {@code m:} match picks the panes):
+     * {@code "%5" → "1795452536 120 0 23 0 ✳ Claude Code"} — window activity (seconds), history size,
+     * cursor, whether in a mode, title. A pane that is gone is missing from the reply.
+     */
+    static TmuxCommand<java.util.Map<String, String>> paneDigestCommand(java.util.Collection<String> panes) {
+        // Pane numbers without their '%': display-message runs its template through strftime at every
+        // level of expansion, and "%4#," is a strftime conversion (nothing literal with '%' survives).
+        StringBuilder list = new StringBuilder("#,");
+        for (String p : panes) {
+            if (!p.matches("%[0-9]+")) {
+                throw new IllegalArgumentException("not a pane id: " + p);
+            }
+            list.append(p, 1, p.length()).append("#,");
+        }
+        String fields = RS + "#{pane_id}" + US + "#{window_activity} #{history_size} #{cursor_x} #{cursor_y} "
+                + "#{pane_in_mode} #{pane_title}";
+        String line = "display-message -p \"#{S:#{W:#{P:#{?#{m:*#,#{s/^.//:pane_id}#,*," + list + "}," + fields
+                + ",}}}}\"";
+        return new TmuxCommand<>(line, lines -> {
+            java.util.Map<String, String> out = new java.util.HashMap<>();
+            for (String rec : String.join("\n", lines).split(String.valueOf(RS))) {
+                int us = rec.indexOf(US);
+                if (us > 0) {
+                    out.putIfAbsent(rec.substring(0, us), rec.substring(us + 1)); // a linked window: its panes twice
+                }
+            }
+            return out;
+        });
+    }
+
     /** The pane process scan: one command line. */
     public static String processCommand() {
         return commandLine(SCAN_ARGV);

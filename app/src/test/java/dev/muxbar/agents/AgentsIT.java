@@ -156,6 +156,29 @@ class AgentsIT {
                 () -> agentStatus(pane, "aider") + "\n" + tmux.tmux("capture-pane", "-p", "-t", pane) + diagnostics());
     }
 
+    /**
+     * tmux 3.3a tells a control client about output and subscription changes only for panes of its
+     * own session: an agent known only by its screen, in a session the control client does not sit
+     * in, was never read again after its first look. Here the fake agent's session is not the control
+     * client's, and its prompt comes after a while, as a real one's does.
+     */
+    @Test
+    void aScreenOnlyAgentInAnotherSessionThanTheControlClientsIsWatched() throws Exception {
+        tmux.tmux("new-session", "-d", "-s", "far", "-x", "160", "-y", "40", "bash -c 'exec -a aider bash -c \""
+                + "echo Aider v0.80; sleep 2; printf \\\"Add file.py to the chat? (Y)es/(N)o [Yes]: \\\"; read a; "
+                + "echo; echo Waiting for gpt-4o; while :; do sleep 600; done\"'");
+        String pane = tmux.display("far:", "#{pane_id}");
+        Poll.until(5_000, () -> agentStatus(pane, "aider").equals("idle"), "aider known by its process", this::diagnostics);
+        String control = tmux.tmux("list-clients", "-F", "#{client_control_mode} #{session_name}").lines()
+                .filter(l -> l.startsWith("1 ")).findFirst().orElse("");
+        assertEquals("1 agents", control, "the control client sits in another session than the agent");
+        Poll.until(5_000, () -> agentStatus(pane, "aider").equals("waiting"), "aider waiting from its screen",
+                () -> agentStatus(pane, "aider") + "\n" + tmux.tmux("capture-pane", "-p", "-t", pane) + diagnostics());
+        tmux.tmux("send-keys", "-t", pane, "y", "Enter");
+        Poll.until(5_000, () -> agentStatus(pane, "aider").equals("running"), "aider working once answered",
+                () -> agentStatus(pane, "aider") + "\n" + tmux.tmux("capture-pane", "-p", "-t", pane) + diagnostics());
+    }
+
     @Test
     void badInputGetsA4xxAndChangesNothing() throws Exception {
         String pane = contentPane("agents");

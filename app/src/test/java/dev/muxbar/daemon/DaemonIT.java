@@ -95,7 +95,9 @@ class DaemonIT {
             String last = stored.get(stored.size() - 1);
             assertEquals(200, api.post("/order/move?session=" + enc(last) + "&position=1").status());
         }
-        assertTrue(daemon.order().startsWith(ids.get(ids.size() - 1) + "\t"), daemon.order());
+        // The reply comes when the loop has moved it; the order file is written after that.
+        Poll.until(2_000, () -> daemon.order().startsWith(ids.get(ids.size() - 1) + "\t"), "the moved session first",
+                daemon::diagnostics);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.muxbar.theme.Color;
 import dev.muxbar.theme.Rgb;
 import dev.muxbar.theme.Theme;
 import dev.muxbar.tmux.FakeTmux;
+import dev.muxbar.tmux.PaneWatch;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,39 +32,60 @@ class PeekTest {
                 "control characters never pass (what followed an 8-bit CSI is plain text)");
     }
 
+    /** The pane's digest as tmux prints it for the watch: activity, history, cursor, mode, title. */
+    private static List<String> digest(String pane, String d) {
+        return List.of("\u001e" + pane + "\u001f" + d);
+    }
+
     @Test
-    void aPaneIsReadOnlyWhilePeekedAndOnlyWhileItsOutputChanges() {
+    void aPaneIsReadOnlyWhilePeekedAndOnlyWhenItsDigestMoves() {
         ManualScheduler clock = new ManualScheduler();
         FakeTmux tmux = new FakeTmux();
         List<String> screen = new ArrayList<>(List.of("$ make", "building"));
+        String[] now = {"100 0 0 1 0 t"};
         tmux.answering("capture-pane", c -> List.copyOf(screen));
+        tmux.answering("display-message", c -> digest("%3", now[0]));
         List<List<String>> shown = new ArrayList<>();
-        PeekFeed feed = new PeekFeed(tmux, clock, clock, (sidebar, lines) -> shown.add(lines));
-        feed.onSubscription("muxbar-peek-9");
+        PaneWatch panes = new PaneWatch(tmux, clock, clock);
+        PeekFeed feed = new PeekFeed(tmux, panes, clock, clock, (sidebar, lines) -> shown.add(lines));
+        clock.advance(1_000);
         assertEquals(0, tmux.commands.size(), "nobody peeks: no command");
         feed.start("%9", "%3");
         clock.runReady();
-        assertEquals(List.of("refresh-client -B 'muxbar-peek-9:%3:#{window_activity}#{history_size}#{cursor_x}#{cursor_y}#{pane_title}'"),
-                tmux.sent("refresh-client"));
-        assertEquals(List.of("capture-pane -e -p -t '%3'"), tmux.sent("capture-pane"));
-        assertEquals(1, shown.size());
-        // Following: the next read comes FOLLOW_MS later; an unchanged screen ends the following.
-        clock.advance(PeekFeed.FOLLOW_MS);
-        assertEquals(2, tmux.sent("capture-pane").size());
-        clock.advance(PeekFeed.FOLLOW_MS * 10);
-        assertEquals(2, tmux.sent("capture-pane").size(), "unchanged: no more reads until the output moves");
+        assertEquals(List.of("capture-pane -e -p -t '%3'"), tmux.sent("capture-pane").subList(0, 1));
+        assertEquals(List.of("$ make", "building"), shown.get(0));
+        clock.advance(PaneWatch.SETTLE_MS + 1_000);
+        int reads = tmux.sent("capture-pane").size();
+        clock.advance(PeekFeed.WATCH_MS * 20);
+        assertEquals(reads, tmux.sent("capture-pane").size(), "the digest sits still: no more reads");
         screen.add("ok");
-        feed.onSubscription("muxbar-peek-9");
-        clock.runReady();
-        assertEquals(3, tmux.sent("capture-pane").size());
+        now[0] = "100 0 0 2 0 t"; // a line printed: the cursor moved
+        clock.advance(PeekFeed.WATCH_MS);
+        assertEquals(reads + 1, tmux.sent("capture-pane").size(), "read within one watch tick");
         assertEquals(List.of("$ make", "building", "ok"), shown.get(shown.size() - 1));
         feed.stop("%9");
-        assertEquals(List.of("refresh-client -B 'muxbar-peek-9'"), tmux.sent("refresh-client").subList(1, 2));
-        clock.advance(PeekFeed.FOLLOW_MS * 10);
-        feed.onSubscription("muxbar-peek-9");
+        int digests = tmux.sent("display-message").size();
+        now[0] = "101 0 0 3 0 t";
+        clock.advance(PeekFeed.WATCH_MS * 10);
+        assertEquals(digests, tmux.sent("display-message").size(), "stopped: no more digests");
+        assertEquals(reads + 1, tmux.sent("capture-pane").size(), "stopped: no more reads");
+    }
+
+    /** A pane pouring output: every tick shows a new digest, but it is read a few times a second. */
+    @Test
+    void aStreamingPaneCostsAFewCapturesASecond() {
+        ManualScheduler clock = new ManualScheduler();
+        FakeTmux tmux = new FakeTmux();
+        int[] line = {0};
+        tmux.answering("capture-pane", c -> List.of("line " + line[0]));
+        tmux.answering("display-message", c -> digest("%3", "100 " + (++line[0]) + " 0 40 0 t"));
+        PeekFeed feed = new PeekFeed(tmux, new PaneWatch(tmux, clock, clock), clock, clock, (sidebar, lines) -> { });
+        feed.start("%9", "%3");
         clock.runReady();
-        assertEquals(feed.captures(), tmux.sent("capture-pane").size());
-        assertTrue(feed.captures() <= 4, "stopped: no more reads");
+        clock.advance(10_000);
+        long perSecond = feed.captures() / 10;
+        assertTrue(perSecond <= 1_000 / PeekFeed.BUSY_MS + 1, perSecond + " captures a second");
+        assertTrue(perSecond >= 2, "it still follows: " + perSecond);
     }
 
     @Test

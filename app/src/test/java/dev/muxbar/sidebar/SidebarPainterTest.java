@@ -174,7 +174,7 @@ class SidebarPainterTest {
                 dev.muxbar.agents.AgentRules.load(null, m -> { }), m -> { });
         SidebarInput input = new SidebarInput(tmux, clock, painter,
                 new SidebarActions(tmux, core, clock, m -> { }, painter::model, agents), agents,
-                new PeekFeed(tmux, clock, clock, (p, l) -> { }));
+                new PeekFeed(tmux, new dev.muxbar.tmux.PaneWatch(tmux, clock, clock), clock, clock, (p, l) -> { }));
         painter.sync(model(List.of(), Choices.DEFAULT, sidebar("%9"), sidebar("%8")), true);
         input.onKey("%9", new KeyStroke('\n', false, false)); // Enter on the viewed window's active sidebar
         clock.runReady();
