@@ -2,6 +2,7 @@ package dev.muxbar.agents;
 
 import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
+import dev.muxbar.model.Wait;
 
 /**
  * Which source may say what about an agent row; adding a source must never make a row worse:
@@ -25,35 +26,65 @@ final class Authority {
     private Authority() {}
 
     /**
-     * What an accepted signal makes of the row: its status after tool calls and cues are counted, or
-     * null when it changes no status (a compaction's end after an automatic one).
+     * Records what a signal says about tool calls and background work, whether or not its status is
+     * taken: a transcript line read after the registry spoke is old news about the status, not about
+     * the calls (the tool a prompt asks about opens; background work ends). True when it closed the
+     * last open call.
      */
-    static Status effect(Row i, Signal s) {
-        Status status = s.status();
+    static boolean record(Row i, Signal s) {
         switch (s.cue()) {
             case TOOL_OPEN -> {
                 if (s.toolId() != null && i.openTools.size() < Row.MAX_OPEN_TOOLS) {
                     i.openTools.add(s.toolId());
                 }
                 i.openTool = s.message();
+                if (i.status == Status.WAITING && i.waitTool == null) {
+                    // A call opened while a prompt is up is the one it asks about (the registry says
+                    // waiting before the transcript writes the call): its kind tells what it asks.
+                    i.waitTool = s.toolId();
+                    if (s.waitsFor() != null) {
+                        i.wait = s.waitsFor();
+                    }
+                }
             }
             case TOOL_CLOSE -> {
+                boolean had = !i.openTools.isEmpty();
                 if (s.toolId() != null) {
                     i.openTools.remove(s.toolId());
                 } else {
                     i.openTools.clear();
                 }
+                return had && i.openTools.isEmpty();
+            }
+            case BACKGROUND_START -> {
+                String id = s.toolId() != null ? s.toolId() : "background-" + i.background.size();
+                i.openTools.remove(id);
+                if (i.background.size() < Row.MAX_OPEN_TOOLS) {
+                    i.background.add(id);
+                }
+            }
+            case BACKGROUND_END -> {
+                if (s.toolId() == null || !i.background.remove(s.toolId())) {
+                    i.background.stream().findFirst().ifPresent(i.background::remove); // unnamed: the oldest
+                }
+            }
+            default -> { }
+        }
+        return false;
+    }
+
+    /**
+     * What an accepted signal makes of the row, after {@link #record}: its status, or null when it
+     * changes no status (a compaction's end after an automatic one).
+     */
+    static Status effect(Row i, Signal s) {
+        Status status = s.status();
+        switch (s.cue()) {
+            case TOOL_CLOSE -> {
                 if (status == Status.RUNNING && !i.openTools.isEmpty()) {
                     status = Status.TOOL_RUNNING; // another call (or the Task around a subagent's call) still runs
                 }
             }
-            case BACKGROUND_START -> {
-                if (s.toolId() != null) {
-                    i.openTools.remove(s.toolId());
-                }
-                i.background = Math.min(i.background + 1, Row.MAX_OPEN_TOOLS);
-            }
-            case BACKGROUND_END -> i.background = Math.max(0, i.background - 1);
             case COMPACT_START -> i.manualCompact = true;
             case COMPACT_END -> {
                 boolean manual = i.manualCompact;
@@ -62,14 +93,17 @@ final class Authority {
             }
             default -> { }
         }
-        if (i.status == Status.WAITING && status == Status.RUNNING && !i.openTools.isEmpty()
-                && s.cue() != Signal.Cue.TURN_START) {
-            status = Status.TOOL_RUNNING; // the prompt is gone and the call it asked about runs
+        boolean permitted = i.status == Status.WAITING && i.wait == Wait.PERMISSION; // not a question: its call is its answer
+        if ((permitted || i.status == Status.TOOL_RUNNING) && status == Status.RUNNING && !i.openTools.isEmpty()
+                && s.cue() != Signal.Cue.TURN_START && s.cue() != Signal.Cue.TOOL_CLOSE) {
+            // The permission is given and the call it asked about runs; or a subagent or background
+            // task ended while a call of the turn still runs: it runs on.
+            status = Status.TOOL_RUNNING;
         }
-        if (status == Status.DONE && i.background > 0 && s.source() == Source.TRANSCRIPT) {
+        if (status == Status.DONE && !i.background.isEmpty() && s.source() == Source.TRANSCRIPT) {
             status = Status.RUNNING; // the turn ended, the background work it started did not
         }
-        i.mayEnd = s.cue() == Signal.Cue.TURN_MAY_END && i.background == 0;
+        i.mayEnd = s.cue() == Signal.Cue.TURN_MAY_END && i.background.isEmpty();
         if (s.cue() == Signal.Cue.TURN_START || status.terminal()) {
             i.openTools.clear();
         }
@@ -150,13 +184,17 @@ final class Authority {
     }
 
     /**
-     * Claude writes nothing of its own to its transcript while a prompt is up: a line written after
-     * the waiting began ends it. Results of other calls are not its own (a parallel call that needed
-     * no permission finishes while the prompt for another is up); {@link #answers} judges those.
+     * While a prompt is up Claude writes nothing to its transcript but the call the prompt is about
+     * (2.1.328 writes that tool_use just after showing the prompt, when the registry already said
+     * waiting): any other line written after the waiting began ends it — a call opened that is not
+     * the one waited on too. Results of other calls are not its own (a parallel call that needed no
+     * permission finishes while the prompt for another is up); {@link #answers} judges those.
      */
     private static boolean writtenSince(Row i, Signal s) {
+        boolean theCallAskedAbout = s.cue() == Signal.Cue.TOOL_OPEN
+                && (i.waitTool == null || i.waitTool.equals(s.toolId()));
         return s.source() == Source.TRANSCRIPT && s.at() > 0 && i.statusAt > 0 && s.at() > i.statusAt
-                && s.cue() != Signal.Cue.TOOL_CLOSE && s.cue() != Signal.Cue.TOOL_PROGRESS;
+                && s.cue() != Signal.Cue.TOOL_CLOSE && s.cue() != Signal.Cue.TOOL_PROGRESS && !theCallAskedAbout;
     }
 
     /** Evidence of an answer: the call the prompt was about closed or runs, a new turn, the turn's end, an interrupt. */

@@ -125,9 +125,11 @@ public final class HookMapping {
                 status = Status.IDLE;
                 cue = Signal.Cue.COMPACT_END;
             }
-            case "SubagentStop" -> {
+            case "SubagentStart", "SubagentStop" -> {
+                // A subagent starts or ends (2.1.328 sends both): the agent works on, but a background
+                // or warm-up subagent starting or ending while the agent idles wakes nothing.
                 status = Status.RUNNING;
-                cue = Signal.Cue.IF_BUSY; // a background or warm-up subagent ends while the agent idles
+                cue = Signal.Cue.IF_BUSY;
             }
             case "PermissionRequest" -> {
                 status = Status.WAITING;

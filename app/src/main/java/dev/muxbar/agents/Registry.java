@@ -4,6 +4,7 @@ import dev.muxbar.json.Json;
 import dev.muxbar.json.Node;
 import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
+import dev.muxbar.model.Wait;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -30,8 +31,8 @@ import java.util.function.LongUnaryOperator;
  *  "statusUpdatedAt":1790000012345,"procStart":"8812345"}
  * </pre>
  * Statuses: {@code busy} (and {@code shell}, a {@code !} command) → running, without erasing a
- * tool-running row's detail; {@code waiting} → waiting; {@code idle} → the turn is over (done) when
- * it was on, nothing otherwise. Blocking file IO: call {@link #poll} off the event loop.
+ * tool-running row's detail; {@code waiting} → waiting, for what {@code waitingFor} says
+ * ({@link #waitingFor}); {@code idle} → the turn is over (done) when it was on, nothing otherwise. Blocking file IO: call {@link #poll} off the event loop.
  */
 public final class Registry {
 
@@ -120,6 +121,7 @@ public final class Registry {
         }
         Status to;
         Signal.Cue cue;
+        Wait wait = null;
         switch (status) {
             case "busy", "shell" -> {
                 to = Status.RUNNING;
@@ -128,6 +130,7 @@ public final class Registry {
             case "waiting" -> {
                 to = Status.WAITING;
                 cue = Signal.Cue.NONE;
+                wait = waitingFor(HookMapping.text(n, "waitingFor"));
             }
             case "idle" -> {
                 to = Status.DONE;
@@ -140,8 +143,21 @@ public final class Registry {
         long at = n.path("statusUpdatedAt").isNumber() ? n.path("statusUpdatedAt").asLong()
                 : Transcripts.time(HookMapping.text(n, "statusUpdatedAt"));
         return new Signal(Source.REGISTRY, "claude", to, new Signal.Where(null, null, null, pid),
-                HookMapping.text(n, "sessionId"), null, null, false, cue, null, null, Math.max(0, at),
-                "registry status " + HookMapping.clip(status));
+                HookMapping.text(n, "sessionId"), null, null, false, cue, null, wait, Math.max(0, at),
+                "registry status " + HookMapping.clip(status) + (wait == null ? "" : " (" + wait.label() + ")"));
+    }
+
+    /**
+     * What a waiting instance waits for, as 2.1.328 says it ({@code "permission prompt"} for a tool's
+     * permission, {@code "input needed"} for AskUserQuestion); null when the words are new.
+     */
+    static Wait waitingFor(String words) {
+        if (words == null) {
+            return null;
+        }
+        String w = words.toLowerCase(java.util.Locale.ROOT);
+        return w.contains("plan") ? Wait.PLAN : w.contains("permission") ? Wait.PERMISSION
+                : w.contains("input") || w.contains("question") ? Wait.QUESTION : null;
     }
 
     private static boolean inPanes(long pid, Set<Long> panePids, LongUnaryOperator parentOf) {

@@ -37,9 +37,10 @@ final class Row {
     boolean mayEnd;   // the last message so far called no tool: silence ends the turn
     boolean manualCompact;
     boolean sawProcess;
+    boolean exited;   // its agent's process was seen and is gone (a finished row stays to be seen)
     final Set<String> openTools = new LinkedHashSet<>();
     String openTool;  // name of the last tool call opened (its silence means something)
-    int background;   // background subagents and shells started and not yet finished (from the transcript)
+    final Set<String> background = new LinkedHashSet<>(); // tool calls whose work goes on in the background
     String title;
     String message;
     String evidence;

@@ -79,6 +79,10 @@ public record Signal(Source source, String agent, Status status, Where where, St
         return new Signal(source, agent, status, where, thread, title, message, end, c, tool, waitsFor, at, evidence);
     }
 
+    public Signal withStatus(Status st) {
+        return new Signal(source, agent, st, where, thread, title, message, end, cue, toolId, waitsFor, at, evidence);
+    }
+
     public Signal withWait(Wait w) {
         return new Signal(source, agent, status, where, thread, title, message, end, cue, toolId, w, at, evidence);
     }

@@ -133,6 +133,14 @@ public final class Tracker {
                 changed = true;
                 continue;
             }
+            if (running && i.exited) {
+                // The finished row of an instance that exited, and now the agent runs in the pane again:
+                // a new instance (a restart), which has done nothing yet.
+                it.remove();
+                changed = true;
+                continue;
+            }
+            i.exited |= i.sawProcess && !running;
             i.sawProcess |= running;
             changed |= locate(i, p);
             changed |= seen(i);
@@ -185,6 +193,11 @@ public final class Tracker {
             }
             i = create(pane, s.agent(), places().get(pane), now);
             created = s.status() != null;
+            if (created && conditional(s.cue())) {
+                // A registry's "idle" or a subagent's end means something only for a turn that was on:
+                // a row they make starts idle (a fresh Claude's registry says idle before any prompt).
+                s = s.withStatus(Status.IDLE);
+            }
         }
         boolean changed = created;
         if (i.thread == null && s.thread() != null) {
@@ -202,6 +215,7 @@ public final class Tracker {
         }
         i.hooked |= s.source() == Source.HOOK; // from now on the hooks speak for this thread
         i.markers |= s.cue() == Signal.Cue.TURN_END && s.source() == Source.TRANSCRIPT;
+        boolean lastClosed = Authority.record(i, s); // facts about calls count whatever becomes of the status
         if (s.status() == null) {
             if (i.waitingGuessed && s.source() == Source.TRANSCRIPT && i.status == Status.WAITING) {
                 // The silent tool call speaks after all (Bash progress): it runs, nobody was asked.
@@ -215,8 +229,7 @@ public final class Tracker {
             i.screenSawPrompt = now;
         }
         boolean accepted = created || Authority.accepts(i, s, now);
-        if (!accepted && s.cue() == Signal.Cue.TOOL_CLOSE && s.toolId() != null && i.openTools.remove(s.toolId())
-                && i.openTools.isEmpty() && i.status == Status.TOOL_RUNNING
+        if (!accepted && lastClosed && s.toolId() != null && i.status == Status.TOOL_RUNNING
                 && (i.source == Source.REGISTRY || i.source == Source.SCREEN)) {
             // A call closed, whoever said so later: a coarse source's "busy" made this row tool-running
             // only because the call was open.
@@ -375,6 +388,10 @@ public final class Tracker {
             return null;
         }
         return pane;
+    }
+
+    private static boolean conditional(Signal.Cue cue) {
+        return cue == Signal.Cue.IF_TURN || cue == Signal.Cue.IF_BUSY;
     }
 
     private String byThread(String agent, String thread) {

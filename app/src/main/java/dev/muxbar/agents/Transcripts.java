@@ -69,8 +69,35 @@ public final class Transcripts {
                         .withCue(Signal.Cue.TURN_END, null)
                         : signal("claude", null, cwd, thread, at, "transcript progress " + clip(text(d, "type")));
             }
-            default -> null; // summary, file-history-snapshot, queue-operation: about files, not the agent
+            // Claude 2.1.328 queues a background task's end ("enqueue" with the notification, then an
+            // attachment "queued_command" when it arrives mid-turn, or a user message after the turn).
+            case "queue-operation" -> notification(text(line, "content"), cwd, thread, at, "transcript queue-operation");
+            case "attachment" -> "queued_command".equals(text(line.path("attachment"), "type"))
+                    ? notification(queuedText(line.path("attachment")), cwd, thread, at, "transcript queued_command")
+                    : null;
+            default -> null; // summary, file-history-snapshot: about files, not the agent
         };
+    }
+
+    private static final java.util.regex.Pattern TOOL_USE_ID = java.util.regex.Pattern.compile("<tool-use-id>([^<]{1,200})</tool-use-id>");
+
+    /** A background task's end when {@code text} is its notification; null for anything else (a queued prompt). */
+    private static Signal notification(String text, String cwd, String thread, long at, String why) {
+        return text != null && text.stripLeading().startsWith("<task-notification>")
+                ? backgroundEnd(text, cwd, thread, at, why) : null;
+    }
+
+    /** Background work ended: the notification names the tool call that started it. */
+    private static Signal backgroundEnd(String text, String cwd, String thread, long at, String why) {
+        java.util.regex.Matcher m = TOOL_USE_ID.matcher(text);
+        return signal("claude", Status.RUNNING, cwd, thread, at, why)
+                .withCue(Signal.Cue.BACKGROUND_END, m.find() ? m.group(1) : null);
+    }
+
+    /** The text of a queued command attachment (a string, or content blocks). */
+    private static String queuedText(Node attachment) {
+        Node p = attachment.has("prompt") ? attachment.path("prompt") : attachment.path("content");
+        return p.isTextual() ? p.asText() : firstText(p);
     }
 
     private static Signal claudeSystem(Node line, String cwd, String thread, long at) {
@@ -141,8 +168,7 @@ public final class Transcripts {
         }
         if (text.stripLeading().startsWith("<task-notification>")) {
             // Background work finished; Claude takes it up as a new turn of its own.
-            return signal("claude", Status.RUNNING, cwd, thread, at, "transcript task-notification")
-                    .withCue(Signal.Cue.BACKGROUND_END, null);
+            return backgroundEnd(text, cwd, thread, at, "transcript task-notification");
         }
         if (text.startsWith("[Request interrupted by user")) {
             return signal("claude", Status.INTERRUPTED, cwd, thread, at, "transcript interrupt");

@@ -41,6 +41,17 @@ class RegistryTest {
         assertNull(Registry.parse("{\"pid\":42,", 42, "777"), "half-written");
     }
 
+    /** Claude 2.1.328 says what it waits for: a question is not a permission (¿ not ?). */
+    @Test
+    void aWaitingSaysWhatItWaitsFor() {
+        String question = entry(42, "waiting", "777").replace("}", ",\"waitingFor\":\"input needed\"}");
+        assertEquals(dev.muxbar.model.Wait.QUESTION, Registry.parse(question, 42, "777").waitsFor());
+        String permission = entry(42, "waiting", "777").replace("}", ",\"waitingFor\":\"permission prompt\"}");
+        assertEquals(dev.muxbar.model.Wait.PERMISSION, Registry.parse(permission, 42, "777").waitsFor());
+        assertNull(Registry.parse(entry(42, "waiting", "777"), 42, "777").waitsFor(), "not said: the tool decides");
+        assertNull(Registry.waitingFor("something new"), "new words: no guess");
+    }
+
     @Test
     void readsOnlyChangedEntriesOfProcessesInPanes(@TempDir Path dir) throws Exception {
         List<String> log = new ArrayList<>();

@@ -54,8 +54,15 @@ public final class Replay {
         }
     }
 
-    /** One recorded line. */
-    public record Step(long at, Status expect, String kind, Node body) {}
+    /**
+     * One recorded line. {@code lineAt}: for a transcript line recorded from a real agent, its own
+     * timestamp on the recording's clock (-1: none), which the daemon's tailer trusts to order it.
+     */
+    public record Step(long at, Status expect, String kind, Node body, long lineAt) {
+        public Step(long at, Status expect, String kind, Node body) {
+            this(at, expect, kind, body, -1);
+        }
+    }
 
     /**
      * How one replay went: time with the right status over the recording's length, the time shown
@@ -97,7 +104,8 @@ public final class Replay {
             if (n.has("expect") && expect == null) {
                 throw new IOException("unknown status in: " + line);
             }
-            out.add(new Step(n.path("at").asLong(), expect, kind, kind == null ? null : n.get(kind)));
+            out.add(new Step(n.path("at").asLong(), expect, kind, kind == null ? null : n.get(kind),
+                    n.has("lineAt") ? n.path("lineAt").asLong() : -1));
         }
         out.sort(java.util.Comparator.comparingLong(Step::at)); // stable: lines at one instant keep their order
         return out;
@@ -124,7 +132,7 @@ public final class Replay {
             boolean file = s.kind().equals("transcript") || s.kind().equals("rollout");
             long arrive = file ? s.at() + FILE_DELAY_MS : s.at();
             // A line's own timestamp orders it (as the tailer trusts a plausible one); others happen on arrival.
-            arrivals.add(new Timed(arrive, sig.at(WALL_BASE + s.at())));
+            arrivals.add(new Timed(arrive, sig.at(WALL_BASE + (s.lineAt() >= 0 ? s.lineAt() : s.at()))));
         }
         arrivals.sort(java.util.Comparator.comparingLong(Timed::at));
         long end = end(steps);
@@ -226,12 +234,24 @@ public final class Replay {
             case "codexHook", "notify" -> HookMapping.codex(s.body(), "%1", null);
             case "transcript" -> place(Transcripts.claude(s.body()), src);
             case "rollout" -> place(Transcripts.codex(s.body(), meta), src);
-            case "registry" -> Registry.parse("{\"pid\":" + AGENT_PID + ",\"sessionId\":\"" + s.body().path("sessionId").asText()
-                    + "\",\"status\":\"" + s.body().path("status").asText() + "\",\"procStart\":\"1\"}", AGENT_PID, "1");
+            case "registry" -> Registry.parse(registryEntry(s.body()), AGENT_PID, "1");
             case "screen" -> Signal.of(dev.muxbar.model.Source.SCREEN, agent, Status.parse(s.body().asText()), "%1", null)
                     .because("screen " + s.body().asText());
             default -> throw new AssertionError(s.kind());
         };
+    }
+
+    /** A recorded registry entry as the file for the replayed agent's pid says it (its own pid and start replaced). */
+    private static String registryEntry(Node recorded) {
+        java.util.Map<String, Object> entry = new java.util.LinkedHashMap<>();
+        entry.put("pid", AGENT_PID);
+        entry.put("procStart", "1");
+        entry.put("sessionId", recorded.path("sessionId").asText());
+        entry.put("status", recorded.path("status").asText());
+        if (recorded.hasNonNull("waitingFor")) {
+            entry.put("waitingFor", recorded.path("waitingFor").asText());
+        }
+        return dev.muxbar.json.Json.write(entry);
     }
 
     private static Signal place(Signal s, Signal.Where w) {

@@ -113,6 +113,77 @@ class TrackerTest {
         assertEquals("tool-running", status("%1"), "written after it: answered");
     }
 
+    /**
+     * Claude 2.1.328 without hooks: the registry says waiting before the transcript writes the call,
+     * whose line is older than that waiting (its own time) and so is not taken for the status — but
+     * the call is open all the same: once permitted, it runs (tool-running, not running).
+     */
+    @Test
+    void aCallWrittenAfterTheRegistrysWaitingRunsOnceItIsPermitted() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        tracker.apply(registry("busy", 1_000), 10);
+        tracker.apply(registry("waiting", 1_100).withWait(dev.muxbar.model.Wait.PERMISSION), 20);
+        tracker.apply(transcript(Status.TOOL_RUNNING, 1_050, "tool_use Bash").withCue(Signal.Cue.TOOL_OPEN, "b1"), 30);
+        assertEquals("waiting", status("%1"), "the call the prompt is about does not end it");
+        tracker.apply(registry("busy", 4_000), 40);
+        assertEquals("tool-running", status("%1"), "permitted: the call runs");
+        tracker.apply(transcript(Status.RUNNING, 9_000, "tool_result").withCue(Signal.Cue.TOOL_CLOSE, "b1"), 50);
+        assertEquals("running", status("%1"));
+    }
+
+    /** A subagent or a background task ending while a command of the turn runs: the command runs on. */
+    @Test
+    void aSubagentEndingWhileACommandRunsLeavesItRunning() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.TOOL_RUNNING, "%1", "s1").withCue(Signal.Cue.TOOL_OPEN, "b1"), 10);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.IF_BUSY, null), 20);
+        assertEquals("tool-running", status("%1"));
+    }
+
+    /** Background work ends by the tool call that started it, whoever reports it and in whatever order. */
+    @Test
+    void backgroundWorkEndsByItsCallEvenWhenItsNewsIsOld() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        tracker.apply(transcript(Status.RUNNING, 1_000, "prompt").withCue(Signal.Cue.TURN_START, null), 10);
+        tracker.apply(transcript(Status.RUNNING, 1_100, "started").withCue(Signal.Cue.BACKGROUND_START, "a1"), 20);
+        tracker.apply(registry("idle", 6_000), 30); // read first, though the notification was written before it
+        tracker.apply(transcript(Status.RUNNING, 5_000, "notification").withCue(Signal.Cue.BACKGROUND_END, "a1"), 40);
+        tracker.apply(transcript(Status.DONE, 5_900, "end_turn").withCue(Signal.Cue.TURN_END, null), 50);
+        assertEquals("done", status("%1"), "the helper it started has finished");
+    }
+
+    /**
+     * A fresh Claude in a pane whose last conversation finished: its registry entry (a new session)
+     * says idle before any prompt, which replaces the old conversation's row — with an idle one, not
+     * a finished turn.
+     */
+    @Test
+    void aNewConversationsRegistryIdleBeforeAnyTurnMakesAnIdleRow() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        tracker.apply(new Signal(Source.TRANSCRIPT, "claude", Status.DONE, new Signal.Where("%1", null, "/src", null), "old",
+                null, null, false).at(100), 10);
+        assertEquals("done", status("%1"));
+        tracker.apply(Registry.parse("{\"pid\":777,\"sessionId\":\"new\",\"status\":\"idle\",\"procStart\":\"1\","
+                + "\"statusUpdatedAt\":900}", 777, "1").placed(new Signal.Where("%1", null, null, null)), 20);
+        assertEquals("idle", status("%1"), "a new conversation that has done nothing yet");
+    }
+
+    /** A Claude restarted in the pane of one that ended interrupted does not show the old one's status. */
+    @Test
+    void aRestartedAgentStartsOverItsPredecessorsFinishedRow() {
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
+        tracker.apply(transcript(Status.INTERRUPTED, 1_000, "interrupt"), 10);
+        tracker.observe(snapshot("zsh", false, false), Map.of(), 20);
+        assertEquals("interrupted", status("%1"), "kept to be seen while the pane has no claude");
+        tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 30);
+        assertEquals("idle", status("%1"), "a new claude in the pane");
+    }
+
+    private static Signal registry(String status, long at) {
+        return Registry.parse("{\"pid\":777,\"sessionId\":\"s1\",\"status\":\"" + status + "\",\"procStart\":\"1\",\"statusUpdatedAt\":"
+                + at + "}", 777, "1").placed(new Signal.Where("%1", null, null, null));
+    }
+
     @Test
     void aSubagentStoppingWhileIdleWakesNothingAndAManualCompactionEndsIdle() {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);

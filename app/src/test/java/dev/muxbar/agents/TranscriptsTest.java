@@ -41,6 +41,23 @@ class TranscriptsTest {
         assertEquals("fix the flaky test", first.title());
     }
 
+    /** 2.1.328 reports a background task's end three ways; each names the call that started it. */
+    @Test
+    void aBackgroundTasksEndIsReadFromEveryFormItTakes() throws Exception {
+        String note = "<task-notification>\\n<task-id>a1</task-id>\\n<tool-use-id>toolu_9</tool-use-id>\\n<status>completed</status>";
+        for (String line : List.of(
+                "{\"type\":\"queue-operation\",\"operation\":\"enqueue\",\"sessionId\":\"s\",\"content\":\"" + note + "\"}",
+                "{\"type\":\"attachment\",\"sessionId\":\"s\",\"attachment\":{\"type\":\"queued_command\",\"prompt\":\"" + note + "\"}}",
+                "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"role\":\"user\",\"content\":\"" + note + "\"}}")) {
+            Signal s = Transcripts.claude(Json.parse(line));
+            assertEquals(Signal.Cue.BACKGROUND_END, s.cue(), line);
+            assertEquals("toolu_9", s.toolId(), line);
+        }
+        assertEquals(null, Transcripts.claude(Json.parse(
+                "{\"type\":\"queue-operation\",\"operation\":\"enqueue\",\"sessionId\":\"s\",\"content\":\"fix it too\"}")),
+                "a prompt the user queued is no background task");
+    }
+
     @Test
     void codexRolloutLinesMapToStatuses() throws Exception {
         String[] meta = new String[2];
