@@ -2,8 +2,11 @@ package dev.muxbar.act;
 
 import dev.muxbar.agents.AgentRules;
 import dev.muxbar.agents.Prompts;
+import dev.muxbar.agents.Signal;
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;
+import dev.muxbar.model.Scheduler;
+import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
 import dev.muxbar.model.Wait;
 import dev.muxbar.tmux.Commands;
@@ -24,6 +27,11 @@ public final class AgentActions {
 
     /** Replies longer than this are refused (a prompt line, not a file). */
     public static final int MAX_REPLY = 4096;
+    /**
+     * Enter goes this long after a reply's text: Codex 0.169 takes input that arrives in one burst as
+     * a paste, and an Enter within it as a newline in the composer (20 ms apart was enough there).
+     */
+    static final long SUBMIT_GAP_MS = 60;
 
     /** What became of an action; {@code status} is the HTTP status the API answers with. */
     public sealed interface Outcome {
@@ -50,12 +58,18 @@ public final class AgentActions {
     public record Shown(String pane, String agent, Status status, Wait waitsFor, Prompts.Prompt prompt) {}
 
     private final TmuxGateway tmux;
+    private final Scheduler scheduler;
     private final Supplier<Model> model;
     private final AgentRules rules;
     private final Consumer<String> log;
+    private final Consumer<Signal> answered;
 
-    public AgentActions(TmuxGateway tmux, Supplier<Model> model, AgentRules rules, Consumer<String> log) {
+    /** {@code answered}: told when an answer went out (the row's waiting is over; the screen may lag). */
+    public AgentActions(TmuxGateway tmux, Scheduler scheduler, Supplier<Model> model, AgentRules rules,
+                        Consumer<String> log, Consumer<Signal> answered) {
         this.tmux = tmux;
+        this.scheduler = scheduler;
+        this.answered = answered;
         this.model = model;
         this.rules = rules;
         this.log = log;
@@ -113,8 +127,12 @@ public final class AgentActions {
             Prompts.Choice c = p.choices().get(number - 1);
             log.accept("answer to " + agent + " in " + pane + ": " + number + " \"" + c.label() + "\" keys " + c.keys()
                     + " (prompt " + p.hash() + ")");
-            return tmux.send(Commands.sendKeys(pane, c.keys()))
-                    .thenApply(v -> (Outcome) new Outcome.Sent(pane, agent, "choice " + number + " (" + c.label() + ")"));
+            return tmux.send(Commands.sendKeys(pane, c.keys())).thenApply(v -> {
+                // A denial that ends the turn ends it now; any other answer lets the agent go on.
+                answered.accept(Signal.of(Source.SCREEN, agent, c.ends() ? Status.INTERRUPTED : Status.RUNNING, pane, null)
+                        .withCue(Signal.Cue.ANSWERED, null).because("muxbar answered: " + c.label()));
+                return (Outcome) new Outcome.Sent(pane, agent, "choice " + number + " (" + c.label() + ")");
+            });
         });
     }
 
@@ -147,7 +165,15 @@ public final class AgentActions {
         }
         log.accept("reply to " + row.agent() + " in " + pane + " (" + row.status().label() + "): " + text.length()
                 + " characters" + (force ? ", forced" : ""));
-        return tmux.send(Commands.sendText(pane, text)).thenCompose(v -> tmux.send(Commands.sendKeys(pane, List.of("Enter"))))
+        CompletableFuture<Void> typed = new CompletableFuture<>();
+        tmux.send(Commands.sendText(pane, text)).whenComplete((v, err) -> {
+            if (err != null) {
+                typed.completeExceptionally(err);
+            } else {
+                scheduler.schedule(SUBMIT_GAP_MS, () -> typed.complete(null));
+            }
+        });
+        return typed.thenCompose(v -> tmux.send(Commands.sendKeys(pane, List.of("Enter"))))
                 .thenApply(v -> (Outcome) new Outcome.Sent(pane, row.agent(), "a reply of " + text.length() + " characters"));
     }
 

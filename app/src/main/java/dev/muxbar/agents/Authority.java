@@ -8,7 +8,8 @@ import dev.muxbar.model.Wait;
  * Which source may say what about an agent row; adding a source must never make a row worse:
  * <ul>
  *   <li>Old news loses: a signal that happened (its own time, e.g. a transcript line's timestamp)
- *       before the current status was set by another source changes nothing.</li>
+ *       before the current status was set by another source changes nothing — unless it is a hook
+ *       and the status is the screen's or the registry's coarse word.</li>
  *   <li>Once the agent's hooks speak for a thread they report every step, so other sources only fill
  *       what hooks cannot see: the transcript an interrupt (Esc fires no hook), an API error and the
  *       answer to a prompt; the registry and the screen a prompt appearing or going.</li>
@@ -16,8 +17,9 @@ import dev.muxbar.model.Wait;
  *       erase the transcript's detail; a turn finished by another source is reopened only by a new
  *       turn (a line read late is not one); a waiting is lowered only by evidence of an answer (the
  *       tool call it is about closed, a prompt, an interrupt, the turn's end), by the registry, or by
- *       the screen once the prompt it saw (or a waiting guessed from silence) has been gone for
- *       {@link Tracker#SCREEN_GRACE_MS}.</li>
+ *       the screen once the prompt it saw has been gone for {@link Tracker#SCREEN_GONE_MS} (a waiting
+ *       it did not see, or one guessed from silence, after {@link Tracker#SCREEN_GRACE_MS}), or by
+ *       muxbar's own answer to it.</li>
  * </ul>
  * Decisions over a {@link Row} and a {@link Signal} (and the tool-call count they need), for the
  * {@link Tracker} on the event loop; stateless.
@@ -122,14 +124,22 @@ final class Authority {
         if (s.cue() == Signal.Cue.IF_NOT_BUSY && i.status.busy()) {
             return false;
         }
+        if (s.cue() == Signal.Cue.ANSWERED) {
+            return waiting; // muxbar sent the answer itself: the best evidence there is, and about nothing else
+        }
         if (i.status == Status.STALE) {
             return true; // anything is news
         }
-        if (i.status.terminal() && i.source == Source.REGISTRY && (to.terminal() || to == Status.IDLE)) {
+        if (i.status.terminal() && i.source == Source.REGISTRY
+                && (to.terminal() || (to == Status.IDLE && s.source() != Source.SCREEN))) {
+            // (An idle screen is no news after a turn's end: it says so after every turn.)
             return true; // the registry knows that a turn ended, not how: an interrupt, an error or a compaction says how
         }
-        if (s.at() > 0 && i.statusAt > 0 && s.at() < i.statusAt && s.source() != i.source) {
-            return false; // it happened before what the row shows was said
+        if (s.at() > 0 && i.statusAt > 0 && s.at() < i.statusAt && s.source() != i.source
+                && !(s.source() == Source.HOOK && (i.source == Source.SCREEN || i.source == Source.REGISTRY))) {
+            // It happened before what the row shows was said. (A hook's detail still refines a coarse
+            // source's guess: hooks held until their pane was known arrive after the screen spoke.)
+            return false;
         }
         if (s.source() == Source.HOOK) {
             return true;
@@ -177,6 +187,9 @@ final class Authority {
             case SCREEN -> {
                 // The screen lowers a prompt it saw itself, or a waiting only guessed from silence; a reported
                 // prompt it never recognised (no rule for it, or not the agent's pane) is no evidence it is over.
+                if (i.screenSawPrompt >= i.since) {
+                    yield now - i.screenSawPrompt >= Tracker.SCREEN_GONE_MS; // it showed this prompt, and no longer does
+                }
                 boolean gone = i.screenSawPrompt >= 0 ? now - i.screenSawPrompt >= Tracker.SCREEN_GRACE_MS : i.waitingGuessed;
                 yield now - i.since >= Tracker.SCREEN_GRACE_MS && gone;
             }

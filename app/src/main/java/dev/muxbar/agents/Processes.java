@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What the process table says, read from {@code /proc} (Linux). Elsewhere every answer is "unknown"
@@ -19,6 +22,52 @@ public interface Processes {
      * name is {@code name}, or null.
      */
     String commandLineOfDescendant(long pid, String name);
+
+    /** The command line of {@code pid} (arguments joined by spaces), or null. */
+    default String commandLine(long pid) {
+        return null;
+    }
+
+    /**
+     * When the program in the foreground of a pane whose shell is {@code shellPid} started (wall ms,
+     * to a second), or 0 when unknown: what a pane runs now began then, and a conversation written
+     * only before then was another instance's.
+     */
+    default long foregroundStartedAt(long shellPid) {
+        return 0;
+    }
+
+    /**
+     * The pid of the program in the foreground of a pane whose shell is {@code shellPid} (the leader
+     * of the terminal's foreground process group; the shell itself at its prompt), or 0 when unknown.
+     */
+    default long foregroundOf(long shellPid) {
+        return 0;
+    }
+
+    /**
+     * The variables among {@code names} in the environment {@code pid} was started with (empty when
+     * unreadable, e.g. another user's process): where an agent keeps its files is decided by its own
+     * environment, which a user's shell rc may have set and the daemon never saw.
+     */
+    default Map<String, String> environment(long pid, Set<String> names) {
+        return Map.of();
+    }
+
+    /** Only parents known (tests, and hooks that know their pid). */
+    static Processes parents(java.util.function.LongUnaryOperator parentOf) {
+        return new Processes() {
+            @Override
+            public long parentOf(long pid) {
+                return parentOf.applyAsLong(pid);
+            }
+
+            @Override
+            public String commandLineOfDescendant(long pid, String name) {
+                return null;
+            }
+        };
+    }
 
     Processes NONE = new Processes() {
         @Override
@@ -39,13 +88,12 @@ public interface Processes {
 
     /** Linux: {@code /proc/PID/stat} for parents, {@code /proc/PID/task/PID/children} for children. */
     final class Proc implements Processes {
+        private volatile long boot; // the boot time, in seconds of the wall clock
         @Override
         public long parentOf(long pid) {
             try {
                 // "123 (name with ) maybe) S 45 …": the ppid is the second field after the last ')'.
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(f[1]);
+                return Long.parseLong(stat(pid)[1]);
             } catch (IOException | RuntimeException e) {
                 return 0;
             }
@@ -74,6 +122,63 @@ public interface Processes {
                 }
             }
             return null;
+        }
+
+        /** An environment larger than this is read only this far (Linux allows a few MB). */
+        static final int MAX_ENVIRON = 256 * 1024;
+
+        @Override
+        public long foregroundOf(long shellPid) {
+            try {
+                // Fields after the name: state ppid pgrp session tty_nr tpgid …
+                long group = Long.parseLong(stat(shellPid)[5]);
+                return group > 0 ? group : shellPid;
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        @Override
+        public Map<String, String> environment(long pid, Set<String> names) {
+            Map<String, String> out = new HashMap<>();
+            try (var in = Files.newInputStream(Path.of("/proc", Long.toString(pid), "environ"))) {
+                for (String kv : new String(in.readNBytes(MAX_ENVIRON), StandardCharsets.UTF_8).split("\0")) {
+                    int eq = kv.indexOf('=');
+                    if (eq > 0 && names.contains(kv.substring(0, eq))) {
+                        out.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return Map.of(); // gone, or not ours to read
+            }
+            return out;
+        }
+
+        @Override
+        public long foregroundStartedAt(long shellPid) {
+            try {
+                long group = foregroundOf(shellPid);
+                long ticks = Long.parseLong(stat(group > 0 ? group : shellPid)[19]);
+                if (boot == 0) {
+                    boot = Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.startsWith("btime "))
+                            .mapToLong(l -> Long.parseLong(l.substring(6).trim())).findFirst().orElse(0);
+                }
+                // /proc counts in USER_HZ, which Linux fixes at 100 whatever the kernel's own tick.
+                return boot == 0 ? 0 : boot * 1000 + ticks * 10;
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        private static String[] stat(long pid) throws IOException {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        }
+
+        @Override
+        public String commandLine(long pid) {
+            String[] args = args(pid);
+            return args.length == 0 ? null : String.join(" ", args);
         }
 
         private static String[] args(long pid) {

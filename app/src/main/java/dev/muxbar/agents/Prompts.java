@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * one per line ({@code "line"}: Claude's {@code ❯ 1. Yes}) or several in one line ({@code "inline"}:
  * Aider's {@code (Y)es/(N)o}); each regex names groups {@code key} and {@code label}. {@code send}
  * lists the tmux key names to send, {@code {key}} standing for the choice's key ({@code rename}
- * maps a key as drawn to a key name: {@code esc} → {@code Escape}).
+ * maps a key as drawn to a key name: {@code esc} → {@code Escape}); {@code ends} matches the labels of
+ * choices that end the agent's turn (a denial that stops it and waits for the user).
  *
  * <pre>
  * "answers": [{"name": "permission", "match": "Do you want to", "line": "^(?:❯\\s*)?(?&lt;key&gt;[1-9])\\.\\s+(?&lt;label&gt;.+)$",
@@ -31,10 +32,10 @@ public final class Prompts {
 
     /** One way an agent asks. */
     public record Form(String name, Pattern match, Pattern line, Pattern inline, List<String> send, Map<String, String> rename,
-                       boolean lowercase) {}
+                       boolean lowercase, Pattern ends) {}
 
-    /** One choice: what the user sees, and the keys that pick it. */
-    public record Choice(int number, String label, List<String> keys) {}
+    /** One choice: what the user sees, the keys that pick it, and whether picking it ends the agent's turn. */
+    public record Choice(int number, String label, List<String> keys, boolean ends) {}
 
     /** A prompt on screen: which form, its choices, and the hash of the region it was read from. */
     public record Prompt(String form, List<Choice> choices, String hash) {}
@@ -90,7 +91,7 @@ public final class Prompts {
                     }
                     List<String> keys = keys(f, f.lowercase() ? key.toLowerCase(java.util.Locale.ROOT) : key);
                     if (keys != null) {
-                        choices.add(new Choice(choices.size() + 1, label, keys));
+                        choices.add(new Choice(choices.size() + 1, label, keys, f.ends() != null && f.ends().matcher(label).find()));
                     }
                     if (f.line() != null) {
                         break;
@@ -140,8 +141,9 @@ public final class Prompts {
             Map<String, String> rename = new java.util.HashMap<>();
             Node r = a.path("rename");
             r.fieldNames().forEachRemaining(k -> rename.put(k, r.get(k).asText()));
+            Pattern ends = a.hasNonNull("ends") ? AgentRules.pattern(a.get("ends").asText(), "answers.ends") : null;
             out.add(new Form(name, AgentRules.pattern(a.path("match").asText(""), "answers.match"), line, inline,
-                    List.copyOf(send), Map.copyOf(rename), a.path("lowercase").asBoolean(false)));
+                    List.copyOf(send), Map.copyOf(rename), a.path("lowercase").asBoolean(false), ends));
         }
         return List.copyOf(out);
     }

@@ -31,6 +31,7 @@ final class Row {
     long statusAt;    // wall-clock ms of the event that set the status (orders sources that arrive late)
     long heard;       // last signal of any source
     long screenSawPrompt = -1;
+    long answeredAt = -1; // when muxbar last answered a prompt of this row
     boolean waitingGuessed; // waiting inferred from a silent tool call, not reported by anyone
     boolean hooked;   // the agent's hooks speak for this thread: other sources only fill their gaps
     boolean markers;  // this thread writes explicit turn ends: silence ends its turns only much later

@@ -54,7 +54,9 @@ public record Signal(Source source, String agent, Status status, Where where, St
         /** A manual compaction began: the agent works, and is idle once it is over. */
         COMPACT_START,
         /** A compaction is over: idle after a manual one, unchanged after an automatic one. */
-        COMPACT_END
+        COMPACT_END,
+        /** muxbar sent the answer to the prompt on screen: the waiting is over (nothing else is said). */
+        ANSWERED
     }
 
     public Signal {

@@ -47,18 +47,22 @@ public final class Tracker {
     static final long TURN_END_QUIET_MARKED_MS = 15_000;
     /** The screen may lower a waiting row only after it has been waiting this long (the prompt draws late). */
     public static final long SCREEN_GRACE_MS = 1_500;
+    /** A prompt the screen saw during this waiting is over once it has been gone this long (a redraw is shorter). */
+    public static final long SCREEN_GONE_MS = 400;
+    /** After muxbar answered a prompt, the screen may show it this long while the agent redraws: not a new one. */
+    static final long ANSWER_SETTLE_MS = 1_000;
     /** Upper bound on instances (a misbehaving client cannot grow the map without bound). */
     static final int MAX_INSTANCES = 512;
 
-    /** What became of a signal. */
     /**
      * What became of a signal. {@code NO_PANE}: no pane matches where it says it comes from;
-     * {@code NOT_RUNNING}: it names a pane, but only a hook may speak for an agent its pane does not run.
+     * {@code NOT_RUNNING}: it names a pane, but only a hook may speak for an agent its pane does not run;
+     * {@code HELD}: several panes could be its thread's, and it waits until the screens say which.
      */
-    public enum Outcome { CHANGED, UNCHANGED, IGNORED, NO_PANE, NOT_RUNNING }
+    public enum Outcome { CHANGED, UNCHANGED, IGNORED, NO_PANE, NOT_RUNNING, HELD }
 
 
-    private final LongUnaryOperator parentOf;
+    private final Placement placement;
     private final Map<String, Row> byPaneAgent = new LinkedHashMap<>(); // "%3 claude" → instance
     private Snapshot snapshot = Snapshot.EMPTY;
     private Places places; // of snapshot, built when first needed (most refreshes have no agents at all)
@@ -68,7 +72,12 @@ public final class Tracker {
 
     /** {@code parentOf}: a process's parent pid (0 when unknown), for hooks that only know their pid. */
     public Tracker(LongUnaryOperator parentOf) {
-        this.parentOf = parentOf;
+        this(Processes.parents(parentOf));
+    }
+
+    /** The process table: parents, command lines and start times place hooks and lines. */
+    public Tracker(Processes processes) {
+        this.placement = new Placement(processes);
     }
 
     /** The current instances, sorted by pane then agent; immutable. */
@@ -121,6 +130,7 @@ public final class Tracker {
             return false; // nothing to place: a refresh of a server without agents costs no index
         }
         Places places = places();
+        placement.binder.retain(places.ids());
         boolean changed = false;
         for (Iterator<Row> it = byPaneAgent.values().iterator(); it.hasNext(); ) {
             Row i = it.next();
@@ -163,10 +173,21 @@ public final class Tracker {
 
     /** Applies one signal. */
     public Outcome apply(Signal s, long now) {
-        String pane = resolve(s);
-        if (pane == null) {
+        Placement.Target target = placement.resolve(s, places(), identities, byPaneAgent.values());
+        if (target instanceof Placement.Hold hold) {
+            if (!placement.binder.hold(s, hold.candidates(), now)) {
+                return Outcome.IGNORED;
+            }
+            return replay(placement.binder.decide(now), now) ? Outcome.CHANGED : Outcome.HELD; // its prompt may place it now
+        } else if (target instanceof Placement.Nowhere) {
             String named = s.where().pane();
             return named != null && places().get(named) != null ? Outcome.NOT_RUNNING : Outcome.NO_PANE;
+        } else if (!(target instanceof Placement.At)) {
+            throw new AssertionError(target);
+        }
+        String pane = ((Placement.At) target).pane();
+        if (s.source() == Source.SCREEN && s.status() != null && s.cue() != Signal.Cue.ANSWERED) {
+            placement.binder.screen(pane, s.status(), now); // evidence for threads that wait to be placed
         }
         String k = key(pane, s.agent());
         Row i = byPaneAgent.get(k);
@@ -188,7 +209,7 @@ public final class Tracker {
         }
         boolean created = false;
         if (i == null) {
-            if (byPaneAgent.size() >= MAX_INSTANCES) {
+            if (byPaneAgent.size() >= MAX_INSTANCES || s.cue() == Signal.Cue.ANSWERED) {
                 return Outcome.IGNORED;
             }
             i = create(pane, s.agent(), places().get(pane), now);
@@ -225,7 +246,12 @@ public final class Tracker {
             dirty |= changed;
             return changed ? Outcome.CHANGED : Outcome.UNCHANGED;
         }
-        if (s.source() == Source.SCREEN && s.status() == Status.WAITING) {
+        if (s.cue() == Signal.Cue.ANSWERED) {
+            i.answeredAt = now;
+        } else if (s.source() == Source.SCREEN && s.status() == Status.WAITING) {
+            if (i.answeredAt >= 0 && now - i.answeredAt < ANSWER_SETTLE_MS) {
+                return Outcome.IGNORED; // the dialog muxbar just answered, drawn once more before it goes
+            }
             i.screenSawPrompt = now;
         }
         boolean accepted = created || Authority.accepts(i, s, now);
@@ -262,6 +288,7 @@ public final class Tracker {
      */
     public boolean tick(long now) {
         boolean changed = false;
+        changed |= replay(placement.binder.decide(now), now);
         for (Iterator<Row> it = byPaneAgent.values().iterator(); it.hasNext(); ) {
             Row i = it.next();
             long quiet = now - i.heard;
@@ -291,9 +318,28 @@ public final class Tracker {
     }
 
 
+    /** What a pane's screen shows (its last capture): a thread waiting to be placed may be typed there. */
+    public boolean screen(String pane, String text, long now) {
+        placement.binder.text(pane, text);
+        boolean changed = placement.binder.holding() && replay(placement.binder.decide(now), now);
+        dirty |= changed;
+        return changed;
+    }
+
+    /** Applies the signals of threads just placed, in the order they came. */
+    private boolean replay(List<ThreadBinder.Decision> decisions, long now) {
+        boolean changed = false;
+        for (ThreadBinder.Decision d : decisions) {
+            for (Signal s : d.signals()) {
+                changed |= apply(s, now) == Outcome.CHANGED; // now placed by the binding
+            }
+        }
+        return changed;
+    }
+
     /** Whether any row has a timer running (so the caller can tick only when needed). */
     public boolean needsTicks() {
-        return !byPaneAgent.isEmpty();
+        return !byPaneAgent.isEmpty() || placement.binder.holding();
     }
 
     private Places places() {
@@ -358,52 +404,8 @@ public final class Tracker {
         return i;
     }
 
-    /**
-     * The pane a signal is about: its pane if that exists; the pane already holding its thread; the
-     * pane of its pid; the active pane of its session; a pane in its cwd (one running that agent
-     * preferred). Transcripts and the screen never start a row in a pane that does not run the agent.
-     */
-    private String resolve(Signal s) {
-        Signal.Where w = s.where();
-        Places places = places();
-        String pane;
-        if (w.pane() != null) {
-            pane = places.get(w.pane()) != null ? w.pane() : null;
-        } else {
-            pane = byThread(s.agent(), s.thread());
-            if (pane == null && w.pid() != null) {
-                pane = places.paneOfProcess(w.pid(), parentOf);
-            }
-            if (pane == null && w.session() != null) {
-                pane = places.activePaneOf(w.session());
-            }
-            if (pane == null && w.cwd() != null) {
-                List<Places.Place> in = places.inDirectory(w.cwd());
-                pane = in.stream().map(p -> p.pane().id()).filter(id -> s.agent().equals(identities.get(id)))
-                        .findFirst().orElse(s.source() == Source.HOOK && in.size() == 1 ? in.get(0).pane().id() : null);
-            }
-        }
-        if (pane != null && s.source() != Source.HOOK && !s.agent().equals(identities.get(pane))
-                && !byPaneAgent.containsKey(key(pane, s.agent()))) {
-            return null;
-        }
-        return pane;
-    }
-
     private static boolean conditional(Signal.Cue cue) {
         return cue == Signal.Cue.IF_TURN || cue == Signal.Cue.IF_BUSY;
-    }
-
-    private String byThread(String agent, String thread) {
-        if (thread == null) {
-            return null;
-        }
-        for (Row i : byPaneAgent.values()) {
-            if (i.agent.equals(agent) && thread.equals(i.thread)) {
-                return i.pane;
-            }
-        }
-        return null;
     }
 
     private static String key(String pane, String agent) {

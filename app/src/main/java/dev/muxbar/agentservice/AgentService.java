@@ -1,9 +1,8 @@
 package dev.muxbar.agentservice;
 
+import dev.muxbar.agents.AgentFiles;
 import dev.muxbar.agents.AgentRules;
-import dev.muxbar.agents.Registry;
 import dev.muxbar.agents.Signal;
-import dev.muxbar.agents.TranscriptTailer;
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Scheduler;
@@ -12,7 +11,10 @@ import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.tmux.Notification;
 import dev.muxbar.tmux.TmuxGateway;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -33,17 +35,10 @@ public final class AgentService {
     private final ScreenWatcher screen;
     private final Attention attention;
     private final MutedBells bells;
-    private final TranscriptTailer tailer;
-    private final Registry registry;
-    private final java.util.function.LongUnaryOperator parentOf;
-    private Set<Long> claudePids = Set.of(); // pids of panes running Claude: the registry reads only below them
-
-    /** The agents' own files: transcripts, Claude's registry, and how to walk from a process to its pane. */
-    public record Files(TranscriptTailer transcripts, Registry registry, java.util.function.LongUnaryOperator parentOf) {}
-    private Set<String> claudeCwds = Set.of();
-    private Set<String> claudePanes = Set.of();
-    private Snapshot cwdsOf; // the snapshot claudeCwds were read from
-    private boolean codex;
+    private final AgentFiles files; // used on io only
+    private List<AgentFiles.Pane> filePanes = List.of(); // the panes whose agents' files are read
+    private Map<String, String> agentPanes = Map.of();
+    private Snapshot panesOf; // the snapshot filePanes were read from
     private final Executor loop;
     private volatile boolean tailing;
     private volatile boolean again; // a write was seen while a poll was reading: read once more after it
@@ -51,16 +46,15 @@ public final class AgentService {
     private Scheduler.Cancellable tailTimer;
 
     public AgentService(TmuxGateway tmux, dev.muxbar.tmux.PaneWatch panes, Core core, Scheduler scheduler, Executor loop,
-                        Executor io, AgentRules rules, Files files, Consumer<String> log,
+                        Executor io, AgentRules rules, AgentFiles files, Consumer<String> log,
                         java.util.function.Predicate<String> sidebarNotice) {
         this.core = core;
         this.scheduler = scheduler;
         this.io = io;
         this.loop = loop;
-        this.tailer = files.transcripts();
-        this.registry = files.registry();
-        this.parentOf = files.parentOf();
-        this.screen = new ScreenWatcher(tmux, panes, scheduler, loop, rules, this::ingest);
+        this.files = files;
+        this.screen = new ScreenWatcher(tmux, panes, scheduler, loop, rules, this::ingest,
+                (pane, text) -> core.post(new Event.AgentScreen(pane, text)));
         this.attention = new Attention(tmux, io, log, sidebarNotice, scheduler::now);
         this.bells = new MutedBells(tmux);
         this.watch = new DirWatch(() -> loop.execute(this::tail), log);
@@ -75,37 +69,29 @@ public final class AgentService {
         screen.onModel(m);
         attention.onModel(m);
         bells.onModel(m);
-        Set<String> claudePanes = new HashSet<>();
-        boolean anyCodex = false;
+        Map<String, String> agentPanes = new HashMap<>(); // pane → agent kind, for those whose files muxbar reads
         for (Agent a : m.agents()) {
-            if (a.agent().equals("claude")) {
-                claudePanes.add(a.pane());
+            if (a.agent().equals("claude") || a.agent().equals("codex")) {
+                agentPanes.put(a.pane(), a.agent());
             }
-            anyCodex |= a.agent().equals("codex");
         }
-        if (m.snapshot() != cwdsOf || !claudePanes.equals(this.claudePanes)) {
+        if (m.snapshot() != panesOf || !agentPanes.equals(this.agentPanes)) {
             // Most models only change an agent's status: walk the panes only when they or the set changed.
-            Set<String> cwds = new HashSet<>();
-            Set<Long> pids = new HashSet<>();
-            if (!claudePanes.isEmpty()) {
+            List<AgentFiles.Pane> found = new ArrayList<>();
+            if (!agentPanes.isEmpty()) {
                 m.snapshot().sessions().forEach(x -> x.windows().forEach(w -> w.panes().forEach(p -> {
-                    if (claudePanes.contains(p.id()) && !p.cwd().isEmpty()) {
-                        cwds.add(p.cwd());
-                    }
-                    if (claudePanes.contains(p.id()) && p.pid() > 0) {
-                        pids.add(p.pid());
+                    if (agentPanes.containsKey(p.id()) && p.pid() > 0) {
+                        found.add(new AgentFiles.Pane(agentPanes.get(p.id()), p.pid(), p.cwd()));
                     }
                 })));
             }
-            claudeCwds = Set.copyOf(cwds);
-            claudePids = Set.copyOf(pids);
-            this.claudePanes = claudePanes;
-            cwdsOf = m.snapshot();
+            filePanes = List.copyOf(found);
+            this.agentPanes = agentPanes;
+            panesOf = m.snapshot();
         }
-        codex = anyCodex;
-        if ((codex || !claudeCwds.isEmpty()) && tailTimer == null) {
+        if (!filePanes.isEmpty() && tailTimer == null) {
             tailTimer = scheduler.every(TAIL_MS, this::tail);
-        } else if (!codex && claudeCwds.isEmpty() && tailTimer != null) {
+        } else if (filePanes.isEmpty() && tailTimer != null) {
             tailTimer.cancel();
             tailTimer = null;
             io.execute(() -> watch.watch(Set.of()));
@@ -123,18 +109,11 @@ public final class AgentService {
         }
         tailing = true;
         again = false;
-        Set<String> cwds = claudeCwds;
-        Set<Long> pids = claudePids;
-        boolean withCodex = codex;
+        List<AgentFiles.Pane> panes = filePanes;
         io.execute(() -> {
             try {
-                registry.poll(pids, parentOf).forEach(this::ingest);
-                tailer.poll(cwds, withCodex, System.currentTimeMillis()).forEach(this::ingest);
-                Set<java.nio.file.Path> dirs = new HashSet<>(tailer.dirs(cwds, withCodex));
-                if (!pids.isEmpty()) {
-                    dirs.add(registry.dir());
-                }
-                watch.watch(dirs);
+                files.poll(panes, System.currentTimeMillis()).forEach(this::ingest);
+                watch.watch(files.dirs());
             } finally {
                 tailing = false;
                 if (again) {

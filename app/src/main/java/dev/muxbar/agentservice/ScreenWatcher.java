@@ -22,7 +22,11 @@ import java.util.function.Consumer;
  * Screen rules: reads the screen of panes running a known agent, in any session, and only when it
  * may have changed: {@link PaneWatch} says when (a digest of every agent pane, one command per
  * {@link #WATCH_MS}); the pane is then captured ({@code capture-pane -p}, at most every
- * {@link #MIN_INTERVAL_MS}) and its rules evaluated. Runs on the event loop.
+ * {@link #MIN_INTERVAL_MS}) and its rules evaluated. A capture that differs from the last one is
+ * followed by another while the row goes by its screen (the digest's activity time is in seconds, so
+ * a turn's end drawn in the same second as the spinner before it changes nothing in it); a capture
+ * equal to the last one ends that, and the pane costs nothing until its digest moves. Runs on the
+ * event loop.
  */
 public final class ScreenWatcher {
 
@@ -37,13 +41,16 @@ public final class ScreenWatcher {
     private final Executor loop;
     private final AgentRules rules;
     private final Consumer<Signal> out;
+    private final java.util.function.BiConsumer<String, String> screens;
     private final Map<String, Watch> watches = new HashMap<>();
     private Map<String, Agent> rows = Map.of();
     private Snapshot snapshot = Snapshot.EMPTY; // pane titles, looked up when a capture is evaluated
 
     private static final class Watch {
         final String agent;
-        Status last;
+        Status last; // the last status reported
+        boolean turn; // seen busy since it was last seen idle
+        String lastText; // the screen as last read
         long lastAt = Long.MIN_VALUE / 2;
         boolean busy; // a capture is scheduled or in flight
         boolean again;
@@ -64,8 +71,10 @@ public final class ScreenWatcher {
         }
     }
 
+    /** {@code out}: what the rules read; {@code screens}: each capture's text (it may tell whose a conversation is). */
     public ScreenWatcher(TmuxGateway tmux, PaneWatch panes, Scheduler scheduler, Executor loop, AgentRules rules,
-                         Consumer<Signal> out) {
+                         Consumer<Signal> out, java.util.function.BiConsumer<String, String> screens) {
+        this.screens = screens;
         this.tmux = tmux;
         this.panes = panes;
         this.scheduler = scheduler;
@@ -149,21 +158,46 @@ public final class ScreenWatcher {
         if (d == null) {
             return;
         }
+        String text = String.join("\n", screen);
+        boolean moved = !text.equals(w.lastText);
+        w.lastText = text;
+        if (moved) {
+            screens.accept(pane, text);
+        }
+        Agent shown = rows.get(pane);
+        if (moved && (shown == null || shown.source() == Source.SCREEN || shown.source() == Source.REGISTRY)) {
+            // A screen that just moved moves on (a spinner, streamed text, a turn's end drawn within the
+            // same second, which tmux's activity time cannot tell): look again at the next tick while
+            // the screen is what this row goes by. A screen that stopped moving costs nothing again.
+            w.again = true;
+        }
         AgentRules.Verdict v = d.judge(screen, snapshot.pane(pane).map(Snapshot.Pane::title).orElse(""));
         if (v == null) {
             return;
         }
         Status s = v.status();
-        // Seen working, now at its prompt: the turn finished (for agents known by their screen only).
-        Status report = s == Status.IDLE && w.last != null && w.last.busy() ? Status.DONE : s;
-        w.last = s;
+        // Seen working (a dialog on the way counts), now at its prompt: the turn finished (for agents known
+        // by their screen only), and stays finished while the screen stays idle (a second look is no news).
+        // A dialog outside a turn (Codex asking to trust hooks at start) ends in plain idle.
+        w.turn |= s.busy();
+        Status report = s;
+        if (s == Status.IDLE && w.last != null && w.last.terminal()) {
+            report = w.last; // still finished the way it finished
+        } else if (s == Status.IDLE && w.turn) {
+            report = Status.DONE;
+        }
+        w.turn &= !(report == Status.IDLE || report.terminal());
+        boolean dialogGone = w.last == Status.WAITING && s != Status.WAITING;
+        w.last = report;
         out.accept(Signal.of(Source.SCREEN, w.agent, report, pane, null).withWait(v.waitsFor()).because("screen " + v.rule()));
         Agent row = rows.get(pane);
         if (s != Status.WAITING && row != null && row.status() == Status.WAITING) {
-            // The prompt is gone but the row still waits: look again once the tracker lets the screen lower it.
+            // The prompt is gone but the row still waits: look again once the tracker lets the screen lower it
+            // (soon when this screen showed the prompt itself).
             w.again = false;
             w.busy = true;
-            w.timer = scheduler.schedule(Tracker.SCREEN_GRACE_MS + 100, () -> capture(pane, w));
+            long delay = dialogGone ? Tracker.SCREEN_GONE_MS + 50 : Tracker.SCREEN_GRACE_MS + 100;
+            w.timer = scheduler.schedule(delay, () -> capture(pane, w));
         }
     }
 }

@@ -57,6 +57,7 @@ final class DoctorCommand implements Callable<Integer> {
             }
         }
         checkKeys();
+        checkAgentFiles();
         boolean curl = onPath("curl");
         line(curl, "curl " + (curl ? "found" : "not found"), "install curl (the shell scripts use it to reach the daemon)");
         return problems == 0 ? 0 : 1;
@@ -106,6 +107,29 @@ final class DoctorCommand implements Callable<Integer> {
             }
         } catch (java.io.IOException e) {
             // tmux missing: reported above
+        }
+    }
+
+    /**
+     * Where this shell's agents keep their files. The daemon reads each agent's own directories from
+     * its process environment where {@code /proc} allows it; elsewhere only from its own environment.
+     */
+    private void checkAgentFiles() {
+        dev.muxbar.config.AgentDirs here = dev.muxbar.config.AgentDirs.of(System.getenv());
+        String off = "";
+        try {
+            off = TmuxProcess.globalOption(target.address(), "@muxbar-agent-files");
+        } catch (java.io.IOException e) {
+            // tmux missing: reported above
+        }
+        String dirs = "Claude Code " + here.claude() + ", Codex " + here.codex() + " (as this shell sets them)";
+        if (off.equals("off")) {
+            System.out.println("note     agent files not read (@muxbar-agent-files off): hooks and screens only; " + dirs);
+        } else if (Files.isReadable(Path.of("/proc/self/environ"))) {
+            line(true, "agent files: " + dirs + "; the daemon finds each agent's own in its environment", "");
+        } else {
+            line(true, "agent files: " + dirs + "; the daemon reads only its own CLAUDE_CONFIG_DIR / CODEX_HOME / HOME"
+                    + " (set them with tmux setenv -g if your shell rc changes them)", "");
         }
     }
 

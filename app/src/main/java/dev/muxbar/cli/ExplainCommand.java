@@ -35,6 +35,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the daemon's JSON.")
     boolean json;
 
+    /** Agents whose transcripts muxbar reads. */
+    private static final java.util.Set<String> FILE_AGENTS = java.util.Set.of("claude", "codex");
+
     @Override
     public Integer call() throws Exception {
         String p = pane == null ? null : Panes.normalise(pane);
@@ -77,6 +80,13 @@ final class ExplainCommand implements Callable<Integer> {
                 x.path("hooked").asBoolean() ? "hooks speak for it" : "no hooks heard (transcript, registry, screen)",
                 x.path("openTools").asInt(), x.path("openTools").asInt() == 1 ? "" : "s", age(x.path("quietMs").asLong()),
                 row.path("thread").isTextual() ? " · thread " + row.path("thread").asText() : "");
+        boolean screenOnly = !x.path("hooked").asBoolean() && row.path("source").asText().equals("screen") && x.path("transitions").findValues("source").stream()
+                .allMatch(v -> v.asText().equals("screen") || v.asText().equals("guess"));
+        if (screenOnly && FILE_AGENTS.contains(row.path("agent").asText())) {
+            System.out.printf("    only its screen speaks: no hooks (muxbar hooks install %s), and no transcript heard where its own%n"
+                    + "    CLAUDE_CONFIG_DIR / CODEX_HOME / HOME put it (or @muxbar-agent-files is off; see muxbar doctor)%n",
+                    row.path("agent").asText());
+        }
         for (JsonNode t : x.path("transitions")) {
             String from = t.path("from").isTextual() ? t.path("from").asText() : "new";
             System.out.printf("    -%-5s %-28s %-10s %s%n", age(t.path("agoMs").asLong()),

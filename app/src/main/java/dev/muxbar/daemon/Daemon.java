@@ -2,10 +2,9 @@ package dev.muxbar.daemon;
 
 import dev.muxbar.agents.AgentRules;
 import dev.muxbar.agents.Identity;
+import dev.muxbar.agents.AgentFiles;
 import dev.muxbar.agents.Processes;
 import dev.muxbar.agents.Tracker;
-import dev.muxbar.agents.Registry;
-import dev.muxbar.agents.TranscriptTailer;
 import dev.muxbar.agentservice.AgentService;
 import dev.muxbar.api.ApiServer;
 import dev.muxbar.config.AgentDirs;
@@ -151,7 +150,7 @@ public final class Daemon {
         SidebarStore sidebarStore = new SidebarStore(paths.stateDir().resolve("sidebar.json"), log);
         core = new Core(loop, loop, gateway::refresh, gateway::paneProcesses, store.load(), Core.Timing.DEFAULT, log)
                 .withTrace(log.debugLazily()).withOrderPersistence(book -> store.save(book, io))
-                .withAgents(new Tracker(processes::parentOf), new Identity(rules, processes))
+                .withAgents(new Tracker(processes), new Identity(rules, processes))
                 .withChoices(sidebarStore.load(choices(options)));
         notifications.add(n -> core.post(new Event.TmuxChanged(n)));
         notifications.onReconnect(() -> core.post(new Event.Reconcile()));
@@ -164,8 +163,8 @@ public final class Daemon {
         core.subscribe(io, sidebarStore, Model::choices);
         themes = themes(options);
         core.withThemes(themes);
-        dev.muxbar.act.AgentActions agentActions = new dev.muxbar.act.AgentActions(gateway, core::model, rules,
-                m -> log.accept("agent action: " + m));
+        dev.muxbar.act.AgentActions agentActions = new dev.muxbar.act.AgentActions(gateway, loop, core::model, rules,
+                m -> log.accept("agent action: " + m), s -> core.post(new Event.AgentSignal(s, null)));
         paneWatch = new dev.muxbar.tmux.PaneWatch(gateway, loop, loop);
         sidebars = new SidebarService(gateway, paneWatch, core, loop, loop, themes, sidebarScript().toString(), log,
                 agentActions);
@@ -177,9 +176,9 @@ public final class Daemon {
         themes.start();
         core.subscribe(loop, sidebars::onModel);
         AgentDirs agentDirs = AgentDirs.of(System.getenv());
-        agents = new AgentService(gateway, paneWatch, core, loop, loop, io, rules, new AgentService.Files(
-                TranscriptTailer.forUser(agentDirs, log), Registry.forUser(agentDirs, log), processes::parentOf), log,
-                sidebars::notice);
+        agents = new AgentService(gateway, paneWatch, core, loop, loop, io, rules,
+                "off".equals(options.get("@muxbar-agent-files")) ? AgentFiles.off() : AgentFiles.forUser(agentDirs, processes, log),
+                log, sidebars::notice);
         agents.notifyCommand(options.get("@muxbar-notify-command"), log);
         String terminalFormat = options.get("@muxbar-notify-terminal");
         if (terminalFormat != null && !terminalFormat.isBlank() && !terminalFormat.equals("off")) {
@@ -250,7 +249,7 @@ public final class Daemon {
     /** The plugin options the daemon reads at start. */
     static final List<String> OPTIONS = List.of("@muxbar-bound-keys", "@muxbar-width", "@muxbar-position",
             "@muxbar-theme", "@muxbar-theme-mode", "@muxbar-theme-dark", "@muxbar-theme-light", "@muxbar-debug",
-            "@muxbar-notify-command", "@muxbar-notify-terminal");
+            "@muxbar-notify-command", "@muxbar-notify-terminal", "@muxbar-agent-files");
 
     /**
      * {@link #OPTIONS} in one round trip: {@code display-message -p '#{@muxbar-width}<TAB>#{…}'} prints

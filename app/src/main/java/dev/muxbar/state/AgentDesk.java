@@ -68,8 +68,18 @@ final class AgentDesk {
             }
             changed.run();
             ticks();
+        } else if (outcome == Tracker.Outcome.HELD) {
+            ticks(); // the tick places it
         }
         return outcome;
+    }
+
+    /** A capture of an agent pane: it may place a thread that waits for its pane. */
+    void screen(String pane, String text) {
+        if (tracker.screen(pane, text, scheduler.now())) {
+            changed.run();
+        }
+        ticks();
     }
 
     void stop() {

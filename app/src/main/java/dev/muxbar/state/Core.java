@@ -172,6 +172,8 @@ public final class Core {
             applyEdit(edit.edit(), edit.done());
         } else if (e instanceof Event.AgentSignal a) {
             agentSignal(a);
+        } else if (e instanceof Event.AgentScreen sc) {
+            agents.screen(sc.pane(), sc.text());
         } else if (e instanceof Event.SetMeta sm) {
             metas.apply(sm.sessionId(), sm.change());
             if (sm.done() != null) {

@@ -31,6 +31,9 @@ public sealed interface Event {
     record AgentSignal(dev.muxbar.agents.Signal signal,
                        CompletableFuture<dev.muxbar.agents.Tracker.Outcome> done) implements Event {}
 
+    /** What an agent pane's screen shows now (a capture the screen rules just read). */
+    record AgentScreen(String pane, String text) implements Event {}
+
     /** Why agent rows show what they show (one pane, or all when {@code pane} is null). */
     record ExplainAgents(String pane, CompletableFuture<java.util.List<dev.muxbar.agents.Explanation>> done)
             implements Event {}

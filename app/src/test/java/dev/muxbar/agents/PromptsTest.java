@@ -45,6 +45,21 @@ class PromptsTest {
         assertNull(read("claude", "claude-working.txt"), "no prompt, no choices");
     }
 
+    /** The real CLIs' prompts, captured at their pinned versions (screens/real). */
+    @Test
+    void theRealCLIsPromptsOfferTheirChoices() throws Exception {
+        assertEquals("1 Yes, proceed → y\n2 Yes, and don't ask again for commands that start with `touch made.txt` → p\n"
+                + "3 No, and tell Codex what to do differently → Escape\n", show(read("codex", "real/codex-0.169.0-approval.txt")));
+        assertEquals("1 Yes → 1\n2 Yes, and always allow access to /tmp/cl/work from this project → 2\n"
+                + "3 Yes, and switch to auto mode · auto mode handles these prompts for you → 3\n4 No → 4\n",
+                show(read("claude", "real/claude-2.1.328-permission.txt")));
+        assertEquals("1 Red → 1\n2 Blue → 2\n3 Type something. → 3\n4 Chat about this → 4\n",
+                show(read("claude", "real/claude-2.1.328-question.txt")));
+        assertEquals("1 Review hooks → 1 Enter\n2 Trust all and continue → 2 Enter\n"
+                + "3 Continue without trusting (hooks won't run) → 3 Enter\n", show(read("codex", "real/codex-0.169.0-hooks-review.txt")));
+        assertNull(read("codex", "real/codex-0.169.0-streaming.txt"), "no prompt, no choices");
+    }
+
     @Test
     void theHashNamesThePromptNotTheScreenAroundIt() {
         List<String> a = Prompts.region(List.of("old output", "│ Do you want to proceed? │", "│ ❯ 1. Yes │", "", "   "), 2);

@@ -222,9 +222,9 @@ class TrackerTest {
         assertEquals("waiting", status("%1"), "a prompt the rules do not know is still a prompt");
         long t = 10 + 10 * Tracker.SCREEN_GRACE_MS;
         tracker.apply(Signal.of(Source.SCREEN, "claude", Status.WAITING, "%1", null), t);
-        tracker.apply(Signal.of(Source.SCREEN, "claude", Status.RUNNING, "%1", null), t + Tracker.SCREEN_GRACE_MS - 1);
-        assertEquals("waiting", status("%1"));
-        tracker.apply(Signal.of(Source.SCREEN, "claude", Status.RUNNING, "%1", null), t + Tracker.SCREEN_GRACE_MS);
+        tracker.apply(Signal.of(Source.SCREEN, "claude", Status.RUNNING, "%1", null), t + Tracker.SCREEN_GONE_MS - 1);
+        assertEquals("waiting", status("%1"), "gone for less than a redraw");
+        tracker.apply(Signal.of(Source.SCREEN, "claude", Status.RUNNING, "%1", null), t + Tracker.SCREEN_GONE_MS);
         assertEquals("running", status("%1"), "the prompt the screen saw is gone");
     }
 

@@ -200,8 +200,8 @@ class KeysTest {
                 "$1", 30, 14);
         View list = keys.handle(at.apply(View.INITIAL), ch('l')).view();
         assertEquals(List.of(new Command.ReadPrompt("%1")), keys.handle(at.apply(list), ch('a')).commands());
-        var choices = List.of(new dev.muxbar.agents.Prompts.Choice(1, "Yes", List.of("1")),
-                new dev.muxbar.agents.Prompts.Choice(2, "No", List.of("2")));
+        var choices = List.of(new dev.muxbar.agents.Prompts.Choice(1, "Yes", List.of("1"), false),
+                new dev.muxbar.agents.Prompts.Choice(2, "No", List.of("2"), true));
         View asking = list.withMode(new View.Mode.Answer("%1", "claude", "00112233aabbccdd", choices));
         assertEquals(List.of(), keys.handle(at.apply(asking), ch('3')).commands(), "no third choice");
         Keys.Result picked = keys.handle(at.apply(asking), ch('2'));

@@ -1,0 +1,199 @@
+package dev.muxbar.agents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.muxbar.model.Snapshot;
+import dev.muxbar.model.Source;
+import dev.muxbar.model.Status;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Codex in one directory, as Codex 0.169 reports them: hooks from one shared app-server (the
+ * first pane's $TMUX_PANE, the first pane's process tree) and rollouts placed only by cwd. Neither
+ * pane may show the other's turn.
+ */
+class TwoInOneDirectoryTest {
+
+    // 900 is the app-server: a child of pane %1's Codex (150), itself a child of %1's shell (101).
+    private static final Map<Long, Long> PARENTS = Map.of(901L, 900L, 900L, 150L, 150L, 101L);
+    private static final Map<Long, String> COMMANDS = Map.of(900L,
+            "/home/u/.codex/packages/app-server-daemon/releases/0.169.0/bin/codex app-server --listen unix:// --managed-daemon",
+            150L, "codex", 901L, "/bin/sh -c muxbar-hook codex");
+    private static final long START_1 = 1_796_000_000_000L;
+    private final Tracker tracker = new Tracker(new Processes() {
+        @Override
+        public long parentOf(long pid) {
+            return PARENTS.getOrDefault(pid, 0L);
+        }
+
+        @Override
+        public String commandLineOfDescendant(long pid, String name) {
+            return null;
+        }
+
+        @Override
+        public String commandLine(long pid) {
+            return COMMANDS.get(pid);
+        }
+
+        @Override
+        public long foregroundStartedAt(long shellPid) {
+            return shellPid == 101 ? START_1 : 0; // pane %1's Codex started at START_1
+        }
+    });
+
+    private void twoCodex() {
+        Snapshot s = new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"), List.of(
+                AgentFixtures.session(1, "a", "codex", "/src"), AgentFixtures.session(2, "b", "codex", "/src")), List.of());
+        tracker.observe(s, Map.of("%1", "codex", "%2", "codex"), 0);
+    }
+
+    /** As the daemon's loop applies a signal: stamped with the wall time it arrived at unless it has its own. */
+    private Tracker.Outcome feed(Signal s, long t) {
+        return tracker.apply(s.at() > 0 ? s : s.at(START_1 + t), t);
+    }
+
+    private String status(String pane) {
+        return tracker.agents().stream().filter(a -> a.pane().equals(pane)).map(a -> a.status().label() + " " + a.thread())
+                .findFirst().orElse("gone");
+    }
+
+    /** A hook as the app-server sends it: $TMUX_PANE is %1 whoever's thread it is; $PPID the app-server. */
+    private Signal hook(String event, String thread) throws Exception {
+        return hook(event, thread, "run ls");
+    }
+
+    private Signal hook(String event, String thread, String prompt) throws Exception {
+        String body = "{\"hook_event_name\":\"" + event + "\",\"session_id\":\"" + thread + "\",\"cwd\":\"/src\","
+                + "\"tool_name\":\"Bash\",\"tool_use_id\":\"call_1\",\"prompt\":\"" + prompt + "\"}";
+        return HookMapping.codex(dev.muxbar.json.Json.parse(body), "%1", "901");
+    }
+
+    private Signal screen(String pane, Status s) {
+        return Signal.of(Source.SCREEN, "codex", s, pane, null);
+    }
+
+    @Test
+    void aHookFromTheSharedServerWaitsForTheScreenOfItsOwnPane() throws Exception {
+        twoCodex();
+        assertEquals(Tracker.Outcome.HELD, feed(hook("UserPromptSubmit", "t2"), 1_000),
+                "%1 is only the server's pane: the thread could be either's");
+        assertEquals("idle null", status("%1"));
+        feed(screen("%2", Status.IDLE), 900);
+        feed(screen("%2", Status.RUNNING), 1_300); // pane %2 went busy when its prompt was sent
+        assertEquals(Tracker.Outcome.HELD, feed(hook("PreToolUse", "t2"), 1_400));
+        tracker.tick(1_000 + ThreadBinder.AFTER_MS - 1);
+        assertEquals("running null", status("%2"), "the window is still open (another pane may go busy too): the screen speaks");
+        tracker.tick(1_000 + ThreadBinder.AFTER_MS);
+        assertEquals("tool-running t2", status("%2"), "bound to %2, its held signals replayed in order");
+        assertEquals("idle null", status("%1"), "the first pane never shows the other's turn");
+        // From now on the thread's signals go straight to its pane.
+        assertEquals(Tracker.Outcome.CHANGED, feed(hook("Stop", "t2"), 5_000));
+        assertEquals("done t2", status("%2"));
+        assertEquals("idle null", status("%1"));
+    }
+
+    @Test
+    void rolloutsOfTwoThreadsInOneDirectoryGoToTheirOwnPanes() throws Exception {
+        twoCodex();
+        Signal.Where cwd = new Signal.Where(null, null, "/src", null);
+        feed(screen("%1", Status.IDLE), 0);
+        feed(screen("%2", Status.IDLE), 0);
+        feed(new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t1", null, null, false), 10_000);
+        feed(screen("%1", Status.RUNNING), 10_400);
+        feed(new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t2", null, null, false), 20_000);
+        feed(screen("%2", Status.RUNNING), 20_300);
+        tracker.tick(20_000 + ThreadBinder.AFTER_MS);
+        assertEquals("running t1", status("%1"));
+        assertEquals("running t2", status("%2"));
+        feed(new Signal(Source.TRANSCRIPT, "codex", Status.DONE, cwd, "t1", null, null, false), 30_000);
+        assertEquals("done t1", status("%1"));
+        assertEquals("running t2", status("%2"));
+    }
+
+    @Test
+    void turnsStartedTogetherWaitForAnEdgeOnlyOnePaneHas() throws Exception {
+        twoCodex();
+        Signal.Where cwd = new Signal.Where(null, null, "/src", null);
+        feed(screen("%1", Status.IDLE), 0);
+        feed(screen("%2", Status.IDLE), 0);
+        feed(new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t1", null, null, false), 1_000);
+        feed(new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t2", null, null, false), 1_100);
+        feed(screen("%1", Status.RUNNING), 1_300);
+        feed(screen("%2", Status.RUNNING), 1_350);
+        tracker.tick(10_000);
+        assertEquals("running null", status("%1"), "both went busy together: nothing says whose is whose");
+        assertEquals("running null", status("%2"));
+        feed(new Signal(Source.TRANSCRIPT, "codex", Status.DONE, cwd, "t2", null, null, false), 12_000);
+        feed(screen("%2", Status.DONE), 12_400); // t2 ends first: only %2 goes idle then
+        tracker.tick(14_000);
+        assertEquals("done t2", status("%2"));
+        assertEquals("running null", status("%1"), "t1 is still unplaced");
+    }
+
+    @Test
+    void aThreadNothingPlacesIsDroppedNotGuessed() throws Exception {
+        twoCodex();
+        feed(hook("UserPromptSubmit", "t9"), 1_000);
+        tracker.tick(1_000 + ThreadBinder.HOLD_MS);
+        long later = 1_000 + ThreadBinder.HOLD_MS + 100;
+        feed(screen("%2", Status.IDLE), later);
+        feed(screen("%2", Status.RUNNING), later + 100);
+        tracker.tick(later + 10 * ThreadBinder.AFTER_MS);
+        assertEquals("idle null", status("%1"));
+        assertEquals("running null", status("%2"), "its signals were dropped, not replayed into a pane at random");
+    }
+
+    @Test
+    void aHookOutsideASharedServerKeepsItsPane() throws Exception {
+        twoCodex();
+        Signal s = HookMapping.codex(dev.muxbar.json.Json.parse(
+                "{\"hook_event_name\":\"UserPromptSubmit\",\"session_id\":\"t1\",\"cwd\":\"/src\",\"prompt\":\"x\"}"), "%2", "150");
+        assertEquals(Tracker.Outcome.CHANGED, feed(s, 10), "an older Codex runs hooks as its own child");
+        assertEquals("running t1", status("%2"));
+    }
+
+    @Test
+    void theOnlyCodexInItsDirectoryTakesTheServersHooksAtOnce() throws Exception {
+        Snapshot s = new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"), List.of(
+                AgentFixtures.session(1, "a", "codex", "/src"), AgentFixtures.session(2, "b", "codex", "/other")), List.of());
+        tracker.observe(s, Map.of("%1", "codex", "%2", "codex"), 0);
+        Signal h = HookMapping.codex(dev.muxbar.json.Json.parse(
+                "{\"hook_event_name\":\"UserPromptSubmit\",\"session_id\":\"t5\",\"cwd\":\"/other\",\"prompt\":\"x\"}"), "%1", "901");
+        assertEquals(Tracker.Outcome.CHANGED, feed(h, 10));
+        assertEquals("running t5", status("%2"), "by its cwd, not by the server's $TMUX_PANE");
+        assertEquals("idle null", status("%1"));
+    }
+
+    @Test
+    void aRolloutOfTheCodexThatRanInThePaneBeforeIsNotTheNewOnes() throws Exception {
+        Snapshot s = new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"), List.of(
+                AgentFixtures.session(1, "a", "codex", "/src")), List.of());
+        tracker.observe(s, Map.of("%1", "codex"), 0);
+        Signal.Where cwd = new Signal.Where(null, null, "/src", null);
+        Signal old = new Signal(Source.TRANSCRIPT, "codex", Status.DONE, cwd, "t0", null, null, false)
+                .at(START_1 - Placement.START_SLACK_MS - 1);
+        assertEquals(Tracker.Outcome.NO_PANE, feed(old, 10), "written before this Codex started");
+        assertEquals("idle null", status("%1"));
+        Signal resumed = new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t0", null, null, false).at(START_1 + 5_000);
+        assertEquals(Tracker.Outcome.CHANGED, feed(resumed, 20), "a resumed thread is written to again");
+        assertEquals("running t0", status("%1"));
+    }
+
+    @Test
+    void aPromptTypedInOnePaneOnlyPlacesItsThreadAtOnce() throws Exception {
+        twoCodex();
+        tracker.screen("%1", "› Ask Codex to do anything", 900);
+        tracker.screen("%2", "› fix the flaky login test", 900); // typed, about to be sent
+        assertEquals(Tracker.Outcome.CHANGED, feed(hook("UserPromptSubmit", "t2", "fix the flaky login test"), 1_000),
+                "the only screen showing the prompt: no need to wait for the screens to move");
+        assertEquals("running t2", status("%2"));
+        assertEquals("idle null", status("%1"));
+        tracker.screen("%1", "› fix the flaky login test", 2_000);
+        assertEquals(Tracker.Outcome.HELD, feed(hook("UserPromptSubmit", "t3", "fix the flaky login test"), 2_100),
+                "both screens show it: no evidence");
+        assertEquals(Tracker.Outcome.HELD, feed(hook("UserPromptSubmit", "t4", "yes"), 2_200), "too short to tell screens apart");
+    }
+}
