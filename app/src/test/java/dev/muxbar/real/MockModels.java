@@ -110,9 +110,19 @@ public final class MockModels implements AutoCloseable {
 
         /** An error body for {@code status}. */
         String error(int status);
+
+        /** A request that is not a turn of the agent's (a title, a summary): it gets a short text. */
+        default boolean sideRequest(JsonNode body) {
+            return false;
+        }
     }
 
     private void answer(HttpExchange ex, Wire wire, JsonNode body) throws IOException {
+        if (wire.sideRequest(body)) {
+            // Not the agent's turn (Codex asks for a task title with no tools): a short answer, unlogged.
+            stream(ex, wire, new Scenario.Step("Mock task", 1, 0, 0, null, null, null, 0, 1), "?", -1, false);
+            return;
+        }
         String prompt = wire.prompt(body);
         String turn = prompt == null ? null : scenario.turnOf(prompt);
         int step = wire.toolResults(body);
@@ -134,11 +144,17 @@ public final class MockModels implements AutoCloseable {
             s = step + 1 < steps.size() ? steps.get(step + 1) : new Scenario.Step("Recovered.", 1, 0, 0, null, null, null, 0, 1);
         }
         sleep(s.thinkMs());
+        stream(ex, wire, s, turn, step, true);
+    }
+
+    private void stream(HttpExchange ex, Wire wire, Scenario.Step s, String turn, int step, boolean logged) throws IOException {
         ex.getResponseHeaders().add("Content-Type", "text/event-stream");
         ex.getResponseHeaders().add("Cache-Control", "no-cache");
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
-        note(wire.name(), "stream-start", turn, step);
+        if (logged) {
+            note(wire.name(), "stream-start", turn, step);
+        }
         try {
             List<String> chunks = chunks(s.text(), s.chunks());
             for (String[] e : wire.events(s, "m" + System.nanoTime(), chunks)) {
@@ -148,9 +164,13 @@ public final class MockModels implements AutoCloseable {
                     sleep(s.chunkMs());
                 }
             }
-            note(wire.name(), "stream-end" + (s.isTool() ? " tool " + s.tool() : ""), turn, step);
+            if (logged) {
+                note(wire.name(), "stream-end" + (s.isTool() ? " tool " + s.tool() : ""), turn, step);
+            }
         } catch (IOException e) {
-            note(wire.name(), "stream-cut", turn, step); // the CLI closed it: Escape, or gone
+            if (logged) {
+                note(wire.name(), "stream-cut", turn, step); // the CLI closed it: Escape, or gone
+            }
         }
     }
 

@@ -21,6 +21,12 @@ final class ResponsesWire implements MockModels.Wire {
         return "responses";
     }
 
+    /** Codex asks for a task title in a request of its own, without tools. */
+    @Override
+    public boolean sideRequest(JsonNode body) {
+        return body.path("tools").isEmpty();
+    }
+
     @Override
     public String prompt(JsonNode body) {
         JsonNode input = body.path("input");
@@ -95,7 +101,7 @@ final class ResponsesWire implements MockModels.Wire {
             item.put("type", "function_call");
             item.put("id", "fc_" + id);
             item.put("call_id", "call_" + id);
-            item.put("name", call.path("name").asText("shell"));
+            item.put("name", call.path("name").asText("exec_command"));
             item.put("arguments", call.path("arguments").toString());
             item.put("status", "completed");
             out.add(event("response.output_item.added", Map.of("type", "response.output_item.added", "output_index", index,
