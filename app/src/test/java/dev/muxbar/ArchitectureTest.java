@@ -111,26 +111,68 @@ class ArchitectureTest {
         assertEquals(List.of(), found);
     }
 
+    /**
+     * Every reference across packages follows the rules: imports, and fully qualified names in code
+     * ({@code dev.muxbar.config.AgentDirs.of(…)}), which an import-only check would not see. Comments
+     * and string literals are not references.
+     */
     @Test
-    void everyImportAcrossPackagesIsAllowed() throws IOException {
+    void everyReferenceAcrossPackagesIsAllowed() throws IOException {
         Path main = mainSources();
-        Pattern imp = Pattern.compile("^import (?:static )?dev\\.muxbar\\.([a-z]+)\\.", Pattern.MULTILINE);
+        Pattern imp = Pattern.compile("(?<![\\w.])dev\\.muxbar\\.([a-z]+)\\.");
         List<String> wrong = new ArrayList<>();
         Set<String> packages = new TreeSet<>();
         try (var files = Files.walk(main)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String pkg = main.relativize(f).getName(0).toString();
                 packages.add(pkg);
-                Matcher m = imp.matcher(Files.readString(f));
+                Matcher m = imp.matcher(code(Files.readString(f)));
                 while (m.find()) {
                     String to = m.group(1);
                     if (!to.equals(pkg) && !MAY_IMPORT.getOrDefault(pkg, Set.of()).contains(to)) {
-                        wrong.add(main.relativize(f) + " imports " + to);
+                        wrong.add(main.relativize(f) + " uses " + to);
                     }
                 }
             }
         }
         assertEquals(new TreeSet<>(ALL), packages, "every package has its rule");
         assertEquals(List.of(), wrong);
+    }
+
+    /** The source without comments, string and char literals (each replaced by a space). */
+    static String code(String java) {
+        StringBuilder out = new StringBuilder(java.length());
+        int i = 0;
+        while (i < java.length()) {
+            char c = java.charAt(i);
+            if (java.startsWith("//", i)) {
+                int end = java.indexOf('\n', i);
+                i = end < 0 ? java.length() : end;
+            } else if (java.startsWith("/*", i)) {
+                int end = java.indexOf("*/", i + 2);
+                i = end < 0 ? java.length() : end + 2;
+            } else if (java.startsWith("\"\"\"", i)) {
+                int end = java.indexOf("\"\"\"", i + 3);
+                i = end < 0 ? java.length() : end + 3;
+            } else if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < java.length() && java.charAt(j) != c && java.charAt(j) != '\n') {
+                    j += java.charAt(j) == '\\' ? 2 : 1;
+                }
+                i = j + 1;
+            } else {
+                out.append(c);
+                i++;
+                continue;
+            }
+            out.append(' ');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void referencesInCommentsAndStringsAreNotCode() {
+        assertEquals("a   b   c  \n", code("a \"dev.muxbar.cli.X\" b /* dev.muxbar.cli */ c // dev.muxbar.cli.Y\n"));
+        assertEquals("x   y", code("x 'd' y"));
     }
 }

@@ -1,12 +1,11 @@
 package dev.muxbar.api;
 
+import dev.muxbar.model.Scheduler;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Replies that wait for the loop without holding a thread: each is sent by whoever completes it, or
@@ -16,28 +15,32 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * <p>One sweep runs while any reply waits, instead of a timer per request: hooks are answered within
  * a millisecond, so a timer per request found the timer queue empty nearly every time and woke
  * Jetty's timer thread for every hook.
+ *
+ * <p>The scheduler must not be the event loop's: the sweep is what answers when the loop is stuck.
+ * The daemon passes Jetty's timer ({@link ApiServer}); tests step a manual one.
  */
 final class WaitingReplies {
 
     private final Scheduler scheduler;
-    private final long timeoutNanos;
+    private final long timeoutMillis;
     private final long sweepMillis;
     private final Set<Waiting> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
     WaitingReplies(Scheduler scheduler, long timeoutMillis) {
         this.scheduler = scheduler;
-        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        this.timeoutMillis = timeoutMillis;
         this.sweepMillis = Math.max(1, timeoutMillis / 4);
     }
 
     /** A reply being waited for; sent exactly once, by {@link #send} or by the sweep. */
     private static final class Waiting {
-        final long since = System.nanoTime();
+        final long since;
         final AtomicBoolean sent = new AtomicBoolean();
         final Consumer<Reply> send;
 
-        Waiting(Consumer<Reply> send) {
+        Waiting(long since, Consumer<Reply> send) {
+            this.since = since;
             this.send = send;
         }
     }
@@ -48,7 +51,7 @@ final class WaitingReplies {
             reply.whenComplete((r, err) -> send.accept(orInternalError(r, err)));
             return;
         }
-        Waiting w = new Waiting(send);
+        Waiting w = new Waiting(scheduler.now(), send);
         waiting.add(w);
         if (sweeping.compareAndSet(false, true)) {
             scheduleSweep();
@@ -62,13 +65,13 @@ final class WaitingReplies {
     }
 
     private void scheduleSweep() {
-        scheduler.schedule(this::sweep, sweepMillis, TimeUnit.MILLISECONDS);
+        scheduler.schedule(sweepMillis, this::sweep);
     }
 
     private void sweep() {
-        long now = System.nanoTime();
+        long now = scheduler.now();
         for (Waiting w : waiting) {
-            if (now - w.since >= timeoutNanos && w.sent.compareAndSet(false, true)) {
+            if (now - w.since >= timeoutMillis && w.sent.compareAndSet(false, true)) {
                 waiting.remove(w);
                 w.send.accept(Reply.busy());
             }

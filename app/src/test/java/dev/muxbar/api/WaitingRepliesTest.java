@@ -3,31 +3,21 @@ package dev.muxbar.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.muxbar.state.ManualScheduler;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Replies that wait for the loop, on a stepped clock: sent once, or a 503 after the timeout. */
 class WaitingRepliesTest {
 
-    private final ScheduledExecutorScheduler timer = new ScheduledExecutorScheduler("test-timer", true);
-    private final WaitingReplies waits;
-    private final List<Reply> sent = new CopyOnWriteArrayList<>();
-
-    WaitingRepliesTest() throws Exception {
-        timer.start();
-        waits = new WaitingReplies(timer, 200);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        timer.stop();
-    }
+    private final ManualScheduler timer = new ManualScheduler();
+    private final WaitingReplies waits = new WaitingReplies(timer, 200);
+    private final List<Reply> sent = new ArrayList<>();
 
     @Test
-    void aReplyIsSentOnceWhenItCompletes() throws Exception {
+    void aReplyIsSentOnceWhenItCompletes() {
         CompletableFuture<Reply> r = new CompletableFuture<>();
         waits.await(r, sent::add);
         assertEquals(List.of(), sent);
@@ -35,26 +25,37 @@ class WaitingRepliesTest {
         r.complete(Reply.ok("{}"));
         assertEquals(List.of(Reply.ok("{}")), sent);
         assertEquals(0, waits.size());
-        Thread.sleep(400); // past the timeout: the sweep finds nothing more to send
+        timer.advance(400); // past the timeout: the sweep finds nothing more to send
         assertEquals(1, sent.size(), sent.toString());
+        assertEquals(0, timer.pendingTimers(), "no sweep while nothing waits");
     }
 
     @Test
-    void aReplyThatNeverCompletesIsA503AfterTheTimeoutAndALateOneIsDropped() throws Exception {
+    void aReplyThatNeverCompletesIsA503AfterTheTimeoutAndALateOneIsDropped() {
         CompletableFuture<Reply> r = new CompletableFuture<>();
-        long t0 = System.nanoTime();
         waits.await(r, sent::add);
-        long deadline = t0 + 5_000_000_000L;
-        while (sent.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        long tookMs = (System.nanoTime() - t0) / 1_000_000;
-        assertEquals(1, sent.size(), "a 503 within 5 s: " + sent);
+        timer.advance(150);
+        assertEquals(List.of(), sent, "not before the timeout");
+        timer.advance(100); // 250 ms: the sweep at 250 (every 50) finds it past 200
+        assertEquals(1, sent.size(), "a 503 within 1.25 × the timeout: " + sent);
         assertEquals(503, sent.get(0).status());
-        assertTrue(tookMs >= 200 && tookMs < 1_000, "after the timeout, not long after: " + tookMs + " ms");
         r.complete(Reply.ok("{}"));
         assertEquals(1, sent.size(), "the late answer is not sent as well");
         assertEquals(0, waits.size());
+    }
+
+    @Test
+    void aReplyAddedWhileOthersWaitGetsItsOwnFullTimeout() {
+        CompletableFuture<Reply> first = new CompletableFuture<>();
+        CompletableFuture<Reply> second = new CompletableFuture<>();
+        waits.await(first, sent::add);
+        timer.advance(150);
+        waits.await(second, sent::add);
+        timer.advance(100);
+        assertEquals(1, sent.size(), "only the first has waited 200 ms: " + sent);
+        timer.advance(150);
+        assertEquals(2, sent.size(), "the second, 200–250 ms after it began: " + sent);
+        assertTrue(sent.stream().allMatch(x -> x.status() == 503));
     }
 
     @Test
@@ -65,5 +66,6 @@ class WaitingRepliesTest {
         assertEquals(500, sent.get(1).status());
         assertTrue(sent.get(1).body().contains("boom"), sent.get(1).body());
         assertEquals(0, waits.size());
+        assertEquals(0, timer.pendingTimers());
     }
 }

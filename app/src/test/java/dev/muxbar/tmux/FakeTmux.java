@@ -19,8 +19,30 @@ public final class FakeTmux implements TmuxGateway {
     public final List<Set<Formats.Part>> refreshParts = new ArrayList<>();
     public final List<CompletableFuture<Map<String, Snapshot.PaneProcess>>> scans = new ArrayList<>();
     public boolean closed;
-    /** What {@link #run} answers for a command line; by default nothing (an empty reply). */
-    public java.util.function.Function<String, List<String>> answer = c -> List.of();
+    /**
+     * What {@link #run} answers for a command line no {@link #answering} covers: by default, an empty
+     * reply for a command whose success prints nothing ({@link #SILENT}); any other command fails the
+     * test — a query's reply is the test's to decide, and a verb tmux does not have is a bug.
+     */
+    public java.util.function.Function<String, List<String>> answer = FakeTmux::silentOrFail;
+
+    /** tmux commands that print nothing when they succeed (as muxbar sends them). */
+    public static final Set<String> SILENT = Set.of("set-option", "set-hook", "set-environment", "switch-client",
+            "send-keys", "select-window", "select-pane", "resize-pane", "rename-session", "rename-window", "kill-pane",
+            "kill-window", "kill-session", "last-pane", "bind-key", "unbind-key", "if-shell", "run-shell",
+            "refresh-client", "new-session", "new-window", "select-layout", "detach-client", "source-file");
+
+    /** Commands {@link #run} was not told how to answer (the test fails on the first). */
+    public final List<String> unknown = new ArrayList<>();
+
+    private static List<String> silentOrFail(String commandLine) {
+        String verb = commandLine.split(" ", 2)[0];
+        if (SILENT.contains(verb) || verb.equals("display-message") && !commandLine.contains(" -p")) {
+            return List.of(); // display-message without -p shows a message and prints nothing
+        }
+        throw new AssertionError("FakeTmux: no answer for `" + commandLine
+                + "` (a query: tell it with answering(verb, …) or answer = …)");
+    }
 
     @Override
     public CompletableFuture<Snapshot> refresh(Set<Formats.Part> parts, Map<String, Snapshot.PaneProcess> processes) {
@@ -64,7 +86,12 @@ public final class FakeTmux implements TmuxGateway {
             return f;
         }
         var byThisVerb = byVerb.get(commandLine.split(" ", 2)[0]);
-        return CompletableFuture.completedFuture(byThisVerb != null ? byThisVerb.apply(commandLine) : answer.apply(commandLine));
+        try {
+            return CompletableFuture.completedFuture(byThisVerb != null ? byThisVerb.apply(commandLine) : answer.apply(commandLine));
+        } catch (AssertionError e) {
+            unknown.add(commandLine);
+            throw e;
+        }
     }
 
     /** The commands sent so far whose first word is {@code verb}. */
