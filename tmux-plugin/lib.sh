@@ -50,6 +50,23 @@ muxbar_pid_running() {
     return 0
 }
 
+# muxbar_wait TICKS COMMAND [ARG...]: runs COMMAND until it succeeds, 50 ms apart, at most TICKS
+# times more; fails when it never did. The one bounded wait of the shell scripts.
+muxbar_wait() {
+    _muxbar_ticks=$1
+    shift
+    until "$@"; do
+        [ "$_muxbar_ticks" -gt 0 ] || return 1
+        sleep 0.05
+        _muxbar_ticks=$((_muxbar_ticks - 1))
+    done
+}
+
+# muxbar_not COMMAND [ARG...]: succeeds when COMMAND fails (to wait for something to end).
+muxbar_not() {
+    ! "$@"
+}
+
 # muxbar_daemon_alive DIR: true when the daemon that holds DIR/daemon.lock still runs. The lock says
 # "<pid> <start>" (start: field 22 of /proc/<pid>/stat), so a pid reused by another process does not
 # count, nor a killed daemon that is still a zombie (kill -0 succeeds on one; where no init reaps
