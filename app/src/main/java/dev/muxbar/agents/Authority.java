@@ -21,77 +21,33 @@ import dev.muxbar.model.Wait;
  *       it did not see, or one guessed from silence, after {@link Tracker#SCREEN_GRACE_MS}), or by
  *       muxbar's own answer to it.</li>
  * </ul>
- * Decisions over a {@link Row} and a {@link Signal} (and the tool-call count they need), for the
- * {@link Tracker} on the event loop; stateless.
+ * Decisions over a {@link Row} and a {@link Signal}, for the {@link Tracker} on the event loop:
+ * they read the row and return what to do ({@link Effect}); only the tracker writes rows.
  */
 final class Authority {
     private Authority() {}
 
     /**
-     * Records what a signal says about tool calls and background work, whether or not its status is
-     * taken: a transcript line read after the registry spoke is old news about the status, not about
-     * the calls (the tool a prompt asks about opens; background work ends). True when it closed the
-     * last open call.
+     * What an accepted signal does to a row (after {@link Row#recordCalls}), for the {@link Tracker}
+     * to apply: the row's status ({@code null}: no status change, as at a compaction's end after an
+     * automatic one), whether a manual compaction is on, whether silence may end the turn, and
+     * whether the turn's open tool calls are over.
      */
-    static boolean record(Row i, Signal s) {
-        switch (s.cue()) {
-            case TOOL_OPEN -> {
-                if (s.toolId() != null && i.openTools.size() < Row.MAX_OPEN_TOOLS) {
-                    i.openTools.add(s.toolId());
-                }
-                i.openTool = s.message();
-                if (i.status == Status.WAITING && i.waitTool == null) {
-                    // A call opened while a prompt is up is the one it asks about (the registry says
-                    // waiting before the transcript writes the call): its kind tells what it asks.
-                    i.waitTool = s.toolId();
-                    if (s.waitsFor() != null) {
-                        i.wait = s.waitsFor();
-                    }
-                }
-            }
-            case TOOL_CLOSE -> {
-                boolean had = !i.openTools.isEmpty();
-                if (s.toolId() != null) {
-                    i.openTools.remove(s.toolId());
-                } else {
-                    i.openTools.clear();
-                }
-                return had && i.openTools.isEmpty();
-            }
-            case BACKGROUND_START -> {
-                String id = s.toolId() != null ? s.toolId() : "background-" + i.background.size();
-                i.openTools.remove(id);
-                if (i.background.size() < Row.MAX_OPEN_TOOLS) {
-                    i.background.add(id);
-                }
-            }
-            case BACKGROUND_END -> {
-                if (s.toolId() == null || !i.background.remove(s.toolId())) {
-                    i.background.stream().findFirst().ifPresent(i.background::remove); // unnamed: the oldest
-                }
-            }
-            default -> { }
-        }
-        return false;
-    }
+    record Effect(Status status, boolean manualCompact, boolean mayEnd, boolean closeCalls) {}
 
-    /**
-     * What an accepted signal makes of the row, after {@link #record}: its status, or null when it
-     * changes no status (a compaction's end after an automatic one).
-     */
-    static Status effect(Row i, Signal s) {
+    /** What an accepted signal makes of the row; the row is only read. */
+    static Effect effect(Row i, Signal s) {
         Status status = s.status();
+        boolean manualCompact = i.manualCompact;
         switch (s.cue()) {
             case TOOL_CLOSE -> {
                 if (status == Status.RUNNING && !i.openTools.isEmpty()) {
                     status = Status.TOOL_RUNNING; // another call (or the Task around a subagent's call) still runs
                 }
             }
-            case COMPACT_START -> i.manualCompact = true;
+            case COMPACT_START -> manualCompact = true;
             case COMPACT_END -> {
-                boolean manual = i.manualCompact;
-                i.manualCompact = false;
-                return manual ? Status.IDLE : null;
+                return new Effect(i.manualCompact ? Status.IDLE : null, false, i.mayEnd, false);
             }
             default -> { }
         }
@@ -105,11 +61,8 @@ final class Authority {
         if (status == Status.DONE && !i.background.isEmpty() && s.source() == Source.TRANSCRIPT) {
             status = Status.RUNNING; // the turn ended, the background work it started did not
         }
-        i.mayEnd = s.cue() == Signal.Cue.TURN_MAY_END && i.background.isEmpty();
-        if (s.cue() == Signal.Cue.TURN_START || status.terminal()) {
-            i.openTools.clear();
-        }
-        return status;
+        boolean mayEnd = s.cue() == Signal.Cue.TURN_MAY_END && i.background.isEmpty();
+        return new Effect(status, manualCompact, mayEnd, s.cue() == Signal.Cue.TURN_START || status.terminal());
     }
 
     static boolean accepts(Row i, Signal s, long now) {

@@ -14,4 +14,24 @@ public record Explanation(Agent row, String evidence, long ageMs, long quietMs, 
 
     /** One change of status. */
     public record Step(long agoMs, String from, String to, String source, String evidence) {}
+
+    /** Of the rows (of one pane, or all when {@code pane} is null), by pane number then agent. */
+    static List<Explanation> of(java.util.Collection<Row> rows, String pane, long now) {
+        List<Explanation> out = new java.util.ArrayList<>();
+        for (Row i : rows) {
+            if (pane != null && !pane.equals(i.pane)) {
+                continue;
+            }
+            List<Step> steps = new java.util.ArrayList<>();
+            for (Row.Transition t : i.transitions()) {
+                steps.add(new Step(now - t.at(), t.from() == null ? null : t.from().label(), t.to().label(),
+                        t.source().label(), t.evidence()));
+            }
+            out.add(new Explanation(i.view(), i.evidence, now - i.since, now - i.heard, i.hooked, i.openTools.size(),
+                    List.copyOf(steps)));
+        }
+        out.sort(java.util.Comparator.comparing((Explanation x) -> Tracker.paneNumber(x.row().pane()))
+                .thenComparing(x -> x.row().agent()));
+        return out;
+    }
 }

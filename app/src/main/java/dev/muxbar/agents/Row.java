@@ -96,4 +96,115 @@ final class Row {
         }
         return false;
     }
+
+    /**
+     * What any signal tells besides its status: its thread, title and message, that it was heard, and
+     * who speaks for the row. True when something shown changed.
+     */
+    boolean hear(Signal s, long now) {
+        boolean changed = false;
+        if (thread == null && s.thread() != null) {
+            thread = s.thread();
+            changed = true;
+        }
+        heard = now;
+        if (s.title() != null && !s.title().isBlank() && !s.title().equals(title)) {
+            title = s.title();
+            changed = true;
+        }
+        if (s.message() != null && !s.message().isBlank() && !s.message().equals(message)) {
+            message = s.message();
+            changed = true;
+        }
+        hooked |= s.source() == Source.HOOK; // from now on the hooks speak for this thread
+        markers |= s.cue() == Signal.Cue.TURN_END && s.source() == Source.TRANSCRIPT;
+        return changed;
+    }
+
+    /**
+     * Sets a status; {@code s} is the signal that said so, or null for time passing ({@code why} says
+     * what); {@code unseen}: it is terminal and nobody views its window.
+     */
+    void setStatus(Status to, long now, Signal s, String why, boolean unseen) {
+        String said = s != null ? s.evidence() : why;
+        remember(new Transition(now, status, to, s == null ? source : s.source(), said));
+        status = to;
+        waitingGuessed = false;
+        since = now;
+        this.unseen = unseen;
+        evidence = said;
+        if (s != null) {
+            source = s.source();
+            statusAt = s.at();
+        }
+        if (to == Status.WAITING) {
+            wait = s != null && s.waitsFor() != null ? s.waitsFor() : Wait.ofTool(openTool);
+            String last = null;
+            for (String t : openTools) {
+                last = t;
+            }
+            waitTool = s != null && s.toolId() != null ? s.toolId() : last;
+        } else {
+            wait = null;
+            waitTool = null;
+        }
+    }
+
+    /** Moves the row to where its pane is now; true when that changed its window or session. */
+    boolean locate(Places.Place p) {
+        if (java.util.Objects.equals(windowId, p.window().id()) && java.util.Objects.equals(sessionId, p.session().id())) {
+            return false;
+        }
+        windowId = p.window().id();
+        sessionId = p.session().id();
+        return true;
+    }
+
+    /**
+     * Records what a signal says about tool calls and background work, whether or not its status is
+     * taken: a transcript line read after the registry spoke is old news about the status, not about
+     * the calls (the tool a prompt asks about opens; background work ends). True when it closed the
+     * last open call.
+     */
+    boolean recordCalls(Signal s) {
+        switch (s.cue()) {
+            case TOOL_OPEN -> {
+                if (s.toolId() != null && openTools.size() < MAX_OPEN_TOOLS) {
+                    openTools.add(s.toolId());
+                }
+                openTool = s.message();
+                if (status == Status.WAITING && waitTool == null) {
+                    // A call opened while a prompt is up is the one it asks about (the registry says
+                    // waiting before the transcript writes the call): its kind tells what it asks.
+                    waitTool = s.toolId();
+                    if (s.waitsFor() != null) {
+                        wait = s.waitsFor();
+                    }
+                }
+            }
+            case TOOL_CLOSE -> {
+                boolean had = !openTools.isEmpty();
+                if (s.toolId() != null) {
+                    openTools.remove(s.toolId());
+                } else {
+                    openTools.clear();
+                }
+                return had && openTools.isEmpty();
+            }
+            case BACKGROUND_START -> {
+                String id = s.toolId() != null ? s.toolId() : "background-" + background.size();
+                openTools.remove(id);
+                if (background.size() < MAX_OPEN_TOOLS) {
+                    background.add(id);
+                }
+            }
+            case BACKGROUND_END -> {
+                if (s.toolId() == null || !background.remove(s.toolId())) {
+                    background.stream().findFirst().ifPresent(background::remove); // unnamed: the oldest
+                }
+            }
+            default -> { }
+        }
+        return false;
+    }
 }

@@ -78,35 +78,131 @@ public record Signal(Source source, String agent, Status status, Where where, St
     }
 
     public Signal withCue(Cue c, String tool) {
-        return new Signal(source, agent, status, where, thread, title, message, end, c, tool, waitsFor, at, evidence);
+        return toBuilder().cue(c).toolId(tool).build();
     }
 
     public Signal withStatus(Status st) {
-        return new Signal(source, agent, st, where, thread, title, message, end, cue, toolId, waitsFor, at, evidence);
+        return toBuilder().status(st).build();
     }
 
     public Signal withWait(Wait w) {
-        return new Signal(source, agent, status, where, thread, title, message, end, cue, toolId, w, at, evidence);
+        return toBuilder().waitsFor(w).build();
     }
 
     public Signal at(long wallMs) {
-        return new Signal(source, agent, status, where, thread, title, message, end, cue, toolId, waitsFor, wallMs, evidence);
+        return toBuilder().at(wallMs).build();
     }
 
     public Signal titled(String t) {
-        return new Signal(source, agent, status, where, thread, t, message, end, cue, toolId, waitsFor, at, evidence);
+        return toBuilder().title(t).build();
     }
 
     public Signal note(String m) {
-        return new Signal(source, agent, status, where, thread, title, m, end, cue, toolId, waitsFor, at, evidence);
+        return toBuilder().message(m).build();
     }
 
     /** The same signal placed elsewhere (a transcript line placed by its file, not by its own cwd). */
     public Signal placed(Where w) {
-        return new Signal(source, agent, status, w, thread, title, message, end, cue, toolId, waitsFor, at, evidence);
+        return toBuilder().where(w).build();
     }
 
     public Signal because(String why) {
-        return new Signal(source, agent, status, where, thread, title, message, end, cue, toolId, waitsFor, at, why);
+        return toBuilder().evidence(why).build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A signal field by field: the one place that lists all thirteen. */
+    public static final class Builder {
+        private Source source;
+        private String agent;
+        private Status status;
+        private Where where;
+        private String thread;
+        private String title;
+        private String message;
+        private boolean end;
+        private Cue cue;
+        private String toolId;
+        private Wait waitsFor;
+        private long at;
+        private String evidence;
+
+        private Builder(Signal s) {
+            source = s.source;
+            agent = s.agent;
+            status = s.status;
+            where = s.where;
+            thread = s.thread;
+            title = s.title;
+            message = s.message;
+            end = s.end;
+            cue = s.cue;
+            toolId = s.toolId;
+            waitsFor = s.waitsFor;
+            at = s.at;
+            evidence = s.evidence;
+        }
+
+        public Builder status(Status v) {
+            status = v;
+            return this;
+        }
+
+        public Builder where(Where v) {
+            where = v;
+            return this;
+        }
+
+        public Builder thread(String v) {
+            thread = v;
+            return this;
+        }
+
+        public Builder title(String v) {
+            title = v;
+            return this;
+        }
+
+        public Builder message(String v) {
+            message = v;
+            return this;
+        }
+
+        public Builder end(boolean v) {
+            end = v;
+            return this;
+        }
+
+        public Builder cue(Cue v) {
+            cue = v;
+            return this;
+        }
+
+        public Builder toolId(String v) {
+            toolId = v;
+            return this;
+        }
+
+        public Builder waitsFor(Wait v) {
+            waitsFor = v;
+            return this;
+        }
+
+        public Builder at(long v) {
+            at = v;
+            return this;
+        }
+
+        public Builder evidence(String v) {
+            evidence = v;
+            return this;
+        }
+
+        public Signal build() {
+            return new Signal(source, agent, status, where, thread, title, message, end, cue, toolId, waitsFor, at, evidence);
+        }
     }
 }

@@ -4,14 +4,12 @@ import dev.muxbar.model.Agent;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
-import dev.muxbar.model.Wait;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -31,20 +29,6 @@ public final class Tracker {
     static final long UNSEEN_TTL_MS = 15 * 60_000;
     /** A running row with no signal and no live agent process goes after this long. */
     static final long DEAD_RUNNING_TTL_MS = 3 * 60_000;
-    /** Running with no signal this long: stale (tools may legitimately run longer). */
-    static final long STALE_RUNNING_MS = 3 * 60_000;
-    static final long STALE_TOOL_MS = 10 * 60_000;
-    /**
-     * A transcript tool call this silent waits for a permission — only for tools that finish at once
-     * when allowed (an edit) or report progress while they run (Bash); a long Task or MCP call is
-     * silent by nature, and for those the screen decides.
-     */
-    static final Map<String, Long> SILENT_WAIT_MS = Map.of("Edit", 2_000L, "MultiEdit", 2_000L, "Write", 2_000L,
-            "NotebookEdit", 2_000L, "Bash", 4_000L, "WebFetch", 5_000L);
-    /** A transcript's last message called no tool and nothing followed for this long: the turn ended. */
-    static final long TURN_END_QUIET_MS = 3_000;
-    /** The same for a thread that writes turn-end markers (it missed one only if a turn ends oddly). */
-    static final long TURN_END_QUIET_MARKED_MS = 15_000;
     /** The screen may lower a waiting row only after it has been waiting this long (the prompt draws late). */
     public static final long SCREEN_GRACE_MS = 1_500;
     /** A prompt the screen saw during this waiting is over once it has been gone this long (a redraw is shorter). */
@@ -96,21 +80,7 @@ public final class Tracker {
 
     /** Why each row (of one pane, or all when {@code pane} is null) shows what it shows. */
     public List<Explanation> explain(String pane, long now) {
-        List<Explanation> out = new ArrayList<>();
-        for (Row i : byPaneAgent.values()) {
-            if (pane != null && !pane.equals(i.pane)) {
-                continue;
-            }
-            List<Explanation.Step> steps = new ArrayList<>();
-            for (Row.Transition t : i.transitions()) {
-                steps.add(new Explanation.Step(now - t.at(), t.from() == null ? null : t.from().label(), t.to().label(),
-                        t.source().label(), t.evidence()));
-            }
-            out.add(new Explanation(i.view(), i.evidence, now - i.since, now - i.heard, i.hooked, i.openTools.size(),
-                    List.copyOf(steps)));
-        }
-        out.sort(Comparator.comparing((Explanation e) -> paneNumber(e.row().pane())).thenComparing(e -> e.row().agent()));
-        return out;
+        return Explanation.of(byPaneAgent.values(), pane, now);
     }
 
     /** Number of live instances (for tests). */
@@ -152,7 +122,7 @@ public final class Tracker {
             }
             i.exited |= i.sawProcess && !running;
             i.sawProcess |= running;
-            changed |= locate(i, p);
+            changed |= i.locate(p);
             changed |= seen(i);
         }
         // A known agent in a pane with no row yet: show it idle, so screen rules and the user see it.
@@ -193,7 +163,7 @@ public final class Tracker {
         Row i = byPaneAgent.get(k);
         if (i != null && s.thread() != null && i.thread != null && !i.thread.equals(s.thread())
                 && s.source() != Source.SCREEN) {
-            if (s.source().rank() < i.source.rank() && now - i.heard < STALE_RUNNING_MS) {
+            if (s.source().rank() < i.source.rank() && now - i.heard < Silence.STALE_RUNNING_MS) {
                 return Outcome.IGNORED; // an older conversation's transcript still being written
             }
             byPaneAgent.remove(k); // a new conversation in the same pane (/clear, restart)
@@ -220,23 +190,8 @@ public final class Tracker {
                 s = s.withStatus(Status.IDLE);
             }
         }
-        boolean changed = created;
-        if (i.thread == null && s.thread() != null) {
-            i.thread = s.thread();
-            changed = true;
-        }
-        i.heard = now;
-        if (s.title() != null && !s.title().isBlank() && !s.title().equals(i.title)) {
-            i.title = s.title();
-            changed = true;
-        }
-        if (s.message() != null && !s.message().isBlank() && !s.message().equals(i.message)) {
-            i.message = s.message();
-            changed = true;
-        }
-        i.hooked |= s.source() == Source.HOOK; // from now on the hooks speak for this thread
-        i.markers |= s.cue() == Signal.Cue.TURN_END && s.source() == Source.TRANSCRIPT;
-        boolean lastClosed = Authority.record(i, s); // facts about calls count whatever becomes of the status
+        boolean changed = i.hear(s, now) | created;
+        boolean lastClosed = i.recordCalls(s); // facts about calls count whatever becomes of the status
         if (s.status() == null) {
             if (i.waitingGuessed && s.source() == Source.TRANSCRIPT && i.status == Status.WAITING) {
                 // The silent tool call speaks after all (Bash progress): it runs, nobody was asked.
@@ -263,7 +218,13 @@ public final class Tracker {
             changed = true;
         }
         if (accepted) {
-            Status next = Authority.effect(i, s);
+            Authority.Effect effect = Authority.effect(i, s);
+            i.manualCompact = effect.manualCompact();
+            i.mayEnd = effect.mayEnd();
+            if (effect.closeCalls()) {
+                i.openTools.clear();
+            }
+            Status next = effect.status();
             if (next != null && next != i.status) {
                 setStatus(i, next, now, s, null);
                 changed = true;
@@ -296,21 +257,14 @@ public final class Tracker {
             if (i.expired(now, quiet, live)) {
                 it.remove();
                 changed = true;
-            } else if (i.status == Status.TOOL_RUNNING && i.source == Source.TRANSCRIPT && !i.hooked
-                    && quiet >= SILENT_WAIT_MS.getOrDefault(String.valueOf(i.openTool), Long.MAX_VALUE)
-                    && i.screenSawPrompt < i.heard) {
-                setStatus(i, Status.WAITING, now, null, "guess: " + i.openTool + " call silent for " + quiet / 1000 + " s");
-                i.waitingGuessed = true;
-                changed = true;
-            } else if (i.status == Status.RUNNING && i.mayEnd && !i.hooked
-                    && quiet >= (i.markers ? TURN_END_QUIET_MARKED_MS : TURN_END_QUIET_MS)) {
-                setStatus(i, Status.DONE, now, null, "guess: nothing after the last message for " + quiet / 1000 + " s");
-                i.mayEnd = false;
-                changed = true;
-            } else if ((i.status == Status.RUNNING && quiet >= STALE_RUNNING_MS)
-                    || (i.status == Status.TOOL_RUNNING && quiet >= STALE_TOOL_MS)) {
-                setStatus(i, Status.STALE, now, null, "no signal for " + quiet / 1000 + " s");
-                changed = true;
+            } else {
+                Silence.Guess g = Silence.guess(i, quiet);
+                if (g != null) {
+                    setStatus(i, g.status(), now, null, g.evidence());
+                    i.waitingGuessed |= g.status() == Status.WAITING;
+                    i.mayEnd &= g.status() != Status.DONE;
+                    changed = true;
+                }
             }
         }
         dirty |= changed;
@@ -351,28 +305,7 @@ public final class Tracker {
 
     /** Sets a status; {@code s} is the signal that said so, or null for time passing ({@code why} says what). */
     private void setStatus(Row i, Status status, long now, Signal s, String why) {
-        String evidence = s != null ? s.evidence() : why;
-        i.remember(new Row.Transition(now, i.status, status, s == null ? i.source : s.source(), evidence));
-        i.status = status;
-        i.waitingGuessed = false;
-        i.since = now;
-        i.unseen = status.terminal() && !places().viewed(i.windowId);
-        i.evidence = evidence;
-        if (s != null) {
-            i.source = s.source();
-            i.statusAt = s.at();
-        }
-        if (status == Status.WAITING) {
-            i.wait = s != null && s.waitsFor() != null ? s.waitsFor() : Wait.ofTool(i.openTool);
-            String last = null;
-            for (String t : i.openTools) {
-                last = t;
-            }
-            i.waitTool = s != null && s.toolId() != null ? s.toolId() : last;
-        } else {
-            i.wait = null;
-            i.waitTool = null;
-        }
+        i.setStatus(status, now, s, why, status.terminal() && !places().viewed(i.windowId));
     }
 
     private boolean seen(Row i) {
@@ -383,22 +316,13 @@ public final class Tracker {
         return false;
     }
 
-    private boolean locate(Row i, Places.Place p) {
-        if (Objects.equals(i.windowId, p.window().id()) && Objects.equals(i.sessionId, p.session().id())) {
-            return false;
-        }
-        i.windowId = p.window().id();
-        i.sessionId = p.session().id();
-        return true;
-    }
-
     private Row create(String pane, String agent, Places.Place p, long now) {
         Row i = new Row(pane, agent);
         i.since = now;
         i.heard = now;
         i.source = Source.SCREEN;
         i.status = Status.IDLE;
-        locate(i, p);
+        i.locate(p);
         byPaneAgent.put(key(pane, agent), i);
         dirty = true;
         return i;
@@ -412,7 +336,7 @@ public final class Tracker {
         return pane + " " + agent;
     }
 
-    private static int paneNumber(String pane) {
+    static int paneNumber(String pane) {
         try {
             return Integer.parseInt(pane.substring(1));
         } catch (RuntimeException e) {

@@ -65,7 +65,7 @@ class TrackerTest {
         Signal.Where cwd = new Signal.Where(null, null, "/src", null);
         tracker.apply(new Signal(Source.TRANSCRIPT, "claude", Status.TOOL_RUNNING, cwd, "s1", null, "Bash", false)
                 .withCue(Signal.Cue.TOOL_OPEN, "toolu_1"), 1000);
-        long quiet = Tracker.SILENT_WAIT_MS.get("Bash");
+        long quiet = Silence.SILENT_WAIT_MS.get("Bash");
         tracker.tick(1000 + quiet - 1);
         assertEquals("tool-running", status("%1"));
         tracker.tick(1000 + quiet);
@@ -325,13 +325,13 @@ class TrackerTest {
     void staleAndPruning() {
         tracker.observe(snapshot("claude", true, false), Map.of("%1", "claude", "%2", "claude"), 0);
         tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "a"), 0);
-        tracker.tick(Tracker.STALE_RUNNING_MS);
+        tracker.tick(Silence.STALE_RUNNING_MS);
         assertEquals("stale", status("%1"));
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%1", "a"), Tracker.STALE_RUNNING_MS + 1);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%1", "a"), Silence.STALE_RUNNING_MS + 1);
         // The agent exits but the pane stays: a seen done row lives 5 min, an unseen one 15.
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%2", "b"), Tracker.STALE_RUNNING_MS + 1);
+        tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%2", "b"), Silence.STALE_RUNNING_MS + 1);
         Map<String, String> none = Map.of();
-        long t0 = Tracker.STALE_RUNNING_MS + 1;
+        long t0 = Silence.STALE_RUNNING_MS + 1;
         tracker.observe(snapshot("zsh", true, false), none, t0 + 1);
         tracker.tick(t0 + Tracker.SEEN_TTL_MS);
         assertEquals("gone", status("%1"));
