@@ -50,6 +50,18 @@ muxbar_pid_running() {
     return 0
 }
 
+# muxbar_sh TEXT: TEXT as one sh word: in single quotes, a quote as '\'' (an install path may hold
+# quotes, spaces and $). tmux's own parser reads the same form the same way.
+muxbar_sh() {
+    printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
+
+# muxbar_run TEXT: muxbar_sh TEXT with # doubled, for run-shell, which expands formats in its
+# command before sh reads it.
+muxbar_run() {
+    muxbar_sh "$1" | sed 's/#/##/g'
+}
+
 # muxbar_wait TICKS COMMAND [ARG...]: runs COMMAND until it succeeds, 50 ms apart, at most TICKS
 # times more; fails when it never did. The one bounded wait of the shell scripts.
 muxbar_wait() {

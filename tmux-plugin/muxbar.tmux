@@ -9,6 +9,12 @@ here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
 root=$(dirname -- "$here")
 # shellcheck source=tmux-plugin/lib.sh
 . "$here/lib.sh"
+# The scripts as run-shell words: quoted for sh, # doubled for tmux's formats (an install path may
+# hold quotes, spaces, $ or #).
+switch_index=$(muxbar_run "$root/scripts/switch-index")
+api=$(muxbar_run "$root/scripts/muxbar-api")
+focus=$(muxbar_run "$root/scripts/focus-sidebar")
+ensure=$(muxbar_run "$root/scripts/ensure-daemon")
 
 sock=$(tmux display-message -p '#{socket_path}')
 dir=$(muxbar_runtime_dir "$sock")
@@ -39,7 +45,7 @@ for key in $(option @muxbar-switch-keys "M-1 M-2 M-3 M-4 M-5 M-6 M-7 M-8 M-9"); 
     n=$((n + 1))
     [ "$n" -le 9 ] || break
     if ours "$key" root; then
-        tmux bind-key -n "$key" run-shell -b "'$root/scripts/switch-index' $n '#{client_tty}'"
+        tmux bind-key -n "$key" run-shell -b "$switch_index $n '#{client_tty}'"
         bound="$bound root:$key:$n"
     else
         skipped="$skipped $key"
@@ -57,32 +63,32 @@ if [ -n "$pk" ]; then
         tmux bind-key -T prefix "$pk" switch-client -T muxbar
         bound="$bound prefix:$pk:0"
         for i in 1 2 3 4 5 6 7 8 9; do
-            tmux bind-key -T muxbar "$i" run-shell -b "'$root/scripts/switch-index' $i '#{client_tty}'"
+            tmux bind-key -T muxbar "$i" run-shell -b "$switch_index $i '#{client_tty}'"
             bound="$bound muxbar:$i:$i"
         done
-        tmux bind-key -T muxbar n run-shell -b "'$root/scripts/switch-index' next '#{client_tty}'"
+        tmux bind-key -T muxbar n run-shell -b "$switch_index next '#{client_tty}'"
         bound="$bound muxbar:n:next"
-        tmux bind-key -T muxbar t run-shell -b "'$root/scripts/muxbar-api' POST /toggle"
-        tmux bind-key -T muxbar s run-shell -b "'$root/scripts/focus-sidebar' '#{window_id}'"
+        tmux bind-key -T muxbar t run-shell -b "$api POST /toggle"
+        tmux bind-key -T muxbar s run-shell -b "$focus '#{window_id}'"
         ;;
     *) skipped="$skipped prefix:$pk" ;;
     esac
 fi
 tk=$(option @muxbar-toggle-key "")
 if [ -n "$tk" ] && ours "$tk" root; then
-    tmux bind-key -n "$tk" run-shell -b "'$root/scripts/muxbar-api' POST /toggle"
+    tmux bind-key -n "$tk" run-shell -b "$api POST /toggle"
     bound="$bound root:$tk:0"
 fi
 fk=$(option @muxbar-focus-key "")
 if [ -n "$fk" ] && ours "$fk" root; then
-    tmux bind-key -n "$fk" run-shell -b "'$root/scripts/focus-sidebar' '#{window_id}'"
+    tmux bind-key -n "$fk" run-shell -b "$focus '#{window_id}'"
     bound="$bound root:$fk:0"
 fi
 # The next-attention key: the session whose agent waits (or finished unseen); native while the daemon runs.
 nk=$(option @muxbar-next-key M-0)
 if [ -n "$nk" ]; then
     if ours "$nk" root; then
-        tmux bind-key -n "$nk" run-shell -b "'$root/scripts/switch-index' next '#{client_tty}'"
+        tmux bind-key -n "$nk" run-shell -b "$switch_index next '#{client_tty}'"
         bound="$bound root:$nk:next"
     else
         skipped="$skipped $nk"
@@ -110,15 +116,14 @@ esac
 # tmux-resurrect (if installed): sidebars are not saved as the user's panes, and none is split into
 # a window resurrect is filling (scripts/muxbar-resurrect). A hook of the user's for the same event
 # is kept in @muxbar-resurrect-hook-KIND and run after muxbar's; uninstall puts it back.
-case $root in *"'"*) ;; *)
-    for kind in post-save-layout post-save-all pre-restore-all post-restore-all; do
-        current=$(tmux show-options -gqv "@resurrect-hook-$kind")
-        case $current in *"/scripts/muxbar-resurrect' $kind") ;; *)
-            tmux set-option -g "@muxbar-resurrect-hook-$kind" "$current" ;;
-        esac
-        tmux set-option -g "@resurrect-hook-$kind" "'$root/scripts/muxbar-resurrect' $kind"
-    done ;;
-esac
+# resurrect runs its hooks with eval: the path as one sh word.
+for kind in post-save-layout post-save-all pre-restore-all post-restore-all; do
+    current=$(tmux show-options -gqv "@resurrect-hook-$kind")
+    case $current in *"/scripts/muxbar-resurrect' $kind") ;; *)
+        tmux set-option -g "@muxbar-resurrect-hook-$kind" "$current" ;;
+    esac
+    tmux set-option -g "@resurrect-hook-$kind" "$(muxbar_sh "$root/scripts/muxbar-resurrect") $kind"
+done
 
 # Hooks in muxbar's own slot (other plugins' hooks in other slots stay). A user's client changing
 # session brings a dead daemon back, and costs nothing while the daemon lives: the daemon names its
@@ -130,15 +135,17 @@ esac
 # (kill -9, a crash), so a dead daemon is replaced at once, without waiting for a key. A daemon stopped on purpose sets
 # @muxbar-stopped first and stays stopped until the plugin loads again or a muxbar key is pressed.
 tmux set-option -gu @muxbar-stopped
+# Each level quoted for the parser that reads it: the hook's text (tmux, when set), if-shell's
+# command (tmux, when it runs), run-shell's (formats, then sh).
 tmux set-hook -g 'client-session-changed[8470]' \
-    "if-shell -F '#{||:#{m:client-*,#{hook_client}},$muxbar_daemon_attached}' '' \"run-shell -b \\\"'$root/scripts/ensure-daemon'\\\"\""
+    "if-shell -F '#{||:#{m:client-*,#{hook_client}},$muxbar_daemon_attached}' '' $(muxbar_sh "run-shell -b $(muxbar_sh "$ensure")")"
 tmux set-hook -g 'client-detached[8470]' \
-    "if-shell -F '#{@muxbar-stopped}' '' \"run-shell -b \\\"'$root/scripts/ensure-daemon' --detached '#{hook_client}'\\\"\""
+    "if-shell -F '#{@muxbar-stopped}' '' $(muxbar_sh "run-shell -b $(muxbar_sh "$ensure --detached '#{hook_client}'")")"
 
 # A daemon already running (re-sourced ~/.tmux.conf) makes the keys bound above native again —
 # unless the jar is newer than that daemon (a TPM update, a rebuild): then it is replaced, and the
 # new one re-adopts the sidebars (daemon.lock is written when a daemon starts).
 if [ -S "$dir/daemon.sock" ] && ! muxbar_newer "$root/app/target/muxbar.jar" "$dir/daemon.lock"; then
-    tmux run-shell -b "'$root/scripts/muxbar-api' POST /keys/rebind"
+    tmux run-shell -b "$api POST /keys/rebind"
 fi
-tmux run-shell -b "'$root/scripts/ensure-daemon' --replace-older"
+tmux run-shell -b "$ensure --replace-older"

@@ -58,7 +58,7 @@ public final class SidebarService {
                 (id, tty, w, h, keys, gone) -> new SidebarPane(id, tty, w, h, keys, gone, hub, paintPool, scheduler),
                 this::onKey);
         this.lifecycle = new SidebarLifecycle(tmux, scheduler, loop, parts -> core.post(new Event.Refresh(parts)),
-                "exec \"" + sidebarScript + "\"", painter::opened, log);
+                "exec " + dev.muxbar.tmux.TmuxQuote.sh(sidebarScript), painter::opened, log);
         this.peeks = new PeekFeed(tmux, panes, scheduler, loop, this::peekShown);
         lifecycle.peeking(peeks::sidebars);
         this.input = new SidebarInput(tmux, loop, painter, new SidebarActions(tmux, core, loop, log, painter::model, agents),

@@ -60,12 +60,16 @@ public final class Bindings {
                 + switchTo(first, seat) + " }";
     }
 
-    /** The shell fast path: {@code run-shell -b "'…/switch-index' 3 '#{client_tty}'"} ({@code next} for the next key). */
+    /**
+     * The shell fast path: {@code run-shell -b "'…/switch-index' 3 '#{client_tty}'"} ({@code next} for
+     * the next key). The path is one sh word, its {@code #} doubled for run-shell's formats, and the
+     * whole argument quoted for tmux: an install path may hold quotes, spaces, {@code $} or {@code #}.
+     */
     public static String script(String script, String row) {
-        if (script.contains("'") || script.contains("\"") || !row.matches("[0-9]+|next")) {
+        if (!row.matches("[0-9]+|next")) {
             throw new IllegalArgumentException("cannot bind " + script + " " + row);
         }
-        return "run-shell -b \"'" + script + "' " + row + " '#{client_tty}'\"";
+        return "run-shell -b " + TmuxQuote.q(TmuxQuote.sh(script).replace("#", "##") + " " + row + " '#{client_tty}'");
     }
 
     /**

@@ -12,6 +12,20 @@ public final class TmuxQuote {
      * {@code it's<LF>#{x};}. Commands that expand formats in an argument ({@code display-message})
      * still need {@code #} doubled by the caller.
      */
+    /**
+     * A path or word as one sh word: the form {@link #q} writes ({@code 'it'\''s'}), which sh reads
+     * the same way (a {@code $}, space or {@code "} in single quotes is plain text). Control characters
+     * have no such form for both, and are refused.
+     */
+    public static String sh(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                throw new IllegalArgumentException("a control character in a shell word: " + s.replace("\n", "\\n"));
+            }
+        }
+        return q(s);
+    }
+
     public static String q(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2);
         boolean open = false;

@@ -47,7 +47,15 @@ class KeyBinderTest {
     /** The native binding of row {@code row} to session {@code id}, with its script fallback. */
     private static String nat(int row, String id) {
         return "bind-key -T root M-" + row + " if-shell -F '" + Bindings.exists(id) + "' { switch-client -t '" + id
-                + "' } { run-shell -b \"'/m/switch-index' " + row + " '#{client_tty}'\" }";
+                + "' } { " + script(row) + " }";
+    }
+
+    /**
+     * The script fallback as sent: the run-shell argument quoted for tmux; its path quoted for sh (tmux
+     * stores {@code '/m/switch-index' 3 '#{client_tty}'}, as list-keys shows).
+     */
+    private static String script(Object row) {
+        return "run-shell -b \\''/m/switch-index'\\'' " + row + " '\\''#{client_tty}'\\'";
     }
 
     private List<String> binds() {
@@ -63,7 +71,7 @@ class KeyBinderTest {
     void bindsRowsNativelyOnlyWhenChangedAndRestoresTheScriptPath() {
         binder.accept(model("$0", "a", "$1", "b"));
         assertEquals(List.of(nat(1, "$0"), nat(2, "$1"),
-                "bind-key -T root M-3 run-shell -b \"'/m/switch-index' 3 '#{client_tty}'\""), binds());
+                "bind-key -T root M-3 " + script(3)), binds());
         tmux.commands.clear();
         binder.accept(model("$0", "a", "$1", "b"));
         assertEquals(List.of(), tmux.commands, "nothing changed, nothing sent");
@@ -141,10 +149,10 @@ class KeyBinderTest {
         Model m = Model.of(s, OrderBook.EMPTY.reconcile(s));
         java.util.Optional<dev.muxbar.model.Seat> seat = dev.muxbar.model.Seat.of(s);
         assertEquals("if-shell -F '" + Bindings.exists("$1") + "' { if-shell -F 1 { switch-client -c 'client-9' -t '$0' }"
-                + " ; switch-client -t '$1' } { run-shell -b \"'/m/switch-index' 2 '#{client_tty}'\" }",
+                + " ; switch-client -t '$1' } { " + script(2) + " }",
                 KeyBinder.command(new KeyBinder.SwitchKey("root", "M-2", 2), m, "/m/switch-index"));
-        assertEquals("if-shell -F '" + Bindings.exists("$2") + "' { switch-client -t '$2' } { run-shell -b "
-                + "\"'/m/switch-index' 3 '#{client_tty}'\" }",
+        assertEquals("if-shell -F '" + Bindings.exists("$2") + "' { switch-client -t '$2' } { "
+                + script(3) + " }",
                 KeyBinder.command(new KeyBinder.SwitchKey("root", "M-3", 3), m, "/m/switch-index"), "other keys as ever");
         assertEquals("{ if-shell -F 1 { switch-client -c 'client-9' -t '$0' } ; switch-client -t '$1' }",
                 Bindings.next(List.of("$1"), seat));

@@ -134,6 +134,34 @@ class PluginIT {
                 () -> plugin.diagnostics());
     }
 
+    /**
+     * A checkout whose path holds a quote, spaces, a {@code $} and a {@code #}: the daemon starts from
+     * the plugin, sidebars open, native keys switch, and with the daemon stopped the script bindings
+     * switch and bring it back (each path goes through tmux's parser, run-shell's formats and sh).
+     */
+    @Test
+    void anInstallPathWithQuotesSpacesDollarsAndHashesWorks() throws Exception {
+        Path odd = Files.createDirectories(plugin.home().resolve("it's a $HOME #x"));
+        Path root = Files.createSymbolicLink(odd.resolve("muxbar"), root());
+        plugin.load(root);
+        Poll.until(5_000, () -> oneSidebarPerWindow(tmux), "a sidebar in every window",
+                () -> sidebarsPerWindow(tmux) + "\n" + plugin.diagnostics());
+        NestedClient c = track(new NestedClient(tmux, "alpha"));
+        awaitSession(c, "alpha");
+        c.press("M-2");
+        awaitSession(c, "beta");
+        long first = plugin.daemonPid();
+        plugin.stopDaemon();
+        Poll.until(3_000, () -> tmux.tmux("list-keys", "-T", "root", "M-3").contains("#x/muxbar/scripts/switch-index"),
+                "script bindings with the odd path", () -> tmux.tmux("list-keys", "-T", "root", "M-3") + plugin.diagnostics());
+        Poll.until(3_000, () -> tmux.tmux("list-clients", "-F", "#{client_control_mode}").lines().noneMatch("1"::equals),
+                "the old control client detached", () -> plugin.diagnostics());
+        c.press("M-3");
+        awaitSession(c, "gamma");
+        Poll.until(15_000, () -> plugin.daemonPid() > 0 && plugin.daemonPid() != first, "the daemon started again by its hook",
+                () -> plugin.diagnostics());
+    }
+
     /** Windows and their sidebars: "window sidebar-count" for every window. */
     private java.util.Map<String, Long> sidebarsPerWindow(TmuxServer s) {
         return s.tmux("list-panes", "-a", "-F", "#{window_id} #{?@muxbar-sidebar,1,0}").lines()

@@ -39,10 +39,20 @@ public final class PluginServer implements AutoCloseable {
 
     /** Loads the plugin and waits for the daemon with native bindings. */
     public PluginServer load() {
-        tmux.tmux("run-shell", root().resolve("muxbar.tmux").toString());
+        return load(root());
+    }
+
+    /** The same from a checkout at {@code root} (run-shell's command is sh, after tmux's formats). */
+    public PluginServer load(Path root) {
+        tmux.tmux("run-shell", dev.muxbar.tmux.TmuxQuote.sh(root.resolve("muxbar.tmux").toString()).replace("#", "##"));
         Poll.until(15_000, () -> daemonPid() > 0 && tmux.tmux("list-keys", "-T", "root", "M-1").contains("switch-client"),
                 "daemon up with native bindings", this::diagnostics);
         return this;
+    }
+
+    /** This server's private directory (state and runtime dirs live under it). */
+    public Path home() {
+        return home;
     }
 
     public Path runtimeDir() {

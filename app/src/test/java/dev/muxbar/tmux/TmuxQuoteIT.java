@@ -67,6 +67,23 @@ class TmuxQuoteIT {
         assertEquals(false, Files.exists(Path.of("/tmp/muxbar-pwned")), "no #( ) ran");
     }
 
+    /** An install path as one sh word (key bindings, the sidebar pane's command): sh reads it back as written. */
+    @Test
+    void shellWordsRoundTripThroughSh() throws Exception {
+        for (String path : samples()) {
+            if (path.chars().anyMatch(Character::isISOControl)) {
+                String p = path;
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TmuxQuote.sh(p));
+                continue;
+            }
+            Process p = new ProcessBuilder("sh", "-c", "printf '%s' " + TmuxQuote.sh(path)).start();
+            String back = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor());
+            assertEquals(path, back, "quoted as " + TmuxQuote.sh(path));
+        }
+        assertEquals(false, Files.exists(Path.of("/tmp/muxbar-pwned")), "no #( ) ran");
+    }
+
     /** What Attention does for a message: display-message expands formats, so '#' is doubled first. */
     @Test
     void aMessageWithFormatsIsShownAsWritten() throws Exception {
