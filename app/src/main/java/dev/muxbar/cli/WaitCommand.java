@@ -50,7 +50,7 @@ final class WaitCommand implements Callable<Integer> {
             return 2;
         }
         Map<String, String> statuses = new HashMap<>(); // "%3 claude" → status, of matching agents
-        boolean[] reached = {false};
+        java.util.concurrent.atomic.AtomicBoolean reached = new java.util.concurrent.atomic.AtomicBoolean();
         try (ApiClient api = new ApiClient(target.paths().socket())) {
             if (!api.alive()) {
                 System.err.println("muxbar: no daemon runs for this tmux server");
@@ -69,10 +69,10 @@ final class WaitCommand implements Callable<Integer> {
                 } catch (java.io.IOException x) {
                     return true;
                 }
-                reached[0] = until.equals("gone") ? statuses.isEmpty() : statuses.containsValue(until);
-                return !reached[0];
+                reached.set(until.equals("gone") ? statuses.isEmpty() : statuses.containsValue(until));
+                return !reached.get();
             }, err -> System.err.println("muxbar: " + Panes.error(err)));
-            if (reached[0]) {
+            if (reached.get()) {
                 return 0;
             }
             if (status == 408) {

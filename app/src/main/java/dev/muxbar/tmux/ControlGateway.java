@@ -88,12 +88,13 @@ public final class ControlGateway implements TmuxGateway {
 
     /** Starts a client and proves it answers; null when it cannot attach. */
     private ControlClient attach() {
-        ControlClient[] self = new ControlClient[1];
+        // The close callback names the client it belongs to, which exists only once start returns.
+        java.util.concurrent.atomic.AtomicReference<ControlClient> self = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            self[0] = starter.start(listener, () -> onClosed(self[0]));
-            ControlParser.Reply r = self[0].send("display-message -p muxbar").get(2, TimeUnit.SECONDS);
+            self.set(starter.start(listener, () -> onClosed(self.get())));
+            ControlParser.Reply r = self.get().send("display-message -p muxbar").get(2, TimeUnit.SECONDS);
             if (!r.error()) {
-                return self[0];
+                return self.get();
             }
         } catch (IOException | RuntimeException | java.util.concurrent.ExecutionException
                  | java.util.concurrent.TimeoutException e) {
@@ -101,8 +102,8 @@ public final class ControlGateway implements TmuxGateway {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (self[0] != null) {
-            self[0].close();
+        if (self.get() != null) {
+            self.get().close();
         }
         return null;
     }

@@ -35,10 +35,10 @@ public record Layout(int width, int height, int x, int y, Kind kind, int pane, L
         if (!String.format("%04x", checksum(body)).equalsIgnoreCase(layout.substring(0, 4))) {
             throw new IllegalArgumentException("bad checksum: " + layout);
         }
-        int[] at = {0};
+        Cursor at = new Cursor();
         Layout cell = cell(body, at);
-        if (at[0] != body.length()) {
-            throw new IllegalArgumentException("trailing text at " + at[0] + ": " + layout);
+        if (at.pos != body.length()) {
+            throw new IllegalArgumentException("trailing text at " + at.pos + ": " + layout);
         }
         return cell;
     }
@@ -232,55 +232,60 @@ public record Layout(int width, int height, int x, int y, Kind kind, int pane, L
         return csum;
     }
 
-    private static Layout cell(String s, int[] at) {
+    private static Layout cell(String s, Cursor at) {
         int w = number(s, at, 'x');
         int h = number(s, at, ',');
         int x = number(s, at, ',');
         int y = number(s, at, (char) 0);
-        if (at[0] >= s.length()) {
-            throw new IllegalArgumentException("cell without pane or children at " + at[0]);
+        if (at.pos >= s.length()) {
+            throw new IllegalArgumentException("cell without pane or children at " + at.pos);
         }
-        char c = s.charAt(at[0]);
-        if (c == ',' && at[0] + 1 < s.length() && Character.isDigit(s.charAt(at[0] + 1))) {
-            at[0]++;
-            int start = at[0];
-            while (at[0] < s.length() && Character.isDigit(s.charAt(at[0]))) {
-                at[0]++;
+        char c = s.charAt(at.pos);
+        if (c == ',' && at.pos + 1 < s.length() && Character.isDigit(s.charAt(at.pos + 1))) {
+            at.pos++;
+            int start = at.pos;
+            while (at.pos < s.length() && Character.isDigit(s.charAt(at.pos))) {
+                at.pos++;
             }
-            return new Layout(w, h, x, y, Kind.PANE, Integer.parseInt(s.substring(start, at[0])), List.of());
+            return new Layout(w, h, x, y, Kind.PANE, Integer.parseInt(s.substring(start, at.pos)), List.of());
         }
         if (c != '{' && c != '[') {
-            throw new IllegalArgumentException("expected a pane, { or [ at " + at[0]);
+            throw new IllegalArgumentException("expected a pane, { or [ at " + at.pos);
         }
         char close = c == '{' ? '}' : ']';
         List<Layout> kids = new ArrayList<>();
         do {
-            at[0]++;
+            at.pos++;
             kids.add(cell(s, at));
-        } while (at[0] < s.length() && s.charAt(at[0]) == ',');
-        if (at[0] >= s.length() || s.charAt(at[0]) != close) {
-            throw new IllegalArgumentException("expected " + close + " at " + at[0]);
+        } while (at.pos < s.length() && s.charAt(at.pos) == ',');
+        if (at.pos >= s.length() || s.charAt(at.pos) != close) {
+            throw new IllegalArgumentException("expected " + close + " at " + at.pos);
         }
-        at[0]++;
+        at.pos++;
         return new Layout(w, h, x, y, c == '{' ? Kind.SIDE_BY_SIDE : Kind.STACKED, -1, kids);
     }
 
     /** Digits at {@code at}, then (unless {@code end} is 0) the {@code end} character, consumed. */
-    private static int number(String s, int[] at, char end) {
-        int start = at[0];
-        while (at[0] < s.length() && Character.isDigit(s.charAt(at[0]))) {
-            at[0]++;
+    private static int number(String s, Cursor at, char end) {
+        int start = at.pos;
+        while (at.pos < s.length() && Character.isDigit(s.charAt(at.pos))) {
+            at.pos++;
         }
-        if (at[0] == start || at[0] - start > 9) {
+        if (at.pos == start || at.pos - start > 9) {
             throw new IllegalArgumentException("expected a number at " + start);
         }
-        int n = Integer.parseInt(s.substring(start, at[0]));
+        int n = Integer.parseInt(s.substring(start, at.pos));
         if (end != 0) {
-            if (at[0] >= s.length() || s.charAt(at[0]) != end) {
-                throw new IllegalArgumentException("expected '" + end + "' at " + at[0]);
+            if (at.pos >= s.length() || s.charAt(at.pos) != end) {
+                throw new IllegalArgumentException("expected '" + end + "' at " + at.pos);
             }
-            at[0]++;
+            at.pos++;
         }
         return n;
+    }
+
+    /** Where the parser is in the layout text. */
+    private static final class Cursor {
+        int pos;
     }
 }
