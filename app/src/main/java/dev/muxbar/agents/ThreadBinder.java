@@ -21,7 +21,8 @@ import java.util.Set;
  * in its history). The other evidence is timing. A conversation's turn starts when its pane's screen goes busy and ends
  * when it goes idle again; the user cannot start two turns in two panes within the same instant for
  * long. So each held thread keeps its edges (idle → busy, busy → idle, as its own signals say) and each
- * candidate pane its screen's edges. Once an edge's window ({@link #BEFORE_MS} before it to
+ * candidate pane its screen's edges — once the user started a turn in it (a prompt too short to tell
+ * screens apart): edges with no prompt behind them are the agent's own. Once an edge's window ({@link #BEFORE_MS} before it to
  * {@link #AFTER_MS} after it, the screen being read a little late) has closed, the edge votes for the
  * one candidate whose screen had the same edge in it, or for nobody when none or several did. The
  * thread is bound when the votes name exactly one pane; until then its signals wait here (bounded)
@@ -47,6 +48,8 @@ final class ThreadBinder {
     /** A change of busyness at {@code at}. */
     private record Edge(long at, boolean busy) {}
 
+    private static final String AMBIGUOUS = "";
+
     /** A thread bound to a pane, and the signals that waited for it (in arrival order). */
     record Decision(String agent, String thread, String pane, List<Signal> signals) {}
 
@@ -59,6 +62,8 @@ final class ThreadBinder {
         final List<String> prompts = new ArrayList<>();
         List<String> candidates = List.of();
         boolean busy;
+        String byText; // the one pane that showed one of its prompts, once one did
+        boolean userTurn; // a turn the user started (a prompt) was seen: its edges are the user's doing
 
         Held(String agent, String thread, long since) {
             this.agent = agent;
@@ -109,8 +114,9 @@ final class ThreadBinder {
     }
 
     /**
-     * Keeps a signal of a thread that {@code candidates} (two or more panes) could be. Returns false
-     * when it cannot be kept (no thread to bind, or too much already waits).
+     * Keeps a signal of a thread that {@code candidates} (two or more panes) could be (the newest
+     * {@link #MAX_SIGNALS} per thread). Returns false when it cannot be kept (no thread to bind, or
+     * {@link #MAX_THREADS} threads already wait).
      */
     boolean hold(Signal s, List<String> candidates, long now) {
         if (s.thread() == null) {
@@ -125,12 +131,16 @@ final class ThreadBinder {
             h = new Held(s.agent(), s.thread(), now);
             held.put(k, h);
         }
-        if (h.signals.size() >= MAX_SIGNALS) {
-            return false;
-        }
         h.candidates = List.copyOf(candidates);
+        if (h.signals.size() >= MAX_SIGNALS) {
+            // Keep the newest: an agent that works before it is placed (Codex's start-up task writes
+            // many lines) must not lose the prompt that places it; its latest state is what shows.
+            h.signals.remove(0);
+        }
         h.signals.add(s);
-        String key = s.cue() == Signal.Cue.TURN_START ? promptKey(s.title()) : null;
+        boolean prompted = s.cue() == Signal.Cue.TURN_START && s.title() != null && !s.title().isBlank();
+        h.userTurn |= prompted;
+        String key = prompted ? promptKey(s.title()) : null;
         if (key != null && h.prompts.size() < MAX_EDGES) {
             h.prompts.add(key);
         }
@@ -174,7 +184,6 @@ final class ThreadBinder {
     }
 
     private String place(Held h, long now) {
-        String vote = null;
         for (String key : h.prompts) {
             String only = null;
             int showing = 0;
@@ -184,13 +193,23 @@ final class ThreadBinder {
                     showing++;
                 }
             }
-            if (showing == 1) {
-                if (vote != null && !vote.equals(only)) {
-                    return null;
-                }
-                vote = only;
+            if (showing == 1 && h.byText == null) {
+                h.byText = only;
+            } else if (showing == 1 && !h.byText.equals(only)) {
+                h.byText = AMBIGUOUS; // two of its prompts on two screens: the text tells nothing
             }
         }
+        if (h.byText != null) {
+            // The prompt is the strong evidence, and it stays so after it scrolls away: timing can be
+            // off by seconds (an agent starting up sends its first turn late, into another pane's edge).
+            return h.byText.equals(AMBIGUOUS) ? null : h.byText;
+        }
+        if (!h.userTurn) {
+            // Edges with no prompt behind them are the agent's own (Codex starting up runs a task
+            // before any prompt): they line up with whichever pane happened to move then.
+            return null;
+        }
+        String vote = null;
         for (Edge e : h.edges) {
             if (now < e.at() + AFTER_MS) {
                 break; // this edge's window is still open, and so are the later ones'

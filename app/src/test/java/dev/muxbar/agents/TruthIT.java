@@ -61,8 +61,9 @@ class TruthIT {
         // Claude's project directory exists before the first line, as it does for a used project.
         Files.createDirectories(claudeHome.resolve("projects").resolve(TranscriptTailer.claudeDir(src.toString())));
         TmuxServer tmux = cleanup.track(new TmuxServer("truth"));
+        // Claude writes where its own environment says; muxbar reads it from there (AgentFiles).
         tmux.tmux("new-session", "-d", "-s", "agents", "-x", "120", "-y", "30", "-c", src.toString(),
-                bin.resolve("claude") + " 86400");
+                "-e", "CLAUDE_CONFIG_DIR=" + claudeHome, bin.resolve("claude") + " 86400");
         DaemonProcess daemon = cleanup.track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"),
                 Map.of("CLAUDE_CONFIG_DIR", claudeHome.toString(), "HOME", tmp.toString()))).awaitReady();
         String pane = tmux.display("agents:", "#{pane_id}").strip();

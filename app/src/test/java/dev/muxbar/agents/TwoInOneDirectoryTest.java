@@ -71,6 +71,12 @@ class TwoInOneDirectoryTest {
         return HookMapping.codex(dev.muxbar.json.Json.parse(body), "%1", "901");
     }
 
+    /** A rollout's user turn with a prompt too short to tell screens apart: only timing can place it. */
+    private static Signal turn(Signal.Where cwd, String thread) {
+        return new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, thread, null, null, false)
+                .withCue(Signal.Cue.TURN_START, null).titled("go on");
+    }
+
     private Signal screen(String pane, Status s) {
         return Signal.of(Source.SCREEN, "codex", s, pane, null);
     }
@@ -101,9 +107,9 @@ class TwoInOneDirectoryTest {
         Signal.Where cwd = new Signal.Where(null, null, "/src", null);
         feed(screen("%1", Status.IDLE), 0);
         feed(screen("%2", Status.IDLE), 0);
-        feed(new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t1", null, null, false), 10_000);
+        feed(turn(cwd, "t1"), 10_000);
         feed(screen("%1", Status.RUNNING), 10_400);
-        feed(new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t2", null, null, false), 20_000);
+        feed(turn(cwd, "t2"), 20_000);
         feed(screen("%2", Status.RUNNING), 20_300);
         tracker.tick(20_000 + ThreadBinder.AFTER_MS);
         assertEquals("running t1", status("%1"));
@@ -119,8 +125,8 @@ class TwoInOneDirectoryTest {
         Signal.Where cwd = new Signal.Where(null, null, "/src", null);
         feed(screen("%1", Status.IDLE), 0);
         feed(screen("%2", Status.IDLE), 0);
-        feed(new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t1", null, null, false), 1_000);
-        feed(new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t2", null, null, false), 1_100);
+        feed(turn(cwd, "t1"), 1_000);
+        feed(turn(cwd, "t2"), 1_100);
         feed(screen("%1", Status.RUNNING), 1_300);
         feed(screen("%2", Status.RUNNING), 1_350);
         tracker.tick(10_000);
@@ -195,5 +201,65 @@ class TwoInOneDirectoryTest {
         assertEquals(Tracker.Outcome.HELD, feed(hook("UserPromptSubmit", "t3", "fix the flaky login test"), 2_100),
                 "both screens show it: no evidence");
         assertEquals(Tracker.Outcome.HELD, feed(hook("UserPromptSubmit", "t4", "yes"), 2_200), "too short to tell screens apart");
+    }
+
+    /**
+     * Seen with the real Codex in a fresh CODEX_HOME: the first pane's first turn starts seconds late
+     * (start-up), right into the second pane's busy edge. Its prompt on the first pane's screen
+     * decides, also after it has scrolled away; timing alone never overrules it.
+     */
+    @Test
+    void aPromptSeenOnOneScreenOutweighsTimingAndStaysEvidenceAfterItScrolls() throws Exception {
+        twoCodex();
+        Signal.Where cwd = new Signal.Where(null, null, "/src", null);
+        feed(screen("%1", Status.IDLE), 0);
+        feed(screen("%2", Status.IDLE), 0);
+        tracker.screen("%1", "› say hello (a1)", 1_000); // sent; Codex still starting up
+        feed(screen("%1", Status.RUNNING), 1_000);
+        tracker.screen("%2", "› say hello (b1)", 3_500);
+        feed(screen("%2", Status.RUNNING), 3_500); // the second pane's turn starts as the first one's arrives
+        Signal start = new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t1", null, null, false)
+                .withCue(Signal.Cue.TURN_START, null).titled("say hello (a1)");
+        feed(start, 3_600);
+        tracker.tick(3_700);
+        assertEquals("running t1", status("%1"), "its prompt is on %1's screen only");
+        assertEquals("running null", status("%2"));
+        Signal other = new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t2", null, null, false)
+                .withCue(Signal.Cue.TURN_START, null).titled("say hello (b1)");
+        tracker.screen("%2", "• Hello\n› ", 4_000); // b1 scrolled away before t2's first line is read
+        feed(other, 4_100);
+        tracker.screen("%2", "› say hello (b1)\n• Hello\n› ", 4_200); // in the history again
+        tracker.tick(4_300);
+        assertEquals("running t2", status("%2"));
+        assertEquals("running t1", status("%1"), "never the other's thread");
+    }
+
+    /**
+     * Seen with the real Codex in a fresh CODEX_HOME: before any prompt it runs a start-up task of
+     * its own (task_started, task_complete, no user message). Its edges matched whichever pane moved
+     * then, and both threads went to one pane. Such edges place nothing; the prompt does.
+     */
+    @Test
+    void edgesWithNoPromptBehindThemPlaceNothing() throws Exception {
+        twoCodex();
+        Signal.Where cwd = new Signal.Where(null, null, "/src", null);
+        feed(screen("%1", Status.IDLE), 0);
+        feed(screen("%2", Status.IDLE), 0);
+        Signal startup = new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t1", null, null, false)
+                .withCue(Signal.Cue.TURN_START, null);
+        feed(startup, 1_000);
+        feed(screen("%2", Status.RUNNING), 1_100); // the other pane happens to move
+        feed(new Signal(Source.TRANSCRIPT, "codex", Status.DONE, cwd, "t1", null, null, false), 1_400);
+        feed(screen("%2", Status.IDLE), 1_500);
+        tracker.tick(10_000);
+        assertEquals("idle null", status("%2"), "its edges line up with %2's, but no prompt started them");
+        for (int i = 0; i < ThreadBinder.MAX_SIGNALS + 10; i++) { // the start-up task writes on and on
+            feed(new Signal(Source.TRANSCRIPT, "codex", Status.IDLE, cwd, "t1", null, null, false), 2_000 + i);
+        }
+        tracker.screen("%1", "› say hello (a1)", 11_000);
+        feed(new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t1", null, null, false)
+                .withCue(Signal.Cue.TURN_START, null).titled("say hello (a1)"), 11_100);
+        assertEquals("running t1", status("%1"), "the prompt places it");
+        assertEquals("idle null", status("%2"));
     }
 }

@@ -57,7 +57,8 @@ class RealAgentsIT {
             new Answer("ask me a question", "question", "Blue"), new Answer("make a file", "permission", "No"),
             new Interrupt("stream slowly", 1_500), new Background("start a background helper", "\" finished · "),
             new Reply("reply test"));
-    static final long REST_MS = 1_500;
+    /** A person reads the answer before the next prompt. */
+    static final long REST_MS = 3_000;
     static final long NO_REVIEW_MS = 5_000;
 
     @TempDir
@@ -165,7 +166,8 @@ class RealAgentsIT {
             }
             long end = System.currentTimeMillis();
             sampler.stop();
-            assertEquals(List.of(), failed.stream().map(Throwable::getMessage).toList(), daemon.diagnostics());
+            assertEquals(List.of(), failed.stream().map(Throwable::getMessage).toList(), daemon.diagnostics()
+                    + panes.stream().map(p -> explain(daemon, p)).reduce("", String::concat));
             check(agent, mode, panes, truth, sampler, end, daemon);
         }
     }

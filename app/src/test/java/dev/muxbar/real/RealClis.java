@@ -96,9 +96,14 @@ public final class RealClis {
         Files.writeString(dir.resolve("settings.json"), "{\"permissions\": {\"defaultMode\": \"default\"}}\n");
     }
 
-    /** The environment of a pane that runs {@code agent} against the mock. */
-    public static Map<String, String> env(String agent, Path config, int mockPort, Path runtimeDir) {
+    /**
+     * The environment of a pane that runs {@code agent} against the mock. HOME is an empty directory
+     * of its own: the agents run tools in a login shell ({@code bash -l}), which would read this
+     * machine's rc files — a pyenv init there waits up to a minute on a lock a killed run left behind.
+     */
+    public static Map<String, String> env(String agent, Path config, int mockPort, Path runtimeDir) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("HOME", Files.createDirectories(config.resolveSibling(config.getFileName() + "-user")).toString());
         env.put("MUXBAR_RUNTIME_DIR", runtimeDir.toString()); // where the hook script finds the daemon
         if (agent.equals("claude")) {
             env.put("CLAUDE_CONFIG_DIR", config.toString());
