@@ -2,6 +2,7 @@ package dev.muxbar.sidebar;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.muxbar.text.Cells;
 
 /**
  * One line of text being typed in a sidebar prompt (rename, new session, the theme filter), with
@@ -100,5 +101,22 @@ public record LineEdit(String text, int cursor) {
             i++;
         }
         return i;
+    }
+
+    /**
+     * A prompt's text with {@code ▏} at the cursor, in at most {@code room} cells plus the cursor's:
+     * the text before the cursor loses its start first (the cursor stays in view), then the text
+     * after it loses its end.
+     */
+    String shown(int room) {
+        String before = before();
+        while (Cells.width(before) > room) {
+            before = before.substring(before.offsetByCodePoints(0, 1));
+        }
+        String after = after();
+        while (Cells.width(after) > room - Cells.width(before)) {
+            after = after.substring(0, after.offsetByCodePoints(after.length(), -1));
+        }
+        return before + "▏" + after;
     }
 }

@@ -4,7 +4,6 @@ import dev.muxbar.theme.Role;
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Snapshot.Session;
-import dev.muxbar.model.Snapshot.Window;
 import dev.muxbar.text.Cells;
 import dev.muxbar.theme.Color;
 import dev.muxbar.theme.Theme;
@@ -104,11 +103,11 @@ public final class Renderer {
             detailRows = 0;
             listRows = 0;
         } else if (in.view().mode() instanceof View.Mode.Peek pk) {
-            out.addAll(peekRows(pk, listRows + detailRows, w, t));
+            out.addAll(ModeRows.peek(pk, listRows + detailRows, w, t));
             detailRows = 0;
             listRows = 0;
         } else if (in.view().mode() instanceof View.Mode.Answer a) {
-            out.addAll(answerRows(a, listRows + detailRows, w, t));
+            out.addAll(ModeRows.answer(a, listRows + detailRows, w, t));
             detailRows = 0;
             listRows = 0;
         } else if (in.view().mode() instanceof View.Mode.Help) {
@@ -140,11 +139,11 @@ public final class Renderer {
         if (detailRows > 0) {
             out.add(rule(" " + selected.name() + " ", w, t));
             List<Agent> agents = in.model().agentsOf(selected.id());
-            List<Line> said = metaRows(in.model().metaOf(selected.id()), w, t);
+            List<Line> said = DetailRows.meta(in.model().metaOf(selected.id()), w, t);
             for (int k = 0; k < detailRows - 1; k++) {
                 int a = k - said.size();
                 out.add(k < said.size() ? said.get(k) : a < agents.size() ? AgentView.row(agents.get(a), a == in.view().agent(), w, t, in.now())
-                        : windowRow(selected.windows().get(a - agents.size()), w, t));
+                        : DetailRows.window(selected.windows().get(a - agents.size()), w, t));
             }
         }
         if (footer) {
@@ -153,49 +152,6 @@ public final class Renderer {
                     : footer(in.view().mode(), w, t));
         }
         return out;
-    }
-
-    /**
-     * A peek over the list: the agent and its pane, then the pane's last lines with their own colours
-     * (the terminal's defaults drawn as the theme's text and background), the prompt line at the bottom.
-     */
-    static List<Line> peekRows(View.Mode.Peek pk, int rows, int w, Theme t) {
-        Color bg = t.color(Role.BACKGROUND);
-        List<Line> out = new ArrayList<>();
-        out.add(new Line.Builder(w, bg).add(Cells.fit(" " + pk.agent() + " " + pk.pane(), w), t.color(Role.ACCENT), bg, true)
-                .build());
-        List<String> lines = new ArrayList<>(pk.lines());
-        while (!lines.isEmpty() && Ansi.spans(lines.get(lines.size() - 1), bg, bg).stream().allMatch(x -> x.text().isBlank())) {
-            lines.remove(lines.size() - 1); // the empty rows below the prompt
-        }
-        int room = Math.max(0, rows - 1);
-        for (String l : lines.subList(Math.max(0, lines.size() - room), lines.size())) {
-            Line.Builder b = new Line.Builder(w, bg);
-            for (Line.Span sp : Ansi.spans(l, t.color(Role.TEXT), bg)) {
-                b.add(sp.text(), sp.fg(), sp.bg(), sp.bold());
-            }
-            out.add(b.build());
-        }
-        while (out.size() < rows) {
-            out.add(new Line.Builder(w, bg).build());
-        }
-        return out.subList(0, Math.max(0, rows));
-    }
-
-    /** A prompt's choices over the list: what the agent asks, one numbered row per choice. */
-    static List<Line> answerRows(View.Mode.Answer a, int rows, int w, Theme t) {
-        Color bg = t.color(Role.BACKGROUND);
-        List<Line> out = new ArrayList<>();
-        out.add(new Line.Builder(w, bg).add(Cells.fit(" " + a.agent() + " in " + a.pane() + " asks:", w), t.color(Role.WAITING),
-                bg, true).build());
-        for (dev.muxbar.agents.Prompts.Choice c : a.choices()) {
-            out.add(new Line.Builder(w, bg).add(" " + c.number() + " ", t.color(Role.ACCENT), bg, true)
-                    .add(Cells.fit(c.label(), Math.max(1, w - 3)), t.color(Role.TEXT), bg, false).build());
-        }
-        while (out.size() < rows) {
-            out.add(new Line.Builder(w, bg).build());
-        }
-        return out.subList(0, Math.max(0, rows));
     }
 
     /** The key list of the help overlay. */
@@ -213,7 +169,7 @@ public final class Renderer {
         if (mode instanceof View.Mode.Prompt p) {
             int room = Math.max(1, w - Cells.width(" " + p.label() + ": ") - 1);
             return b.add(" " + p.label() + ": ", t.color(Role.ACCENT), bg, true)
-                    .add(withCursor(p.line(), room), t.color(Role.TEXT), bg, false).build();
+                    .add(p.line().shown(room), t.color(Role.TEXT), bg, false).build();
         }
         if (mode instanceof View.Mode.Themes p) {
             return ThemePicker.footer(p, w, t);
@@ -230,30 +186,13 @@ public final class Renderer {
             }
             String label = " to " + r.agent() + ": ";
             int room = Math.max(1, w - Cells.width(label) - 1);
-            return b.add(label, t.color(Role.ACCENT), bg, true).add(withCursor(r.line(), room), t.color(Role.TEXT), bg, false)
+            return b.add(label, t.color(Role.ACCENT), bg, true).add(r.line().shown(room), t.color(Role.TEXT), bg, false)
                     .build();
         }
         if (mode instanceof View.Mode.Width wd) {
             return b.add(" width " + wd.current() + "  ←/→ H/L ↵ Esc", t.color(Role.ACCENT), bg, false).build();
         }
         return b.add(" ? help  ↵ switch  1-9", t.color(Role.MUTED), bg, false).build();
-    }
-
-    /**
-     * A prompt's text with {@code ▏} at the cursor, in at most {@code room} cells plus the cursor's:
-     * the text before the cursor loses its start first (the cursor stays in view), then the text
-     * after it loses its end.
-     */
-    static String withCursor(LineEdit line, int room) {
-        String before = line.before();
-        while (Cells.width(before) > room) {
-            before = before.substring(before.offsetByCodePoints(0, 1));
-        }
-        String after = line.after();
-        while (Cells.width(after) > room - Cells.width(before)) {
-            after = after.substring(0, after.offsetByCodePoints(after.length(), -1));
-        }
-        return before + "▏" + after;
     }
 
     /** Rows of the list start below the header and its rule. */
@@ -293,7 +232,7 @@ public final class Renderer {
         boolean footer = h >= 8;
         int rest = h - LIST_FIRST_ROW - (footer ? 1 : 0);
         int detailRows = cursor < 0 || h < 12 ? 0 : Math.min(shown.get(cursor).windows().size()
-                + in.model().agentsOf(shown.get(cursor).id()).size() + metaLines(in.model().metaOf(shown.get(cursor).id()))
+                + in.model().agentsOf(shown.get(cursor).id()).size() + DetailRows.metaLines(in.model().metaOf(shown.get(cursor).id()))
                 + 1, rest / 3);
         int listRows = Math.max(0, rest - detailRows);
         return new Layout(cursor, scrollTop(in.view().scroll(), cursor, listRows, shown.size()), listRows,
@@ -384,7 +323,7 @@ public final class Renderer {
             b.add(t.glyph("unseen"), t.color(Role.DONE), bg, true); // finished while nobody looked
         }
         if (said) {
-            b.add("●", toneColor(meta.status().tone(), t), bg, false);
+            b.add("●", DetailRows.toneColor(meta.status().tone(), t), bg, false);
         }
         if (!agents.isEmpty()) {
             b.add(" ", bg, bg, false);
@@ -393,53 +332,5 @@ public final class Renderer {
         b.add(branch, git != null && git.dirty() ? t.color(Role.WAITING) : t.color(Role.ACCENT), bg, false);
         b.add(counts, t.color(Role.MUTED), bg, false);
         return b.build();
-    }
-
-    /** Log lines a detail panel shows (the newest). */
-    static final int META_LOG_ROWS = 3;
-
-    private static int metaLines(dev.muxbar.model.Meta m) {
-        return (m.status() != null ? 1 : 0) + (m.progress() != null ? 1 : 0) + Math.min(META_LOG_ROWS, m.log().size());
-    }
-
-    /** What scripts said about the session: its status, its progress as a bar, its newest log lines. */
-    static List<Line> metaRows(dev.muxbar.model.Meta m, int w, Theme t) {
-        Color bg = t.color(Role.BACKGROUND);
-        List<Line> out = new ArrayList<>();
-        if (m.status() != null) {
-            out.add(new Line.Builder(w, bg).add("  ● ", toneColor(m.status().tone(), t), bg, false)
-                    .add(m.status().text(), toneColor(m.status().tone(), t), bg, false).build());
-        }
-        if (m.progress() != null) {
-            dev.muxbar.model.Meta.Progress p = m.progress();
-            String label = p.of() == 100 ? " " + p.percent() + "%" : " " + p.done() + "/" + p.of();
-            int bar = Math.max(4, w - 4 - Cells.width(label));
-            int full = (int) Math.round(bar * p.percent() / 100.0);
-            out.add(new Line.Builder(w, bg).add("  ", bg, bg, false).add("█".repeat(full), t.color(Role.ACCENT), bg, false)
-                    .add("░".repeat(bar - full), t.color(Role.MUTED), bg, false).add(label, t.color(Role.TEXT), bg, false).build());
-        }
-        List<dev.muxbar.model.Meta.Line> log = m.log();
-        for (dev.muxbar.model.Meta.Line l : log.subList(Math.max(0, log.size() - META_LOG_ROWS), log.size())) {
-            out.add(new Line.Builder(w, bg).add("  " + l.text(), toneColor(l.tone(), t), bg, false).build());
-        }
-        return out;
-    }
-
-    private static Color toneColor(dev.muxbar.model.Meta.Tone tone, Theme t) {
-        return switch (tone) {
-            case INFO -> t.color(Role.TEXT);
-            case OK -> t.color(Role.DONE);
-            case WARN -> t.color(Role.WAITING);
-            case ERROR -> t.color(Role.ERROR);
-        };
-    }
-
-    private static Line windowRow(Window win, int w, Theme t) {
-        Color bg = t.color(Role.BACKGROUND);
-        return new Line.Builder(w, bg)
-                .add("  " + win.index() + " ", t.color(Role.MUTED), bg, false)
-                .add(win.name(), win.active() ? t.color(Role.TEXT) : t.color(Role.MUTED), bg, false)
-                .add(win.active() ? " *" : "", t.color(Role.ACCENT), bg, false)
-                .build();
     }
 }

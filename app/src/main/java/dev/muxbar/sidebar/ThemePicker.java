@@ -143,7 +143,7 @@ final class ThemePicker {
         String hint = "  ↑↓ ↵ Esc";
         int room = Math.max(1, w - Cells.width(" theme: ") - 1 - Cells.width(hint));
         return new Line.Builder(w, bg).add(" theme: ", t.color(Role.ACCENT), bg, true)
-                .add(Renderer.withCursor(p.line(), room), t.color(Role.TEXT), bg, false)
+                .add(p.line().shown(room), t.color(Role.TEXT), bg, false)
                 .add(hint, t.color(Role.MUTED), bg, false).build();
     }
 }

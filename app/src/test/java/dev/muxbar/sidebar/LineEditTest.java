@@ -67,9 +67,9 @@ class LineEditTest {
 
     @Test
     void theCursorStaysInViewWhenTheTextIsLong() {
-        assertEquals("abc▏def", Renderer.withCursor(new LineEdit("abcdef", 3), 10));
-        assertEquals("hij▏", Renderer.withCursor(LineEdit.of("abcdefghij"), 3), "the end, where one types");
-        assertEquals("▏abc", Renderer.withCursor(new LineEdit("abcdefghij", 0), 3), "the start after C-a");
-        assertEquals("cde▏", Renderer.withCursor(new LineEdit("abcdefghij", 5), 3), "what is before the cursor first");
+        assertEquals("abc▏def", new LineEdit("abcdef", 3).shown(10));
+        assertEquals("hij▏", LineEdit.of("abcdefghij").shown(3), "the end, where one types");
+        assertEquals("▏abc", new LineEdit("abcdefghij", 0).shown(3), "the start after C-a");
+        assertEquals("cde▏", new LineEdit("abcdefghij", 5).shown(3), "what is before the cursor first");
     }
 }

@@ -92,7 +92,7 @@ class PeekTest {
     void thePeekShowsTheLastLinesWithTheirColours() {
         Theme t = Theme.builtIn("default");
         View.Mode.Peek pk = new View.Mode.Peek("%3", "claude", List.of("line 1", "line 2", "\u001b[32mok\u001b[0m", "> ", "", ""));
-        List<Line> rows = Renderer.peekRows(pk, 4, 20, t);
+        List<Line> rows = ModeRows.peek(pk, 4, 20, t);
         assertEquals(List.of(" claude %3          ", "line 2              ", "ok                  ", ">                   "),
                 rows.stream().map(Line::text).toList());
         assertEquals(new Color.Ansi(2), rows.get(2).spans().get(0).fg());
