@@ -15,6 +15,7 @@ import dev.muxbar.model.Model;
 import dev.muxbar.sidebar.SidebarService;
 import dev.muxbar.sidebar.SidebarStore;
 import dev.muxbar.state.Core;
+import dev.muxbar.state.CoreParts;
 import dev.muxbar.state.Event;
 import dev.muxbar.state.EventLoop;
 import dev.muxbar.theme.Appearance;
@@ -144,14 +145,15 @@ public final class Daemon {
         // and the loop's first refresh (core.start) reads everything anyway.
         Notifications notifications = new Notifications();
         gateway = ControlGateway.connect(address, notifications, notifications::reconnected, this::onServerGone, log);
-        Map<String, String> options = readOptions();
-        log.debugging(List.of("on", "1", "yes", "true").contains(options.get("@muxbar-debug"))
+        DaemonOptions options = DaemonOptions.read(gateway);
+        log.debugging(options.debug()
                 || "1".equals(System.getenv("MUXBAR_DEBUG")));
         SidebarStore sidebarStore = new SidebarStore(paths.stateDir().resolve("sidebar.json"), log);
-        core = new Core(loop, loop, gateway::refresh, gateway::paneProcesses, store.load(), Core.Timing.DEFAULT, log)
-                .withTrace(log.debugLazily()).withOrderPersistence(book -> store.save(book, io))
-                .withAgents(new Tracker(processes), new Identity(rules, processes))
-                .withChoices(sidebarStore.load(choices(options)));
+        themes = themes(options);
+        core = new Core(loop, loop, gateway::refresh, gateway::paneProcesses, store.load(), Core.Timing.DEFAULT, log,
+                CoreParts.NONE.tracing(log.debugLazily()).saving(book -> store.save(book, io))
+                        .agents(new Tracker(processes), new Identity(rules, processes))
+                        .choosing(sidebarStore.load(options.choices())).showing(themes));
         notifications.add(n -> core.post(new Event.TmuxChanged(n)));
         notifications.onReconnect(() -> core.post(new Event.Reconcile()));
         notifications.onReconnect(this::announceControlClient);
@@ -161,8 +163,6 @@ public final class Daemon {
         core.subscribe(io, new OrderFile(paths.orderFile(), log), Model::shown);
         core.subscribe(io, store, Model::order);
         core.subscribe(io, sidebarStore, Model::choices);
-        themes = themes(options);
-        core.withThemes(themes);
         dev.muxbar.act.AgentActions agentActions = new dev.muxbar.act.AgentActions(gateway, loop, core::model, rules,
                 m -> log.accept("agent action: " + m), s -> core.post(new Event.AgentSignal(s, null)));
         paneWatch = new dev.muxbar.tmux.PaneWatch(gateway, loop, loop);
@@ -177,7 +177,7 @@ public final class Daemon {
         core.subscribe(loop, sidebars::onModel);
         AgentDirs agentDirs = AgentDirs.of(System.getenv());
         agents = new AgentService(gateway, paneWatch, core, loop, loop, io, rules,
-                "off".equals(options.get("@muxbar-agent-files")) ? AgentFiles.off() : AgentFiles.forUser(agentDirs, processes, log),
+                options.agentFiles() ? AgentFiles.forUser(agentDirs, processes, log) : AgentFiles.off(),
                 log, sidebars::notice);
         agents.notifyCommand(options.get("@muxbar-notify-command"), log);
         String terminalFormat = options.get("@muxbar-notify-terminal");
@@ -225,51 +225,13 @@ public final class Daemon {
     }
 
     /** The theme service: options, saved picks, and in auto mode the system's appearance. */
-    private ThemeService themes(Map<String, String> options) {
-        ThemeService.Options o = new ThemeService.Options(options.get("@muxbar-theme"), options.get("@muxbar-theme-mode"),
-                options.get("@muxbar-theme-dark"), options.get("@muxbar-theme-light"));
+    private ThemeService themes(DaemonOptions options) {
+        ThemeService.Options o = options.themes();
         ThemeService t = new ThemeService(new Themes(Paths.configDir(System.getenv()).resolve("themes")),
                 new ThemeStore(paths.stateDir().resolve("theme.json"), log), o,
                 o.auto() ? Appearance.detect(System.getenv(), log) : Appearance.unavailable("auto mode is off"), loop, log);
         log.accept("theme " + t.current().name() + (o.auto() ? " (auto mode)" : ""));
         return t;
-    }
-
-    /**
-     * The sidebar choices the options give: width and edge from {@code @muxbar-width} /
-     * {@code @muxbar-position}. A width chosen in the sidebar (saved) wins, and the daemon tells
-     * tmux the width it uses ({@code @muxbar-width}).
-     */
-    private static Choices choices(Map<String, String> options) {
-        Choices d = Choices.DEFAULT;
-        int width = parseInt(options.get("@muxbar-width"), d.width());
-        return new Choices(d.sidebars(), width, width, options.get("@muxbar-position").equals("right"), null, "");
-    }
-
-    /** The plugin options the daemon reads at start. */
-    static final List<String> OPTIONS = List.of("@muxbar-bound-keys", "@muxbar-width", "@muxbar-position",
-            "@muxbar-theme", "@muxbar-theme-mode", "@muxbar-theme-dark", "@muxbar-theme-light", "@muxbar-debug",
-            "@muxbar-notify-command", "@muxbar-notify-terminal", "@muxbar-agent-files");
-
-    /**
-     * {@link #OPTIONS} in one round trip: {@code display-message -p '#{@muxbar-width}<TAB>#{…}'} prints
-     * each value ("" when unset) separated by tabs, e.g. {@code "\t30\tright\tnord\t\t\t"}.
-     */
-    private Map<String, String> readOptions() throws Exception {
-        List<String> v = gateway.send(Commands.globalOptions(OPTIONS)).get(2, TimeUnit.SECONDS);
-        Map<String, String> out = new java.util.HashMap<>();
-        for (int i = 0; i < OPTIONS.size(); i++) {
-            out.put(OPTIONS.get(i), v.get(i));
-        }
-        return out;
-    }
-
-    private static int parseInt(String s, int fallback) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 
     /** {@code scripts/sidebar-pane} of this checkout: {@code $MUXBAR_ROOT}, else three levels above the jar. */

@@ -1,7 +1,6 @@
 package dev.muxbar.state;
 
 import dev.muxbar.agents.Tracker;
-import dev.muxbar.model.Choices;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.OrderBook;
 import dev.muxbar.model.Scheduler;
@@ -9,13 +8,10 @@ import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Event.OrderEdit;
 import dev.muxbar.tmux.Formats.Part;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -42,20 +38,16 @@ public final class Core {
         public static final Timing DEFAULT = new Timing(16, 100, 5_000, 100, 500, 2_000, 16);
     }
 
-
     private final Scheduler scheduler;
     private final Executor loop;
     private final BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>> refresher;
     private final Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner;
     private final Timing timing;
     private final Consumer<String> log;
-    /** Lines for debugging only (every agent transition): off unless the daemon debugs. */
-    private Consumer<java.util.function.Supplier<String>> trace = m -> {};
-    private java.util.function.Function<OrderBook, ? extends CompletionStage<?>> save =
-            b -> CompletableFuture.completedFuture(null);
+    private final Function<OrderBook, ? extends CompletionStage<?>> save;
     private final RefreshCoalescer coalescer;
     private final RefreshCoalescer scans;
-    private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
+    private final Subscribers subscribers = new Subscribers();
     private final PublishThrottle throttle;
 
     private final EnumSet<Part> dirty = EnumSet.allOf(Part.class);
@@ -70,7 +62,7 @@ public final class Core {
     private Scheduler.Cancellable reconcileTimer;
     private Scheduler.Cancellable scanTimer;
     private boolean stopped;
-    private AgentDesk agents;
+    private final AgentDesk agents;
     private final ChoiceDesk choices;
     private final MetaDesk metas;
 
@@ -80,7 +72,7 @@ public final class Core {
     public Core(Scheduler scheduler, Executor loop,
                 BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>> refresher,
                 Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner,
-                OrderBook initialBook, Timing timing, Consumer<String> log) {
+                OrderBook initialBook, Timing timing, Consumer<String> log, CoreParts parts) {
         this.scheduler = scheduler;
         this.loop = loop;
         this.refresher = refresher;
@@ -91,47 +83,16 @@ public final class Core {
         this.coalescer = new RefreshCoalescer(scheduler, loop, timing.debounce(), timing.maxWait(), this::startRefresh);
         this.scans = new RefreshCoalescer(scheduler, loop, timing.scanDebounce(), timing.scanMaxWait(), this::startScan);
         this.throttle = new PublishThrottle(scheduler, timing.publishFrame(), this::deliver);
-        this.agents = new AgentDesk(scheduler, new Tracker(pid -> 0), s -> Map.of(), this::publishIfChanged, System::currentTimeMillis);
+        this.save = parts.save();
+        Tracker tracker = parts.tracker() != null ? parts.tracker() : new Tracker(pid -> 0);
+        this.agents = new AgentDesk(scheduler, tracker, parts.identify(), this::publishIfChanged, System::currentTimeMillis);
+        this.agents.trace(parts.trace());
         this.choices = new ChoiceDesk(scheduler, this::publishIfChanged);
+        this.choices.start(parts.choices());
+        if (parts.themes() != null) {
+            this.choices.themes(parts.themes());
+        }
         this.metas = new MetaDesk(scheduler, this::publishIfChanged);
-    }
-
-    /**
-     * Uses this tracker and pane → agent identification (call before {@link #start}); without them
-     * the model has no agents.
-     */
-    public Core withAgents(Tracker tracker, java.util.function.Function<Snapshot, Map<String, String>> identify) {
-        this.agents = new AgentDesk(scheduler, tracker, identify, this::publishIfChanged, System::currentTimeMillis);
-        this.agents.trace(trace);
-        return this;
-    }
-
-    /**
-     * Saves the order book durably; an edit is acknowledged only once its book is saved (a kill
-     * right after a 200 must not lose the move). Call before {@link #start}; by default nothing is saved.
-     */
-    public Core withOrderPersistence(java.util.function.Function<OrderBook, ? extends CompletionStage<?>> save) {
-        this.save = save;
-        return this;
-    }
-
-    /** The user's choices as saved (call before {@link #start}); by default {@link Choices#DEFAULT}. */
-    public Core withChoices(Choices initial) {
-        this.choices.start(initial);
-        return this;
-    }
-
-    /** Who shows themes; {@code ChooseTheme} events go to it (call before {@link #start}). */
-    public Core withThemes(dev.muxbar.theme.ThemeChoices themes) {
-        this.choices.themes(themes);
-        return this;
-    }
-
-    /** Where per-transition lines go (call before {@link #start}); by default nowhere. */
-    public Core withTrace(Consumer<java.util.function.Supplier<String>> trace) {
-        this.trace = trace;
-        agents.trace(trace);
-        return this;
     }
 
     /** Posts an event to the loop; safe from any thread. */
@@ -265,7 +226,6 @@ public final class Core {
         }
     }
 
-
     /**
      * tmux learns a client's terminal features (RGB among them) from the terminal's answers to its
      * queries, moments after the client attached, and sends no notification when they arrive: a
@@ -289,13 +249,8 @@ public final class Core {
 
     /** Immutable: the map is handed to the gateway's reader thread with each refresh. */
     private static Map<String, Snapshot.PaneProcess> retain(Map<String, Snapshot.PaneProcess> m, Set<String> live) {
-        Map<String, Snapshot.PaneProcess> out = new HashMap<>();
-        for (Map.Entry<String, Snapshot.PaneProcess> e : m.entrySet()) {
-            if (live.contains(e.getKey())) {
-                out.put(e.getKey(), e.getValue());
-            }
-        }
-        return Map.copyOf(out);
+        return m.entrySet().stream().filter(e -> live.contains(e.getKey()))
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private CompletionStage<?> startScan() {
@@ -312,19 +267,7 @@ public final class Core {
             return;
         }
         try {
-            if (edit instanceof OrderEdit.Move m) {
-                book = book.move(snapshot, m.sessionId(), m.position());
-            } else if (edit instanceof OrderEdit.Hide h) {
-                book = book.hide(snapshot, h.sessionId());
-            } else if (edit instanceof OrderEdit.Unhide u) {
-                book = book.unhide(snapshot, u.sessionId());
-            } else if (edit instanceof OrderEdit.UnhideAll) {
-                book = book.unhideAll();
-            } else if (edit instanceof OrderEdit.Reset) {
-                book = book.resetOrder();
-            } else {
-                throw new AssertionError(edit);
-            }
+            book = edit.applyTo(book, snapshot);
         } catch (IllegalArgumentException ex) {
             done.completeExceptionally(ex);
             return;
@@ -371,58 +314,22 @@ public final class Core {
 
     /** Hands the newest model to every subscriber (by {@link #throttle}, at most once per frame). */
     private void deliver() {
-        Model m = published;
-        for (Subscription s : subscribers) {
-            s.offer(m);
-        }
+        subscribers.offer(published);
         updateStats(); // a delivery by the throttle's timer follows no event
     }
 
     /** Adds a subscriber; it gets the current model at once if there is one. */
     public ConflatingSlot<Model> subscribe(Executor executor, Consumer<Model> consumer) {
-        return subscribe(executor, consumer, null);
+        return subscribers.add(executor, consumer, null, this::model);
     }
 
-    /**
-     * Adds a subscriber that is offered a model only when {@code part} of it differs (by equals,
-     * compared on the loop) from the part of the last model it was offered: one that writes the
-     * order file wakes no thread for the 200 agent changes a second that leave the order alone.
-     */
+    /** The same, offered a model only when {@code part} of it changed ({@link Subscribers#add}). */
     public ConflatingSlot<Model> subscribe(Executor executor, Consumer<Model> consumer, Function<Model, ?> part) {
-        Subscription s = new Subscription(new ConflatingSlot<>(executor, consumer), part);
-        subscribers.add(s);
-        Model m = published;
-        if (m != null) {
-            s.offer(m);
-        }
-        return s.slot;
+        return subscribers.add(executor, consumer, part, this::model);
     }
 
     public void unsubscribe(ConflatingSlot<Model> slot) {
-        subscribers.removeIf(s -> s.slot == slot);
-    }
-
-    /** A subscriber's slot and the part of the model it follows. */
-    private static final class Subscription {
-        final ConflatingSlot<Model> slot;
-        final Function<Model, ?> part; // null: every model
-        private Object last; // the part last offered; offers come from the loop, and from subscribe on any thread
-
-        Subscription(ConflatingSlot<Model> slot, Function<Model, ?> part) {
-            this.slot = slot;
-            this.part = part;
-        }
-
-        synchronized void offer(Model m) {
-            if (part != null) {
-                Object p = part.apply(m);
-                if (p.equals(last)) {
-                    return;
-                }
-                last = p;
-            }
-            slot.offer(m);
-        }
+        subscribers.remove(slot);
     }
 
     /**

@@ -74,5 +74,21 @@ public sealed interface Event {
         record Unhide(String sessionId) implements OrderEdit {}
         record UnhideAll() implements OrderEdit {}
         record Reset() implements OrderEdit {}
+
+        /** The book after this edit; an {@code IllegalArgumentException} when it names no such session. */
+        default dev.muxbar.model.OrderBook applyTo(dev.muxbar.model.OrderBook book, dev.muxbar.model.Snapshot snapshot) {
+            if (this instanceof Move m) {
+                return book.move(snapshot, m.sessionId(), m.position());
+            } else if (this instanceof Hide h) {
+                return book.hide(snapshot, h.sessionId());
+            } else if (this instanceof Unhide u) {
+                return book.unhide(snapshot, u.sessionId());
+            } else if (this instanceof UnhideAll) {
+                return book.unhideAll();
+            } else if (this instanceof Reset) {
+                return book.resetOrder();
+            }
+            throw new AssertionError(this);
+        }
     }
 }

@@ -21,11 +21,20 @@ class CoreTest {
     private final ManualScheduler clock = new ManualScheduler();
     private final FakeTmux tmux = new FakeTmux();
     private final List<String> log = new ArrayList<>();
-    private final Core core = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add);
+    private final Core core = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add,
+            CoreParts.NONE);
     private final List<Model> seen = new ArrayList<>();
 
     CoreTest() {
         core.subscribe(clock, seen::add);
+    }
+
+    /** A core built with these parts, whose models go to {@link #seen} (instead of the field's). */
+    private Core coreWith(CoreParts parts) {
+        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add, parts);
+        seen.clear();
+        c.subscribe(clock, seen::add);
+        return c;
     }
 
     private void landWith(Snapshot s) {
@@ -92,7 +101,7 @@ class CoreTest {
     @Test
     void themesAreChosenByEventAndTheModelNamesTheOneShown() {
         java.util.List<String> shown = new ArrayList<>();
-        core.withThemes(new dev.muxbar.theme.ThemeChoices() {
+        Core core = coreWith(CoreParts.NONE.showing(new dev.muxbar.theme.ThemeChoices() {
             @Override
             public dev.muxbar.theme.Theme current() {
                 return dev.muxbar.theme.Theme.builtIn("default");
@@ -111,7 +120,7 @@ class CoreTest {
                 shown.add(name);
                 return new dev.muxbar.theme.ThemeResult.Shown(name, keep);
             }
-        });
+        }));
         core.start();
         clock.advance(16);
         landWith(of(1, 1, "$0", "alpha"));
@@ -215,12 +224,12 @@ class CoreTest {
     void anEditIsAcknowledgedOnlyOnceItsOrderIsSaved() {
         List<CompletableFuture<Void>> saves = new ArrayList<>();
         List<OrderBook> saved = new ArrayList<>();
-        core.withOrderPersistence(b -> {
+        Core core = coreWith(CoreParts.NONE.saving(b -> {
             saved.add(b);
             CompletableFuture<Void> f = new CompletableFuture<>();
             saves.add(f);
             return f;
-        });
+        }));
         core.start();
         clock.advance(16);
         landWith(of(1, 1, "$0", "alpha", "$1", "beta"));
@@ -319,8 +328,8 @@ class CoreTest {
     /** A subscriber that follows one part of the model (a file of the order) is not woken for agents. */
     @Test
     void aSubscriberOfOnePartIsOfferedOnlyItsChanges() {
-        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add)
-                .withAgents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of());
+        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add,
+                CoreParts.NONE.agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
         List<Model> all = new ArrayList<>();
         List<Model> orders = new ArrayList<>();
         c.subscribe(clock, all::add);
@@ -347,8 +356,8 @@ class CoreTest {
     /** 200 hook events a second: readers of the model see each at once, subscribers once a frame. */
     @Test
     void aBurstOfAgentSignalsReachesSubscribersOncePerFrame() {
-        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add)
-                .withAgents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of());
+        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add,
+                CoreParts.NONE.agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
         List<Model> models = new ArrayList<>();
         c.subscribe(clock, models::add);
         c.start();
@@ -376,8 +385,9 @@ class CoreTest {
     @Test
     void agentSignalsAndMutesArePublished() throws Exception {
         List<String> trace = new ArrayList<>();
-        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add)
-                .withTrace(line -> trace.add(line.get())).withAgents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of());
+        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add,
+                CoreParts.NONE.tracing(line -> trace.add(line.get())).agents(new dev.muxbar.agents.Tracker(pid -> 0),
+                        snap -> java.util.Map.of()));
         List<Model> models = new ArrayList<>();
         c.subscribe(clock, models::add);
         c.start();
