@@ -59,7 +59,10 @@ final class Keys {
         if (mode instanceof Mode.Themes p) {
             return ThemePicker.key(v, p, in.themes(), k);
         }
-        return normal(in, k);
+        if (mode instanceof Mode.Normal) {
+            return normal(in, k);
+        }
+        throw new AssertionError(mode); // a new mode decides its own keys
     }
 
     private Result normal(Renderer.Input in, KeyStroke k) {

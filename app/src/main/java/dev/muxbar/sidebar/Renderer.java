@@ -117,6 +117,8 @@ public final class Renderer {
             }
             detailRows = 0;
             listRows = 0;
+        } else if (!listShown(in.view().mode())) {
+            throw new AssertionError(in.view().mode()); // a new mode says what it draws over the list
         }
         for (int row = 0; row < listRows; row++) {
             int i = top + row;
@@ -192,7 +194,16 @@ public final class Renderer {
         if (mode instanceof View.Mode.Width wd) {
             return b.add(" width " + wd.current() + "  ←/→ H/L ↵ Esc", t.color(Role.ACCENT), bg, false).build();
         }
-        return b.add(" ? help  ↵ switch  1-9", t.color(Role.MUTED), bg, false).build();
+        if (mode instanceof View.Mode.Normal || mode instanceof View.Mode.Help) {
+            return b.add(" ? help  ↵ switch  1-9", t.color(Role.MUTED), bg, false).build();
+        }
+        throw new AssertionError(mode);
+    }
+
+    /** The modes that keep the session list on screen (their prompt is in the footer). */
+    private static boolean listShown(View.Mode mode) {
+        return mode instanceof View.Mode.Normal || mode instanceof View.Mode.ConfirmKill || mode instanceof View.Mode.Prompt
+                || mode instanceof View.Mode.Reply || mode instanceof View.Mode.Width;
     }
 
     /** Rows of the list start below the header and its rule. */
