@@ -100,6 +100,9 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** How long {@link #close} waits for the server to stop. */
+    static final long STOP_MS = 3_000;
+
     public ApiServer(Path socket, Core core, String version, Actions actions) throws Exception {
         this.routes = new Routes(core, actions, version);
         this.agents = new AgentRoutes(core, actions.agentActions());
@@ -302,11 +305,27 @@ public final class ApiServer implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops the server, waiting at most {@link #STOP_MS}. Jetty 12.1's stop can wait forever: its
+     * selector thread, closing a connection whose response is still being written, waits for that
+     * write to be cancelled — which only the same thread would do (seen once in ApiServerTest, after
+     * 100 clients stalled mid-body). A daemon that shuts down must not hang on it: its threads are
+     * daemon threads and go with the process.
+     */
     public void close() {
+        Thread stopper = new Thread(() -> {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                // shutting down anyway
+            }
+        }, "muxbar-api-stop");
+        stopper.setDaemon(true);
+        stopper.start();
         try {
-            server.stop();
-        } catch (Exception e) {
-            // shutting down anyway
+            stopper.join(STOP_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
