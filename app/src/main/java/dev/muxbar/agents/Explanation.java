@@ -30,7 +30,7 @@ public record Explanation(Agent row, String evidence, long ageMs, long quietMs, 
             out.add(new Explanation(i.view(), i.evidence, now - i.since, now - i.heard, i.hooked, i.openTools.size(),
                     List.copyOf(steps)));
         }
-        out.sort(java.util.Comparator.comparing((Explanation x) -> Tracker.paneNumber(x.row().pane()))
+        out.sort(java.util.Comparator.comparing((Explanation x) -> Places.paneNumber(x.row().pane()))
                 .thenComparing(x -> x.row().agent()));
         return out;
     }

@@ -86,4 +86,13 @@ final class Places {
     private static String strip(String dir) {
         return dir.length() > 1 && dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
     }
+
+    /** A pane id's number ({@code %12} → 12), for ordering; unparsable ids last. */
+    static int paneNumber(String pane) {
+        try {
+            return Integer.parseInt(pane.substring(1));
+        } catch (RuntimeException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
 }

@@ -17,6 +17,11 @@ final class Row {
     /** Transitions kept for {@code muxbar explain}; open tool calls kept (a runaway agent cannot grow them). */
     static final int HISTORY = 16;
     static final int MAX_OPEN_TOOLS = 64;
+    /** A terminal row the user has seen goes after this long; an unseen one after {@link #UNSEEN_TTL_MS}. */
+    static final long SEEN_TTL_MS = 5 * 60_000;
+    static final long UNSEEN_TTL_MS = 15 * 60_000;
+    /** A running row with no signal and no live agent process goes after this long. */
+    static final long DEAD_RUNNING_TTL_MS = 3 * 60_000;
 
     final String pane;
     final String agent;
@@ -89,10 +94,10 @@ final class Row {
      */
     boolean expired(long now, long quiet, boolean live) {
         if (status.terminal()) {
-            return now - since >= (unseen ? Tracker.UNSEEN_TTL_MS : Tracker.SEEN_TTL_MS) && !live;
+            return now - since >= (unseen ? UNSEEN_TTL_MS : SEEN_TTL_MS) && !live;
         }
         if (status.busy() || status == Status.STALE) {
-            return quiet >= Tracker.DEAD_RUNNING_TTL_MS && !live;
+            return quiet >= DEAD_RUNNING_TTL_MS && !live;
         }
         return false;
     }

@@ -56,7 +56,12 @@ public record Signal(Source source, String agent, Status status, Where where, St
         /** A compaction is over: idle after a manual one, unchanged after an automatic one. */
         COMPACT_END,
         /** muxbar sent the answer to the prompt on screen: the waiting is over (nothing else is said). */
-        ANSWERED
+        ANSWERED;
+
+        /** Means something only for a turn that is on: a row it creates starts idle. */
+        boolean conditional() {
+            return this == IF_TURN || this == IF_BUSY;
+        }
     }
 
     public Signal {

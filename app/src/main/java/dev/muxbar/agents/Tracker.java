@@ -24,11 +24,6 @@ import java.util.function.LongUnaryOperator;
  */
 public final class Tracker {
 
-    /** A terminal row the user has seen goes after this long; an unseen one after {@link #UNSEEN_TTL_MS}. */
-    static final long SEEN_TTL_MS = 5 * 60_000;
-    static final long UNSEEN_TTL_MS = 15 * 60_000;
-    /** A running row with no signal and no live agent process goes after this long. */
-    static final long DEAD_RUNNING_TTL_MS = 3 * 60_000;
     /** The screen may lower a waiting row only after it has been waiting this long (the prompt draws late). */
     public static final long SCREEN_GRACE_MS = 1_500;
     /** A prompt the screen saw during this waiting is over once it has been gone this long (a redraw is shorter). */
@@ -71,7 +66,7 @@ public final class Tracker {
             for (Row i : byPaneAgent.values()) {
                 out.add(i.view());
             }
-            out.sort(Comparator.comparing((Agent a) -> paneNumber(a.pane())).thenComparing(Agent::agent));
+            out.sort(Comparator.comparing((Agent a) -> Places.paneNumber(a.pane())).thenComparing(Agent::agent));
             published = List.copyOf(out);
             dirty = false;
         }
@@ -184,7 +179,7 @@ public final class Tracker {
             }
             i = create(pane, s.agent(), places().get(pane), now);
             created = s.status() != null;
-            if (created && conditional(s.cue())) {
+            if (created && s.cue().conditional()) {
                 // A registry's "idle" or a subagent's end means something only for a turn that was on:
                 // a row they make starts idle (a fresh Claude's registry says idle before any prompt).
                 s = s.withStatus(Status.IDLE);
@@ -328,19 +323,7 @@ public final class Tracker {
         return i;
     }
 
-    private static boolean conditional(Signal.Cue cue) {
-        return cue == Signal.Cue.IF_TURN || cue == Signal.Cue.IF_BUSY;
-    }
-
     private static String key(String pane, String agent) {
         return pane + " " + agent;
-    }
-
-    static int paneNumber(String pane) {
-        try {
-            return Integer.parseInt(pane.substring(1));
-        } catch (RuntimeException e) {
-            return Integer.MAX_VALUE;
-        }
     }
 }

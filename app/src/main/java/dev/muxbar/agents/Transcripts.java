@@ -9,6 +9,7 @@ import dev.muxbar.model.Status;
 import dev.muxbar.model.Wait;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * One line of an agent's own log → a {@link Signal} (source transcript), or null when the line says
@@ -79,7 +80,7 @@ public final class Transcripts {
         };
     }
 
-    private static final java.util.regex.Pattern TOOL_USE_ID = java.util.regex.Pattern.compile("<tool-use-id>([^<]{1,200})</tool-use-id>");
+    private static final Pattern TOOL_USE_ID = Pattern.compile("<tool-use-id>([^<]{1,200})</tool-use-id>");
 
     /** A background task's end when {@code text} is its notification; null for anything else (a queued prompt). */
     private static Signal notification(String text, String cwd, String thread, long at, String why) {

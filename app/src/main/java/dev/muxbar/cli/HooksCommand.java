@@ -1,6 +1,5 @@
 package dev.muxbar.cli;
 
-import dev.muxbar.daemon.Daemon;
 import dev.muxbar.hooks.ClaudeSettings;
 import dev.muxbar.hooks.CodexConfig;
 import dev.muxbar.hooks.HookFiles;
@@ -46,7 +45,7 @@ final class HooksCommand {
     }
 
     private static int run(String agent, boolean install, boolean dryRun, Path file) throws Exception {
-        String script = Daemon.sidebarScript().resolveSibling("muxbar-hook").toString();
+        String script = dev.muxbar.daemon.Checkout.sidebarScript().resolveSibling("muxbar-hook").toString();
         dev.muxbar.config.AgentDirs dirs = dev.muxbar.config.AgentDirs.of(System.getenv());
         HookFiles.Result r;
         try {

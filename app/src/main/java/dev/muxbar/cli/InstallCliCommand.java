@@ -25,7 +25,7 @@ final class InstallCliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path launcher = dev.muxbar.daemon.Daemon.sidebarScript().resolveSibling("muxbar");
+        Path launcher = dev.muxbar.daemon.Checkout.sidebarScript().resolveSibling("muxbar");
         return install(dir != null ? dir : Paths.home(System.getenv()).resolve(".local/bin"), launcher, System.getenv());
     }
 

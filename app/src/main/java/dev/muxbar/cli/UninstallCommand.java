@@ -15,7 +15,7 @@ final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path script = dev.muxbar.daemon.Daemon.sidebarScript().getParent().resolveSibling("tmux-plugin").resolve("uninstall");
+        Path script = dev.muxbar.daemon.Checkout.sidebarScript().getParent().resolveSibling("tmux-plugin").resolve("uninstall");
         ProcessBuilder pb = new ProcessBuilder(script.toString()).inheritIO();
         pb.environment().put("TMUX", target.address().socket() + ",0,0"); // which server the script's tmux talks to
         return pb.start().waitFor();

@@ -100,8 +100,8 @@ public final class Daemon {
                 lock.close();
                 lock = null;
                 if (!paths.runtimeDir().toString().equals(f[2])) {
-                    deleteQuietly(paths.lock()); // a runtime dir of its own that served nothing: as it was
-                    deleteQuietly(paths.runtimeDir()); // (only when empty)
+                    Checkout.deleteQuietly(paths.lock()); // a runtime dir of its own that served nothing: as it was
+                    Checkout.deleteQuietly(paths.runtimeDir()); // (only when empty)
                 }
                 return 0;
             }
@@ -149,8 +149,8 @@ public final class Daemon {
         log.debugging(options.debug()
                 || "1".equals(System.getenv("MUXBAR_DEBUG")));
         SidebarStore sidebarStore = new SidebarStore(paths.stateDir().resolve("sidebar.json"), log);
-        themes = themes(options);
-        core = new Core(loop, loop, gateway::refresh, gateway::paneProcesses, store.load(), Core.Timing.DEFAULT, log,
+        themes = options.themeService(paths, loop, log);
+        core = new Core(loop, loop, gateway::refresh, gateway::paneProcesses, store.load(), dev.muxbar.state.CoreTiming.DEFAULT, log,
                 CoreParts.NONE.tracing(log.debugLazily()).saving(book -> store.save(book, io))
                         .agents(new Tracker(processes), new Identity(rules, processes))
                         .choosing(sidebarStore.load(options.choices())).showing(themes));
@@ -166,7 +166,7 @@ public final class Daemon {
         dev.muxbar.act.AgentActions agentActions = new dev.muxbar.act.AgentActions(gateway, loop, core::model, rules,
                 m -> log.accept("agent action: " + m), s -> core.post(new Event.AgentSignal(s, null)));
         paneWatch = new dev.muxbar.tmux.PaneWatch(gateway, loop, loop);
-        sidebars = new SidebarService(gateway, paneWatch, core, loop, loop, themes, sidebarScript().toString(), log,
+        sidebars = new SidebarService(gateway, paneWatch, core, loop, loop, themes, Checkout.sidebarScript().toString(), log,
                 agentActions);
         themes.onShow(t -> {
             sidebars.setTheme(t);
@@ -186,7 +186,7 @@ public final class Daemon {
         }
         core.subscribe(loop, agents::onModel);
         keyBinder = new KeyBinder(gateway, loop, options.get("@muxbar-bound-keys"),
-                sidebarScript().resolveSibling("switch-index").toString(), log);
+                Checkout.sidebarScript().resolveSibling("switch-index").toString(), log);
         core.subscribe(loop, keyBinder);
         core.subscribe(loop, new ControlSeat(gateway, log));
         events = new dev.muxbar.events.EventHub(loop, loop);
@@ -222,25 +222,6 @@ public final class Daemon {
             }
             throw e;
         }
-    }
-
-    /** The theme service: options, saved picks, and in auto mode the system's appearance. */
-    private ThemeService themes(DaemonOptions options) {
-        ThemeService.Options o = options.themes();
-        ThemeService t = new ThemeService(new Themes(Paths.configDir(System.getenv()).resolve("themes")),
-                new ThemeStore(paths.stateDir().resolve("theme.json"), log), o,
-                o.auto() ? Appearance.detect(System.getenv(), log) : Appearance.unavailable("auto mode is off"), loop, log);
-        log.accept("theme " + t.current().name() + (o.auto() ? " (auto mode)" : ""));
-        return t;
-    }
-
-    /** {@code scripts/sidebar-pane} of this checkout: {@code $MUXBAR_ROOT}, else three levels above the jar. */
-    public static Path sidebarScript() throws java.net.URISyntaxException {
-        String root = System.getenv("MUXBAR_ROOT");
-        Path base = root != null && !root.isEmpty() ? Path.of(root)
-                : Path.of(Daemon.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                        .getParent().getParent().getParent(); // app/target/muxbar.jar → checkout
-        return base.resolve("scripts").resolve("sidebar-pane").toAbsolutePath().normalize();
     }
 
     private void onServerGone() {
@@ -324,27 +305,13 @@ public final class Daemon {
             }
         }
         if (lock != null) {
-            deleteQuietly(paths.socket());
+            Checkout.deleteQuietly(paths.socket());
             if (serverGone.get()) {
-                // The tmux server is gone: nothing here can serve anyone any more.
-                deleteQuietly(paths.orderFile());
-                deleteQuietly(paths.log());
-                deleteQuietly(paths.log().resolveSibling("daemon.log.1"));
-                deleteQuietly(paths.runtimeDir().resolve("daemon.out")); // ensure-daemon's capture of the start
-                deleteQuietly(paths.lock());
-                deleteQuietly(paths.runtimeDir());
+                Checkout.forgetRuntime(paths); // the tmux server is gone: nothing here can serve anyone any more
             } else if (log != null) {
                 log.accept("stopped");
             }
             lock.close();
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a dir with files we did not make stays
         }
     }
 }

@@ -1,13 +1,19 @@
 package dev.muxbar.daemon;
 
+import dev.muxbar.config.Paths;
 import dev.muxbar.model.Choices;
+import dev.muxbar.theme.Appearance;
 import dev.muxbar.theme.ThemeService;
+import dev.muxbar.theme.ThemeStore;
+import dev.muxbar.theme.Themes;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.TmuxGateway;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** The plugin's tmux options the daemon reads once, at start, and what each means for it. */
 record DaemonOptions(Map<String, String> values) {
@@ -44,9 +50,15 @@ record DaemonOptions(Map<String, String> values) {
         return !get("@muxbar-agent-files").equals("off");
     }
 
-    ThemeService.Options themes() {
-        return new ThemeService.Options(get("@muxbar-theme"), get("@muxbar-theme-mode"), get("@muxbar-theme-dark"),
-                get("@muxbar-theme-light"));
+    /** The theme service: these options, saved picks, and in auto mode the system's appearance. */
+    ThemeService themeService(Paths paths, Executor loop, Consumer<String> log) {
+        ThemeService.Options o = new ThemeService.Options(get("@muxbar-theme"), get("@muxbar-theme-mode"),
+                get("@muxbar-theme-dark"), get("@muxbar-theme-light"));
+        ThemeService t = new ThemeService(new Themes(Paths.configDir(System.getenv()).resolve("themes")),
+                new ThemeStore(paths.stateDir().resolve("theme.json"), log), o,
+                o.auto() ? Appearance.detect(System.getenv(), log) : Appearance.unavailable("auto mode is off"), loop, log);
+        log.accept("theme " + t.current().name() + (o.auto() ? " (auto mode)" : ""));
+        return t;
     }
 
     /**

@@ -48,43 +48,7 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
      * there keep theirs). Returns {@code this} when nothing changes.
      */
     public Snapshot withProcesses(Map<String, PaneProcess> processes) {
-        if (!differs(processes)) {
-            return this; // the common case after a refresh assembled with the same processes: no copy
-        }
-        boolean changed = false;
-        List<Session> ss = new ArrayList<>(sessions.size());
-        for (Session s : sessions) {
-            List<Window> ws = new ArrayList<>(s.windows().size());
-            for (Window w : s.windows()) {
-                List<Pane> ps = new ArrayList<>(w.panes().size());
-                for (Pane p : w.panes()) {
-                    PaneProcess pp = processes.get(p.id());
-                    if (pp != null && (!pp.command().equals(p.command()) || !pp.cwd().equals(p.cwd()))) {
-                        p = new Pane(p.id(), p.tty(), p.pid(), pp.command(), pp.cwd(), p.active(), p.title(),
-                                p.width(), p.height(), p.sidebar());
-                        changed = true;
-                    }
-                    ps.add(p);
-                }
-                ws.add(new Window(w.id(), w.index(), w.name(), w.active(), w.width(), w.height(), w.zoomed(), ps, w.excluded()));
-            }
-            ss.add(new Session(s.id(), s.name(), s.created(), s.attached(), s.lastAttached(), ws));
-        }
-        return changed ? new Snapshot(server, ss, clients) : this;
-    }
-
-    private boolean differs(Map<String, PaneProcess> processes) {
-        for (Session s : sessions) {
-            for (Window w : s.windows()) {
-                for (Pane p : w.panes()) {
-                    PaneProcess pp = processes.get(p.id());
-                    if (pp != null && (!pp.command().equals(p.command()) || !pp.cwd().equals(p.cwd()))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return PaneProcesses.apply(this, processes);
     }
 
     /** Ids of every pane in the snapshot. */
@@ -140,7 +104,13 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
     }
 
     /** What a pane runs: {@code #{pane_current_command}} and {@code #{pane_current_path}}. */
-    public record PaneProcess(String command, String cwd) {}
+    public record PaneProcess(String command, String cwd) {
+        /** Of {@code m}, the panes in {@code live} only (immutable: it is handed to another thread). */
+        public static Map<String, PaneProcess> of(Map<String, PaneProcess> m, Set<String> live) {
+            return m.entrySet().stream().filter(e -> live.contains(e.getKey()))
+                    .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+    }
 
     /** The tmux server process: pid, start time (seconds) and version. Identifies a server across daemon restarts. */
     /**

@@ -35,7 +35,7 @@ final class Keys {
         if (mode instanceof Mode.ConfirmKill c) {
             View back = v.withMode(new Mode.Normal());
             return isEnter(k) ? Result.of(back, new Command.Kill(c.sessionId(),
-                    neighbour(Renderer.shown(in), c.sessionId()))) : Result.of(back);
+                    neighbour(ListLayout.shown(in), c.sessionId()))) : Result.of(back);
         }
         if (mode instanceof Mode.Answer a) {
             return answer(v, a, k);
@@ -66,7 +66,7 @@ final class Keys {
     }
 
     private Result normal(Renderer.Input in, KeyStroke k) {
-        List<Session> shown = Renderer.shown(in);
+        List<Session> shown = ListLayout.shown(in);
         View v = in.view();
         KeyTable b = k instanceof MouseAction ? null : KeyTable.of(k);
         Result global = b == null ? null : global(in, b);
@@ -76,7 +76,7 @@ final class Keys {
         if (shown.isEmpty()) {
             return b == KeyTable.LEAVE ? Result.of(v, new Command.Leave()) : Result.of(v);
         }
-        int cursor = Math.max(0, Renderer.layout(in).cursor());
+        int cursor = Math.max(0, ListLayout.layout(in).cursor());
         Session at = shown.get(cursor);
         if (k instanceof MouseAction m) {
             return mouse(in, shown, cursor, m);
@@ -126,7 +126,7 @@ final class Keys {
                         : Result.of(v);
             }
             case NEXT -> {
-                int own = Renderer.indexOf(shown, in.ownSessionId());
+                int own = ListLayout.indexOf(shown, in.ownSessionId());
                 int next = Math.floorMod((own < 0 ? 0 : own) + (type == KeyType.Tab ? 1 : -1), shown.size());
                 yield Result.of(v.withCursor(shown.get(next).id()), new Command.SwitchTo(shown.get(next).id()));
             }
@@ -211,7 +211,7 @@ final class Keys {
             return move(in, shown, cursor, -1);
         }
         if (m.getActionType() == MouseActionType.CLICK_DOWN && m.getButton() == 1) {
-            int i = Renderer.sessionAt(in, m.getPosition().getRow());
+            int i = ListLayout.sessionAt(in, m.getPosition().getRow());
             if (i >= 0) {
                 return Result.of(v.withCursor(shown.get(i).id()), new Command.SwitchTo(shown.get(i).id()));
             }
@@ -264,13 +264,13 @@ final class Keys {
         int next = Math.max(0, Math.min(shown.size() - 1, cursor + step));
         View moved = in.view().withCursor(shown.get(next).id());
         // Keep the scroll where the renderer put it, so the list does not jump.
-        moved = moved.withScroll(Renderer.layout(in.with(moved)).top());
+        moved = moved.withScroll(ListLayout.layout(in.with(moved)).top());
         return Result.of(moved);
     }
 
     /** The session a client viewing {@code id} moves to when it is killed: the next one, else the previous. */
     static String neighbour(List<Session> shown, String id) {
-        int i = Renderer.indexOf(shown, id);
+        int i = ListLayout.indexOf(shown, id);
         if (i < 0 || shown.size() < 2) {
             return null;
         }

@@ -69,8 +69,8 @@ public final class Renderer {
             }
             return out;
         }
-        List<Session> shown = shown(in);
-        Layout layout = layout(in);
+        List<Session> shown = ListLayout.shown(in);
+        ListLayout.Layout layout = ListLayout.layout(in);
         int cursor = layout.cursor();
         int listRows = layout.listRows();
         int top = layout.top();
@@ -125,7 +125,7 @@ public final class Renderer {
             if (i < shown.size()) {
                 Session s = shown.get(i);
                 // The number is the row of the ordering file (the M-N key), also in a filtered list.
-                int index = filter == View.Filter.ALL ? i : indexOf(in.model().shown(), s.id());
+                int index = filter == View.Filter.ALL ? i : ListLayout.indexOf(in.model().shown(), s.id());
                 SessionRows.Inputs r = SessionRows.Inputs.of(s, index, i == cursor && in.view().agent() < 0,
                         s.id().equals(in.ownSessionId()), w, t, in.git().get(s.id()), in.model().agentsOf(s.id()),
                         in.now(), in.model().metaOf(s.id()));
@@ -204,85 +204,6 @@ public final class Renderer {
     private static boolean listShown(View.Mode mode) {
         return mode instanceof View.Mode.Normal || mode instanceof View.Mode.ConfirmKill || mode instanceof View.Mode.Prompt
                 || mode instanceof View.Mode.Reply || mode instanceof View.Mode.Width;
-    }
-
-    /** Rows of the list start below the header and its rule. */
-    static final int LIST_FIRST_ROW = 2;
-
-    /** Where things go in a frame: cursor index, first shown session, rows of list and detail. */
-    record Layout(int cursor, int top, int listRows, int detailRows, boolean footer) {}
-
-    /** The position of session {@code id} in {@code shown}, or -1. */
-    static int indexOf(List<Session> shown, String id) {
-        for (int i = 0; i < shown.size(); i++) {
-            if (shown.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The sessions the list shows: the model's order, narrowed by the view's filter. */
-    static List<Session> shown(Input in) {
-        if (in.model() == null) {
-            return List.of();
-        }
-        Model m = in.model();
-        return switch (in.view().filter()) {
-            case ALL -> m.shown();
-            case AGENTS -> m.shown().stream().filter(s -> !m.agentsOf(s.id()).isEmpty()).toList();
-            case ATTENTION -> m.shown().stream()
-                    .filter(s -> m.agentsOf(s.id()).stream().anyMatch(Agent::needsAttention)).toList();
-        };
-    }
-
-    static Layout layout(Input in) {
-        List<Session> shown = shown(in);
-        int h = Math.max(1, in.height());
-        int cursor = cursorIndex(shown, in.view(), in.ownSessionId());
-        boolean footer = h >= 8;
-        int rest = h - LIST_FIRST_ROW - (footer ? 1 : 0);
-        int detailRows = cursor < 0 || h < 12 ? 0 : Math.min(shown.get(cursor).windows().size()
-                + in.model().agentsOf(shown.get(cursor).id()).size() + DetailRows.metaLines(in.model().metaOf(shown.get(cursor).id()))
-                + 1, rest / 3);
-        int listRows = Math.max(0, rest - detailRows);
-        return new Layout(cursor, scrollTop(in.view().scroll(), cursor, listRows, shown.size()), listRows,
-                detailRows, footer);
-    }
-
-    /** The index (in shown order) of the session drawn on {@code row}, or -1. */
-    public static int sessionAt(Input in, int row) {
-        Layout l = layout(in);
-        int i = l.top() + row - LIST_FIRST_ROW;
-        return row >= LIST_FIRST_ROW && row < LIST_FIRST_ROW + l.listRows() && i < shown(in).size() ? i : -1;
-    }
-
-    /** The cursor's row: the view's session if still shown, else this window's session, else the top. */
-    static int cursorIndex(List<Session> shown, View view, String own) {
-        int fallback = shown.isEmpty() ? -1 : 0;
-        for (int i = 0; i < shown.size(); i++) {
-            if (shown.get(i).id().equals(view.cursorSessionId())) {
-                return i;
-            }
-            if (shown.get(i).id().equals(own)) {
-                fallback = i;
-            }
-        }
-        return fallback;
-    }
-
-    /** The first shown row: the view's scroll, moved just enough to keep the cursor visible. */
-    static int scrollTop(int scroll, int cursor, int rows, int total) {
-        if (rows <= 0) {
-            return 0;
-        }
-        int top = Math.max(0, Math.min(scroll, Math.max(0, total - rows)));
-        if (cursor >= 0 && cursor < top) {
-            top = cursor;
-        } else if (cursor >= top + rows) {
-            top = cursor - rows + 1;
-        }
-        return top;
     }
 
     private static String count(int n, int width) {

@@ -28,21 +28,12 @@ public final class Core {
     /** Counters for benchmarks and {@code /health}; a consistent copy, safe to read from any thread. */
     public record Stats(long events, long marks, long refreshes, long scans, long publishes, long refreshFailures) {}
 
-    /**
-     * Milliseconds: refresh debounce and max wait, reconciliation poll; process scan debounce, max
-     * wait and poll (pane commands change without notifications, so they are also polled); the
-     * frame within which subscribers get at most one model ({@link PublishThrottle}).
-     */
-    public record Timing(long debounce, long maxWait, long reconcile, long scanDebounce, long scanMaxWait,
-                         long scanPoll, long publishFrame) {
-        public static final Timing DEFAULT = new Timing(16, 100, 5_000, 100, 500, 2_000, 16);
-    }
 
     private final Scheduler scheduler;
     private final Executor loop;
     private final BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>> refresher;
     private final Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner;
-    private final Timing timing;
+    private final CoreTiming timing;
     private final Consumer<String> log;
     private final Function<OrderBook, ? extends CompletionStage<?>> save;
     private final RefreshCoalescer coalescer;
@@ -72,7 +63,7 @@ public final class Core {
     public Core(Scheduler scheduler, Executor loop,
                 BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>> refresher,
                 Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner,
-                OrderBook initialBook, Timing timing, Consumer<String> log, CoreParts parts) {
+                OrderBook initialBook, CoreTiming timing, Consumer<String> log, CoreParts parts) {
         this.scheduler = scheduler;
         this.loop = loop;
         this.refresher = refresher;
@@ -122,13 +113,27 @@ public final class Core {
         throttle.stop();
     }
 
-    /** Handles one event; only ever called on the loop thread. Each family has its own method. */
+    /** Handles one event; only ever called on the loop thread. One dispatch: each type has its branch. */
     public void handle(Event e) {
         events++;
-        if (e instanceof Event.TmuxChanged || e instanceof Event.Refresh || e instanceof Event.Reconcile) {
-            markDirty(e);
-        } else if (e instanceof Event.Refreshed || e instanceof Event.PanesScanned || e instanceof Event.RefreshFailed) {
-            readTmux(e);
+        if (e instanceof Event.TmuxChanged t) {
+            tmuxChanged(t);
+        } else if (e instanceof Event.Refresh r) {
+            dirty.addAll(r.parts());
+            coalescer.markUrgent(); // asked for by the daemon after its own command: no burst follows
+        } else if (e instanceof Event.Reconcile) {
+            dirty.addAll(EnumSet.allOf(Part.class));
+            coalescer.markDirty();
+        } else if (e instanceof Event.Refreshed r) {
+            refreshed(r);
+        } else if (e instanceof Event.PanesScanned p) {
+            processes = Snapshot.PaneProcess.of(p.processes(), snapshot.paneIds());
+            snapshot = snapshot.withProcesses(processes);
+            observeAgents();
+            publishIfChanged();
+        } else if (e instanceof Event.RefreshFailed f) {
+            failures++;
+            log.accept("refresh failed: " + f.reason());
         } else if (e instanceof Event.EditOrder edit) {
             applyEdit(edit.edit(), edit.done());
         } else if (e instanceof Event.AgentSignal a) {
@@ -158,56 +163,34 @@ public final class Core {
     }
 
     /** Something in tmux may have changed: which parts to read again, and whether to scan processes. */
-    private void markDirty(Event e) {
-        if (e instanceof Event.TmuxChanged t) {
-            Set<Part> parts = RefreshParts.of(t.notification());
-            if (!parts.isEmpty()) {
-                dirty.addAll(parts);
-                coalescer.markDirty();
-            }
-            if (RefreshParts.suggestsNewCommand(t.notification())) {
-                scans.markDirty();
-            }
-        } else if (e instanceof Event.Refresh r) {
-            dirty.addAll(r.parts());
-            coalescer.markUrgent(); // asked for by the daemon after its own command: no burst follows
-        } else if (e instanceof Event.Reconcile) {
-            dirty.addAll(EnumSet.allOf(Part.class));
+    private void tmuxChanged(Event.TmuxChanged t) {
+        Set<Part> parts = RefreshParts.of(t.notification());
+        if (!parts.isEmpty()) {
+            dirty.addAll(parts);
             coalescer.markDirty();
-        } else {
-            throw new AssertionError(e);
+        }
+        if (RefreshParts.suggestsNewCommand(t.notification())) {
+            scans.markDirty();
         }
     }
 
-    /** What tmux answered: a snapshot, a process scan, or a failure. */
-    private void readTmux(Event e) {
-        if (e instanceof Event.Refreshed r) {
-            Set<String> live = r.snapshot().paneIds();
-            if (!processes.keySet().equals(live)) {
-                processes = retain(processes, live); // bounded by live panes
-                if (!processes.keySet().containsAll(live)) {
-                    scans.markDirty(); // new panes: learn what they run soon
-                }
+    /** A snapshot read from tmux. */
+    private void refreshed(Event.Refreshed r) {
+        Set<String> live = r.snapshot().paneIds();
+        if (!processes.keySet().equals(live)) {
+            processes = Snapshot.PaneProcess.of(processes, live); // bounded by live panes
+            if (!processes.keySet().containsAll(live)) {
+                scans.markDirty(); // new panes: learn what they run soon
             }
-            recheckNewClients(snapshot, r.snapshot());
-            // The refresh was assembled with the processes known when it started; a scan that landed
-            // meanwhile is applied here (no copy when nothing differs).
-            snapshot = r.snapshot().withProcesses(processes);
-            book = book.reconcile(snapshot);
-            metas.retain(snapshot.sessions().stream().map(x -> x.id()).collect(java.util.stream.Collectors.toSet()));
-            observeAgents();
-            publishIfChanged();
-        } else if (e instanceof Event.PanesScanned p) {
-            processes = retain(p.processes(), snapshot.paneIds());
-            snapshot = snapshot.withProcesses(processes);
-            observeAgents();
-            publishIfChanged();
-        } else if (e instanceof Event.RefreshFailed f) {
-            failures++;
-            log.accept("refresh failed: " + f.reason());
-        } else {
-            throw new AssertionError(e);
         }
+        recheckNewClients(snapshot, r.snapshot());
+        // The refresh was assembled with the processes known when it started; a scan that landed
+        // meanwhile is applied here (no copy when nothing differs).
+        snapshot = r.snapshot().withProcesses(processes);
+        book = book.reconcile(snapshot);
+        metas.retain(snapshot.sessions().stream().map(x -> x.id()).collect(java.util.stream.Collectors.toSet()));
+        observeAgents();
+        publishIfChanged();
     }
 
     /** The sender waits for {@code done} (an HTTP reply): it completes even when applying fails. */
@@ -245,12 +228,6 @@ public final class Core {
                 }
             });
         }
-    }
-
-    /** Immutable: the map is handed to the gateway's reader thread with each refresh. */
-    private static Map<String, Snapshot.PaneProcess> retain(Map<String, Snapshot.PaneProcess> m, Set<String> live) {
-        return m.entrySet().stream().filter(e -> live.contains(e.getKey()))
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private CompletionStage<?> startScan() {

@@ -333,10 +333,10 @@ class TrackerTest {
         Map<String, String> none = Map.of();
         long t0 = Silence.STALE_RUNNING_MS + 1;
         tracker.observe(snapshot("zsh", true, false), none, t0 + 1);
-        tracker.tick(t0 + Tracker.SEEN_TTL_MS);
+        tracker.tick(t0 + Row.SEEN_TTL_MS);
         assertEquals("gone", status("%1"));
         assertEquals("done", status("%2"), "unseen rows stay longer");
-        tracker.tick(t0 + Tracker.UNSEEN_TTL_MS);
+        tracker.tick(t0 + Row.UNSEEN_TTL_MS);
         assertEquals(0, tracker.size());
     }
 
@@ -344,9 +344,9 @@ class TrackerTest {
     void runningRowsWithNoProcessAndNoSignalArePruned() {
         tracker.observe(snapshot("zsh", false, false), Map.of(), 0);
         tracker.apply(Signal.of(Source.HOOK, "aider", Status.RUNNING, "%1", null), 0);
-        tracker.tick(Tracker.DEAD_RUNNING_TTL_MS - 1);
+        tracker.tick(Row.DEAD_RUNNING_TTL_MS - 1);
         assertEquals(1, tracker.size());
-        tracker.tick(Tracker.DEAD_RUNNING_TTL_MS);
+        tracker.tick(Row.DEAD_RUNNING_TTL_MS);
         assertEquals(0, tracker.size());
     }
 

@@ -55,7 +55,7 @@ class ApiFuzzTest {
     void start() throws Exception {
         loop = new EventLoop(e -> { });
         FakeTmux tmux = new FakeTmux();
-        core = new Core(loop, loop, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, m -> { },
+        core = new Core(loop, loop, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, dev.muxbar.state.CoreTiming.DEFAULT, m -> { },
                 dev.muxbar.state.CoreParts.NONE);
         loop.execute(core::start);
         Poll.until(2_000, () -> !tmux.refreshes.isEmpty(), "the first refresh", tmux.refreshes::toString);

@@ -37,7 +37,7 @@ class ApiServerTest {
     void start() throws Exception {
         loop = new EventLoop(e -> { });
         FakeTmux tmux = new FakeTmux();
-        Core core = new Core(loop, loop, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, m -> { },
+        Core core = new Core(loop, loop, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, dev.muxbar.state.CoreTiming.DEFAULT, m -> { },
                 dev.muxbar.state.CoreParts.NONE);
         socket = tmp.resolve("daemon.sock");
         api = new ApiServer(socket, core, "test", actions);

@@ -121,9 +121,9 @@ class RendererTest {
         List<String> f = frame(m, View.INITIAL.withCursor("$25"), "$0", 20, 10);
         assertTrue(f.stream().anyMatch(l -> l.contains("s25")), f.toString());
         assertTrue(f.stream().noneMatch(l -> l.contains("s0 ")), "top rows scrolled away: " + f);
-        assertEquals(25, Renderer.scrollTop(0, 25, 1, 30));
-        assertEquals(0, Renderer.scrollTop(50, 0, 5, 30));
-        assertEquals(25, Renderer.scrollTop(99, 27, 5, 30), "scroll clamped to the last page");
+        assertEquals(25, ListLayout.scrollTop(0, 25, 1, 30));
+        assertEquals(0, ListLayout.scrollTop(50, 0, 5, 30));
+        assertEquals(25, ListLayout.scrollTop(99, 27, 5, 30), "scroll clamped to the last page");
     }
 
     /** Session $0 with a waiting claude (%0) and $1 with an unseen done codex and a running aider (%1). */
@@ -181,10 +181,10 @@ class RendererTest {
         List<String> f = frame(m, agents, "$0", 30, 6);
         assertEquals(" muxbar agents          1? 1✓ ", f.get(0), "narrow: counts before the session count");
         assertTrue(f.get(3).startsWith(" 2 notes"), f.toString());
-        assertEquals(List.of("$0", "$1"), Renderer.shown(new Renderer.Input(m, THEME, agents, "$0", 30, 6))
+        assertEquals(List.of("$0", "$1"), ListLayout.shown(new Renderer.Input(m, THEME, agents, "$0", 30, 6))
                 .stream().map(Snapshot.Session::id).toList());
         View attention = View.INITIAL.withFilter(View.Filter.ATTENTION);
-        assertEquals(2, Renderer.shown(new Renderer.Input(m, THEME, attention, "$0", 30, 6)).size());
+        assertEquals(2, ListLayout.shown(new Renderer.Input(m, THEME, attention, "$0", 30, 6)).size());
         assertEquals("  nothing needs you (f)       ", frame(model("$0", "a"), attention, "$0", 30, 6).get(2));
     }
 

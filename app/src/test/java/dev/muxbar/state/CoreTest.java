@@ -21,7 +21,7 @@ class CoreTest {
     private final ManualScheduler clock = new ManualScheduler();
     private final FakeTmux tmux = new FakeTmux();
     private final List<String> log = new ArrayList<>();
-    private final Core core = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add,
+    private final Core core = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, CoreTiming.DEFAULT, log::add,
             CoreParts.NONE);
     private final List<Model> seen = new ArrayList<>();
 
@@ -31,7 +31,7 @@ class CoreTest {
 
     /** A core built with these parts, whose models go to {@link #seen} (instead of the field's). */
     private Core coreWith(CoreParts parts) {
-        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add, parts);
+        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, CoreTiming.DEFAULT, log::add, parts);
         seen.clear();
         c.subscribe(clock, seen::add);
         return c;
@@ -144,7 +144,7 @@ class CoreTest {
     }
 
     private void frame() {
-        clock.advance(Core.Timing.DEFAULT.publishFrame());
+        clock.advance(CoreTiming.DEFAULT.publishFrame());
     }
 
     @Test
@@ -174,7 +174,7 @@ class CoreTest {
         landWith(new Snapshot(a.server(), a.sessions(),
                 List.of(new Snapshot.Client("/dev/pts/1", "/dev/pts/1", 5, "$0", 1000, 80, 24, false))));
         int before = tmux.refreshes.size();
-        clock.advance(Core.CLIENT_RECHECK_MS[0] + Core.Timing.DEFAULT.debounce());
+        clock.advance(Core.CLIENT_RECHECK_MS[0] + CoreTiming.DEFAULT.debounce());
         assertEquals(before + 1, tmux.refreshes.size(), "a follow-up read without any notification");
         assertTrue(tmux.refreshParts.get(before).contains(Part.CLIENTS), "of the clients: " + tmux.refreshParts);
         landWith(new Snapshot(a.server(), a.sessions(),
@@ -194,7 +194,7 @@ class CoreTest {
         clock.advance(16);
         landWith(of(1, 1, "$0", "alpha"));
         int before = tmux.refreshes.size();
-        clock.advance(Core.Timing.DEFAULT.reconcile() + 16);
+        clock.advance(CoreTiming.DEFAULT.reconcile() + 16);
         assertEquals(before + 1, tmux.refreshes.size());
         core.stop();
         tmux.lastRefresh().complete(of(1, 1, "$0", "alpha"));
@@ -252,7 +252,7 @@ class CoreTest {
         core.start();
         clock.advance(16);
         landWith(of(1, 1, "$0", "alpha")); // pane %0, command unknown yet
-        clock.advance(Core.Timing.DEFAULT.scanMaxWait());
+        clock.advance(CoreTiming.DEFAULT.scanMaxWait());
         assertEquals(1, tmux.scans.size(), "a new pane triggers a scan before the poll");
         tmux.scans.get(0).complete(java.util.Map.of("%0", new Snapshot.PaneProcess("claude", "/src"),
                 "%99", new Snapshot.PaneProcess("ghost", "/")));
@@ -266,7 +266,7 @@ class CoreTest {
         landWith(of(1, 1, "$0", "alpha"));
         assertEquals("claude", seen.get(seen.size() - 1).snapshot().sessions().get(0).windows().get(0).panes().get(0).command());
         core.handle(new Event.TmuxChanged(new Notification.WindowChanged(Notification.Change.RENAMED, true, "@0")));
-        clock.advance(Core.Timing.DEFAULT.scanMaxWait());
+        clock.advance(CoreTiming.DEFAULT.scanMaxWait());
         assertEquals(2, tmux.scans.size());
         tmux.scans.get(1).complete(java.util.Map.of("%0", new Snapshot.PaneProcess("zsh", "/src")));
         clock.runReady();
@@ -278,10 +278,10 @@ class CoreTest {
         core.start();
         clock.advance(16);
         landWith(of(1, 1, "$0", "alpha"));
-        clock.advance(Core.Timing.DEFAULT.scanMaxWait());
+        clock.advance(CoreTiming.DEFAULT.scanMaxWait());
         tmux.scans.get(0).complete(java.util.Map.of("%0", new Snapshot.PaneProcess("zsh", "/")));
         clock.runReady();
-        clock.advance(Core.Timing.DEFAULT.scanPoll() + Core.Timing.DEFAULT.scanDebounce());
+        clock.advance(CoreTiming.DEFAULT.scanPoll() + CoreTiming.DEFAULT.scanDebounce());
         assertEquals(2, tmux.scans.size());
     }
 
@@ -328,7 +328,7 @@ class CoreTest {
     /** A subscriber that follows one part of the model (a file of the order) is not woken for agents. */
     @Test
     void aSubscriberOfOnePartIsOfferedOnlyItsChanges() {
-        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add,
+        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, CoreTiming.DEFAULT, log::add,
                 CoreParts.NONE.agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
         List<Model> all = new ArrayList<>();
         List<Model> orders = new ArrayList<>();
@@ -356,7 +356,7 @@ class CoreTest {
     /** 200 hook events a second: readers of the model see each at once, subscribers once a frame. */
     @Test
     void aBurstOfAgentSignalsReachesSubscribersOncePerFrame() {
-        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add,
+        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, CoreTiming.DEFAULT, log::add,
                 CoreParts.NONE.agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
         List<Model> models = new ArrayList<>();
         c.subscribe(clock, models::add);
@@ -385,7 +385,7 @@ class CoreTest {
     @Test
     void agentSignalsAndMutesArePublished() throws Exception {
         List<String> trace = new ArrayList<>();
-        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, Core.Timing.DEFAULT, log::add,
+        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, CoreTiming.DEFAULT, log::add,
                 CoreParts.NONE.tracing(line -> trace.add(line.get())).agents(new dev.muxbar.agents.Tracker(pid -> 0),
                         snap -> java.util.Map.of()));
         List<Model> models = new ArrayList<>();
