@@ -1,7 +1,6 @@
 package dev.muxbar.api;
 
 import dev.muxbar.json.Json;
-import dev.muxbar.model.Scheduler;
 import dev.muxbar.state.Core;
 import dev.muxbar.theme.ThemeResult;
 import dev.muxbar.tmux.TmuxCommand;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -122,25 +120,9 @@ public final class ApiServer implements AutoCloseable {
         connector.setUnixDomainPath(socket);
         server.addConnector(connector);
         server.setHandler(new Transport());
-        waits = new WaitingReplies(jettyTimer(server.getScheduler()), LOOP_TIMEOUT_MS);
+        waits = new WaitingReplies(WaitingReplies.jettyTimer(server.getScheduler()), LOOP_TIMEOUT_MS);
         server.start();
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-    }
-
-    /** Jetty's timer thread as a {@link Scheduler}: not the loop, which the waits must outlast. */
-    private static Scheduler jettyTimer(org.eclipse.jetty.util.thread.Scheduler timer) {
-        return new Scheduler() {
-            @Override
-            public long now() {
-                return System.nanoTime() / 1_000_000;
-            }
-
-            @Override
-            public Cancellable schedule(long delayMillis, Runnable task) {
-                org.eclipse.jetty.util.thread.Scheduler.Task t = timer.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
-                return t::cancel;
-            }
-        };
     }
 
     /**

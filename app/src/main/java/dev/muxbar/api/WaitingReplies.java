@@ -83,6 +83,22 @@ final class WaitingReplies {
         }
     }
 
+    /** Jetty's timer thread as a {@link Scheduler}: not the loop, which the waits must outlast. */
+    static Scheduler jettyTimer(org.eclipse.jetty.util.thread.Scheduler timer) {
+        return new Scheduler() {
+            @Override
+            public long now() {
+                return System.nanoTime() / 1_000_000;
+            }
+
+            @Override
+            public Cancellable schedule(long delayMillis, Runnable task) {
+                org.eclipse.jetty.util.thread.Scheduler.Task t = timer.schedule(task, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return t::cancel;
+            }
+        };
+    }
+
     /** Replies being waited for now. */
     int size() {
         return waiting.size();
