@@ -20,8 +20,26 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final Set<String> ALL = Set.of("model", "config", "text", "tty", "json", "tmux", "agents", "state", "theme", "hooks",
-            "resurrect", "keys", "agentservice", "act", "events", "sidebar", "api", "daemon", "cli");
+    private static final Set<String> ALL = Set.of(
+            "model",
+            "config",
+            "text",
+            "tty",
+            "json",
+            "tmux",
+            "agents",
+            "state",
+            "theme",
+            "hooks",
+            "resurrect",
+            "keys",
+            "agentservice",
+            "act",
+            "events",
+            "sidebar",
+            "api",
+            "daemon",
+            "cli");
 
     static final Map<String, Set<String>> MAY_IMPORT = Map.ofEntries(
             Map.entry("model", Set.of()),
@@ -39,7 +57,9 @@ class ArchitectureTest {
             Map.entry("agentservice", Set.of("model", "agents", "state", "tmux", "config")),
             Map.entry("act", Set.of("model", "agents", "tmux", "config")),
             Map.entry("events", Set.of("model", "state", "tmux", "config", "json")),
-            Map.entry("sidebar", Set.of("model", "agents", "state", "tmux", "config", "text", "theme", "act", "tty", "json")),
+            Map.entry(
+                    "sidebar",
+                    Set.of("model", "agents", "state", "tmux", "config", "text", "theme", "act", "tty", "json")),
             Map.entry("api", Set.of("model", "agents", "state", "tmux", "config", "theme", "act", "events", "json")),
             Map.entry("daemon", without(ALL, "cli", "daemon")),
             Map.entry("cli", without(ALL, "cli")));
@@ -71,7 +91,9 @@ class ArchitectureTest {
                 List<String> lines = Files.readAllLines(f);
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher m = TMUX_TEXT.matcher(lines.get(i));
-                    if (m.find() && !lines.get(i).strip().startsWith("*") && !lines.get(i).strip().startsWith("//")) {
+                    if (m.find()
+                            && !lines.get(i).strip().startsWith("*")
+                            && !lines.get(i).strip().startsWith("//")) {
                         found.add(rel + ":" + (i + 1) + " " + lines.get(i).strip());
                     }
                 }
@@ -103,7 +125,9 @@ class ArchitectureTest {
         try (var files = Files.walk(main)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String rel = main.relativize(f).toString();
-                if (!rel.startsWith("cli/") && !rel.startsWith("hooks/") && Files.readString(f).contains("com.fasterxml.jackson.databind")) {
+                if (!rel.startsWith("cli/")
+                        && !rel.startsWith("hooks/")
+                        && Files.readString(f).contains("com.fasterxml.jackson.databind")) {
                     found.add(rel);
                 }
             }
@@ -129,7 +153,8 @@ class ArchitectureTest {
                 Matcher m = imp.matcher(code(Files.readString(f)));
                 while (m.find()) {
                     String to = m.group(1);
-                    if (!to.equals(pkg) && !MAY_IMPORT.getOrDefault(pkg, Set.of()).contains(to)) {
+                    if (!to.equals(pkg)
+                            && !MAY_IMPORT.getOrDefault(pkg, Set.of()).contains(to)) {
                         wrong.add(main.relativize(f) + " uses " + to);
                     }
                 }

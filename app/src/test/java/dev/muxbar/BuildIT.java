@@ -20,12 +20,15 @@ class BuildIT {
 
     @TempDir
     Path tmp;
-    private final Path root = Path.of(System.getProperty("muxbar.root", ".")).toAbsolutePath().normalize();
+
+    private final Path root =
+            Path.of(System.getProperty("muxbar.root", ".")).toAbsolutePath().normalize();
 
     private record Run(int exit, String output) {}
 
     private Run mvnw(Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of(root.resolve("mvnw").toString()));
+        List<String> cmd =
+                new java.util.ArrayList<>(List.of(root.resolve("mvnw").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
@@ -48,8 +51,13 @@ class BuildIT {
         server.start();
         try {
             Path home = tmp.resolve("m2");
-            Run r = mvnw(Map.of("MAVEN_USER_HOME", home.toString(),
-                    "MUXBAR_MAVEN_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/maven2"), "-v");
+            Run r = mvnw(
+                    Map.of(
+                            "MAVEN_USER_HOME",
+                            home.toString(),
+                            "MUXBAR_MAVEN_URL",
+                            "http://127.0.0.1:" + server.getAddress().getPort() + "/maven2"),
+                    "-v");
             assertEquals(1, r.exit(), r.output());
             assertTrue(r.output().contains("does not have the SHA-512"), r.output());
             assertFalse(Files.exists(home.resolve("wrapper/apache-maven-3.9.16")), "nothing installed");
@@ -79,13 +87,20 @@ class BuildIT {
                 }
             }
         }
-        ProcessBuilder pb = new ProcessBuilder(bin.resolve("sh").toString(), root.resolve("scripts/muxbar").toString(), "version")
+        ProcessBuilder pb = new ProcessBuilder(
+                        bin.resolve("sh").toString(),
+                        root.resolve("scripts/muxbar").toString(),
+                        "version")
                 .redirectErrorStream(true);
         pb.environment().clear();
         pb.environment().putAll(Map.of("HOME", tmp.toString(), "PATH", bin.toString()));
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(1, p.waitFor(), out);
-        assertTrue(out.startsWith("muxbar: Java not found: ") && out.contains("install") && out.lines().count() == 1, out);
+        assertTrue(
+                out.startsWith("muxbar: Java not found: ")
+                        && out.contains("install")
+                        && out.lines().count() == 1,
+                out);
     }
 }

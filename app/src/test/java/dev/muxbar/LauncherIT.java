@@ -32,7 +32,8 @@ class LauncherIT {
     private static final String TRIM = "-XX:TrimNativeHeapInterval";
 
     private final Teardown cleanup = new Teardown();
-    private final Path root = Path.of(System.getProperty("muxbar.root", ".")).toAbsolutePath().normalize();
+    private final Path root =
+            Path.of(System.getProperty("muxbar.root", ".")).toAbsolutePath().normalize();
 
     @AfterEach
     void stop() {
@@ -56,7 +57,8 @@ class LauncherIT {
     }
 
     private static Run launcher(Path home, Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("sh", home.resolve("scripts/muxbar").toString()));
+        List<String> cmd = new java.util.ArrayList<>(
+                List.of("sh", home.resolve("scripts/muxbar").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("TMUX");
@@ -78,16 +80,21 @@ class LauncherIT {
         Run started = launcher(home, env, "server", "-L", tmux.label);
         assertEquals(0, started.exit(), started.output());
         Path run = home.resolve("run");
-        Poll.until(20_000, () -> DaemonLocks.pids(run).stream().anyMatch(DaemonLocks::running)
+        Poll.until(
+                20_000,
+                () -> DaemonLocks.pids(run).stream().anyMatch(DaemonLocks::running)
                         && new ApiClient(run.resolve("daemon.sock")).alive(),
-                "the daemon answers /health", () -> TestFiles.listing(home) + TestFiles.read(run.resolve("daemon.log")));
+                "the daemon answers /health",
+                () -> TestFiles.listing(home) + TestFiles.read(run.resolve("daemon.log")));
         long pid = DaemonLocks.pids(run).get(0);
         return TestFiles.read(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
     }
 
     private static boolean javaCanTrim() throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), TRIM + "=0",
-                "-version").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), TRIM + "=0", "-version")
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().readAllBytes();
         return p.waitFor() == 0;
     }

@@ -65,8 +65,13 @@ public final class AgentActions {
     private final Consumer<Signal> answered;
 
     /** {@code answered}: told when an answer went out (the row's waiting is over; the screen may lag). */
-    public AgentActions(TmuxGateway tmux, Scheduler scheduler, Supplier<Model> model, AgentRules rules,
-                        Consumer<String> log, Consumer<Signal> answered) {
+    public AgentActions(
+            TmuxGateway tmux,
+            Scheduler scheduler,
+            Supplier<Model> model,
+            AgentRules rules,
+            Consumer<String> log,
+            Consumer<Signal> answered) {
         this.tmux = tmux;
         this.scheduler = scheduler;
         this.answered = answered;
@@ -97,7 +102,8 @@ public final class AgentActions {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         Agent row = a.get();
-        return read(pane, row).thenApply(p -> Optional.of(new Shown(pane, row.agent(), row.status(), row.waitsFor(), p)));
+        return read(pane, row)
+                .thenApply(p -> Optional.of(new Shown(pane, row.agent(), row.status(), row.waitsFor(), p)));
     }
 
     /** Picks choice {@code number} (1-based) of the prompt whose hash is {@code hash}. */
@@ -113,12 +119,15 @@ public final class AgentActions {
             if (now.isEmpty() || !now.get().agent().equals(agent)) {
                 refused = new Outcome.Refused(409, "the pane " + pane + " no longer runs " + agent + ": nothing sent");
             } else if (p == null) {
-                refused = new Outcome.Refused(409, agent + " in " + pane + " shows no prompt muxbar can answer: nothing sent");
+                refused = new Outcome.Refused(
+                        409, agent + " in " + pane + " shows no prompt muxbar can answer: nothing sent");
             } else if (hash != null && !hash.equals(p.hash())) {
-                refused = new Outcome.Refused(409, "the prompt changed (it is " + p.hash() + " now, not " + hash
-                        + "): nothing sent");
+                refused = new Outcome.Refused(
+                        409, "the prompt changed (it is " + p.hash() + " now, not " + hash + "): nothing sent");
             } else if (number < 1 || number > p.choices().size()) {
-                refused = new Outcome.Refused(400, "choice " + number + " is not one of 1.." + p.choices().size());
+                refused = new Outcome.Refused(
+                        400,
+                        "choice " + number + " is not one of 1.." + p.choices().size());
             }
             if (refused != null) {
                 log.accept("answer to " + pane + " refused: " + refused.message());
@@ -129,8 +138,10 @@ public final class AgentActions {
                     + " (prompt " + p.hash() + ")");
             return tmux.send(Commands.sendKeys(pane, c.keys())).thenApply(v -> {
                 // A denial that ends the turn ends it now; any other answer lets the agent go on.
-                answered.accept(Signal.of(Source.SCREEN, agent, c.ends() ? Status.INTERRUPTED : Status.RUNNING, pane, null)
-                        .withCue(Signal.Cue.ANSWERED, null).because("muxbar answered: " + c.label()));
+                answered.accept(
+                        Signal.of(Source.SCREEN, agent, c.ends() ? Status.INTERRUPTED : Status.RUNNING, pane, null)
+                                .withCue(Signal.Cue.ANSWERED, null)
+                                .because("muxbar answered: " + c.label()));
                 return (Outcome) new Outcome.Sent(pane, agent, "choice " + number + " (" + c.label() + ")");
             });
         });
@@ -146,12 +157,12 @@ public final class AgentActions {
             return CompletableFuture.completedFuture(new Outcome.Refused(400, "the reply is empty"));
         }
         if (text.length() > MAX_REPLY) {
-            return CompletableFuture.completedFuture(new Outcome.Refused(400, "the reply is longer than " + MAX_REPLY
-                    + " characters"));
+            return CompletableFuture.completedFuture(
+                    new Outcome.Refused(400, "the reply is longer than " + MAX_REPLY + " characters"));
         }
         if (text.codePoints().anyMatch(Character::isISOControl)) {
-            return CompletableFuture.completedFuture(new Outcome.Refused(400,
-                    "the reply holds a control character (a newline, a tab, an escape): one line of text only"));
+            return CompletableFuture.completedFuture(new Outcome.Refused(
+                    400, "the reply holds a control character (a newline, a tab, an escape): one line of text only"));
         }
         Optional<Agent> a = row(pane);
         if (a.isEmpty()) {
@@ -159,12 +170,15 @@ public final class AgentActions {
         }
         Agent row = a.get();
         if (!force && !listens(row)) {
-            return CompletableFuture.completedFuture(new Outcome.Refused(409, row.agent() + " in " + pane + " is "
-                    + row.status().label() + (row.waitsFor() != null ? " (" + row.waitsFor().label() + ")" : "")
-                    + ": confirm to send anyway (force)"));
+            return CompletableFuture.completedFuture(new Outcome.Refused(
+                    409,
+                    row.agent() + " in " + pane + " is "
+                            + row.status().label()
+                            + (row.waitsFor() != null ? " (" + row.waitsFor().label() + ")" : "")
+                            + ": confirm to send anyway (force)"));
         }
-        log.accept("reply to " + row.agent() + " in " + pane + " (" + row.status().label() + "): " + text.length()
-                + " characters" + (force ? ", forced" : ""));
+        log.accept("reply to " + row.agent() + " in " + pane + " ("
+                + row.status().label() + "): " + text.length() + " characters" + (force ? ", forced" : ""));
         CompletableFuture<Void> typed = new CompletableFuture<>();
         tmux.send(Commands.sendText(pane, text)).whenComplete((v, err) -> {
             if (err != null) {
@@ -174,7 +188,8 @@ public final class AgentActions {
             }
         });
         return typed.thenCompose(v -> tmux.send(Commands.sendKeys(pane, List.of("Enter"))))
-                .thenApply(v -> (Outcome) new Outcome.Sent(pane, row.agent(), "a reply of " + text.length() + " characters"));
+                .thenApply(v ->
+                        (Outcome) new Outcome.Sent(pane, row.agent(), "a reply of " + text.length() + " characters"));
     }
 
     /** Whether an agent takes typed input now. */
@@ -191,7 +206,8 @@ public final class AgentActions {
         if (d == null || d.answers().isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return tmux.send(Commands.capturePane(pane)).thenApply(lines -> Prompts.read(d.answers(), Prompts.region(lines, d.lines())));
+        return tmux.send(Commands.capturePane(pane))
+                .thenApply(lines -> Prompts.read(d.answers(), Prompts.region(lines, d.lines())));
     }
 
     private static Outcome noAgent(String pane) {

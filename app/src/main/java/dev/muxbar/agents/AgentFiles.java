@@ -41,13 +41,20 @@ public final class AgentFiles {
 
     private record Found(long process, AgentDirs dirs) {}
 
-    public AgentFiles(AgentDirs fallback, Processes processes, Function<AgentDirs, TranscriptTailer> tailerOf,
-                      Function<AgentDirs, Registry> registryOf) {
+    public AgentFiles(
+            AgentDirs fallback,
+            Processes processes,
+            Function<AgentDirs, TranscriptTailer> tailerOf,
+            Function<AgentDirs, Registry> registryOf) {
         this(fallback, processes, tailerOf, registryOf, true);
     }
 
-    private AgentFiles(AgentDirs fallback, Processes processes, Function<AgentDirs, TranscriptTailer> tailerOf,
-                       Function<AgentDirs, Registry> registryOf, boolean on) {
+    private AgentFiles(
+            AgentDirs fallback,
+            Processes processes,
+            Function<AgentDirs, TranscriptTailer> tailerOf,
+            Function<AgentDirs, Registry> registryOf,
+            boolean on) {
         this.on = on;
         this.fallback = fallback;
         this.processes = processes;
@@ -57,7 +64,8 @@ public final class AgentFiles {
 
     /** The daemon's readers: {@link TranscriptTailer#forUser} and {@link Registry#forUser} per directory. */
     public static AgentFiles forUser(AgentDirs fallback, Processes processes, java.util.function.Consumer<String> log) {
-        return new AgentFiles(fallback, processes, d -> TranscriptTailer.forUser(d, log), d -> Registry.forUser(d, log));
+        return new AgentFiles(
+                fallback, processes, d -> TranscriptTailer.forUser(d, log), d -> Registry.forUser(d, log));
     }
 
     /** Reads nothing ({@code @muxbar-agent-files off}: hooks and screens only). */
@@ -96,11 +104,14 @@ public final class AgentFiles {
         Map<Path, Registry> nextRegistries = new HashMap<>();
         Map<Path, TranscriptTailer> nextClaude = new HashMap<>();
         for (var e : claudeDirs.entrySet()) {
-            Registry r = registries.containsKey(e.getKey()) ? registries.get(e.getKey()) : registryOf.apply(e.getValue());
+            Registry r =
+                    registries.containsKey(e.getKey()) ? registries.get(e.getKey()) : registryOf.apply(e.getValue());
             nextRegistries.put(e.getKey(), r);
             out.addAll(r.poll(claudePids.get(e.getKey()), processes::parentOf));
             watched.add(r.dir());
-            TranscriptTailer t = claudeTailers.containsKey(e.getKey()) ? claudeTailers.get(e.getKey()) : tailerOf.apply(e.getValue());
+            TranscriptTailer t = claudeTailers.containsKey(e.getKey())
+                    ? claudeTailers.get(e.getKey())
+                    : tailerOf.apply(e.getValue());
             nextClaude.put(e.getKey(), t);
             Set<String> cwds = claudeCwds.getOrDefault(e.getKey(), Set.of());
             out.addAll(t.poll(cwds, false, wallNow));
@@ -108,7 +119,8 @@ public final class AgentFiles {
         }
         Map<Path, TranscriptTailer> nextCodex = new HashMap<>();
         for (var e : codexDirs.entrySet()) {
-            TranscriptTailer t = codexTailers.containsKey(e.getKey()) ? codexTailers.get(e.getKey()) : tailerOf.apply(e.getValue());
+            TranscriptTailer t =
+                    codexTailers.containsKey(e.getKey()) ? codexTailers.get(e.getKey()) : tailerOf.apply(e.getValue());
             nextCodex.put(e.getKey(), t);
             out.addAll(t.poll(Set.of(), true, wallNow));
             watched.addAll(t.dirs(Set.of(), true));

@@ -37,27 +37,49 @@ import java.util.regex.PatternSyntaxException;
 public final class AgentRules {
 
     /** The built-in definitions, listed because a jar cannot be listed portably. */
-    static final List<String> BUILT_IN = List.of("claude", "codex", "opencode", "gemini", "aider", "amp", "pi",
-            "cursor-agent", "copilot", "goose", "crush", "qwen");
+    static final List<String> BUILT_IN = List.of(
+            "claude",
+            "codex",
+            "opencode",
+            "gemini",
+            "aider",
+            "amp",
+            "pi",
+            "cursor-agent",
+            "copilot",
+            "goose",
+            "crush",
+            "qwen");
 
     /** Commands that run an agent written in them: look at the command line instead. */
-    static final java.util.Set<String> RUNTIMES = java.util.Set.of("node", "nodejs", "python", "python3", "bun", "deno",
-            "uv", "ruby");
+    static final java.util.Set<String> RUNTIMES =
+            java.util.Set.of("node", "nodejs", "python", "python3", "bun", "deno", "uv", "ruby");
 
-    public enum Region { LINES, TITLE, SCREEN }
+    public enum Region {
+        LINES,
+        TITLE,
+        SCREEN
+    }
 
     /**
      * {@code lines}: this rule's own count of last non-empty lines (0: the definition's); {@code waitsFor}
      * what a waiting rule's prompt asks (a question, a plan; null: a permission); {@code name} for
      * {@code muxbar explain} (the file's {@code "name"}, else its status and position).
      */
-    public record Rule(Status status, Region region, Pattern match, int priority, int lines, Wait waitsFor, String name) {}
+    public record Rule(
+            Status status, Region region, Pattern match, int priority, int lines, Wait waitsFor, String name) {}
 
     /** What a screen shows: a status, what a prompt asks, and the rule that said so. */
     public record Verdict(Status status, Wait waitsFor, String rule) {}
 
-    public record Definition(String agent, List<String> processes, List<Pattern> args, int lines, List<Rule> rules,
-                             Status otherwise, List<Prompts.Form> answers) {
+    public record Definition(
+            String agent,
+            List<String> processes,
+            List<Pattern> args,
+            int lines,
+            List<Rule> rules,
+            Status otherwise,
+            List<Prompts.Form> answers) {
         /** The status the screen shows, or null for no opinion. */
         public Status evaluate(List<String> screen, String title) {
             Verdict v = judge(screen, title);
@@ -71,7 +93,8 @@ public final class AgentRules {
             for (Rule r : rules) {
                 int n = r.lines() > 0 ? r.lines() : lines;
                 String region = switch (r.region()) {
-                    case LINES -> String.join("\n", nonEmpty.subList(Math.max(0, nonEmpty.size() - n), nonEmpty.size()));
+                    case LINES ->
+                        String.join("\n", nonEmpty.subList(Math.max(0, nonEmpty.size() - n), nonEmpty.size()));
                     case TITLE -> title == null ? "" : title;
                     case SCREEN -> all;
                 };
@@ -157,7 +180,8 @@ public final class AgentRules {
             try {
                 region = Region.valueOf(r.path("region").asText("lines").toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("rule \"region\" must be lines, title or screen: " + r.path("region"));
+                throw new IllegalArgumentException(
+                        "rule \"region\" must be lines, title or screen: " + r.path("region"));
             }
             int ruleLines = r.path("lines").asInt(0);
             if (ruleLines < 0 || ruleLines > 200) {
@@ -169,17 +193,32 @@ public final class AgentRules {
                     case "permission" -> Wait.PERMISSION;
                     case "question" -> Wait.QUESTION;
                     case "plan" -> Wait.PLAN;
-                    default -> throw new IllegalArgumentException("rule \"wait\" must be permission, question or plan: "
-                            + r.get("wait"));
+                    default ->
+                        throw new IllegalArgumentException(
+                                "rule \"wait\" must be permission, question or plan: " + r.get("wait"));
                 };
             }
             String name = r.path("name").asText(st.label() + " rule " + (rules.size() + 1));
-            rules.add(new Rule(st, region, pattern(r.path("match").asText(""), "match"), r.path("priority").asInt(0),
-                    ruleLines, wait, agent + ": " + name));
+            rules.add(new Rule(
+                    st,
+                    region,
+                    pattern(r.path("match").asText(""), "match"),
+                    r.path("priority").asInt(0),
+                    ruleLines,
+                    wait,
+                    agent + ": " + name));
         }
         rules.sort(Comparator.comparingInt(Rule::priority).reversed()); // stable: file order within a priority
-        Status otherwise = screen.hasNonNull("otherwise") ? Status.parse(screen.get("otherwise").asText()) : null;
-        return new Definition(agent, List.copyOf(processes), List.copyOf(args), lines, List.copyOf(rules), otherwise,
+        Status otherwise = screen.hasNonNull("otherwise")
+                ? Status.parse(screen.get("otherwise").asText())
+                : null;
+        return new Definition(
+                agent,
+                List.copyOf(processes),
+                List.copyOf(args),
+                lines,
+                List.copyOf(rules),
+                otherwise,
                 Prompts.parse(n.path("answers")));
     }
 

@@ -49,11 +49,15 @@ final class Authority {
             case COMPACT_END -> {
                 return new Effect(i.manualCompact ? Status.IDLE : null, false, i.mayEnd, false);
             }
-            default -> { }
+            default -> {}
         }
-        boolean permitted = i.status == Status.WAITING && i.wait == Wait.PERMISSION; // not a question: its call is its answer
-        if ((permitted || i.status == Status.TOOL_RUNNING) && status == Status.RUNNING && !i.openTools.isEmpty()
-                && s.cue() != Signal.Cue.TURN_START && s.cue() != Signal.Cue.TOOL_CLOSE) {
+        boolean permitted =
+                i.status == Status.WAITING && i.wait == Wait.PERMISSION; // not a question: its call is its answer
+        if ((permitted || i.status == Status.TOOL_RUNNING)
+                && status == Status.RUNNING
+                && !i.openTools.isEmpty()
+                && s.cue() != Signal.Cue.TURN_START
+                && s.cue() != Signal.Cue.TOOL_CLOSE) {
             // The permission is given and the call it asked about runs; or a subagent or background
             // task ended while a call of the turn still runs: it runs on.
             status = Status.TOOL_RUNNING;
@@ -83,12 +87,17 @@ final class Authority {
         if (i.status == Status.STALE) {
             return true; // anything is news
         }
-        if (i.status.terminal() && i.source == Source.REGISTRY
+        if (i.status.terminal()
+                && i.source == Source.REGISTRY
                 && (to.terminal() || (to == Status.IDLE && s.source() != Source.SCREEN))) {
             // (An idle screen is no news after a turn's end: it says so after every turn.)
-            return true; // the registry knows that a turn ended, not how: an interrupt, an error or a compaction says how
+            return true; // the registry knows that a turn ended, not how: an interrupt, an error or a compaction says
+            // how
         }
-        if (s.at() > 0 && i.statusAt > 0 && s.at() < i.statusAt && s.source() != i.source
+        if (s.at() > 0
+                && i.statusAt > 0
+                && s.at() < i.statusAt
+                && s.source() != i.source
                 && !(s.source() == Source.HOOK && (i.source == Source.SCREEN || i.source == Source.REGISTRY))) {
             // It happened before what the row shows was said. (A hook's detail still refines a coarse
             // source's guess: hooks held until their pane was known arrive after the screen spoke.)
@@ -103,7 +112,10 @@ final class Authority {
         if (waiting && to != Status.WAITING) {
             return lowersWaiting(i, s, now);
         }
-        if (i.status.terminal() && s.source() != i.source && s.source() != Source.REGISTRY && to.busy()
+        if (i.status.terminal()
+                && s.source() != i.source
+                && s.source() != Source.REGISTRY
+                && to.busy()
                 && s.cue() != Signal.Cue.TURN_START) {
             return false; // a turn finished by another source reopens only with a new turn
         }
@@ -125,8 +137,8 @@ final class Authority {
             return lowersWaiting(i, s, now);
         }
         return switch (s.source()) {
-            case TRANSCRIPT, NOTIFY -> to == Status.INTERRUPTED || to == Status.ERROR
-                    || (to == Status.DONE && s.source() == Source.NOTIFY);
+            case TRANSCRIPT, NOTIFY ->
+                to == Status.INTERRUPTED || to == Status.ERROR || (to == Status.DONE && s.source() == Source.NOTIFY);
             case SCREEN, REGISTRY -> to == Status.WAITING && !i.status.terminal();
             case HOOK -> throw new AssertionError("hooks are always accepted");
         };
@@ -141,9 +153,11 @@ final class Authority {
                 // The screen lowers a prompt it saw itself, or a waiting only guessed from silence; a reported
                 // prompt it never recognised (no rule for it, or not the agent's pane) is no evidence it is over.
                 if (i.screenSawPrompt >= i.since) {
-                    yield now - i.screenSawPrompt >= Tracker.SCREEN_GONE_MS; // it showed this prompt, and no longer does
+                    yield now - i.screenSawPrompt
+                            >= Tracker.SCREEN_GONE_MS; // it showed this prompt, and no longer does
                 }
-                boolean gone = i.screenSawPrompt >= 0 ? now - i.screenSawPrompt >= Tracker.SCREEN_GRACE_MS : i.waitingGuessed;
+                boolean gone =
+                        i.screenSawPrompt >= 0 ? now - i.screenSawPrompt >= Tracker.SCREEN_GRACE_MS : i.waitingGuessed;
                 yield now - i.since >= Tracker.SCREEN_GRACE_MS && gone;
             }
         };
@@ -157,10 +171,15 @@ final class Authority {
      * permission finishes while the prompt for another is up); {@link #answers} judges those.
      */
     private static boolean writtenSince(Row i, Signal s) {
-        boolean theCallAskedAbout = s.cue() == Signal.Cue.TOOL_OPEN
-                && (i.waitTool == null || i.waitTool.equals(s.toolId()));
-        return s.source() == Source.TRANSCRIPT && s.at() > 0 && i.statusAt > 0 && s.at() > i.statusAt
-                && s.cue() != Signal.Cue.TOOL_CLOSE && s.cue() != Signal.Cue.TOOL_PROGRESS && !theCallAskedAbout;
+        boolean theCallAskedAbout =
+                s.cue() == Signal.Cue.TOOL_OPEN && (i.waitTool == null || i.waitTool.equals(s.toolId()));
+        return s.source() == Source.TRANSCRIPT
+                && s.at() > 0
+                && i.statusAt > 0
+                && s.at() > i.statusAt
+                && s.cue() != Signal.Cue.TOOL_CLOSE
+                && s.cue() != Signal.Cue.TOOL_PROGRESS
+                && !theCallAskedAbout;
     }
 
     /** Evidence of an answer: the call the prompt was about closed or runs, a new turn, the turn's end, an interrupt. */

@@ -9,8 +9,8 @@ import java.util.List;
  * guess from silence), how long ago, whether hooks speak for it, its open tool calls, and its last
  * transitions (oldest first; ages in ms before now).
  */
-public record Explanation(Agent row, String evidence, long ageMs, long quietMs, boolean hooked, int openTools,
-                          List<Step> transitions) {
+public record Explanation(
+        Agent row, String evidence, long ageMs, long quietMs, boolean hooked, int openTools, List<Step> transitions) {
 
     /** One change of status. */
     public record Step(long agoMs, String from, String to, String source, String evidence) {}
@@ -24,13 +24,24 @@ public record Explanation(Agent row, String evidence, long ageMs, long quietMs, 
             }
             List<Step> steps = new java.util.ArrayList<>();
             for (Row.Transition t : i.transitions()) {
-                steps.add(new Step(now - t.at(), t.from() == null ? null : t.from().label(), t.to().label(),
-                        t.source().label(), t.evidence()));
+                steps.add(new Step(
+                        now - t.at(),
+                        t.from() == null ? null : t.from().label(),
+                        t.to().label(),
+                        t.source().label(),
+                        t.evidence()));
             }
-            out.add(new Explanation(i.view(), i.evidence, now - i.since, now - i.heard, i.hooked, i.openTools.size(),
+            out.add(new Explanation(
+                    i.view(),
+                    i.evidence,
+                    now - i.since,
+                    now - i.heard,
+                    i.hooked,
+                    i.openTools.size(),
                     List.copyOf(steps)));
         }
-        out.sort(java.util.Comparator.comparing((Explanation x) -> Places.paneNumber(x.row().pane()))
+        out.sort(java.util.Comparator.comparing(
+                        (Explanation x) -> Places.paneNumber(x.row().pane()))
                 .thenComparing(x -> x.row().agent()));
         return out;
     }

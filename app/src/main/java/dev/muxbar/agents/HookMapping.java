@@ -55,7 +55,8 @@ public final class HookMapping {
         }
         String type = text(body, "type");
         if (type == null) {
-            throw new IllegalArgumentException("a Codex payload needs \"type\" (notify) or \"hook_event_name\" (hooks)");
+            throw new IllegalArgumentException(
+                    "a Codex payload needs \"type\" (notify) or \"hook_event_name\" (hooks)");
         }
         Signal.Where where = where(pane, pid, text(body, "cwd"));
         String thread = text(body, "thread-id");
@@ -70,8 +71,20 @@ public final class HookMapping {
             case "approval-requested" -> Status.WAITING;
             default -> throw new IllegalArgumentException("unknown Codex notification type: " + clip(type));
         };
-        return new Signal(Source.NOTIFY, "codex", status, where, thread, title, last, false,
-                status == Status.DONE ? Signal.Cue.TURN_END : Signal.Cue.NONE, null, null, 0, "notify " + clip(type));
+        return new Signal(
+                Source.NOTIFY,
+                "codex",
+                status,
+                where,
+                thread,
+                title,
+                last,
+                false,
+                status == Status.DONE ? Signal.Cue.TURN_END : Signal.Cue.NONE,
+                null,
+                null,
+                0,
+                "notify " + clip(type));
     }
 
     private static Signal hook(String agent, Node body, String pane, String pid) {
@@ -148,7 +161,9 @@ public final class HookMapping {
                 int background = running(body.path("background_tasks"));
                 status = background > 0 ? Status.RUNNING : Status.DONE;
                 cue = background > 0 ? Signal.Cue.NONE : Signal.Cue.TURN_END;
-                message = background > 0 ? background + " background task" + (background == 1 ? "" : "s") + " running" : null;
+                message = background > 0
+                        ? background + " background task" + (background == 1 ? "" : "s") + " running"
+                        : null;
             }
             case "StopFailure" -> {
                 status = Status.ERROR;
@@ -169,8 +184,8 @@ public final class HookMapping {
         }
         String why = "hook " + event + (tool != null ? " " + clip(tool) : "")
                 + (text(body, "notification_type") != null ? " " + clip(text(body, "notification_type")) : "");
-        return new Signal(Source.HOOK, agent, status, where, thread, title, clip(message), end, cue, toolId, wait, 0,
-                why);
+        return new Signal(
+                Source.HOOK, agent, status, where, thread, title, clip(message), end, cue, toolId, wait, 0, why);
     }
 
     /** How many entries of a {@code background_tasks} array are {@code running} (0 when there is none). */
@@ -230,9 +245,20 @@ public final class HookMapping {
             throw new IllegalArgumentException("say where the agent runs: pane, session or cwd");
         }
         Signal.Where w = where(pane, null, cwd);
-        return new Signal(Source.HOOK, agent, status, new Signal.Where(w.pane(), session, cwd, null),
-                text(body, "thread"), clip(text(body, "title")), clip(text(body, "message")), false, Signal.Cue.NONE,
-                null, null, 0, "event " + status.label());
+        return new Signal(
+                Source.HOOK,
+                agent,
+                status,
+                new Signal.Where(w.pane(), session, cwd, null),
+                text(body, "thread"),
+                clip(text(body, "title")),
+                clip(text(body, "message")),
+                false,
+                Signal.Cue.NONE,
+                null,
+                null,
+                0,
+                "event " + status.label());
     }
 
     private static void requireObject(Node body) {

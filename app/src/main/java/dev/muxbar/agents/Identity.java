@@ -1,9 +1,9 @@
 package dev.muxbar.agents;
 
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot.Window;
-import dev.muxbar.model.Snapshot;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;

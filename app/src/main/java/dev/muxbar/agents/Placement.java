@@ -44,7 +44,8 @@ final class Placement {
 
     Target resolve(Signal s, Places places, Map<String, String> identities, Collection<Row> rows) {
         Signal.Where w = s.where();
-        boolean fromAgent = s.source() == Source.HOOK || s.source() == Source.NOTIFY; // run by the agent: $TMUX_PANE, $PPID
+        boolean fromAgent =
+                s.source() == Source.HOOK || s.source() == Source.NOTIFY; // run by the agent: $TMUX_PANE, $PPID
         boolean shared = fromAgent && w.pid() != null && underSharedServer(s.agent(), w.pid());
         String pane = null;
         if (w.pane() != null && !shared) {
@@ -71,13 +72,19 @@ final class Placement {
                 List<Places.Place> in = places.inDirectory(w.cwd());
                 // A line written before the agent in a pane started is another instance's (a rollout
                 // of the Codex that ran there before, read because it is recent).
-                List<String> running = in.stream().filter(p -> s.agent().equals(identities.get(p.pane().id())))
-                        .filter(p -> !before(s, p)).map(p -> p.pane().id()).toList();
+                List<String> running = in.stream()
+                        .filter(p -> s.agent().equals(identities.get(p.pane().id())))
+                        .filter(p -> !before(s, p))
+                        .map(p -> p.pane().id())
+                        .toList();
                 if (running.size() > 1 && s.thread() != null) {
                     return new Hold(running); // two of that agent in one directory: whose thread is it?
                 }
-                pane = !running.isEmpty() ? running.get(0)
-                        : s.source() == Source.HOOK && in.size() == 1 ? in.get(0).pane().id() : null;
+                pane = !running.isEmpty()
+                        ? running.get(0)
+                        : s.source() == Source.HOOK && in.size() == 1
+                                ? in.get(0).pane().id()
+                                : null;
                 if (running.size() == 1) {
                     binder.bind(s.agent(), s.thread(), pane);
                 }

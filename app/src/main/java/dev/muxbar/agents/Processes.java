@@ -89,6 +89,7 @@ public interface Processes {
     /** Linux: {@code /proc/PID/stat} for parents, {@code /proc/PID/task/PID/children} for children. */
     final class Proc implements Processes {
         private volatile long boot; // the boot time, in seconds of the wall clock
+
         @Override
         public long parentOf(long pid) {
             try {
@@ -111,8 +112,10 @@ public interface Processes {
                     return String.join(" ", args);
                 }
                 try {
-                    for (String c : Files.readString(Path.of("/proc", Long.toString(p), "task", Long.toString(p), "children"))
-                            .trim().split(" ")) {
+                    for (String c : Files.readString(
+                                    Path.of("/proc", Long.toString(p), "task", Long.toString(p), "children"))
+                            .trim()
+                            .split(" ")) {
                         if (!c.isEmpty()) {
                             queue.add(Long.parseLong(c));
                         }
@@ -160,8 +163,11 @@ public interface Processes {
                 long group = foregroundOf(shellPid);
                 long ticks = Long.parseLong(stat(group > 0 ? group : shellPid)[19]);
                 if (boot == 0) {
-                    boot = Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.startsWith("btime "))
-                            .mapToLong(l -> Long.parseLong(l.substring(6).trim())).findFirst().orElse(0);
+                    boot = Files.readAllLines(Path.of("/proc/stat")).stream()
+                            .filter(l -> l.startsWith("btime "))
+                            .mapToLong(l -> Long.parseLong(l.substring(6).trim()))
+                            .findFirst()
+                            .orElse(0);
                 }
                 // /proc counts in USER_HZ, which Linux fixes at 100 whatever the kernel's own tick.
                 return boot == 0 ? 0 : boot * 1000 + ticks * 10;

@@ -31,8 +31,15 @@ import java.util.regex.Pattern;
 public final class Prompts {
 
     /** One way an agent asks. */
-    public record Form(String name, Pattern match, Pattern line, Pattern inline, List<String> send, Map<String, String> rename,
-                       boolean lowercase, Pattern ends) {}
+    public record Form(
+            String name,
+            Pattern match,
+            Pattern line,
+            Pattern inline,
+            List<String> send,
+            Map<String, String> rename,
+            boolean lowercase,
+            Pattern ends) {}
 
     /** One choice: what the user sees, the keys that pick it, and whether picking it ends the agent's turn. */
     public record Choice(int number, String label, List<String> keys, boolean ends) {}
@@ -51,7 +58,8 @@ public final class Prompts {
     public static List<String> region(List<String> screen, int lines) {
         List<String> nonEmpty = new ArrayList<>();
         for (String l : screen) {
-            String s = BORDER_END.matcher(BORDER_START.matcher(l).replaceAll("")).replaceAll("");
+            String s =
+                    BORDER_END.matcher(BORDER_START.matcher(l).replaceAll("")).replaceAll("");
             if (!s.isBlank()) {
                 nonEmpty.add(s);
             }
@@ -62,7 +70,8 @@ public final class Prompts {
     /** The first 16 hex digits of SHA-256 over the region's lines: what "the same prompt" means. */
     public static String hash(List<String> region) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(String.join("\n", region).getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", region).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError("SHA-256 is in every JDK", e);
@@ -80,7 +89,8 @@ public final class Prompts {
             for (String l : region) {
                 Matcher m = (f.line() != null ? f.line() : f.inline()).matcher(l.strip());
                 if (f.line() != null && FIRST.matcher(l.strip()).matches() && m.matches()) {
-                    choices.clear(); // a list numbered from 1 again (a plan's steps came first): the options are the last one
+                    choices.clear(); // a list numbered from 1 again (a plan's steps came first): the options are the
+                    // last one
                     m.reset();
                 }
                 while (choices.size() < 9 && (f.line() != null ? m.matches() : m.find())) {
@@ -91,7 +101,11 @@ public final class Prompts {
                     }
                     List<String> keys = keys(f, f.lowercase() ? key.toLowerCase(java.util.Locale.ROOT) : key);
                     if (keys != null) {
-                        choices.add(new Choice(choices.size() + 1, label, keys, f.ends() != null && f.ends().matcher(label).find()));
+                        choices.add(new Choice(
+                                choices.size() + 1,
+                                label,
+                                keys,
+                                f.ends() != null && f.ends().matcher(label).find()));
                     }
                     if (f.line() != null) {
                         break;
@@ -123,27 +137,40 @@ public final class Prompts {
         List<Form> out = new ArrayList<>();
         for (Node a : answers) {
             String name = a.path("name").asText("answer " + (out.size() + 1));
-            Pattern line = a.hasNonNull("line") ? AgentRules.pattern(a.get("line").asText(), "answers.line") : null;
-            Pattern inline = a.hasNonNull("inline") ? AgentRules.pattern(a.get("inline").asText(), "answers.inline") : null;
+            Pattern line =
+                    a.hasNonNull("line") ? AgentRules.pattern(a.get("line").asText(), "answers.line") : null;
+            Pattern inline =
+                    a.hasNonNull("inline") ? AgentRules.pattern(a.get("inline").asText(), "answers.inline") : null;
             if ((line == null) == (inline == null)) {
                 throw new IllegalArgumentException("answer \"" + name + "\" needs one of \"line\" or \"inline\"");
             }
             for (Pattern p : java.util.Arrays.asList(line, inline)) {
-                if (p != null && (!p.pattern().contains("(?<key>") || !p.pattern().contains("(?<label>"))) {
-                    throw new IllegalArgumentException("answer \"" + name + "\": the regex needs groups (?<key>…) and (?<label>…)");
+                if (p != null
+                        && (!p.pattern().contains("(?<key>") || !p.pattern().contains("(?<label>"))) {
+                    throw new IllegalArgumentException(
+                            "answer \"" + name + "\": the regex needs groups (?<key>…) and (?<label>…)");
                 }
             }
             List<String> send = new ArrayList<>();
             a.path("send").forEach(s -> send.add(s.asText()));
             if (send.isEmpty()) {
-                throw new IllegalArgumentException("answer \"" + name + "\" needs \"send\" (tmux key names, {key} for the choice)");
+                throw new IllegalArgumentException(
+                        "answer \"" + name + "\" needs \"send\" (tmux key names, {key} for the choice)");
             }
             Map<String, String> rename = new java.util.HashMap<>();
             Node r = a.path("rename");
             r.fieldNames().forEachRemaining(k -> rename.put(k, r.get(k).asText()));
-            Pattern ends = a.hasNonNull("ends") ? AgentRules.pattern(a.get("ends").asText(), "answers.ends") : null;
-            out.add(new Form(name, AgentRules.pattern(a.path("match").asText(""), "answers.match"), line, inline,
-                    List.copyOf(send), Map.copyOf(rename), a.path("lowercase").asBoolean(false), ends));
+            Pattern ends =
+                    a.hasNonNull("ends") ? AgentRules.pattern(a.get("ends").asText(), "answers.ends") : null;
+            out.add(new Form(
+                    name,
+                    AgentRules.pattern(a.path("match").asText(""), "answers.match"),
+                    line,
+                    inline,
+                    List.copyOf(send),
+                    Map.copyOf(rename),
+                    a.path("lowercase").asBoolean(false),
+                    ends));
         }
         return List.copyOf(out);
     }

@@ -140,10 +140,22 @@ public final class Registry {
                 return null; // a status this version does not know: no guess
             }
         }
-        long at = n.path("statusUpdatedAt").isNumber() ? n.path("statusUpdatedAt").asLong()
+        long at = n.path("statusUpdatedAt").isNumber()
+                ? n.path("statusUpdatedAt").asLong()
                 : Transcripts.time(HookMapping.text(n, "statusUpdatedAt"));
-        return new Signal(Source.REGISTRY, "claude", to, new Signal.Where(null, null, null, pid),
-                HookMapping.text(n, "sessionId"), null, null, false, cue, null, wait, Math.max(0, at),
+        return new Signal(
+                Source.REGISTRY,
+                "claude",
+                to,
+                new Signal.Where(null, null, null, pid),
+                HookMapping.text(n, "sessionId"),
+                null,
+                null,
+                false,
+                cue,
+                null,
+                wait,
+                Math.max(0, at),
                 "registry status " + HookMapping.clip(status) + (wait == null ? "" : " (" + wait.label() + ")"));
     }
 
@@ -156,8 +168,11 @@ public final class Registry {
             return null;
         }
         String w = words.toLowerCase(java.util.Locale.ROOT);
-        return w.contains("plan") ? Wait.PLAN : w.contains("permission") ? Wait.PERMISSION
-                : w.contains("input") || w.contains("question") ? Wait.QUESTION : null;
+        return w.contains("plan")
+                ? Wait.PLAN
+                : w.contains("permission")
+                        ? Wait.PERMISSION
+                        : w.contains("input") || w.contains("question") ? Wait.QUESTION : null;
     }
 
     private static boolean inPanes(long pid, Set<Long> panePids, LongUnaryOperator parentOf) {

@@ -16,9 +16,11 @@ final class Row {
 
     /** Transitions kept for {@code muxbar explain}; open tool calls kept (a runaway agent cannot grow them). */
     static final int HISTORY = 16;
+
     static final int MAX_OPEN_TOOLS = 64;
     /** A terminal row the user has seen goes after this long; an unseen one after {@link #UNSEEN_TTL_MS}. */
     static final long SEEN_TTL_MS = 5 * 60_000;
+
     static final long UNSEEN_TTL_MS = 15 * 60_000;
     /** A running row with no signal and no live agent process goes after this long. */
     static final long DEAD_RUNNING_TTL_MS = 3 * 60_000;
@@ -31,21 +33,21 @@ final class Row {
     Status status;
     Source source;
     Wait wait;
-    String waitTool;  // the tool call a wait is about (a close of another call does not answer it)
+    String waitTool; // the tool call a wait is about (a close of another call does not answer it)
     long since;
-    long statusAt;    // wall-clock ms of the event that set the status (orders sources that arrive late)
-    long heard;       // last signal of any source
+    long statusAt; // wall-clock ms of the event that set the status (orders sources that arrive late)
+    long heard; // last signal of any source
     long screenSawPrompt = -1;
     long answeredAt = -1; // when muxbar last answered a prompt of this row
     boolean waitingGuessed; // waiting inferred from a silent tool call, not reported by anyone
-    boolean hooked;   // the agent's hooks speak for this thread: other sources only fill their gaps
-    boolean markers;  // this thread writes explicit turn ends: silence ends its turns only much later
-    boolean mayEnd;   // the last message so far called no tool: silence ends the turn
+    boolean hooked; // the agent's hooks speak for this thread: other sources only fill their gaps
+    boolean markers; // this thread writes explicit turn ends: silence ends its turns only much later
+    boolean mayEnd; // the last message so far called no tool: silence ends the turn
     boolean manualCompact;
     boolean sawProcess;
-    boolean exited;   // its agent's process was seen and is gone (a finished row stays to be seen)
+    boolean exited; // its agent's process was seen and is gone (a finished row stays to be seen)
     final Set<String> openTools = new LinkedHashSet<>();
-    String openTool;  // name of the last tool call opened (its silence means something)
+    String openTool; // name of the last tool call opened (its silence means something)
     final Set<String> background = new LinkedHashSet<>(); // tool calls whose work goes on in the background
     String title;
     String message;
@@ -69,7 +71,8 @@ final class Row {
      * event stream), and an agent that is the same object compares at once.
      */
     Agent view() {
-        Agent now = new Agent(pane, windowId, sessionId, agent, thread, status, source, since, title, message, unseen, wait);
+        Agent now = new Agent(
+                pane, windowId, sessionId, agent, thread, status, source, since, title, message, unseen, wait);
         if (!now.equals(view)) {
             view = now;
         }
@@ -157,7 +160,8 @@ final class Row {
 
     /** Moves the row to where its pane is now; true when that changed its window or session. */
     boolean locate(Places.Place p) {
-        if (java.util.Objects.equals(windowId, p.window().id()) && java.util.Objects.equals(sessionId, p.session().id())) {
+        if (java.util.Objects.equals(windowId, p.window().id())
+                && java.util.Objects.equals(sessionId, p.session().id())) {
             return false;
         }
         windowId = p.window().id();
@@ -208,7 +212,7 @@ final class Row {
                     background.stream().findFirst().ifPresent(background::remove); // unnamed: the oldest
                 }
             }
-            default -> { }
+            default -> {}
         }
         return false;
     }

@@ -16,8 +16,20 @@ import dev.muxbar.model.Wait;
  * waits for; {@code at} when it happened (wall-clock ms, 0 = as it arrives) so that a line read late
  * cannot overrule newer news; {@code evidence} the words {@code muxbar explain} shows.
  */
-public record Signal(Source source, String agent, Status status, Where where, String thread, String title,
-                     String message, boolean end, Cue cue, String toolId, Wait waitsFor, long at, String evidence) {
+public record Signal(
+        Source source,
+        String agent,
+        Status status,
+        Where where,
+        String thread,
+        String title,
+        String message,
+        boolean end,
+        Cue cue,
+        String toolId,
+        Wait waitsFor,
+        long at,
+        String evidence) {
 
     /** Where the agent runs; every field may be null, at least one should not be. */
     public record Where(String pane, String session, String cwd, Long pid) {
@@ -72,8 +84,15 @@ public record Signal(Source source, String agent, Status status, Where where, St
     }
 
     /** A signal without cue, tool, wait kind or time. */
-    public Signal(Source source, String agent, Status status, Where where, String thread, String title,
-                  String message, boolean end) {
+    public Signal(
+            Source source,
+            String agent,
+            Status status,
+            Where where,
+            String thread,
+            String title,
+            String message,
+            boolean end) {
         this(source, agent, status, where, thread, title, message, end, Cue.NONE, null, null, 0, null);
     }
 
@@ -207,7 +226,8 @@ public record Signal(Source source, String agent, Status status, Where where, St
         }
 
         public Signal build() {
-            return new Signal(source, agent, status, where, thread, title, message, end, cue, toolId, waitsFor, at, evidence);
+            return new Signal(
+                    source, agent, status, where, thread, title, message, end, cue, toolId, waitsFor, at, evidence);
         }
     }
 }

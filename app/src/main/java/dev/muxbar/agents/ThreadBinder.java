@@ -37,12 +37,14 @@ final class ThreadBinder {
     static final long AFTER_MS = 2_000;
     /** A thread not placed within this long is dropped with its signals. */
     static final long HOLD_MS = 60_000;
+
     static final int MAX_THREADS = 32;
     static final int MAX_SIGNALS = 64;
     static final int MAX_BINDINGS = 256;
     static final int MAX_EDGES = 8;
     /** A prompt shorter than this is no evidence ("yes" is on many screens); longer ones are compared by their start. */
     static final int MIN_PROMPT = 8;
+
     static final int PROMPT_KEY = 40;
 
     /** A change of busyness at {@code at}. */
@@ -77,11 +79,11 @@ final class ThreadBinder {
     private final Map<String, String> screenText = new HashMap<>(); // pane → its screen as last read
     private final Map<String, Held> held = new LinkedHashMap<>(); // "agent thread" → what waits
     private final Map<String, String> bindings = new LinkedHashMap<>(16, 0.75f, true) { // "agent thread" → pane
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> e) {
-            return size() > MAX_BINDINGS;
-        }
-    };
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> e) {
+                    return size() > MAX_BINDINGS;
+                }
+            };
 
     /** The pane {@code thread} was bound to, or null. */
     String paneOf(String agent, String thread) {
@@ -138,7 +140,9 @@ final class ThreadBinder {
             h.signals.remove(0);
         }
         h.signals.add(s);
-        boolean prompted = s.cue() == Signal.Cue.TURN_START && s.title() != null && !s.title().isBlank();
+        boolean prompted = s.cue() == Signal.Cue.TURN_START
+                && s.title() != null
+                && !s.title().isBlank();
         h.userTurn |= prompted;
         String key = prompted ? promptKey(s.title()) : null;
         if (key != null && h.prompts.size() < MAX_EDGES) {

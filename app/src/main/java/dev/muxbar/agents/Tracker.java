@@ -38,8 +38,14 @@ public final class Tracker {
      * {@code NOT_RUNNING}: it names a pane, but only a hook may speak for an agent its pane does not run;
      * {@code HELD}: several panes could be its thread's, and it waits until the screens say which.
      */
-    public enum Outcome { CHANGED, UNCHANGED, IGNORED, NO_PANE, NOT_RUNNING, HELD }
-
+    public enum Outcome {
+        CHANGED,
+        UNCHANGED,
+        IGNORED,
+        NO_PANE,
+        NOT_RUNNING,
+        HELD
+    }
 
     private final Placement placement;
     private final Map<String, Row> byPaneAgent = new LinkedHashMap<>(); // "%3 claude" → instance
@@ -66,7 +72,8 @@ public final class Tracker {
             for (Row i : byPaneAgent.values()) {
                 out.add(i.view());
             }
-            out.sort(Comparator.comparing((Agent a) -> Places.paneNumber(a.pane())).thenComparing(Agent::agent));
+            out.sort(Comparator.comparing((Agent a) -> Places.paneNumber(a.pane()))
+                    .thenComparing(Agent::agent));
             published = List.copyOf(out);
             dirty = false;
         }
@@ -122,7 +129,8 @@ public final class Tracker {
         }
         // A known agent in a pane with no row yet: show it idle, so screen rules and the user see it.
         for (Map.Entry<String, String> e : identities.entrySet()) {
-            if (places.get(e.getKey()) != null && !byPaneAgent.containsKey(key(e.getKey(), e.getValue()))
+            if (places.get(e.getKey()) != null
+                    && !byPaneAgent.containsKey(key(e.getKey(), e.getValue()))
                     && byPaneAgent.size() < MAX_INSTANCES) {
                 Row i = create(e.getKey(), e.getValue(), places.get(e.getKey()), now);
                 i.status = Status.IDLE;
@@ -143,7 +151,9 @@ public final class Tracker {
             if (!placement.binder.hold(s, hold.candidates(), now)) {
                 return Outcome.IGNORED;
             }
-            return replay(placement.binder.decide(now), now) ? Outcome.CHANGED : Outcome.HELD; // its prompt may place it now
+            return replay(placement.binder.decide(now), now)
+                    ? Outcome.CHANGED
+                    : Outcome.HELD; // its prompt may place it now
         } else if (target instanceof Placement.Nowhere) {
             String named = s.where().pane();
             return named != null && places().get(named) != null ? Outcome.NOT_RUNNING : Outcome.NO_PANE;
@@ -156,7 +166,10 @@ public final class Tracker {
         }
         String k = key(pane, s.agent());
         Row i = byPaneAgent.get(k);
-        if (i != null && s.thread() != null && i.thread != null && !i.thread.equals(s.thread())
+        if (i != null
+                && s.thread() != null
+                && i.thread != null
+                && !i.thread.equals(s.thread())
                 && s.source() != Source.SCREEN) {
             if (s.source().rank() < i.source.rank() && now - i.heard < Silence.STALE_RUNNING_MS) {
                 return Outcome.IGNORED; // an older conversation's transcript still being written
@@ -205,7 +218,10 @@ public final class Tracker {
             i.screenSawPrompt = now;
         }
         boolean accepted = created || Authority.accepts(i, s, now);
-        if (!accepted && lastClosed && s.toolId() != null && i.status == Status.TOOL_RUNNING
+        if (!accepted
+                && lastClosed
+                && s.toolId() != null
+                && i.status == Status.TOOL_RUNNING
                 && (i.source == Source.REGISTRY || i.source == Source.SCREEN)) {
             // A call closed, whoever said so later: a coarse source's "busy" made this row tool-running
             // only because the call was open.
@@ -228,7 +244,10 @@ public final class Tracker {
                 i.evidence = s.evidence();
                 changed = true;
             }
-            if (next != null && i.status == Status.WAITING && s.status() == Status.WAITING && s.waitsFor() != null
+            if (next != null
+                    && i.status == Status.WAITING
+                    && s.status() == Status.WAITING
+                    && s.waitsFor() != null
                     && s.waitsFor() != i.wait) {
                 i.wait = s.waitsFor();
                 changed = true;
@@ -265,7 +284,6 @@ public final class Tracker {
         dirty |= changed;
         return changed;
     }
-
 
     /** What a pane's screen shows (its last capture): a thread waiting to be placed may be typed there. */
     public boolean screen(String pane, String text, long now) {

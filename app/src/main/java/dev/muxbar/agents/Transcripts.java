@@ -50,7 +50,8 @@ public final class Transcripts {
         }
         long at = time(text(line, "timestamp"));
         String cwd = text(line, "cwd");
-        if (line.path("isSidechain").asBoolean(false) || line.path("isMeta").asBoolean(false)
+        if (line.path("isSidechain").asBoolean(false)
+                || line.path("isMeta").asBoolean(false)
                 || line.path("isCompactSummary").asBoolean(false)) {
             return signal("claude", null, cwd, thread, at, "claude " + type + " (bookkeeping or subagent)");
         }
@@ -66,16 +67,20 @@ public final class Transcripts {
                     yield signal("claude", Status.TOOL_RUNNING, cwd, thread, at, "transcript bash_progress")
                             .withCue(Signal.Cue.TOOL_PROGRESS, text(line, "toolUseID"));
                 }
-                yield stop ? signal("claude", Status.DONE, cwd, thread, at, "transcript Stop hook_progress")
-                        .withCue(Signal.Cue.TURN_END, null)
+                yield stop
+                        ? signal("claude", Status.DONE, cwd, thread, at, "transcript Stop hook_progress")
+                                .withCue(Signal.Cue.TURN_END, null)
                         : signal("claude", null, cwd, thread, at, "transcript progress " + clip(text(d, "type")));
             }
             // Claude 2.1.328 queues a background task's end ("enqueue" with the notification, then an
             // attachment "queued_command" when it arrives mid-turn, or a user message after the turn).
-            case "queue-operation" -> notification(text(line, "content"), cwd, thread, at, "transcript queue-operation");
-            case "attachment" -> "queued_command".equals(text(line.path("attachment"), "type"))
-                    ? notification(queuedText(line.path("attachment")), cwd, thread, at, "transcript queued_command")
-                    : null;
+            case "queue-operation" ->
+                notification(text(line, "content"), cwd, thread, at, "transcript queue-operation");
+            case "attachment" ->
+                "queued_command".equals(text(line.path("attachment"), "type"))
+                        ? notification(
+                                queuedText(line.path("attachment")), cwd, thread, at, "transcript queued_command")
+                        : null;
             default -> null; // summary, file-history-snapshot: about files, not the agent
         };
     }
@@ -85,7 +90,8 @@ public final class Transcripts {
     /** A background task's end when {@code text} is its notification; null for anything else (a queued prompt). */
     private static Signal notification(String text, String cwd, String thread, long at, String why) {
         return text != null && text.stripLeading().startsWith("<task-notification>")
-                ? backgroundEnd(text, cwd, thread, at, why) : null;
+                ? backgroundEnd(text, cwd, thread, at, why)
+                : null;
     }
 
     /** Background work ended: the notification names the tool call that started it. */
@@ -110,7 +116,12 @@ public final class Transcripts {
         if ("compact_boundary".equals(sub)) {
             boolean manual = "manual".equals(text(line.path("compactMetadata"), "trigger"));
             // A manual /compact leaves the agent at its prompt; an automatic one goes on with the turn.
-            return signal("claude", manual ? Status.IDLE : null, cwd, thread, at,
+            return signal(
+                    "claude",
+                    manual ? Status.IDLE : null,
+                    cwd,
+                    thread,
+                    at,
                     "transcript compact_boundary " + (manual ? "manual" : "auto"));
         }
         return signal("claude", null, cwd, thread, at, "transcript system " + clip(sub));
@@ -120,7 +131,8 @@ public final class Transcripts {
         Node message = line.path("message");
         if (line.path("isApiErrorMessage").asBoolean(false)) {
             return signal("claude", Status.ERROR, cwd, thread, at, "transcript API error message")
-                    .withCue(Signal.Cue.TURN_END, null).note(clip(firstText(message.path("content"))));
+                    .withCue(Signal.Cue.TURN_END, null)
+                    .note(clip(firstText(message.path("content"))));
         }
         if ("<synthetic>".equals(text(message, "model"))) {
             return signal("claude", null, cwd, thread, at, "transcript synthetic message");
@@ -129,16 +141,24 @@ public final class Transcripts {
         if (use != null) {
             String tool = text(use, "name");
             Wait wait = HookMapping.asks(tool);
-            return signal("claude", wait != null ? Status.WAITING : Status.TOOL_RUNNING, cwd, thread, at,
-                    "transcript tool_use " + clip(tool))
-                    .withCue(Signal.Cue.TOOL_OPEN, text(use, "id")).withWait(wait).note(clip(tool));
+            return signal(
+                            "claude",
+                            wait != null ? Status.WAITING : Status.TOOL_RUNNING,
+                            cwd,
+                            thread,
+                            at,
+                            "transcript tool_use " + clip(tool))
+                    .withCue(Signal.Cue.TOOL_OPEN, text(use, "id"))
+                    .withWait(wait)
+                    .note(clip(tool));
         }
         String stop = text(message, "stop_reason");
         if ("end_turn".equals(stop) || "stop_sequence".equals(stop)) {
             return signal("claude", Status.DONE, cwd, thread, at, "transcript stop_reason " + stop);
         }
         boolean text = firstOfType(message.path("content"), "text") != null;
-        Signal s = signal("claude", Status.RUNNING, cwd, thread, at, "transcript assistant " + (text ? "text" : "thinking"));
+        Signal s = signal(
+                "claude", Status.RUNNING, cwd, thread, at, "transcript assistant " + (text ? "text" : "thinking"));
         return text ? s.withCue(Signal.Cue.TURN_MAY_END, null) : s;
     }
 
@@ -150,18 +170,32 @@ public final class Transcripts {
             String id = text(result, "tool_use_id");
             Node c = result.path("content");
             String out = c.isTextual() ? c.asText() : firstText(c);
-            boolean rejected = result.path("is_error").asBoolean(false) && out != null
+            boolean rejected = result.path("is_error").asBoolean(false)
+                    && out != null
                     && (out.contains("doesn't want to proceed") || out.contains("was rejected"));
             if (rejected && !out.contains("the user said:")) {
                 return signal("claude", Status.INTERRUPTED, cwd, thread, at, "transcript tool_result rejected")
                         .withCue(Signal.Cue.TOOL_CLOSE, id);
             }
-            if (!rejected && out != null && (out.contains("Async agent launched") || out.contains("running in background with ID"))) {
-                return signal("claude", Status.RUNNING, cwd, thread, at, "transcript tool_result: started in the background")
+            if (!rejected
+                    && out != null
+                    && (out.contains("Async agent launched") || out.contains("running in background with ID"))) {
+                return signal(
+                                "claude",
+                                Status.RUNNING,
+                                cwd,
+                                thread,
+                                at,
+                                "transcript tool_result: started in the background")
                         .withCue(Signal.Cue.BACKGROUND_START, id);
             }
-            return signal("claude", Status.RUNNING, cwd, thread, at,
-                    "transcript tool_result" + (rejected ? " rejected with feedback" : ""))
+            return signal(
+                            "claude",
+                            Status.RUNNING,
+                            cwd,
+                            thread,
+                            at,
+                            "transcript tool_result" + (rejected ? " rejected with feedback" : ""))
                     .withCue(Signal.Cue.TOOL_CLOSE, id);
         }
         if (text == null) {
@@ -175,14 +209,19 @@ public final class Transcripts {
             return signal("claude", Status.INTERRUPTED, cwd, thread, at, "transcript interrupt");
         }
         String head = text.stripLeading();
-        if (head.startsWith("<command-name>") || head.startsWith("<command-message>")
-                || head.startsWith("<local-command-") || head.startsWith("<bash-input>")
-                || head.startsWith("<bash-stdout>") || head.startsWith("<bash-stderr>")
-                || head.startsWith("Caveat: The messages below were generated by the user while running local commands")) {
+        if (head.startsWith("<command-name>")
+                || head.startsWith("<command-message>")
+                || head.startsWith("<local-command-")
+                || head.startsWith("<bash-input>")
+                || head.startsWith("<bash-stdout>")
+                || head.startsWith("<bash-stderr>")
+                || head.startsWith(
+                        "Caveat: The messages below were generated by the user while running local commands")) {
             return signal("claude", null, cwd, thread, at, "transcript local command"); // no work for the model
         }
         return signal("claude", Status.RUNNING, cwd, thread, at, "transcript user prompt")
-                .withCue(Signal.Cue.TURN_START, null).titled(clip(text));
+                .withCue(Signal.Cue.TURN_START, null)
+                .titled(clip(text));
     }
 
     /**
@@ -215,16 +254,20 @@ public final class Transcripts {
         if ("event_msg".equals(type)) {
             return switch (kind) {
                 case "task_started" -> codex(Status.RUNNING, meta, at, why).withCue(Signal.Cue.TURN_START, null);
-                case "user_message" -> codex(Status.RUNNING, meta, at, why).withCue(Signal.Cue.TURN_START, null)
-                        .titled(clip(text(p, "message")));
+                case "user_message" ->
+                    codex(Status.RUNNING, meta, at, why)
+                            .withCue(Signal.Cue.TURN_START, null)
+                            .titled(clip(text(p, "message")));
                 case "agent_reasoning" -> codex(Status.RUNNING, meta, at, why);
                 // The last message of a turn, unless a tool call follows (0.60 and older write no task_complete).
-                case "agent_message" -> codex(Status.RUNNING, meta, at, why).withCue(Signal.Cue.TURN_MAY_END, null)
-                        .note(clip(text(p, "message")));
+                case "agent_message" ->
+                    codex(Status.RUNNING, meta, at, why)
+                            .withCue(Signal.Cue.TURN_MAY_END, null)
+                            .note(clip(text(p, "message")));
                 case "exec_command_begin", "patch_apply_begin", "mcp_tool_call_begin" ->
-                        codex(Status.TOOL_RUNNING, meta, at, why).withCue(Signal.Cue.TOOL_OPEN, call);
+                    codex(Status.TOOL_RUNNING, meta, at, why).withCue(Signal.Cue.TOOL_OPEN, call);
                 case "exec_command_end", "patch_apply_end", "mcp_tool_call_end" ->
-                        codex(Status.RUNNING, meta, at, why).withCue(Signal.Cue.TOOL_CLOSE, call);
+                    codex(Status.RUNNING, meta, at, why).withCue(Signal.Cue.TOOL_CLOSE, call);
                 case "exec_approval_request", "apply_patch_approval_request" -> codex(Status.WAITING, meta, at, why);
                 case "task_complete" -> {
                     boolean failed = p.hasNonNull("error");
@@ -240,14 +283,17 @@ public final class Transcripts {
         if ("response_item".equals(type)) {
             return switch (kind) {
                 case "function_call", "custom_tool_call", "local_shell_call" ->
-                        codex(Status.TOOL_RUNNING, meta, at, why + " " + clip(text(p, "name")))
-                                .withCue(Signal.Cue.TOOL_OPEN, call).note(clip(text(p, "name")));
+                    codex(Status.TOOL_RUNNING, meta, at, why + " " + clip(text(p, "name")))
+                            .withCue(Signal.Cue.TOOL_OPEN, call)
+                            .note(clip(text(p, "name")));
                 case "function_call_output", "custom_tool_call_output" ->
-                        codex(Status.RUNNING, meta, at, why).withCue(Signal.Cue.TOOL_CLOSE, call);
+                    codex(Status.RUNNING, meta, at, why).withCue(Signal.Cue.TOOL_CLOSE, call);
                 case "reasoning" -> codex(Status.RUNNING, meta, at, why);
-                case "message" -> "assistant".equals(text(p, "role"))
-                        ? codex(Status.RUNNING, meta, at, why + " assistant").withCue(Signal.Cue.TURN_MAY_END, null)
-                        : null; // user messages repeat event_msg user_message, or are context and abort markers
+                case "message" ->
+                    "assistant".equals(text(p, "role"))
+                            ? codex(Status.RUNNING, meta, at, why + " assistant")
+                                    .withCue(Signal.Cue.TURN_MAY_END, null)
+                            : null; // user messages repeat event_msg user_message, or are context and abort markers
                 default -> null;
             };
         }
@@ -259,8 +305,20 @@ public final class Transcripts {
     }
 
     private static Signal signal(String agent, Status status, String cwd, String thread, long at, String why) {
-        return new Signal(Source.TRANSCRIPT, agent, status, new Signal.Where(null, null, cwd, null), thread, null,
-                null, false, Signal.Cue.NONE, null, null, at, why);
+        return new Signal(
+                Source.TRANSCRIPT,
+                agent,
+                status,
+                new Signal.Where(null, null, cwd, null),
+                thread,
+                null,
+                null,
+                false,
+                Signal.Cue.NONE,
+                null,
+                null,
+                at,
+                why);
     }
 
     /** An ISO instant ({@code 2026-12-01T07:23:54.123Z}) as epoch ms; 0 when missing or not one. */

@@ -9,7 +9,6 @@ import dev.muxbar.model.Scheduler;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
-import dev.muxbar.tmux.Notification;
 import dev.muxbar.tmux.TmuxGateway;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,15 +44,29 @@ public final class AgentService {
     private final DirWatch watch;
     private Scheduler.Cancellable tailTimer;
 
-    public AgentService(TmuxGateway tmux, dev.muxbar.tmux.PaneWatch panes, Core core, Scheduler scheduler, Executor loop,
-                        Executor io, AgentRules rules, AgentFiles files, Consumer<String> log,
-                        java.util.function.Predicate<String> sidebarNotice) {
+    public AgentService(
+            TmuxGateway tmux,
+            dev.muxbar.tmux.PaneWatch panes,
+            Core core,
+            Scheduler scheduler,
+            Executor loop,
+            Executor io,
+            AgentRules rules,
+            AgentFiles files,
+            Consumer<String> log,
+            java.util.function.Predicate<String> sidebarNotice) {
         this.core = core;
         this.scheduler = scheduler;
         this.io = io;
         this.loop = loop;
         this.files = files;
-        this.screen = new ScreenWatcher(tmux, panes, scheduler, loop, rules, this::ingest,
+        this.screen = new ScreenWatcher(
+                tmux,
+                panes,
+                scheduler,
+                loop,
+                rules,
+                this::ingest,
                 (pane, text) -> core.post(new Event.AgentScreen(pane, text)));
         this.attention = new Attention(tmux, io, log, sidebarNotice, scheduler::now);
         this.bells = new MutedBells(tmux);
@@ -79,11 +92,14 @@ public final class AgentService {
             // Most models only change an agent's status: walk the panes only when they or the set changed.
             List<AgentFiles.Pane> found = new ArrayList<>();
             if (!agentPanes.isEmpty()) {
-                m.snapshot().sessions().forEach(x -> x.windows().forEach(w -> w.panes().forEach(p -> {
-                    if (agentPanes.containsKey(p.id()) && p.pid() > 0) {
-                        found.add(new AgentFiles.Pane(agentPanes.get(p.id()), p.pid(), p.cwd()));
-                    }
-                })));
+                m.snapshot()
+                        .sessions()
+                        .forEach(x -> x.windows()
+                                .forEach(w -> w.panes().forEach(p -> {
+                                    if (agentPanes.containsKey(p.id()) && p.pid() > 0) {
+                                        found.add(new AgentFiles.Pane(agentPanes.get(p.id()), p.pid(), p.cwd()));
+                                    }
+                                })));
             }
             filePanes = List.copyOf(found);
             this.agentPanes = agentPanes;

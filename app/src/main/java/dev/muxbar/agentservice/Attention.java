@@ -41,16 +41,22 @@ public final class Attention {
     public interface TerminalNotifier {
         boolean send(String windowId, String title, String body);
     }
+
     private Map<String, Agent> last;
     private Snapshot lastSnapshot;
     private long alerts;
     /** Session id → when it last alerted: a flapping agent rings once per {@link #GAP_MS}, not on every flap. */
     private final Map<String, Long> lastAlert = new HashMap<>();
+
     static final long GAP_MS = 3_000;
 
     /** {@code sidebarNotice}: shows a message in the sidebars; false when there are none to show it. */
-    public Attention(TmuxGateway tmux, Executor io, Consumer<String> log, java.util.function.Predicate<String> sidebarNotice,
-                     java.util.function.LongSupplier clock) {
+    public Attention(
+            TmuxGateway tmux,
+            Executor io,
+            Consumer<String> log,
+            java.util.function.Predicate<String> sidebarNotice,
+            java.util.function.LongSupplier clock) {
         this.clock = clock;
         this.tmux = tmux;
         this.io = io;
@@ -113,7 +119,8 @@ public final class Attention {
     private void alert(Snapshot s, Agent a) {
         alerts++;
         String session = s.session(a.sessionId()).map(Snapshot.Session::name).orElse(a.sessionId());
-        String what = a.status() == Status.WAITING ? "waits for you" : a.status().label();
+        String what =
+                a.status() == Status.WAITING ? "waits for you" : a.status().label();
         String text = a.agent() + " " + what + " in " + session;
         s.pane(a.pane()).ifPresent(p -> io.execute(() -> bell(p.tty())));
         if (notify != null) {

@@ -27,7 +27,7 @@ final class DirWatch implements AutoCloseable {
     private final Consumer<String> log;
     private final Map<Path, WatchKey> keys = new HashMap<>();
     private WatchService service; // null while nothing is watched
-    private boolean failed;       // the JDK could not watch: the poll alone reads
+    private boolean failed; // the JDK could not watch: the poll alone reads
 
     /** {@code changed} runs on the watch thread for every batch of events; it should only post work. */
     DirWatch(Runnable changed, Consumer<String> log) {
@@ -47,7 +47,12 @@ final class DirWatch implements AutoCloseable {
         for (Path d : dirs) {
             if (!keys.containsKey(d) && Files.isDirectory(d) && start()) {
                 try {
-                    keys.put(d, d.register(service, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE));
+                    keys.put(
+                            d,
+                            d.register(
+                                    service,
+                                    StandardWatchEventKinds.ENTRY_MODIFY,
+                                    StandardWatchEventKinds.ENTRY_CREATE));
                 } catch (IOException e) {
                     // not watchable (inotify limit): the poll still reads it
                 }
@@ -84,26 +89,29 @@ final class DirWatch implements AutoCloseable {
         try {
             WatchService s = FileSystems.getDefault().newWatchService();
             service = s;
-            Thread thread = new Thread(() -> {
-                try {
-                    while (true) {
-                        WatchKey k = s.take();
-                        k.pollEvents();
-                        k.reset();
-                        changed.run();
-                    }
-                } catch (InterruptedException | ClosedWatchServiceException e) {
-                    // closed: nothing to watch any more, or the daemon stops
-                } catch (RuntimeException e) {
-                    log.accept("transcript watch stopped: " + e);
-                }
-            }, "muxbar-transcript-watch");
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            while (true) {
+                                WatchKey k = s.take();
+                                k.pollEvents();
+                                k.reset();
+                                changed.run();
+                            }
+                        } catch (InterruptedException | ClosedWatchServiceException e) {
+                            // closed: nothing to watch any more, or the daemon stops
+                        } catch (RuntimeException e) {
+                            log.accept("transcript watch stopped: " + e);
+                        }
+                    },
+                    "muxbar-transcript-watch");
             thread.setDaemon(true);
             thread.start();
             return true;
         } catch (IOException e) {
             failed = true;
-            log.accept("no file watch (" + e.getMessage() + "): transcripts are read every " + AgentService.TAIL_MS + " ms");
+            log.accept("no file watch (" + e.getMessage() + "): transcripts are read every " + AgentService.TAIL_MS
+                    + " ms");
             return false;
         }
     }

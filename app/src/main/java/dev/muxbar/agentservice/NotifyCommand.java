@@ -34,8 +34,8 @@ final class NotifyCommand {
     void send(Note n) {
         io.execute(() -> {
             try {
-                ProcessBuilder pb = new ProcessBuilder(List.of("/bin/sh", "-c", command, "muxbar-notify", "muxbar: " + n.agent(),
-                        n.text()));
+                ProcessBuilder pb = new ProcessBuilder(
+                        List.of("/bin/sh", "-c", command, "muxbar-notify", "muxbar: " + n.agent(), n.text()));
                 pb.environment().put("MUXBAR_AGENT", n.agent());
                 pb.environment().put("MUXBAR_STATUS", n.status());
                 pb.environment().put("MUXBAR_SESSION", n.session());

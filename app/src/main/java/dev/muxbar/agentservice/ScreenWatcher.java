@@ -72,8 +72,14 @@ public final class ScreenWatcher {
     }
 
     /** {@code out}: what the rules read; {@code screens}: each capture's text (it may tell whose a conversation is). */
-    public ScreenWatcher(TmuxGateway tmux, PaneWatch panes, Scheduler scheduler, Executor loop, AgentRules rules,
-                         Consumer<Signal> out, java.util.function.BiConsumer<String, String> screens) {
+    public ScreenWatcher(
+            TmuxGateway tmux,
+            PaneWatch panes,
+            Scheduler scheduler,
+            Executor loop,
+            AgentRules rules,
+            Consumer<Signal> out,
+            java.util.function.BiConsumer<String, String> screens) {
         this.screens = screens;
         this.tmux = tmux;
         this.panes = panes;
@@ -138,19 +144,20 @@ public final class ScreenWatcher {
     private void capture(String pane, Watch w) {
         w.timer = null;
         w.lastAt = scheduler.now();
-        tmux.send(Commands.capturePane(pane)).whenComplete((lines, err) -> loop.execute(() -> {
-            w.busy = false;
-            if (watches.get(pane) != w) {
-                return; // no longer watched
-            }
-            if (err == null) {
-                evaluate(pane, w, lines);
-            }
-            if (w.again) {
-                w.again = false;
-                request(pane);
-            }
-        }));
+        tmux.send(Commands.capturePane(pane))
+                .whenComplete((lines, err) -> loop.execute(() -> {
+                    w.busy = false;
+                    if (watches.get(pane) != w) {
+                        return; // no longer watched
+                    }
+                    if (err == null) {
+                        evaluate(pane, w, lines);
+                    }
+                    if (w.again) {
+                        w.again = false;
+                        request(pane);
+                    }
+                }));
     }
 
     private void evaluate(String pane, Watch w, List<String> screen) {
@@ -171,7 +178,8 @@ public final class ScreenWatcher {
             // the screen is what this row goes by. A screen that stopped moving costs nothing again.
             w.again = true;
         }
-        AgentRules.Verdict v = d.judge(screen, snapshot.pane(pane).map(Snapshot.Pane::title).orElse(""));
+        AgentRules.Verdict v =
+                d.judge(screen, snapshot.pane(pane).map(Snapshot.Pane::title).orElse(""));
         if (v == null) {
             return;
         }
@@ -189,7 +197,9 @@ public final class ScreenWatcher {
         w.turn &= !(report == Status.IDLE || report.terminal());
         boolean dialogGone = w.last == Status.WAITING && s != Status.WAITING;
         w.last = report;
-        out.accept(Signal.of(Source.SCREEN, w.agent, report, pane, null).withWait(v.waitsFor()).because("screen " + v.rule()));
+        out.accept(Signal.of(Source.SCREEN, w.agent, report, pane, null)
+                .withWait(v.waitsFor())
+                .because("screen " + v.rule()));
         Agent row = rows.get(pane);
         if (s != Status.WAITING && row != null && row.status() == Status.WAITING) {
             // The prompt is gone but the row still waits: look again once the tracker lets the screen lower it

@@ -1,10 +1,10 @@
 package dev.muxbar.api;
 
-import dev.muxbar.json.Json;
-import dev.muxbar.json.Node;
 import dev.muxbar.agents.HookMapping;
 import dev.muxbar.agents.Signal;
 import dev.muxbar.agents.Tracker;
+import dev.muxbar.json.Json;
+import dev.muxbar.json.Node;
 import dev.muxbar.model.Model;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
@@ -40,12 +40,15 @@ final class AgentRoutes {
         if (bad != null) {
             return bad;
         }
-        return Reply.await(actions.show(pane), shown -> {
-            if (shown.isEmpty()) {
-                return Reply.error(404, "no agent row in pane " + pane);
-            }
-            return Reply.ok(Json.write(shown.get()));
-        }, Reply::busy);
+        return Reply.await(
+                actions.show(pane),
+                shown -> {
+                    if (shown.isEmpty()) {
+                        return Reply.error(404, "no agent row in pane " + pane);
+                    }
+                    return Reply.ok(Json.write(shown.get()));
+                },
+                Reply::busy);
     }
 
     /** POST /agents/answer?pane=%3&amp;choice=N&amp;prompt=HASH: picks choice N of that prompt, or says why not (409). */
@@ -58,11 +61,15 @@ final class AgentRoutes {
         String choice = query.getValue("choice");
         String hash = query.getValue("prompt");
         if (choice == null || !choice.matches("[1-9]")) {
-            return Reply.error(400, "choice must be the number of a choice, 1-9, got: " + (choice == null ? "nothing" : clip(choice)));
+            return Reply.error(
+                    400,
+                    "choice must be the number of a choice, 1-9, got: " + (choice == null ? "nothing" : clip(choice)));
         }
         if (hash == null || !hash.matches("[0-9a-f]{16}")) {
-            return Reply.error(400, "prompt must be the 16-hex hash GET /agents/prompt gives, got: "
-                    + (hash == null ? "nothing" : clip(hash)));
+            return Reply.error(
+                    400,
+                    "prompt must be the 16-hex hash GET /agents/prompt gives, got: "
+                            + (hash == null ? "nothing" : clip(hash)));
         }
         return Reply.await(actions.answer(pane, Integer.parseInt(choice), hash), AgentRoutes::outcome, Reply::busy);
     }
@@ -75,7 +82,8 @@ final class AgentRoutes {
             return bad;
         }
         String text = body.endsWith("\n") ? body.substring(0, body.length() - 1) : body; // curl -d @file, echo
-        return Reply.await(actions.reply(pane, text, "1".equals(query.getValue("force"))), AgentRoutes::outcome, Reply::busy);
+        return Reply.await(
+                actions.reply(pane, text, "1".equals(query.getValue("force"))), AgentRoutes::outcome, Reply::busy);
     }
 
     private Reply checkPane(String pane) {
@@ -90,7 +98,8 @@ final class AgentRoutes {
 
     private static Reply outcome(dev.muxbar.act.AgentActions.Outcome o) {
         if (o instanceof dev.muxbar.act.AgentActions.Outcome.Sent) {
-            return Reply.ok(Json.object().put("ok", true).put("sent", o.message()).toString());
+            return Reply.ok(
+                    Json.object().put("ok", true).put("sent", o.message()).toString());
         } else if (o instanceof dev.muxbar.act.AgentActions.Outcome.Refused r) {
             return Reply.error(r.status(), r.message());
         }
@@ -154,30 +163,44 @@ final class AgentRoutes {
         }
         CompletableFuture<java.util.List<dev.muxbar.agents.Explanation>> done = new CompletableFuture<>();
         core.post(new Event.ExplainAgents(pane, done));
-        return Reply.await(done, list -> {
-            return Reply.ok(Json.write(java.util.Map.of("agents", list)));
-        }, Reply::busy);
+        return Reply.await(
+                done,
+                list -> {
+                    return Reply.ok(Json.write(java.util.Map.of("agents", list)));
+                },
+                Reply::busy);
     }
 
     /** The loop's outcome as a reply, completed on the loop thread (the caller bounds the wait). */
     private CompletionStage<Reply> submit(Signal s) {
         CompletableFuture<Tracker.Outcome> done = new CompletableFuture<>();
         core.post(new Event.AgentSignal(s, done));
-        return done.handle((o, err) -> err != null ? Reply.busy(err)
+        return done.handle((o, err) -> err != null
+                ? Reply.busy(err)
                 : o == Tracker.Outcome.NO_PANE
-                ? Reply.error(404, "no tmux pane matches this " + s.agent()
-                        + " event: pass pane=%N ($TMUX_PANE), pid, session or a cwd a pane is in")
-                : o == Tracker.Outcome.NOT_RUNNING
-                ? Reply.error(404, "pane " + s.where().pane() + " runs no " + s.agent() + running(s.where().pane())
-                        + ": only a hook may speak for an agent its pane does not run")
-                : Reply.ok("{\"ok\":true,\"outcome\":\"" + o.name().toLowerCase(java.util.Locale.ROOT) + "\"}"));
+                        ? Reply.error(
+                                404,
+                                "no tmux pane matches this " + s.agent()
+                                        + " event: pass pane=%N ($TMUX_PANE), pid, session or a cwd a pane is in")
+                        : o == Tracker.Outcome.NOT_RUNNING
+                                ? Reply.error(
+                                        404,
+                                        "pane " + s.where().pane() + " runs no " + s.agent()
+                                                + running(s.where().pane())
+                                                + ": only a hook may speak for an agent its pane does not run")
+                                : Reply.ok("{\"ok\":true,\"outcome\":\""
+                                        + o.name().toLowerCase(java.util.Locale.ROOT) + "\"}"));
     }
 
     /** " (it runs bash)", or "" when the model does not say (the loop's thread reads its own model). */
     private String running(String pane) {
         dev.muxbar.model.Model m = core.model();
-        return m == null ? "" : m.snapshot().pane(pane).map(p -> p.command().isEmpty() ? "" : " (it runs "
-                + clip(p.command()) + ")").orElse("");
+        return m == null
+                ? ""
+                : m.snapshot()
+                        .pane(pane)
+                        .map(p -> p.command().isEmpty() ? "" : " (it runs " + clip(p.command()) + ")")
+                        .orElse("");
     }
 
     private static Node parse(String body) {

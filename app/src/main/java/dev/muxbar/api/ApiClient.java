@@ -77,23 +77,29 @@ public final class ApiClient implements AutoCloseable {
      * returns false, the stream ends, or {@code timeoutMs} (0: none) passes. Returns the HTTP status
      * (the error body goes to {@code onError}).
      */
-    public int stream(String pathAndQuery, long timeoutMs, java.util.function.Predicate<StreamEvent> onEvent,
-                      java.util.function.Consumer<String> onError) throws IOException {
+    public int stream(
+            String pathAndQuery,
+            long timeoutMs,
+            java.util.function.Predicate<StreamEvent> onEvent,
+            java.util.function.Consumer<String> onError)
+            throws IOException {
         try {
             if (!http.isStarted()) {
                 http.start();
             }
             long started = System.nanoTime();
             var listener = new org.eclipse.jetty.client.InputStreamResponseListener();
-            var request = http.newRequest("http://muxbar" + pathAndQuery).method("GET").transport(new Transport.TCPUnix(socket))
+            var request = http.newRequest("http://muxbar" + pathAndQuery)
+                    .method("GET")
+                    .transport(new Transport.TCPUnix(socket))
                     .idleTimeout(timeoutMs > 0 ? timeoutMs + 1_000 : 0, TimeUnit.MILLISECONDS);
             if (timeoutMs > 0) {
                 request.timeout(timeoutMs, TimeUnit.MILLISECONDS);
             }
             request.send(listener);
             var response = listener.get(5, TimeUnit.SECONDS);
-            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(listener.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8))) {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    listener.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
                 if (response.getStatus() != 200) {
                     StringBuilder sb = new StringBuilder();
                     for (String l = in.readLine(); l != null; l = in.readLine()) {
@@ -108,7 +114,8 @@ public final class ApiClient implements AutoCloseable {
                 for (String l = in.readLine(); l != null; l = in.readLine()) {
                     if (l.isEmpty()) {
                         if (event != null || data.length() > 0) {
-                            if (!onEvent.test(new StreamEvent(id, event == null ? "message" : event, data.toString()))) {
+                            if (!onEvent.test(
+                                    new StreamEvent(id, event == null ? "message" : event, data.toString()))) {
                                 request.abort(new java.util.concurrent.CancellationException("done"));
                                 return 200;
                             }

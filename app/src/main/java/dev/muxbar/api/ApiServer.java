@@ -160,8 +160,14 @@ public final class ApiServer implements AutoCloseable {
         try {
             return Request.extractQueryParameters(request);
         } catch (RuntimeException e) {
-            answer(request, response, callback, Reply.error(400, "the query is not valid URL encoding: "
-                    + request.getHttpURI().getQuery()));
+            answer(
+                    request,
+                    response,
+                    callback,
+                    Reply.error(
+                            400,
+                            "the query is not valid URL encoding: "
+                                    + request.getHttpURI().getQuery()));
             return null;
         }
     }
@@ -174,7 +180,11 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         if (path.equals("/agents/reply") && method.equals("POST")) {
-            readBody(request, response, callback, InvocationType.BLOCKING,
+            readBody(
+                    request,
+                    response,
+                    callback,
+                    InvocationType.BLOCKING,
                     body -> CompletableFuture.completedFuture(safely(() -> agents.reply(body, query))));
             return;
         }
@@ -190,13 +200,22 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         if (path.equals("/agents/explain") || path.equals("/agents/prompt")) {
-            answer(request, response, callback, !method.equals("GET") ? Routes.notAllowed(method, path)
-                    : safely(() -> path.equals("/agents/prompt") ? agents.prompt(query) : agents.explain(query)));
+            answer(
+                    request,
+                    response,
+                    callback,
+                    !method.equals("GET")
+                            ? Routes.notAllowed(method, path)
+                            : safely(() ->
+                                    path.equals("/agents/prompt") ? agents.prompt(query) : agents.explain(query)));
             return;
         }
         if (path.equals("/agents/answer")) {
-            answer(request, response, callback, method.equals("POST") ? safely(() -> agents.answer(query))
-                    : Routes.notAllowed(method, path));
+            answer(
+                    request,
+                    response,
+                    callback,
+                    method.equals("POST") ? safely(() -> agents.answer(query)) : Routes.notAllowed(method, path));
             return;
         }
         answer(request, response, callback, safely(() -> routes.route(method, path, query)));
@@ -229,8 +248,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Agent events: answered without a worker thread (see {@link Transport}). */
-    private static final java.util.Set<String> AGENT_EVENT_PATHS = java.util.Set.of("/hooks/claude", "/hooks/codex",
-            "/agent-event");
+    private static final java.util.Set<String> AGENT_EVENT_PATHS =
+            java.util.Set.of("/hooks/claude", "/hooks/codex", "/agent-event");
 
     /**
      * Endpoints with a JSON body. The body is read asynchronously: a client that sends half a body and
@@ -239,8 +258,12 @@ public final class ApiServer implements AutoCloseable {
      * connection's idle timeout ends a stalled one. {@code use} runs where the body completes: on the
      * selector thread when {@code type} is {@code NON_BLOCKING}, so it must not block then.
      */
-    private void readBody(Request request, Response response, Callback callback, InvocationType type,
-                          java.util.function.Function<String, CompletionStage<Reply>> use) {
+    private void readBody(
+            Request request,
+            Response response,
+            Callback callback,
+            InvocationType type,
+            java.util.function.Function<String, CompletionStage<Reply>> use) {
         long declared = request.getLength(); // -1: chunked
         if (declared > MAX_BODY) {
             answer(request, response, callback, tooLarge());
@@ -254,8 +277,13 @@ public final class ApiServer implements AutoCloseable {
         Content.Source.asByteArrayAsync(request, MAX_BODY, Promise.Invocable.from(type, (bytes, failure) -> {
             bodyBudget.release(reserved);
             if (failure != null) {
-                answer(request, response, callback, declared < 0 && !(failure instanceof java.util.concurrent.TimeoutException)
-                        ? tooLarge() : Reply.error(400, "cannot read the body: " + failure.getMessage()));
+                answer(
+                        request,
+                        response,
+                        callback,
+                        declared < 0 && !(failure instanceof java.util.concurrent.TimeoutException)
+                                ? tooLarge()
+                                : Reply.error(400, "cannot read the body: " + failure.getMessage()));
                 return;
             }
             CompletionStage<Reply> reply;
@@ -281,8 +309,11 @@ public final class ApiServer implements AutoCloseable {
         int status = response.getStatus();
         String reason = org.eclipse.jetty.http.HttpStatus.getMessage(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        Content.Sink.write(response, true, Json.error(message == null || message.toString().isEmpty() ? reason
-                : reason + ": " + message) + "\n", callback);
+        Content.Sink.write(
+                response,
+                true,
+                Json.error(message == null || message.toString().isEmpty() ? reason : reason + ": " + message) + "\n",
+                callback);
         return true;
     }
 
@@ -295,13 +326,15 @@ public final class ApiServer implements AutoCloseable {
      * daemon threads and go with the process.
      */
     public void close() {
-        Thread stopper = new Thread(() -> {
-            try {
-                server.stop();
-            } catch (Exception e) {
-                // shutting down anyway
-            }
-        }, "muxbar-api-stop");
+        Thread stopper = new Thread(
+                () -> {
+                    try {
+                        server.stop();
+                    } catch (Exception e) {
+                        // shutting down anyway
+                    }
+                },
+                "muxbar-api-stop");
         stopper.setDaemon(true);
         stopper.start();
         try {

@@ -46,12 +46,15 @@ final class EventsRoute {
                 Model m = core.model();
                 sessionId = m == null ? null : Routes.resolveSession(m.snapshot(), session);
                 if (sessionId == null) {
-                    return Reply.error(404, "no session " + (session.length() > 40 ? session.substring(0, 40) + "…" : session));
+                    return Reply.error(
+                            404, "no session " + (session.length() > 40 ? session.substring(0, 40) + "…" : session));
                 }
             }
             String pane = query.getValue("pane");
             if (pane != null && !pane.matches("%[0-9]{1,9}")) {
-                return Reply.error(400, "pane must look like %3, got: " + (pane.length() > 20 ? pane.substring(0, 20) + "…" : pane));
+                return Reply.error(
+                        400,
+                        "pane must look like %3, got: " + (pane.length() > 20 ? pane.substring(0, 20) + "…" : pane));
             }
             filter = new Filter(Filter.types(query.getValue("types")), sessionId, pane);
         } catch (IllegalArgumentException e) {
@@ -67,7 +70,9 @@ final class EventsRoute {
         boolean accepted = hub.open(filter, last, new EventHub.Sink() {
             @Override
             public void write(String text, java.util.function.Consumer<Throwable> done) {
-                response.write(false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
+                response.write(
+                        false,
+                        ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
                         Callback.from(() -> done.accept(null), done::accept));
             }
 

@@ -68,7 +68,8 @@ final class MetaRoutes {
                     core.post(new Event.ShowNotice(name + ": " + text));
                     return Reply.ok("{\"ok\":true}");
                 }
-                change = kind.equals("status") ? new Event.MetaChange.Status(text, tone, ttl * 1000)
+                change = kind.equals("status")
+                        ? new Event.MetaChange.Status(text, tone, ttl * 1000)
                         : new Event.MetaChange.Log(text, tone, ttl * 1000);
             }
             case "progress" -> {

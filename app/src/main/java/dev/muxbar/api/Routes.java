@@ -5,8 +5,8 @@ import dev.muxbar.model.Model;
 import dev.muxbar.model.Seat;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
-import dev.muxbar.state.Event.OrderEdit;
 import dev.muxbar.state.Event;
+import dev.muxbar.state.Event.OrderEdit;
 import dev.muxbar.theme.ThemeResult;
 import dev.muxbar.theme.Themes;
 import dev.muxbar.tmux.Commands;
@@ -53,7 +53,10 @@ final class Routes {
                 }
                 return state(m);
             }
-            case "/order/move": case "/order/hide": case "/order/unhide": case "/order/reset":
+            case "/order/move":
+            case "/order/hide":
+            case "/order/unhide":
+            case "/order/reset":
                 return post ? order(path.substring("/order/".length()), query) : notAllowed(method, path);
             case "/toggle":
                 return post ? toggle(query.getValue("on")) : notAllowed(method, path);
@@ -61,12 +64,19 @@ final class Routes {
                 return get ? fromLoop(actions.describe()) : notAllowed(method, path);
             case "/switch":
                 return post ? switchClient(query) : notAllowed(method, path);
-            case "/sessions/status": case "/sessions/progress": case "/sessions/log": case "/sessions/notify":
+            case "/sessions/status":
+            case "/sessions/progress":
+            case "/sessions/log":
+            case "/sessions/notify":
             case "/sessions/clear":
-                return post ? metaRoutes.handle(path.substring("/sessions/".length()), query) : notAllowed(method, path);
+                return post
+                        ? metaRoutes.handle(path.substring("/sessions/".length()), query)
+                        : notAllowed(method, path);
             case "/mute":
                 return post ? mute(query.getValue("session")) : notAllowed(method, path);
-            case "/hooks/claude": case "/hooks/codex": case "/agent-event":
+            case "/hooks/claude":
+            case "/hooks/codex":
+            case "/agent-event":
                 return notAllowed(method, path);
             case "/themes":
                 return get ? fromLoop(actions.themes()) : notAllowed(method, path);
@@ -80,7 +90,9 @@ final class Routes {
                 return Reply.ok("{\"ok\":true}");
             }
             case "/keys/rebind":
-                return post ? fromLoop(actions.rebindKeys().thenApply(n -> Map.of("keys", n))) : notAllowed(method, path);
+                return post
+                        ? fromLoop(actions.rebindKeys().thenApply(n -> Map.of("keys", n)))
+                        : notAllowed(method, path);
             default:
                 return Reply.error(404, "no such endpoint: " + method + " " + path);
         }
@@ -123,7 +135,9 @@ final class Routes {
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         core.post(new Event.EditOrder(edit, done));
-        return Reply.await(done, v -> Reply.ok("{\"ok\":true}"),
+        return Reply.await(
+                done,
+                v -> Reply.ok("{\"ok\":true}"),
                 c -> Reply.error(c instanceof IllegalArgumentException ? 404 : 409, c.getMessage()));
     }
 
@@ -140,9 +154,11 @@ final class Routes {
             return Reply.error(400, "index must be a whole number from 1, got: " + index);
         }
         if (n > m.shown().size()) {
-            return Reply.error(404, "no session at position " + n + " (" + m.shown().size() + " shown)");
+            return Reply.error(
+                    404, "no session at position " + n + " (" + m.shown().size() + " shown)");
         }
-        if (client == null || m.snapshot().clients().stream().noneMatch(c -> c.tty().equals(client))) {
+        if (client == null
+                || m.snapshot().clients().stream().noneMatch(c -> c.tty().equals(client))) {
             return Reply.error(404, "no attached client on " + client);
         }
         String id = m.shown().get(n - 1).id();
@@ -161,8 +177,10 @@ final class Routes {
             return Reply.error(400, "missing query parameter: name (muxbar themes list shows them)");
         }
         if (!Themes.plausibleName(name)) {
-            return Reply.error(400, "not a theme name: it has a control character, a '/' or over 100 characters"
-                    + " (muxbar themes list shows them)");
+            return Reply.error(
+                    400,
+                    "not a theme name: it has a control character, a '/' or over 100 characters"
+                            + " (muxbar themes list shows them)");
         }
         boolean keep = preview == null || !(preview.equals("1") || preview.equals("true"));
         return Reply.await(actions.setTheme(name, keep), Routes::themeReply, Reply::busy);
@@ -170,7 +188,11 @@ final class Routes {
 
     private static Reply themeReply(ThemeResult r) {
         if (r instanceof ThemeResult.Shown s) {
-            return Reply.ok(Json.object().put("ok", true).put("theme", s.name()).put("saved", s.saved()).toString());
+            return Reply.ok(Json.object()
+                    .put("ok", true)
+                    .put("theme", s.name())
+                    .put("saved", s.saved())
+                    .toString());
         } else if (r instanceof ThemeResult.NoSuchTheme) {
             return Reply.error(404, r.message());
         } else if (r instanceof ThemeResult.BrokenFile || r instanceof ThemeResult.NotSaved) {
@@ -207,9 +229,12 @@ final class Routes {
 
     /** Waits (bounded) for an answer computed on the loop and returns it as JSON. */
     private Reply fromLoop(CompletableFuture<?> answer) {
-        return Reply.await(answer, v -> {
-            return Reply.ok(Json.write(v));
-        }, Reply::busy);
+        return Reply.await(
+                answer,
+                v -> {
+                    return Reply.ok(Json.write(v));
+                },
+                Reply::busy);
     }
 
     /** The last /state answer and the model it was written from: polling an unchanged model costs nothing. */
@@ -221,7 +246,8 @@ final class Routes {
         Written last = lastState;
         if (last.model() != m) {
             String body = Json.write(m);
-            last = new Written(m, new Reply(200, body, "\"" + Integer.toHexString(body.hashCode()) + "-" + body.length() + "\""));
+            last = new Written(
+                    m, new Reply(200, body, "\"" + Integer.toHexString(body.hashCode()) + "-" + body.length() + "\""));
             lastState = last;
         }
         return last.reply();
@@ -241,12 +267,14 @@ final class Routes {
         if (ref.matches("\\$[0-9]+") && s.session(ref).isPresent()) {
             return ref;
         }
-        return s.sessions().stream().filter(x -> x.name().equals(ref)).map(Snapshot.Session::id)
-                .findFirst().orElse(null);
+        return s.sessions().stream()
+                .filter(x -> x.name().equals(ref))
+                .map(Snapshot.Session::id)
+                .findFirst()
+                .orElse(null);
     }
 
     static Reply notAllowed(String method, String path) {
         return Reply.error(405, method + " is not allowed on " + path);
     }
-
 }

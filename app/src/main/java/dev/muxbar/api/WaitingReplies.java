@@ -93,7 +93,8 @@ final class WaitingReplies {
 
             @Override
             public Cancellable schedule(long delayMillis, Runnable task) {
-                org.eclipse.jetty.util.thread.Scheduler.Task t = timer.schedule(task, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+                org.eclipse.jetty.util.thread.Scheduler.Task t =
+                        timer.schedule(task, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
                 return t::cancel;
             }
         };

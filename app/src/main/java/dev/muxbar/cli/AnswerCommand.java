@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
  * (a script that showed the prompt first), else of the prompt on screen now. Exit 0 sent, 1 refused
  * (the prompt changed, no prompt, no agent), 2 bad input or no daemon.
  */
-@Command(name = "answer", mixinStandardHelpOptions = true,
+@Command(
+        name = "answer",
+        mixinStandardHelpOptions = true,
         description = "Show an agent's prompt and its choices, or answer it (without switching to it).")
 final class AnswerCommand implements Callable<Integer> {
 
@@ -29,14 +31,20 @@ final class AnswerCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "CHOICE", description = "The number of the choice (1-9).")
     String choice;
 
-    @Option(names = "--prompt", paramLabel = "HASH", description = "Answer only the prompt with this hash (from the listing).")
+    @Option(
+            names = "--prompt",
+            paramLabel = "HASH",
+            description = "Answer only the prompt with this hash (from the listing).")
     String hash;
 
     @Override
     public Integer call() throws Exception {
         String p = Panes.normalise(pane);
-        if (p == null || (choice != null && !choice.matches("[1-9]")) || (hash != null && !hash.matches("[0-9a-f]{16}"))) {
-            System.err.println("muxbar: answer PANE [CHOICE] [--prompt HASH]: a pane like %3, a choice 1-9, a 16-hex hash");
+        if (p == null
+                || (choice != null && !choice.matches("[1-9]"))
+                || (hash != null && !hash.matches("[0-9a-f]{16}"))) {
+            System.err.println(
+                    "muxbar: answer PANE [CHOICE] [--prompt HASH]: a pane like %3, a choice 1-9, a 16-hex hash");
             return 2;
         }
         try (ApiClient api = new ApiClient(target.paths().socket())) {
@@ -52,15 +60,18 @@ final class AnswerCommand implements Callable<Integer> {
             JsonNode s = CliJson.MAPPER.readTree(shown.body());
             JsonNode prompt = s.path("prompt");
             if (choice == null) {
-                System.out.println(p + " " + s.path("agent").asText() + " " + s.path("status").asText()
+                System.out.println(p + " " + s.path("agent").asText() + " "
+                        + s.path("status").asText()
                         + (prompt.isObject() ? "  prompt " + prompt.path("hash").asText() : "  (no prompt on screen)"));
                 for (JsonNode c : prompt.path("choices")) {
-                    System.out.println("  " + c.path("number").asInt() + "  " + c.path("label").asText());
+                    System.out.println("  " + c.path("number").asInt() + "  "
+                            + c.path("label").asText());
                 }
                 return prompt.isObject() ? 0 : 1;
             }
             if (!prompt.isObject()) {
-                System.err.println("muxbar: " + s.path("agent").asText() + " in " + p + " shows no prompt muxbar can answer");
+                System.err.println(
+                        "muxbar: " + s.path("agent").asText() + " in " + p + " shows no prompt muxbar can answer");
                 return 1;
             }
             String h = hash != null ? hash : prompt.path("hash").asText();
@@ -69,7 +80,8 @@ final class AnswerCommand implements Callable<Integer> {
                 System.err.println("muxbar: " + Panes.error(a.body()));
                 return a.status() == 409 || a.status() == 404 ? 1 : 2;
             }
-            System.out.println("muxbar: " + CliJson.MAPPER.readTree(a.body()).path("sent").asText());
+            System.out.println(
+                    "muxbar: " + CliJson.MAPPER.readTree(a.body()).path("sent").asText());
             return 0;
         }
     }

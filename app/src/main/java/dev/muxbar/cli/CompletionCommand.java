@@ -15,10 +15,14 @@ import picocli.CommandLine.Spec;
  * zsh get picocli's generated script (zsh runs it through bashcompinit); fish gets {@code complete}
  * lines for the commands and their options.
  */
-@Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a shell completion script: bash, zsh or fish.",
-                "bash: source <(muxbar completion bash)   zsh: source <(muxbar completion zsh)",
-                "fish: muxbar completion fish > ~/.config/fish/completions/muxbar.fish"})
+@Command(
+        name = "completion",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a shell completion script: bash, zsh or fish.",
+            "bash: source <(muxbar completion bash)   zsh: source <(muxbar completion zsh)",
+            "fish: muxbar completion fish > ~/.config/fish/completions/muxbar.fish"
+        })
 final class CompletionCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SHELL", description = "bash, zsh or fish")
@@ -58,13 +62,18 @@ final class CompletionCommand implements Callable<Integer> {
             if (sub.usageMessage().hidden()) {
                 continue;
             }
-            out.append("complete -c muxbar -n '__fish_use_subcommand' -a ").append(e.getKey())
-                    .append(" -d ").append(quote(first(sub.usageMessage().description()))).append('\n');
+            out.append("complete -c muxbar -n '__fish_use_subcommand' -a ")
+                    .append(e.getKey())
+                    .append(" -d ")
+                    .append(quote(first(sub.usageMessage().description())))
+                    .append('\n');
             for (OptionSpec o : sub.options()) {
                 if (o.hidden()) {
                     continue;
                 }
-                out.append("complete -c muxbar -n '__fish_seen_subcommand_from ").append(e.getKey()).append('\'');
+                out.append("complete -c muxbar -n '__fish_seen_subcommand_from ")
+                        .append(e.getKey())
+                        .append('\'');
                 for (String name : o.names()) {
                     out.append(name.startsWith("--") ? " -l " + name.substring(2) : " -s " + name.substring(1));
                 }

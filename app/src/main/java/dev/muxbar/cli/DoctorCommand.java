@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code muxbar doctor}: one line per check, {@code ok} or {@code problem} with the fix. */
-@Command(name = "doctor", mixinStandardHelpOptions = true, description = "Check tmux, Java, the runtime dir, the daemon and curl.")
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        description = "Check tmux, Java, the runtime dir, the daemon and curl.")
 final class DoctorCommand implements Callable<Integer> {
 
     @Mixin
@@ -35,7 +38,9 @@ final class DoctorCommand implements Callable<Integer> {
                 line(false, "runtime dir " + paths.runtimeDir(), refused);
             } else {
                 String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(paths.runtimeDir()));
-                line(perms.equals("rwx------"), "runtime dir " + paths.runtimeDir() + " (" + perms + ")",
+                line(
+                        perms.equals("rwx------"),
+                        "runtime dir " + paths.runtimeDir() + " (" + perms + ")",
                         "chmod 700 " + paths.runtimeDir());
             }
         } else {
@@ -46,10 +51,14 @@ final class DoctorCommand implements Callable<Integer> {
             alive = api.alive();
             Path sock = target.address().socket();
             if (!alive && !tmuxServerAnswers(sock)) {
-                line(false, "no tmux server runs at " + sock,
+                line(
+                        false,
+                        "no tmux server runs at " + sock,
                         "start tmux first: with the plugin loaded (see README, Install) the daemon starts with it");
             } else {
-                line(alive, "daemon " + (alive ? "answers on " + paths.socket() : "not running for " + sock),
+                line(
+                        alive,
+                        "daemon " + (alive ? "answers on " + paths.socket() : "not running for " + sock),
                         "start it: muxbar server " + (target.label != null ? "-L " + target.label : ""));
             }
             if (alive) {
@@ -59,7 +68,10 @@ final class DoctorCommand implements Callable<Integer> {
         checkKeys();
         checkAgentFiles();
         boolean curl = onPath("curl");
-        line(curl, "curl " + (curl ? "found" : "not found"), "install curl (the shell scripts use it to reach the daemon)");
+        line(
+                curl,
+                "curl " + (curl ? "found" : "not found"),
+                "install curl (the shell scripts use it to reach the daemon)");
         return problems == 0 ? 0 : 1;
     }
 
@@ -74,8 +86,9 @@ final class DoctorCommand implements Callable<Integer> {
             return;
         }
         Matcher m = Pattern.compile("(\\d+)\\.(\\d+)").matcher(v);
-        boolean ok = m.find() && (Integer.parseInt(m.group(1)) > 3
-                || Integer.parseInt(m.group(1)) == 3 && Integer.parseInt(m.group(2)) >= 2);
+        boolean ok = m.find()
+                && (Integer.parseInt(m.group(1)) > 3
+                        || Integer.parseInt(m.group(1)) == 3 && Integer.parseInt(m.group(2)) >= 2);
         line(ok, v + " (need 3.2 or newer)", "upgrade tmux to 3.2 or newer");
     }
 
@@ -86,14 +99,19 @@ final class DoctorCommand implements Callable<Integer> {
         String theme = "theme " + n.path("theme").asText();
         if (n.path("mode").asText().equals("auto")) {
             String source = n.path("appearanceSource").asText();
-            line(!source.startsWith("unavailable"), theme + " (auto mode: " + n.path("appearance").asText() + ", " + source + ")",
+            line(
+                    !source.startsWith("unavailable"),
+                    theme + " (auto mode: " + n.path("appearance").asText() + ", " + source + ")",
                     "auto mode cannot read the system appearance here and stays on dark; on Linux it needs gdbus and a "
                             + "desktop portal on the session bus, or set @muxbar-theme-mode fixed");
         } else {
             line(true, theme, "");
         }
         for (com.fasterxml.jackson.databind.JsonNode p : n.path("problems")) {
-            line(false, "theme file left out: " + p.asText(), "correct the field it names (themes/schema.json documents them)");
+            line(
+                    false,
+                    "theme file left out: " + p.asText(),
+                    "correct the field it names (themes/schema.json documents them)");
         }
     }
 
@@ -124,12 +142,16 @@ final class DoctorCommand implements Callable<Integer> {
         }
         String dirs = "Claude Code " + here.claude() + ", Codex " + here.codex() + " (as this shell sets them)";
         if (off.equals("off")) {
-            System.out.println("note     agent files not read (@muxbar-agent-files off): hooks and screens only; " + dirs);
+            System.out.println(
+                    "note     agent files not read (@muxbar-agent-files off): hooks and screens only; " + dirs);
         } else if (Files.isReadable(Path.of("/proc/self/environ"))) {
             line(true, "agent files: " + dirs + "; the daemon finds each agent's own in its environment", "");
         } else {
-            line(true, "agent files: " + dirs + "; the daemon reads only its own CLAUDE_CONFIG_DIR / CODEX_HOME / HOME"
-                    + " (set them with tmux setenv -g if your shell rc changes them)", "");
+            line(
+                    true,
+                    "agent files: " + dirs + "; the daemon reads only its own CLAUDE_CONFIG_DIR / CODEX_HOME / HOME"
+                            + " (set them with tmux setenv -g if your shell rc changes them)",
+                    "");
         }
     }
 

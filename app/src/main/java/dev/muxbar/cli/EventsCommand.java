@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
  * one line per event ({@code 42 agent {…}}, or with {@code --json} {@code {"id":42,"event":"agent","data":{…}}}),
  * until interrupted. Starts with a snapshot.
  */
-@Command(name = "events", mixinStandardHelpOptions = true, description = "Print the daemon's events as they happen, one per line.")
+@Command(
+        name = "events",
+        mixinStandardHelpOptions = true,
+        description = "Print the daemon's events as they happen, one per line.")
 final class EventsCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,23 +45,27 @@ final class EventsCommand implements Callable<Integer> {
                 System.err.println("muxbar: no daemon runs for this tmux server");
                 return 2;
             }
-            int status = api.stream("/events" + query, 0, e -> {
-                if (json) {
-                    ObjectNode n = CliJson.MAPPER.createObjectNode();
-                    n.put("id", e.id() == null ? null : Long.valueOf(e.id()));
-                    n.put("event", e.event());
-                    try {
-                        n.set("data", CliJson.MAPPER.readTree(e.data()));
-                    } catch (java.io.IOException x) {
-                        n.put("data", e.data());
-                    }
-                    System.out.println(n);
-                } else {
-                    System.out.println((e.id() == null ? "-" : e.id()) + " " + e.event() + " " + e.data());
-                }
-                System.out.flush();
-                return true;
-            }, err -> System.err.println("muxbar: " + Panes.error(err)));
+            int status = api.stream(
+                    "/events" + query,
+                    0,
+                    e -> {
+                        if (json) {
+                            ObjectNode n = CliJson.MAPPER.createObjectNode();
+                            n.put("id", e.id() == null ? null : Long.valueOf(e.id()));
+                            n.put("event", e.event());
+                            try {
+                                n.set("data", CliJson.MAPPER.readTree(e.data()));
+                            } catch (java.io.IOException x) {
+                                n.put("data", e.data());
+                            }
+                            System.out.println(n);
+                        } else {
+                            System.out.println((e.id() == null ? "-" : e.id()) + " " + e.event() + " " + e.data());
+                        }
+                        System.out.flush();
+                        return true;
+                    },
+                    err -> System.err.println("muxbar: " + Panes.error(err)));
             return status == 200 ? 0 : 2;
         }
     }

@@ -22,7 +22,9 @@ import picocli.CommandLine.Parameters;
  *     -12s tool-running → waiting   hook    hook PermissionRequest Bash
  * </pre>
  */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
         description = "Explain each agent row: its status, the source and evidence that set it, its last transitions.")
 final class ExplainCommand implements Callable<Integer> {
 
@@ -47,10 +49,12 @@ final class ExplainCommand implements Callable<Integer> {
         }
         try (ApiClient api = new ApiClient(target.paths().socket())) {
             if (!api.alive()) {
-                System.err.println("muxbar: no daemon runs for this tmux server (start tmux with the plugin, or `muxbar server`)");
+                System.err.println(
+                        "muxbar: no daemon runs for this tmux server (start tmux with the plugin, or `muxbar server`)");
                 return 2;
             }
-            ApiClient.Answer a = api.get("/agents/explain" + (p == null ? "" : "?pane=" + URLEncoder.encode(p, StandardCharsets.UTF_8)));
+            ApiClient.Answer a = api.get(
+                    "/agents/explain" + (p == null ? "" : "?pane=" + URLEncoder.encode(p, StandardCharsets.UTF_8)));
             if (a.status() != 200) {
                 System.err.println("muxbar: " + Panes.error(a.body()));
                 return 2;
@@ -73,24 +77,43 @@ final class ExplainCommand implements Callable<Integer> {
 
     private static void print(JsonNode x) {
         JsonNode row = x.path("row");
-        String waits = row.path("waitsFor").isTextual() ? " (" + row.path("waitsFor").asText() + ")" : "";
-        System.out.printf("%s %s  %s%s  %s  %s%n", row.path("pane").asText(), row.path("agent").asText(),
-                row.path("status").asText(), waits, age(x.path("ageMs").asLong()), x.path("evidence").asText("?"));
-        System.out.printf("    %s · %d tool call%s open · last signal %s ago%s%n",
+        String waits =
+                row.path("waitsFor").isTextual() ? " (" + row.path("waitsFor").asText() + ")" : "";
+        System.out.printf(
+                "%s %s  %s%s  %s  %s%n",
+                row.path("pane").asText(),
+                row.path("agent").asText(),
+                row.path("status").asText(),
+                waits,
+                age(x.path("ageMs").asLong()),
+                x.path("evidence").asText("?"));
+        System.out.printf(
+                "    %s · %d tool call%s open · last signal %s ago%s%n",
                 x.path("hooked").asBoolean() ? "hooks speak for it" : "no hooks heard (transcript, registry, screen)",
-                x.path("openTools").asInt(), x.path("openTools").asInt() == 1 ? "" : "s", age(x.path("quietMs").asLong()),
-                row.path("thread").isTextual() ? " · thread " + row.path("thread").asText() : "");
-        boolean screenOnly = !x.path("hooked").asBoolean() && row.path("source").asText().equals("screen") && x.path("transitions").findValues("source").stream()
-                .allMatch(v -> v.asText().equals("screen") || v.asText().equals("guess"));
+                x.path("openTools").asInt(),
+                x.path("openTools").asInt() == 1 ? "" : "s",
+                age(x.path("quietMs").asLong()),
+                row.path("thread").isTextual()
+                        ? " · thread " + row.path("thread").asText()
+                        : "");
+        boolean screenOnly = !x.path("hooked").asBoolean()
+                && row.path("source").asText().equals("screen")
+                && x.path("transitions").findValues("source").stream()
+                        .allMatch(v -> v.asText().equals("screen") || v.asText().equals("guess"));
         if (screenOnly && FILE_AGENTS.contains(row.path("agent").asText())) {
-            System.out.printf("    only its screen speaks: no hooks (muxbar hooks install %s), and no transcript heard where its own%n"
-                    + "    CLAUDE_CONFIG_DIR / CODEX_HOME / HOME put it (or @muxbar-agent-files is off; see muxbar doctor)%n",
+            System.out.printf(
+                    "    only its screen speaks: no hooks (muxbar hooks install %s), and no transcript heard where its own%n"
+                            + "    CLAUDE_CONFIG_DIR / CODEX_HOME / HOME put it (or @muxbar-agent-files is off; see muxbar doctor)%n",
                     row.path("agent").asText());
         }
         for (JsonNode t : x.path("transitions")) {
             String from = t.path("from").isTextual() ? t.path("from").asText() : "new";
-            System.out.printf("    -%-5s %-28s %-10s %s%n", age(t.path("agoMs").asLong()),
-                    from + " → " + t.path("to").asText(), t.path("source").asText(), t.path("evidence").asText(""));
+            System.out.printf(
+                    "    -%-5s %-28s %-10s %s%n",
+                    age(t.path("agoMs").asLong()),
+                    from + " → " + t.path("to").asText(),
+                    t.path("source").asText(),
+                    t.path("evidence").asText(""));
         }
     }
 

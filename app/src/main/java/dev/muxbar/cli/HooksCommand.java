@@ -14,11 +14,17 @@ import picocli.CommandLine.Parameters;
  * muxbar's hook entries in the agent's own config, keeping everything else byte for byte, with a
  * timestamped backup before any write. A second install changes nothing.
  */
-@Command(name = "hooks", mixinStandardHelpOptions = true,
+@Command(
+        name = "hooks",
+        mixinStandardHelpOptions = true,
         description = "Install or remove muxbar's hooks in Claude Code's or Codex's settings.",
-        footer = {"%nFiles:", // one per line: picocli would wrap a long path mid-word
-            "  Claude Code  $CLAUDE_CONFIG_DIR/settings.json", "               or ~/.claude/settings.json",
-            "  Codex        $CODEX_HOME/config.toml and hooks.json", "               or ~/.codex/config.toml and hooks.json"})
+        footer = {
+            "%nFiles:", // one per line: picocli would wrap a long path mid-word
+            "  Claude Code  $CLAUDE_CONFIG_DIR/settings.json",
+            "               or ~/.claude/settings.json",
+            "  Codex        $CODEX_HOME/config.toml and hooks.json",
+            "               or ~/.codex/config.toml and hooks.json"
+        })
 final class HooksCommand {
 
     /** What both subcommands take. */
@@ -29,23 +35,34 @@ final class HooksCommand {
         @Option(names = "--dry-run", description = "Print the result, write nothing.")
         boolean dryRun;
 
-        @Option(names = "--file", paramLabel = "FILE",
-                description = "The config file (default: the agent's own; for codex its config.toml, hooks.json beside it).")
+        @Option(
+                names = "--file",
+                paramLabel = "FILE",
+                description =
+                        "The config file (default: the agent's own; for codex its config.toml, hooks.json beside it).")
         Path file;
     }
 
-    @Command(name = "install", mixinStandardHelpOptions = true, description = "Add muxbar's hooks for AGENT (claude or codex).")
+    @Command(
+            name = "install",
+            mixinStandardHelpOptions = true,
+            description = "Add muxbar's hooks for AGENT (claude or codex).")
     int install(@Mixin Target t) throws Exception {
         return run(t.agent, true, t.dryRun, t.file);
     }
 
-    @Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Remove muxbar's hooks for AGENT (claude or codex).")
+    @Command(
+            name = "uninstall",
+            mixinStandardHelpOptions = true,
+            description = "Remove muxbar's hooks for AGENT (claude or codex).")
     int uninstall(@Mixin Target t) throws Exception {
         return run(t.agent, false, t.dryRun, t.file);
     }
 
     private static int run(String agent, boolean install, boolean dryRun, Path file) throws Exception {
-        String script = dev.muxbar.daemon.Checkout.sidebarScript().resolveSibling("muxbar-hook").toString();
+        String script = dev.muxbar.daemon.Checkout.sidebarScript()
+                .resolveSibling("muxbar-hook")
+                .toString();
         dev.muxbar.config.AgentDirs dirs = dev.muxbar.config.AgentDirs.of(System.getenv());
         HookFiles.Result r;
         try {
@@ -53,27 +70,43 @@ final class HooksCommand {
                 case "claude" -> {
                     Path f = file != null ? file : dirs.claudeSettings();
                     String command = (script.contains(" ") ? "'" + script + "'" : script) + " claude";
-                    r = HookFiles.edit(f, install ? t -> ClaudeSettings.install(t, command) : ClaudeSettings::uninstall,
-                            dryRun, install, "{}\n");
+                    r = HookFiles.edit(
+                            f,
+                            install ? t -> ClaudeSettings.install(t, command) : ClaudeSettings::uninstall,
+                            dryRun,
+                            install,
+                            "{}\n");
                 }
                 case "codex" -> {
                     // notify (turn ends) and the hooks flag in config.toml; the hooks (prompts, tools, permission
                     // requests: the waiting notify never reports) in hooks.json beside it.
                     Path f = file != null ? file : dirs.codexConfig();
-                    HookFiles.Result cfg = HookFiles.edit(f, install ? t -> CodexConfig.install(t, script)
-                            : CodexConfig::uninstall, dryRun, install, "");
+                    HookFiles.Result cfg = HookFiles.edit(
+                            f,
+                            install ? t -> CodexConfig.install(t, script) : CodexConfig::uninstall,
+                            dryRun,
+                            install,
+                            "");
                     System.out.println("muxbar: " + cfg.message());
-                    if (install && CodexConfig.userNotify(java.nio.file.Files.exists(f) ? java.nio.file.Files.readString(f) : "")) {
-                        System.out.println("muxbar: kept your notify program (Codex runs one); the Stop hook tells muxbar a turn's end");
+                    if (install
+                            && CodexConfig.userNotify(
+                                    java.nio.file.Files.exists(f) ? java.nio.file.Files.readString(f) : "")) {
+                        System.out.println(
+                                "muxbar: kept your notify program (Codex runs one); the Stop hook tells muxbar a turn's end");
                     }
                     ClaudeSettings hooks = new ClaudeSettings(ClaudeSettings.CODEX);
                     String command = (script.contains(" ") ? "'" + script + "'" : script) + " codex";
-                    r = HookFiles.edit(f.resolveSibling("hooks.json"), install ? t -> hooks.add(t, command) : hooks::remove,
-                            dryRun, install, "{}\n");
+                    r = HookFiles.edit(
+                            f.resolveSibling("hooks.json"),
+                            install ? t -> hooks.add(t, command) : hooks::remove,
+                            dryRun,
+                            install,
+                            "{}\n");
                 }
                 default -> {
-                    System.err.println("muxbar: hooks exist for claude and codex; other agents are watched by their screen "
-                            + "or can POST /agent-event");
+                    System.err.println(
+                            "muxbar: hooks exist for claude and codex; other agents are watched by their screen "
+                                    + "or can POST /agent-event");
                     return 2;
                 }
             }

@@ -16,17 +16,24 @@ import picocli.CommandLine.Parameters;
  * by default) so {@code muxbar} works in any shell. A file already there that is not this link is
  * left alone (exit 1); the link already there is fine (exit 0).
  */
-@Command(name = "install-cli", mixinStandardHelpOptions = true,
+@Command(
+        name = "install-cli",
+        mixinStandardHelpOptions = true,
         description = "Put `muxbar` on your PATH: a link DIR/muxbar to this checkout's launcher (DIR: ~/.local/bin).")
 final class InstallCliCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "where the link goes (default ~/.local/bin)")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DIR",
+            description = "where the link goes (default ~/.local/bin)")
     Path dir;
 
     @Override
     public Integer call() throws Exception {
         Path launcher = dev.muxbar.daemon.Checkout.sidebarScript().resolveSibling("muxbar");
-        return install(dir != null ? dir : Paths.home(System.getenv()).resolve(".local/bin"), launcher, System.getenv());
+        return install(
+                dir != null ? dir : Paths.home(System.getenv()).resolve(".local/bin"), launcher, System.getenv());
     }
 
     static int install(Path dir, Path launcher, Map<String, String> env) throws IOException {
@@ -52,7 +59,8 @@ final class InstallCliCommand implements Callable<Integer> {
     /** Says how to put DIR on PATH when it is not. */
     private static int hint(Path dir, Map<String, String> env) {
         String path = env.getOrDefault("PATH", "");
-        boolean on = Arrays.stream(path.split(":")).anyMatch(p -> !p.isEmpty() && Path.of(p).normalize().equals(dir.normalize()));
+        boolean on = Arrays.stream(path.split(":"))
+                .anyMatch(p -> !p.isEmpty() && Path.of(p).normalize().equals(dir.normalize()));
         if (!on) {
             System.out.println("muxbar: " + dir + " is not on your PATH; add to your shell's rc file:  export PATH=\""
                     + dir + ":$PATH\"");

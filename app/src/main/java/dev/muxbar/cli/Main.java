@@ -4,13 +4,32 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code muxbar.jar}. */
-@Command(name = "muxbar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "muxbar",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "A sidebar of tmux sessions and coding agents, served by one daemon per tmux server.",
-        subcommands = {ServerCommand.class, StatusCommand.class, ExplainCommand.class, AnswerCommand.class, ReplyCommand.class,
-            EventsCommand.class, WaitCommand.class, MetaCommand.class, DoctorCommand.class, OrderCommand.class,
-                ToggleCommand.class, UninstallCommand.class, HooksCommand.class, ThemesCommand.class,
-                VersionCommand.class, ResurrectCommand.class, CompletionCommand.class, InstallCliCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            ServerCommand.class,
+            StatusCommand.class,
+            ExplainCommand.class,
+            AnswerCommand.class,
+            ReplyCommand.class,
+            EventsCommand.class,
+            WaitCommand.class,
+            MetaCommand.class,
+            DoctorCommand.class,
+            OrderCommand.class,
+            ToggleCommand.class,
+            UninstallCommand.class,
+            HooksCommand.class,
+            ThemesCommand.class,
+            VersionCommand.class,
+            ResurrectCommand.class,
+            CompletionCommand.class,
+            InstallCliCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     public static void main(String[] args) throws Exception {
@@ -18,8 +37,10 @@ public final class Main implements Runnable {
         if (daemon.isPresent()) { // the daemon starts without loading picocli (see DaemonArgs)
             System.exit(ServerCommand.runDaemon(daemon.get().target()));
         }
-        int code = new CommandLine(new Main()).setExecutionExceptionHandler(Main::failed)
-                .setParameterExceptionHandler(Main::badArguments).execute(args);
+        int code = new CommandLine(new Main())
+                .setExecutionExceptionHandler(Main::failed)
+                .setParameterExceptionHandler(Main::badArguments)
+                .execute(args);
         System.exit(code);
     }
 
@@ -42,12 +63,16 @@ public final class Main implements Runnable {
      */
     static int badArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
-                && !cmd.getSubcommands().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u
+                && !u.getUnmatched().isEmpty()
+                && !cmd.getSubcommands().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")) {
             String typed = u.getUnmatched().get(0);
             String best = nearest(typed, cmd.getSubcommands().keySet());
-            cmd.getErr().println("muxbar: no command '" + typed + "'" + (best == null ? "" : "; did you mean '"
-                    + cmd.getCommandName() + " " + best + "'?") + " (muxbar --help lists them)");
+            cmd.getErr()
+                    .println("muxbar: no command '" + typed + "'"
+                            + (best == null ? "" : "; did you mean '" + cmd.getCommandName() + " " + best + "'?")
+                            + " (muxbar --help lists them)");
             return 2;
         }
         cmd.getErr().println(e.getMessage());

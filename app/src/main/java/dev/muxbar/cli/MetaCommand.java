@@ -22,7 +22,9 @@ import picocli.CommandLine.Parameters;
  * muxbar meta clear api
  * </pre>
  */
-@Command(name = "meta", mixinStandardHelpOptions = true,
+@Command(
+        name = "meta",
+        mixinStandardHelpOptions = true,
         description = "Show a script's status, progress or log lines for a session in the sidebar (or a note).")
 final class MetaCommand implements Callable<Integer> {
 
@@ -35,7 +37,11 @@ final class MetaCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SESSION", description = "The session (id or name).")
     String session;
 
-    @Parameters(index = "2..*", arity = "0..*", paramLabel = "ARGS", description = "The text; for progress N OF, or P%%.")
+    @Parameters(
+            index = "2..*",
+            arity = "0..*",
+            paramLabel = "ARGS",
+            description = "The text; for progress N OF, or P%%.")
     List<String> args = List.of();
 
     @Option(names = "--tone", paramLabel = "T", description = "info (default), ok, warn or error.")
@@ -56,14 +62,15 @@ final class MetaCommand implements Callable<Integer> {
             }
             case "progress" -> {
                 if (args.size() == 1 && args.get(0).endsWith("%")) {
-                    q.append("&percent=").append(enc(args.get(0).substring(0, args.get(0).length() - 1)));
+                    q.append("&percent=")
+                            .append(enc(args.get(0).substring(0, args.get(0).length() - 1)));
                 } else if (args.size() == 2) {
                     q.append("&n=").append(enc(args.get(0))).append("&of=").append(enc(args.get(1)));
                 } else {
                     return usage();
                 }
             }
-            case "clear" -> { }
+            case "clear" -> {}
             default -> {
                 return usage();
             }
@@ -89,7 +96,8 @@ final class MetaCommand implements Callable<Integer> {
     }
 
     private static int usage() {
-        System.err.println("muxbar: meta status|log|notify SESSION TEXT, meta progress SESSION N OF (or P%), meta clear SESSION");
+        System.err.println(
+                "muxbar: meta status|log|notify SESSION TEXT, meta progress SESSION N OF (or P%), meta clear SESSION");
         return 2;
     }
 

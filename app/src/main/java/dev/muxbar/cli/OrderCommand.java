@@ -11,13 +11,22 @@ import picocli.CommandLine.Parameters;
 @Command(name = "order", mixinStandardHelpOptions = true, description = "Change the sidebar order (needs the daemon).")
 final class OrderCommand {
 
-    @Command(name = "move", mixinStandardHelpOptions = true, description = "Move SESSION (id like $3, or exact name) to POSITION (1 = top).")
-    int move(@Mixin Target target, @Parameters(paramLabel = "SESSION") String session, @Parameters(paramLabel = "POSITION") int position)
+    @Command(
+            name = "move",
+            mixinStandardHelpOptions = true,
+            description = "Move SESSION (id like $3, or exact name) to POSITION (1 = top).")
+    int move(
+            @Mixin Target target,
+            @Parameters(paramLabel = "SESSION") String session,
+            @Parameters(paramLabel = "POSITION") int position)
             throws Exception {
         return post(target, "/order/move?session=" + q(session) + "&position=" + position);
     }
 
-    @Command(name = "hide", mixinStandardHelpOptions = true, description = "Hide SESSION from the sidebar and the switch keys.")
+    @Command(
+            name = "hide",
+            mixinStandardHelpOptions = true,
+            description = "Hide SESSION from the sidebar and the switch keys.")
     int hide(@Mixin Target target, @Parameters(paramLabel = "SESSION") String session) throws Exception {
         return post(target, "/order/hide?session=" + q(session));
     }
@@ -35,8 +44,8 @@ final class OrderCommand {
     private static int post(Target target, String path) throws Exception {
         try (ApiClient api = new ApiClient(target.paths().socket())) {
             if (!api.alive()) {
-                System.err.println("muxbar: no daemon runs for " + target.address().socket()
-                        + " (start it with: muxbar server)");
+                System.err.println(
+                        "muxbar: no daemon runs for " + target.address().socket() + " (start it with: muxbar server)");
                 return 1;
             }
             ApiClient.Answer a = api.post(path);

@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
  * input exactly as it is, then Enter — to an agent waiting for input; to a working one only with
  * {@code --force}. Exit 0 sent, 1 refused, 2 bad input or no daemon.
  */
-@Command(name = "reply", mixinStandardHelpOptions = true,
+@Command(
+        name = "reply",
+        mixinStandardHelpOptions = true,
         description = "Type a reply into an agent's input and press Enter (without switching to it).")
 final class ReplyCommand implements Callable<Integer> {
 
@@ -23,7 +25,10 @@ final class ReplyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PANE", description = "The agent's pane (%%3, as $TMUX_PANE).")
     String pane;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "TEXT",
+    @Parameters(
+            index = "1..*",
+            arity = "1..*",
+            paramLabel = "TEXT",
             description = "The reply (one line); put -- before a text that starts with a dash.")
     List<String> words;
 
@@ -42,13 +47,14 @@ final class ReplyCommand implements Callable<Integer> {
                 System.err.println("muxbar: no daemon runs for this tmux server");
                 return 2;
             }
-            ApiClient.Answer a = api.post("/agents/reply?pane=" + AnswerCommand.enc(p) + (force ? "&force=1" : ""),
-                    String.join(" ", words));
+            ApiClient.Answer a = api.post(
+                    "/agents/reply?pane=" + AnswerCommand.enc(p) + (force ? "&force=1" : ""), String.join(" ", words));
             if (a.status() != 200) {
                 System.err.println("muxbar: " + Panes.error(a.body()));
                 return a.status() == 409 || a.status() == 404 ? 1 : 2;
             }
-            System.out.println("muxbar: " + CliJson.MAPPER.readTree(a.body()).path("sent").asText());
+            System.out.println(
+                    "muxbar: " + CliJson.MAPPER.readTree(a.body()).path("sent").asText());
             return 0;
         }
     }

@@ -18,7 +18,10 @@ import picocli.CommandLine.Parameters;
  * the panes it renumbered, one {@code FROM<TAB>TO} line each ({@code session:window.index}), and
  * the sidebars dropped ({@code FROM<TAB>-}), for the pane contents archive.
  */
-@Command(name = "resurrect", hidden = true, mixinStandardHelpOptions = true,
+@Command(
+        name = "resurrect",
+        hidden = true,
+        mixinStandardHelpOptions = true,
         description = "Used by muxbar's tmux-resurrect hooks: take the sidebars out of a save file.")
 final class ResurrectCommand implements Callable<Integer> {
 
@@ -47,9 +50,26 @@ final class ResurrectCommand implements Callable<Integer> {
             AtomicFiles.write(file, s.text());
         }
         StringBuilder out = new StringBuilder();
-        s.dropped().forEach(p -> out.append(p.session()).append(':').append(p.window()).append('.').append(p.index()).append("\t-\n"));
-        s.moves().forEach(m -> out.append(m.session()).append(':').append(m.window()).append('.').append(m.from())
-                .append('\t').append(m.session()).append(':').append(m.window()).append('.').append(m.to()).append('\n'));
+        s.dropped()
+                .forEach(p -> out.append(p.session())
+                        .append(':')
+                        .append(p.window())
+                        .append('.')
+                        .append(p.index())
+                        .append("\t-\n"));
+        s.moves()
+                .forEach(m -> out.append(m.session())
+                        .append(':')
+                        .append(m.window())
+                        .append('.')
+                        .append(m.from())
+                        .append('\t')
+                        .append(m.session())
+                        .append(':')
+                        .append(m.window())
+                        .append('.')
+                        .append(m.to())
+                        .append('\n'));
         System.out.print(out);
         return 0;
     }

@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
  * {@code muxbar server}: runs the daemon for one tmux server. Without {@code --foreground} it starts
  * the daemon as a child JVM (same flags), waits until its API answers, and returns.
  */
-@Command(name = "server", mixinStandardHelpOptions = true, description = "Run the daemon for one tmux server (default: the one in $TMUX).")
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
+        description = "Run the daemon for one tmux server (default: the one in $TMUX).")
 final class ServerCommand implements Callable<Integer> {
 
     @Mixin
@@ -60,7 +63,9 @@ final class ServerCommand implements Callable<Integer> {
                     // exit 0 = another daemon won the race; otherwise the log says why
                     if (child.exitValue() == 0) {
                         System.out.println("muxbar: a daemon already serves " + address.socket()
-                                + dev.muxbar.daemon.ServerClaim.holder(address).map(h -> " " + h).orElse(""));
+                                + dev.muxbar.daemon.ServerClaim.holder(address)
+                                        .map(h -> " " + h)
+                                        .orElse(""));
                         return 0;
                     }
                     System.err.println("muxbar: the daemon exited with code " + child.exitValue() + ": "
@@ -81,7 +86,9 @@ final class ServerCommand implements Callable<Integer> {
     /** What the daemon logged when it gave up ("cannot start: …"), else what most often stops it. */
     static String whyNotStarted(Paths paths, TmuxAddress address) {
         try (var lines = Files.lines(paths.log())) {
-            String last = lines.filter(l -> l.contains(" cannot start: ")).reduce((a, b) -> b).orElse(null);
+            String last = lines.filter(l -> l.contains(" cannot start: "))
+                    .reduce((a, b) -> b)
+                    .orElse(null);
             if (last != null) {
                 return last.substring(last.indexOf(" cannot start: ") + " cannot start: ".length());
             }
@@ -97,7 +104,10 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     private static boolean lockedByOther(Paths paths) throws IOException {
-        try (FileChannel ch = FileChannel.open(paths.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        try (FileChannel ch = FileChannel.open(
+                paths.lock(),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
                 java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             FileLock l = ch.tryLock();
             if (l == null) {
@@ -113,7 +123,8 @@ final class ServerCommand implements Callable<Integer> {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!a.startsWith("-XX:ArchiveClassesAtExit") && !a.startsWith("-XX:SharedArchiveFile")) { // CDS is per kind of run
+            if (!a.startsWith("-XX:ArchiveClassesAtExit")
+                    && !a.startsWith("-XX:SharedArchiveFile")) { // CDS is per kind of run
                 cmd.add(a);
             }
         }

@@ -8,8 +8,8 @@ import dev.muxbar.config.Paths;
 import dev.muxbar.daemon.OrderStore;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.OrderBook;
-import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot;
+import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.tmux.Formats;
 import dev.muxbar.tmux.ListParser;
 import dev.muxbar.tmux.TmuxProcess;
@@ -21,7 +21,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code muxbar status}: the sessions in sidebar order, from the daemon or, if none runs, from tmux. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show sessions in sidebar order (from the daemon, or tmux if none runs).")
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Show sessions in sidebar order (from the daemon, or tmux if none runs).")
 final class StatusCommand implements Callable<Integer> {
 
     @Mixin
@@ -47,7 +50,8 @@ final class StatusCommand implements Callable<Integer> {
         if (model == null) {
             model = fromTmux(paths);
             if (model == null) {
-                System.err.println("muxbar: no tmux server is running at " + target.address().socket());
+                System.err.println("muxbar: no tmux server is running at "
+                        + target.address().socket());
                 return 1;
             }
         }
@@ -65,9 +69,8 @@ final class StatusCommand implements Callable<Integer> {
             }
             replies.add(r.ok() ? r.lines() : List.of());
         }
-        Snapshot s = ListParser.snapshot(replies.subList(0, 5), -1)
-                .withProcesses(ListParser.processes(replies.get(5)));
-        OrderBook book = new OrderStore(paths.orderState(), m -> { }).load().reconcile(s);
+        Snapshot s = ListParser.snapshot(replies.subList(0, 5), -1).withProcesses(ListParser.processes(replies.get(5)));
+        OrderBook book = new OrderStore(paths.orderState(), m -> {}).load().reconcile(s);
         return Model.of(s, book);
     }
 
@@ -78,8 +81,13 @@ final class StatusCommand implements Callable<Integer> {
             ArrayNode list = root.putArray("sessions");
             int i = 1;
             for (Session s : m.shown()) {
-                list.addObject().put("index", i++).put("id", s.id()).put("name", s.name())
-                        .put("windows", s.windows().size()).put("panes", s.paneCount()).put("attached", s.attached());
+                list.addObject()
+                        .put("index", i++)
+                        .put("id", s.id())
+                        .put("name", s.name())
+                        .put("windows", s.windows().size())
+                        .put("panes", s.paneCount())
+                        .put("attached", s.attached());
             }
             ArrayNode hidden = root.putArray("hidden");
             for (OrderBook.Entry e : m.order().hidden()) {
@@ -96,11 +104,21 @@ final class StatusCommand implements Callable<Integer> {
         int i = 1;
         for (Session s : m.shown()) {
             // names padded by cells, not chars: wide and combining names keep the columns straight
-            System.out.printf("%3d  %-5s %s %2d windows %3d panes%s%n", i++, s.id(), dev.muxbar.text.Cells.pad(s.name(), 24),
-                    s.windows().size(), s.paneCount(), s.attached() > 0 ? "  attached" : "");
+            System.out.printf(
+                    "%3d  %-5s %s %2d windows %3d panes%s%n",
+                    i++,
+                    s.id(),
+                    dev.muxbar.text.Cells.pad(s.name(), 24),
+                    s.windows().size(),
+                    s.paneCount(),
+                    s.attached() > 0 ? "  attached" : "");
             for (dev.muxbar.model.Agent a : m.agentsOf(s.id())) {
-                System.out.printf("       %-4s %-10s %-13s%s%s%n", a.pane(), a.agent(), a.status().label()
-                        + (a.unseen() ? " (unseen)" : ""), m.muted().contains(s.id()) ? " muted" : "",
+                System.out.printf(
+                        "       %-4s %-10s %-13s%s%s%n",
+                        a.pane(),
+                        a.agent(),
+                        a.status().label() + (a.unseen() ? " (unseen)" : ""),
+                        m.muted().contains(s.id()) ? " muted" : "",
                         a.title() == null ? "" : "  " + a.title());
             }
         }

@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 /** The tmux server a command is about: {@code -S PATH}, {@code -L NAME}, or the one in {@code $TMUX}. */
 public final class Target {
 
-    @Option(names = {"-S", "--socket"}, paramLabel = "PATH", description = "tmux server socket path")
+    @Option(
+            names = {"-S", "--socket"},
+            paramLabel = "PATH",
+            description = "tmux server socket path")
     String socket;
 
     @Option(names = "-L", paramLabel = "NAME", description = "tmux server socket name (as tmux -L)")

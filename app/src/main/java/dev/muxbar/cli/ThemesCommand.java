@@ -1,12 +1,12 @@
 package dev.muxbar.cli;
 
-import dev.muxbar.theme.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.api.ApiClient;
 import dev.muxbar.config.Paths;
 import dev.muxbar.theme.Color;
 import dev.muxbar.theme.Rgb;
+import dev.muxbar.theme.Role;
 import dev.muxbar.theme.Theme;
 import dev.muxbar.theme.Themes;
 import java.net.URLEncoder;
@@ -17,7 +17,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code muxbar themes list|set NAME|show NAME}. */
-@Command(name = "themes", mixinStandardHelpOptions = true, description = "List, choose and inspect colour themes.",
+@Command(
+        name = "themes",
+        mixinStandardHelpOptions = true,
+        description = "List, choose and inspect colour themes.",
         subcommands = {ThemesCommand.ListThemes.class, ThemesCommand.SetTheme.class, ThemesCommand.ShowTheme.class})
 final class ThemesCommand implements Runnable {
 
@@ -31,7 +34,10 @@ final class ThemesCommand implements Runnable {
     }
 
     /** {@code muxbar themes list}: every theme, the active one marked, broken user files named. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the themes (* active, from the daemon).")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List the themes (* active, from the daemon).")
     static final class ListThemes implements Callable<Integer> {
         @Mixin
         Target target;
@@ -45,18 +51,21 @@ final class ThemesCommand implements Runnable {
                     JsonNode n = new ObjectMapper().readTree(a.body());
                     active = n.path("theme").asText(null);
                     if (n.path("mode").asText().equals("auto")) {
-                        System.out.println("# auto mode: " + n.path("appearance").asText() + " appearance ("
-                                + n.path("appearanceSource").asText() + ")");
+                        System.out.println(
+                                "# auto mode: " + n.path("appearance").asText() + " appearance ("
+                                        + n.path("appearanceSource").asText() + ")");
                     }
                 } else {
-                    System.out.println("# no daemon runs for " + target.address().socket() + ": nothing is active");
+                    System.out.println(
+                            "# no daemon runs for " + target.address().socket() + ": nothing is active");
                 }
             }
             Themes themes = local();
             for (Themes.Entry e : themes.all().values()) {
                 Theme t = e.theme();
-                System.out.printf("%s %-22s %-6s%s%n", t.name().equals(active) ? "*" : " ", t.name(), t.appearance(),
-                        e.user() ? "  " + e.file() : "");
+                System.out.printf(
+                        "%s %-22s %-6s%s%n",
+                        t.name().equals(active) ? "*" : " ", t.name(), t.appearance(), e.user() ? "  " + e.file() : "");
             }
             for (String p : themes.problems()) {
                 System.out.println("! " + p);
@@ -78,13 +87,17 @@ final class ThemesCommand implements Runnable {
         public Integer call() throws Exception {
             try (ApiClient api = new ApiClient(target.paths().socket())) {
                 if (!api.alive()) {
-                    System.err.println("muxbar: no daemon runs for " + target.address().socket()
-                            + " (or set @muxbar-theme in ~/.tmux.conf)");
+                    System.err.println("muxbar: no daemon runs for "
+                            + target.address().socket() + " (or set @muxbar-theme in ~/.tmux.conf)");
                     return 1;
                 }
                 ApiClient.Answer a = api.post("/theme?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
                 if (a.status() != 200) {
-                    System.err.println("muxbar: " + new ObjectMapper().readTree(a.body()).path("error").asText(a.body()));
+                    System.err.println("muxbar: "
+                            + new ObjectMapper()
+                                    .readTree(a.body())
+                                    .path("error")
+                                    .asText(a.body()));
                     return 1;
                 }
                 System.out.println("theme " + name);
@@ -94,7 +107,10 @@ final class ThemesCommand implements Runnable {
     }
 
     /** {@code muxbar themes show NAME}: its roles and colours (swatches on a terminal), or why it is broken. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a theme's colours, or what is wrong with its file.")
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Show a theme's colours, or what is wrong with its file.")
     static final class ShowTheme implements Callable<Integer> {
         @Mixin
         Target target; // accepted like the other subcommands; the files read are the user's own
@@ -130,7 +146,9 @@ final class ThemesCommand implements Runnable {
 
         private static String swatch(Color c, Color bg) {
             return c instanceof Rgb r && bg instanceof Rgb b
-                    ? String.format("\033[48;2;%d;%d;%dm\033[38;2;%d;%d;%dm ■■■ \033[0m", b.r(), b.g(), b.b(), r.r(), r.g(), r.b())
+                    ? String.format(
+                            "\033[48;2;%d;%d;%dm\033[38;2;%d;%d;%dm ■■■ \033[0m",
+                            b.r(), b.g(), b.b(), r.r(), r.g(), r.b())
                     : "";
         }
     }

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code muxbar uninstall}: runs tmux-plugin/uninstall against the chosen tmux server. */
-@Command(name = "uninstall", mixinStandardHelpOptions = true,
+@Command(
+        name = "uninstall",
+        mixinStandardHelpOptions = true,
         description = "Remove muxbar from a tmux server: daemon, sidebars, its keys, hook and options.")
 final class UninstallCommand implements Callable<Integer> {
 
@@ -15,7 +17,10 @@ final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path script = dev.muxbar.daemon.Checkout.sidebarScript().getParent().resolveSibling("tmux-plugin").resolve("uninstall");
+        Path script = dev.muxbar.daemon.Checkout.sidebarScript()
+                .getParent()
+                .resolveSibling("tmux-plugin")
+                .resolve("uninstall");
         ProcessBuilder pb = new ProcessBuilder(script.toString()).inheritIO();
         pb.environment().put("TMUX", target.address().socket() + ",0,0"); // which server the script's tmux talks to
         return pb.start().waitFor();

@@ -13,7 +13,10 @@ import picocli.CommandLine.Mixin;
  * {@code muxbar version}: this jar's version, and the running daemon's when it is not this jar
  * (another version, or started before this jar was made: it is replaced when the plugin loads).
  */
-@Command(name = "version", mixinStandardHelpOptions = true, description = "Print muxbar's version (and the running daemon's, when it differs).")
+@Command(
+        name = "version",
+        mixinStandardHelpOptions = true,
+        description = "Print muxbar's version (and the running daemon's, when it differs).")
 final class VersionCommand implements Callable<Integer> {
 
     @Mixin
@@ -39,7 +42,11 @@ final class VersionCommand implements Callable<Integer> {
                 }
                 JsonNode h = CliJson.MAPPER.readTree(api.get("/health").body());
                 String version = h.path("version").asText("?");
-                Path jar = Path.of(VersionCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path jar = Path.of(VersionCommand.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
                 boolean older = Files.exists(paths.lock())
                         && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(paths.lock())) > 0;
                 if (!version.equals(Main.version()) || older) {

@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
  * returns when an agent that matches reaches the status ({@code gone}: when none is left), following
  * the event stream (no polling). Exit 0 reached, 1 timeout, 2 bad input or no daemon.
  */
-@Command(name = "wait", mixinStandardHelpOptions = true,
+@Command(
+        name = "wait",
+        mixinStandardHelpOptions = true,
         description = "Wait until an agent waits, is done, idles or is gone (exit 0; 1 on timeout, 2 on bad input).")
 final class WaitCommand implements Callable<Integer> {
 
@@ -33,12 +35,16 @@ final class WaitCommand implements Callable<Integer> {
     @Option(names = "--agent", paramLabel = "NAME", description = "Any agent of this kind (claude, codex, …).")
     String agent;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up after this long (exit 1); default: never.")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "Give up after this long (exit 1); default: never.")
     double timeout;
 
     @Override
     public Integer call() throws Exception {
-        if (!java.util.List.of("waiting", "done", "idle", "gone").contains(until) || timeout < 0
+        if (!java.util.List.of("waiting", "done", "idle", "gone").contains(until)
+                || timeout < 0
                 || (agent != null && !agent.matches("[a-z0-9][a-z0-9._-]{0,31}"))) {
             System.err.println("muxbar: wait --until waiting|done|idle|gone [--pane P | --session S | --agent NAME] "
                     + "[--timeout SECONDS]");
@@ -56,22 +62,26 @@ final class WaitCommand implements Callable<Integer> {
                 System.err.println("muxbar: no daemon runs for this tmux server");
                 return 2;
             }
-            int status = api.stream("/events" + query, (long) (timeout * 1000), e -> {
-                try {
-                    JsonNode d = CliJson.MAPPER.readTree(e.data());
-                    if (e.event().equals("snapshot")) {
-                        d.path("agents").forEach(a -> note(statuses, a));
-                    } else if (e.event().equals("agent")) {
-                        note(statuses, d);
-                    } else {
-                        return true;
-                    }
-                } catch (java.io.IOException x) {
-                    return true;
-                }
-                reached.set(until.equals("gone") ? statuses.isEmpty() : statuses.containsValue(until));
-                return !reached.get();
-            }, err -> System.err.println("muxbar: " + Panes.error(err)));
+            int status = api.stream(
+                    "/events" + query,
+                    (long) (timeout * 1000),
+                    e -> {
+                        try {
+                            JsonNode d = CliJson.MAPPER.readTree(e.data());
+                            if (e.event().equals("snapshot")) {
+                                d.path("agents").forEach(a -> note(statuses, a));
+                            } else if (e.event().equals("agent")) {
+                                note(statuses, d);
+                            } else {
+                                return true;
+                            }
+                        } catch (java.io.IOException x) {
+                            return true;
+                        }
+                        reached.set(until.equals("gone") ? statuses.isEmpty() : statuses.containsValue(until));
+                        return !reached.get();
+                    },
+                    err -> System.err.println("muxbar: " + Panes.error(err)));
             if (reached.get()) {
                 return 0;
             }

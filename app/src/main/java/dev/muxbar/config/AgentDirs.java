@@ -14,7 +14,8 @@ public record AgentDirs(Path claude, Path codex) {
 
     public static AgentDirs of(Map<String, String> env) {
         Path home = Paths.home(env);
-        return new AgentDirs(dir(env, "CLAUDE_CONFIG_DIR", home.resolve(".claude")), dir(env, "CODEX_HOME", home.resolve(".codex")));
+        return new AgentDirs(
+                dir(env, "CLAUDE_CONFIG_DIR", home.resolve(".claude")), dir(env, "CODEX_HOME", home.resolve(".codex")));
     }
 
     private static Path dir(Map<String, String> env, String name, Path fallback) {

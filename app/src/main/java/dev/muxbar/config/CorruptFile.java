@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 public final class CorruptFile {
     private CorruptFile() {}
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** {@link #keep(Path, String, Instant, Consumer)} now, the reason being the first line of {@code why}'s message. */
     public static Path keep(Path file, Throwable why, Consumer<String> log) {
@@ -30,10 +30,12 @@ public final class CorruptFile {
         Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + STAMP.format(now));
         try {
             Files.move(file, aside); // never replaces: a name taken already is a failure, not a loss
-            log.accept("cannot read " + file + " (" + why + "); kept it as " + aside.getFileName() + " and started from defaults");
+            log.accept("cannot read " + file + " (" + why + "); kept it as " + aside.getFileName()
+                    + " and started from defaults");
             return aside;
         } catch (FileAlreadyExistsException e) {
-            log.accept("cannot read " + file + " (" + why + "); " + aside.getFileName() + " exists already, left it in place");
+            log.accept("cannot read " + file + " (" + why + "); " + aside.getFileName()
+                    + " exists already, left it in place");
         } catch (IOException e) {
             log.accept("cannot read " + file + " (" + why + ") nor move it aside: " + e.getMessage());
         }

@@ -35,8 +35,7 @@ public record Paths(Path runtimeDir, Path stateDir) {
             runtime = Path.of(base, "muxbar-" + uid, key);
         }
         String xdgState = env.getOrDefault("XDG_STATE_HOME", "");
-        Path stateBase = xdgState.isEmpty() ? home(env).resolve(".local").resolve("state")
-                : Path.of(xdgState);
+        Path stateBase = xdgState.isEmpty() ? home(env).resolve(".local").resolve("state") : Path.of(xdgState);
         return new Paths(runtime, stateBase.resolve("muxbar").resolve(key));
     }
 
@@ -119,11 +118,15 @@ public record Paths(Path runtimeDir, Path stateDir) {
         try {
             Files.createDirectories(stateDir);
         } catch (IOException e) {
-            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
-                    : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way: " + e.getMessage()
-                    : e.toString();
-            throw new IOException("cannot create the state dir " + stateDir + ": " + why
-                    + " (set XDG_STATE_HOME to a directory you can write)", e);
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                    ? f.getReason()
+                    : e instanceof java.nio.file.FileAlreadyExistsException
+                            ? "a file is in the way: " + e.getMessage()
+                            : e.toString();
+            throw new IOException(
+                    "cannot create the state dir " + stateDir + ": " + why
+                            + " (set XDG_STATE_HOME to a directory you can write)",
+                    e);
         }
     }
 }

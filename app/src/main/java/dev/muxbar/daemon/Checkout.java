@@ -12,9 +12,16 @@ public final class Checkout {
     /** {@code scripts/sidebar-pane} of this checkout: {@code $MUXBAR_ROOT}, else three levels above the jar. */
     public static Path sidebarScript() throws java.net.URISyntaxException {
         String root = System.getenv("MUXBAR_ROOT");
-        Path base = root != null && !root.isEmpty() ? Path.of(root)
-                : Path.of(Checkout.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                        .getParent().getParent().getParent(); // app/target/muxbar.jar → checkout
+        Path base = root != null && !root.isEmpty()
+                ? Path.of(root)
+                : Path.of(Checkout.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .getParent()
+                        .getParent()
+                        .getParent(); // app/target/muxbar.jar → checkout
         return base.resolve("scripts").resolve("sidebar-pane").toAbsolutePath().normalize();
     }
 

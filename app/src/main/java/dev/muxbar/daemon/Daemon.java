@@ -1,8 +1,8 @@
 package dev.muxbar.daemon;
 
+import dev.muxbar.agents.AgentFiles;
 import dev.muxbar.agents.AgentRules;
 import dev.muxbar.agents.Identity;
-import dev.muxbar.agents.AgentFiles;
 import dev.muxbar.agents.Processes;
 import dev.muxbar.agents.Tracker;
 import dev.muxbar.agentservice.AgentService;
@@ -10,7 +10,6 @@ import dev.muxbar.api.ApiServer;
 import dev.muxbar.config.AgentDirs;
 import dev.muxbar.config.Paths;
 import dev.muxbar.keys.KeyBinder;
-import dev.muxbar.model.Choices;
 import dev.muxbar.model.Model;
 import dev.muxbar.sidebar.SidebarService;
 import dev.muxbar.sidebar.SidebarStore;
@@ -18,20 +17,12 @@ import dev.muxbar.state.Core;
 import dev.muxbar.state.CoreParts;
 import dev.muxbar.state.Event;
 import dev.muxbar.state.EventLoop;
-import dev.muxbar.theme.Appearance;
 import dev.muxbar.theme.ThemeService;
-import dev.muxbar.theme.ThemeStore;
-import dev.muxbar.theme.Themes;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.ControlGateway;
 import dev.muxbar.tmux.TmuxAddress;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -82,14 +73,16 @@ public final class Daemon {
         try {
             int sockLen = paths.socket().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             if (sockLen > MAX_SOCKET_PATH) {
-                out.println("muxbar: the socket path " + paths.socket() + " is " + sockLen + " bytes; Unix sockets allow "
-                        + MAX_SOCKET_PATH + ": set MUXBAR_RUNTIME_DIR (or XDG_RUNTIME_DIR) to a shorter directory");
+                out.println("muxbar: the socket path " + paths.socket() + " is " + sockLen
+                        + " bytes; Unix sockets allow " + MAX_SOCKET_PATH
+                        + ": set MUXBAR_RUNTIME_DIR (or XDG_RUNTIME_DIR) to a shorter directory");
                 return 1;
             }
             paths.createRuntimeDir();
             lock = DaemonLock.acquire(paths.lock()).orElse(null);
             if (lock == null) {
-                out.println("muxbar: a daemon already serves " + address.socket() + " (pid " + DaemonLock.holder(paths.lock()) + ")");
+                out.println("muxbar: a daemon already serves " + address.socket() + " (pid "
+                        + DaemonLock.holder(paths.lock()) + ")");
                 return 0;
             }
             Optional<String> other = claimServer();
@@ -106,8 +99,8 @@ public final class Daemon {
                 return 0;
             }
             log = new DaemonLog(paths.log(), DaemonLog.DEFAULT_MAX_BYTES);
-            log.accept("starting muxbar " + version + " pid " + ProcessHandle.current().pid()
-                    + " for tmux server " + address.socket());
+            log.accept("starting muxbar " + version + " pid "
+                    + ProcessHandle.current().pid() + " for tmux server " + address.socket());
             paths.createStateDir();
             start();
         } catch (IOException e) {
@@ -146,14 +139,23 @@ public final class Daemon {
         Notifications notifications = new Notifications();
         gateway = ControlGateway.connect(address, notifications, notifications::reconnected, this::onServerGone, log);
         DaemonOptions options = DaemonOptions.read(gateway);
-        log.debugging(options.debug()
-                || "1".equals(System.getenv("MUXBAR_DEBUG")));
+        log.debugging(options.debug() || "1".equals(System.getenv("MUXBAR_DEBUG")));
         SidebarStore sidebarStore = new SidebarStore(paths.stateDir().resolve("sidebar.json"), log);
         themes = options.themeService(paths, loop, log);
-        core = new Core(loop, loop, gateway::refresh, gateway::paneProcesses, store.load(), dev.muxbar.state.CoreTiming.DEFAULT, log,
-                CoreParts.NONE.tracing(log.debugLazily()).saving(book -> store.save(book, io))
+        core = new Core(
+                loop,
+                loop,
+                gateway::refresh,
+                gateway::paneProcesses,
+                store.load(),
+                dev.muxbar.state.CoreTiming.DEFAULT,
+                log,
+                CoreParts.NONE
+                        .tracing(log.debugLazily())
+                        .saving(book -> store.save(book, io))
                         .agents(new Tracker(processes), new Identity(rules, processes))
-                        .choosing(sidebarStore.load(options.choices())).showing(themes));
+                        .choosing(sidebarStore.load(options.choices()))
+                        .showing(themes));
         notifications.add(n -> core.post(new Event.TmuxChanged(n)));
         notifications.onReconnect(() -> core.post(new Event.Reconcile()));
         notifications.onReconnect(this::announceControlClient);
@@ -163,10 +165,23 @@ public final class Daemon {
         core.subscribe(io, new OrderFile(paths.orderFile(), log), Model::shown);
         core.subscribe(io, store, Model::order);
         core.subscribe(io, sidebarStore, Model::choices);
-        dev.muxbar.act.AgentActions agentActions = new dev.muxbar.act.AgentActions(gateway, loop, core::model, rules,
-                m -> log.accept("agent action: " + m), s -> core.post(new Event.AgentSignal(s, null)));
+        dev.muxbar.act.AgentActions agentActions = new dev.muxbar.act.AgentActions(
+                gateway,
+                loop,
+                core::model,
+                rules,
+                m -> log.accept("agent action: " + m),
+                s -> core.post(new Event.AgentSignal(s, null)));
         paneWatch = new dev.muxbar.tmux.PaneWatch(gateway, loop, loop);
-        sidebars = new SidebarService(gateway, paneWatch, core, loop, loop, themes, Checkout.sidebarScript().toString(), log,
+        sidebars = new SidebarService(
+                gateway,
+                paneWatch,
+                core,
+                loop,
+                loop,
+                themes,
+                Checkout.sidebarScript().toString(),
+                log,
                 agentActions);
         themes.onShow(t -> {
             sidebars.setTheme(t);
@@ -176,24 +191,40 @@ public final class Daemon {
         themes.start();
         core.subscribe(loop, sidebars::onModel);
         AgentDirs agentDirs = AgentDirs.of(System.getenv());
-        agents = new AgentService(gateway, paneWatch, core, loop, loop, io, rules,
+        agents = new AgentService(
+                gateway,
+                paneWatch,
+                core,
+                loop,
+                loop,
+                io,
+                rules,
                 options.agentFiles() ? AgentFiles.forUser(agentDirs, processes, log) : AgentFiles.off(),
-                log, sidebars::notice);
+                log,
+                sidebars::notice);
         agents.notifyCommand(options.get("@muxbar-notify-command"), log);
         String terminalFormat = options.get("@muxbar-notify-terminal");
         if (terminalFormat != null && !terminalFormat.isBlank() && !terminalFormat.equals("off")) {
-            agents.notifyTerminals((window, title, body) -> sidebars.notifyTerminal(window, terminalFormat, title, body));
+            agents.notifyTerminals(
+                    (window, title, body) -> sidebars.notifyTerminal(window, terminalFormat, title, body));
         }
         core.subscribe(loop, agents::onModel);
-        keyBinder = new KeyBinder(gateway, loop, options.get("@muxbar-bound-keys"),
-                Checkout.sidebarScript().resolveSibling("switch-index").toString(), log);
+        keyBinder = new KeyBinder(
+                gateway,
+                loop,
+                options.get("@muxbar-bound-keys"),
+                Checkout.sidebarScript().resolveSibling("switch-index").toString(),
+                log);
         core.subscribe(loop, keyBinder);
         core.subscribe(loop, new ControlSeat(gateway, log));
         events = new dev.muxbar.events.EventHub(loop, loop);
         core.subscribe(loop, events::onModel);
         core.subscribe(loop, new dev.muxbar.events.StatusLine(gateway)::onModel);
-        api = new ApiServer(paths.socket(), core, version, new DaemonActions(loop, gateway, core, sidebars, themes, keyBinder,
-                agentActions, events));
+        api = new ApiServer(
+                paths.socket(),
+                core,
+                version,
+                new DaemonActions(loop, gateway, core, sidebars, themes, keyBinder, agentActions, events));
         gateway.send(Commands.unsetGlobalOption("@muxbar-stopped")); // this daemon is wanted: revive it if it dies
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());
@@ -256,21 +287,23 @@ public final class Daemon {
         if (loop != null && core != null) {
             // In order, on the loop (the only writer), before the gateway closes: no more refreshes,
             // ttys closed (panes kept: a new daemon re-adopts them), the shell fast path bound again.
-            loop.runAndWait(() -> {
-                core.stop();
-                if (agents != null) {
-                    agents.close();
-                }
-                if (sidebars != null) {
-                    sidebars.close();
-                }
-                if (themes != null) {
-                    themes.close();
-                }
-                if (keyBinder != null && !serverGone.get()) {
-                    keyBinder.restore();
-                }
-            }, 3_000);
+            loop.runAndWait(
+                    () -> {
+                        core.stop();
+                        if (agents != null) {
+                            agents.close();
+                        }
+                        if (sidebars != null) {
+                            sidebars.close();
+                        }
+                        if (themes != null) {
+                            themes.close();
+                        }
+                        if (keyBinder != null && !serverGone.get()) {
+                            keyBinder.restore();
+                        }
+                    },
+                    3_000);
         }
         if (gateway != null && !serverGone.get()) {
             // Stopped on purpose: the plugin's client-detached hook must not start another daemon when

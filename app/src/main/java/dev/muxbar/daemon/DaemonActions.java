@@ -36,8 +36,15 @@ final class DaemonActions implements ApiServer.Actions {
         return events;
     }
 
-    DaemonActions(Executor loop, TmuxGateway tmux, Core core, SidebarService sidebars, ThemeService themes, KeyBinder keys,
-                  dev.muxbar.act.AgentActions agentActions, dev.muxbar.events.EventHub events) {
+    DaemonActions(
+            Executor loop,
+            TmuxGateway tmux,
+            Core core,
+            SidebarService sidebars,
+            ThemeService themes,
+            KeyBinder keys,
+            dev.muxbar.act.AgentActions agentActions,
+            dev.muxbar.events.EventHub events) {
         this.agentActions = agentActions;
         this.events = events;
         this.loop = loop;
@@ -78,10 +85,11 @@ final class DaemonActions implements ApiServer.Actions {
     /** The option is read off the loop (a tmux round trip); the rebinding happens on it. */
     @Override
     public CompletableFuture<Integer> rebindKeys() {
-        return tmux.send(Commands.globalOption("@muxbar-bound-keys")).thenCompose(recorded -> onLoop(() -> {
-            keys.reload(recorded, core.model());
-            return KeyBinder.parse(recorded).size();
-        }));
+        return tmux.send(Commands.globalOption("@muxbar-bound-keys"))
+                .thenCompose(recorded -> onLoop(() -> {
+                    keys.reload(recorded, core.model());
+                    return KeyBinder.parse(recorded).size();
+                }));
     }
 
     private <T> CompletableFuture<T> onLoop(Supplier<T> work) {

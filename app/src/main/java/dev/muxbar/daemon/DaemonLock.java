@@ -26,16 +26,20 @@ final class DaemonLock implements AutoCloseable {
 
     /** The lock, or empty when another process holds it (opened without following a symlink). */
     static java.util.Optional<DaemonLock> acquire(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        FileChannel channel = FileChannel.open(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
         FileLock lock = channel.tryLock();
         if (lock == null) {
             channel.close();
             return java.util.Optional.empty();
         }
         channel.truncate(0);
-        channel.write(ByteBuffer.wrap(line(ProcessHandle.current().pid(), Path.of("/proc/self/stat"))
-                .getBytes(StandardCharsets.UTF_8)));
+        channel.write(ByteBuffer.wrap(
+                line(ProcessHandle.current().pid(), Path.of("/proc/self/stat")).getBytes(StandardCharsets.UTF_8)));
         return java.util.Optional.of(new DaemonLock(channel, lock));
     }
 

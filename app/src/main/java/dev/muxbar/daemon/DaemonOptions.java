@@ -19,9 +19,18 @@ import java.util.function.Consumer;
 record DaemonOptions(Map<String, String> values) {
 
     /** The options read. */
-    static final List<String> NAMES = List.of("@muxbar-bound-keys", "@muxbar-width", "@muxbar-position",
-            "@muxbar-theme", "@muxbar-theme-mode", "@muxbar-theme-dark", "@muxbar-theme-light", "@muxbar-debug",
-            "@muxbar-notify-command", "@muxbar-notify-terminal", "@muxbar-agent-files");
+    static final List<String> NAMES = List.of(
+            "@muxbar-bound-keys",
+            "@muxbar-width",
+            "@muxbar-position",
+            "@muxbar-theme",
+            "@muxbar-theme-mode",
+            "@muxbar-theme-dark",
+            "@muxbar-theme-light",
+            "@muxbar-debug",
+            "@muxbar-notify-command",
+            "@muxbar-notify-terminal",
+            "@muxbar-agent-files");
 
     /**
      * {@link #NAMES} in one round trip: {@code display-message -p '#{@muxbar-width}<TAB>#{…}'} prints
@@ -52,11 +61,15 @@ record DaemonOptions(Map<String, String> values) {
 
     /** The theme service: these options, saved picks, and in auto mode the system's appearance. */
     ThemeService themeService(Paths paths, Executor loop, Consumer<String> log) {
-        ThemeService.Options o = new ThemeService.Options(get("@muxbar-theme"), get("@muxbar-theme-mode"),
-                get("@muxbar-theme-dark"), get("@muxbar-theme-light"));
-        ThemeService t = new ThemeService(new Themes(Paths.configDir(System.getenv()).resolve("themes")),
-                new ThemeStore(paths.stateDir().resolve("theme.json"), log), o,
-                o.auto() ? Appearance.detect(System.getenv(), log) : Appearance.unavailable("auto mode is off"), loop, log);
+        ThemeService.Options o = new ThemeService.Options(
+                get("@muxbar-theme"), get("@muxbar-theme-mode"), get("@muxbar-theme-dark"), get("@muxbar-theme-light"));
+        ThemeService t = new ThemeService(
+                new Themes(Paths.configDir(System.getenv()).resolve("themes")),
+                new ThemeStore(paths.stateDir().resolve("theme.json"), log),
+                o,
+                o.auto() ? Appearance.detect(System.getenv(), log) : Appearance.unavailable("auto mode is off"),
+                loop,
+                log);
         log.accept("theme " + t.current().name() + (o.auto() ? " (auto mode)" : ""));
         return t;
     }

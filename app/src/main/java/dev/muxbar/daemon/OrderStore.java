@@ -56,13 +56,15 @@ public final class OrderStore implements Consumer<Model> {
 
     /** {@link #write} on {@code io}; completes once the book is on disk (an edit is acknowledged then). */
     public java.util.concurrent.CompletableFuture<Void> save(OrderBook book, java.util.concurrent.Executor io) {
-        return java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                write(book);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, io);
+        return java.util.concurrent.CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        write(book);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                io);
     }
 
     /**
@@ -81,10 +83,15 @@ public final class OrderStore implements Consumer<Model> {
     /** The book a file holds: its four fields (others are ignored), lists of {id, name} entries. */
     static OrderBook book(Node n) throws IOException {
         if (!n.isObject()) {
-            throw new IOException("the file holds " + (n.isMissingNode() ? "nothing" : n.kind().name().toLowerCase(java.util.Locale.ROOT))
+            throw new IOException("the file holds "
+                    + (n.isMissingNode() ? "nothing" : n.kind().name().toLowerCase(java.util.Locale.ROOT))
                     + ", not an order");
         }
-        return new OrderBook(n.path("serverPid").asLong(), n.path("serverStart").asLong(), entries(n, "custom"), entries(n, "hidden"));
+        return new OrderBook(
+                n.path("serverPid").asLong(),
+                n.path("serverStart").asLong(),
+                entries(n, "custom"),
+                entries(n, "hidden"));
     }
 
     private static java.util.List<OrderBook.Entry> entries(Node book, String field) throws IOException {

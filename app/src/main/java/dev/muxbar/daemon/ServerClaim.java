@@ -59,7 +59,8 @@ public final class ServerClaim {
 
     /** The claim this process makes: {@code "<pid> <start> <runtime dir>"}. */
     static String mine(Path runtimeDir) {
-        return DaemonLock.line(ProcessHandle.current().pid(), Path.of("/proc/self/stat")).strip() + " " + runtimeDir;
+        return DaemonLock.line(ProcessHandle.current().pid(), Path.of("/proc/self/stat"))
+                        .strip() + " " + runtimeDir;
     }
 
     /**
@@ -121,7 +122,8 @@ public final class ServerClaim {
         long pid = Long.parseLong(f[0]);
         Optional<String> s = stat.apply(pid);
         if (s.isEmpty()) {
-            return !Files.exists(Path.of("/proc/self/stat")) && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return !Files.exists(Path.of("/proc/self/stat"))
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         }
         String[] after = s.get().substring(s.get().lastIndexOf(')') + 2).trim().split(" ");
         boolean gone = after.length < 20 || after[0].equals("Z") || after[0].equals("X");

@@ -55,14 +55,22 @@ final class Changes {
             }
             String json = agent(after.snapshot(), e.getValue());
             if (was == null || !json.equals(agent(before.snapshot(), was))) {
-                out.add(new Change("agent", "agent " + e.getKey(), e.getValue().sessionId(), e.getValue().pane(), json));
+                out.add(new Change(
+                        "agent",
+                        "agent " + e.getKey(),
+                        e.getValue().sessionId(),
+                        e.getValue().pane(),
+                        json));
             }
         }
         for (Map.Entry<String, Agent> e : old.entrySet()) {
             if (!now.containsKey(e.getKey())) {
                 Agent a = e.getValue();
-                JsonObject gone = Json.object().put("pane", a.pane()).put("agent", a.agent())
-                        .put("session", a.sessionId()).put("gone", true);
+                JsonObject gone = Json.object()
+                        .put("pane", a.pane())
+                        .put("agent", a.agent())
+                        .put("session", a.sessionId())
+                        .put("gone", true);
                 out.add(new Change("agent", "agent " + e.getKey(), a.sessionId(), a.pane(), gone.toString()));
             }
         }
@@ -78,11 +86,21 @@ final class Changes {
         }
         String theme = after.choices().theme();
         if (before == null || !Objects.equals(theme, before.choices().theme())) {
-            out.add(new Change("theme", "theme", null, null, Json.object().put("name", theme).toString()));
+            out.add(new Change(
+                    "theme",
+                    "theme",
+                    null,
+                    null,
+                    Json.object().put("name", theme).toString()));
         }
         String notice = after.choices().notice();
         if (before != null && !Objects.equals(notice, before.choices().notice())) {
-            out.add(new Change("notice", "notice", null, null, Json.object().put("text", notice).toString()));
+            out.add(new Change(
+                    "notice",
+                    "notice",
+                    null,
+                    null,
+                    Json.object().put("text", notice).toString()));
         }
         return out;
     }
@@ -104,13 +122,20 @@ final class Changes {
     private static String meta(String sessionId, dev.muxbar.model.Meta m) {
         JsonObject n = Json.object().put("session", sessionId);
         if (m.status() != null) {
-            n.putObject("status").put("text", m.status().text()).put("tone", m.status().tone().label());
+            n.putObject("status")
+                    .put("text", m.status().text())
+                    .put("tone", m.status().tone().label());
         }
         if (m.progress() != null) {
-            n.putObject("progress").put("n", m.progress().done()).put("of", m.progress().of()).put("percent", m.progress().percent());
+            n.putObject("progress")
+                    .put("n", m.progress().done())
+                    .put("of", m.progress().of())
+                    .put("percent", m.progress().percent());
         }
         List<Object> log = n.putArray("log");
-        m.log().forEach(l -> log.add(Json.object().put("text", l.text()).put("tone", l.tone().label())));
+        m.log()
+                .forEach(l -> log.add(
+                        Json.object().put("text", l.text()).put("tone", l.tone().label())));
         return n.toString();
     }
 
@@ -126,7 +151,11 @@ final class Changes {
         List<Object> list = new ArrayList<>();
         int i = 1;
         for (Snapshot.Session s : m.shown()) {
-            list.add(Json.object().put("id", s.id()).put("name", s.name()).put("index", i++).put("windows", s.windows().size())
+            list.add(Json.object()
+                    .put("id", s.id())
+                    .put("name", s.name())
+                    .put("index", i++)
+                    .put("windows", s.windows().size())
                     .put("attached", s.attached()));
         }
         return list;
@@ -137,11 +166,23 @@ final class Changes {
     }
 
     private static JsonObject agentObject(Snapshot snap, Agent a) {
-        return Json.object().put("pane", a.pane()).put("agent", a.agent()).put("session", a.sessionId())
-                .put("sessionName", snap.sessions().stream().filter(s -> s.id().equals(a.sessionId())).map(Snapshot.Session::name)
-                        .findFirst().orElse(null))
-                .put("window", a.windowId()).put("status", a.status().label())
-                .put("waitsFor", a.waitsFor() == null ? null : a.waitsFor().label()).put("source", a.source().label())
-                .put("title", a.title()).put("message", a.message()).put("unseen", a.unseen());
+        return Json.object()
+                .put("pane", a.pane())
+                .put("agent", a.agent())
+                .put("session", a.sessionId())
+                .put(
+                        "sessionName",
+                        snap.sessions().stream()
+                                .filter(s -> s.id().equals(a.sessionId()))
+                                .map(Snapshot.Session::name)
+                                .findFirst()
+                                .orElse(null))
+                .put("window", a.windowId())
+                .put("status", a.status().label())
+                .put("waitsFor", a.waitsFor() == null ? null : a.waitsFor().label())
+                .put("source", a.source().label())
+                .put("title", a.title())
+                .put("message", a.message())
+                .put("unseen", a.unseen());
     }
 }

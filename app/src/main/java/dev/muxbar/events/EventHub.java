@@ -43,6 +43,7 @@ public final class EventHub {
      * but this hub may write a little later within one loop step than within the next.
      */
     static final long FRAME_SLACK_MS = 2;
+
     public static final long HEARTBEAT_MS = 2_500;
     public static final long STALL_MS = 30_000;
     public static final int MAX_CLIENTS = 64;
@@ -163,10 +164,17 @@ public final class EventHub {
         if (after != null && after == lastId) {
             return ": resumed, nothing missed\n\n";
         }
-        if (after != null && after < lastId && !ring.isEmpty() && ring.peekFirst().id() <= after + 1) {
+        if (after != null
+                && after < lastId
+                && !ring.isEmpty()
+                && ring.peekFirst().id() <= after + 1) {
             StringBuilder sb = new StringBuilder();
             for (Event e : ring) {
-                if (e.id() > after && c.filter.accepts(e.change().type(), e.change().session(), e.change().pane())) {
+                if (e.id() > after
+                        && c.filter.accepts(
+                                e.change().type(),
+                                e.change().session(),
+                                e.change().pane())) {
                     sb.append(e.text());
                 }
             }
@@ -176,7 +184,9 @@ public final class EventHub {
     }
 
     private String snapshot(Client c) {
-        return model == null ? "" : "id: " + lastId + "\nevent: snapshot\ndata: " + Changes.snapshot(model, c.filter) + "\n\n";
+        return model == null
+                ? ""
+                : "id: " + lastId + "\nevent: snapshot\ndata: " + Changes.snapshot(model, c.filter) + "\n\n";
     }
 
     private void offer(Client c, Event e) {
@@ -273,14 +283,16 @@ public final class EventHub {
         c.lastWrite = c.inFlightSince;
         writes++;
         try {
-            c.sink.write(text, err -> loop.execute(() -> {
-                c.inFlight = false;
-                if (err != null) {
-                    drop(c, false); // the client went
-                } else if (!c.pending.isEmpty() || !c.preamble.isEmpty()) {
-                    scheduleFlush(untilFrame(c, scheduler.now())); // what came while it was in flight
-                }
-            }));
+            c.sink.write(
+                    text,
+                    err -> loop.execute(() -> {
+                        c.inFlight = false;
+                        if (err != null) {
+                            drop(c, false); // the client went
+                        } else if (!c.pending.isEmpty() || !c.preamble.isEmpty()) {
+                            scheduleFlush(untilFrame(c, scheduler.now())); // what came while it was in flight
+                        }
+                    }));
         } catch (RuntimeException e) {
             // A response that already failed may refuse at once instead of through the callback: that
             // client is gone, and must not stop the flush of the others.

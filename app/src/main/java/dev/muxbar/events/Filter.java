@@ -24,8 +24,11 @@ public record Filter(Set<String> types, String session, String pane) {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (String t : csv.split(",")) {
             String n = t.strip();
-            n = n.equals("agents") ? "agent" : n.equals("notices") ? "notice" : n.equals("themes") ? "theme"
-                    : n.equals("session") ? "sessions" : n;
+            n = n.equals("agents")
+                    ? "agent"
+                    : n.equals("notices")
+                            ? "notice"
+                            : n.equals("themes") ? "theme" : n.equals("session") ? "sessions" : n;
             if (!TYPES.contains(n)) {
                 throw new IllegalArgumentException("unknown event type \"" + (t.length() > 20 ? t.substring(0, 20) : t)
                         + "\"; types are agents, sessions, theme, notice, meta");

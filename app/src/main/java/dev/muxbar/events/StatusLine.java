@@ -55,9 +55,12 @@ public final class StatusLine {
         Map<String, List<Agent>> bySession = new LinkedHashMap<>();
         Map<String, List<Agent>> byWindow = new LinkedHashMap<>();
         for (Agent a : m.agents()) {
-            bySession.computeIfAbsent(a.sessionId(), k -> new java.util.ArrayList<>()).add(a);
+            bySession
+                    .computeIfAbsent(a.sessionId(), k -> new java.util.ArrayList<>())
+                    .add(a);
             if (a.windowId() != null) {
-                byWindow.computeIfAbsent(a.windowId(), k -> new java.util.ArrayList<>()).add(a);
+                byWindow.computeIfAbsent(a.windowId(), k -> new java.util.ArrayList<>())
+                        .add(a);
             }
         }
         Map<String, String> nextSessions = new HashMap<>();
@@ -106,12 +109,20 @@ public final class StatusLine {
     /** One badge per agent, most urgent first. */
     static String badges(List<Agent> agents) {
         StringBuilder sb = new StringBuilder();
-        agents.stream().sorted(java.util.Comparator.comparingInt(Agent::urgency).reversed()).forEach(a -> {
-            String b = a.status() == Status.WAITING ? "?" : a.status().busy() ? "●"
-                    : a.unseen() && a.status() == Status.ERROR ? "✗" : a.unseen() && a.status() == Status.INTERRUPTED ? "!"
-                    : a.unseen() ? "✓" : "";
-            sb.append(b);
-        });
+        agents.stream()
+                .sorted(java.util.Comparator.comparingInt(Agent::urgency).reversed())
+                .forEach(a -> {
+                    String b = a.status() == Status.WAITING
+                            ? "?"
+                            : a.status().busy()
+                                    ? "●"
+                                    : a.unseen() && a.status() == Status.ERROR
+                                            ? "✗"
+                                            : a.unseen() && a.status() == Status.INTERRUPTED
+                                                    ? "!"
+                                                    : a.unseen() ? "✓" : "";
+                    sb.append(b);
+                });
         return sb.toString();
     }
 }

@@ -27,12 +27,28 @@ public final class ClaudeSettings {
     /** The events an agent gets a hook for, those of them that need a tool matcher, and the mark of muxbar's entries. */
     public record Spec(List<String> events, List<String> toolEvents, String mark) {}
 
-    public static final Spec CLAUDE = new Spec(List.of("SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse",
-            "PostToolUseFailure", "PermissionRequest", "Notification", "Stop", "StopFailure", "SubagentStop", "PreCompact",
-            "SessionEnd"), List.of("PreToolUse", "PostToolUse", "PostToolUseFailure", "PermissionRequest"), "muxbar-hook claude");
+    public static final Spec CLAUDE = new Spec(
+            List.of(
+                    "SessionStart",
+                    "UserPromptSubmit",
+                    "PreToolUse",
+                    "PostToolUse",
+                    "PostToolUseFailure",
+                    "PermissionRequest",
+                    "Notification",
+                    "Stop",
+                    "StopFailure",
+                    "SubagentStop",
+                    "PreCompact",
+                    "SessionEnd"),
+            List.of("PreToolUse", "PostToolUse", "PostToolUseFailure", "PermissionRequest"),
+            "muxbar-hook claude");
     /** Codex's hook events (its {@code PermissionRequest} is the waiting its {@code notify} never reports). */
-    public static final Spec CODEX = new Spec(List.of("SessionStart", "UserPromptSubmit", "PreToolUse", "PermissionRequest",
-            "PostToolUse", "Stop"), List.of("PreToolUse", "PermissionRequest", "PostToolUse"), "muxbar-hook codex");
+    public static final Spec CODEX = new Spec(
+            List.of("SessionStart", "UserPromptSubmit", "PreToolUse", "PermissionRequest", "PostToolUse", "Stop"),
+            List.of("PreToolUse", "PermissionRequest", "PostToolUse"),
+            "muxbar-hook codex");
+
     public static final List<String> EVENTS = CLAUDE.events();
     static final String MARK = CLAUDE.mark();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,28 +100,40 @@ public final class ClaudeSettings {
         }
         TextEdits edits = new TextEdits();
         if (hooks == null) {
-            String ind = root.members.isEmpty() ? "  " : JsonSpans.indentOf(text, root.members.get(0).start());
+            String ind = root.members.isEmpty()
+                    ? "  "
+                    : JsonSpans.indentOf(text, root.members.get(0).start());
             StringBuilder sb = new StringBuilder("\"hooks\": {");
             for (int i = 0; i < missing.size(); i++) {
-                sb.append(i == 0 ? "" : ",").append('\n').append(ind).append(ind).append(eventMember(missing.get(i), command));
+                sb.append(i == 0 ? "" : ",")
+                        .append('\n')
+                        .append(ind)
+                        .append(ind)
+                        .append(eventMember(missing.get(i), command));
             }
             sb.append('\n').append(ind).append('}');
-            edits.insert(JsonSpans.trimBack(text, root.end - 1), (root.members.isEmpty() ? "" : ",") + "\n" + ind + sb
-                    + (root.members.isEmpty() ? "\n" : ""));
+            edits.insert(
+                    JsonSpans.trimBack(text, root.end - 1),
+                    (root.members.isEmpty() ? "" : ",") + "\n" + ind + sb + (root.members.isEmpty() ? "\n" : ""));
         } else {
-            String ind = hooks.members.isEmpty() ? JsonSpans.indentOf(text, hooks.start) + "  "
+            String ind = hooks.members.isEmpty()
+                    ? JsonSpans.indentOf(text, hooks.start) + "  "
                     : JsonSpans.indentOf(text, hooks.members.get(0).start());
             boolean any = !hooks.members.isEmpty();
             for (String e : missing) {
                 JsonSpans.Member m = hooks.member(e);
                 if (m != null && m.value().isArray()) {
                     JsonSpans.Node arr = m.value();
-                    edits.insert(JsonSpans.trimBack(text, arr.end - 1), (arr.elements.isEmpty() ? "" : ", ") + entry(e, command));
+                    edits.insert(
+                            JsonSpans.trimBack(text, arr.end - 1),
+                            (arr.elements.isEmpty() ? "" : ", ") + entry(e, command));
                 } else if (m != null) {
                     throw new IOException("hooks." + e + " is not a list; fix it by hand first");
                 } else {
-                    edits.insert(JsonSpans.trimBack(text, hooks.end - 1), (any ? "," : "") + "\n" + ind + eventMember(e, command)
-                            + (any ? "" : "\n" + JsonSpans.indentOf(text, hooks.start)));
+                    edits.insert(
+                            JsonSpans.trimBack(text, hooks.end - 1),
+                            (any ? "," : "") + "\n" + ind + eventMember(e, command)
+                                    + (any ? "" : "\n" + JsonSpans.indentOf(text, hooks.start)));
                     any = true;
                 }
             }
@@ -138,8 +166,10 @@ public final class ClaudeSettings {
             } else {
                 boolean[] del = new boolean[arr.elements.size()];
                 mine.forEach(k -> del[k] = true);
-                edits.deleteItems(arr.elements.stream().mapToInt(x -> x.start).toArray(),
-                        arr.elements.stream().mapToInt(x -> x.end).toArray(), del);
+                edits.deleteItems(
+                        arr.elements.stream().mapToInt(x -> x.start).toArray(),
+                        arr.elements.stream().mapToInt(x -> x.end).toArray(),
+                        del);
             }
         }
         if (dropped == n && dropped > 0) {
@@ -162,8 +192,10 @@ public final class ClaudeSettings {
             edits.delete(obj.start + 1, JsonSpans.trimBack(text, obj.end - 1));
             return;
         }
-        edits.deleteItems(obj.members.stream().mapToInt(JsonSpans.Member::start).toArray(),
-                obj.members.stream().mapToInt(m -> m.value().end).toArray(), del);
+        edits.deleteItems(
+                obj.members.stream().mapToInt(JsonSpans.Member::start).toArray(),
+                obj.members.stream().mapToInt(m -> m.value().end).toArray(),
+                del);
     }
 
     private static JsonSpans.Node hooksOf(JsonSpans.Node root) throws IOException {

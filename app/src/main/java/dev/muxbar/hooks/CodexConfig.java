@@ -38,17 +38,19 @@ public final class CodexConfig {
     public static String install(String text, String hookScript) {
         String out = text;
         if (!installed(out) && !userNotify(out)) {
-            out = "notify = [\"" + hookScript.replace("\\", "\\\\").replace("\"", "\\\"") + "\", \"codex\"]" + MARK + "\n" + out;
+            out = "notify = [\"" + hookScript.replace("\\", "\\\\").replace("\"", "\\\"") + "\", \"codex\"]" + MARK
+                    + "\n" + out;
         }
         if (!HOOKS_FLAG.matcher(out).find()) {
             java.util.regex.Matcher m = FEATURES.matcher(out);
             if (m.find()) {
                 int eol = out.indexOf('\n', m.end());
                 int at = eol < 0 ? out.length() : eol + 1;
-                out = out.substring(0, at) + (eol < 0 ? "\n" : "") + "codex_hooks = true" + MARK + "\n" + out.substring(at);
+                out = out.substring(0, at) + (eol < 0 ? "\n" : "") + "codex_hooks = true" + MARK + "\n"
+                        + out.substring(at);
             } else {
-                out = out + (out.isEmpty() || out.endsWith("\n") ? "" : "\n") + "\n[features]" + MARK + "\ncodex_hooks = true"
-                        + MARK + "\n";
+                out = out + (out.isEmpty() || out.endsWith("\n") ? "" : "\n") + "\n[features]" + MARK
+                        + "\ncodex_hooks = true" + MARK + "\n";
             }
         }
         return out;

@@ -66,7 +66,8 @@ final class JsonSpans {
             }
             Node root = value(p, t);
             if (p.nextToken() != null) {
-                throw new IOException("text after the end of the JSON value at offset " + p.currentTokenLocation().getCharOffset());
+                throw new IOException("text after the end of the JSON value at offset "
+                        + p.currentTokenLocation().getCharOffset());
             }
             return root;
         }

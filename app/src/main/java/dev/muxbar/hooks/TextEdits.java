@@ -26,7 +26,8 @@ final class TextEdits {
     String apply(String text) {
         List<Edit> sorted = new ArrayList<>(edits);
         // Later positions first; at one position, the edit made last goes first so inserts keep their order.
-        sorted.sort(Comparator.comparingInt(Edit::from).thenComparingInt(Edit::seq).reversed());
+        sorted.sort(
+                Comparator.comparingInt(Edit::from).thenComparingInt(Edit::seq).reversed());
         StringBuilder sb = new StringBuilder(text);
         for (Edit e : sorted) {
             sb.replace(e.from(), e.to(), e.text());

@@ -32,7 +32,8 @@ public final class Json {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private static final JsonFactory STRICT = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     /** Text that is no JSON, said in Jackson's words (with line and column). */
     public static final class JsonException extends IOException {
@@ -94,9 +95,13 @@ public final class Json {
     }
 
     private static String message(IOException e) {
-        return e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage()
-                + (j.getLocation() == null ? "" : " (line " + j.getLocation().getLineNr() + ", column "
-                + j.getLocation().getColumnNr() + ")") : String.valueOf(e.getMessage());
+        return e instanceof com.fasterxml.jackson.core.JacksonException j
+                ? j.getOriginalMessage()
+                        + (j.getLocation() == null
+                                ? ""
+                                : " (line " + j.getLocation().getLineNr() + ", column "
+                                        + j.getLocation().getColumnNr() + ")")
+                : String.valueOf(e.getMessage());
     }
 
     private static Node first(JsonParser p, boolean strict) throws IOException {
@@ -106,7 +111,8 @@ public final class Json {
         }
         Node n = value(p, t);
         if (strict && p.nextToken() != null) {
-            throw new JsonException("more content after the value (line " + p.currentLocation().getLineNr() + ")");
+            throw new JsonException(
+                    "more content after the value (line " + p.currentLocation().getLineNr() + ")");
         }
         return n;
     }
@@ -141,7 +147,8 @@ public final class Json {
             case VALUE_NULL:
                 return Node.NULL;
             default:
-                throw new JsonException("unexpected " + t + " (line " + p.currentLocation().getLineNr() + ")");
+                throw new JsonException(
+                        "unexpected " + t + " (line " + p.currentLocation().getLineNr() + ")");
         }
     }
 

@@ -19,7 +19,15 @@ import java.util.Set;
 public final class Node implements Iterable<Node> {
 
     /** What a node holds. */
-    public enum Kind { OBJECT, ARRAY, STRING, NUMBER, BOOLEAN, NULL, MISSING }
+    public enum Kind {
+        OBJECT,
+        ARRAY,
+        STRING,
+        NUMBER,
+        BOOLEAN,
+        NULL,
+        MISSING
+    }
 
     public static final Node MISSING = new Node(Kind.MISSING, null, null, null, null);
     public static final Node NULL = new Node(Kind.NULL, null, null, null, null);
@@ -169,8 +177,9 @@ public final class Node implements Iterable<Node> {
     /** An array's elements, an object's member values, nothing for a scalar. */
     @Override
     public Iterator<Node> iterator() {
-        return elements != null ? elements.iterator() : members != null ? members.values().iterator()
-                : Collections.emptyIterator();
+        return elements != null
+                ? elements.iterator()
+                : members != null ? members.values().iterator() : Collections.emptyIterator();
     }
 
     /** A string's value, or null for anything else. */
@@ -236,8 +245,10 @@ public final class Node implements Iterable<Node> {
         return switch (kind) {
             case BOOLEAN -> text.equals("true");
             case STRING -> text.trim().equals("true") || (!text.trim().equals("false") && fallback);
-            case NUMBER -> number instanceof BigInteger b ? b.signum() != 0
-                    : number instanceof Integer || number instanceof Long ? number.longValue() != 0 : fallback;
+            case NUMBER ->
+                number instanceof BigInteger b
+                        ? b.signum() != 0
+                        : number instanceof Integer || number instanceof Long ? number.longValue() != 0 : fallback;
             case OBJECT, ARRAY, NULL, MISSING -> fallback;
         };
     }
@@ -255,8 +266,11 @@ public final class Node implements Iterable<Node> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Node n && kind == n.kind && java.util.Objects.equals(text, n.text)
-                && numbersEqual(number, n.number) && java.util.Objects.equals(members, n.members)
+        return o instanceof Node n
+                && kind == n.kind
+                && java.util.Objects.equals(text, n.text)
+                && numbersEqual(number, n.number)
+                && java.util.Objects.equals(members, n.members)
                 && java.util.Objects.equals(elements, n.elements);
     }
 

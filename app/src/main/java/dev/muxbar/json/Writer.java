@@ -31,7 +31,8 @@ final class Writer {
         @Override
         protected Method computeValue(Class<?> type) {
             for (Method m : type.getMethods()) {
-                if (m.getParameterCount() == 0 && m.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class)) {
+                if (m.getParameterCount() == 0
+                        && m.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class)) {
                     return m;
                 }
             }
@@ -88,7 +89,8 @@ final class Writer {
         } else if (v instanceof CharSequence || v instanceof Character || v instanceof java.nio.file.Path) {
             g.writeString(v.toString());
         } else {
-            throw new IllegalArgumentException("no JSON form for a " + v.getClass().getName());
+            throw new IllegalArgumentException(
+                    "no JSON form for a " + v.getClass().getName());
         }
     }
 
@@ -113,7 +115,7 @@ final class Writer {
             case NUMBER -> value(g, n.numberValue());
             case BOOLEAN -> g.writeBoolean(n.rawText().equals("true"));
             case NULL -> g.writeNull();
-            case MISSING -> { } // nothing: as a member value it never occurs (parse makes none)
+            case MISSING -> {} // nothing: as a member value it never occurs (parse makes none)
             default -> throw new AssertionError(n.kind());
         }
     }
@@ -141,15 +143,24 @@ final class Writer {
             names.add(c.getName());
         }
         for (Method m : type.getMethods()) {
-            if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() == Object.class
+            if (m.getParameterCount() != 0
+                    || Modifier.isStatic(m.getModifiers())
+                    || m.getDeclaringClass() == Object.class
                     || m.getDeclaringClass() == Record.class) {
                 continue;
             }
             String n = m.getName();
-            String name = n.startsWith("is") && n.length() > 2 && Character.isUpperCase(n.charAt(2))
-                    && m.getReturnType() == boolean.class ? decapitalize(n.substring(2))
-                    : n.startsWith("get") && n.length() > 3 && Character.isUpperCase(n.charAt(3))
-                    && m.getReturnType() != void.class ? decapitalize(n.substring(3)) : null;
+            String name = n.startsWith("is")
+                            && n.length() > 2
+                            && Character.isUpperCase(n.charAt(2))
+                            && m.getReturnType() == boolean.class
+                    ? decapitalize(n.substring(2))
+                    : n.startsWith("get")
+                                    && n.length() > 3
+                                    && Character.isUpperCase(n.charAt(3))
+                                    && m.getReturnType() != void.class
+                            ? decapitalize(n.substring(3))
+                            : null;
             if (name != null && names.add(name)) {
                 m.setAccessible(true);
                 out.add(new Property(name, m));

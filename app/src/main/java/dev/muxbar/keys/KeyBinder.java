@@ -43,8 +43,12 @@ public final class KeyBinder implements Consumer<Model> {
     /**
      * @param recorded the value of {@code @muxbar-bound-keys}, e.g. {@code "root:M-1:1 root:M-2:2 prefix:o:0"}
      */
-    public KeyBinder(TmuxGateway tmux, java.util.concurrent.Executor loop, String recorded, String switchScript,
-                     Consumer<String> log) {
+    public KeyBinder(
+            TmuxGateway tmux,
+            java.util.concurrent.Executor loop,
+            String recorded,
+            String switchScript,
+            Consumer<String> log) {
         this.tmux = tmux;
         this.loop = loop;
         this.switchScript = switchScript;
@@ -72,15 +76,18 @@ public final class KeyBinder implements Consumer<Model> {
             return m == null ? scriptCommand(k, script) : nextCommand(m);
         }
         if (m != null && k.row() <= m.shown().size()) {
-            return Bindings.nativeSwitch(m.shown().get(k.row() - 1).id(), scriptCommand(k, script),
-                    Seat.of(m.snapshot()));
+            return Bindings.nativeSwitch(
+                    m.shown().get(k.row() - 1).id(), scriptCommand(k, script), Seat.of(m.snapshot()));
         }
         return scriptCommand(k, script);
     }
 
     /** The most urgent session needing the user; a client already there goes to the second one. */
     static String nextCommand(Model m) {
-        return Bindings.next(m.needingAttention().stream().map(dev.muxbar.model.Snapshot.Session::id).toList(),
+        return Bindings.next(
+                m.needingAttention().stream()
+                        .map(dev.muxbar.model.Snapshot.Session::id)
+                        .toList(),
                 Seat.of(m.snapshot()));
     }
 
@@ -164,8 +171,9 @@ public final class KeyBinder implements Consumer<Model> {
         restored = true;
         List<java.util.concurrent.CompletableFuture<Void>> pending = new ArrayList<>();
         for (SwitchKey k : keys) {
-            pending.add(tmux.send(Commands.binding(k.table(), k.key())).thenCompose(line ->
-                    !Bindings.isMuxbars(line) ? java.util.concurrent.CompletableFuture.completedFuture(null)
+            pending.add(tmux.send(Commands.binding(k.table(), k.key()))
+                    .thenCompose(line -> !Bindings.isMuxbars(line)
+                            ? java.util.concurrent.CompletableFuture.completedFuture(null)
                             : tmux.send(Commands.bind(k.table(), k.key(), scriptCommand(k, switchScript)))));
         }
         for (var f : pending) {

@@ -6,15 +6,27 @@ package dev.muxbar.model;
  * {@code title} is the thread title or last prompt, {@code message} the agent's last note (both may be null);
  * {@code waitsFor} what a waiting agent waits for (null unless waiting).
  */
-public record Agent(String pane, String windowId, String sessionId, String agent, String thread, Status status,
-                    Source source, long since, String title, String message, boolean unseen, Wait waitsFor) {
+public record Agent(
+        String pane,
+        String windowId,
+        String sessionId,
+        String agent,
+        String thread,
+        Status status,
+        Source source,
+        long since,
+        String title,
+        String message,
+        boolean unseen,
+        Wait waitsFor) {
     // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
     @Override
     public boolean equals(Object other) {
         if (this == other) {
             return true;
         }
-        return other instanceof Agent o && java.util.Objects.equals(pane, o.pane)
+        return other instanceof Agent o
+                && java.util.Objects.equals(pane, o.pane)
                 && java.util.Objects.equals(windowId, o.windowId)
                 && java.util.Objects.equals(sessionId, o.sessionId)
                 && java.util.Objects.equals(agent, o.agent)
@@ -54,8 +66,18 @@ public record Agent(String pane, String windowId, String sessionId, String agent
     }
 
     /** A row without a wait kind (a waiting one waits for a permission). */
-    public Agent(String pane, String windowId, String sessionId, String agent, String thread, Status status,
-                 Source source, long since, String title, String message, boolean unseen) {
+    public Agent(
+            String pane,
+            String windowId,
+            String sessionId,
+            String agent,
+            String thread,
+            Status status,
+            Source source,
+            long since,
+            String title,
+            String message,
+            boolean unseen) {
         this(pane, windowId, sessionId, agent, thread, status, source, since, title, message, unseen, null);
     }
 

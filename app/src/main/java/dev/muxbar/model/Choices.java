@@ -13,7 +13,8 @@ public record Choices(boolean sidebars, int width, int keptWidth, boolean right,
         if (this == other) {
             return true;
         }
-        return other instanceof Choices o && sidebars == o.sidebars
+        return other instanceof Choices o
+                && sidebars == o.sidebars
                 && width == o.width
                 && keptWidth == o.keptWidth
                 && right == o.right

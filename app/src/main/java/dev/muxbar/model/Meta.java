@@ -15,7 +15,8 @@ public record Meta(Line status, Progress progress, List<Line> log) {
         if (this == other) {
             return true;
         }
-        return other instanceof Meta o && java.util.Objects.equals(status, o.status)
+        return other instanceof Meta o
+                && java.util.Objects.equals(status, o.status)
                 && java.util.Objects.equals(progress, o.progress)
                 && java.util.Objects.equals(log, o.log);
     }
@@ -45,7 +46,10 @@ public record Meta(Line status, Progress progress, List<Line> log) {
 
     /** The tone of a line, as a theme colours it. */
     public enum Tone {
-        INFO, OK, WARN, ERROR;
+        INFO,
+        OK,
+        WARN,
+        ERROR;
 
         @com.fasterxml.jackson.annotation.JsonValue
         public String label() {
@@ -68,13 +72,15 @@ public record Meta(Line status, Progress progress, List<Line> log) {
 
     /** A line of text with a tone, until a time. */
     public record Line(String text, Tone tone, long until) {
-        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x
+        // (RecordEqualityTest)
         @Override
         public boolean equals(Object other) {
             if (this == other) {
                 return true;
             }
-            return other instanceof Line o && java.util.Objects.equals(text, o.text)
+            return other instanceof Line o
+                    && java.util.Objects.equals(text, o.text)
                     && tone == o.tone
                     && until == o.until;
         }
@@ -90,15 +96,14 @@ public record Meta(Line status, Progress progress, List<Line> log) {
 
     /** {@code done} of {@code of} (a percent is {@code done} of 100), until a time. */
     public record Progress(int done, int of, long until) {
-        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x
+        // (RecordEqualityTest)
         @Override
         public boolean equals(Object other) {
             if (this == other) {
                 return true;
             }
-            return other instanceof Progress o && done == o.done
-                    && of == o.of
-                    && until == o.until;
+            return other instanceof Progress o && done == o.done && of == o.of && until == o.until;
         }
 
         @Override
@@ -116,7 +121,8 @@ public record Meta(Line status, Progress progress, List<Line> log) {
 
     /** This meta without what expired by {@code now}. */
     public Meta at(long now) {
-        return new Meta(status != null && status.until() > now ? status : null,
+        return new Meta(
+                status != null && status.until() > now ? status : null,
                 progress != null && progress.until() > now ? progress : null,
                 log.stream().filter(l -> l.until() > now).toList());
     }

@@ -10,15 +10,22 @@ import java.util.Set;
  * alerts are muted, the user's other {@link Choices} (sidebars, width, the notice), and what scripts
  * said about sessions ({@link Meta}, by session id).
  */
-public record Model(Snapshot snapshot, OrderBook order, List<Session> shown, List<Agent> agents, Set<String> muted,
-                    Choices choices, java.util.Map<String, Meta> meta) {
+public record Model(
+        Snapshot snapshot,
+        OrderBook order,
+        List<Session> shown,
+        List<Agent> agents,
+        Set<String> muted,
+        Choices choices,
+        java.util.Map<String, Meta> meta) {
     // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
     @Override
     public boolean equals(Object other) {
         if (this == other) {
             return true;
         }
-        return other instanceof Model o && java.util.Objects.equals(snapshot, o.snapshot)
+        return other instanceof Model o
+                && java.util.Objects.equals(snapshot, o.snapshot)
                 && java.util.Objects.equals(order, o.order)
                 && java.util.Objects.equals(shown, o.shown)
                 && java.util.Objects.equals(agents, o.agents)
@@ -63,8 +70,13 @@ public record Model(Snapshot snapshot, OrderBook order, List<Session> shown, Lis
         return of(snapshot, order, agents, muted, choices, java.util.Map.of());
     }
 
-    public static Model of(Snapshot snapshot, OrderBook order, List<Agent> agents, Set<String> muted, Choices choices,
-                           java.util.Map<String, Meta> meta) {
+    public static Model of(
+            Snapshot snapshot,
+            OrderBook order,
+            List<Agent> agents,
+            Set<String> muted,
+            Choices choices,
+            java.util.Map<String, Meta> meta) {
         return new Model(snapshot, order, order.ordered(snapshot), agents, muted, choices, meta);
     }
 
@@ -105,7 +117,9 @@ public record Model(Snapshot snapshot, OrderBook order, List<Session> shown, Lis
                 urgency.merge(a.sessionId(), a.urgency(), Math::max);
             }
         }
-        return shown.stream().filter(s -> urgency.containsKey(s.id()))
-                .sorted(java.util.Comparator.comparingInt((Session s) -> -urgency.get(s.id()))).toList();
+        return shown.stream()
+                .filter(s -> urgency.containsKey(s.id()))
+                .sorted(java.util.Comparator.comparingInt((Session s) -> -urgency.get(s.id())))
+                .toList();
     }
 }

@@ -24,7 +24,8 @@ public record OrderBook(long serverPid, long serverStart, List<Entry> custom, Li
         if (this == other) {
             return true;
         }
-        return other instanceof OrderBook o && serverPid == o.serverPid
+        return other instanceof OrderBook o
+                && serverPid == o.serverPid
                 && serverStart == o.serverStart
                 && java.util.Objects.equals(custom, o.custom)
                 && java.util.Objects.equals(hidden, o.hidden);
@@ -44,13 +45,15 @@ public record OrderBook(long serverPid, long serverStart, List<Entry> custom, Li
 
     /** One session reference; {@code id} is empty while unbound. */
     public record Entry(String id, String name) {
-        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x
+        // (RecordEqualityTest)
         @Override
         public boolean equals(Object other) {
             if (this == other) {
                 return true;
             }
-            return other instanceof Entry o && java.util.Objects.equals(id, o.id)
+            return other instanceof Entry o
+                    && java.util.Objects.equals(id, o.id)
                     && java.util.Objects.equals(name, o.name);
         }
 
@@ -75,8 +78,11 @@ public record OrderBook(long serverPid, long serverStart, List<Entry> custom, Li
 
     /** A list read from order.json: missing is empty, null entries and entries naming nothing are dropped. */
     private static List<Entry> entries(List<Entry> in) {
-        return in == null ? List.of()
-                : in.stream().filter(e -> e != null && !(e.id().isEmpty() && e.name().isEmpty())).toList();
+        return in == null
+                ? List.of()
+                : in.stream()
+                        .filter(e -> e != null && !(e.id().isEmpty() && e.name().isEmpty()))
+                        .toList();
     }
 
     /** Re-keys the entries against a new snapshot of the server. */
@@ -84,9 +90,10 @@ public record OrderBook(long serverPid, long serverStart, List<Entry> custom, Li
         if (s.server().pid() == 0) {
             return this; // nothing known yet
         }
-        boolean sameServer = serverPid == s.server().pid() && serverStart == s.server().startTime();
-        return new OrderBook(s.server().pid(), s.server().startTime(),
-                rebind(custom, s, sameServer), rebind(hidden, s, sameServer));
+        boolean sameServer =
+                serverPid == s.server().pid() && serverStart == s.server().startTime();
+        return new OrderBook(
+                s.server().pid(), s.server().startTime(), rebind(custom, s, sameServer), rebind(hidden, s, sameServer));
     }
 
     private static List<Entry> rebind(List<Entry> entries, Snapshot s, boolean sameServer) {
@@ -160,7 +167,9 @@ public record OrderBook(long serverPid, long serverStart, List<Entry> custom, Li
     /** Moves a visible session to 1-based {@code position} (clamped) in the shown order. */
     public OrderBook move(Snapshot s, String id, int position) {
         List<Session> shown = new ArrayList<>(ordered(s));
-        Session target = shown.stream().filter(x -> x.id().equals(id)).findFirst()
+        Session target = shown.stream()
+                .filter(x -> x.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("session " + id + " is not shown (unknown or hidden)"));
         shown.remove(target);
         int at = Math.max(0, Math.min(shown.size(), position - 1));

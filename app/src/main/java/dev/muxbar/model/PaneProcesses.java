@@ -28,14 +28,25 @@ final class PaneProcesses {
                 List<Pane> ps = new ArrayList<>(w.panes().size());
                 for (Pane p : w.panes()) {
                     PaneProcess pp = processes.get(p.id());
-                    if (pp != null && (!pp.command().equals(p.command()) || !pp.cwd().equals(p.cwd()))) {
-                        p = new Pane(p.id(), p.tty(), p.pid(), pp.command(), pp.cwd(), p.active(), p.title(),
-                                p.width(), p.height(), p.sidebar());
+                    if (pp != null
+                            && (!pp.command().equals(p.command()) || !pp.cwd().equals(p.cwd()))) {
+                        p = new Pane(
+                                p.id(),
+                                p.tty(),
+                                p.pid(),
+                                pp.command(),
+                                pp.cwd(),
+                                p.active(),
+                                p.title(),
+                                p.width(),
+                                p.height(),
+                                p.sidebar());
                         changed = true;
                     }
                     ps.add(p);
                 }
-                ws.add(new Window(w.id(), w.index(), w.name(), w.active(), w.width(), w.height(), w.zoomed(), ps, w.excluded()));
+                ws.add(new Window(
+                        w.id(), w.index(), w.name(), w.active(), w.width(), w.height(), w.zoomed(), ps, w.excluded()));
             }
             ss.add(new Session(s.id(), s.name(), s.created(), s.attached(), s.lastAttached(), ws));
         }
@@ -47,7 +58,8 @@ final class PaneProcesses {
             for (Window w : s.windows()) {
                 for (Pane p : w.panes()) {
                     PaneProcess pp = processes.get(p.id());
-                    if (pp != null && (!pp.command().equals(p.command()) || !pp.cwd().equals(p.cwd()))) {
+                    if (pp != null
+                            && (!pp.command().equals(p.command()) || !pp.cwd().equals(p.cwd()))) {
                         return true;
                     }
                 }

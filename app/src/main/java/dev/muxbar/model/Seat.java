@@ -47,17 +47,21 @@ public record Seat(String client, String session, String next, String vacated) {
             return Optional.empty();
         }
         List<Candidate> all = s.sessions().stream()
-                .map(x -> new Candidate(x.id(), x.attached(), x.created(), x.lastAttached())).toList();
+                .map(x -> new Candidate(x.id(), x.attached(), x.created(), x.lastAttached()))
+                .toList();
         String own = info.controlSession();
-        String vacated = all.stream().filter(c -> c.users() == 1 && !c.id().equals(own))
+        String vacated = all.stream()
+                .filter(c -> c.users() == 1 && !c.id().equals(own))
                 .max(Comparator.comparingLong(Candidate::lastAttached).thenComparing(Candidate::id))
-                .map(Candidate::id).orElse("");
+                .map(Candidate::id)
+                .orElse("");
         return Optional.of(new Seat(info.controlClient(), own, choose(all, own).orElse(""), vacated));
     }
 
     /** The best place for the control client other than {@code except}: no users, touched least recently. */
     public static Optional<String> choose(List<Candidate> sessions, String except) {
-        return sessions.stream().filter(c -> c.users() == 0 && !c.id().equals(except))
+        return sessions.stream()
+                .filter(c -> c.users() == 0 && !c.id().equals(except))
                 .min(Comparator.comparingLong(Candidate::touched).thenComparing(Candidate::id))
                 .map(Candidate::id);
     }

@@ -1,6 +1,5 @@
 package dev.muxbar.model;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,8 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
         if (this == other) {
             return true;
         }
-        return other instanceof Snapshot o && java.util.Objects.equals(server, o.server)
+        return other instanceof Snapshot o
+                && java.util.Objects.equals(server, o.server)
                 && java.util.Objects.equals(sessions, o.sessions)
                 && java.util.Objects.equals(clients, o.clients);
     }
@@ -80,7 +80,8 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
 
     /** The window a client is looking at: the active window of its session. */
     public Optional<Window> viewedBy(Client c) {
-        return session(c.sessionId()).flatMap(s -> s.windows().stream().filter(Window::active).findFirst());
+        return session(c.sessionId())
+                .flatMap(s -> s.windows().stream().filter(Window::active).findFirst());
     }
 
     /** Windows some user client is looking at → the session it looks through (the first such client's). */
@@ -107,7 +108,8 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
     public record PaneProcess(String command, String cwd) {
         /** Of {@code m}, the panes in {@code live} only (immutable: it is handed to another thread). */
         public static Map<String, PaneProcess> of(Map<String, PaneProcess> m, Set<String> live) {
-            return m.entrySet().stream().filter(e -> live.contains(e.getKey()))
+            return m.entrySet().stream()
+                    .filter(e -> live.contains(e.getKey()))
                     .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
         }
     }
@@ -119,13 +121,15 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
      * of {@link #clients()}.
      */
     public record ServerInfo(long pid, long startTime, String version, String controlClient, String controlSession) {
-        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x
+        // (RecordEqualityTest)
         @Override
         public boolean equals(Object other) {
             if (this == other) {
                 return true;
             }
-            return other instanceof ServerInfo o && pid == o.pid
+            return other instanceof ServerInfo o
+                    && pid == o.pid
                     && startTime == o.startTime
                     && java.util.Objects.equals(version, o.version)
                     && java.util.Objects.equals(controlClient, o.controlClient)
@@ -153,13 +157,15 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
      * {@code session_last_attached}, seconds; 0 when never), which {@link Seat} reads.
      */
     public record Session(String id, String name, long created, int attached, long lastAttached, List<Window> windows) {
-        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x
+        // (RecordEqualityTest)
         @Override
         public boolean equals(Object other) {
             if (this == other) {
                 return true;
             }
-            return other instanceof Session o && java.util.Objects.equals(id, o.id)
+            return other instanceof Session o
+                    && java.util.Objects.equals(id, o.id)
                     && java.util.Objects.equals(name, o.name)
                     && created == o.created
                     && attached == o.attached
@@ -194,15 +200,25 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
 
     /** A window as linked into one session ({@code index} and {@code active} are per session). */
     /** A window; {@code excluded} when the user's {@code @muxbar-exclude} format is true for it (no sidebar). */
-    public record Window(String id, int index, String name, boolean active, int width, int height, boolean zoomed,
-                         List<Pane> panes, boolean excluded) {
-        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+    public record Window(
+            String id,
+            int index,
+            String name,
+            boolean active,
+            int width,
+            int height,
+            boolean zoomed,
+            List<Pane> panes,
+            boolean excluded) {
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x
+        // (RecordEqualityTest)
         @Override
         public boolean equals(Object other) {
             if (this == other) {
                 return true;
             }
-            return other instanceof Window o && java.util.Objects.equals(id, o.id)
+            return other instanceof Window o
+                    && java.util.Objects.equals(id, o.id)
                     && index == o.index
                     && java.util.Objects.equals(name, o.name)
                     && active == o.active
@@ -232,22 +248,40 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
         }
 
         /** A window that is not excluded (test fixtures); copies must pass {@code excluded} on. */
-        public Window(String id, int index, String name, boolean active, int width, int height, boolean zoomed,
-                      List<Pane> panes) {
+        public Window(
+                String id,
+                int index,
+                String name,
+                boolean active,
+                int width,
+                int height,
+                boolean zoomed,
+                List<Pane> panes) {
             this(id, index, name, active, width, height, zoomed, panes, false);
         }
     }
 
     /** A pane; {@code sidebar} is true when the pane option {@code @muxbar-sidebar} is set. */
-    public record Pane(String id, String tty, long pid, String command, String cwd, boolean active,
-                       String title, int width, int height, boolean sidebar) {
-        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+    public record Pane(
+            String id,
+            String tty,
+            long pid,
+            String command,
+            String cwd,
+            boolean active,
+            String title,
+            int width,
+            int height,
+            boolean sidebar) {
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x
+        // (RecordEqualityTest)
         @Override
         public boolean equals(Object other) {
             if (this == other) {
                 return true;
             }
-            return other instanceof Pane o && java.util.Objects.equals(id, o.id)
+            return other instanceof Pane o
+                    && java.util.Objects.equals(id, o.id)
                     && java.util.Objects.equals(tty, o.tty)
                     && pid == o.pid
                     && java.util.Objects.equals(command, o.command)
@@ -280,16 +314,22 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
      * left out of equals/hashCode: it changes on every keypress and must not cause a publish.
      * {@code rgb}: the client's terminal takes 24-bit colour (tmux's {@code RGB} terminal feature).
      */
-    public record Client(String name, String tty, long pid, String sessionId, long activity, int width, int height,
-                         boolean rgb) {
+    public record Client(
+            String name, String tty, long pid, String sessionId, long activity, int width, int height, boolean rgb) {
         public Client(String name, String tty, long pid, String sessionId, long activity, int width, int height) {
             this(name, tty, pid, sessionId, activity, width, height, true);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Client c && name.equals(c.name) && tty.equals(c.tty) && pid == c.pid
-                    && sessionId.equals(c.sessionId) && width == c.width && height == c.height && rgb == c.rgb;
+            return o instanceof Client c
+                    && name.equals(c.name)
+                    && tty.equals(c.tty)
+                    && pid == c.pid
+                    && sessionId.equals(c.sessionId)
+                    && width == c.width
+                    && height == c.height
+                    && rgb == c.rgb;
         }
 
         @Override

@@ -8,7 +8,11 @@ package dev.muxbar.model;
  * still do.
  */
 public enum Source {
-    SCREEN(1), TRANSCRIPT(2), NOTIFY(2), REGISTRY(3), HOOK(4);
+    SCREEN(1),
+    TRANSCRIPT(2),
+    NOTIFY(2),
+    REGISTRY(3),
+    HOOK(4);
 
     private final int rank;
 

@@ -4,7 +4,14 @@ import java.util.Locale;
 
 /** What an agent is doing, as the sidebar shows it. The order is not meaningful; {@link #urgency} is. */
 public enum Status {
-    IDLE, RUNNING, TOOL_RUNNING, WAITING, DONE, ERROR, INTERRUPTED, STALE;
+    IDLE,
+    RUNNING,
+    TOOL_RUNNING,
+    WAITING,
+    DONE,
+    ERROR,
+    INTERRUPTED,
+    STALE;
 
     // Asked for on every row, frame and event line: made once.
     private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');

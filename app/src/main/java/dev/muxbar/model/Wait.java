@@ -8,7 +8,9 @@ import java.util.Locale;
  * its own badge and words, because each asks something different of the user.
  */
 public enum Wait {
-    PERMISSION, QUESTION, PLAN;
+    PERMISSION,
+    QUESTION,
+    PLAN;
 
     @com.fasterxml.jackson.annotation.JsonValue
     public String label() {

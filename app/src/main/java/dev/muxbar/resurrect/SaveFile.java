@@ -45,7 +45,8 @@ public final class SaveFile {
         Map<String, List<Place>> sidebars = new LinkedHashMap<>();
         for (Place p : live) {
             if (p.sidebar()) {
-                sidebars.computeIfAbsent(key(p.session(), p.window()), k -> new ArrayList<>()).add(p);
+                sidebars.computeIfAbsent(key(p.session(), p.window()), k -> new ArrayList<>())
+                        .add(p);
             }
         }
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
@@ -53,7 +54,9 @@ public final class SaveFile {
         for (int i = 0; i < lines.size(); i++) {
             String[] f = lines.get(i).split("\t", -1);
             if (f[0].equals("pane") && f.length > P_ACTIVE && sidebars.containsKey(key(f[P_SESSION], f[P_WINDOW]))) {
-                paneLines.computeIfAbsent(key(f[P_SESSION], f[P_WINDOW]), k -> new ArrayList<>()).add(i);
+                paneLines
+                        .computeIfAbsent(key(f[P_SESSION], f[P_WINDOW]), k -> new ArrayList<>())
+                        .add(i);
             }
         }
         List<Move> moves = new ArrayList<>();
@@ -64,7 +67,8 @@ public final class SaveFile {
             List<Place> gone = sidebars.get(e.getKey());
             List<Integer> at = new ArrayList<>(e.getValue());
             at.sort(Comparator.comparingLong(i -> number(field(lines.get(i), P_INDEX))));
-            List<Integer> kept = at.stream().filter(i -> !isSidebar(lines.get(i), gone)).toList();
+            List<Integer> kept =
+                    at.stream().filter(i -> !isSidebar(lines.get(i), gone)).toList();
             if (kept.isEmpty() || kept.size() == at.size()) {
                 continue; // only sidebars (nothing of the user's to keep), or none saved here
             }

@@ -1,10 +1,10 @@
 package dev.muxbar.sidebar;
 
-import dev.muxbar.theme.Role;
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Status;
 import dev.muxbar.theme.Color;
+import dev.muxbar.theme.Role;
 import dev.muxbar.theme.Theme;
 import java.util.List;
 
@@ -44,7 +44,9 @@ final class AgentView {
 
     /** The status in words: {@code waiting: question}. */
     static String words(Agent a) {
-        return a.status() == Status.WAITING && a.waitsFor() != null ? "waiting: " + a.waitsFor().label() : a.status().label();
+        return a.status() == Status.WAITING && a.waitsFor() != null
+                ? "waiting: " + a.waitsFor().label()
+                : a.status().label();
     }
 
     static Color color(Theme t, Status s) {
@@ -105,7 +107,11 @@ final class AgentView {
         Line.Builder b = new Line.Builder(w, bg, t.color(Role.TEXT));
         b.add("  " + glyph(t, a, now) + " ", color(t, a.status()), bg, a.needsAttention());
         b.add(a.agent() + " ", t.color(Role.TEXT), bg, false);
-        b.add(words(a) + (a.unseen() ? t.glyph("unseen") : "") + " " + age(now - a.since()) + " ", color(t, a.status()), bg, false);
+        b.add(
+                words(a) + (a.unseen() ? t.glyph("unseen") : "") + " " + age(now - a.since()) + " ",
+                color(t, a.status()),
+                bg,
+                false);
         String note = a.title() != null ? a.title() : a.message();
         if (note != null) {
             b.add(note, t.color(Role.MUTED), bg, false);

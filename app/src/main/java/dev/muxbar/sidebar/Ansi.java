@@ -101,8 +101,9 @@ final class Ansi {
         }
         if (i + 1 < s.length() && s.charAt(i + 1) == ']') { // OSC (hyperlinks): up to BEL or ST
             int j = i + 2;
-            while (j < s.length() && s.charAt(j) != '\u0007' && !(s.charAt(j) == '\u001b' && j + 1 < s.length()
-                    && s.charAt(j + 1) == '\\')) {
+            while (j < s.length()
+                    && s.charAt(j) != '\u0007'
+                    && !(s.charAt(j) == '\u001b' && j + 1 < s.length() && s.charAt(j + 1) == '\\')) {
                 j++;
             }
             return j >= s.length() ? s.length() : s.charAt(j) == '\u0007' ? j + 1 : j + 2;

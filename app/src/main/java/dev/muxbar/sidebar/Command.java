@@ -1,6 +1,5 @@
 package dev.muxbar.sidebar;
 
-import dev.muxbar.theme.Theme;
 /** What a key asks the sidebar service to do (the key handler itself is pure). */
 public sealed interface Command {
     /** Switch the client viewing this window to a session, then give focus back to the content. */
@@ -9,11 +8,15 @@ public sealed interface Command {
     record Leave() implements Command {}
     /** Move a session to a 1-based position in the shown order (persisted). */
     record MoveTo(String sessionId, int position) implements Command {}
+
     record Hide(String sessionId) implements Command {}
+
     record UnhideAll() implements Command {}
     /** Kill a session; a client viewing it moves to {@code neighbourId} first (null: none left). */
     record Kill(String sessionId, String neighbourId) implements Command {}
+
     record NewSession(String name) implements Command {}
+
     record Rename(String sessionId, String name) implements Command {}
     /** Set every sidebar's width; {@code keep} persists it (Enter in the picker). */
     record Width(int width, boolean keep) implements Command {}

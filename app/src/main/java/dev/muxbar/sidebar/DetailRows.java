@@ -16,7 +16,9 @@ final class DetailRows {
     static final int META_LOG_ROWS = 3;
 
     static int metaLines(dev.muxbar.model.Meta m) {
-        return (m.status() != null ? 1 : 0) + (m.progress() != null ? 1 : 0) + Math.min(META_LOG_ROWS, m.log().size());
+        return (m.status() != null ? 1 : 0)
+                + (m.progress() != null ? 1 : 0)
+                + Math.min(META_LOG_ROWS, m.log().size());
     }
 
     /** What scripts said about the session: its status, its progress as a bar, its newest log lines. */
@@ -24,20 +26,28 @@ final class DetailRows {
         Color bg = t.color(Role.BACKGROUND);
         List<Line> out = new ArrayList<>();
         if (m.status() != null) {
-            out.add(new Line.Builder(w, bg).add("  ● ", toneColor(m.status().tone(), t), bg, false)
-                    .add(m.status().text(), toneColor(m.status().tone(), t), bg, false).build());
+            out.add(new Line.Builder(w, bg)
+                    .add("  ● ", toneColor(m.status().tone(), t), bg, false)
+                    .add(m.status().text(), toneColor(m.status().tone(), t), bg, false)
+                    .build());
         }
         if (m.progress() != null) {
             dev.muxbar.model.Meta.Progress p = m.progress();
             String label = p.of() == 100 ? " " + p.percent() + "%" : " " + p.done() + "/" + p.of();
             int bar = Math.max(4, w - 4 - Cells.width(label));
             int full = (int) Math.round(bar * p.percent() / 100.0);
-            out.add(new Line.Builder(w, bg).add("  ", bg, bg, false).add("█".repeat(full), t.color(Role.ACCENT), bg, false)
-                    .add("░".repeat(bar - full), t.color(Role.MUTED), bg, false).add(label, t.color(Role.TEXT), bg, false).build());
+            out.add(new Line.Builder(w, bg)
+                    .add("  ", bg, bg, false)
+                    .add("█".repeat(full), t.color(Role.ACCENT), bg, false)
+                    .add("░".repeat(bar - full), t.color(Role.MUTED), bg, false)
+                    .add(label, t.color(Role.TEXT), bg, false)
+                    .build());
         }
         List<dev.muxbar.model.Meta.Line> log = m.log();
         for (dev.muxbar.model.Meta.Line l : log.subList(Math.max(0, log.size() - META_LOG_ROWS), log.size())) {
-            out.add(new Line.Builder(w, bg).add("  " + l.text(), toneColor(l.tone(), t), bg, false).build());
+            out.add(new Line.Builder(w, bg)
+                    .add("  " + l.text(), toneColor(l.tone(), t), bg, false)
+                    .build());
         }
         return out;
     }

@@ -69,7 +69,8 @@ final class FrameBytes {
      * composed where Unicode can (NFC: "e" + U+0301 → "é", which every terminal draws in one cell).
      */
     static String printable(String text) {
-        String t = java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC) ? text
+        String t = java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC)
+                ? text
                 : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
         for (int i = 0; i < t.length(); i++) {
             if (Character.isISOControl(t.charAt(i))) {

@@ -54,6 +54,7 @@ final class GitInfo implements AutoCloseable {
             return size() > 4 * MAX_REPOS;
         }
     };
+
     private final Consumer<Map<String, Git>> onChange;
     private final long recheckMillis;
     private Map<String, Git> last = Map.of();
@@ -117,7 +118,9 @@ final class GitInfo implements AutoCloseable {
         FileTime index = mtime(gitDir.resolve("index"));
         Seen seen = repos.get(gitDir);
         long now = System.nanoTime() / 1_000_000;
-        if (seen != null && java.util.Objects.equals(seen.head(), head) && java.util.Objects.equals(seen.index(), index)
+        if (seen != null
+                && java.util.Objects.equals(seen.head(), head)
+                && java.util.Objects.equals(seen.index(), index)
                 && now - seen.checkedAt() < recheckMillis) {
             return seen.git();
         }
@@ -133,7 +136,8 @@ final class GitInfo implements AutoCloseable {
     /** "ref: refs/heads/main" → main; a detached HEAD → its first 7 hex digits. */
     static String branch(Path gitDir) {
         try {
-            String head = Files.readString(gitDir.resolve("HEAD"), StandardCharsets.UTF_8).trim();
+            String head = Files.readString(gitDir.resolve("HEAD"), StandardCharsets.UTF_8)
+                    .trim();
             if (head.startsWith("ref: ")) {
                 String ref = head.substring(5);
                 return ref.startsWith("refs/heads/") ? ref.substring(11) : ref;
@@ -158,9 +162,12 @@ final class GitInfo implements AutoCloseable {
             return false; // a worktree's gitdir: the work tree is not derivable cheaply; no mark
         }
         try {
-            Process p = new ProcessBuilder(statusCommand(work)).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(statusCommand(work))
+                    .redirectErrorStream(true)
+                    .start();
             p.getOutputStream().close();
-            long bytes = p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream()); // drain: a full pipe would stall git
+            long bytes = p.getInputStream()
+                    .transferTo(java.io.OutputStream.nullOutputStream()); // drain: a full pipe would stall git
             if (!p.waitFor(2, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return false;
@@ -176,8 +183,19 @@ final class GitInfo implements AutoCloseable {
 
     /** {@code git status} that neither runs fsmonitor hooks nor writes the index (no lock taken). */
     static List<String> statusCommand(Path work) {
-        return List.of("git", "--no-optional-locks", "-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false",
-                "-C", work.toString(), "status", "--porcelain", "-uno", "--ignore-submodules");
+        return List.of(
+                "git",
+                "--no-optional-locks",
+                "-c",
+                "core.fsmonitor=false",
+                "-c",
+                "core.untrackedCache=false",
+                "-C",
+                work.toString(),
+                "status",
+                "--porcelain",
+                "-uno",
+                "--ignore-submodules");
     }
 
     /** False when the repository's config (or its worktree config) defines filters or includes. */

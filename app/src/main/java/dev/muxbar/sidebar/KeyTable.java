@@ -14,35 +14,77 @@ import java.util.stream.Collectors;
  * README's table equal to {@link #markdown()}.
  */
 enum KeyTable {
-    MOVE("j/k ↑/↓", "move", "`j`/`k`, `↑`/`↓`, wheel", "move",
+    MOVE(
+            "j/k ↑/↓",
+            "move",
+            "`j`/`k`, `↑`/`↓`, wheel",
+            "move",
             k -> is(k, KeyType.ArrowDown, KeyType.ArrowUp) && !k.isAltDown() || chars(k, "jk")),
-    SWITCH("↵", "switch", "`Enter`, click", "switch this client to the session, focus back to the content pane",
+    SWITCH(
+            "↵",
+            "switch",
+            "`Enter`, click",
+            "switch this client to the session, focus back to the content pane",
             Keys::isEnter),
-    ROW("1-9", "switch to row", "`1`–`9`", "switch to row N",
-            k -> chars(k, "123456789") && !k.isCtrlDown()),
-    NEXT("Tab", "next session", "`Tab` / `Shift-Tab`", "next / previous session",
+    ROW("1-9", "switch to row", "`1`–`9`", "switch to row N", k -> chars(k, "123456789") && !k.isCtrlDown()),
+    NEXT(
+            "Tab",
+            "next session",
+            "`Tab` / `Shift-Tab`",
+            "next / previous session",
             k -> is(k, KeyType.Tab, KeyType.ReverseTab)),
-    REORDER("M-↑/M-↓", "reorder", "`M-↑` / `M-↓`", "move the session up / down (remembered)",
+    REORDER(
+            "M-↑/M-↓",
+            "reorder",
+            "`M-↑` / `M-↓`",
+            "move the session up / down (remembered)",
             k -> is(k, KeyType.ArrowUp, KeyType.ArrowDown) && k.isAltDown()),
     HIDE("d", "hide", "`d` / `u`", "hide the session / show all hidden ones", k -> chars(k, "d")),
     UNHIDE("u", "unhide all", null, null, k -> chars(k, "u")),
-    KILL("x", "kill session", "`x`", "kill the session (asks; clients on it move to its neighbour)", k -> chars(k, "x")),
-    NEW("n", "new session", "`n` / `r`", "new session / rename (type the name, `Enter`; `Esc` cancels). Every prompt "
-            + "(and the theme filter) takes the readline keys: `←`/`→`, `C-a`/`C-e`, `C-b`/`C-f`, `M-b`/`M-f`, "
-            + "`C-u`, `C-k`, `C-w`, `Delete`/`C-d`, `Backspace`/`C-h`", k -> chars(k, "n")),
+    KILL(
+            "x",
+            "kill session",
+            "`x`",
+            "kill the session (asks; clients on it move to its neighbour)",
+            k -> chars(k, "x")),
+    NEW(
+            "n",
+            "new session",
+            "`n` / `r`",
+            "new session / rename (type the name, `Enter`; `Esc` cancels). Every prompt "
+                    + "(and the theme filter) takes the readline keys: `←`/`→`, `C-a`/`C-e`, `C-b`/`C-f`, `M-b`/`M-f`, "
+                    + "`C-u`, `C-k`, `C-w`, `Delete`/`C-d`, `Backspace`/`C-h`",
+            k -> chars(k, "n")),
     RENAME("r", "rename", null, null, k -> chars(k, "r")),
-    WIDTH("w", "width", "`w`", "width: `←`/`→` ±1, `H`/`L` ±5, `Enter` keeps (all sidebars, remembered), `Esc` reverts",
+    WIDTH(
+            "w",
+            "width",
+            "`w`",
+            "width: `←`/`→` ±1, `H`/`L` ±5, `Enter` keeps (all sidebars, remembered), `Esc` reverts",
             k -> chars(k, "w")),
-    THEME("t", "theme", "`t`", "theme picker: type to filter (letters in order: `cm` finds catppuccin-mocha), "
-            + "`↑`/`↓` preview on every sidebar, `Enter` keeps (remembered), `Esc` reverts", k -> chars(k, "t")),
+    THEME(
+            "t",
+            "theme",
+            "`t`",
+            "theme picker: type to filter (letters in order: `cm` finds catppuccin-mocha), "
+                    + "`↑`/`↓` preview on every sidebar, `Enter` keeps (remembered), `Esc` reverts",
+            k -> chars(k, "t")),
     FILTER("f", "filter", "`f`", "filter: all sessions → with agents → needing attention", k -> chars(k, "f")),
     MUTE("m", "mute alerts", "`m`", "mute / unmute the session's attention alerts", k -> chars(k, "m")),
-    AGENTS("l/→", "agents (↵ a R)", "`l`/`→`", "into the selected session's agents (`j`/`k` move, `Enter` goes to the "
-            + "agent's window and pane, `a` shows the choices of the prompt it waits on and `1`–`9` answers it there, "
-            + "`R` types a reply into its input (a working agent asks once more), `h`/`←` back)",
+    AGENTS(
+            "l/→",
+            "agents (↵ a R)",
+            "`l`/`→`",
+            "into the selected session's agents (`j`/`k` move, `Enter` goes to the "
+                    + "agent's window and pane, `a` shows the choices of the prompt it waits on and `1`–`9` answers it there, "
+                    + "`R` types a reply into its input (a working agent asks once more), `h`/`←` back)",
             k -> is(k, KeyType.ArrowRight) || chars(k, "l")),
     HELP("?", "help", "`?`", "help", k -> chars(k, "?")),
-    LEAVE("q/Esc", "back to pane", "`q` / `Esc`", "focus back to the content pane",
+    LEAVE(
+            "q/Esc",
+            "back to pane",
+            "`q` / `Esc`",
+            "focus back to the content pane",
             k -> is(k, KeyType.Escape) || chars(k, "q"));
 
     private final String keys;
@@ -82,8 +124,12 @@ enum KeyTable {
 
     /** README's key table. */
     static String markdown() {
-        return "| key | action |\n| --- | --- |\n" + Arrays.stream(values()).filter(b -> b.readmeKeys != null)
-                .map(b -> "| " + b.readmeKeys + " | " + b.readmeDoes + " |").collect(Collectors.joining("\n")) + "\n";
+        return "| key | action |\n| --- | --- |\n"
+                + Arrays.stream(values())
+                        .filter(b -> b.readmeKeys != null)
+                        .map(b -> "| " + b.readmeKeys + " | " + b.readmeDoes + " |")
+                        .collect(Collectors.joining("\n"))
+                + "\n";
     }
 
     private static boolean is(KeyStroke k, KeyType... types) {

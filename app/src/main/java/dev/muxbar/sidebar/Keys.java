@@ -34,8 +34,9 @@ final class Keys {
         }
         if (mode instanceof Mode.ConfirmKill c) {
             View back = v.withMode(new Mode.Normal());
-            return isEnter(k) ? Result.of(back, new Command.Kill(c.sessionId(),
-                    neighbour(ListLayout.shown(in), c.sessionId()))) : Result.of(back);
+            return isEnter(k)
+                    ? Result.of(back, new Command.Kill(c.sessionId(), neighbour(ListLayout.shown(in), c.sessionId())))
+                    : Result.of(back);
         }
         if (mode instanceof Mode.Answer a) {
             return answer(v, a, k);
@@ -43,7 +44,9 @@ final class Keys {
         if (mode instanceof Mode.Peek) {
             // The peek stays until it is closed: p, Esc, q, Enter, ←/h; other keys do nothing.
             Character c = k.getKeyType() == KeyType.Character ? k.getCharacter() : null;
-            boolean close = k.getKeyType() == KeyType.Escape || k.getKeyType() == KeyType.ArrowLeft || isEnter(k)
+            boolean close = k.getKeyType() == KeyType.Escape
+                    || k.getKeyType() == KeyType.ArrowLeft
+                    || isEnter(k)
                     || c != null && "pqh".indexOf(c) >= 0;
             return close ? Result.of(v.withMode(new Mode.Normal()), new Command.EndPeek()) : Result.of(v);
         }
@@ -98,7 +101,9 @@ final class Keys {
             case HELP -> Result.of(v.withMode(new Mode.Help()));
             case NEW -> Result.of(v.withMode(new Mode.Prompt("new session", "", "")));
             case WIDTH -> Result.of(v.withMode(new Mode.Width(in.width(), in.width())));
-            case THEME -> Result.of(v.withMode(new Mode.Themes(in.theme().name(), "", in.theme().name())));
+            case THEME ->
+                Result.of(v.withMode(
+                        new Mode.Themes(in.theme().name(), "", in.theme().name())));
             case UNHIDE -> Result.of(v, new Command.UnhideAll());
             case FILTER -> Result.of(v.withFilter(v.filter().next()));
             case MOVE, SWITCH, ROW, NEXT, REORDER, HIDE, KILL, RENAME, MUTE, AGENTS, LEAVE -> null;
@@ -106,7 +111,8 @@ final class Keys {
     }
 
     /** What a binding does to the session at the cursor. */
-    private Result onSession(Renderer.Input in, KeyTable b, KeyStroke k, List<Session> shown, int cursor, List<Agent> agents) {
+    private Result onSession(
+            Renderer.Input in, KeyTable b, KeyStroke k, List<Session> shown, int cursor, List<Agent> agents) {
         View v = in.view();
         Session at = shown.get(cursor);
         KeyType type = k.getKeyType();
@@ -122,13 +128,18 @@ final class Keys {
             case SWITCH -> Result.of(v, new Command.SwitchTo(at.id()));
             case ROW -> {
                 int i = k.getCharacter() - '1';
-                yield i < shown.size() ? Result.of(v.withCursor(shown.get(i).id()), new Command.SwitchTo(shown.get(i).id()))
+                yield i < shown.size()
+                        ? Result.of(
+                                v.withCursor(shown.get(i).id()),
+                                new Command.SwitchTo(shown.get(i).id()))
                         : Result.of(v);
             }
             case NEXT -> {
                 int own = ListLayout.indexOf(shown, in.ownSessionId());
                 int next = Math.floorMod((own < 0 ? 0 : own) + (type == KeyType.Tab ? 1 : -1), shown.size());
-                yield Result.of(v.withCursor(shown.get(next).id()), new Command.SwitchTo(shown.get(next).id()));
+                yield Result.of(
+                        v.withCursor(shown.get(next).id()),
+                        new Command.SwitchTo(shown.get(next).id()));
             }
             case HIDE -> Result.of(v, new Command.Hide(at.id()));
             case KILL -> Result.of(v.withMode(new Mode.ConfirmKill(at.id(), at.name())));
@@ -165,8 +176,8 @@ final class Keys {
         }
         if (c != null && c == 'R' && !k.isAltDown()) {
             Agent a = agents.get(i);
-            return Result.of(v.withMode(new Mode.Reply(a.pane(), a.agent(), LineEdit.of(""),
-                    dev.muxbar.act.AgentActions.listens(a), false)));
+            return Result.of(v.withMode(new Mode.Reply(
+                    a.pane(), a.agent(), LineEdit.of(""), dev.muxbar.act.AgentActions.listens(a), false)));
         }
         return null;
     }
@@ -199,7 +210,9 @@ final class Keys {
             return Result.of(back);
         }
         LineEdit next = r.line().apply(k, dev.muxbar.act.AgentActions.MAX_REPLY);
-        return next == null ? Result.of(v) : Result.of(v.withMode(new Mode.Reply(r.pane(), r.agent(), next, r.listens(), false)));
+        return next == null
+                ? Result.of(v)
+                : Result.of(v.withMode(new Mode.Reply(r.pane(), r.agent(), next, r.listens(), false)));
     }
 
     private Result mouse(Renderer.Input in, List<Session> shown, int cursor, MouseAction m) {
@@ -213,7 +226,9 @@ final class Keys {
         if (m.getActionType() == MouseActionType.CLICK_DOWN && m.getButton() == 1) {
             int i = ListLayout.sessionAt(in, m.getPosition().getRow());
             if (i >= 0) {
-                return Result.of(v.withCursor(shown.get(i).id()), new Command.SwitchTo(shown.get(i).id()));
+                return Result.of(
+                        v.withCursor(shown.get(i).id()),
+                        new Command.SwitchTo(shown.get(i).id()));
             }
         }
         return Result.of(v);
@@ -226,8 +241,9 @@ final class Keys {
             if (name.isEmpty()) {
                 return Result.of(back);
             }
-            return Result.of(back, p.sessionId().isEmpty() ? new Command.NewSession(name)
-                    : new Command.Rename(p.sessionId(), name));
+            return Result.of(
+                    back,
+                    p.sessionId().isEmpty() ? new Command.NewSession(name) : new Command.Rename(p.sessionId(), name));
         }
         if (k.getKeyType() == KeyType.Escape) {
             return Result.of(back);
@@ -238,8 +254,9 @@ final class Keys {
 
     private static Result width(View v, Mode.Width w, KeyStroke k) {
         Character c = k.getKeyType() == KeyType.Character ? k.getCharacter() : null;
-        int step = k.getKeyType() == KeyType.ArrowLeft ? -1 : k.getKeyType() == KeyType.ArrowRight ? 1
-                : c != null && c == 'H' ? -5 : c != null && c == 'L' ? 5 : 0;
+        int step = k.getKeyType() == KeyType.ArrowLeft
+                ? -1
+                : k.getKeyType() == KeyType.ArrowRight ? 1 : c != null && c == 'H' ? -5 : c != null && c == 'L' ? 5 : 0;
         if (step != 0) {
             int next = new Planner.Settings(true, w.current() + step, false).width(); // clamped
             return Result.of(v.withMode(new Mode.Width(w.original(), next)), new Command.Width(next, false));
@@ -256,8 +273,8 @@ final class Keys {
 
     /** Enter arrives as KeyType.Enter or, through a tty with icrnl, as a bare newline character. */
     static boolean isEnter(KeyStroke k) {
-        return k.getKeyType() == KeyType.Enter || k.getKeyType() == KeyType.Character
-                && (k.getCharacter() == '\n' || k.getCharacter() == '\r');
+        return k.getKeyType() == KeyType.Enter
+                || k.getKeyType() == KeyType.Character && (k.getCharacter() == '\n' || k.getCharacter() == '\r');
     }
 
     private static Result move(Renderer.Input in, List<Session> shown, int cursor, int step) {

@@ -28,13 +28,15 @@ public record Line(List<Span> spans) {
 
     /** Text with colours; {@code bold} for emphasis. */
     public record Span(String text, Color fg, Color bg, boolean bold) {
-        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x
+        // (RecordEqualityTest)
         @Override
         public boolean equals(Object other) {
             if (this == other) {
                 return true;
             }
-            return other instanceof Span o && java.util.Objects.equals(text, o.text)
+            return other instanceof Span o
+                    && java.util.Objects.equals(text, o.text)
                     && java.util.Objects.equals(fg, o.fg)
                     && java.util.Objects.equals(bg, o.bg)
                     && bold == o.bold;

@@ -35,18 +35,28 @@ public record LineEdit(String text, int cursor) {
     public LineEdit apply(KeyStroke k, int max) {
         KeyType type = k.getKeyType();
         switch (type) {
-            case ArrowLeft: return new LineEdit(text, back(cursor));
-            case ArrowRight: return new LineEdit(text, forward(cursor));
-            case Home: return new LineEdit(text, 0);
-            case End: return new LineEdit(text, text.length());
-            case Backspace: return cursor == 0 ? this : cut(back(cursor), cursor);
-            case Delete: return cursor == text.length() ? this : cut(cursor, forward(cursor));
-            case Character: break;
-            default: return null;
+            case ArrowLeft:
+                return new LineEdit(text, back(cursor));
+            case ArrowRight:
+                return new LineEdit(text, forward(cursor));
+            case Home:
+                return new LineEdit(text, 0);
+            case End:
+                return new LineEdit(text, text.length());
+            case Backspace:
+                return cursor == 0 ? this : cut(back(cursor), cursor);
+            case Delete:
+                return cursor == text.length() ? this : cut(cursor, forward(cursor));
+            case Character:
+                break;
+            default:
+                return null;
         }
         char c = k.getCharacter();
         if (k.isAltDown()) {
-            return c == 'b' ? new LineEdit(text, wordBack(cursor)) : c == 'f' ? new LineEdit(text, wordForward(cursor)) : this;
+            return c == 'b'
+                    ? new LineEdit(text, wordBack(cursor))
+                    : c == 'f' ? new LineEdit(text, wordForward(cursor)) : this;
         }
         if (k.isCtrlDown()) {
             return switch (Character.toLowerCase(c)) {

@@ -37,9 +37,12 @@ final class ListLayout {
         Model m = in.model();
         return switch (in.view().filter()) {
             case ALL -> m.shown();
-            case AGENTS -> m.shown().stream().filter(s -> !m.agentsOf(s.id()).isEmpty()).toList();
-            case ATTENTION -> m.shown().stream()
-                    .filter(s -> m.agentsOf(s.id()).stream().anyMatch(Agent::needsAttention)).toList();
+            case AGENTS ->
+                m.shown().stream().filter(s -> !m.agentsOf(s.id()).isEmpty()).toList();
+            case ATTENTION ->
+                m.shown().stream()
+                        .filter(s -> m.agentsOf(s.id()).stream().anyMatch(Agent::needsAttention))
+                        .toList();
         };
     }
 
@@ -49,19 +52,29 @@ final class ListLayout {
         int cursor = cursorIndex(shown, in.view(), in.ownSessionId());
         boolean footer = h >= 8;
         int rest = h - LIST_FIRST_ROW - (footer ? 1 : 0);
-        int detailRows = cursor < 0 || h < 12 ? 0 : Math.min(shown.get(cursor).windows().size()
-                + in.model().agentsOf(shown.get(cursor).id()).size() + DetailRows.metaLines(in.model().metaOf(shown.get(cursor).id()))
-                + 1, rest / 3);
+        int detailRows = cursor < 0 || h < 12
+                ? 0
+                : Math.min(
+                        shown.get(cursor).windows().size()
+                                + in.model().agentsOf(shown.get(cursor).id()).size()
+                                + DetailRows.metaLines(
+                                        in.model().metaOf(shown.get(cursor).id()))
+                                + 1,
+                        rest / 3);
         int listRows = Math.max(0, rest - detailRows);
-        return new Layout(cursor, scrollTop(in.view().scroll(), cursor, listRows, shown.size()), listRows,
-                detailRows, footer);
+        return new Layout(
+                cursor, scrollTop(in.view().scroll(), cursor, listRows, shown.size()), listRows, detailRows, footer);
     }
 
     /** The index (in shown order) of the session drawn on {@code row}, or -1. */
     public static int sessionAt(Renderer.Input in, int row) {
         Layout l = layout(in);
         int i = l.top() + row - LIST_FIRST_ROW;
-        return row >= LIST_FIRST_ROW && row < LIST_FIRST_ROW + l.listRows() && i < shown(in).size() ? i : -1;
+        return row >= LIST_FIRST_ROW
+                        && row < LIST_FIRST_ROW + l.listRows()
+                        && i < shown(in).size()
+                ? i
+                : -1;
     }
 
     /** The cursor's row: the view's session if still shown, else this window's session, else the top. */

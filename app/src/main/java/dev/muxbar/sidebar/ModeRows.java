@@ -18,10 +18,13 @@ final class ModeRows {
     static List<Line> peek(View.Mode.Peek pk, int rows, int w, Theme t) {
         Color bg = t.color(Role.BACKGROUND);
         List<Line> out = new ArrayList<>();
-        out.add(new Line.Builder(w, bg).add(Cells.fit(" " + pk.agent() + " " + pk.pane(), w), t.color(Role.ACCENT), bg, true)
+        out.add(new Line.Builder(w, bg)
+                .add(Cells.fit(" " + pk.agent() + " " + pk.pane(), w), t.color(Role.ACCENT), bg, true)
                 .build());
         List<String> lines = new ArrayList<>(pk.lines());
-        while (!lines.isEmpty() && Ansi.spans(lines.get(lines.size() - 1), bg, bg).stream().allMatch(x -> x.text().isBlank())) {
+        while (!lines.isEmpty()
+                && Ansi.spans(lines.get(lines.size() - 1), bg, bg).stream()
+                        .allMatch(x -> x.text().isBlank())) {
             lines.remove(lines.size() - 1); // the empty rows below the prompt
         }
         int room = Math.max(0, rows - 1);
@@ -42,11 +45,14 @@ final class ModeRows {
     static List<Line> answer(View.Mode.Answer a, int rows, int w, Theme t) {
         Color bg = t.color(Role.BACKGROUND);
         List<Line> out = new ArrayList<>();
-        out.add(new Line.Builder(w, bg).add(Cells.fit(" " + a.agent() + " in " + a.pane() + " asks:", w), t.color(Role.WAITING),
-                bg, true).build());
+        out.add(new Line.Builder(w, bg)
+                .add(Cells.fit(" " + a.agent() + " in " + a.pane() + " asks:", w), t.color(Role.WAITING), bg, true)
+                .build());
         for (dev.muxbar.agents.Prompts.Choice c : a.choices()) {
-            out.add(new Line.Builder(w, bg).add(" " + c.number() + " ", t.color(Role.ACCENT), bg, true)
-                    .add(Cells.fit(c.label(), Math.max(1, w - 3)), t.color(Role.TEXT), bg, false).build());
+            out.add(new Line.Builder(w, bg)
+                    .add(" " + c.number() + " ", t.color(Role.ACCENT), bg, true)
+                    .add(Cells.fit(c.label(), Math.max(1, w - 3)), t.color(Role.TEXT), bg, false)
+                    .build());
         }
         while (out.size() < rows) {
             out.add(new Line.Builder(w, bg).build());

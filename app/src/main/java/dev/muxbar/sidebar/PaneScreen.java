@@ -20,8 +20,7 @@ interface PaneScreen {
     long bytesWritten();
 
     /** Raw bytes to the tty between frames (a notification passed through tmux); nothing by default. */
-    default void emit(byte[] raw) {
-    }
+    default void emit(byte[] raw) {}
 
     void close();
 }

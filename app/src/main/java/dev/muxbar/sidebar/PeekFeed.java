@@ -63,7 +63,12 @@ final class PeekFeed {
         }
     }
 
-    PeekFeed(TmuxGateway tmux, PaneWatch panes, Scheduler scheduler, Executor loop, BiConsumer<String, List<String>> shown) {
+    PeekFeed(
+            TmuxGateway tmux,
+            PaneWatch panes,
+            Scheduler scheduler,
+            Executor loop,
+            BiConsumer<String, List<String>> shown) {
         this.tmux = tmux;
         this.panes = panes;
         this.scheduler = scheduler;
@@ -146,18 +151,19 @@ final class PeekFeed {
         p.recent.addLast(now);
         captures++;
         p.reads++;
-        tmux.send(Commands.capturePaneStyled(p.agentPane)).whenComplete((lines, err) -> loop.execute(() -> {
-            p.busy = false;
-            if (peeks.get(sidebarPane) != p) {
-                return; // stopped meanwhile
-            }
-            if (err == null && !lines.equals(p.last)) {
-                p.last = List.copyOf(lines);
-                shown.accept(sidebarPane, p.last);
-            }
-            if (p.again) {
-                capture(sidebarPane, p); // it changed while this capture was in flight
-            }
-        }));
+        tmux.send(Commands.capturePaneStyled(p.agentPane))
+                .whenComplete((lines, err) -> loop.execute(() -> {
+                    p.busy = false;
+                    if (peeks.get(sidebarPane) != p) {
+                        return; // stopped meanwhile
+                    }
+                    if (err == null && !lines.equals(p.last)) {
+                        p.last = List.copyOf(lines);
+                        shown.accept(sidebarPane, p.last);
+                    }
+                    if (p.again) {
+                        capture(sidebarPane, p); // it changed while this capture was in flight
+                    }
+                }));
     }
 }

@@ -1,9 +1,9 @@
 package dev.muxbar.sidebar;
 
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot.Window;
-import dev.muxbar.model.Snapshot;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,15 +47,17 @@ public final class Planner {
      * An unknown command (the process scan has not seen the pane yet) counts as healthy.
      */
     static boolean healthy(Pane p) {
-        return p.command().isEmpty() || p.command().equals("sleep") || p.command().equals("sh");
+        return p.command().isEmpty()
+                || p.command().equals("sleep")
+                || p.command().equals("sh");
     }
 
     /**
      * @param pendingCreates windows where a sidebar was asked for and is not in the snapshot yet
      * @param recentlyResized panes resized a moment ago (tmux may not have settled: no repeat, no loop)
      */
-    public static List<Action> plan(Snapshot s, Settings settings, Set<String> pendingCreates,
-                                    Set<String> recentlyResized) {
+    public static List<Action> plan(
+            Snapshot s, Settings settings, Set<String> pendingCreates, Set<String> recentlyResized) {
         List<Action> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Session session : s.sessions()) {
@@ -69,8 +71,8 @@ public final class Planner {
         return out;
     }
 
-    private static void planWindow(Window w, Settings settings, Set<String> pending, Set<String> recentlyResized,
-                                   List<Action> out) {
+    private static void planWindow(
+            Window w, Settings settings, Set<String> pending, Set<String> recentlyResized, List<Action> out) {
         List<Pane> sidebars = new ArrayList<>();
         int content = 0;
         for (Pane p : w.panes()) {

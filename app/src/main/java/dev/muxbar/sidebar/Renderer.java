@@ -1,11 +1,11 @@
 package dev.muxbar.sidebar;
 
-import dev.muxbar.theme.Role;
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.text.Cells;
 import dev.muxbar.theme.Color;
+import dev.muxbar.theme.Role;
 import dev.muxbar.theme.Theme;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +34,17 @@ public final class Renderer {
      * {@code git}: branch and dirty mark by session id (may be empty); {@code now}: scheduler
      * milliseconds (spinners, ages); {@code notice}: an attention message for the footer, or null.
      */
-    public record Input(Model model, Theme theme, View view, String ownSessionId, int width, int height,
-                        Map<String, GitInfo.Git> git, long now, String notice, List<Theme> themes) {
+    public record Input(
+            Model model,
+            Theme theme,
+            View view,
+            String ownSessionId,
+            int width,
+            int height,
+            Map<String, GitInfo.Git> git,
+            long now,
+            String notice,
+            List<Theme> themes) {
         public Input(Model model, Theme theme, View view, String ownSessionId, int width, int height) {
             this(model, theme, view, ownSessionId, width, height, Map.of(), 0, null, List.of());
         }
@@ -113,7 +122,9 @@ public final class Renderer {
         } else if (in.view().mode() instanceof View.Mode.Help) {
             for (int row = 0; row < listRows + detailRows; row++) {
                 String text = row < HELP.size() ? HELP.get(row) : "";
-                out.add(new Line.Builder(w, bg).add(text, t.color(Role.TEXT), bg, false).build());
+                out.add(new Line.Builder(w, bg)
+                        .add(text, t.color(Role.TEXT), bg, false)
+                        .build());
             }
             detailRows = 0;
             listRows = 0;
@@ -125,15 +136,28 @@ public final class Renderer {
             if (i < shown.size()) {
                 Session s = shown.get(i);
                 // The number is the row of the ordering file (the M-N key), also in a filtered list.
-                int index = filter == View.Filter.ALL ? i : ListLayout.indexOf(in.model().shown(), s.id());
-                SessionRows.Inputs r = SessionRows.Inputs.of(s, index, i == cursor && in.view().agent() < 0,
-                        s.id().equals(in.ownSessionId()), w, t, in.git().get(s.id()), in.model().agentsOf(s.id()),
-                        in.now(), in.model().metaOf(s.id()));
+                int index = filter == View.Filter.ALL
+                        ? i
+                        : ListLayout.indexOf(in.model().shown(), s.id());
+                SessionRows.Inputs r = SessionRows.Inputs.of(
+                        s,
+                        index,
+                        i == cursor && in.view().agent() < 0,
+                        s.id().equals(in.ownSessionId()),
+                        w,
+                        t,
+                        in.git().get(s.id()),
+                        in.model().agentsOf(s.id()),
+                        in.now(),
+                        in.model().metaOf(s.id()));
                 out.add(rows == null ? sessionRow(r) : rows.line(row, r));
             } else if (shown.isEmpty() && row == 0) {
-                String none = filter == View.Filter.ALL ? "  no sessions" : filter == View.Filter.AGENTS
-                        ? "  no agents (f: all)" : "  nothing needs you (f)";
-                out.add(new Line.Builder(w, bg).add(none, t.color(Role.MUTED), bg, false).build());
+                String none = filter == View.Filter.ALL
+                        ? "  no sessions"
+                        : filter == View.Filter.AGENTS ? "  no agents (f: all)" : "  nothing needs you (f)";
+                out.add(new Line.Builder(w, bg)
+                        .add(none, t.color(Role.MUTED), bg, false)
+                        .build());
             } else {
                 out.add(new Line.Builder(w, bg).build());
             }
@@ -144,14 +168,22 @@ public final class Renderer {
             List<Line> said = DetailRows.meta(in.model().metaOf(selected.id()), w, t);
             for (int k = 0; k < detailRows - 1; k++) {
                 int a = k - said.size();
-                out.add(k < said.size() ? said.get(k) : a < agents.size() ? AgentView.row(agents.get(a), a == in.view().agent(), w, t, in.now())
-                        : DetailRows.window(selected.windows().get(a - agents.size()), w, t));
+                out.add(
+                        k < said.size()
+                                ? said.get(k)
+                                : a < agents.size()
+                                        ? AgentView.row(
+                                                agents.get(a), a == in.view().agent(), w, t, in.now())
+                                        : DetailRows.window(selected.windows().get(a - agents.size()), w, t));
             }
         }
         if (footer) {
-            out.add(in.notice() != null && in.view().mode() instanceof View.Mode.Normal
-                    ? new Line.Builder(w, bg).add(" " + in.notice(), t.color(Role.WAITING), bg, true).build()
-                    : footer(in.view().mode(), w, t));
+            out.add(
+                    in.notice() != null && in.view().mode() instanceof View.Mode.Normal
+                            ? new Line.Builder(w, bg)
+                                    .add(" " + in.notice(), t.color(Role.WAITING), bg, true)
+                                    .build()
+                            : footer(in.view().mode(), w, t));
         }
         return out;
     }
@@ -171,39 +203,49 @@ public final class Renderer {
         if (mode instanceof View.Mode.Prompt p) {
             int room = Math.max(1, w - Cells.width(" " + p.label() + ": ") - 1);
             return b.add(" " + p.label() + ": ", t.color(Role.ACCENT), bg, true)
-                    .add(p.line().shown(room), t.color(Role.TEXT), bg, false).build();
+                    .add(p.line().shown(room), t.color(Role.TEXT), bg, false)
+                    .build();
         }
         if (mode instanceof View.Mode.Themes p) {
             return ThemePicker.footer(p, w, t);
         }
         if (mode instanceof View.Mode.Answer) {
-            return b.add(" 1-9 answer  Esc back", t.color(Role.ACCENT), bg, false).build();
+            return b.add(" 1-9 answer  Esc back", t.color(Role.ACCENT), bg, false)
+                    .build();
         }
         if (mode instanceof View.Mode.Peek) {
-            return b.add(" p/Esc close the peek", t.color(Role.ACCENT), bg, false).build();
+            return b.add(" p/Esc close the peek", t.color(Role.ACCENT), bg, false)
+                    .build();
         }
         if (mode instanceof View.Mode.Reply r) {
             if (r.confirming()) {
-                return b.add(" " + r.agent() + " works: ↵ sends anyway", t.color(Role.WAITING), bg, true).build();
+                return b.add(" " + r.agent() + " works: ↵ sends anyway", t.color(Role.WAITING), bg, true)
+                        .build();
             }
             String label = " to " + r.agent() + ": ";
             int room = Math.max(1, w - Cells.width(label) - 1);
-            return b.add(label, t.color(Role.ACCENT), bg, true).add(r.line().shown(room), t.color(Role.TEXT), bg, false)
+            return b.add(label, t.color(Role.ACCENT), bg, true)
+                    .add(r.line().shown(room), t.color(Role.TEXT), bg, false)
                     .build();
         }
         if (mode instanceof View.Mode.Width wd) {
-            return b.add(" width " + wd.current() + "  ←/→ H/L ↵ Esc", t.color(Role.ACCENT), bg, false).build();
+            return b.add(" width " + wd.current() + "  ←/→ H/L ↵ Esc", t.color(Role.ACCENT), bg, false)
+                    .build();
         }
         if (mode instanceof View.Mode.Normal || mode instanceof View.Mode.Help) {
-            return b.add(" ? help  ↵ switch  1-9", t.color(Role.MUTED), bg, false).build();
+            return b.add(" ? help  ↵ switch  1-9", t.color(Role.MUTED), bg, false)
+                    .build();
         }
         throw new AssertionError(mode);
     }
 
     /** The modes that keep the session list on screen (their prompt is in the footer). */
     private static boolean listShown(View.Mode mode) {
-        return mode instanceof View.Mode.Normal || mode instanceof View.Mode.ConfirmKill || mode instanceof View.Mode.Prompt
-                || mode instanceof View.Mode.Reply || mode instanceof View.Mode.Width;
+        return mode instanceof View.Mode.Normal
+                || mode instanceof View.Mode.ConfirmKill
+                || mode instanceof View.Mode.Prompt
+                || mode instanceof View.Mode.Reply
+                || mode instanceof View.Mode.Width;
     }
 
     private static String count(int n, int width) {
@@ -216,11 +258,13 @@ public final class Renderer {
         if (!title.isEmpty()) {
             b.add("──", t.color(Role.BORDER), bg, false).add(title, t.color(Role.MUTED), bg, false);
         }
-        return b.add("─".repeat(Math.max(0, b.left())), t.color(Role.BORDER), bg, false).build();
+        return b.add("─".repeat(Math.max(0, b.left())), t.color(Role.BORDER), bg, false)
+                .build();
     }
 
     /** Longest branch shown in a row; the name keeps at least {@link #MIN_NAME} cells. */
     static final int MAX_BRANCH = 12;
+
     static final int MIN_NAME = 6;
 
     /** One row of the session list; time only turns the spinner ({@link SessionRows.Inputs#tick()}). */
@@ -247,7 +291,9 @@ public final class Renderer {
         String branch = "";
         if (git != null && w >= 24) {
             int room = Math.min(MAX_BRANCH, b.left() - Cells.width(counts) - badges - MIN_NAME - 1);
-            branch = room >= 4 ? " " + Cells.fit(git.branch(), room - (git.dirty() ? 1 : 0)) + (git.dirty() ? "*" : "") : "";
+            branch = room >= 4
+                    ? " " + Cells.fit(git.branch(), room - (git.dirty() ? 1 : 0)) + (git.dirty() ? "*" : "")
+                    : "";
         }
         int nameCells = Math.max(1, b.left() - Cells.width(counts) - Cells.width(branch) - badges);
         b.add(Cells.pad(s.name(), nameCells), current ? t.color(Role.CURRENT) : t.color(Role.TEXT), bg, current);

@@ -27,10 +27,28 @@ final class SessionRows {
      * What a session row is drawn from. {@code tick}: the spinner frame ({@code now / FRAME_MS}) when
      * one of the agents is busy, else 0 — time moves nothing else in the row.
      */
-    record Inputs(Session session, int index, boolean cursor, boolean current, int width, Theme theme,
-                  GitInfo.Git git, List<Agent> agents, long tick, Meta meta) {
-        static Inputs of(Session session, int index, boolean cursor, boolean current, int width, Theme theme,
-                         GitInfo.Git git, List<Agent> agents, long now, Meta meta) {
+    record Inputs(
+            Session session,
+            int index,
+            boolean cursor,
+            boolean current,
+            int width,
+            Theme theme,
+            GitInfo.Git git,
+            List<Agent> agents,
+            long tick,
+            Meta meta) {
+        static Inputs of(
+                Session session,
+                int index,
+                boolean cursor,
+                boolean current,
+                int width,
+                Theme theme,
+                GitInfo.Git git,
+                List<Agent> agents,
+                long now,
+                Meta meta) {
             long tick = 0;
             for (Agent a : agents) {
                 if (a.status().busy()) {
@@ -48,8 +66,12 @@ final class SessionRows {
             if (this == other) {
                 return true;
             }
-            return other instanceof Inputs o && index == o.index && cursor == o.cursor && current == o.current
-                    && width == o.width && tick == o.tick
+            return other instanceof Inputs o
+                    && index == o.index
+                    && cursor == o.cursor
+                    && current == o.current
+                    && width == o.width
+                    && tick == o.tick
                     && Objects.equals(session, o.session)
                     && Objects.equals(theme, o.theme)
                     && Objects.equals(git, o.git)

@@ -2,10 +2,10 @@ package dev.muxbar.sidebar;
 
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Seat;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Client;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.Session;
-import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.theme.ThemeResult;
@@ -31,8 +31,13 @@ final class SidebarActions {
     private final Supplier<Model> model;
     private final dev.muxbar.act.AgentActions agents;
 
-    SidebarActions(TmuxGateway tmux, Core core, Executor loop, Consumer<String> log, Supplier<Model> model,
-                   dev.muxbar.act.AgentActions agents) {
+    SidebarActions(
+            TmuxGateway tmux,
+            Core core,
+            Executor loop,
+            Consumer<String> log,
+            Supplier<Model> model,
+            dev.muxbar.act.AgentActions agents) {
         this.agents = agents;
         this.tmux = tmux;
         this.core = core;
@@ -49,7 +54,8 @@ final class SidebarActions {
         } else if (c instanceof Command.Leave) {
             focusContent(s, windowId);
         } else if (c instanceof Command.MoveTo m) {
-            core.post(new Event.EditOrder(new Event.OrderEdit.Move(m.sessionId(), m.position()), new CompletableFuture<>()));
+            core.post(new Event.EditOrder(
+                    new Event.OrderEdit.Move(m.sessionId(), m.position()), new CompletableFuture<>()));
         } else if (c instanceof Command.Hide h) {
             core.post(new Event.EditOrder(new Event.OrderEdit.Hide(h.sessionId()), new CompletableFuture<>()));
         } else if (c instanceof Command.UnhideAll) {
@@ -59,12 +65,15 @@ final class SidebarActions {
             if (k.neighbourId() != null) {
                 for (Client cl : s.clients()) {
                     if (cl.sessionId().equals(k.sessionId())) {
-                        Commands.switchUser(Seat.of(s), cl.name(), k.neighbourId()).forEach(this::fireAndForget);
+                        Commands.switchUser(Seat.of(s), cl.name(), k.neighbourId())
+                                .forEach(this::fireAndForget);
                     }
                 }
             }
             // The control client leaves first too: killing its session would detach it (a re-attach).
-            Seat.of(s).filter(seat -> seat.session().equals(k.sessionId()) && !seat.next().isEmpty())
+            Seat.of(s)
+                    .filter(seat ->
+                            seat.session().equals(k.sessionId()) && !seat.next().isEmpty())
                     .ifPresent(seat -> fireAndForget(Commands.switchClient(seat.client(), seat.next())));
             fireAndForget(Commands.killSession(k.sessionId()));
         } else if (c instanceof Command.NewSession n) {
@@ -110,7 +119,8 @@ final class SidebarActions {
 
     /** Reads tmux's clients (and windows) again soon: which window each client views. */
     void refreshClients() {
-        core.post(new Event.Refresh(java.util.EnumSet.of(dev.muxbar.tmux.Formats.Part.CLIENTS, dev.muxbar.tmux.Formats.Part.WINDOWS)));
+        core.post(new Event.Refresh(
+                java.util.EnumSet.of(dev.muxbar.tmux.Formats.Part.CLIENTS, dev.muxbar.tmux.Formats.Part.WINDOWS)));
     }
 
     /** A note in every sidebar's footer. */
@@ -120,22 +130,33 @@ final class SidebarActions {
 
     /** What became of an action on an agent, in every sidebar's footer: sent, or why nothing was. */
     private void tell(CompletableFuture<dev.muxbar.act.AgentActions.Outcome> outcome) {
-        outcome.whenComplete((o, err) -> core.post(new Event.ShowNotice(err != null ? "not sent: " + err.getMessage()
-                : o instanceof dev.muxbar.act.AgentActions.Outcome.Sent ? o.message() : "not sent: " + o.message())));
+        outcome.whenComplete((o, err) -> core.post(new Event.ShowNotice(
+                err != null
+                        ? "not sent: " + err.getMessage()
+                        : o instanceof dev.muxbar.act.AgentActions.Outcome.Sent
+                                ? o.message()
+                                : "not sent: " + o.message())));
     }
 
     /** Switches the client viewing the session (the most recently active one if several). */
     void switchClient(Snapshot s, Session viewedSession, String targetSessionId) {
-        s.clients().stream().filter(c -> c.sessionId().equals(viewedSession.id()))
+        s.clients().stream()
+                .filter(c -> c.sessionId().equals(viewedSession.id()))
                 .max(Comparator.comparingLong(Client::activity))
-                .ifPresent(c -> Commands.switchUser(Seat.of(s), c.name(), targetSessionId).forEach(this::fireAndForget));
+                .ifPresent(c -> Commands.switchUser(Seat.of(s), c.name(), targetSessionId)
+                        .forEach(this::fireAndForget));
     }
 
     /** Gives focus back to the window's content: its last active pane, else its first content pane. */
     void focusContent(Snapshot s, String windowId) {
-        String firstContent = s.sessions().stream().flatMap(x -> x.windows().stream())
-                .filter(w -> w.id().equals(windowId)).flatMap(w -> w.panes().stream())
-                .filter(p -> !p.sidebar()).map(Pane::id).findFirst().orElse(null);
+        String firstContent = s.sessions().stream()
+                .flatMap(x -> x.windows().stream())
+                .filter(w -> w.id().equals(windowId))
+                .flatMap(w -> w.panes().stream())
+                .filter(p -> !p.sidebar())
+                .map(Pane::id)
+                .findFirst()
+                .orElse(null);
         tmux.send(Commands.lastPane(windowId)).whenComplete((r, err) -> {
             if (err != null && firstContent != null) {
                 fireAndForget(Commands.selectPane(firstContent));

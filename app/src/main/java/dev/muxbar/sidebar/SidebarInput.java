@@ -2,8 +2,8 @@ package dev.muxbar.sidebar;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.muxbar.model.Model;
-import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot;
+import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.TmuxGateway;
 import java.util.concurrent.Executor;
@@ -28,8 +28,13 @@ final class SidebarInput {
     private final dev.muxbar.act.AgentActions agents;
     private final PeekFeed peeks;
 
-    SidebarInput(TmuxGateway tmux, Executor loop, SidebarPainter painter, SidebarActions actions,
-                 dev.muxbar.act.AgentActions agents, PeekFeed peeks) {
+    SidebarInput(
+            TmuxGateway tmux,
+            Executor loop,
+            SidebarPainter painter,
+            SidebarActions actions,
+            dev.muxbar.act.AgentActions agents,
+            PeekFeed peeks) {
         this.agents = agents;
         this.peeks = peeks;
         this.tmux = tmux;
@@ -40,13 +45,14 @@ final class SidebarInput {
 
     /** A key from pane {@code paneId}'s tty, on its reader thread. */
     void onKey(String paneId, KeyStroke k) {
-        tmux.send(Commands.paneFocus(paneId)).whenComplete((focus, err) -> loop.execute(() -> {
-            if (err == null && focus.isPresent() && focus.get().active()) {
-                act(paneId, focus.get(), k);
-            } else {
-                ignored(painter.entry(paneId));
-            }
-        }));
+        tmux.send(Commands.paneFocus(paneId))
+                .whenComplete((focus, err) -> loop.execute(() -> {
+                    if (err == null && focus.isPresent() && focus.get().active()) {
+                        act(paneId, focus.get(), k);
+                    } else {
+                        ignored(painter.entry(paneId));
+                    }
+                }));
     }
 
     private void act(String paneId, Commands.PaneFocus focus, KeyStroke k) {
@@ -92,15 +98,19 @@ final class SidebarInput {
      */
     private void peek(String sidebarPane, Snapshot s, String agentPane) {
         peeks.start(sidebarPane, agentPane);
-        int windowWidth = s.sessions().stream().flatMap(x -> x.windows().stream())
-                .filter(w -> w.panes().stream().anyMatch(p -> p.id().equals(sidebarPane))).mapToInt(w -> w.width())
-                .findFirst().orElse(0);
-        tmux.send(Commands.globalOption("@muxbar-peek-width")).whenComplete((v, err) -> loop.execute(() -> {
-            if (!peeks.peeking(sidebarPane) || windowWidth == 0) {
-                return;
-            }
-            tmux.send(Commands.resizePaneWidth(sidebarPane, peekWidth(err == null ? v : null, windowWidth)));
-        }));
+        int windowWidth = s.sessions().stream()
+                .flatMap(x -> x.windows().stream())
+                .filter(w -> w.panes().stream().anyMatch(p -> p.id().equals(sidebarPane)))
+                .mapToInt(w -> w.width())
+                .findFirst()
+                .orElse(0);
+        tmux.send(Commands.globalOption("@muxbar-peek-width"))
+                .whenComplete((v, err) -> loop.execute(() -> {
+                    if (!peeks.peeking(sidebarPane) || windowWidth == 0) {
+                        return;
+                    }
+                    tmux.send(Commands.resizePaneWidth(sidebarPane, peekWidth(err == null ? v : null, windowWidth)));
+                }));
     }
 
     /** The peek's width from the option ({@code 80}, {@code 60%}), within the window and leaving the content 10 columns. */
@@ -121,16 +131,22 @@ final class SidebarInput {
 
     /** Reads the agent's prompt and shows its choices in this sidebar (or says why there are none). */
     private void offerChoices(SidebarPainter.Entry e, String ownSessionId, String pane) {
-        agents.show(pane).whenComplete((shown, err) -> loop.execute(() -> {
-            var p = err == null && shown.isPresent() ? shown.get().prompt() : null;
-            if (p != null) {
-                e.view = e.view.withMode(new View.Mode.Answer(pane, shown.get().agent(), p.hash(), p.choices()));
-                painter.paint(e, ownSessionId);
-            } else {
-                actions.notice(err != null ? "cannot read " + pane + ": " + err.getMessage()
-                        : shown.isEmpty() ? "no agent in " + pane : shown.get().agent() + " shows no prompt muxbar can answer");
-            }
-        }));
+        agents.show(pane)
+                .whenComplete((shown, err) -> loop.execute(() -> {
+                    var p = err == null && shown.isPresent() ? shown.get().prompt() : null;
+                    if (p != null) {
+                        e.view = e.view.withMode(
+                                new View.Mode.Answer(pane, shown.get().agent(), p.hash(), p.choices()));
+                        painter.paint(e, ownSessionId);
+                    } else {
+                        actions.notice(
+                                err != null
+                                        ? "cannot read " + pane + ": " + err.getMessage()
+                                        : shown.isEmpty()
+                                                ? "no agent in " + pane
+                                                : shown.get().agent() + " shows no prompt muxbar can answer");
+                    }
+                }));
     }
 
     private static void ignored(SidebarPainter.Entry e) {

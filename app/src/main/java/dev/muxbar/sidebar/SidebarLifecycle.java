@@ -2,10 +2,10 @@ package dev.muxbar.sidebar;
 
 import dev.muxbar.model.Choices;
 import dev.muxbar.model.Scheduler;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot.Window;
-import dev.muxbar.model.Snapshot;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.Formats.Part;
 import dev.muxbar.tmux.TmuxCommand;
@@ -73,8 +73,14 @@ public final class SidebarLifecycle {
      * @param paneCommand the shell command a sidebar pane runs
      * @param opened      a sidebar tmux just made: window id and pane (on the loop)
      */
-    public SidebarLifecycle(TmuxGateway tmux, Scheduler scheduler, Executor loop, Consumer<Set<Part>> refresh,
-                            String paneCommand, BiConsumer<String, Commands.NewPane> opened, Consumer<String> log) {
+    public SidebarLifecycle(
+            TmuxGateway tmux,
+            Scheduler scheduler,
+            Executor loop,
+            Consumer<Set<Part>> refresh,
+            String paneCommand,
+            BiConsumer<String, Commands.NewPane> opened,
+            Consumer<String> log) {
         this.tmux = tmux;
         this.scheduler = scheduler;
         this.loop = loop;
@@ -115,7 +121,8 @@ public final class SidebarLifecycle {
         keepWidth.addAll(peeking.get());
         List<Planner.Action> actions = new ArrayList<>(Planner.plan(s, settings, pendingCreates.keySet(), keepWidth));
         // Toggling on restores the window being looked at first.
-        actions.sort(Comparator.comparing(a -> !(a instanceof Planner.Action.Create create && viewedWindows.contains(create.windowId()))));
+        actions.sort(Comparator.comparing(
+                a -> !(a instanceof Planner.Action.Create create && viewedWindows.contains(create.windowId()))));
         for (Planner.Action a : actions) {
             execute(a, now);
         }
@@ -150,14 +157,15 @@ public final class SidebarLifecycle {
             boolean right = settings.right();
             int width = settings.width();
             TmuxCommand<Optional<Commands.NewPane>> split = Commands.splitEdge(c.windowId(), right, width, paneCommand);
-            (userPanes(c.windowId()) < 2 ? tmux.send(split)
-                    : tmux.send(Commands.windowLayout(c.windowId())).thenCompose(l -> {
-                        // Sent together, so tmux lays the panes out right after the split.
-                        CompletableFuture<Optional<Commands.NewPane>> made = tmux.send(split);
-                        parse(l).flatMap(before -> before.withEdge(right, width, 0))
-                                .ifPresent(after -> send(Commands.relayout(c.windowId(), after), false));
-                        return made;
-                    }))
+            (userPanes(c.windowId()) < 2
+                            ? tmux.send(split)
+                            : tmux.send(Commands.windowLayout(c.windowId())).thenCompose(l -> {
+                                // Sent together, so tmux lays the panes out right after the split.
+                                CompletableFuture<Optional<Commands.NewPane>> made = tmux.send(split);
+                                parse(l).flatMap(before -> before.withEdge(right, width, 0))
+                                        .ifPresent(after -> send(Commands.relayout(c.windowId(), after), false));
+                                return made;
+                            }))
                     .whenComplete((pane, err) -> loop.execute(() -> created(c.windowId(), pane, err)));
         } else if (a instanceof Planner.Action.Kill k) {
             log.accept("removing sidebar " + k.paneId() + " (" + k.why() + ")");
@@ -192,14 +200,23 @@ public final class SidebarLifecycle {
 
     /** The user's panes (not sidebars) in a window of the last snapshot. */
     private long userPanes(String windowId) {
-        return last == null ? 0 : last.sessions().stream().flatMap(x -> x.windows().stream())
-                .filter(w -> w.id().equals(windowId)).findFirst()
-                .map(w -> w.panes().stream().filter(p -> !p.sidebar()).count()).orElse(0L);
+        return last == null
+                ? 0
+                : last.sessions().stream()
+                        .flatMap(x -> x.windows().stream())
+                        .filter(w -> w.id().equals(windowId))
+                        .findFirst()
+                        .map(w -> w.panes().stream().filter(p -> !p.sidebar()).count())
+                        .orElse(0L);
     }
 
     private Optional<Window> windowOf(String paneId) {
-        return last == null ? Optional.empty() : last.sessions().stream().flatMap(x -> x.windows().stream())
-                .filter(w -> w.panes().stream().anyMatch(p -> p.id().equals(paneId))).findFirst();
+        return last == null
+                ? Optional.empty()
+                : last.sessions().stream()
+                        .flatMap(x -> x.windows().stream())
+                        .filter(w -> w.panes().stream().anyMatch(p -> p.id().equals(paneId)))
+                        .findFirst();
     }
 
     private static Optional<dev.muxbar.tmux.Layout> parse(String layout) {
@@ -213,7 +230,8 @@ public final class SidebarLifecycle {
     private void created(String windowId, Optional<Commands.NewPane> pane, Throwable err) {
         if (err != null || pane == null || pane.isEmpty()) {
             pendingCreates.remove(windowId);
-            log.accept("cannot create a sidebar in " + windowId + ": " + (err == null ? "no pane id" : err.getMessage()));
+            log.accept(
+                    "cannot create a sidebar in " + windowId + ": " + (err == null ? "no pane id" : err.getMessage()));
             return;
         }
         if (settings.enabled()) {

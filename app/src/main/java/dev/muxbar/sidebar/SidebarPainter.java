@@ -3,10 +3,10 @@ package dev.muxbar.sidebar;
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Scheduler;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot.Window;
-import dev.muxbar.model.Snapshot;
 import dev.muxbar.theme.Theme;
 import dev.muxbar.theme.ThemeChoices;
 import dev.muxbar.theme.Xterm256;
@@ -36,8 +36,13 @@ public final class SidebarPainter {
 
     /** Opens a sidebar pane's tty; keys and the tty's end are reported through the callbacks. */
     public interface Opener {
-        PaneScreen open(String paneId, String tty, int width, int height, java.util.function.Consumer<KeyStroke> keys,
-                        Runnable gone);
+        PaneScreen open(
+                String paneId,
+                String tty,
+                int width,
+                int height,
+                java.util.function.Consumer<KeyStroke> keys,
+                Runnable gone);
     }
 
     /** Loop-owned state of one open sidebar. */
@@ -69,8 +74,12 @@ public final class SidebarPainter {
     private long animationPeriod;
 
     /** @param onKey a key from a sidebar's tty, on that tty's reader thread */
-    public SidebarPainter(Scheduler scheduler, Executor loop, ThemeChoices themes, Opener opener,
-                          BiConsumer<String, KeyStroke> onKey) {
+    public SidebarPainter(
+            Scheduler scheduler,
+            Executor loop,
+            ThemeChoices themes,
+            Opener opener,
+            BiConsumer<String, KeyStroke> onKey) {
         this.scheduler = scheduler;
         this.loop = loop;
         this.themes = themes;
@@ -114,7 +123,8 @@ public final class SidebarPainter {
             return false;
         });
         for (Pane p : panes.values()) {
-            openEntry(p.id(), p.tty(), p.width(), p.height()).windowId = windowOf.get(p.id()).id();
+            openEntry(p.id(), p.tty(), p.width(), p.height()).windowId =
+                    windowOf.get(p.id()).id();
         }
     }
 
@@ -207,8 +217,17 @@ public final class SidebarPainter {
     Renderer.Input input(Entry e, String ownSessionId) {
         viewsOf(model.snapshot());
         boolean low = lowColour.contains(e.windowId);
-        return new Renderer.Input(model, low ? theme256 : theme, e.view, ownSessionId, e.width, e.height, git,
-                scheduler.now(), model.choices().notice(), choices);
+        return new Renderer.Input(
+                model,
+                low ? theme256 : theme,
+                e.view,
+                ownSessionId,
+                e.width,
+                e.height,
+                git,
+                scheduler.now(),
+                model.choices().notice(),
+                choices);
     }
 
     /** Re-reads the themes to choose from (the picker lists them). */
@@ -242,20 +261,39 @@ public final class SidebarPainter {
     }
 
     /** One open sidebar, for {@code GET /sidebars}. */
-    public record Info(String pane, String tty, String window, int width, int height, long paints, long lastPaintBytes,
-                       long ignoredKeys, String peek, long peekReads) {}
+    public record Info(
+            String pane,
+            String tty,
+            String window,
+            int width,
+            int height,
+            long paints,
+            long lastPaintBytes,
+            long ignoredKeys,
+            String peek,
+            long peekReads) {}
 
     public List<Info> describe() {
         return describe(p -> null, p -> 0);
     }
 
     /** With what each sidebar peeks at ({@code peek}: the agent's pane or null) and how often that pane was read. */
-    public List<Info> describe(java.util.function.Function<String, String> peek, java.util.function.ToLongFunction<String> reads) {
+    public List<Info> describe(
+            java.util.function.Function<String, String> peek, java.util.function.ToLongFunction<String> reads) {
         List<Info> out = new ArrayList<>();
         for (Entry e : open.values()) {
             String id = e.pane.paneId();
-            out.add(new Info(id, e.pane.tty(), e.windowId, e.width, e.height, e.pane.paints(), e.pane.bytesWritten(),
-                    e.ignoredKeys, peek.apply(id), reads.applyAsLong(id)));
+            out.add(new Info(
+                    id,
+                    e.pane.tty(),
+                    e.windowId,
+                    e.width,
+                    e.height,
+                    e.pane.paints(),
+                    e.pane.bytesWritten(),
+                    e.ignoredKeys,
+                    peek.apply(id),
+                    reads.applyAsLong(id)));
         }
         out.sort(Comparator.comparing(Info::pane));
         return out;

@@ -1,8 +1,8 @@
 package dev.muxbar.sidebar;
 
 import com.googlecode.lanterna.input.KeyStroke;
-import dev.muxbar.state.ConflatingSlot;
 import dev.muxbar.model.Scheduler;
+import dev.muxbar.state.ConflatingSlot;
 import dev.muxbar.tty.TtyHub;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -84,8 +84,16 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
      * @param onKey keys and mouse actions read from the tty (on the hub's thread)
      * @param onGone the tty failed or could not be opened (pane killed: reads fail with EIO)
      */
-    SidebarPane(String paneId, String tty, int width, int height, Consumer<KeyStroke> onKey, Runnable onGone,
-                TtyHub hub, Executor painters, Scheduler scheduler) {
+    SidebarPane(
+            String paneId,
+            String tty,
+            int width,
+            int height,
+            Consumer<KeyStroke> onKey,
+            Runnable onGone,
+            TtyHub hub,
+            Executor painters,
+            Scheduler scheduler) {
         this.paneId = paneId;
         this.ttyPath = tty;
         this.openWidth = width;

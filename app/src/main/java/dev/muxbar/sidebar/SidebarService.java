@@ -1,12 +1,11 @@
 package dev.muxbar.sidebar;
 
-import com.googlecode.lanterna.input.KeyStroke;
 import dev.muxbar.model.Choices;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Scheduler;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot.Window;
-import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.theme.Theme;
@@ -39,10 +38,19 @@ public final class SidebarService {
     private final TmuxGateway tmux;
     private final TtyHub hub;
     private final java.util.concurrent.ThreadPoolExecutor paintPool;
-    private final java.util.Set<String> passthrough = new java.util.HashSet<>(); // sidebar panes allowed to pass through
+    private final java.util.Set<String> passthrough =
+            new java.util.HashSet<>(); // sidebar panes allowed to pass through
 
-    public SidebarService(TmuxGateway tmux, dev.muxbar.tmux.PaneWatch panes, Core core, Scheduler scheduler, Executor loop,
-                          ThemeChoices themes, String sidebarScript, Consumer<String> log, dev.muxbar.act.AgentActions agents) {
+    public SidebarService(
+            TmuxGateway tmux,
+            dev.muxbar.tmux.PaneWatch panes,
+            Core core,
+            Scheduler scheduler,
+            Executor loop,
+            ThemeChoices themes,
+            String sidebarScript,
+            Consumer<String> log,
+            dev.muxbar.act.AgentActions agents) {
         this.core = core;
         this.loop = loop;
         this.tmux = tmux;
@@ -54,15 +62,24 @@ public final class SidebarService {
         // Where frames are rendered: two threads for every sidebar (a burst repaints the visible ones
         // in parallel on two cores), gone after a while without frames.
         this.paintPool = dev.muxbar.state.Threads.lazy("sidebar-paint", PAINT_THREADS);
-        this.painter = new SidebarPainter(scheduler, loop, themes,
+        this.painter = new SidebarPainter(
+                scheduler,
+                loop,
+                themes,
                 (id, tty, w, h, keys, gone) -> new SidebarPane(id, tty, w, h, keys, gone, hub, paintPool, scheduler),
                 this::onKey);
-        this.lifecycle = new SidebarLifecycle(tmux, scheduler, loop, parts -> core.post(new Event.Refresh(parts)),
-                "exec " + dev.muxbar.tmux.TmuxQuote.sh(sidebarScript), painter::opened, log);
+        this.lifecycle = new SidebarLifecycle(
+                tmux,
+                scheduler,
+                loop,
+                parts -> core.post(new Event.Refresh(parts)),
+                "exec " + dev.muxbar.tmux.TmuxQuote.sh(sidebarScript),
+                painter::opened,
+                log);
         this.peeks = new PeekFeed(tmux, panes, scheduler, loop, this::peekShown);
         lifecycle.peeking(peeks::sidebars);
-        this.input = new SidebarInput(tmux, loop, painter, new SidebarActions(tmux, core, loop, log, painter::model, agents),
-                agents, peeks);
+        this.input = new SidebarInput(
+                tmux, loop, painter, new SidebarActions(tmux, core, loop, log, painter::model, agents), agents, peeks);
         this.gitInfo = new GitInfo(g -> loop.execute(() -> painter.setGit(g)));
     }
 
@@ -77,7 +94,9 @@ public final class SidebarService {
         Session own = m == null ? null : painter.viewsOf(m.snapshot()).get(e.windowId);
         if (own == null) {
             // Nobody looks at this window any more: the peek ends, and the sidebar gets its width back.
-            peeks.end(sidebarPane, m == null ? Planner.Settings.MIN_WIDTH : m.choices().width());
+            peeks.end(
+                    sidebarPane,
+                    m == null ? Planner.Settings.MIN_WIDTH : m.choices().width());
             e.view = e.view.withMode(new View.Mode.Normal());
             return;
         }
@@ -98,7 +117,8 @@ public final class SidebarService {
         }
         String pane = e.pane.paneId();
         byte[] bytes = note.bytes(title, body);
-        passthrough.retainAll(painter.describe().stream().map(SidebarPainter.Info::pane).toList()); // bounded by open sidebars
+        passthrough.retainAll(
+                painter.describe().stream().map(SidebarPainter.Info::pane).toList()); // bounded by open sidebars
         if (passthrough.add(pane)) {
             // muxbar's own pane may pass escapes through; the bytes go once tmux has the option
             tmux.send(dev.muxbar.tmux.Commands.setPaneOption(pane, "allow-passthrough", "on"))
@@ -132,7 +152,10 @@ public final class SidebarService {
     }
 
     private static boolean sameLayout(Choices a, Choices b) {
-        return a.sidebars() == b.sidebars() && a.width() == b.width() && a.keptWidth() == b.keptWidth() && a.right() == b.right();
+        return a.sidebars() == b.sidebars()
+                && a.width() == b.width()
+                && a.keptWidth() == b.keptWidth()
+                && a.right() == b.right();
     }
 
     private void plan(Model m) {
@@ -182,9 +205,13 @@ public final class SidebarService {
     private static Map<String, String> activeCwds(Snapshot s) {
         Map<String, String> out = new HashMap<>();
         for (Session session : s.sessions()) {
-            session.windows().stream().filter(Window::active).findFirst()
-                    .flatMap(w -> w.panes().stream().filter(p -> !p.sidebar())
-                            .sorted(Comparator.comparing(p -> !p.active())).findFirst())
+            session.windows().stream()
+                    .filter(Window::active)
+                    .findFirst()
+                    .flatMap(w -> w.panes().stream()
+                            .filter(p -> !p.sidebar())
+                            .sorted(Comparator.comparing(p -> !p.active()))
+                            .findFirst())
                     .filter(p -> !p.cwd().isEmpty())
                     .ifPresent(p -> out.put(session.id(), p.cwd()));
         }

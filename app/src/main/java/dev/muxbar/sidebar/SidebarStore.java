@@ -1,6 +1,7 @@
 package dev.muxbar.sidebar;
 
 import dev.muxbar.config.AtomicFiles;
+import dev.muxbar.config.CorruptFile;
 import dev.muxbar.json.Json;
 import dev.muxbar.json.Node;
 import dev.muxbar.model.Choices;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
-import dev.muxbar.config.CorruptFile;
 
 /**
  * Persists the sidebar choices (on/off, the kept width) in the state dir: read at start, saved by
@@ -48,7 +48,13 @@ public final class SidebarStore implements Consumer<Model> {
             Node n = Json.parseStrict(path);
             if (n != null && n.isObject()) {
                 int width = n.path("width").asInt(fallback.keptWidth());
-                return new Choices(n.path("enabled").asBoolean(fallback.sidebars()), width, width, fallback.right(), null, fallback.theme());
+                return new Choices(
+                        n.path("enabled").asBoolean(fallback.sidebars()),
+                        width,
+                        width,
+                        fallback.right(),
+                        null,
+                        fallback.theme());
             }
             CorruptFile.keep(path, "not a JSON object", Instant.now(), log);
         } catch (IOException e) {
@@ -65,8 +71,12 @@ public final class SidebarStore implements Consumer<Model> {
             return;
         }
         try {
-            AtomicFiles.write(path, Json.object().put("enabled", c.sidebars())
-                    .put("width", c.keptWidth()).toString() + "\n");
+            AtomicFiles.write(
+                    path,
+                    Json.object()
+                                    .put("enabled", c.sidebars())
+                                    .put("width", c.keptWidth())
+                                    .toString() + "\n");
             savedSidebars = c.sidebars();
             savedWidth = c.keptWidth();
         } catch (IOException e) {

@@ -15,7 +15,9 @@ import java.util.Locale;
  * </pre>
  */
 enum TerminalNote {
-    OSC9, OSC777, OSC99;
+    OSC9,
+    OSC777,
+    OSC99;
 
     /** The {@code @muxbar-notify-terminal} value: osc9, osc777, osc99; null for off or anything else. */
     static TerminalNote parse(String option) {
@@ -44,7 +46,10 @@ enum TerminalNote {
     /** Printable characters only, at most 200. */
     static String clean(String s) {
         StringBuilder out = new StringBuilder();
-        s.codePoints().filter(c -> c >= 0x20 && (c < 0x7f || c > 0x9f)).limit(200).forEach(out::appendCodePoint);
+        s.codePoints()
+                .filter(c -> c >= 0x20 && (c < 0x7f || c > 0x9f))
+                .limit(200)
+                .forEach(out::appendCodePoint);
         return out.toString();
     }
 }

@@ -1,13 +1,12 @@
 package dev.muxbar.sidebar;
 
-import dev.muxbar.theme.Role;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.muxbar.sidebar.View.Mode;
 import dev.muxbar.text.Cells;
 import dev.muxbar.theme.Color;
+import dev.muxbar.theme.Role;
 import dev.muxbar.theme.Theme;
-import dev.muxbar.theme.Themes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +60,8 @@ final class ThemePicker {
         KeyType type = k.getKeyType();
         if (Keys.isEnter(k)) {
             List<Theme> shown = matches(p.filter(), themes);
-            return shown.isEmpty() ? Keys.Result.of(v)
+            return shown.isEmpty()
+                    ? Keys.Result.of(v)
                     : Keys.Result.of(v.withMode(new Mode.Normal()), new Command.Theme(selected(p, shown), true));
         }
         if (type == KeyType.Escape) {
@@ -81,13 +81,15 @@ final class ThemePicker {
             return Keys.Result.of(v);
         }
         List<Theme> shown = matches(edited.text(), themes);
-        String next = shown.isEmpty() ? p.selected() : selected(new Mode.Themes(p.original(), edited, p.selected()), shown);
+        String next =
+                shown.isEmpty() ? p.selected() : selected(new Mode.Themes(p.original(), edited, p.selected()), shown);
         return preview(v, new Mode.Themes(p.original(), edited, next), p.selected());
     }
 
     /** The new mode, and a preview when the selection moved. */
     private static Keys.Result preview(View v, Mode.Themes next, String before) {
-        return next.selected().equals(before) ? Keys.Result.of(v.withMode(next))
+        return next.selected().equals(before)
+                ? Keys.Result.of(v.withMode(next))
                 : Keys.Result.of(v.withMode(next), new Command.Theme(next.selected(), false));
     }
 
@@ -117,7 +119,9 @@ final class ThemePicker {
             if (i < shown.size()) {
                 out.add(row(shown.get(i), i == sel, shown.get(i).name().equals(p.original()), w, t));
             } else if (shown.isEmpty() && row == 0) {
-                out.add(new Line.Builder(w, bg).add("  no theme matches", t.color(Role.MUTED), bg, false).build());
+                out.add(new Line.Builder(w, bg)
+                        .add("  no theme matches", t.color(Role.MUTED), bg, false)
+                        .build());
             } else {
                 out.add(new Line.Builder(w, bg).build());
             }
@@ -130,7 +134,11 @@ final class ThemePicker {
         Line.Builder b = new Line.Builder(w, bg, t.color(Role.TEXT));
         String mark = original ? " *" : "  ";
         int nameCells = Math.max(1, w - 1 - mark.length() - 1 - SWATCHES.size());
-        b.add(" " + Cells.pad(theme.name(), nameCells), selected ? t.color(Role.ACCENT) : t.color(Role.TEXT), bg, selected);
+        b.add(
+                " " + Cells.pad(theme.name(), nameCells),
+                selected ? t.color(Role.ACCENT) : t.color(Role.TEXT),
+                bg,
+                selected);
         b.add(mark + " ", t.color(Role.MUTED), bg, false);
         for (Role role : SWATCHES) {
             b.add("■", theme.color(role), bg, false);
@@ -142,8 +150,10 @@ final class ThemePicker {
         Color bg = t.color(Role.BACKGROUND);
         String hint = "  ↑↓ ↵ Esc";
         int room = Math.max(1, w - Cells.width(" theme: ") - 1 - Cells.width(hint));
-        return new Line.Builder(w, bg).add(" theme: ", t.color(Role.ACCENT), bg, true)
+        return new Line.Builder(w, bg)
+                .add(" theme: ", t.color(Role.ACCENT), bg, true)
                 .add(p.line().shown(room), t.color(Role.TEXT), bg, false)
-                .add(hint, t.color(Role.MUTED), bg, false).build();
+                .add(hint, t.color(Role.MUTED), bg, false)
+                .build();
     }
 }

@@ -1,6 +1,5 @@
 package dev.muxbar.sidebar;
 
-import dev.muxbar.theme.Themes;
 /**
  * One sidebar's own view state: the cursor (by session id, so it follows the session when the
  * order changes), the first shown row, and the mode keys are in.
@@ -14,7 +13,9 @@ public record View(String cursorSessionId, int scroll, Mode mode, Filter filter,
 
     /** Which sessions the list shows ({@code f} cycles): all, those with agents, those needing the user. */
     public enum Filter {
-        ALL, AGENTS, ATTENTION;
+        ALL,
+        AGENTS,
+        ATTENTION;
 
         Filter next() {
             return values()[(ordinal() + 1) % values().length];

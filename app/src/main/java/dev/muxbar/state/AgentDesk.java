@@ -24,12 +24,16 @@ final class AgentDesk {
     private final Function<Snapshot, Map<String, String>> identify;
     private final Runnable changed;
     private final java.util.function.LongSupplier wall;
-    private Consumer<java.util.function.Supplier<String>> trace = m -> { };
+    private Consumer<java.util.function.Supplier<String>> trace = m -> {};
     private Scheduler.Cancellable timer;
     private boolean stopped;
 
-    AgentDesk(Scheduler scheduler, Tracker tracker, Function<Snapshot, Map<String, String>> identify, Runnable changed,
-              java.util.function.LongSupplier wall) {
+    AgentDesk(
+            Scheduler scheduler,
+            Tracker tracker,
+            Function<Snapshot, Map<String, String>> identify,
+            Runnable changed,
+            java.util.function.LongSupplier wall) {
         this.wall = wall;
         this.scheduler = scheduler;
         this.tracker = tracker;
@@ -59,12 +63,13 @@ final class AgentDesk {
     Tracker.Outcome signal(Signal signal) {
         // A signal without its own time happened as it arrives: stamp it, so that lines read later
         // about earlier moments cannot overrule it.
-        Tracker.Outcome outcome = tracker.apply(signal.at() > 0 ? signal : signal.at(wall.getAsLong()), scheduler.now());
+        Tracker.Outcome outcome =
+                tracker.apply(signal.at() > 0 ? signal : signal.at(wall.getAsLong()), scheduler.now());
         if (outcome == Tracker.Outcome.CHANGED) {
             if (signal.status() != null) {
                 // Built only when traced: at 200 events a second the line cost more than the change.
-                trace.accept(() -> "agent " + signal.agent() + " " + signal.where() + ": " + signal.status().label()
-                        + " (" + signal.source().label() + ": " + signal.evidence() + ")");
+                trace.accept(() -> "agent " + signal.agent() + " " + signal.where() + ": "
+                        + signal.status().label() + " (" + signal.source().label() + ": " + signal.evidence() + ")");
             }
             changed.run();
             ticks();

@@ -59,7 +59,9 @@ final class ChoiceDesk {
         } else if (e instanceof Event.SetWidth w) {
             choices = choices.withWidth(w.width(), w.keep());
         } else if (e instanceof Event.ChooseTheme t) {
-            ThemeResult r = themes == null ? new ThemeResult.NoSuchTheme("no themes in this daemon") : themes.set(t.name(), t.keep());
+            ThemeResult r = themes == null
+                    ? new ThemeResult.NoSuchTheme("no themes in this daemon")
+                    : themes.set(t.name(), t.keep());
             if (r instanceof ThemeResult.Shown shown) {
                 choices = choices.withTheme(shown.name());
             }

@@ -28,10 +28,10 @@ public final class Core {
     /** Counters for benchmarks and {@code /health}; a consistent copy, safe to read from any thread. */
     public record Stats(long events, long marks, long refreshes, long scans, long publishes, long refreshFailures) {}
 
-
     private final Scheduler scheduler;
     private final Executor loop;
-    private final BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>> refresher;
+    private final BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>>
+            refresher;
     private final Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner;
     private final CoreTiming timing;
     private final Consumer<String> log;
@@ -47,6 +47,7 @@ public final class Core {
     private OrderBook book;
     /** The newest model; subscribers get it through {@link #throttle}. */
     private volatile Model published;
+
     private volatile Stats stats = new Stats(0, 0, 0, 0, 0, 0);
     private long events;
     private long failures;
@@ -60,10 +61,15 @@ public final class Core {
     /** How long a notice stays in the sidebars' footer. */
     public static final long NOTICE_MS = 5_000;
 
-    public Core(Scheduler scheduler, Executor loop,
-                BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>> refresher,
-                Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner,
-                OrderBook initialBook, CoreTiming timing, Consumer<String> log, CoreParts parts) {
+    public Core(
+            Scheduler scheduler,
+            Executor loop,
+            BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>> refresher,
+            Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner,
+            OrderBook initialBook,
+            CoreTiming timing,
+            Consumer<String> log,
+            CoreParts parts) {
         this.scheduler = scheduler;
         this.loop = loop;
         this.refresher = refresher;
@@ -72,11 +78,13 @@ public final class Core {
         this.timing = timing;
         this.log = log;
         this.coalescer = new RefreshCoalescer(scheduler, loop, timing.debounce(), timing.maxWait(), this::startRefresh);
-        this.scans = new RefreshCoalescer(scheduler, loop, timing.scanDebounce(), timing.scanMaxWait(), this::startScan);
+        this.scans =
+                new RefreshCoalescer(scheduler, loop, timing.scanDebounce(), timing.scanMaxWait(), this::startScan);
         this.throttle = new PublishThrottle(scheduler, timing.publishFrame(), this::deliver);
         this.save = parts.save();
         Tracker tracker = parts.tracker() != null ? parts.tracker() : new Tracker(pid -> 0);
-        this.agents = new AgentDesk(scheduler, tracker, parts.identify(), this::publishIfChanged, System::currentTimeMillis);
+        this.agents =
+                new AgentDesk(scheduler, tracker, parts.identify(), this::publishIfChanged, System::currentTimeMillis);
         this.agents.trace(parts.trace());
         this.choices = new ChoiceDesk(scheduler, this::publishIfChanged);
         this.choices.start(parts.choices());
@@ -147,8 +155,12 @@ public final class Core {
             }
         } else if (e instanceof Event.ExplainAgents x) {
             x.done().complete(agents.explain(x.pane()));
-        } else if (e instanceof Event.ToggleMute || e instanceof Event.SetSidebars || e instanceof Event.SetWidth
-                || e instanceof Event.ShowNotice || e instanceof Event.ChooseTheme || e instanceof Event.ThemeShown) {
+        } else if (e instanceof Event.ToggleMute
+                || e instanceof Event.SetSidebars
+                || e instanceof Event.SetWidth
+                || e instanceof Event.ShowNotice
+                || e instanceof Event.ChooseTheme
+                || e instanceof Event.ThemeShown) {
             choices.handle(e);
             publishIfChanged();
         } else {
@@ -158,8 +170,8 @@ public final class Core {
     }
 
     private void updateStats() {
-        stats = new Stats(events, coalescer.marks(), coalescer.refreshes(), scans.refreshes(), throttle.deliveries(),
-                failures);
+        stats = new Stats(
+                events, coalescer.marks(), coalescer.refreshes(), scans.refreshes(), throttle.deliveries(), failures);
     }
 
     /** Something in tmux may have changed: which parts to read again, and whether to scan processes. */
@@ -232,8 +244,8 @@ public final class Core {
 
     private CompletionStage<?> startScan() {
         return scanner.get().handle((m, err) -> {
-            loop.execute(() -> handle(m != null ? new Event.PanesScanned(m)
-                    : new Event.RefreshFailed("pane scan: " + err)));
+            loop.execute(
+                    () -> handle(m != null ? new Event.PanesScanned(m) : new Event.RefreshFailed("pane scan: " + err)));
             return null;
         });
     }
@@ -254,8 +266,8 @@ public final class Core {
             if (err == null) {
                 done.complete(null);
             } else {
-                done.completeExceptionally(new java.io.IOException("the order changed but could not be saved: "
-                        + err.getMessage(), err));
+                done.completeExceptionally(
+                        new java.io.IOException("the order changed but could not be saved: " + err.getMessage(), err));
             }
         });
     }
@@ -268,8 +280,8 @@ public final class Core {
             if (err != null) {
                 loop.execute(() -> dirty.addAll(parts)); // try those parts again next time
             }
-            loop.execute(() -> handle(s != null ? new Event.Refreshed(s)
-                    : new Event.RefreshFailed(String.valueOf(err))));
+            loop.execute(
+                    () -> handle(s != null ? new Event.Refreshed(s) : new Event.RefreshFailed(String.valueOf(err))));
             return null;
         });
     }

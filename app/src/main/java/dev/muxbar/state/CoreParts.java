@@ -20,12 +20,16 @@ import java.util.function.Supplier;
  * per-transition lines go. {@link #NONE}: a tracker that places by nothing, nothing saved, the
  * default choices, no themes, no trace.
  */
-public record CoreParts(Tracker tracker, Function<Snapshot, Map<String, String>> identify,
-                        Function<OrderBook, ? extends CompletionStage<?>> save, Choices choices, ThemeChoices themes,
-                        Consumer<Supplier<String>> trace) {
+public record CoreParts(
+        Tracker tracker,
+        Function<Snapshot, Map<String, String>> identify,
+        Function<OrderBook, ? extends CompletionStage<?>> save,
+        Choices choices,
+        ThemeChoices themes,
+        Consumer<Supplier<String>> trace) {
 
-    public static final CoreParts NONE = new CoreParts(null, s -> Map.of(), b -> CompletableFuture.completedFuture(null),
-            Choices.DEFAULT, null, m -> { });
+    public static final CoreParts NONE = new CoreParts(
+            null, s -> Map.of(), b -> CompletableFuture.completedFuture(null), Choices.DEFAULT, null, m -> {});
 
     public CoreParts agents(Tracker t, Function<Snapshot, Map<String, String>> id) {
         return new CoreParts(t, id, save, choices, themes, trace);

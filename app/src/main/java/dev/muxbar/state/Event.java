@@ -28,8 +28,8 @@ public sealed interface Event {
     record EditOrder(OrderEdit edit, CompletableFuture<Void> done) implements Event {}
 
     /** An agent signal from any source; {@code done} (may be null) completes with what became of it. */
-    record AgentSignal(dev.muxbar.agents.Signal signal,
-                       CompletableFuture<dev.muxbar.agents.Tracker.Outcome> done) implements Event {}
+    record AgentSignal(dev.muxbar.agents.Signal signal, CompletableFuture<dev.muxbar.agents.Tracker.Outcome> done)
+            implements Event {}
 
     /** What an agent pane's screen shows now (a capture the screen rules just read). */
     record AgentScreen(String pane, String text) implements Event {}
@@ -44,8 +44,11 @@ public sealed interface Event {
     /** One change of a session's {@link dev.muxbar.model.Meta}; {@code ttlMs}: how long it shows. */
     sealed interface MetaChange {
         record Status(String text, dev.muxbar.model.Meta.Tone tone, long ttlMs) implements MetaChange {}
+
         record Progress(int done, int of, long ttlMs) implements MetaChange {}
+
         record Log(String text, dev.muxbar.model.Meta.Tone tone, long ttlMs) implements MetaChange {}
+
         record Clear() implements MetaChange {}
     }
 
@@ -62,7 +65,8 @@ public sealed interface Event {
     record ShowNotice(String text) implements Event {}
 
     /** Show theme {@code name} on every sidebar, kept when {@code keep}; {@code done} (may be null) gets what happened. */
-    record ChooseTheme(String name, boolean keep, CompletableFuture<dev.muxbar.theme.ThemeResult> done) implements Event {}
+    record ChooseTheme(String name, boolean keep, CompletableFuture<dev.muxbar.theme.ThemeResult> done)
+            implements Event {}
 
     /** The theme service showed this theme (a choice, the system's appearance, a theme file changed). */
     record ThemeShown(String name) implements Event {}
@@ -70,13 +74,18 @@ public sealed interface Event {
     /** An edit of the custom order or hidden set. Sessions are referenced by id ({@code $3}). */
     sealed interface OrderEdit {
         record Move(String sessionId, int position) implements OrderEdit {}
+
         record Hide(String sessionId) implements OrderEdit {}
+
         record Unhide(String sessionId) implements OrderEdit {}
+
         record UnhideAll() implements OrderEdit {}
+
         record Reset() implements OrderEdit {}
 
         /** The book after this edit; an {@code IllegalArgumentException} when it names no such session. */
-        default dev.muxbar.model.OrderBook applyTo(dev.muxbar.model.OrderBook book, dev.muxbar.model.Snapshot snapshot) {
+        default dev.muxbar.model.OrderBook applyTo(
+                dev.muxbar.model.OrderBook book, dev.muxbar.model.Snapshot snapshot) {
             if (this instanceof Move m) {
                 return book.move(snapshot, m.sessionId(), m.position());
             } else if (this instanceof Hide h) {

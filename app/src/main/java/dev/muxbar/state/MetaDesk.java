@@ -42,7 +42,8 @@ final class MetaDesk {
         } else if (c instanceof Event.MetaChange.Log l) {
             List<Meta.Line> log = new ArrayList<>(m.log());
             log.add(new Meta.Line(l.text(), l.tone(), now + l.ttlMs()));
-            next = new Meta(m.status(), m.progress(), log.subList(Math.max(0, log.size() - Meta.LOG_LINES), log.size()));
+            next = new Meta(
+                    m.status(), m.progress(), log.subList(Math.max(0, log.size() - Meta.LOG_LINES), log.size()));
         } else if (c instanceof Event.MetaChange.Clear) {
             next = Meta.EMPTY;
         } else {

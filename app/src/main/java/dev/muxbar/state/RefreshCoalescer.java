@@ -33,8 +33,12 @@ public final class RefreshCoalescer {
     private long marks;
     private long refreshes;
 
-    public RefreshCoalescer(Scheduler scheduler, Executor loop, long debounceMillis, long maxWaitMillis,
-                            Supplier<? extends CompletionStage<?>> refresh) {
+    public RefreshCoalescer(
+            Scheduler scheduler,
+            Executor loop,
+            long debounceMillis,
+            long maxWaitMillis,
+            Supplier<? extends CompletionStage<?>> refresh) {
         this.scheduler = scheduler;
         this.loop = loop;
         this.debounce = debounceMillis;

@@ -16,15 +16,23 @@ final class RefreshParts {
     private static final Set<Part> ALL = EnumSet.allOf(Part.class);
 
     /** Notifications that never change what the model holds. */
-    private static final Set<String> IRRELEVANT = Set.of("paste-buffer-changed", "paste-buffer-deleted",
-            "message", "config-error", "output", "extended-output", "pause", "continue");
+    private static final Set<String> IRRELEVANT = Set.of(
+            "paste-buffer-changed",
+            "paste-buffer-deleted",
+            "message",
+            "config-error",
+            "output",
+            "extended-output",
+            "pause",
+            "continue");
 
     /**
      * The window digest changed ({@link dev.muxbar.tmux.ControlGateway#watchWindows}: a layout, zoom
      * or active pane in any session), passed on as a change of {@code muxbar-windows}.
      */
     static boolean isWindowSubscription(Notification n) {
-        return n instanceof Notification.SubscriptionChanged s && s.name().equals(dev.muxbar.tmux.Formats.WINDOWS_DIGEST);
+        return n instanceof Notification.SubscriptionChanged s
+                && s.name().equals(dev.muxbar.tmux.Formats.WINDOWS_DIGEST);
     }
 
     static Set<Part> of(Notification n) {
@@ -36,7 +44,9 @@ final class RefreshParts {
             return EnumSet.of(Part.WINDOWS); // window_active
         } else if (n instanceof Notification.WindowChanged w) {
             // a rename: a name; add/close/unlink: windows and their panes
-            return w.change() == Notification.Change.RENAMED ? EnumSet.of(Part.WINDOWS) : EnumSet.of(Part.WINDOWS, Part.PANES);
+            return w.change() == Notification.Change.RENAMED
+                    ? EnumSet.of(Part.WINDOWS)
+                    : EnumSet.of(Part.WINDOWS, Part.PANES);
         } else if (n instanceof Notification.LayoutChanged) {
             return EnumSet.of(Part.WINDOWS, Part.PANES); // sizes; panes split or closed
         } else if (n instanceof Notification.WindowPaneChanged) {

@@ -23,8 +23,11 @@ final class Subscribers {
      * leave the order alone. It gets the current model at once when there is one — read after it
      * was added, so a model published meanwhile reaches it one way or the other.
      */
-    ConflatingSlot<Model> add(Executor executor, Consumer<Model> consumer, Function<Model, ?> part,
-                              java.util.function.Supplier<Model> current) {
+    ConflatingSlot<Model> add(
+            Executor executor,
+            Consumer<Model> consumer,
+            Function<Model, ?> part,
+            java.util.function.Supplier<Model> current) {
         Subscription s = new Subscription(new ConflatingSlot<>(executor, consumer), part);
         all.add(s);
         Model m = current.get();

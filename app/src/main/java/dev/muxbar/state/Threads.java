@@ -21,8 +21,8 @@ public final class Threads {
      */
     public static ThreadPoolExecutor lazy(String name, int threads) {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads, threads, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, threads == 1 ? name : name + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;

@@ -12,6 +12,7 @@ public final class Cells {
 
     /** Sorted, non-overlapping ranges: {@code starts[i]..ends[i]} has width {@code widths[i]}. */
     private static final int[] STARTS;
+
     private static final int[] ENDS;
     private static final byte[] WIDTHS;
 
@@ -21,7 +22,9 @@ public final class Cells {
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).split("\n")) {
                 String[] f = line.trim().split(" ");
                 if (f.length == 3 && (f[0].equals("W") || f[0].equals("Z"))) {
-                    ranges.add(new int[] {Integer.parseInt(f[1], 16), Integer.parseInt(f[2], 16), f[0].equals("W") ? 2 : 0});
+                    ranges.add(
+                            new int[] {Integer.parseInt(f[1], 16), Integer.parseInt(f[2], 16), f[0].equals("W") ? 2 : 0
+                            });
                 }
             }
         } catch (java.io.IOException | RuntimeException e) {

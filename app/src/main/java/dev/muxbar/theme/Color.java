@@ -11,7 +11,8 @@ public sealed interface Color permits Rgb, Color.Ansi, Color.Default, Color.Inde
 
     /** One of the terminal's 16 colours: 0–7 normal, 8–15 bright. */
     record Ansi(int index) implements Color {
-        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x
+        // (RecordEqualityTest)
         @Override
         public boolean equals(Object other) {
             if (this == other) {
@@ -40,7 +41,8 @@ public sealed interface Color permits Rgb, Color.Ansi, Color.Default, Color.Inde
 
     /** The terminal's default colour (foreground for text, background for fills). */
     record Default() implements Color {
-        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x
+        // (RecordEqualityTest)
         @Override
         public boolean equals(Object other) {
             return other instanceof Default;
@@ -62,7 +64,8 @@ public sealed interface Color permits Rgb, Color.Ansi, Color.Default, Color.Inde
      * without true colour; made by {@link Xterm256}, never written in theme files.
      */
     record Indexed(int index) implements Color {
-        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
+        // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x
+        // (RecordEqualityTest)
         @Override
         public boolean equals(Object other) {
             if (this == other) {
@@ -92,9 +95,23 @@ public sealed interface Color permits Rgb, Color.Ansi, Color.Default, Color.Inde
     Default DEFAULT = new Default();
 
     /** The names of the 16 ANSI colours as theme files spell them, by index. */
-    List<String> NAMES = List.of("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
-            "bright-black", "bright-red", "bright-green", "bright-yellow", "bright-blue", "bright-magenta",
-            "bright-cyan", "bright-white");
+    List<String> NAMES = List.of(
+            "black",
+            "red",
+            "green",
+            "yellow",
+            "blue",
+            "magenta",
+            "cyan",
+            "white",
+            "bright-black",
+            "bright-red",
+            "bright-green",
+            "bright-yellow",
+            "bright-blue",
+            "bright-magenta",
+            "bright-cyan",
+            "bright-white");
 
     /**
      * Parses {@code #rrggbb}, {@code default} or an ANSI name ({@code red}, {@code bright-blue}, …);

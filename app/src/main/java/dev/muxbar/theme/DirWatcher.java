@@ -52,7 +52,10 @@ final class DirWatcher implements AutoCloseable {
     }
 
     private static WatchKey register(WatchService ws, Path target) throws IOException {
-        return target.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+        return target.register(
+                ws,
+                StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
     }
 

@@ -23,8 +23,12 @@ import java.util.regex.Pattern;
  */
 final class FreedesktopAppearance extends WatcherThread {
 
-    private static final List<String> PORTAL = List.of("--session", "--dest", "org.freedesktop.portal.Desktop",
-            "--object-path", "/org/freedesktop/portal/desktop");
+    private static final List<String> PORTAL = List.of(
+            "--session",
+            "--dest",
+            "org.freedesktop.portal.Desktop",
+            "--object-path",
+            "/org/freedesktop/portal/desktop");
     private static final Pattern VALUE = Pattern.compile("uint32 (\\d+)");
 
     private final String gdbus;
@@ -41,13 +45,14 @@ final class FreedesktopAppearance extends WatcherThread {
         try {
             List<String> call = new java.util.ArrayList<>(List.of(gdbus, "call"));
             call.addAll(PORTAL);
-            call.addAll(List.of("--method", "org.freedesktop.portal.Settings.Read", "org.freedesktop.appearance",
-                    "color-scheme"));
+            call.addAll(List.of(
+                    "--method", "org.freedesktop.portal.Settings.Read", "org.freedesktop.appearance", "color-scheme"));
             Process p = new ProcessBuilder(call).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             Boolean dark = p.waitFor() == 0 ? dark(out) : null;
             if (dark == null) {
-                fail("the desktop portal did not answer the color-scheme setting: " + out.lines().findFirst().orElse(""));
+                fail("the desktop portal did not answer the color-scheme setting: "
+                        + out.lines().findFirst().orElse(""));
                 return;
             }
             reading("freedesktop portal color-scheme");
@@ -59,7 +64,8 @@ final class FreedesktopAppearance extends WatcherThread {
                 monitor.destroy(); // closed while the first call ran: close() did not see this process
                 return;
             }
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     Boolean d = changed(line);
                     if (d != null) {
@@ -84,8 +90,8 @@ final class FreedesktopAppearance extends WatcherThread {
      * the shell kills the command. The command's stdout and stderr are the returned process's.
      */
     static Process tiedToThisProcess(List<String> argv) throws IOException {
-        List<String> cmd = new java.util.ArrayList<>(List.of("sh", "-c",
-                "\"$@\" 2>&1 & child=$!; read -r _; kill \"$child\" 2>/dev/null", "muxbar-tied"));
+        List<String> cmd = new java.util.ArrayList<>(
+                List.of("sh", "-c", "\"$@\" 2>&1 & child=$!; read -r _; kill \"$child\" 2>/dev/null", "muxbar-tied"));
         cmd.addAll(argv);
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
@@ -101,7 +107,8 @@ final class FreedesktopAppearance extends WatcherThread {
 
     /** The appearance a monitor line announces, or null for every other line. */
     static Boolean changed(String line) {
-        if (!line.contains("SettingChanged") || !line.contains("'org.freedesktop.appearance'")
+        if (!line.contains("SettingChanged")
+                || !line.contains("'org.freedesktop.appearance'")
                 || !line.contains("'color-scheme'")) {
             return null;
         }

@@ -50,7 +50,8 @@ final class MacAppearance extends WatcherThread {
         Pointer key;
         try {
             cf = Native.load("CoreFoundation", CoreFoundation.class);
-            anyApp = NativeLibrary.getInstance("CoreFoundation").getGlobalVariableAddress("kCFPreferencesAnyApplication")
+            anyApp = NativeLibrary.getInstance("CoreFoundation")
+                    .getGlobalVariableAddress("kCFPreferencesAnyApplication")
                     .getPointer(0);
             key = cf.CFStringCreateWithCString(null, "AppleInterfaceStyle", CoreFoundation.UTF8);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
@@ -82,7 +83,8 @@ final class MacAppearance extends WatcherThread {
             }
             byte[] buf = new byte[64];
             return cf.CFStringGetCString(v, buf, buf.length, CoreFoundation.UTF8)
-                    ? new String(buf, 0, indexOfZero(buf), StandardCharsets.UTF_8) : null;
+                    ? new String(buf, 0, indexOfZero(buf), StandardCharsets.UTF_8)
+                    : null;
         } finally {
             cf.CFRelease(v);
         }

@@ -8,9 +8,7 @@ public record Rgb(int r, int g, int b) implements Color {
         if (this == other) {
             return true;
         }
-        return other instanceof Rgb o && r == o.r
-                && g == o.g
-                && b == o.b;
+        return other instanceof Rgb o && r == o.r && g == o.g && b == o.b;
     }
 
     @Override

@@ -9,8 +9,22 @@ import java.util.Locale;
  * last). The key is the role's name in theme files ({@code "tool-running"}).
  */
 public enum Role {
-    BACKGROUND, SURFACE, TEXT, MUTED, ACCENT, CURRENT, CURSOR, BORDER,
-    RUNNING, TOOL_RUNNING, WAITING, DONE, ERROR, INTERRUPTED, STALE, IDLE;
+    BACKGROUND,
+    SURFACE,
+    TEXT,
+    MUTED,
+    ACCENT,
+    CURRENT,
+    CURSOR,
+    BORDER,
+    RUNNING,
+    TOOL_RUNNING,
+    WAITING,
+    DONE,
+    ERROR,
+    INTERRUPTED,
+    STALE,
+    IDLE;
 
     // Made once: every cell of every frame asks a theme for a role's colour by this key.
     private final String key = name().toLowerCase(Locale.ROOT).replace('_', '-');

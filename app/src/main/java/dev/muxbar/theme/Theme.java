@@ -11,20 +11,40 @@ import java.util.Map;
  *
  * @param appearance {@code dark}, {@code light}, or {@code any} (the {@code terminal} theme)
  */
-public record Theme(String name, String description, String appearance, Map<String, Color> colors,
-                    Map<String, String> glyphs) {
+public record Theme(
+        String name, String description, String appearance, Map<String, Color> colors, Map<String, String> glyphs) {
 
     /** Roles every theme file must define. */
-    public static final List<String> REQUIRED = List.of("background", "text", "accent", "running", "waiting",
-            "done", "error");
+    public static final List<String> REQUIRED =
+            List.of("background", "text", "accent", "running", "waiting", "done", "error");
 
     /** Every role's key, in the order the schema documents them ({@link Role}). */
     public static final List<String> ROLES = Role.keys();
 
     /** Glyphs a theme may override, with muxbar's own; each is one cell wide ({@code spinner}: its frames). */
-    public static final Map<String, String> GLYPHS = orderedMap("current", "▎", "unseen", "•",
-            "spinner", "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏", "waiting", "?", "question", "¿", "plan", "¶", "done", "✓", "error", "✗", "interrupted", "!",
-            "stale", "~", "idle", "·");
+    public static final Map<String, String> GLYPHS = orderedMap(
+            "current",
+            "▎",
+            "unseen",
+            "•",
+            "spinner",
+            "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏",
+            "waiting",
+            "?",
+            "question",
+            "¿",
+            "plan",
+            "¶",
+            "done",
+            "✓",
+            "error",
+            "✗",
+            "interrupted",
+            "!",
+            "stale",
+            "~",
+            "idle",
+            "·");
 
     public Theme {
         colors = Map.copyOf(colors);

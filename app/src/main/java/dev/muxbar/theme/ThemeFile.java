@@ -27,8 +27,8 @@ public final class ThemeFile {
     /** Theme names: what a file may be called and what the CLI and tmux option accept. */
     public static final String NAME = "[a-z0-9][a-z0-9-]{0,39}";
 
-    private static final Set<String> TOP_LEVEL = Set.of("$schema", "name", "description", "appearance", "source",
-            "colors", "glyphs");
+    private static final Set<String> TOP_LEVEL =
+            Set.of("$schema", "name", "description", "appearance", "source", "colors", "glyphs");
 
     /**
      * How an optional role is filled when a file leaves it out: {@code from} moved {@code amount} toward
@@ -53,7 +53,10 @@ public final class ThemeFile {
         try {
             root = Json.parseStrict(in);
         } catch (IOException e) {
-            throw new IllegalArgumentException(source + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new IllegalArgumentException(
+                    source + ": not valid JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    e);
         }
         if (root == null || !root.isObject()) {
             throw error(source, null, "the file must hold one JSON object");
@@ -61,12 +64,17 @@ public final class ThemeFile {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!TOP_LEVEL.contains(f)) {
-                throw error(source, f, "unknown field (expected one of " + String.join(", ", new java.util.TreeSet<>(TOP_LEVEL)) + ")");
+                throw error(
+                        source,
+                        f,
+                        "unknown field (expected one of " + String.join(", ", new java.util.TreeSet<>(TOP_LEVEL))
+                                + ")");
             }
         }
         String name = text(source, root, "name", true);
         if (!name.matches(NAME)) {
-            throw error(source, "name", "must be lower-case letters, digits and dashes (at most 40), not \"" + name + "\"");
+            throw error(
+                    source, "name", "must be lower-case letters, digits and dashes (at most 40), not \"" + name + "\"");
         }
         String description = text(source, root, "description", false);
         String appearance = text(source, root, "appearance", false);
@@ -103,14 +111,18 @@ public final class ThemeFile {
         }
         for (String role : Theme.REQUIRED) {
             if (!out.containsKey(role)) {
-                throw error(source, "colors." + role, "is missing (required: " + String.join(", ", Theme.REQUIRED) + ")");
+                throw error(
+                        source, "colors." + role, "is missing (required: " + String.join(", ", Theme.REQUIRED) + ")");
             }
         }
         for (Fill f : FILLS) {
             if (!out.containsKey(f.role())) {
                 Color from = out.get(f.from());
-                out.put(f.role(), from instanceof Rgb a && out.get(f.toward()) instanceof Rgb b && f.amount() > 0
-                        ? a.mix(b, f.amount()) : from);
+                out.put(
+                        f.role(),
+                        from instanceof Rgb a && out.get(f.toward()) instanceof Rgb b && f.amount() > 0
+                                ? a.mix(b, f.amount())
+                                : from);
             }
         }
         return out;
@@ -133,8 +145,12 @@ public final class ThemeFile {
             boolean spinner = e.getKey().equals("spinner");
             int count = g.codePointCount(0, g.length());
             if (!Theme.oneCellEach(g) || !spinner && count != 1 || count > 16) {
-                throw error(source, field, spinner ? "must be 1 to 16 characters, each one cell wide"
-                        : "must be one character one cell wide (not \"" + g + "\")");
+                throw error(
+                        source,
+                        field,
+                        spinner
+                                ? "must be 1 to 16 characters, each one cell wide"
+                                : "must be one character one cell wide (not \"" + g + "\")");
             }
             out.put(e.getKey(), g);
         }

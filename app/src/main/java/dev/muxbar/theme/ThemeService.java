@@ -24,6 +24,7 @@ public final class ThemeService implements ThemeChoices {
 
     /** The theme used when nothing names one, and auto mode's light default. */
     public static final String DEFAULT = "default";
+
     public static final String DEFAULT_LIGHT = "github-light";
 
     private final Themes themes;
@@ -31,17 +32,23 @@ public final class ThemeService implements ThemeChoices {
     private final Options options;
     private final Appearance appearance;
     private final Executor loop;
-    private Consumer<Theme> apply = t -> { };
+    private Consumer<Theme> apply = t -> {};
     private final Consumer<String> log;
     private final DirWatcher watcher;
     private Theme current;
     private boolean dark = true; // until the system says otherwise
     /** The picker's list, kept current by the dir watcher (keys never touch the disk). */
     private List<Theme> choices;
+
     private List<String> problems = List.of(); // logged when they change
 
-    public ThemeService(Themes themes, ThemeStore store, Options options, Appearance appearance, Executor loop,
-                        Consumer<String> log) {
+    public ThemeService(
+            Themes themes,
+            ThemeStore store,
+            Options options,
+            Appearance appearance,
+            Executor loop,
+            Consumer<String> log) {
         this.themes = themes;
         this.store = store;
         this.options = options;

@@ -8,7 +8,9 @@ import java.util.Locale;
  * option that configures the slot.
  */
 public enum ThemeSlot {
-    FIXED("@muxbar-theme"), DARK("@muxbar-theme-dark"), LIGHT("@muxbar-theme-light");
+    FIXED("@muxbar-theme"),
+    DARK("@muxbar-theme-dark"),
+    LIGHT("@muxbar-theme-light");
 
     private final String option;
 

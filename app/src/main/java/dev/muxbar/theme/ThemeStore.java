@@ -34,7 +34,8 @@ public final class ThemeStore {
     /** The theme for {@code slot}: the saved pick if the option is as it was then, else the option, else {@code fallback}. */
     public String resolve(ThemeSlot slot, String option, String fallback) {
         Node saved = read().path(slot.key());
-        if (saved.path("name").isTextual() && saved.path("configured").asText("").equals(option)) {
+        if (saved.path("name").isTextual()
+                && saved.path("configured").asText("").equals(option)) {
             return saved.get("name").asText();
         }
         return option.isEmpty() ? fallback : option;

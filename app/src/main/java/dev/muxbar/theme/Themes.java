@@ -133,8 +133,8 @@ public final class Themes {
             t = ThemeFile.parse(f.toString(), in);
         }
         if (!t.name().equals(stem)) {
-            throw new IllegalArgumentException(f + ": field \"name\" must be \"" + stem + "\" (the file's name), not \""
-                    + t.name() + "\"");
+            throw new IllegalArgumentException(
+                    f + ": field \"name\" must be \"" + stem + "\" (the file's name), not \"" + t.name() + "\"");
         }
         return new Entry(t, true, f);
     }
@@ -144,8 +144,10 @@ public final class Themes {
             return List.of();
         }
         try (Stream<Path> s = Files.list(userDir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".json")
+                            && !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -155,7 +157,8 @@ public final class Themes {
         List<String> out = new ArrayList<>();
         for (Path f : userFiles()) {
             try {
-                out.add(f.getFileName() + " " + Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis());
+                out.add(f.getFileName() + " " + Files.size(f) + " "
+                        + Files.getLastModifiedTime(f).toMillis());
             } catch (IOException e) {
                 out.add(f.getFileName() + " ?");
             }

@@ -15,6 +15,7 @@ public final class Xterm256 {
 
     /** Channel levels of the 6×6×6 cube (16–231). */
     private static final int[] CUBE = {0, 95, 135, 175, 215, 255};
+
     private static final double[][] LAB = new double[256][];
 
     static {

@@ -33,10 +33,15 @@ final class AttachPlace {
     static final long RESTORE_PATIENCE_MS = 120_000;
 
     /** One look: a line per session, then "R" and the value of {@code @muxbar-restoring}. */
-    static final List<String> LOOK = List.of("list-sessions", "-F",
+    static final List<String> LOOK = List.of(
+            "list-sessions",
+            "-F",
             "#{session_id} #{session_attached} #{session_created} #{session_last_attached}"
                     + " #{window_id}#{pane_id}#{pane_in_mode}#{session_windows} #{session_name}",
-            ";", "display-message", "-p", "R#{@muxbar-restoring}");
+            ";",
+            "display-message",
+            "-p",
+            "R#{@muxbar-restoring}");
 
     /** How the look is taken and time passes (tests give a script). */
     interface Tmux {
@@ -99,7 +104,8 @@ final class AttachPlace {
         for (String l : lines) {
             String[] f = l.split(" ", 6);
             if (f.length >= 4 && f[0].matches("\\$[0-9]+")) {
-                out.add(new Seat.Candidate(f[0], (int) ListParser.num(f[1]), ListParser.num(f[2]), ListParser.num(f[3])));
+                out.add(new Seat.Candidate(
+                        f[0], (int) ListParser.num(f[1]), ListParser.num(f[2]), ListParser.num(f[3])));
             }
         }
         return out;

@@ -34,7 +34,8 @@ public final class Bindings {
         if (away.isEmpty() || !seat.get().client().matches("client-[0-9]+")) {
             return to;
         }
-        return "if-shell -F 1 { switch-client -c '" + seat.get().client() + "' -t '" + sessionId(away.get()) + "' } ; " + to;
+        return "if-shell -F 1 { switch-client -c '" + seat.get().client() + "' -t '" + sessionId(away.get()) + "' } ; "
+                + to;
     }
 
     /** A format that is non-empty while session {@code id} exists. */
@@ -79,7 +80,8 @@ public final class Bindings {
      */
     public static boolean isMuxbars(String listKeysLine) {
         String l = listKeysLine.strip();
-        return l.contains("/switch-index'") || l.contains("muxbar: no agent needs you")
+        return l.contains("/switch-index'")
+                || l.contains("muxbar: no agent needs you")
                 || l.matches(".* switch-client -t \"\\$[0-9]+\"")
                 || l.matches(".* if-shell -F \"#\\{==:#\\{session_id\\},\\$[0-9]+\\}\" .*switch-client.*");
     }

@@ -23,8 +23,16 @@ public final class ClaimCommands {
      * runs its command before any other client's, so two daemons cannot both win.
      */
     public static List<String> setIf(String from, String to, String runtimeDir) {
-        return List.of("if-shell", "-F", is(from), "set-option -g " + OPTION + " " + TmuxQuote.q(to)
-                + " ; set-environment -g MUXBAR_RUNTIME_DIR " + TmuxQuote.q(runtimeDir), ";", "show-options", "-gqv", OPTION);
+        return List.of(
+                "if-shell",
+                "-F",
+                is(from),
+                "set-option -g " + OPTION + " " + TmuxQuote.q(to) + " ; set-environment -g MUXBAR_RUNTIME_DIR "
+                        + TmuxQuote.q(runtimeDir),
+                ";",
+                "show-options",
+                "-gqv",
+                OPTION);
     }
 
     /** Unsets the claim when it is still {@code mine}. */

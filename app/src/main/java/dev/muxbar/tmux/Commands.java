@@ -23,10 +23,11 @@ public final class Commands {
      * there ({@link dev.muxbar.model.Seat}): two commands, to be sent in this order (each line is its
      * own command group in tmux, so a failed move does not stop the switch).
      */
-    public static List<TmuxCommand<Void>> switchUser(java.util.Optional<dev.muxbar.model.Seat> seat, String client,
-                                                     String sessionId) {
+    public static List<TmuxCommand<Void>> switchUser(
+            java.util.Optional<dev.muxbar.model.Seat> seat, String client, String sessionId) {
         java.util.Optional<String> away = seat.flatMap(s -> s.leaveBefore(sessionId));
-        return away.isEmpty() ? List.of(switchClient(client, sessionId))
+        return away.isEmpty()
+                ? List.of(switchClient(client, sessionId))
                 : List.of(switchClient(seat.get().client(), away.get()), switchClient(client, sessionId));
     }
 
@@ -46,7 +47,8 @@ public final class Commands {
 
     /** A detached session named {@code name} (tmux's own name rules); reply {@code "$7"}: its id. */
     public static TmuxCommand<String> newSession(String name) {
-        return new TmuxCommand<>("new-session -d -P -F '#{session_id}' -s " + TmuxQuote.name(name),
+        return new TmuxCommand<>(
+                "new-session -d -P -F '#{session_id}' -s " + TmuxQuote.name(name),
                 lines -> lines.isEmpty() ? "" : lines.get(0).trim());
     }
 
@@ -89,10 +91,13 @@ public final class Commands {
      * {@code right}), running {@code shellCommand}; focus stays where it was. Reply
      * {@code "%7 30 40 /dev/pts/9"}.
      */
-    public static TmuxCommand<Optional<NewPane>> splitEdge(String windowId, boolean right, int width, String shellCommand) {
-        return new TmuxCommand<>("split-window -d -f " + (right ? "-h" : "-hb") + " -l " + width + " -t "
-                + TmuxQuote.q(windowId) + " -P -F '#{pane_id} #{pane_width} #{pane_height} #{pane_tty}' "
-                + TmuxQuote.q(shellCommand), Commands::newPane);
+    public static TmuxCommand<Optional<NewPane>> splitEdge(
+            String windowId, boolean right, int width, String shellCommand) {
+        return new TmuxCommand<>(
+                "split-window -d -f " + (right ? "-h" : "-hb") + " -l " + width + " -t "
+                        + TmuxQuote.q(windowId) + " -P -F '#{pane_id} #{pane_width} #{pane_height} #{pane_tty}' "
+                        + TmuxQuote.q(shellCommand),
+                Commands::newPane);
     }
 
     /** The window's layout ({@code #{window_layout}}), e.g. {@code "c2d3,169x40,0,0{100x40,0,0,0,68x40,101,0,1}"}. */
@@ -112,10 +117,14 @@ public final class Commands {
             throw new IllegalArgumentException("not a window id: " + windowId);
         }
         String same = "#{S:#{W:#{?#{&&:#{==:#{window_id}," + windowId + "},#{&&:#{==:#{window_width}," + l.width()
-                + "},#{&&:#{==:#{window_height}," + l.height() + "},#{==:#{window_panes}," + l.panes().size()
+                + "},#{&&:#{==:#{window_height}," + l.height() + "},#{==:#{window_panes},"
+                + l.panes().size()
                 + "}}}},1,}}}";
-        return new TmuxCommand<>("if-shell -F '" + same + "' { select-layout -t " + windowId + " " + TmuxQuote.q(l.dump())
-                + " } { display-message -p '' }", lines -> null, 2);
+        return new TmuxCommand<>(
+                "if-shell -F '" + same + "' { select-layout -t " + windowId + " " + TmuxQuote.q(l.dump())
+                        + " } { display-message -p '' }",
+                lines -> null,
+                2);
     }
 
     static Optional<NewPane> newPane(List<String> lines) {
@@ -137,11 +146,17 @@ public final class Commands {
     public record PaneFocus(boolean active, String windowId, boolean viewed, String sessionId) {}
 
     public static TmuxCommand<Optional<PaneFocus>> paneFocus(String paneId) {
-        return new TmuxCommand<>("display-message -p -t " + TmuxQuote.q(paneId)
-                + " '#{pane_active} #{window_id} #{window_active} #{session_attached} #{session_id}'", lines -> {
-                    String[] f = lines.isEmpty() ? new String[0] : lines.get(0).trim().split(" ");
-                    return f.length == 5 ? Optional.of(new PaneFocus(f[0].equals("1"), f[1],
-                            f[2].equals("1") && !f[3].equals("0"), f[4])) : Optional.empty();
+        return new TmuxCommand<>(
+                "display-message -p -t " + TmuxQuote.q(paneId)
+                        + " '#{pane_active} #{window_id} #{window_active} #{session_attached} #{session_id}'",
+                lines -> {
+                    String[] f = lines.isEmpty()
+                            ? new String[0]
+                            : lines.get(0).trim().split(" ");
+                    return f.length == 5
+                            ? Optional.of(
+                                    new PaneFocus(f[0].equals("1"), f[1], f[2].equals("1") && !f[3].equals("0"), f[4]))
+                            : Optional.empty();
                 });
     }
 
@@ -179,7 +194,8 @@ public final class Commands {
 
     /** A pane option (user options such as {@code @muxbar-sidebar}). */
     public static TmuxCommand<Void> setPaneOption(String paneId, String name, String value) {
-        return TmuxCommand.effect("set-option -p -t " + TmuxQuote.q(paneId) + " " + option(name) + " " + TmuxQuote.q(value));
+        return TmuxCommand.effect(
+                "set-option -p -t " + TmuxQuote.q(paneId) + " " + option(name) + " " + TmuxQuote.q(value));
     }
 
     public static TmuxCommand<Void> setGlobalOption(String name, String value) {
@@ -200,13 +216,15 @@ public final class Commands {
      * value ("" when unset) separated by tabs, e.g. {@code "\t30\tright"}. Values in the order asked.
      */
     public static TmuxCommand<List<String>> globalOptions(List<String> names) {
-        String format = String.join("\t", names.stream().map(n -> "#{" + option(n) + "}").toList());
+        String format = String.join(
+                "\t", names.stream().map(n -> "#{" + option(n) + "}").toList());
         return new TmuxCommand<>("display-message -p " + TmuxQuote.q(format), lines -> {
             String[] v = String.join("\n", lines).split("\t", -1);
-            return java.util.stream.IntStream.range(0, names.size()).mapToObj(i -> i < v.length ? v[i].trim() : "").toList();
+            return java.util.stream.IntStream.range(0, names.size())
+                    .mapToObj(i -> i < v.length ? v[i].trim() : "")
+                    .toList();
         });
     }
-
 
     // --- keys ---
 

@@ -79,7 +79,8 @@ public final class ControlClient implements AutoCloseable {
     }
 
     /** Starts a control-mode peer from any argv (tests run a fake tmux that speaks the protocol). */
-    static ControlClient start(List<String> argv, Consumer<Notification> listener, Runnable onClosed) throws IOException {
+    static ControlClient start(List<String> argv, Consumer<Notification> listener, Runnable onClosed)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.redirectErrorStream(true);
         pb.environment().remove("TMUX"); // attach refuses to nest otherwise

@@ -50,8 +50,14 @@ public final class ControlGateway implements TmuxGateway {
     private volatile boolean closing;
     private volatile String lastDigest; // the reader thread's, one reply at a time
 
-    private ControlGateway(TmuxAddress address, Starter starter, Consumer<Notification> listener, Runnable onReconnected,
-                           Runnable onServerGone, Consumer<String> log, java.util.function.BooleanSupplier listening) {
+    private ControlGateway(
+            TmuxAddress address,
+            Starter starter,
+            Consumer<Notification> listener,
+            Runnable onReconnected,
+            Runnable onServerGone,
+            Consumer<String> log,
+            java.util.function.BooleanSupplier listening) {
         this.address = address;
         this.listening = listening;
         this.starter = starter;
@@ -66,18 +72,33 @@ public final class ControlGateway implements TmuxGateway {
      *
      * @param listener notifications, on the reader thread (post them to the loop; do not block)
      */
-    public static ControlGateway connect(TmuxAddress address, Consumer<Notification> listener,
-                                         Runnable onReconnected, Runnable onServerGone, Consumer<String> log)
+    public static ControlGateway connect(
+            TmuxAddress address,
+            Consumer<Notification> listener,
+            Runnable onReconnected,
+            Runnable onServerGone,
+            Consumer<String> log)
             throws IOException {
-        return connect(address, (l, closed) -> ControlClient.start(address, l, closed), listener, onReconnected,
-                onServerGone, log);
+        return connect(
+                address,
+                (l, closed) -> ControlClient.start(address, l, closed),
+                listener,
+                onReconnected,
+                onServerGone,
+                log);
     }
 
     /** {@link #connect}, with control clients from {@code starter}. */
-    static ControlGateway connect(TmuxAddress address, Starter starter, Consumer<Notification> listener,
-                                  Runnable onReconnected, Runnable onServerGone, Consumer<String> log) throws IOException {
-        ControlGateway g = new ControlGateway(address, starter, listener, onReconnected, onServerGone, log,
-                () -> listening(address.socket()));
+    static ControlGateway connect(
+            TmuxAddress address,
+            Starter starter,
+            Consumer<Notification> listener,
+            Runnable onReconnected,
+            Runnable onServerGone,
+            Consumer<String> log)
+            throws IOException {
+        ControlGateway g = new ControlGateway(
+                address, starter, listener, onReconnected, onServerGone, log, () -> listening(address.socket()));
         ControlClient c = g.attachPatiently(1);
         if (c == null) {
             throw new NoServer(address);
@@ -89,15 +110,18 @@ public final class ControlGateway implements TmuxGateway {
     /** Starts a client and proves it answers; null when it cannot attach. */
     private ControlClient attach() {
         // The close callback names the client it belongs to, which exists only once start returns.
-        java.util.concurrent.atomic.AtomicReference<ControlClient> self = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<ControlClient> self =
+                new java.util.concurrent.atomic.AtomicReference<>();
         try {
             self.set(starter.start(listener, () -> onClosed(self.get())));
             ControlParser.Reply r = self.get().send("display-message -p muxbar").get(2, TimeUnit.SECONDS);
             if (!r.error()) {
                 return self.get();
             }
-        } catch (IOException | RuntimeException | java.util.concurrent.ExecutionException
-                 | java.util.concurrent.TimeoutException e) {
+        } catch (IOException
+                | RuntimeException
+                | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
             // fall through: not attached
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -197,7 +221,8 @@ public final class ControlGateway implements TmuxGateway {
      * which tmux drops like any client that leaves before saying who it is.
      */
     static boolean listening(java.nio.file.Path socket) {
-        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+        try (java.nio.channels.SocketChannel ch =
+                java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
             return ch.connect(java.net.UnixDomainSocketAddress.of(socket));
         } catch (IOException | RuntimeException e) {
             return false;
@@ -230,19 +255,21 @@ public final class ControlGateway implements TmuxGateway {
             }
         }
         List<Formats.Part> order = new ArrayList<>(fetch);
-        List<CompletableFuture<ControlParser.Reply>> replies = c.sendAll(order.stream().map(Formats.Part::command).toList());
+        List<CompletableFuture<ControlParser.Reply>> replies =
+                c.sendAll(order.stream().map(Formats.Part::command).toList());
         EnumMap<Formats.Part, List<String[]>> base = cached;
-        return CompletableFuture.allOf(replies.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
-            // Only the fetched parts are parsed; the others keep their parsed records.
-            EnumMap<Formats.Part, List<String[]>> next = new EnumMap<>(base);
-            for (int i = 0; i < order.size(); i++) {
-                Formats.Part p = order.get(i);
-                next.put(p, ListParser.records(replies.get(i).join().lines(), p.fields())); // no clients: empty
-            }
-            cache = next;
-            cachedFor = c;
-            return ListParser.assemble(new ArrayList<>(next.values()), c.pid(), processes);
-        });
+        return CompletableFuture.allOf(replies.toArray(new CompletableFuture<?>[0]))
+                .thenApply(v -> {
+                    // Only the fetched parts are parsed; the others keep their parsed records.
+                    EnumMap<Formats.Part, List<String[]>> next = new EnumMap<>(base);
+                    for (int i = 0; i < order.size(); i++) {
+                        Formats.Part p = order.get(i);
+                        next.put(p, ListParser.records(replies.get(i).join().lines(), p.fields())); // no clients: empty
+                    }
+                    cache = next;
+                    cachedFor = c;
+                    return ListParser.assemble(new ArrayList<>(next.values()), c.pid(), processes);
+                });
     }
 
     @Override

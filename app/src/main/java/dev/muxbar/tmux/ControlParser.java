@@ -99,16 +99,22 @@ public final class ControlParser {
             case "session-window-changed":
                 if (args.size() >= 2) return new Notification.SessionWindowChanged(args.get(0), args.get(1));
                 break;
-            case "window-add": case "window-close": case "window-renamed":
-            case "unlinked-window-add": case "unlinked-window-close": case "unlinked-window-renamed":
+            case "window-add":
+            case "window-close":
+            case "window-renamed":
+            case "unlinked-window-add":
+            case "unlinked-window-close":
+            case "unlinked-window-renamed":
                 if (!args.isEmpty()) {
-                    Notification.Change change = name.endsWith("add") ? Notification.Change.ADD
+                    Notification.Change change = name.endsWith("add")
+                            ? Notification.Change.ADD
                             : name.endsWith("close") ? Notification.Change.CLOSE : Notification.Change.RENAMED;
                     return new Notification.WindowChanged(change, !name.startsWith("unlinked-"), args.get(0));
                 }
                 break;
             case "subscription-changed":
-                if (!args.isEmpty()) return new Notification.SubscriptionChanged(args.get(0), List.copyOf(args.subList(1, args.size())));
+                if (!args.isEmpty())
+                    return new Notification.SubscriptionChanged(args.get(0), List.copyOf(args.subList(1, args.size())));
                 break;
             case "layout-change":
                 if (args.size() >= 2) return new Notification.LayoutChanged(args.get(0), args.get(1));

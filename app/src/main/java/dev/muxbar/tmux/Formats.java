@@ -21,8 +21,8 @@ public final class Formats {
 
     public static final List<String> SERVER = List.of("pid", "start_time", "version");
     /** The name last: it is the one field that can be long; {@code session_last_attached} is for {@code model.Seat}. */
-    public static final List<String> SESSIONS = List.of("session_id", "session_created", "session_last_attached",
-            "session_name");
+    public static final List<String> SESSIONS =
+            List.of("session_id", "session_created", "session_last_attached", "session_name");
     /**
      * Which windows get no sidebar: the user's {@code @muxbar-exclude}, a tmux format that tmux
      * expands for each window (its active pane in context; "" and "0" are false), or when it is unset
@@ -35,25 +35,49 @@ public final class Formats {
      * restore runs, scripts/muxbar-resurrect) excludes every window: resurrect recreates panes by
      * index, and a sidebar split into a window it is still filling would take one.
      */
-    static final String EXCLUDE = "?@muxbar-restoring,1,#{?#{==:#{@muxbar-exclude},}," + EXCLUDE_DEFAULT
-            + ",#{E:@muxbar-exclude}}";
+    static final String EXCLUDE =
+            "?@muxbar-restoring,1,#{?#{==:#{@muxbar-exclude},}," + EXCLUDE_DEFAULT + ",#{E:@muxbar-exclude}}";
     /** No {@code window_layout}: tmux serialises the layout tree per window (~40% of list-windows), and pane sizes say the same. */
-    public static final List<String> WINDOWS = List.of("session_id", "window_id", "window_index", "window_active",
-            "window_width", "window_height", "window_zoomed_flag", EXCLUDE, "window_name");
+    public static final List<String> WINDOWS = List.of(
+            "session_id",
+            "window_id",
+            "window_index",
+            "window_active",
+            "window_width",
+            "window_height",
+            "window_zoomed_flag",
+            EXCLUDE,
+            "window_name");
     /**
      * Every field costs tmux ~1 ms per 1000 panes, so only what is needed. No {@code session_id}: a
      * pane belongs to a window, and a window linked into two sessions lists the same panes twice.
      */
-    public static final List<String> PANES = List.of("window_id", "pane_id", "pane_active",
-            "pane_width", "pane_height", "pane_pid", "pane_tty", "@muxbar-sidebar", "pane_title");
+    public static final List<String> PANES = List.of(
+            "window_id",
+            "pane_id",
+            "pane_active",
+            "pane_width",
+            "pane_height",
+            "pane_pid",
+            "pane_tty",
+            "@muxbar-sidebar",
+            "pane_title");
     /**
      * What runs in each pane. Kept out of {@link #PANES}: tmux reads /proc for both fields of every
      * pane, which was 60% of a refresh at 1000 panes (34 ms vs 14 ms for list-panes), and they change
      * without any structural notification anyway.
      */
     public static final List<String> PANE_PROCESSES = List.of("pane_id", "pane_current_command", "pane_current_path");
-    public static final List<String> CLIENTS = List.of("client_name", "client_tty", "client_pid",
-            "client_activity", "client_width", "client_height", "session_id", "client_termfeatures");
+
+    public static final List<String> CLIENTS = List.of(
+            "client_name",
+            "client_tty",
+            "client_pid",
+            "client_activity",
+            "client_width",
+            "client_height",
+            "session_id",
+            "client_termfeatures");
 
     /** {@code "\u001e#{a}\u001f#{b}…"}: a template for the given fields, to be put in double quotes. */
     public static String template(List<String> fields) {
@@ -152,8 +176,8 @@ public final class Formats {
         }
         String fields = RS + "#{pane_id}" + US + "#{window_activity} #{history_size} #{cursor_x} #{cursor_y} "
                 + "#{pane_in_mode} #{pane_title}";
-        String line = "display-message -p \"#{S:#{W:#{P:#{?#{m:*#,#{s/^.//:pane_id}#,*," + list + "}," + fields
-                + ",}}}}\"";
+        String line =
+                "display-message -p \"#{S:#{W:#{P:#{?#{m:*#,#{s/^.//:pane_id}#,*," + list + "}," + fields + ",}}}}\"";
         return new TmuxCommand<>(line, lines -> {
             java.util.Map<String, String> out = new java.util.HashMap<>();
             for (String rec : String.join("\n", lines).split(String.valueOf(RS))) {

@@ -19,7 +19,11 @@ import java.util.List;
 public record Layout(int width, int height, int x, int y, Kind kind, int pane, List<Layout> children) {
 
     /** A pane; children side by side ({@code {}}); children stacked ({@code []}). */
-    public enum Kind { PANE, SIDE_BY_SIDE, STACKED }
+    public enum Kind {
+        PANE,
+        SIDE_BY_SIDE,
+        STACKED
+    }
 
     public Layout {
         children = List.copyOf(children);
@@ -114,13 +118,16 @@ public record Layout(int width, int height, int x, int y, Kind kind, int pane, L
         if (kind != Kind.SIDE_BY_SIDE || children.size() < 2) {
             return java.util.Optional.empty();
         }
-        int at = children.get(0).isPane(pane) ? 0 : children.get(children.size() - 1).isPane(pane) ? children.size() - 1 : -1;
+        int at = children.get(0).isPane(pane)
+                ? 0
+                : children.get(children.size() - 1).isPane(pane) ? children.size() - 1 : -1;
         if (at < 0) {
             return java.util.Optional.empty();
         }
         List<Layout> kids = new ArrayList<>(children);
         Layout edge = kids.remove(at);
-        Layout rest = kids.size() == 1 ? kids.get(0)
+        Layout rest = kids.size() == 1
+                ? kids.get(0)
                 : new Layout(width - edge.width - 1, height, 0, 0, Kind.SIDE_BY_SIDE, -1, kids);
         return java.util.Optional.ofNullable(rest.scaled(width, height)).map(l -> l.placed(0, 0));
     }
@@ -198,7 +205,13 @@ public record Layout(int width, int height, int x, int y, Kind kind, int pane, L
     }
 
     private void append(StringBuilder out) {
-        out.append(width).append('x').append(height).append(',').append(x).append(',').append(y);
+        out.append(width)
+                .append('x')
+                .append(height)
+                .append(',')
+                .append(x)
+                .append(',')
+                .append(y);
         switch (kind) {
             case PANE -> out.append(',').append(pane);
             case SIDE_BY_SIDE, STACKED -> {

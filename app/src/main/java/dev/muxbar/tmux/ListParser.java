@@ -1,11 +1,11 @@
 package dev.muxbar.tmux;
 
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Client;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.ServerInfo;
 import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot.Window;
-import dev.muxbar.model.Snapshot;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,8 +66,8 @@ public final class ListParser {
      *
      * @param ownClientPid the daemon's control client, left out of clients and attach counts
      */
-    public static Snapshot assemble(List<List<String[]>> parts, long ownClientPid,
-                                    Map<String, Snapshot.PaneProcess> processes) {
+    public static Snapshot assemble(
+            List<List<String[]>> parts, long ownClientPid, Map<String, Snapshot.PaneProcess> processes) {
         List<Client> clients = new ArrayList<>();
         Map<String, Integer> attached = new LinkedHashMap<>();
         String controlClient = "";
@@ -80,7 +80,8 @@ public final class ListParser {
                 continue;
             }
             // client_termfeatures: "256,bpaste,ccolour,clipboard,…,RGB,…" — RGB means true colour reaches it.
-            boolean rgb = f.length > 7 && java.util.Arrays.asList(f[7].split(",")).contains("RGB");
+            boolean rgb =
+                    f.length > 7 && java.util.Arrays.asList(f[7].split(",")).contains("RGB");
             clients.add(new Client(f[0], f[1], pid, f[6], num(f[3]), (int) num(f[4]), (int) num(f[5]), rgb));
             attached.merge(f[6], 1, Integer::sum);
         }
@@ -96,22 +97,46 @@ public final class ListParser {
             }
             // command and cwd come from the process scan (see processes)
             Snapshot.PaneProcess pp = processes.getOrDefault(f[1], unknown);
-            Pane p = new Pane(f[1], f[6], num(f[5]), pp.command(), pp.cwd(), f[2].equals("1"), f[8],
-                    (int) num(f[3]), (int) num(f[4]), truthy(f[7]));
+            Pane p = new Pane(
+                    f[1],
+                    f[6],
+                    num(f[5]),
+                    pp.command(),
+                    pp.cwd(),
+                    f[2].equals("1"),
+                    f[8],
+                    (int) num(f[3]),
+                    (int) num(f[4]),
+                    truthy(f[7]));
             panes.computeIfAbsent(f[0], k -> new ArrayList<>()).add(p);
         }
         Map<String, List<Window>> windows = new LinkedHashMap<>();
         for (String[] f : parts.get(Formats.Part.WINDOWS.ordinal())) {
-            Window w = new Window(f[1], (int) num(f[2]), f[8], f[3].equals("1"), (int) num(f[4]),
-                    (int) num(f[5]), f[6].equals("1"), panes.getOrDefault(f[1], List.of()), truthy(f[7]));
+            Window w = new Window(
+                    f[1],
+                    (int) num(f[2]),
+                    f[8],
+                    f[3].equals("1"),
+                    (int) num(f[4]),
+                    (int) num(f[5]),
+                    f[6].equals("1"),
+                    panes.getOrDefault(f[1], List.of()),
+                    truthy(f[7]));
             windows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(w);
         }
         List<String[]> server = parts.get(Formats.Part.SERVER.ordinal());
-        ServerInfo info = server.isEmpty() ? new ServerInfo(0, 0, "", controlClient, controlSession)
-                : new ServerInfo(num(server.get(0)[0]), num(server.get(0)[1]), server.get(0)[2], controlClient, controlSession);
+        ServerInfo info = server.isEmpty()
+                ? new ServerInfo(0, 0, "", controlClient, controlSession)
+                : new ServerInfo(
+                        num(server.get(0)[0]), num(server.get(0)[1]), server.get(0)[2], controlClient, controlSession);
         List<Session> sessions = new ArrayList<>();
         for (String[] f : parts.get(Formats.Part.SESSIONS.ordinal())) {
-            sessions.add(new Session(f[0], f[3], num(f[1]), attached.getOrDefault(f[0], 0), num(f[2]),
+            sessions.add(new Session(
+                    f[0],
+                    f[3],
+                    num(f[1]),
+                    attached.getOrDefault(f[0], 0),
+                    num(f[2]),
                     windows.getOrDefault(f[0], List.of())));
         }
         return new Snapshot(info, sessions, clients);

@@ -23,7 +23,11 @@ public sealed interface Notification {
     record WindowChanged(Change change, boolean linked, String windowId) implements Notification {}
 
     /** What happened to a window. */
-    enum Change { ADD, CLOSE, RENAMED }
+    enum Change {
+        ADD,
+        CLOSE,
+        RENAMED
+    }
     /** {@code %layout-change @0 <layout> <visible-layout> <flags>}. */
     record LayoutChanged(String windowId, String layout) implements Notification {}
     /** {@code %window-pane-changed @0 %3}: a window's active pane changed. */

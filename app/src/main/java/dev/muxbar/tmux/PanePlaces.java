@@ -14,7 +14,8 @@ public final class PanePlaces {
     /** A pane: its session's name, window index, pane index, pane number ({@code %12} → 12), sidebar or not. */
     public record Place(String session, String window, String index, int pane, boolean sidebar) {}
 
-    static final List<String> FIELDS = List.of("session_name", "window_index", "pane_index", "pane_id", "@muxbar-sidebar");
+    static final List<String> FIELDS =
+            List.of("session_name", "window_index", "pane_index", "pane_id", "@muxbar-sidebar");
 
     /** {@code list-panes -a} of the server at {@code address}. */
     public static List<Place> list(TmuxAddress address) throws IOException {
@@ -30,7 +31,8 @@ public final class PanePlaces {
         List<Place> out = new ArrayList<>();
         for (String[] f : ListParser.records(lines, FIELDS.size())) {
             if (f[3].matches("%[0-9]{1,9}")) {
-                out.add(new Place(f[0], f[1], f[2], Integer.parseInt(f[3].substring(1)), !f[4].isEmpty() && !f[4].equals("0")));
+                out.add(new Place(
+                        f[0], f[1], f[2], Integer.parseInt(f[3].substring(1)), !f[4].isEmpty() && !f[4].equals("0")));
             }
         }
         return out;

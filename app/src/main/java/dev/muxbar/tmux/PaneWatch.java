@@ -128,12 +128,13 @@ public final class PaneWatch {
         }
         asking = true;
         commands++;
-        tmux.send(Formats.paneDigestCommand(due)).whenComplete((digests, err) -> loop.execute(() -> {
-            asking = false;
-            if (err == null) {
-                seen(due, digests);
-            }
-        }));
+        tmux.send(Formats.paneDigestCommand(due))
+                .whenComplete((digests, err) -> loop.execute(() -> {
+                    asking = false;
+                    if (err == null) {
+                        seen(due, digests);
+                    }
+                }));
     }
 
     private void seen(Set<String> asked, Map<String, String> digests) {

@@ -54,7 +54,9 @@ public final class TmuxProcess {
     public static boolean answers(java.nio.file.Path socket) {
         try {
             return java.nio.file.Files.exists(socket)
-                    && exec(List.of("tmux", "-S", socket.toString(), "display-message", "-p", "x")).lines().contains("x");
+                    && exec(List.of("tmux", "-S", socket.toString(), "display-message", "-p", "x"))
+                            .lines()
+                            .contains("x");
         } catch (IOException e) {
             return false;
         }
@@ -71,7 +73,8 @@ public final class TmuxProcess {
         Result r = run(address, List.of("show-environment", "-g", name));
         String prefix = name + "=";
         return r.ok() && !r.lines().isEmpty() && r.lines().get(0).startsWith(prefix)
-                ? java.util.Optional.of(r.lines().get(0).substring(prefix.length())) : java.util.Optional.empty();
+                ? java.util.Optional.of(r.lines().get(0).substring(prefix.length()))
+                : java.util.Optional.empty();
     }
 
     /** {@code tmux -V}: "tmux 3.3a", or "" when tmux does not run. */

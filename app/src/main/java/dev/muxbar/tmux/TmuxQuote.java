@@ -70,6 +70,10 @@ public final class TmuxQuote {
                 throw new IllegalArgumentException("a name cannot hold control characters");
             }
         }
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$").replace("#", "##") + "\"";
+        return "\""
+                + s.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")
+                        .replace("$", "\\$")
+                        .replace("#", "##") + "\"";
     }
 }

@@ -28,8 +28,7 @@ public final class TtyHub implements AutoCloseable {
         void onInput(byte[] bytes, int length);
 
         /** Everything written so far reached the tty. */
-        default void onDrained() {
-        }
+        default void onDrained() {}
 
         /** The tty failed (its pane was killed: EIO/hang-up) or was closed; no more calls follow. */
         void onGone();
@@ -106,7 +105,8 @@ public final class TtyHub implements AutoCloseable {
             for (int i = 0; i < ttys.size(); i++) {
                 int at = (i + 1) * Posix.POLLFD_SIZE;
                 pollFds.putInt(at, ttys.get(i).fd);
-                pollFds.putShort(at + 4, ttys.get(i).hasPending() ? (short) (Posix.POLLIN | Posix.POLLOUT) : Posix.POLLIN);
+                pollFds.putShort(
+                        at + 4, ttys.get(i).hasPending() ? (short) (Posix.POLLIN | Posix.POLLOUT) : Posix.POLLIN);
                 pollFds.putShort(at + 6, (short) 0);
             }
             int ready = Posix.LibC.INSTANCE.poll(pollFds, n, -1);

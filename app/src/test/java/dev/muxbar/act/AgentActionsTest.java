@@ -23,8 +23,13 @@ import org.junit.jupiter.api.Test;
 
 class AgentActionsTest {
 
-    private static final List<String> DIALOG = List.of("│ Bash command │", "│   make test │", "│ Do you want to proceed? │",
-            "│ ❯ 1. Yes │", "│   2. Yes, and don't ask again │", "│   3. No, and tell Claude what to do differently (esc) │");
+    private static final List<String> DIALOG = List.of(
+            "│ Bash command │",
+            "│   make test │",
+            "│ Do you want to proceed? │",
+            "│ ❯ 1. Yes │",
+            "│   2. Yes, and don't ask again │",
+            "│   3. No, and tell Claude what to do differently (esc) │");
 
     private final FakeTmux tmux = new FakeTmux();
     private final List<String> log = new ArrayList<>();
@@ -32,7 +37,8 @@ class AgentActionsTest {
     private Model model;
     private List<String> screen = DIALOG;
     private final ManualScheduler clock = new ManualScheduler();
-    private final AgentActions actions = new AgentActions(tmux, clock, () -> model, AgentRules.load(null, m -> { }), log::add, answers::add);
+    private final AgentActions actions =
+            new AgentActions(tmux, clock, () -> model, AgentRules.load(null, m -> {}), log::add, answers::add);
 
     AgentActionsTest() {
         tmux.answering("capture-pane", c -> screen);
@@ -41,8 +47,11 @@ class AgentActionsTest {
 
     private void row(Status status, Wait wait) {
         Snapshot s = AgentFixtures.snapshot("claude", true, false);
-        model = Model.of(s, OrderBook.EMPTY.reconcile(s), List.of(new Agent("%1", "@1", "$1", "claude", "t1", status,
-                Source.HOOK, 0, null, null, false, wait)), Set.of());
+        model = Model.of(
+                s,
+                OrderBook.EMPTY.reconcile(s),
+                List.of(new Agent("%1", "@1", "$1", "claude", "t1", status, Source.HOOK, 0, null, null, false, wait)),
+                Set.of());
     }
 
     private String hash() {
@@ -54,7 +63,9 @@ class AgentActionsTest {
         AgentActions.Outcome ok = actions.answer("%1", 2, hash()).get();
         assertInstanceOf(AgentActions.Outcome.Sent.class, ok, ok.message());
         assertEquals(List.of("send-keys -t '%1' '2'"), tmux.sent("send-keys"));
-        assertEquals(List.of(dev.muxbar.agents.Signal.Cue.ANSWERED), answers.stream().map(dev.muxbar.agents.Signal::cue).toList(),
+        assertEquals(
+                List.of(dev.muxbar.agents.Signal.Cue.ANSWERED),
+                answers.stream().map(dev.muxbar.agents.Signal::cue).toList(),
                 "the tracker hears that the prompt was answered, before the screen redraws");
         // The dialog changed between the choice and the key: nothing is sent, and the reason says so.
         screen = List.of("│ Do you want to proceed? │", "│ ❯ 1. Yes │", "│   2. No │");
@@ -62,7 +73,11 @@ class AgentActionsTest {
         assertEquals(409, changed.status());
         assertTrue(changed.message().contains("the prompt changed"), changed.message());
         assertEquals(1, tmux.sent("send-keys").size());
-        assertEquals(400, actions.answer("%1", 4, Prompts.hash(Prompts.region(screen, 12))).get().status());
+        assertEquals(
+                400,
+                actions.answer("%1", 4, Prompts.hash(Prompts.region(screen, 12)))
+                        .get()
+                        .status());
         assertEquals(404, actions.answer("%9", 1, hash()).get().status());
         screen = List.of("✻ Thinking… (esc to interrupt)");
         assertEquals(409, actions.answer("%1", 1, null).get().status(), "no prompt on screen");
@@ -80,7 +95,8 @@ class AgentActionsTest {
         assertEquals(1, tmux.sent("send-keys").size(), "Enter right after the text would be part of a paste (Codex)");
         clock.advance(1);
         assertEquals(200, sent.get().status());
-        assertEquals(List.of("send-keys -l -t '%1' -- '-n ; #{pane_id} \"q\" $HOME é'", "send-keys -t '%1' 'Enter'"),
+        assertEquals(
+                List.of("send-keys -l -t '%1' -- '-n ; #{pane_id} \"q\" $HOME é'", "send-keys -t '%1' 'Enter'"),
                 tmux.sent("send-keys"));
         row(Status.RUNNING, null);
         AgentActions.Outcome busy = actions.reply("%1", "stop", false).get();

@@ -62,8 +62,8 @@ class AgentFilesTest {
     @Test
     void eachAgentsFilesAreReadWhereItsOwnEnvironmentPutsThem(@TempDir Path tmp) throws Exception {
         Path daemonHome = tmp.resolve("daemon-home");
-        Path fromRc = tmp.resolve("claude-from-rc");   // CLAUDE_CONFIG_DIR set in the user's shell rc
-        Path otherHome = tmp.resolve("other-home");    // HOME changed for one agent
+        Path fromRc = tmp.resolve("claude-from-rc"); // CLAUDE_CONFIG_DIR set in the user's shell rc
+        Path otherHome = tmp.resolve("other-home"); // HOME changed for one agent
         transcript(fromRc, "/src/a", "one");
         transcript(otherHome.resolve(".claude"), "/src/b", "two");
         transcript(daemonHome.resolve(".claude"), "/src/c", "three");
@@ -72,17 +72,25 @@ class AgentFilesTest {
         procs.env.put(11L, Map.of("HOME", tmp.resolve("h").toString(), "CLAUDE_CONFIG_DIR", fromRc.toString()));
         procs.env.put(21L, Map.of("HOME", otherHome.toString()));
         AgentDirs fallback = AgentDirs.of(Map.of("HOME", daemonHome.toString()));
-        AgentFiles files = new AgentFiles(fallback, procs, d -> new TranscriptTailer(d.claudeProjects(), d.codexSessions(), m -> { }),
-                d -> new Registry(d.claude().resolve("sessions"), pid -> null, m -> { }));
-        List<AgentFiles.Pane> panes = List.of(new AgentFiles.Pane("claude", 10, "/src/a"),
-                new AgentFiles.Pane("claude", 20, "/src/b"), new AgentFiles.Pane("claude", 30, "/src/c"));
+        AgentFiles files = new AgentFiles(
+                fallback,
+                procs,
+                d -> new TranscriptTailer(d.claudeProjects(), d.codexSessions(), m -> {}),
+                d -> new Registry(d.claude().resolve("sessions"), pid -> null, m -> {}));
+        List<AgentFiles.Pane> panes = List.of(
+                new AgentFiles.Pane("claude", 10, "/src/a"),
+                new AgentFiles.Pane("claude", 20, "/src/b"),
+                new AgentFiles.Pane("claude", 30, "/src/c"));
 
         List<Signal> got = files.poll(panes, System.currentTimeMillis());
 
-        assertEquals(Set.of("/src/a", "/src/b", "/src/c"), cwds(got), "one signal per agent, each from its own dir: " + got);
+        assertEquals(
+                Set.of("/src/a", "/src/b", "/src/c"), cwds(got), "one signal per agent, each from its own dir: " + got);
         assertEquals(3, got.size(), "the daemon's own /src/a transcript is not the rc-configured agent's: " + got);
         assertTrue(files.dirs().contains(fromRc.resolve("sessions")), "its registry is watched: " + files.dirs());
-        assertTrue(files.dirs().contains(fromRc.resolve("projects").resolve(TranscriptTailer.claudeDir("/src/a"))), files.dirs().toString());
+        assertTrue(
+                files.dirs().contains(fromRc.resolve("projects").resolve(TranscriptTailer.claudeDir("/src/a"))),
+                files.dirs().toString());
 
         files.poll(panes, System.currentTimeMillis());
         assertEquals(Map.of(11L, 1, 21L, 1, 31L, 1), procs.reads, "an environment is read once per process");

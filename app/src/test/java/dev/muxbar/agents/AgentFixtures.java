@@ -2,11 +2,11 @@ package dev.muxbar.agents;
 
 import dev.muxbar.json.Json;
 import dev.muxbar.json.Node;
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Client;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot.Window;
-import dev.muxbar.model.Snapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

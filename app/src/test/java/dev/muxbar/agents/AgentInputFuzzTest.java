@@ -1,10 +1,9 @@
 package dev.muxbar.agents;
 
-import dev.muxbar.json.Json;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.muxbar.json.Json;
 import dev.muxbar.json.Node;
-import dev.muxbar.model.Agent;
 import dev.muxbar.testing.Fuzz;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +85,8 @@ class AgentInputFuzzTest {
 
     @Test
     void genericEvents() {
-        List<String> corpus = List.of("{\"agent\":\"aider\",\"status\":\"waiting\",\"pane\":\"%3\",\"title\":\"t\",\"message\":\"m\"}",
+        List<String> corpus = List.of(
+                "{\"agent\":\"aider\",\"status\":\"waiting\",\"pane\":\"%3\",\"title\":\"t\",\"message\":\"m\"}",
                 "{\"agent\":\"claude\",\"status\":\"done\",\"session\":\"work\",\"thread\":\"x\"}",
                 "{\"agent\":\"goose\",\"status\":\"running\",\"cwd\":\"/src\"}");
         fuzz(corpus, HookMapping::generic, true);
@@ -94,7 +94,10 @@ class AgentInputFuzzTest {
 
     @Test
     void transcriptLines() throws IOException {
-        fuzz(lines("claude-transcript.jsonl", n -> n.has("transcript") ? n.get("transcript") : n), Transcripts::claude, false);
+        fuzz(
+                lines("claude-transcript.jsonl", n -> n.has("transcript") ? n.get("transcript") : n),
+                Transcripts::claude,
+                false);
         fuzz(lines("codex-rollout.jsonl", n -> n), n -> Transcripts.codex(n, new String[] {"t1", "/src"}), false);
     }
 }

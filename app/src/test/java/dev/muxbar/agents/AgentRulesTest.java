@@ -1,12 +1,12 @@
 package dev.muxbar.agents;
 
-import dev.muxbar.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.muxbar.json.Json;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Status;
 import java.nio.file.Files;
@@ -32,10 +32,19 @@ class AgentRulesTest {
 
     @Test
     void screensOfKnownAgentsEvaluate() {
-        AgentRules rules = AgentRules.load(null, m -> { });
+        AgentRules rules = AgentRules.load(null, m -> {});
         AgentRules.Definition claude = rules.get("claude");
-        assertEquals(Status.WAITING, claude.evaluate(List.of("Bash command", "  rm -rf build", "",
-                " Do you want to proceed?", " ❯ 1. Yes", "   2. No"), "✳ Claude Code"));
+        assertEquals(
+                Status.WAITING,
+                claude.evaluate(
+                        List.of(
+                                "Bash command",
+                                "  rm -rf build",
+                                "",
+                                " Do you want to proceed?",
+                                " ❯ 1. Yes",
+                                "   2. No"),
+                        "✳ Claude Code"));
         assertEquals(Status.RUNNING, claude.evaluate(List.of("✻ Thinking… (12s · esc to interrupt)", "", "> "), ""));
         assertEquals(Status.IDLE, claude.evaluate(List.of("Done.", "", "> ", ""), ""));
         AgentRules.Definition aider = rules.get("aider");
@@ -46,23 +55,32 @@ class AgentRulesTest {
 
     @Test
     void userFilesOverrideAndBrokenOnesAreNamed(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("aider.json"), "{\"agent\":\"aider\",\"processes\":[\"my-aider\"],"
-                + "\"screen\":{\"rules\":[{\"status\":\"waiting\",\"match\":\"\\\\?$\"}]}}");
-        Files.writeString(dir.resolve("broken.json"), "{\"agent\":\"x\",\"screen\":{\"rules\":[{\"status\":\"sleeping\",\"match\":\"a\"}]}}");
-        Files.writeString(dir.resolve("regex.json"), "{\"agent\":\"y\",\"screen\":{\"rules\":[{\"status\":\"idle\",\"match\":\"(\"}]}}");
+        Files.writeString(
+                dir.resolve("aider.json"),
+                "{\"agent\":\"aider\",\"processes\":[\"my-aider\"],"
+                        + "\"screen\":{\"rules\":[{\"status\":\"waiting\",\"match\":\"\\\\?$\"}]}}");
+        Files.writeString(
+                dir.resolve("broken.json"),
+                "{\"agent\":\"x\",\"screen\":{\"rules\":[{\"status\":\"sleeping\",\"match\":\"a\"}]}}");
+        Files.writeString(
+                dir.resolve("regex.json"),
+                "{\"agent\":\"y\",\"screen\":{\"rules\":[{\"status\":\"idle\",\"match\":\"(\"}]}}");
         List<String> problems = new ArrayList<>();
         AgentRules rules = AgentRules.load(dir, problems::add);
         assertEquals("aider", rules.byProcess("my-aider"));
         assertNull(rules.byProcess("aider"), "the user's definition replaced the built-in");
         assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.contains("broken.json") && p.contains("status")), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.contains("regex.json") && p.contains("regex")), problems.toString());
+        assertTrue(
+                problems.stream().anyMatch(p -> p.contains("broken.json") && p.contains("status")),
+                problems.toString());
+        assertTrue(
+                problems.stream().anyMatch(p -> p.contains("regex.json") && p.contains("regex")), problems.toString());
         assertThrows(IllegalArgumentException.class, () -> AgentRules.parse(Json.parse("{\"agent\":\"Bad Name\"}")));
     }
 
     @Test
     void identityFromProcessNameOrRuntimeCommandLine() {
-        AgentRules rules = AgentRules.load(null, m -> { });
+        AgentRules rules = AgentRules.load(null, m -> {});
         int[] reads = {0};
         Processes procs = new Processes() {
             @Override
@@ -77,9 +95,12 @@ class AgentRulesTest {
             }
         };
         Identity identity = new Identity(rules, procs);
-        Snapshot s = new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"), List.of(
-                AgentFixtures.session(1, "a", "node", "/src"), AgentFixtures.session(2, "b", "node", "/b"),
-                AgentFixtures.session(3, "c", "claude", "/c"), AgentFixtures.session(4, "d", "zsh", "/d")), List.of());
+        Snapshot s = new Snapshot(
+                new Snapshot.ServerInfo(1, 1, "3.3a"),
+                List.of(
+                        AgentFixtures.session(1, "a", "node", "/src"), AgentFixtures.session(2, "b", "node", "/b"),
+                        AgentFixtures.session(3, "c", "claude", "/c"), AgentFixtures.session(4, "d", "zsh", "/d")),
+                List.of());
         assertEquals(Map.of("%1", "gemini", "%3", "claude"), identity.apply(s));
         assertEquals(Map.of("%1", "gemini", "%3", "claude"), identity.apply(s));
         assertEquals(2, reads[0], "runtime command lines are read once per pane process");
@@ -99,9 +120,10 @@ class AgentRulesTest {
     }
 
     private List<String> misread(String dir, int atLeast) throws java.io.IOException {
-        AgentRules rules = AgentRules.load(null, m -> { });
+        AgentRules rules = AgentRules.load(null, m -> {});
         List<String> wrong = new java.util.ArrayList<>();
-        String index = new String(getClass().getResourceAsStream(dir + "index.txt").readAllBytes(),
+        String index = new String(
+                getClass().getResourceAsStream(dir + "index.txt").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
         int n = 0;
         for (String line : index.split("\n")) {
@@ -109,11 +131,20 @@ class AgentRulesTest {
                 continue;
             }
             String[] f = line.trim().split(" +");
-            List<String> screen = List.of(new String(getClass().getResourceAsStream(dir + f[0]).readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8).split("\n"));
+            List<String> screen = List.of(new String(
+                            getClass().getResourceAsStream(dir + f[0]).readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\n"));
             AgentRules.Verdict v = rules.get(f[1]).judge(screen, "");
-            String got = v == null ? "nothing" : v.status().label()
-                    + (v.status() == dev.muxbar.model.Status.WAITING ? " " + (v.waitsFor() == null ? "permission" : v.waitsFor().label()) : "");
+            String got = v == null
+                    ? "nothing"
+                    : v.status().label()
+                            + (v.status() == dev.muxbar.model.Status.WAITING
+                                    ? " "
+                                            + (v.waitsFor() == null
+                                                    ? "permission"
+                                                    : v.waitsFor().label())
+                                    : "");
             String want = f[2] + (f.length > 3 ? " " + f[3] : "");
             if (!got.equals(want)) {
                 wrong.add(f[0] + ": want " + want + ", got " + got + (v == null ? "" : " (" + v.rule() + ")"));

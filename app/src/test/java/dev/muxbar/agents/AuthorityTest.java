@@ -14,7 +14,8 @@ class AuthorityTest {
     private final Tracker tracker = new Tracker(pid -> 0);
 
     private String status() {
-        return tracker.agents().get(0).status().label() + " " + tracker.agents().get(0).source().label();
+        return tracker.agents().get(0).status().label() + " "
+                + tracker.agents().get(0).source().label();
     }
 
     @Test
@@ -31,11 +32,16 @@ class AuthorityTest {
     @Test
     void aHookHeldUntilItsPaneWasKnownStillRefinesTheScreen() {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
-        tracker.apply(Signal.of(Source.SCREEN, "claude", Status.RUNNING, "%1", null).at(2_000), 10);
-        Signal tool = Signal.of(Source.HOOK, "claude", Status.TOOL_RUNNING, "%1", "s1").at(1_900);
+        tracker.apply(
+                Signal.of(Source.SCREEN, "claude", Status.RUNNING, "%1", null).at(2_000), 10);
+        Signal tool = Signal.of(Source.HOOK, "claude", Status.TOOL_RUNNING, "%1", "s1")
+                .at(1_900);
         tracker.apply(tool, 20);
         assertEquals("tool-running hook", status(), "older than the screen's word, but finer");
-        tracker.apply(Signal.of(Source.TRANSCRIPT, "claude", Status.RUNNING, "%1", "s1").at(1_950), 30);
+        tracker.apply(
+                Signal.of(Source.TRANSCRIPT, "claude", Status.RUNNING, "%1", "s1")
+                        .at(1_950),
+                30);
         assertEquals("tool-running hook", status(), "a transcript line older than the hook's word is old news");
     }
 
@@ -45,7 +51,8 @@ class AuthorityTest {
         tracker.observe(snapshot("codex", false, false), Map.of("%1", "codex"), 0);
         tracker.apply(Signal.of(Source.SCREEN, "codex", Status.RUNNING, "%1", null), 10);
         tracker.apply(Signal.of(Source.SCREEN, "codex", Status.WAITING, "%1", null), 20);
-        Signal answered = Signal.of(Source.SCREEN, "codex", Status.RUNNING, "%1", null).withCue(Signal.Cue.ANSWERED, null);
+        Signal answered =
+                Signal.of(Source.SCREEN, "codex", Status.RUNNING, "%1", null).withCue(Signal.Cue.ANSWERED, null);
         tracker.apply(answered, 100);
         assertEquals("running screen", status(), "at once, not after the screen's grace");
         tracker.apply(Signal.of(Source.SCREEN, "codex", Status.WAITING, "%1", null), 150);

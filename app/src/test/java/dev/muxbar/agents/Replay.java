@@ -34,7 +34,10 @@ public final class Replay {
 
     /** Which of the recorded sources reach the tracker. */
     public enum Mode {
-        TRANSCRIPT("transcripts only"), REGISTRY("registry + transcript"), HOOKS("hooks only"), BOTH("hooks + transcript"),
+        TRANSCRIPT("transcripts only"),
+        REGISTRY("registry + transcript"),
+        HOOKS("hooks only"),
+        BOTH("hooks + transcript"),
         ALL("all + screen");
 
         public final String label;
@@ -68,8 +71,16 @@ public final class Replay {
      * How one replay went: time with the right status over the recording's length, the time shown
      * waiting while nothing waited, the worst latency until a new true status was shown, rows at most.
      */
-    public record Result(String name, Mode mode, long totalMs, long rightMs, long falseWaitMs, long missedWaitMs,
-                         long worstLatencyMs, int maxRows, List<String> wrong) {
+    public record Result(
+            String name,
+            Mode mode,
+            long totalMs,
+            long rightMs,
+            long falseWaitMs,
+            long missedWaitMs,
+            long worstLatencyMs,
+            int maxRows,
+            List<String> wrong) {
         public double accuracy() {
             return totalMs == 0 ? 1 : (double) rightMs / totalMs;
         }
@@ -77,10 +88,12 @@ public final class Replay {
 
     /** A written line reaches the tracker this much later (the daemon's file watch wakes the tailer). */
     static final long FILE_DELAY_MS = 50;
+
     static final long TICK_MS = 1_000;
     public static final long SAMPLE_MS = 50;
     /** After the last line, the recording's last truth holds this long (a turn's end must stay shown). */
     static final long TAIL_MS = 20_000;
+
     private static final long AGENT_PID = 4242;
     private static final long WALL_BASE = 1_800_000_000_000L; // wall time of a recording's start (any fixed instant)
 
@@ -104,7 +117,11 @@ public final class Replay {
             if (n.has("expect") && expect == null) {
                 throw new IOException("unknown status in: " + line);
             }
-            out.add(new Step(n.path("at").asLong(), expect, kind, kind == null ? null : n.get(kind),
+            out.add(new Step(
+                    n.path("at").asLong(),
+                    expect,
+                    kind,
+                    kind == null ? null : n.get(kind),
                     n.has("lineAt") ? n.path("lineAt").asLong() : -1));
         }
         out.sort(java.util.Comparator.comparingLong(Step::at)); // stable: lines at one instant keep their order
@@ -113,7 +130,8 @@ public final class Replay {
 
     /** Replays {@code steps} of an agent in pane %1 (cwd /src) with the sources of {@code mode}. */
     public static Result run(String name, String agent, List<Step> steps, Mode mode) {
-        Tracker tracker = new Tracker(pid -> pid == AGENT_PID ? 101 : 0); // the agent's process is a child of the pane's
+        Tracker tracker =
+                new Tracker(pid -> pid == AGENT_PID ? 101 : 0); // the agent's process is a child of the pane's
         Snapshot snapshot = snapshot(agent);
         tracker.observe(snapshot, Map.of("%1", agent), 0);
         List<Timed> arrivals = new ArrayList<>();
@@ -149,7 +167,10 @@ public final class Replay {
                 lastTick = t;
             }
             List<Agent> rows = tracker.agents();
-            samples.add(new Sample(t, rows.isEmpty() ? null : rows.get(0).status(), rows.size(),
+            samples.add(new Sample(
+                    t,
+                    rows.isEmpty() ? null : rows.get(0).status(),
+                    rows.size(),
                     rows.isEmpty() ? "" : tracker.explain("%1", t).get(0).evidence()));
         }
         return score(name, mode, steps, samples);
@@ -207,8 +228,9 @@ public final class Replay {
                     wasWrong = true;
                     wrongShown = shown;
                     if (wrong.size() < 20) {
-                        wrong.add(String.format("%6.1fs shown %s, true %s (%s)", t / 1000.0,
-                                shown == null ? "nothing" : shown.label(), truth.label(), x.why()));
+                        wrong.add(String.format(
+                                "%6.1fs shown %s, true %s (%s)",
+                                t / 1000.0, shown == null ? "nothing" : shown.label(), truth.label(), x.why()));
                     }
                 }
                 if (shown == Status.WAITING) {
@@ -235,8 +257,14 @@ public final class Replay {
             case "transcript" -> place(Transcripts.claude(s.body()), src);
             case "rollout" -> place(Transcripts.codex(s.body(), meta), src);
             case "registry" -> Registry.parse(registryEntry(s.body()), AGENT_PID, "1");
-            case "screen" -> Signal.of(dev.muxbar.model.Source.SCREEN, agent, Status.parse(s.body().asText()), "%1", null)
-                    .because("screen " + s.body().asText());
+            case "screen" ->
+                Signal.of(
+                                dev.muxbar.model.Source.SCREEN,
+                                agent,
+                                Status.parse(s.body().asText()),
+                                "%1",
+                                null)
+                        .because("screen " + s.body().asText());
             default -> throw new AssertionError(s.kind());
         };
     }
@@ -263,7 +291,9 @@ public final class Replay {
         Snapshot.Window w = new Snapshot.Window("@1", 0, "w", true, 80, 24, false, List.of(p));
         Snapshot.Session s = new Snapshot.Session("$1", "work", 1001, 0, List.of(w));
         // A client looks at the window: finished turns are seen (unseen marks do not matter here).
-        return new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"), List.of(s),
+        return new Snapshot(
+                new Snapshot.ServerInfo(1, 1, "3.3a"),
+                List.of(s),
                 List.of(new Snapshot.Client("c1", "/dev/pts/50", 50, "$1", 0, 160, 40)));
     }
 }

@@ -21,8 +21,11 @@ class TrackerTest {
     private final Tracker tracker = new Tracker(pid -> 0);
 
     private String status(String pane) {
-        return tracker.agents().stream().filter(a -> a.pane().equals(pane)).map(a -> a.status().label())
-                .findFirst().orElse("gone");
+        return tracker.agents().stream()
+                .filter(a -> a.pane().equals(pane))
+                .map(a -> a.status().label())
+                .findFirst()
+                .orElse("gone");
     }
 
     /** Replays a fixture (hooks for pane %1, transcript lines by cwd) and checks the status after each step. */
@@ -34,7 +37,9 @@ class TrackerTest {
         List<String> want = new ArrayList<>();
         for (Step step : AgentFixtures.steps(fixture)) {
             tracker.tick(step.at());
-            Signal s = step.hook() != null ? HookMapping.claude(step.hook(), "%1", null) : Transcripts.claude(step.transcript());
+            Signal s = step.hook() != null
+                    ? HookMapping.claude(step.hook(), "%1", null)
+                    : Transcripts.claude(step.transcript());
             tracker.apply(s, step.at());
             seen.add(status("%1"));
             want.add(step.expect());
@@ -48,14 +53,24 @@ class TrackerTest {
         List<Agent> before = tracker.agents();
         tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%1", "s1"), 100);
         Agent afterHook = tracker.agents().get(0);
-        Signal fromTranscript = new Signal(Source.TRANSCRIPT, "claude", Status.DONE,
-                new Signal.Where(null, null, "/src", null), "s1", null, null, false);
+        Signal fromTranscript = new Signal(
+                Source.TRANSCRIPT,
+                "claude",
+                Status.DONE,
+                new Signal.Where(null, null, "/src", null),
+                "s1",
+                null,
+                null,
+                false);
         assertEquals(Tracker.Outcome.UNCHANGED, tracker.apply(fromTranscript, 300));
         assertEquals(afterHook, tracker.agents().get(0), "the transcript's done is the same transition");
         assertEquals(1, tracker.agents().size(), "no second row");
         assertFalse(before.equals(tracker.agents()));
         // And the reverse: a transcript first, then the hook upgrades the source without a new transition.
-        tracker.apply(new Signal(Source.TRANSCRIPT, "claude", Status.RUNNING, fromTranscript.where(), "s1", null, null, false), 400);
+        tracker.apply(
+                new Signal(
+                        Source.TRANSCRIPT, "claude", Status.RUNNING, fromTranscript.where(), "s1", null, null, false),
+                400);
         assertEquals("done", status("%1"), "a transcript cannot overrule the hook");
     }
 
@@ -63,8 +78,10 @@ class TrackerTest {
     void transcriptToolCallFollowedBySilenceWaitsThenTheScreenLowersIt() {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
         Signal.Where cwd = new Signal.Where(null, null, "/src", null);
-        tracker.apply(new Signal(Source.TRANSCRIPT, "claude", Status.TOOL_RUNNING, cwd, "s1", null, "Bash", false)
-                .withCue(Signal.Cue.TOOL_OPEN, "toolu_1"), 1000);
+        tracker.apply(
+                new Signal(Source.TRANSCRIPT, "claude", Status.TOOL_RUNNING, cwd, "s1", null, "Bash", false)
+                        .withCue(Signal.Cue.TOOL_OPEN, "toolu_1"),
+                1000);
         long quiet = Silence.SILENT_WAIT_MS.get("Bash");
         tracker.tick(1000 + quiet - 1);
         assertEquals("tool-running", status("%1"));
@@ -79,16 +96,30 @@ class TrackerTest {
     }
 
     private static Signal transcript(Status status, long at, String why) {
-        return new Signal(Source.TRANSCRIPT, "claude", status, new Signal.Where(null, null, "/src", null), "s1", null,
-                null, false).at(at).because(why);
+        return new Signal(
+                        Source.TRANSCRIPT,
+                        "claude",
+                        status,
+                        new Signal.Where(null, null, "/src", null),
+                        "s1",
+                        null,
+                        null,
+                        false)
+                .at(at)
+                .because(why);
     }
 
     /** The 78% of hooks + transcript: a line written before the hook's news, read after it, overruled it. */
     @Test
     void aTranscriptLineReadLateNeverOverrulesNewerHookNews() {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.TOOL_RUNNING, "%1", "s1").withCue(Signal.Cue.TOOL_OPEN, "t1").at(1_000), 0);
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.WAITING, "%1", "s1").at(1_100), 100);
+        tracker.apply(
+                Signal.of(Source.HOOK, "claude", Status.TOOL_RUNNING, "%1", "s1")
+                        .withCue(Signal.Cue.TOOL_OPEN, "t1")
+                        .at(1_000),
+                0);
+        tracker.apply(
+                Signal.of(Source.HOOK, "claude", Status.WAITING, "%1", "s1").at(1_100), 100);
         // The tool_use line (written at 990, before the prompt) is read at 900 ms of loop time.
         tracker.apply(transcript(Status.TOOL_RUNNING, 990, "tool_use").withCue(Signal.Cue.TOOL_OPEN, "t1"), 900);
         assertEquals("waiting", status("%1"));
@@ -135,8 +166,12 @@ class TrackerTest {
     @Test
     void aSubagentEndingWhileACommandRunsLeavesItRunning() {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.TOOL_RUNNING, "%1", "s1").withCue(Signal.Cue.TOOL_OPEN, "b1"), 10);
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.IF_BUSY, null), 20);
+        tracker.apply(
+                Signal.of(Source.HOOK, "claude", Status.TOOL_RUNNING, "%1", "s1")
+                        .withCue(Signal.Cue.TOOL_OPEN, "b1"),
+                10);
+        tracker.apply(
+                Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.IF_BUSY, null), 20);
         assertEquals("tool-running", status("%1"));
     }
 
@@ -160,11 +195,27 @@ class TrackerTest {
     @Test
     void aNewConversationsRegistryIdleBeforeAnyTurnMakesAnIdleRow() {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
-        tracker.apply(new Signal(Source.TRANSCRIPT, "claude", Status.DONE, new Signal.Where("%1", null, "/src", null), "old",
-                null, null, false).at(100), 10);
+        tracker.apply(
+                new Signal(
+                                Source.TRANSCRIPT,
+                                "claude",
+                                Status.DONE,
+                                new Signal.Where("%1", null, "/src", null),
+                                "old",
+                                null,
+                                null,
+                                false)
+                        .at(100),
+                10);
         assertEquals("done", status("%1"));
-        tracker.apply(Registry.parse("{\"pid\":777,\"sessionId\":\"new\",\"status\":\"idle\",\"procStart\":\"1\","
-                + "\"statusUpdatedAt\":900}", 777, "1").placed(new Signal.Where("%1", null, null, null)), 20);
+        tracker.apply(
+                Registry.parse(
+                                "{\"pid\":777,\"sessionId\":\"new\",\"status\":\"idle\",\"procStart\":\"1\","
+                                        + "\"statusUpdatedAt\":900}",
+                                777,
+                                "1")
+                        .placed(new Signal.Where("%1", null, null, null)),
+                20);
         assertEquals("idle", status("%1"), "a new conversation that has done nothing yet");
     }
 
@@ -180,37 +231,61 @@ class TrackerTest {
     }
 
     private static Signal registry(String status, long at) {
-        return Registry.parse("{\"pid\":777,\"sessionId\":\"s1\",\"status\":\"" + status + "\",\"procStart\":\"1\",\"statusUpdatedAt\":"
-                + at + "}", 777, "1").placed(new Signal.Where("%1", null, null, null));
+        return Registry.parse(
+                        "{\"pid\":777,\"sessionId\":\"s1\",\"status\":\"" + status
+                                + "\",\"procStart\":\"1\",\"statusUpdatedAt\":" + at + "}",
+                        777,
+                        "1")
+                .placed(new Signal.Where("%1", null, null, null));
     }
 
     @Test
     void aSubagentStoppingWhileIdleWakesNothingAndAManualCompactionEndsIdle() {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
         tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%1", "s1"), 10);
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.IF_BUSY, null), 20);
+        tracker.apply(
+                Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.IF_BUSY, null), 20);
         assertEquals("done", status("%1"), "a background subagent's SubagentStop");
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.COMPACT_START, null), 30);
+        tracker.apply(
+                Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.COMPACT_START, null),
+                30);
         assertEquals("running", status("%1"));
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.IDLE, "%1", "s1").withCue(Signal.Cue.COMPACT_END, null), 40);
+        tracker.apply(
+                Signal.of(Source.HOOK, "claude", Status.IDLE, "%1", "s1").withCue(Signal.Cue.COMPACT_END, null), 40);
         assertEquals("idle", status("%1"));
         // After an automatic compaction (no manual start) the turn goes on.
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.TURN_START, null), 50);
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.IDLE, "%1", "s1").withCue(Signal.Cue.COMPACT_END, null), 60);
+        tracker.apply(
+                Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.TURN_START, null), 50);
+        tracker.apply(
+                Signal.of(Source.HOOK, "claude", Status.IDLE, "%1", "s1").withCue(Signal.Cue.COMPACT_END, null), 60);
         assertEquals("running", status("%1"));
     }
 
     @Test
     void toolCallsAreCountedSoASubagentsOwnToolDoesNotEndTheTask() {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.TOOL_RUNNING, "%1", "s1").withCue(Signal.Cue.TOOL_OPEN, "task"), 10);
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.TOOL_RUNNING, "%1", "s1").withCue(Signal.Cue.TOOL_OPEN, "grep"), 20);
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.TOOL_CLOSE, "grep"), 30);
+        tracker.apply(
+                Signal.of(Source.HOOK, "claude", Status.TOOL_RUNNING, "%1", "s1")
+                        .withCue(Signal.Cue.TOOL_OPEN, "task"),
+                10);
+        tracker.apply(
+                Signal.of(Source.HOOK, "claude", Status.TOOL_RUNNING, "%1", "s1")
+                        .withCue(Signal.Cue.TOOL_OPEN, "grep"),
+                20);
+        tracker.apply(
+                Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.TOOL_CLOSE, "grep"),
+                30);
         assertEquals("tool-running", status("%1"));
-        tracker.apply(Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.TOOL_CLOSE, "task"), 40);
+        tracker.apply(
+                Signal.of(Source.HOOK, "claude", Status.RUNNING, "%1", "s1").withCue(Signal.Cue.TOOL_CLOSE, "task"),
+                40);
         assertEquals("running", status("%1"));
-        assertEquals(List.of("idle>tool-running", "tool-running>running"), tracker.explain(null, 40).get(0).transitions()
-                .stream().map(t -> t.from() + ">" + t.to()).toList(), "one transition per change, none for the inner call");
+        assertEquals(
+                List.of("idle>tool-running", "tool-running>running"),
+                tracker.explain(null, 40).get(0).transitions().stream()
+                        .map(t -> t.from() + ">" + t.to())
+                        .toList(),
+                "one transition per change, none for the inner call");
     }
 
     /** Found making the README screenshots: a reported waiting vanished 1.5 s later under a screen without that prompt. */
@@ -261,8 +336,10 @@ class TrackerTest {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 20);
         assertEquals("gone", status("%2"));
         // %1 goes away entirely.
-        var onlyNotes = new dev.muxbar.model.Snapshot(new dev.muxbar.model.Snapshot.ServerInfo(1, 1, "3.3a"),
-                List.of(AgentFixtures.session(2, "notes", "zsh", "/notes")), List.of());
+        var onlyNotes = new dev.muxbar.model.Snapshot(
+                new dev.muxbar.model.Snapshot.ServerInfo(1, 1, "3.3a"),
+                List.of(AgentFixtures.session(2, "notes", "zsh", "/notes")),
+                List.of());
         tracker.observe(onlyNotes, Map.of(), 30);
         assertEquals(List.of(), tracker.agents());
     }
@@ -270,34 +347,72 @@ class TrackerTest {
     @Test
     void hooksResolveByCwdAndThreadWhenThePaneIsUnknown() {
         tracker.observe(snapshot("claude", false, false), Map.of("%1", "claude"), 0);
-        Signal byCwd = new Signal(Source.HOOK, "claude", Status.RUNNING, new Signal.Where(null, null, "/src/", null),
-                "s9", null, null, false);
+        Signal byCwd = new Signal(
+                Source.HOOK,
+                "claude",
+                Status.RUNNING,
+                new Signal.Where(null, null, "/src/", null),
+                "s9",
+                null,
+                null,
+                false);
         assertEquals(Tracker.Outcome.CHANGED, tracker.apply(byCwd, 10));
         assertEquals("running", status("%1"));
-        Signal byThread = new Signal(Source.HOOK, "claude", Status.WAITING, new Signal.Where(null, null, null, null),
-                "s9", null, null, false);
+        Signal byThread = new Signal(
+                Source.HOOK,
+                "claude",
+                Status.WAITING,
+                new Signal.Where(null, null, null, null),
+                "s9",
+                null,
+                null,
+                false);
         tracker.apply(byThread, 20);
         assertEquals("waiting", status("%1"));
-        Signal nowhere = new Signal(Source.HOOK, "claude", Status.DONE, new Signal.Where(null, null, "/elsewhere", null),
-                "other", null, null, false);
+        Signal nowhere = new Signal(
+                Source.HOOK,
+                "claude",
+                Status.DONE,
+                new Signal.Where(null, null, "/elsewhere", null),
+                "other",
+                null,
+                null,
+                false);
         assertEquals(Tracker.Outcome.NO_PANE, tracker.apply(nowhere, 30));
-        assertEquals(Tracker.Outcome.NO_PANE, tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%99", null), 30));
+        assertEquals(
+                Tracker.Outcome.NO_PANE, tracker.apply(Signal.of(Source.HOOK, "claude", Status.DONE, "%99", null), 30));
     }
 
     @Test
     void hooksResolveByProcessAncestry() {
         Tracker t = new Tracker(pid -> pid == 777 ? 555 : pid == 555 ? 101 : 0); // 777 → 555 → pane %1's shell (101)
         t.observe(snapshot("zsh", false, false), Map.of(), 0);
-        t.apply(new Signal(Source.HOOK, "claude", Status.RUNNING, new Signal.Where(null, null, null, 777L), "s", null,
-                null, false), 5);
+        t.apply(
+                new Signal(
+                        Source.HOOK,
+                        "claude",
+                        Status.RUNNING,
+                        new Signal.Where(null, null, null, 777L),
+                        "s",
+                        null,
+                        null,
+                        false),
+                5);
         assertEquals("%1", t.agents().get(0).pane());
     }
 
     @Test
     void transcriptsNeverStartARowInAPaneNotRunningTheAgent() {
         tracker.observe(snapshot("zsh", false, false), Map.of(), 0);
-        Signal s = new Signal(Source.TRANSCRIPT, "claude", Status.RUNNING, new Signal.Where(null, null, "/src", null),
-                "old", null, null, false);
+        Signal s = new Signal(
+                Source.TRANSCRIPT,
+                "claude",
+                Status.RUNNING,
+                new Signal.Where(null, null, "/src", null),
+                "old",
+                null,
+                null,
+                false);
         assertEquals(Tracker.Outcome.NO_PANE, tracker.apply(s, 10));
         assertEquals(0, tracker.size());
     }
@@ -308,7 +423,9 @@ class TrackerTest {
         tracker.observe(snapshot("zsh", false, false), Map.of(), 0);
         Signal notify = Signal.of(Source.TRANSCRIPT, "codex", Status.DONE, "%1", null);
         assertEquals(Tracker.Outcome.NOT_RUNNING, tracker.apply(notify, 10));
-        assertEquals(Tracker.Outcome.NO_PANE, tracker.apply(Signal.of(Source.TRANSCRIPT, "codex", Status.DONE, "%99", null), 10));
+        assertEquals(
+                Tracker.Outcome.NO_PANE,
+                tracker.apply(Signal.of(Source.TRANSCRIPT, "codex", Status.DONE, "%99", null), 10));
         assertEquals(0, tracker.size());
     }
 
@@ -359,6 +476,9 @@ class TrackerTest {
     }
 
     private Agent agent(String pane) {
-        return tracker.agents().stream().filter(a -> a.pane().equals(pane)).findFirst().orElseThrow();
+        return tracker.agents().stream()
+                .filter(a -> a.pane().equals(pane))
+                .findFirst()
+                .orElseThrow();
     }
 }

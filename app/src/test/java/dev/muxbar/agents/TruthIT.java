@@ -53,7 +53,10 @@ class TruthIT {
     @Test
     void recordingsPlayedThroughTheDaemonAreRight() throws Exception {
         List<String> names = "all".equals(System.getProperty("truth.daemon"))
-                ? TruthTest.RECORDINGS.stream().filter(n -> n.startsWith("claude")).toList() : QUICK;
+                ? TruthTest.RECORDINGS.stream()
+                        .filter(n -> n.startsWith("claude"))
+                        .toList()
+                : QUICK;
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("claude"), Path.of("/bin/sleep")); // its comm is "claude"
         Path src = Files.createDirectories(tmp.resolve("src"));
@@ -62,10 +65,26 @@ class TruthIT {
         Files.createDirectories(claudeHome.resolve("projects").resolve(TranscriptTailer.claudeDir(src.toString())));
         TmuxServer tmux = cleanup.track(new TmuxServer("truth"));
         // Claude writes where its own environment says; muxbar reads it from there (AgentFiles).
-        tmux.tmux("new-session", "-d", "-s", "agents", "-x", "120", "-y", "30", "-c", src.toString(),
-                "-e", "CLAUDE_CONFIG_DIR=" + claudeHome, bin.resolve("claude") + " 86400");
-        DaemonProcess daemon = cleanup.track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"),
-                Map.of("CLAUDE_CONFIG_DIR", claudeHome.toString(), "HOME", tmp.toString()))).awaitReady();
+        tmux.tmux(
+                "new-session",
+                "-d",
+                "-s",
+                "agents",
+                "-x",
+                "120",
+                "-y",
+                "30",
+                "-c",
+                src.toString(),
+                "-e",
+                "CLAUDE_CONFIG_DIR=" + claudeHome,
+                bin.resolve("claude") + " 86400");
+        DaemonProcess daemon = cleanup.track(DaemonProcess.start(
+                        tmux,
+                        tmp.resolve("run"),
+                        tmp.resolve("state"),
+                        Map.of("CLAUDE_CONFIG_DIR", claudeHome.toString(), "HOME", tmp.toString())))
+                .awaitReady();
         String pane = tmux.display("agents:", "#{pane_id}").strip();
         long pid = Long.parseLong(tmux.display("agents:", "#{pane_pid}").strip());
         StringBuilder table = new StringBuilder();
@@ -73,25 +92,39 @@ class TruthIT {
         long right = 0;
         long total = 0;
         for (String name : names) {
-            Poll.until(10_000, () -> status(daemon, pane).equals("idle") || status(daemon, pane).equals("done")
-                    || status(daemon, pane).equals("interrupted") || status(daemon, pane).equals("error"),
-                    "the agent row rests before " + name, () -> status(daemon, pane) + "\n" + daemon.diagnostics());
+            Poll.until(
+                    10_000,
+                    () -> status(daemon, pane).equals("idle")
+                            || status(daemon, pane).equals("done")
+                            || status(daemon, pane).equals("interrupted")
+                            || status(daemon, pane).equals("error"),
+                    "the agent row rests before " + name,
+                    () -> status(daemon, pane) + "\n" + daemon.diagnostics());
             Replay.Result r = play(name, daemon, pane, pid, src, claudeHome);
             right += r.rightMs();
             total += r.totalMs();
-            table.append(String.format("%-30s %6.1f%%  worst latency %5d ms  rows %d%n", name, 100 * r.accuracy(),
-                    r.worstLatencyMs(), r.maxRows()));
+            table.append(String.format(
+                    "%-30s %6.1f%%  worst latency %5d ms  rows %d%n",
+                    name, 100 * r.accuracy(), r.worstLatencyMs(), r.maxRows()));
             if (r.accuracy() < 0.95 || r.maxRows() > 1) {
-                failures.add(name + ": " + String.format("%.1f%%", 100 * r.accuracy()) + "\n  " + String.join("\n  ", r.wrong()));
+                failures.add(name + ": " + String.format("%.1f%%", 100 * r.accuracy()) + "\n  "
+                        + String.join("\n  ", r.wrong()));
             }
             // A new conversation for the next recording: the agent goes as Claude's SessionEnd says.
-            hook(daemon, pane, "{\"session_id\":\"" + thread(name) + "\",\"hook_event_name\":\"SessionEnd\",\"reason\":\"clear\"}");
+            hook(
+                    daemon,
+                    pane,
+                    "{\"session_id\":\"" + thread(name)
+                            + "\",\"hook_event_name\":\"SessionEnd\",\"reason\":\"clear\"}");
         }
         List<Long> sorted = hookNanos.stream().sorted().toList();
         System.out.print("through the daemon (hooks + transcript + registry):\n" + table
                 + String.format("%-30s %6.1f%%%n", "ALL (time-weighted)", 100.0 * right / total)
-                + String.format("hook script with the daemon up: median %.1f ms, p99 %.1f ms over %d runs%n",
-                        sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6, sorted.size()));
+                + String.format(
+                        "hook script with the daemon up: median %.1f ms, p99 %.1f ms over %d runs%n",
+                        sorted.get(sorted.size() / 2) / 1e6,
+                        sorted.get((int) (sorted.size() * 0.99)) / 1e6,
+                        sorted.size()));
         assertEquals(List.of(), failures, "\n" + daemon.diagnostics());
         assertTrue(right >= 0.97 * total, "through the daemon: " + 100.0 * right / total + "%");
     }
@@ -126,27 +159,41 @@ class TruthIT {
                     switch (s.kind()) {
                         case "hook" -> hook(daemon, pane, s.body().toString());
                         case "transcript" -> {
-                            ObjectNode line = (ObjectNode) JSON.readTree(s.body().toString());
+                            ObjectNode line =
+                                    (ObjectNode) JSON.readTree(s.body().toString());
                             line.put("timestamp", Instant.now().toString()); // written now, as Claude would
                             line.put("cwd", src.toString());
                             if (transcript == null) {
-                                transcript = Files.createDirectories(claudeHome.resolve("projects")
-                                        .resolve(TranscriptTailer.claudeDir(src.toString())))
+                                transcript = Files.createDirectories(claudeHome
+                                                .resolve("projects")
+                                                .resolve(TranscriptTailer.claudeDir(src.toString())))
                                         .resolve(line.path("sessionId").asText() + ".jsonl");
                             }
-                            Files.writeString(transcript, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                            Files.writeString(
+                                    transcript,
+                                    line + "\n",
+                                    StandardCharsets.UTF_8,
+                                    StandardOpenOption.CREATE,
                                     StandardOpenOption.APPEND);
                         }
-                        case "registry" -> Files.writeString(registry, "{\"pid\":" + pid + ",\"sessionId\":\""
-                                + s.body().path("sessionId").asText() + "\",\"cwd\":\"" + src + "\",\"status\":\""
-                                + s.body().path("status").asText() + "\",\"statusUpdatedAt\":" + System.currentTimeMillis()
-                                + ",\"procStart\":\"" + procStart + "\"}");
-                        default -> { } // screen lines: the pane shows what it shows
+                        case "registry" ->
+                            Files.writeString(
+                                    registry,
+                                    "{\"pid\":" + pid + ",\"sessionId\":\""
+                                            + s.body().path("sessionId").asText() + "\",\"cwd\":\"" + src
+                                            + "\",\"status\":\""
+                                            + s.body().path("status").asText() + "\",\"statusUpdatedAt\":"
+                                            + System.currentTimeMillis()
+                                            + ",\"procStart\":\"" + procStart + "\"}");
+                        default -> {} // screen lines: the pane shows what it shows
                     }
                 }
                 JsonNode row = row(api, pane);
-                samples.add(new Replay.Sample(t, row == null ? null : Status.parse(row.path("status").asText()),
-                        row == null ? 0 : 1, row == null ? "" : row.path("source").asText()));
+                samples.add(new Replay.Sample(
+                        t,
+                        row == null ? null : Status.parse(row.path("status").asText()),
+                        row == null ? 0 : 1,
+                        row == null ? "" : row.path("source").asText()));
                 Thread.sleep(Replay.SAMPLE_MS);
             }
         }
@@ -174,7 +221,12 @@ class TruthIT {
 
     /** Runs {@code scripts/muxbar-hook claude} with the payload on stdin, as Claude Code does. */
     private static void hook(DaemonProcess daemon, String pane, String payload) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("sh", Path.of(System.getProperty("muxbar.root")).resolve("scripts/muxbar-hook").toString(), "claude");
+        ProcessBuilder pb = new ProcessBuilder(
+                "sh",
+                Path.of(System.getProperty("muxbar.root"))
+                        .resolve("scripts/muxbar-hook")
+                        .toString(),
+                "claude");
         pb.environment().put("MUXBAR_RUNTIME_DIR", daemon.runtimeDir.toString());
         pb.environment().put("TMUX_PANE", pane);
         long start = System.nanoTime();

@@ -17,10 +17,25 @@ import org.junit.jupiter.api.Test;
  */
 class TruthTest {
 
-    static final List<String> RECORDINGS = List.of("claude-permission-granted", "claude-permission-denied",
-            "claude-rejected-with-feedback", "claude-question", "claude-plan", "claude-interrupt", "claude-api-error",
-            "claude-subagent", "claude-compact", "claude-attach-mid-turn", "claude-resume", "claude-no-markers", "claude-parallel-tools", "claude-background-task",
-            "codex-turn", "codex-old-no-task-complete", "codex-abort", "codex-error");
+    static final List<String> RECORDINGS = List.of(
+            "claude-permission-granted",
+            "claude-permission-denied",
+            "claude-rejected-with-feedback",
+            "claude-question",
+            "claude-plan",
+            "claude-interrupt",
+            "claude-api-error",
+            "claude-subagent",
+            "claude-compact",
+            "claude-attach-mid-turn",
+            "claude-resume",
+            "claude-no-markers",
+            "claude-parallel-tools",
+            "claude-background-task",
+            "codex-turn",
+            "codex-old-no-task-complete",
+            "codex-abort",
+            "codex-error");
 
     /**
      * Recorded from the real CLIs against the mock model API ({@code dev.muxbar.real}): every source
@@ -28,8 +43,11 @@ class TruthTest {
      * (only the registry or the screen does), so their floors hold for the daemon's own sets of
      * sources: without hooks (registry + transcript) and with everything.
      */
-    static final List<String> REAL = List.of("claude-2.1.328-background-agent", "claude-2.1.328-background-mid-turn",
-            "claude-2.1.328-permission-long-tool", "claude-2.1.328-question");
+    static final List<String> REAL = List.of(
+            "claude-2.1.328-background-agent",
+            "claude-2.1.328-background-mid-turn",
+            "claude-2.1.328-permission-long-tool",
+            "claude-2.1.328-question");
 
     static List<Replay.Step> recording(String name) throws IOException {
         try (InputStream in = TruthTest.class.getResourceAsStream("/recordings/" + name + ".jsonl")) {
@@ -53,7 +71,12 @@ class TruthTest {
         System.out.println(realSum);
         List<String> extra = new ArrayList<>();
         extra.add(String.format("%-30s %7s %7s %7s %7s %7s", "", "transcr", "+regist", "hooks", "both", "all"));
-        String[] names = {"shown waiting, not waiting (s)", "waiting, not shown (s)", "worst latency to truth (s)", "rows per agent, at most"};
+        String[] names = {
+            "shown waiting, not waiting (s)",
+            "waiting, not shown (s)",
+            "worst latency to truth (s)",
+            "rows per agent, at most"
+        };
         for (int k = 0; k < names.length; k++) {
             StringBuilder row = new StringBuilder(String.format("%-30s", names[k]));
             for (Replay.Mode m : Replay.Mode.values()) {
@@ -66,7 +89,8 @@ class TruthTest {
         String out = System.getProperty("truth.out");
         if (out != null) {
             List<String> all = new ArrayList<>();
-            all.add(String.format("%-30s %7s %7s %7s %7s %7s", "recording", "transcr", "+regist", "hooks", "both", "all"));
+            all.add(String.format(
+                    "%-30s %7s %7s %7s %7s %7s", "recording", "transcr", "+regist", "hooks", "both", "all"));
             all.addAll(report);
             all.add(sum);
             all.addAll(realReport);
@@ -78,11 +102,17 @@ class TruthTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         // Floors of this suite (its recordings include what no file shows: an approval, a manual
         // compaction, a tool run Codex 0.60 writes only afterwards); a change that lowers them is a regression.
-        assertTrue(share(totals, Replay.Mode.TRANSCRIPT) >= 0.88, "transcripts alone: " + share(totals, Replay.Mode.TRANSCRIPT));
-        assertTrue(share(totals, Replay.Mode.REGISTRY) >= 0.95, "registry + transcript: " + share(totals, Replay.Mode.REGISTRY));
+        assertTrue(
+                share(totals, Replay.Mode.TRANSCRIPT) >= 0.88,
+                "transcripts alone: " + share(totals, Replay.Mode.TRANSCRIPT));
+        assertTrue(
+                share(totals, Replay.Mode.REGISTRY) >= 0.95,
+                "registry + transcript: " + share(totals, Replay.Mode.REGISTRY));
         assertTrue(share(totals, Replay.Mode.BOTH) >= 0.98, "hooks + transcript: " + share(totals, Replay.Mode.BOTH));
         assertTrue(share(totals, Replay.Mode.ALL) >= 0.985, "all sources: " + share(totals, Replay.Mode.ALL));
-        assertTrue(share(real, Replay.Mode.REGISTRY) >= 0.97, "real CLIs without hooks: " + share(real, Replay.Mode.REGISTRY));
+        assertTrue(
+                share(real, Replay.Mode.REGISTRY) >= 0.97,
+                "real CLIs without hooks: " + share(real, Replay.Mode.REGISTRY));
         assertTrue(share(real, Replay.Mode.ALL) >= 0.99, "real CLIs, every source: " + share(real, Replay.Mode.ALL));
     }
 
@@ -114,13 +144,16 @@ class TruthTest {
             }
             report.add(line.toString());
             // Adding a source never makes a recording worse.
-            if (byMode.get(Replay.Mode.BOTH).rightMs() < byMode.get(Replay.Mode.HOOKS).rightMs() - 1_000) {
-                failures.add(name + ": hooks + transcript (" + pct(byMode.get(Replay.Mode.BOTH)) + ") worse than hooks alone ("
-                        + pct(byMode.get(Replay.Mode.HOOKS)) + ")\n  " + String.join("\n  ", byMode.get(Replay.Mode.BOTH).wrong()));
+            if (byMode.get(Replay.Mode.BOTH).rightMs()
+                    < byMode.get(Replay.Mode.HOOKS).rightMs() - 1_000) {
+                failures.add(name + ": hooks + transcript (" + pct(byMode.get(Replay.Mode.BOTH))
+                        + ") worse than hooks alone (" + pct(byMode.get(Replay.Mode.HOOKS)) + ")\n  "
+                        + String.join("\n  ", byMode.get(Replay.Mode.BOTH).wrong()));
             }
-            if (byMode.get(Replay.Mode.ALL).rightMs() < byMode.get(Replay.Mode.REGISTRY).rightMs() - 1_000) {
-                failures.add(name + ": all sources (" + pct(byMode.get(Replay.Mode.ALL)) + ") worse than registry + transcript ("
-                        + pct(byMode.get(Replay.Mode.REGISTRY)) + ")");
+            if (byMode.get(Replay.Mode.ALL).rightMs()
+                    < byMode.get(Replay.Mode.REGISTRY).rightMs() - 1_000) {
+                failures.add(name + ": all sources (" + pct(byMode.get(Replay.Mode.ALL))
+                        + ") worse than registry + transcript (" + pct(byMode.get(Replay.Mode.REGISTRY)) + ")");
             }
         }
         return totals;

@@ -18,9 +18,13 @@ class TwoInOneDirectoryTest {
 
     // 900 is the app-server: a child of pane %1's Codex (150), itself a child of %1's shell (101).
     private static final Map<Long, Long> PARENTS = Map.of(901L, 900L, 900L, 150L, 150L, 101L);
-    private static final Map<Long, String> COMMANDS = Map.of(900L,
+    private static final Map<Long, String> COMMANDS = Map.of(
+            900L,
             "/home/u/.codex/packages/app-server-daemon/releases/0.169.0/bin/codex app-server --listen unix:// --managed-daemon",
-            150L, "codex", 901L, "/bin/sh -c muxbar-hook codex");
+            150L,
+            "codex",
+            901L,
+            "/bin/sh -c muxbar-hook codex");
     private static final long START_1 = 1_796_000_000_000L;
     private final Tracker tracker = new Tracker(new Processes() {
         @Override
@@ -45,8 +49,10 @@ class TwoInOneDirectoryTest {
     });
 
     private void twoCodex() {
-        Snapshot s = new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"), List.of(
-                AgentFixtures.session(1, "a", "codex", "/src"), AgentFixtures.session(2, "b", "codex", "/src")), List.of());
+        Snapshot s = new Snapshot(
+                new Snapshot.ServerInfo(1, 1, "3.3a"),
+                List.of(AgentFixtures.session(1, "a", "codex", "/src"), AgentFixtures.session(2, "b", "codex", "/src")),
+                List.of());
         tracker.observe(s, Map.of("%1", "codex", "%2", "codex"), 0);
     }
 
@@ -56,8 +62,11 @@ class TwoInOneDirectoryTest {
     }
 
     private String status(String pane) {
-        return tracker.agents().stream().filter(a -> a.pane().equals(pane)).map(a -> a.status().label() + " " + a.thread())
-                .findFirst().orElse("gone");
+        return tracker.agents().stream()
+                .filter(a -> a.pane().equals(pane))
+                .map(a -> a.status().label() + " " + a.thread())
+                .findFirst()
+                .orElse("gone");
     }
 
     /** A hook as the app-server sends it: $TMUX_PANE is %1 whoever's thread it is; $PPID the app-server. */
@@ -74,7 +83,8 @@ class TwoInOneDirectoryTest {
     /** A rollout's user turn with a prompt too short to tell screens apart: only timing can place it. */
     private static Signal turn(Signal.Where cwd, String thread) {
         return new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, thread, null, null, false)
-                .withCue(Signal.Cue.TURN_START, null).titled("go on");
+                .withCue(Signal.Cue.TURN_START, null)
+                .titled("go on");
     }
 
     private Signal screen(String pane, Status s) {
@@ -84,14 +94,19 @@ class TwoInOneDirectoryTest {
     @Test
     void aHookFromTheSharedServerWaitsForTheScreenOfItsOwnPane() throws Exception {
         twoCodex();
-        assertEquals(Tracker.Outcome.HELD, feed(hook("UserPromptSubmit", "t2"), 1_000),
+        assertEquals(
+                Tracker.Outcome.HELD,
+                feed(hook("UserPromptSubmit", "t2"), 1_000),
                 "%1 is only the server's pane: the thread could be either's");
         assertEquals("idle null", status("%1"));
         feed(screen("%2", Status.IDLE), 900);
         feed(screen("%2", Status.RUNNING), 1_300); // pane %2 went busy when its prompt was sent
         assertEquals(Tracker.Outcome.HELD, feed(hook("PreToolUse", "t2"), 1_400));
         tracker.tick(1_000 + ThreadBinder.AFTER_MS - 1);
-        assertEquals("running null", status("%2"), "the window is still open (another pane may go busy too): the screen speaks");
+        assertEquals(
+                "running null",
+                status("%2"),
+                "the window is still open (another pane may go busy too): the screen speaks");
         tracker.tick(1_000 + ThreadBinder.AFTER_MS);
         assertEquals("tool-running t2", status("%2"), "bound to %2, its held signals replayed in order");
         assertEquals("idle null", status("%1"), "the first pane never shows the other's turn");
@@ -155,19 +170,29 @@ class TwoInOneDirectoryTest {
     @Test
     void aHookOutsideASharedServerKeepsItsPane() throws Exception {
         twoCodex();
-        Signal s = HookMapping.codex(dev.muxbar.json.Json.parse(
-                "{\"hook_event_name\":\"UserPromptSubmit\",\"session_id\":\"t1\",\"cwd\":\"/src\",\"prompt\":\"x\"}"), "%2", "150");
+        Signal s = HookMapping.codex(
+                dev.muxbar.json.Json.parse(
+                        "{\"hook_event_name\":\"UserPromptSubmit\",\"session_id\":\"t1\",\"cwd\":\"/src\",\"prompt\":\"x\"}"),
+                "%2",
+                "150");
         assertEquals(Tracker.Outcome.CHANGED, feed(s, 10), "an older Codex runs hooks as its own child");
         assertEquals("running t1", status("%2"));
     }
 
     @Test
     void theOnlyCodexInItsDirectoryTakesTheServersHooksAtOnce() throws Exception {
-        Snapshot s = new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"), List.of(
-                AgentFixtures.session(1, "a", "codex", "/src"), AgentFixtures.session(2, "b", "codex", "/other")), List.of());
+        Snapshot s = new Snapshot(
+                new Snapshot.ServerInfo(1, 1, "3.3a"),
+                List.of(
+                        AgentFixtures.session(1, "a", "codex", "/src"),
+                        AgentFixtures.session(2, "b", "codex", "/other")),
+                List.of());
         tracker.observe(s, Map.of("%1", "codex", "%2", "codex"), 0);
-        Signal h = HookMapping.codex(dev.muxbar.json.Json.parse(
-                "{\"hook_event_name\":\"UserPromptSubmit\",\"session_id\":\"t5\",\"cwd\":\"/other\",\"prompt\":\"x\"}"), "%1", "901");
+        Signal h = HookMapping.codex(
+                dev.muxbar.json.Json.parse(
+                        "{\"hook_event_name\":\"UserPromptSubmit\",\"session_id\":\"t5\",\"cwd\":\"/other\",\"prompt\":\"x\"}"),
+                "%1",
+                "901");
         assertEquals(Tracker.Outcome.CHANGED, feed(h, 10));
         assertEquals("running t5", status("%2"), "by its cwd, not by the server's $TMUX_PANE");
         assertEquals("idle null", status("%1"));
@@ -175,15 +200,18 @@ class TwoInOneDirectoryTest {
 
     @Test
     void aRolloutOfTheCodexThatRanInThePaneBeforeIsNotTheNewOnes() throws Exception {
-        Snapshot s = new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"), List.of(
-                AgentFixtures.session(1, "a", "codex", "/src")), List.of());
+        Snapshot s = new Snapshot(
+                new Snapshot.ServerInfo(1, 1, "3.3a"),
+                List.of(AgentFixtures.session(1, "a", "codex", "/src")),
+                List.of());
         tracker.observe(s, Map.of("%1", "codex"), 0);
         Signal.Where cwd = new Signal.Where(null, null, "/src", null);
         Signal old = new Signal(Source.TRANSCRIPT, "codex", Status.DONE, cwd, "t0", null, null, false)
                 .at(START_1 - Placement.START_SLACK_MS - 1);
         assertEquals(Tracker.Outcome.NO_PANE, feed(old, 10), "written before this Codex started");
         assertEquals("idle null", status("%1"));
-        Signal resumed = new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t0", null, null, false).at(START_1 + 5_000);
+        Signal resumed = new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t0", null, null, false)
+                .at(START_1 + 5_000);
         assertEquals(Tracker.Outcome.CHANGED, feed(resumed, 20), "a resumed thread is written to again");
         assertEquals("running t0", status("%1"));
     }
@@ -193,14 +221,21 @@ class TwoInOneDirectoryTest {
         twoCodex();
         tracker.screen("%1", "› Ask Codex to do anything", 900);
         tracker.screen("%2", "› fix the flaky login test", 900); // typed, about to be sent
-        assertEquals(Tracker.Outcome.CHANGED, feed(hook("UserPromptSubmit", "t2", "fix the flaky login test"), 1_000),
+        assertEquals(
+                Tracker.Outcome.CHANGED,
+                feed(hook("UserPromptSubmit", "t2", "fix the flaky login test"), 1_000),
                 "the only screen showing the prompt: no need to wait for the screens to move");
         assertEquals("running t2", status("%2"));
         assertEquals("idle null", status("%1"));
         tracker.screen("%1", "› fix the flaky login test", 2_000);
-        assertEquals(Tracker.Outcome.HELD, feed(hook("UserPromptSubmit", "t3", "fix the flaky login test"), 2_100),
+        assertEquals(
+                Tracker.Outcome.HELD,
+                feed(hook("UserPromptSubmit", "t3", "fix the flaky login test"), 2_100),
                 "both screens show it: no evidence");
-        assertEquals(Tracker.Outcome.HELD, feed(hook("UserPromptSubmit", "t4", "yes"), 2_200), "too short to tell screens apart");
+        assertEquals(
+                Tracker.Outcome.HELD,
+                feed(hook("UserPromptSubmit", "t4", "yes"), 2_200),
+                "too short to tell screens apart");
     }
 
     /**
@@ -219,13 +254,15 @@ class TwoInOneDirectoryTest {
         tracker.screen("%2", "› say hello (b1)", 3_500);
         feed(screen("%2", Status.RUNNING), 3_500); // the second pane's turn starts as the first one's arrives
         Signal start = new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t1", null, null, false)
-                .withCue(Signal.Cue.TURN_START, null).titled("say hello (a1)");
+                .withCue(Signal.Cue.TURN_START, null)
+                .titled("say hello (a1)");
         feed(start, 3_600);
         tracker.tick(3_700);
         assertEquals("running t1", status("%1"), "its prompt is on %1's screen only");
         assertEquals("running null", status("%2"));
         Signal other = new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t2", null, null, false)
-                .withCue(Signal.Cue.TURN_START, null).titled("say hello (b1)");
+                .withCue(Signal.Cue.TURN_START, null)
+                .titled("say hello (b1)");
         tracker.screen("%2", "• Hello\n› ", 4_000); // b1 scrolled away before t2's first line is read
         feed(other, 4_100);
         tracker.screen("%2", "› say hello (b1)\n• Hello\n› ", 4_200); // in the history again
@@ -257,8 +294,11 @@ class TwoInOneDirectoryTest {
             feed(new Signal(Source.TRANSCRIPT, "codex", Status.IDLE, cwd, "t1", null, null, false), 2_000 + i);
         }
         tracker.screen("%1", "› say hello (a1)", 11_000);
-        feed(new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t1", null, null, false)
-                .withCue(Signal.Cue.TURN_START, null).titled("say hello (a1)"), 11_100);
+        feed(
+                new Signal(Source.TRANSCRIPT, "codex", Status.RUNNING, cwd, "t1", null, null, false)
+                        .withCue(Signal.Cue.TURN_START, null)
+                        .titled("say hello (a1)"),
+                11_100);
         assertEquals("running t1", status("%1"), "the prompt places it");
         assertEquals("idle null", status("%2"));
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.muxbar.agents.AgentFixtures;
-import dev.muxbar.agentservice.Attention;
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.OrderBook;
@@ -24,8 +23,8 @@ class AttentionTest {
     private final List<Runnable> bells = new ArrayList<>();
     private long now;
     private boolean sidebars = true;
-    private final Attention attention = new Attention(tmux, bells::add, m -> { }, t -> sidebars && notices.add(t),
-            () -> now);
+    private final Attention attention =
+            new Attention(tmux, bells::add, m -> {}, t -> sidebars && notices.add(t), () -> now);
 
     /** Agent in pane %1 (session $1 "work", window @1); the client views $2 unless {@code viewWork}. */
     private static Model model(Status status, boolean unseen, boolean viewWork, Set<String> muted) {
@@ -63,8 +62,11 @@ class AttentionTest {
         attention.onModel(model(Status.RUNNING, false, false, Set.of()));
         attention.onModel(model(Status.DONE, true, false, Set.of()));
         assertEquals(1, attention.alerts());
-        assertTrue(tmux.commands.stream().anyMatch(c -> c.startsWith("display-message -c '/dev/pts/51' -d 1500")
-                && c.contains("muxbar: claude done in work")), tmux.commands.toString());
+        assertTrue(
+                tmux.commands.stream()
+                        .anyMatch(c -> c.startsWith("display-message -c '/dev/pts/51' -d 1500")
+                                && c.contains("muxbar: claude done in work")),
+                tmux.commands.toString());
     }
 
     /** Was: "cannot quote for tmux" on the loop, and the message never showed. */
@@ -74,12 +76,19 @@ class AttentionTest {
         String odd = "it's \"#{x}\" #(id); $HOME \\ end";
         Snapshot base = AgentFixtures.snapshot("claude", false, true);
         Snapshot.Session work = base.sessions().get(0);
-        Snapshot s = new Snapshot(base.server(), List.of(new Snapshot.Session(work.id(), odd, work.created(),
-                work.attached(), work.windows()), base.sessions().get(1)), base.clients());
+        Snapshot s = new Snapshot(
+                base.server(),
+                List.of(
+                        new Snapshot.Session(work.id(), odd, work.created(), work.attached(), work.windows()),
+                        base.sessions().get(1)),
+                base.clients());
         Agent running = new Agent("%1", "@1", "$1", "claude", "t", Status.RUNNING, Source.HOOK, 0, null, null, false);
         attention.onModel(Model.of(s, OrderBook.EMPTY.reconcile(s), List.of(running), Set.of()));
-        attention.onModel(Model.of(s, OrderBook.EMPTY.reconcile(s), List.of(new Agent("%1", "@1", "$1", "claude", "t",
-                Status.WAITING, Source.HOOK, 0, null, null, false)), Set.of()));
+        attention.onModel(Model.of(
+                s,
+                OrderBook.EMPTY.reconcile(s),
+                List.of(new Agent("%1", "@1", "$1", "claude", "t", Status.WAITING, Source.HOOK, 0, null, null, false)),
+                Set.of()));
         assertEquals(1, attention.alerts());
         String expected = "display-message -c '/dev/pts/51' -d 1500 "
                 + dev.muxbar.tmux.TmuxQuote.q("muxbar: claude waits for you in " + odd.replace("#", "##"));

@@ -14,15 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 class DirWatchTest {
 
     private static long watchThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("muxbar-transcript-watch")
-                && t.isAlive()).count();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("muxbar-transcript-watch") && t.isAlive())
+                .count();
     }
 
     @Test
     void aWriteWakesTheTailerAndNothingToWatchMeansNoThread(@TempDir Path dir) throws Exception {
         Semaphore woken = new Semaphore(0);
         long before = watchThreads();
-        DirWatch w = new DirWatch(woken::release, m -> { });
+        DirWatch w = new DirWatch(woken::release, m -> {});
         assertEquals(before, watchThreads(), "no thread until there is something to watch");
         w.watch(Set.of(dir, dir.resolve("not-yet")));
         assertEquals(1, w.size(), "only directories that exist");

@@ -27,11 +27,19 @@ class ScreenWatcherTest {
     private String digest = "100 0 0 1 0 work";
     private List<String> screen = List.of();
 
-    private static final List<String> WORKING = List.of("› run a long tool",
-            "• Working (1s • esc to interrupt) · 1 background terminal running", "› Ask Codex to do anything",
-            "  mock-model default · /src", "  ← for agents · ? for shortcuts");
-    private static final List<String> FINISHED = List.of("› run a long tool", "• It slept.", "  Worked for 6s • 00:32",
-            "› Ask Codex to do anything", "  mock-model default · /src", "  ← for agents · ? for shortcuts");
+    private static final List<String> WORKING = List.of(
+            "› run a long tool",
+            "• Working (1s • esc to interrupt) · 1 background terminal running",
+            "› Ask Codex to do anything",
+            "  mock-model default · /src",
+            "  ← for agents · ? for shortcuts");
+    private static final List<String> FINISHED = List.of(
+            "› run a long tool",
+            "• It slept.",
+            "  Worked for 6s • 00:32",
+            "› Ask Codex to do anything",
+            "  mock-model default · /src",
+            "  ← for agents · ? for shortcuts");
 
     ScreenWatcherTest() {
         tmux.answering("display-message", c -> List.of("\u001e%1\u001f" + digest));
@@ -44,18 +52,30 @@ class ScreenWatcherTest {
         clock.advance(PaneWatch.SETTLE_MS + 2 * ScreenWatcher.WATCH_MS);
     }
 
-    private static final List<String> REVIEW = List.of("  Hooks need review", "› 1. Review hooks", "  2. Trust all and continue");
+    private static final List<String> REVIEW =
+            List.of("  Hooks need review", "› 1. Review hooks", "  2. Trust all and continue");
     private static final List<String> IDLE = List.of("› Ask Codex to do anything", "  ← for agents · ? for shortcuts");
-    private static final List<String> APPROVAL = List.of("› make a file", "  Would you like to run the following command?",
-            "› 1. Yes, proceed (y)", "  3. No, and tell Codex what to do differently (esc)");
+    private static final List<String> APPROVAL = List.of(
+            "› make a file",
+            "  Would you like to run the following command?",
+            "› 1. Yes, proceed (y)",
+            "  3. No, and tell Codex what to do differently (esc)");
 
     private void watch() {
-        ScreenWatcher w = new ScreenWatcher(tmux, new PaneWatch(tmux, clock, clock), clock, clock,
-                AgentRules.load(null, m -> { }), (Signal s) -> reported.add(s.status().label()), (p, t) -> { });
+        ScreenWatcher w = new ScreenWatcher(
+                tmux,
+                new PaneWatch(tmux, clock, clock),
+                clock,
+                clock,
+                AgentRules.load(null, m -> {}),
+                (Signal s) -> reported.add(s.status().label()),
+                (p, t) -> {});
         Snapshot.Pane p = new Snapshot.Pane("%1", "/dev/pts/1", 101, "codex", "/src", true, "work", 80, 24, false);
         Snapshot.Window win = new Snapshot.Window("@1", 0, "w", true, 80, 24, false, List.of(p));
-        Snapshot s = new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"),
-                List.of(new Snapshot.Session("$1", "a", 1, 0, List.of(win))), List.of());
+        Snapshot s = new Snapshot(
+                new Snapshot.ServerInfo(1, 1, "3.3a"),
+                List.of(new Snapshot.Session("$1", "a", 1, 0, List.of(win))),
+                List.of());
         Agent a = new Agent("%1", "@1", "$1", "codex", null, Status.IDLE, Source.SCREEN, 0, null, null, false);
         w.onModel(Model.of(s, OrderBook.EMPTY.reconcile(s), List.of(a), Set.of()));
     }
@@ -67,7 +87,9 @@ class ScreenWatcherTest {
         show(FINISHED, "102 0 0 1 0 work");
         show(FINISHED, "103 0 0 2 0 work"); // the cursor blinked: looked at again, the same prompt
         List<String> after = reported.subList(reported.indexOf("running"), reported.size());
-        assertEquals(List.of("running", "done"), after.stream().distinct().toList(),
+        assertEquals(
+                List.of("running", "done"),
+                after.stream().distinct().toList(),
                 "a second look at the same prompt must not turn the finished turn into plain idle: " + reported);
     }
 
@@ -76,7 +98,8 @@ class ScreenWatcherTest {
         watch();
         show(REVIEW, "101 0 0 1 0 work");
         show(IDLE, "102 0 0 1 0 work");
-        assertEquals("idle", reported.get(reported.size() - 1), "trusting hooks at start finishes no turn: " + reported);
+        assertEquals(
+                "idle", reported.get(reported.size() - 1), "trusting hooks at start finishes no turn: " + reported);
         show(WORKING, "103 0 0 1 0 work");
         show(APPROVAL, "104 0 0 1 0 work");
         show(IDLE, "105 0 0 1 0 work");

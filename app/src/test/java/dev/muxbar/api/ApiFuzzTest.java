@@ -30,14 +30,45 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApiFuzzTest {
 
-    private static final List<String> PATHS = List.of("/health", "/state", "/order/move", "/order/hide", "/order/unhide",
-            "/order/reset", "/toggle", "/sidebars", "/switch", "/mute", "/hooks/claude", "/hooks/codex", "/agent-event",
-            "/themes", "/theme", "/keys/rebind", "/nope", "/order/", "//health", "/health/");
+    private static final List<String> PATHS = List.of(
+            "/health",
+            "/state",
+            "/order/move",
+            "/order/hide",
+            "/order/unhide",
+            "/order/reset",
+            "/toggle",
+            "/sidebars",
+            "/switch",
+            "/mute",
+            "/hooks/claude",
+            "/hooks/codex",
+            "/agent-event",
+            "/themes",
+            "/theme",
+            "/keys/rebind",
+            "/nope",
+            "/order/",
+            "//health",
+            "/health/");
     private static final List<String> METHODS = List.of("GET", "POST", "POST", "PUT", "DELETE", "HEAD");
-    private static final List<String> PARAMS = List.of("session", "position", "on", "index", "client", "name", "preview",
-            "pane", "pid", "x");
-    private static final List<String> VALUES = List.of("$0", "$1", "alpha", "be'ta|$", "1", "0", "-1", "999999999999",
-            "%1", "/dev/pts/1", "nord", "true", "", "#{session_name}");
+    private static final List<String> PARAMS =
+            List.of("session", "position", "on", "index", "client", "name", "preview", "pane", "pid", "x");
+    private static final List<String> VALUES = List.of(
+            "$0",
+            "$1",
+            "alpha",
+            "be'ta|$",
+            "1",
+            "0",
+            "-1",
+            "999999999999",
+            "%1",
+            "/dev/pts/1",
+            "nord",
+            "true",
+            "",
+            "#{session_name}");
     private static final List<String> BODIES = List.of(
             "{\"session_id\":\"s1\",\"cwd\":\"/src\",\"hook_event_name\":\"PreToolUse\",\"tool_name\":\"Bash\"}",
             "{\"type\":\"agent-turn-complete\",\"thread-id\":\"t1\",\"cwd\":\"/src\"}",
@@ -46,6 +77,7 @@ class ApiFuzzTest {
 
     @TempDir
     Path tmp;
+
     private EventLoop loop;
     private Core core;
     private ApiServer api;
@@ -53,9 +85,16 @@ class ApiFuzzTest {
 
     @BeforeEach
     void start() throws Exception {
-        loop = new EventLoop(e -> { });
+        loop = new EventLoop(e -> {});
         FakeTmux tmux = new FakeTmux();
-        core = new Core(loop, loop, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, dev.muxbar.state.CoreTiming.DEFAULT, m -> { },
+        core = new Core(
+                loop,
+                loop,
+                tmux::refresh,
+                tmux::paneProcesses,
+                OrderBook.EMPTY,
+                dev.muxbar.state.CoreTiming.DEFAULT,
+                m -> {},
                 dev.muxbar.state.CoreParts.NONE);
         loop.execute(core::start);
         Poll.until(2_000, () -> !tmux.refreshes.isEmpty(), "the first refresh", tmux.refreshes::toString);
@@ -77,8 +116,10 @@ class ApiFuzzTest {
             String value = f.nextInt(3) == 0 ? f.nasty(8) : f.pick(VALUES);
             q.append(q.length() == 0 ? "" : "&").append(f.pick(PARAMS)).append('=');
             // mostly well encoded; sometimes raw, which may be broken encoding ("%", "%zz")
-            q.append(f.nextInt(4) == 0 ? value.replaceAll("[\\s\\x00-\\x1f\\x7f#\"<>\\\\^`{|}]", "%")
-                    : URLEncoder.encode(value, StandardCharsets.UTF_8));
+            q.append(
+                    f.nextInt(4) == 0
+                            ? value.replaceAll("[\\s\\x00-\\x1f\\x7f#\"<>\\\\^`{|}]", "%")
+                            : URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
         return q.toString();
     }
@@ -92,12 +133,17 @@ class ApiFuzzTest {
             String path = f.pick(PATHS);
             String q = query(f);
             String body = method.equals("POST") && f.nextInt(3) > 0 ? f.mutate(f.pick(BODIES)) : null;
-            loop.runAndWait(() -> { }, 2_000); // an earlier 200 (e.g. /mute) may still be on its way
+            loop.runAndWait(() -> {}, 2_000); // an earlier 200 (e.g. /mute) may still be on its way
             Model before = core.model();
             byte[] b = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            String answer = RawHttp.exchange(socket, method + " " + path + (q.isEmpty() ? "" : "?" + q) + " HTTP/1.1\r\n"
-                    + "Host: muxbar\r\nConnection: close\r\n" + (body == null ? "" : "Content-Type: application/json\r\n"
-                    + "Content-Length: " + b.length + "\r\n") + "\r\n" + (body == null ? "" : body));
+            String answer = RawHttp.exchange(
+                    socket,
+                    method + " " + path + (q.isEmpty() ? "" : "?" + q) + " HTTP/1.1\r\n"
+                            + "Host: muxbar\r\nConnection: close\r\n"
+                            + (body == null
+                                    ? ""
+                                    : "Content-Type: application/json\r\n" + "Content-Length: " + b.length + "\r\n")
+                            + "\r\n" + (body == null ? "" : body));
             int status = RawHttp.status(answer);
             String what = method + " " + path + "?" + q + " body " + body + " (" + f.replay("") + ")";
             if (!KNOWN.contains(status)) {
@@ -112,11 +158,14 @@ class ApiFuzzTest {
                 }
             }
             if (status >= 400 && status < 500) {
-                loop.runAndWait(() -> { }, 2_000); // whatever the request posted has been handled
+                loop.runAndWait(() -> {}, 2_000); // whatever the request posted has been handled
                 assertEquals(before, core.model(), "a refused request changed the model: " + what + " → " + answer);
             }
         }
-        assertEquals(200, RawHttp.status(RawHttp.exchange(socket, "GET /health HTTP/1.1\r\nHost: m\r\n"
-                + "Connection: close\r\n\r\n")), "still answering");
+        assertEquals(
+                200,
+                RawHttp.status(
+                        RawHttp.exchange(socket, "GET /health HTTP/1.1\r\nHost: m\r\n" + "Connection: close\r\n\r\n")),
+                "still answering");
     }
 }

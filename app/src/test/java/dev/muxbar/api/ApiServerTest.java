@@ -27,6 +27,7 @@ class ApiServerTest {
 
     @TempDir
     Path tmp;
+
     private EventLoop loop;
     private ApiServer api;
     private Path socket;
@@ -35,9 +36,16 @@ class ApiServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        loop = new EventLoop(e -> { });
+        loop = new EventLoop(e -> {});
         FakeTmux tmux = new FakeTmux();
-        Core core = new Core(loop, loop, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, dev.muxbar.state.CoreTiming.DEFAULT, m -> { },
+        Core core = new Core(
+                loop,
+                loop,
+                tmux::refresh,
+                tmux::paneProcesses,
+                OrderBook.EMPTY,
+                dev.muxbar.state.CoreTiming.DEFAULT,
+                m -> {},
                 dev.muxbar.state.CoreParts.NONE);
         socket = tmp.resolve("daemon.sock");
         api = new ApiServer(socket, core, "test", actions);
@@ -108,8 +116,8 @@ class ApiServerTest {
     @Test
     void aBodyOverTheLimitIs413() throws Exception {
         int n = ApiServer.MAX_BODY + 10;
-        String answer = request("POST /agent-event HTTP/1.1\r\nHost: muxbar\r\nConnection: close\r\nContent-Length: " + n
-                + "\r\n\r\n" + "x".repeat(n));
+        String answer = request("POST /agent-event HTTP/1.1\r\nHost: muxbar\r\nConnection: close\r\nContent-Length: "
+                + n + "\r\n\r\n" + "x".repeat(n));
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer.substring(0, Math.min(300, answer.length())));
         StringBuilder chunked = new StringBuilder("POST /agent-event HTTP/1.1\r\nHost: muxbar\r\nConnection: close\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n");
@@ -125,18 +133,25 @@ class ApiServerTest {
     /** Each theme result has its status: shown 200, no such theme 404, a broken file or no save 422. */
     @Test
     void themeResultsMapToStatuses() throws Exception {
-        for (var r : List.of(new dev.muxbar.theme.ThemeResult.Shown("nord", true),
+        for (var r : List.of(
+                new dev.muxbar.theme.ThemeResult.Shown("nord", true),
                 new dev.muxbar.theme.ThemeResult.NoSuchTheme("no theme called \"x\""),
                 new dev.muxbar.theme.ThemeResult.BrokenFile("bad.json: field \"colors\" must be an object"),
                 new dev.muxbar.theme.ThemeResult.NotSaved("cannot save the theme choice: disk full"))) {
             actions.theme = r;
             String answer = request("POST /theme?name=nord HTTP/1.1\r\nHost: muxbar\r\nConnection: close\r\n"
                     + "Content-Length: 0\r\n\r\n");
-            String expected = r instanceof dev.muxbar.theme.ThemeResult.Shown ? "200"
+            String expected = r instanceof dev.muxbar.theme.ThemeResult.Shown
+                    ? "200"
                     : r instanceof dev.muxbar.theme.ThemeResult.NoSuchTheme ? "404" : "422";
             assertTrue(answer.startsWith("HTTP/1.1 " + expected), r + " → " + answer);
-            assertTrue(answer.contains(r instanceof dev.muxbar.theme.ThemeResult.Shown ? "\"saved\":true" : "must be an object")
-                    || !(r instanceof dev.muxbar.theme.ThemeResult.BrokenFile), answer);
+            assertTrue(
+                    answer.contains(
+                                    r instanceof dev.muxbar.theme.ThemeResult.Shown
+                                            ? "\"saved\":true"
+                                            : "must be an object")
+                            || !(r instanceof dev.muxbar.theme.ThemeResult.BrokenFile),
+                    answer);
         }
     }
 
@@ -149,7 +164,8 @@ class ApiServerTest {
             assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("not a theme name"), name + ": " + answer);
         }
         assertTrue(actions.themesAsked.isEmpty(), "asked for " + actions.themesAsked);
-        String fine = request("POST /theme?name=nord HTTP/1.1\r\nHost: muxbar\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+        String fine = request(
+                "POST /theme?name=nord HTTP/1.1\r\nHost: muxbar\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
         assertTrue(fine.startsWith("HTTP/1.1 200"), fine);
     }
 

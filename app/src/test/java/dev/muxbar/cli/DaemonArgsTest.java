@@ -14,10 +14,14 @@ class DaemonArgsTest {
 
     @Test
     void theDaemonsOwnCommandLinesAreReadWithoutPicocli() {
-        assertEquals(Optional.of(new DaemonArgs("/tmp/tmux-0/default", null)),
-                parse("server", "--foreground", "-S", "/tmp/tmux-0/default"), "as scripts/ensure-daemon starts it");
-        assertEquals(Optional.of(new DaemonArgs("/s p a c e/$x|y", null)),
-                parse("server", "--foreground", "--socket", "/s p a c e/$x|y"), "a path is taken as it is");
+        assertEquals(
+                Optional.of(new DaemonArgs("/tmp/tmux-0/default", null)),
+                parse("server", "--foreground", "-S", "/tmp/tmux-0/default"),
+                "as scripts/ensure-daemon starts it");
+        assertEquals(
+                Optional.of(new DaemonArgs("/s p a c e/$x|y", null)),
+                parse("server", "--foreground", "--socket", "/s p a c e/$x|y"),
+                "a path is taken as it is");
         assertEquals(Optional.of(new DaemonArgs(null, "work")), parse("server", "-L", "work", "--foreground"));
         assertEquals(Optional.of(new DaemonArgs(null, null)), parse("server", "--foreground"), "$TMUX's server");
     }

@@ -21,7 +21,8 @@ class InstallCliCommandTest {
         Path bin = tmp.resolve("home/.local/bin");
         assertEquals(0, InstallCliCommand.install(bin, launcher, Map.of("PATH", "/usr/bin")));
         assertEquals(launcher, Files.readSymbolicLink(bin.resolve("muxbar")));
-        assertEquals(0, InstallCliCommand.install(bin, launcher, Map.of("PATH", bin.toString())), "already there: fine");
+        assertEquals(
+                0, InstallCliCommand.install(bin, launcher, Map.of("PATH", bin.toString())), "already there: fine");
 
         Path other = tmp.resolve("other");
         Files.createDirectories(other);

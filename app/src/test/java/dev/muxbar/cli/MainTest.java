@@ -12,8 +12,8 @@ import picocli.CommandLine;
 
 class MainTest {
 
-    private static final List<String> COMMANDS = List.of("server", "status", "doctor", "order", "toggle", "uninstall",
-            "hooks", "themes", "version", "help");
+    private static final List<String> COMMANDS =
+            List.of("server", "status", "doctor", "order", "toggle", "uninstall", "hooks", "themes", "version", "help");
 
     @Test
     void aTypoGetsTheOneNearestCommand() {
@@ -28,10 +28,13 @@ class MainTest {
     @Test
     void anUnknownCommandSaysSoInOneLine() {
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new Main()).setErr(new PrintWriter(err, true))
-                .setParameterExceptionHandler(Main::badArguments).execute("stauts");
+        int code = new CommandLine(new Main())
+                .setErr(new PrintWriter(err, true))
+                .setParameterExceptionHandler(Main::badArguments)
+                .execute("stauts");
         assertEquals(2, code);
-        assertEquals("muxbar: no command 'stauts'; did you mean 'muxbar status'? (muxbar --help lists them)",
+        assertEquals(
+                "muxbar: no command 'stauts'; did you mean 'muxbar status'? (muxbar --help lists them)",
                 err.toString().trim());
         assertTrue(!err.toString().contains("uninstall"));
     }

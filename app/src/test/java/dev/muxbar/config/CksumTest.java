@@ -10,7 +10,8 @@ class CksumTest {
     /** Compares with the system's {@code cksum}, which the shell scripts use. */
     @Test
     void matchesPosixCksum() throws Exception {
-        for (String s : new String[] {"", "a", "/tmp/tmux-0/default", "/very/long/päth with spaces/名/" + "x".repeat(200)}) {
+        for (String s :
+                new String[] {"", "a", "/tmp/tmux-0/default", "/very/long/päth with spaces/名/" + "x".repeat(200)}) {
             Process p = new ProcessBuilder("cksum").start();
             p.getOutputStream().write(s.getBytes(StandardCharsets.UTF_8));
             p.getOutputStream().close();

@@ -33,13 +33,26 @@ class PathsTest {
     @Test
     void runtimeDirPrecedence() {
         Path sock = Path.of("/tmp/tmux-0/default");
-        assertEquals(Path.of("/x/rt"), Paths.of(Map.of("MUXBAR_RUNTIME_DIR", "/x/rt", "XDG_RUNTIME_DIR", "/run"), 0, sock).runtimeDir());
-        assertEquals(Path.of("/run/user/5/muxbar-5/tmp_tmux-0_default"),
-                Paths.of(Map.of("XDG_RUNTIME_DIR", "/run/user/5", "TMPDIR", "/t"), 5, sock).runtimeDir());
-        assertEquals(Path.of("/t/muxbar-5/tmp_tmux-0_default"), Paths.of(Map.of("TMPDIR", "/t"), 5, sock).runtimeDir());
-        assertEquals(Path.of("/tmp/muxbar-5/tmp_tmux-0_default"), Paths.of(Map.of(), 5, sock).runtimeDir());
-        assertEquals(Path.of("/h/.local/state/muxbar/tmp_tmux-0_default"), Paths.of(Map.of("HOME", "/h"), 5, sock).stateDir());
-        assertEquals(Path.of("/s/muxbar/tmp_tmux-0_default"), Paths.of(Map.of("XDG_STATE_HOME", "/s"), 5, sock).stateDir());
+        assertEquals(
+                Path.of("/x/rt"),
+                Paths.of(Map.of("MUXBAR_RUNTIME_DIR", "/x/rt", "XDG_RUNTIME_DIR", "/run"), 0, sock)
+                        .runtimeDir());
+        assertEquals(
+                Path.of("/run/user/5/muxbar-5/tmp_tmux-0_default"),
+                Paths.of(Map.of("XDG_RUNTIME_DIR", "/run/user/5", "TMPDIR", "/t"), 5, sock)
+                        .runtimeDir());
+        assertEquals(
+                Path.of("/t/muxbar-5/tmp_tmux-0_default"),
+                Paths.of(Map.of("TMPDIR", "/t"), 5, sock).runtimeDir());
+        assertEquals(
+                Path.of("/tmp/muxbar-5/tmp_tmux-0_default"),
+                Paths.of(Map.of(), 5, sock).runtimeDir());
+        assertEquals(
+                Path.of("/h/.local/state/muxbar/tmp_tmux-0_default"),
+                Paths.of(Map.of("HOME", "/h"), 5, sock).stateDir());
+        assertEquals(
+                Path.of("/s/muxbar/tmp_tmux-0_default"),
+                Paths.of(Map.of("XDG_STATE_HOME", "/s"), 5, sock).stateDir());
     }
 
     @Test
@@ -47,7 +60,10 @@ class PathsTest {
         Paths p = Paths.of(Map.of("XDG_RUNTIME_DIR", tmp.toString()), 7, Path.of("/tmp/tmux-7/x"));
         p.createRuntimeDir();
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p.runtimeDir())));
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p.runtimeDir().getParent())));
+        assertEquals(
+                "rwx------",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(p.runtimeDir().getParent())));
     }
 
     @Test
@@ -55,12 +71,14 @@ class PathsTest {
         long me = Uid.real();
         Paths p = Paths.of(Map.of("XDG_RUNTIME_DIR", tmp.toString()), me + 1, Path.of("/tmp/tmux-7/x"));
         Path planted = p.runtimeDir().getParent();
-        Files.createDirectory(planted, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
+        Files.createDirectory(
+                planted, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
         Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rwxrwxrwx"));
         // The dir belongs to "me"; the daemon runs as uid me+1: to it, the dir is another user's.
         PrivateDir.UnsafeException e = assertThrows(PrivateDir.UnsafeException.class, () -> p.createRuntimeDir(me + 1));
         assertTrue(e.getMessage().contains("belongs to uid " + me + ", not to you"), e.getMessage());
-        assertEquals("rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(planted)), "not chmod-ed");
+        assertEquals(
+                "rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(planted)), "not chmod-ed");
         assertFalse(Files.exists(p.runtimeDir()), "nothing made inside it");
     }
 
@@ -83,7 +101,8 @@ class PathsTest {
         Path dir = tmp.resolve("rt");
         Files.createDirectory(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Paths.of(Map.of("MUXBAR_RUNTIME_DIR", dir.toString()), me, Path.of("/tmp/tmux-7/x")).createRuntimeDir(me);
+        Paths.of(Map.of("MUXBAR_RUNTIME_DIR", dir.toString()), me, Path.of("/tmp/tmux-7/x"))
+                .createRuntimeDir(me);
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
     }
 
@@ -104,6 +123,8 @@ class PathsTest {
         assertEquals(Path.of("/c/settings.json"), e.claudeSettings());
         assertEquals(Path.of("/c/projects"), e.claudeProjects());
         assertEquals(Path.of("/k/config.toml"), e.codexConfig());
-        assertEquals(Path.of(System.getProperty("user.home"), ".claude"), AgentDirs.of(Map.of()).claude());
+        assertEquals(
+                Path.of(System.getProperty("user.home"), ".claude"),
+                AgentDirs.of(Map.of()).claude());
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.muxbar.testing.DaemonProcess;
 import dev.muxbar.testing.DaemonLocks;
+import dev.muxbar.testing.DaemonProcess;
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.Teardown;
 import dev.muxbar.testing.TestFiles;
@@ -40,8 +40,10 @@ class SecurityIT {
 
     @TempDir
     Path tmp;
+
     private final Teardown cleanup = new Teardown();
-    private final Path root = Path.of(System.getProperty("muxbar.root", ".")).toAbsolutePath().normalize();
+    private final Path root =
+            Path.of(System.getProperty("muxbar.root", ".")).toAbsolutePath().normalize();
 
     @AfterEach
     void tearDown() {
@@ -86,21 +88,38 @@ class SecurityIT {
         assumeTrue(root(), "needs root to play another uid");
         Path base = plantedBase();
         TmuxServer tmux = cleanup.track(new TmuxServer("s"));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", DaemonProcess.jar().toString(), "server", "--foreground", "-L", tmux.label));
-        Run r = run(Map.of("XDG_RUNTIME_DIR", base.toString(), "XDG_STATE_HOME", tmp.resolve("state").toString()), cmd);
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                DaemonProcess.jar().toString(),
+                "server",
+                "--foreground",
+                "-L",
+                tmux.label));
+        Run r = run(
+                Map.of(
+                        "XDG_RUNTIME_DIR",
+                        base.toString(),
+                        "XDG_STATE_HOME",
+                        tmp.resolve("state").toString()),
+                cmd);
         assertEquals(1, r.exit(), r.output());
         assertTrue(r.output().contains("belongs to uid " + OTHER + ", not to you"), r.output());
         assertFalse(r.output().contains("\tat "), "one line, no stack trace: " + r.output());
         try (var inside = Files.list(base.resolve("muxbar-" + Uid.real()))) {
             assertEquals(0, inside.count(), "nothing made in the other user's dir");
         }
-        assertEquals("rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                base.resolve("muxbar-" + Uid.real()))), "not chmod-ed");
+        assertEquals(
+                "rwxrwxrwx",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(base.resolve("muxbar-" + Uid.real()))),
+                "not chmod-ed");
         // 'muxbar server' (which starts the daemon in the background) says the same in one line.
         cmd.remove("--foreground");
         Run cli = run(Map.of("XDG_RUNTIME_DIR", base.toString()), cmd);
-        assertTrue(cli.output().contains("belongs to uid " + OTHER) && !cli.output().contains("\tat "), cli.output());
+        assertTrue(
+                cli.output().contains("belongs to uid " + OTHER)
+                        && !cli.output().contains("\tat "),
+                cli.output());
     }
 
     /** The hook script would hand prompts to whoever owns the socket: it must not send to theirs. */
@@ -126,7 +145,8 @@ class SecurityIT {
             chown(base.resolve("muxbar-" + Uid.real()), (int) Uid.real());
             chown(theirs, (int) Uid.real());
             chown(sock, (int) Uid.real());
-            Files.setPosixFilePermissions(base.resolve("muxbar-" + Uid.real()), PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(
+                    base.resolve("muxbar-" + Uid.real()), PosixFilePermissions.fromString("rwx------"));
             run(Map.of("MUXBAR_RUNTIME_DIR", theirs.toString()), List.of(hook, "claude", "{\"prompt\":\"secret\"}"));
             assertTrue(server.accept() != null, "a socket of ours is used");
         }
@@ -146,19 +166,25 @@ class SecurityIT {
         Path calls = tmp.resolve("calls");
         Files.writeString(bin.resolve("tmux"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n");
         Files.setPosixFilePermissions(bin.resolve("tmux"), PosixFilePermissions.fromString("rwx------"));
-        Map<String, String> env = Map.of("MUXBAR_RUNTIME_DIR", theirs.toString(),
-                "PATH", bin + ":" + System.getenv("PATH"));
+        Map<String, String> env =
+                Map.of("MUXBAR_RUNTIME_DIR", theirs.toString(), "PATH", bin + ":" + System.getenv("PATH"));
         run(env, List.of(root.resolve("scripts/switch-index").toString(), "1", "/dev/pts/9"));
-        assertFalse(TestFiles.read(calls).contains("switch-client"), "no switch from a planted order: " + TestFiles.read(calls));
+        assertFalse(
+                TestFiles.read(calls).contains("switch-client"),
+                "no switch from a planted order: " + TestFiles.read(calls));
         try (var inside = Files.list(theirs)) {
-            assertEquals(List.of("order"), inside.map(p -> p.getFileName().toString()).toList(), "nothing written there");
+            assertEquals(
+                    List.of("order"),
+                    inside.map(p -> p.getFileName().toString()).toList(),
+                    "nothing written there");
         }
 
         // Control: the same file in a private dir of ours is obeyed.
         Path ours = Files.createDirectory(tmp.resolve("ours"));
         Files.setPosixFilePermissions(ours, PosixFilePermissions.fromString("rwx------"));
         Files.writeString(ours.resolve("order"), "$9\tmine\n");
-        run(Map.of("MUXBAR_RUNTIME_DIR", ours.toString(), "PATH", bin + ":" + System.getenv("PATH")),
+        run(
+                Map.of("MUXBAR_RUNTIME_DIR", ours.toString(), "PATH", bin + ":" + System.getenv("PATH")),
                 List.of(root.resolve("scripts/switch-index").toString(), "1", "/dev/pts/9"));
         assertTrue(TestFiles.read(calls).contains("switch-client -c /dev/pts/9 -t $9"), TestFiles.read(calls));
     }
@@ -171,7 +197,8 @@ class SecurityIT {
     private boolean othersCanRunThisCheckout() throws IOException {
         for (Path p = DaemonProcess.jar().toAbsolutePath(); p != null; p = p.getParent()) {
             var perms = Files.getPosixFilePermissions(p);
-            boolean ok = Files.isDirectory(p) ? perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)
+            boolean ok = Files.isDirectory(p)
+                    ? perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)
                     : perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
             if (!ok) {
                 return false;
@@ -191,8 +218,8 @@ class SecurityIT {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> as = List.of("setpriv", "--reuid=" + OTHER, "--regid=" + OTHER, "--clear-groups");
         String label = "muxbar-it-nopw-" + ProcessHandle.current().pid();
-        Map<String, String> env = Map.of("HOME", home.toString(), "XDG_RUNTIME_DIR", runtime.toString(),
-                "TMUX_TMPDIR", home.toString());
+        Map<String, String> env =
+                Map.of("HOME", home.toString(), "XDG_RUNTIME_DIR", runtime.toString(), "TMUX_TMPDIR", home.toString());
         List<String> tmux = new ArrayList<>(as);
         tmux.addAll(List.of("tmux", "-L", label));
         cleanup.track(() -> {
@@ -214,9 +241,11 @@ class SecurityIT {
         show.addAll(List.of("show-environment", "-g", "MUXBAR_RUNTIME_DIR"));
         String dir = run(env, show).output().trim().replaceFirst("^MUXBAR_RUNTIME_DIR=", "");
         assertTrue(dir.startsWith(runtime + "/muxbar-" + OTHER + "/"), "sh uses the real uid: " + dir);
-        Poll.until(20_000, () -> Files.exists(Path.of(dir, "daemon.sock")),
-                "the daemon's socket where the plugin looks: " + dir, () -> TestFiles.listing(runtime));
+        Poll.until(
+                20_000,
+                () -> Files.exists(Path.of(dir, "daemon.sock")),
+                "the daemon's socket where the plugin looks: " + dir,
+                () -> TestFiles.listing(runtime));
         assertEquals(OTHER, ((Number) Files.getAttribute(Path.of(dir, "daemon.sock"), "unix:uid")).intValue());
     }
-
 }

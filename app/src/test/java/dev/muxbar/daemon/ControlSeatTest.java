@@ -46,7 +46,8 @@ class ControlSeatTest {
         seat.accept(model("$2", 1, 1, 0));
         seat.accept(model("$2", 1, 1, 1)); // a user followed it there; $2 is the only... none free
         seat.accept(model("$2", 0, 1, 1)); // $0 freed
-        assertEquals(List.of("switch-client -c 'client-9' -t '$2'", "switch-client -c 'client-9' -t '$0'"), tmux.commands);
+        assertEquals(
+                List.of("switch-client -c 'client-9' -t '$2'", "switch-client -c 'client-9' -t '$0'"), tmux.commands);
     }
 
     @Test

@@ -37,7 +37,8 @@ class DaemonIT {
     @BeforeEach
     void start() throws Exception {
         tmux = track(new TmuxServer("alpha"));
-        daemon = track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"))).awaitReady();
+        daemon = track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state")))
+                .awaitReady();
         awaitOrder(5_000, "$0\talpha\n");
     }
 
@@ -55,7 +56,10 @@ class DaemonIT {
     }
 
     private long awaitOrder(long millis, String expected) {
-        return Poll.until(millis, () -> daemon.order().equals(expected), "order file == " + expected.replace("\n", "⏎"),
+        return Poll.until(
+                millis,
+                () -> daemon.order().equals(expected),
+                "order file == " + expected.replace("\n", "⏎"),
                 this::diagnostics);
     }
 
@@ -72,11 +76,21 @@ class DaemonIT {
 
     @Test
     void oddNamesRoundTripExactly() throws Exception {
-        String[] names = {"tab\there", "new\nline", "quote\"s 'single'", "pipe|dollar$HOME", "  spaced  out ",
-            "名前 🚀 é", "1", "=eq", "back\\slash"};
+        String[] names = {
+            "tab\there",
+            "new\nline",
+            "quote\"s 'single'",
+            "pipe|dollar$HOME",
+            "  spaced  out ",
+            "名前 🚀 é",
+            "1",
+            "=eq",
+            "back\\slash"
+        };
         List<String> ids = new ArrayList<>();
         for (String n : names) {
-            ids.add(tmux.tmux("new-session", "-d", "-P", "-F", "#{session_id}", "-s", n).trim());
+            ids.add(tmux.tmux("new-session", "-d", "-P", "-F", "#{session_id}", "-s", n)
+                    .trim());
         }
         StringBuilder expected = new StringBuilder("$0\talpha\n");
         List<String> stored = new ArrayList<>();
@@ -93,27 +107,37 @@ class DaemonIT {
             assertEquals(stored, fromApi.subList(1, fromApi.size()));
             // Every odd name can be used to reorder by name (URL-encoded), and the move lands.
             String last = stored.get(stored.size() - 1);
-            assertEquals(200, api.post("/order/move?session=" + enc(last) + "&position=1").status());
+            assertEquals(
+                    200,
+                    api.post("/order/move?session=" + enc(last) + "&position=1").status());
         }
         // The reply comes when the loop has moved it; the order file is written after that.
-        Poll.until(2_000, () -> daemon.order().startsWith(ids.get(ids.size() - 1) + "\t"), "the moved session first",
+        Poll.until(
+                2_000,
+                () -> daemon.order().startsWith(ids.get(ids.size() - 1) + "\t"),
+                "the moved session first",
                 daemon::diagnostics);
     }
 
     @Test
     void aPaneCwdWithCarriageReturnNewlineAndTabArrivesExactly() throws Exception {
         Path odd = Files.createDirectories(tmp.resolve("we\rird\nd\tir 名"));
-        String id = tmux.tmux("new-session", "-d", "-P", "-F", "#{pane_id}", "-s", "beta", "-c", odd.toString(),
-                "sleep 600").trim();
+        String id = tmux.tmux(
+                        "new-session", "-d", "-P", "-F", "#{pane_id}", "-s", "beta", "-c", odd.toString(), "sleep 600")
+                .trim();
         try (ApiClient api = new ApiClient(daemon.socket())) {
-            Poll.until(5_000, () -> odd.toString().equals(paneCwd(api, id)), "pane " + id + " cwd in /state",
+            Poll.until(
+                    5_000,
+                    () -> odd.toString().equals(paneCwd(api, id)),
+                    "pane " + id + " cwd in /state",
                     () -> "saw: " + paneCwd(api, id) + "\n" + diagnostics());
         }
     }
 
     private static String paneCwd(ApiClient api, String paneId) {
         try {
-            for (JsonNode s : JSON.readTree(api.get("/state").body()).get("snapshot").get("sessions")) {
+            for (JsonNode s :
+                    JSON.readTree(api.get("/state").body()).get("snapshot").get("sessions")) {
                 for (JsonNode w : s.get("windows")) {
                     for (JsonNode p : w.get("panes")) {
                         if (p.get("id").asText().equals(paneId)) {
@@ -145,7 +169,8 @@ class DaemonIT {
             assertError(api.get("/nope"), 404, "no such endpoint");
         }
         assertEquals("$0\talpha\n$1\tbeta\n", daemon.order());
-        DaemonProcess.Cli cli = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "order", "hide", "-L", tmux.label, "zeta");
+        DaemonProcess.Cli cli =
+                DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "order", "hide", "-L", tmux.label, "zeta");
         assertEquals(1, cli.exit());
         assertTrue(cli.output().contains("no session zeta"), cli.output());
     }
@@ -175,13 +200,38 @@ class DaemonIT {
             new ProcessBuilder("tmux", "-L", outer, "kill-server").start().waitFor();
             Files.deleteIfExists(tmux.socket.resolveSibling(outer));
         });
-        new ProcessBuilder("tmux", "-L", outer, "-f", "/dev/null", "new-session", "-d", "-s", "o", "-x", "120", "-y", "40",
-                "env -u TMUX tmux -L " + tmux.label + " attach -t alpha").start().waitFor();
+        new ProcessBuilder(
+                        "tmux",
+                        "-L",
+                        outer,
+                        "-f",
+                        "/dev/null",
+                        "new-session",
+                        "-d",
+                        "-s",
+                        "o",
+                        "-x",
+                        "120",
+                        "-y",
+                        "40",
+                        "env -u TMUX tmux -L " + tmux.label + " attach -t alpha")
+                .start()
+                .waitFor();
         try (ApiClient api = new ApiClient(daemon.socket())) {
             Poll.until(3_000, () -> clientSession(api).equals("$0"), "client attached to alpha", this::diagnostics);
-            tmux.tmux("switch-client", "-c", tmux.tmux("list-clients", "-F", "#{client_control_mode} #{client_name}")
-                    .lines().filter(l -> l.startsWith("0 ")).findFirst().orElseThrow().substring(2), "-t", "$1");
-            long ms = Poll.until(1_000, () -> clientSession(api).equals("$1"), "client switched to beta", this::diagnostics);
+            tmux.tmux(
+                    "switch-client",
+                    "-c",
+                    tmux.tmux("list-clients", "-F", "#{client_control_mode} #{client_name}")
+                            .lines()
+                            .filter(l -> l.startsWith("0 "))
+                            .findFirst()
+                            .orElseThrow()
+                            .substring(2),
+                    "-t",
+                    "$1");
+            long ms = Poll.until(
+                    1_000, () -> clientSession(api).equals("$1"), "client switched to beta", this::diagnostics);
             JsonNode shown = JSON.readTree(api.get("/state").body()).get("shown");
             assertEquals(0, shown.get(0).get("attached").asInt());
             assertEquals(1, shown.get(1).get("attached").asInt());
@@ -191,7 +241,8 @@ class DaemonIT {
 
     private static String clientSession(ApiClient api) {
         try {
-            JsonNode clients = JSON.readTree(api.get("/state").body()).get("snapshot").get("clients");
+            JsonNode clients =
+                    JSON.readTree(api.get("/state").body()).get("snapshot").get("clients");
             return clients.size() == 1 ? clients.get(0).get("sessionId").asText() : "";
         } catch (Exception e) {
             return "";
@@ -202,8 +253,12 @@ class DaemonIT {
     void reattachesWhenItsSessionIsDestroyed() {
         tmux.tmux("new-session", "-d", "-s", "beta");
         awaitOrder(2_000, "$0\talpha\n$1\tbeta\n");
-        String controlSession = tmux.tmux("list-clients", "-F", "#{client_control_mode} #{session_id}").lines()
-                .filter(l -> l.startsWith("1 ")).findFirst().orElseThrow().substring(2);
+        String controlSession = tmux.tmux("list-clients", "-F", "#{client_control_mode} #{session_id}")
+                .lines()
+                .filter(l -> l.startsWith("1 "))
+                .findFirst()
+                .orElseThrow()
+                .substring(2);
         tmux.tmux("kill-session", "-t", controlSession);
         String left = controlSession.equals("$0") ? "$1\tbeta\n" : "$0\talpha\n";
         awaitOrder(2_000, left);
@@ -213,26 +268,37 @@ class DaemonIT {
         assertTrue(daemon.diagnostics().contains("re-attached"), daemon.diagnostics());
 
         // Detaching the control client (e.g. someone runs detach-client -a) is survived the same way.
-        String control = tmux.tmux("list-clients", "-F", "#{client_control_mode} #{client_name}").lines()
-                .filter(l -> l.startsWith("1 ")).findFirst().orElseThrow().substring(2);
+        String control = tmux.tmux("list-clients", "-F", "#{client_control_mode} #{client_name}")
+                .lines()
+                .filter(l -> l.startsWith("1 "))
+                .findFirst()
+                .orElseThrow()
+                .substring(2);
         tmux.tmux("detach-client", "-t", control);
-        Poll.until(3_000, () -> tmux.tmux("list-clients", "-F", "#{client_control_mode} #{client_name}").lines()
-                .anyMatch(l -> l.startsWith("1 ") && !l.endsWith(" " + control)), "a new control client", this::diagnostics);
+        Poll.until(
+                3_000,
+                () -> tmux.tmux("list-clients", "-F", "#{client_control_mode} #{client_name}")
+                        .lines()
+                        .anyMatch(l -> l.startsWith("1 ") && !l.endsWith(" " + control)),
+                "a new control client",
+                this::diagnostics);
         tmux.tmux("new-session", "-d", "-s", "delta");
         awaitOrder(2_000, left + "$2\tgamma\n$3\tdelta\n");
     }
 
     @Test
     void aSecondDaemonIsRefusedAndAnotherServerIsIndependent() throws Exception {
-        DaemonProcess.Cli second = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome,
-                "server", "-L", tmux.label, "--foreground");
+        DaemonProcess.Cli second =
+                DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "server", "-L", tmux.label, "--foreground");
         assertEquals(0, second.exit(), second.output());
         assertTrue(second.output().contains("already serves"), second.output());
         assertTrue(daemon.process().isAlive());
 
         TmuxServer other = track(new TmuxServer("omega"));
-        DaemonProcess otherDaemon = track(DaemonProcess.start(other, tmp.resolve("run2"), tmp.resolve("state"))).awaitReady();
-        Poll.until(5_000, () -> otherDaemon.order().equals("$0\tomega\n"), "other order file", otherDaemon::diagnostics);
+        DaemonProcess otherDaemon = track(DaemonProcess.start(other, tmp.resolve("run2"), tmp.resolve("state")))
+                .awaitReady();
+        Poll.until(
+                5_000, () -> otherDaemon.order().equals("$0\tomega\n"), "other order file", otherDaemon::diagnostics);
         tmux.tmux("new-session", "-d", "-s", "beta");
         awaitOrder(2_000, "$0\talpha\n$1\tbeta\n");
         assertEquals("$0\tomega\n", otherDaemon.order());
@@ -251,11 +317,15 @@ class DaemonIT {
             if (mode.equals("--foreground")) {
                 args.add(mode);
             }
-            DaemonProcess.Cli cli = DaemonProcess.cli(tmp.resolve("run-" + mode), file.resolve("state"),
-                    args.toArray(new String[0]));
+            DaemonProcess.Cli cli =
+                    DaemonProcess.cli(tmp.resolve("run-" + mode), file.resolve("state"), args.toArray(new String[0]));
             assertEquals(1, cli.exit(), cli.output());
-            assertTrue(cli.output().contains("cannot create the state dir " + file.resolve("state").resolve("muxbar"))
-                    && cli.output().contains("Not a directory"), mode + ": " + cli.output());
+            assertTrue(
+                    cli.output()
+                                    .contains("cannot create the state dir "
+                                            + file.resolve("state").resolve("muxbar"))
+                            && cli.output().contains("Not a directory"),
+                    mode + ": " + cli.output());
             assertFalse(cli.output().contains("is a tmux server running"), cli.output());
         }
         assertTrue(other.alive());
@@ -279,11 +349,11 @@ class DaemonIT {
         tmux.tmux("new-session", "-d", "-s", "beta");
         tmux.tmux("new-session", "-d", "-s", "gamma");
         awaitOrder(2_000, "$0\talpha\n$1\tbeta\n$2\tgamma\n");
-        DaemonProcess.Cli move = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome,
-                "order", "move", "-L", tmux.label, "gamma", "1");
+        DaemonProcess.Cli move =
+                DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "order", "move", "-L", tmux.label, "gamma", "1");
         assertEquals(0, move.exit(), move.output());
-        DaemonProcess.Cli hide = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome,
-                "order", "hide", "-L", tmux.label, "$0");
+        DaemonProcess.Cli hide =
+                DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "order", "hide", "-L", tmux.label, "$0");
         assertEquals(0, hide.exit(), hide.output());
         awaitOrder(2_000, "$2\tgamma\n$1\tbeta\n");
 
@@ -292,10 +362,11 @@ class DaemonIT {
         assertFalse(Files.exists(daemon.socket()), "socket removed on stop");
         tmux.tmux("new-session", "-d", "-s", "delta"); // while no daemon runs
 
-        daemon = track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"))).awaitReady();
+        daemon = track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state")))
+                .awaitReady();
         awaitOrder(5_000, "$2\tgamma\n$1\tbeta\n$3\tdelta\n");
-        DaemonProcess.Cli status = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome,
-                "status", "--json", "-L", tmux.label);
+        DaemonProcess.Cli status =
+                DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "status", "--json", "-L", tmux.label);
         JsonNode st = JSON.readTree(status.output());
         assertTrue(st.get("daemon").asBoolean());
         assertEquals("gamma", st.get("sessions").get(0).get("name").asText());
@@ -306,12 +377,14 @@ class DaemonIT {
     void statusWorksWithoutADaemonAndAppliesTheSavedOrder() throws Exception {
         tmux.tmux("new-session", "-d", "-s", "beta");
         awaitOrder(2_000, "$0\talpha\n$1\tbeta\n");
-        assertEquals(0, DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome,
-                "order", "move", "-L", tmux.label, "beta", "1").exit());
+        assertEquals(
+                0,
+                DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "order", "move", "-L", tmux.label, "beta", "1")
+                        .exit());
         awaitOrder(2_000, "$1\tbeta\n$0\talpha\n");
         daemon.stop();
-        DaemonProcess.Cli status = DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome,
-                "status", "--json", "-L", tmux.label);
+        DaemonProcess.Cli status =
+                DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "status", "--json", "-L", tmux.label);
         JsonNode st = JSON.readTree(status.output());
         assertFalse(st.get("daemon").asBoolean());
         assertEquals("beta", st.get("sessions").get(0).get("name").asText(), status.output());

@@ -30,7 +30,9 @@ class DaemonLogTest {
         log.debugging(true);
         log.debug().accept("agent claude %1: waiting (hook)");
         String text = Files.readString(f);
-        assertTrue(!text.contains("running (hook)") && text.contains("a problem") && text.contains("waiting (hook)"), text);
+        assertTrue(
+                !text.contains("running (hook)") && text.contains("a problem") && text.contains("waiting (hook)"),
+                text);
     }
 
     @Test

@@ -29,9 +29,11 @@ class IdleIT {
     void noSubprocessDuringTenSecondsIdle() throws Exception {
         // Panes outside any git repository: the sidebar's git mark rightly runs git when a
         // repository's index changes (someone working in it), which is not what this measures.
-        try (TmuxServer tmux = new TmuxServer(TmuxServer.newLabel(), Path.of("/dev/null"), List.of("-s", "alpha", "-c", tmp.toString()));
-             DaemonProcess daemon = DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state")).awaitReady();
-             ApiClient api = new ApiClient(daemon.socket())) {
+        try (TmuxServer tmux = new TmuxServer(
+                        TmuxServer.newLabel(), Path.of("/dev/null"), List.of("-s", "alpha", "-c", tmp.toString()));
+                DaemonProcess daemon = DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"))
+                        .awaitReady();
+                ApiClient api = new ApiClient(daemon.socket())) {
             Poll.until(5_000, () -> daemon.order().equals("$0\talpha\n"), "first order file", daemon::diagnostics);
             long refreshesBefore = refreshes(api);
 
@@ -44,16 +46,26 @@ class IdleIT {
             // Positive control: force a re-attach, which must spawn one tmux client, and see it.
             strace = Strace.execs(daemon.pid(), tmp.resolve("busy.strace"));
             tmux.tmux("new-session", "-d", "-s", "beta", "-c", tmp.toString());
-            String control = tmux.tmux("list-clients", "-F", "#{client_control_mode} #{session_id}").lines()
-                    .filter(l -> l.startsWith("1 ")).findFirst().orElseThrow().substring(2);
+            String control = tmux.tmux("list-clients", "-F", "#{client_control_mode} #{session_id}")
+                    .lines()
+                    .filter(l -> l.startsWith("1 "))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(2);
             tmux.tmux("kill-session", "-t", control);
-            Poll.until(5_000, () -> daemon.diagnostics().contains("re-attached"), "re-attach",
+            Poll.until(
+                    5_000,
+                    () -> daemon.diagnostics().contains("re-attached"),
+                    "re-attach",
                     () -> tmux.describe() + "\n" + daemon.diagnostics());
             assertTrue(strace.stop().stream().anyMatch(l -> l.contains("tmux")), "tracer saw the re-attach spawn");
         }
     }
 
     private static long refreshes(ApiClient api) throws Exception {
-        return JSON.readTree(api.get("/health").body()).get("stats").get("refreshes").asLong();
+        return JSON.readTree(api.get("/health").body())
+                .get("stats")
+                .get("refreshes")
+                .asLong();
     }
 }

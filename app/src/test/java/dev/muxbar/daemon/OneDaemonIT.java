@@ -26,6 +26,7 @@ class OneDaemonIT {
 
     @TempDir
     Path tmp;
+
     private final Teardown cleanup = new Teardown();
 
     @AfterEach
@@ -47,12 +48,20 @@ class OneDaemonIT {
     }
 
     private static long controlClients(PluginServer p) {
-        return p.tmux.tmux("list-clients", "-F", "#{client_control_mode}").lines().filter("1"::equals).count();
+        return p.tmux.tmux("list-clients", "-F", "#{client_control_mode}")
+                .lines()
+                .filter("1"::equals)
+                .count();
     }
 
     private Map<String, String> otherTmpdir() {
-        return Map.of("TMPDIR", tmp.resolve("other").toString(), "XDG_RUNTIME_DIR", "",
-                "XDG_STATE_HOME", tmp.resolve("state").toString());
+        return Map.of(
+                "TMPDIR",
+                tmp.resolve("other").toString(),
+                "XDG_RUNTIME_DIR",
+                "",
+                "XDG_STATE_HOME",
+                tmp.resolve("state").toString());
     }
 
     @Test
@@ -65,7 +74,9 @@ class OneDaemonIT {
         p.load(); // the plugin: its daemon check must find that one
         Poll.until(5_000, () -> p.daemonPid() == pid, "the plugin uses the daemon started by hand", p::diagnostics);
         assertEquals(1, controlClients(p), p.diagnostics());
-        assertTrue(p.runtimeDir().startsWith(tmp.resolve("other")), "tmux names the daemon's runtime dir: " + p.runtimeDir());
+        assertTrue(
+                p.runtimeDir().startsWith(tmp.resolve("other")),
+                "tmux names the daemon's runtime dir: " + p.runtimeDir());
     }
 
     @Test
@@ -74,11 +85,19 @@ class OneDaemonIT {
         long pid = p.daemonPid();
         DaemonProcess.Cli other = serverFrom(p, otherTmpdir());
         assertEquals(0, other.exit(), other.output());
-        assertTrue(other.output().contains("already serves") && other.output().contains(String.valueOf(pid)), other.output());
+        assertTrue(
+                other.output().contains("already serves") && other.output().contains(String.valueOf(pid)),
+                other.output());
         Path explicit = tmp.resolve("explicit");
-        DaemonProcess.Cli told = serverFrom(p, Map.of("MUXBAR_RUNTIME_DIR", explicit.toString(), "XDG_STATE_HOME",
-                tmp.resolve("state").toString()));
-        assertTrue(told.output().contains("already serves") && told.output().contains("runtime dir " + p.runtimeDir()),
+        DaemonProcess.Cli told = serverFrom(
+                p,
+                Map.of(
+                        "MUXBAR_RUNTIME_DIR",
+                        explicit.toString(),
+                        "XDG_STATE_HOME",
+                        tmp.resolve("state").toString()));
+        assertTrue(
+                told.output().contains("already serves") && told.output().contains("runtime dir " + p.runtimeDir()),
                 told.output());
         assertEquals(1, controlClients(p), p.diagnostics());
         assertEquals(pid, p.daemonPid());
@@ -92,14 +111,23 @@ class OneDaemonIT {
         long dead = p.daemonPid();
         ProcessHandle.of(dead).orElseThrow().destroyForcibly();
         Poll.until(5_000, () -> controlClients(p) == 0, "its control client gone", p::diagnostics);
-        assertTrue(p.tmux.tmux("show-options", "-gqv", "@muxbar-daemon").startsWith(dead + " "), "the dead claim is there");
+        assertTrue(
+                p.tmux.tmux("show-options", "-gqv", "@muxbar-daemon").startsWith(dead + " "),
+                "the dead claim is there");
         DaemonProcess.Cli next = serverFrom(p, otherTmpdir());
         assertEquals(0, next.exit(), next.output());
         long pid = Long.parseLong(next.output().replaceAll("(?s).*\\(pid ([0-9]+)\\).*", "$1"));
         cleanup.track(() -> DaemonLocks.stop(pid));
-        Poll.until(5_000, () -> p.tmux.tmux("show-options", "-gqv", "@muxbar-daemon").startsWith(pid + " "),
-                "the new daemon holds the claim", p::diagnostics);
-        assertEquals(List.of("1"), p.tmux.tmux("list-clients", "-F", "#{client_control_mode}").lines()
-                .filter("1"::equals).toList());
+        Poll.until(
+                5_000,
+                () -> p.tmux.tmux("show-options", "-gqv", "@muxbar-daemon").startsWith(pid + " "),
+                "the new daemon holds the claim",
+                p::diagnostics);
+        assertEquals(
+                List.of("1"),
+                p.tmux.tmux("list-clients", "-F", "#{client_control_mode}")
+                        .lines()
+                        .filter("1"::equals)
+                        .toList());
     }
 }

@@ -22,7 +22,7 @@ class OrderFileTest {
     @Test
     void writesIdTabNameLinesAndOnlyWhenChanged(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("order");
-        OrderFile writer = new OrderFile(f, m -> { });
+        OrderFile writer = new OrderFile(f, m -> {});
         Snapshot s = of(1, 1, "$0", "alpha", "$3", "we\\tird|$\"q x 名");
         writer.accept(Model.of(s, OrderBook.EMPTY));
         assertEquals("$0\talpha\n$3\twe\\tird|$\"q x 名\n", Files.readString(f));
@@ -42,7 +42,7 @@ class OrderFileTest {
         Path f = dir.resolve("order");
         Files.writeString(f, "$0\talpha\n");
         Object first = inode(f);
-        new OrderFile(f, m -> { }).accept(Model.of(of(1, 1, "$0", "alpha"), OrderBook.EMPTY));
+        new OrderFile(f, m -> {}).accept(Model.of(of(1, 1, "$0", "alpha"), OrderBook.EMPTY));
         assertEquals(first, inode(f));
     }
 }

@@ -21,15 +21,15 @@ class OrderStoreTest {
         Path f = dir.resolve("sub/order.json");
         Snapshot s = of(1, 1, "$0", "alpha", "$1", "we\\tird|$\"q 名 😀");
         OrderBook b = OrderBook.EMPTY.reconcile(s).move(s, "$1", 1).hide(s, "$0");
-        new OrderStore(f, m -> { }).accept(Model.of(s, b));
-        assertEquals(b, new OrderStore(f, m -> { }).load());
+        new OrderStore(f, m -> {}).accept(Model.of(s, b));
+        assertEquals(b, new OrderStore(f, m -> {}).load());
     }
 
     @Test
     void aNeverCustomisedOrderWritesNoFile(@TempDir Path dir) {
         Path f = dir.resolve("order.json");
         Snapshot s = of(1, 1, "$0", "alpha");
-        new OrderStore(f, m -> { }).accept(Model.of(s, OrderBook.EMPTY.reconcile(s)));
+        new OrderStore(f, m -> {}).accept(Model.of(s, OrderBook.EMPTY.reconcile(s)));
         assertTrue(!Files.exists(f));
     }
 
@@ -44,7 +44,8 @@ class OrderStoreTest {
         assertTrue(log.get(0).contains("kept it as order.json.corrupt-"), log.get(0));
         List<Path> aside;
         try (var files = Files.list(dir)) {
-            aside = files.filter(p -> p.getFileName().toString().startsWith("order.json.corrupt-")).toList();
+            aside = files.filter(p -> p.getFileName().toString().startsWith("order.json.corrupt-"))
+                    .toList();
         }
         assertEquals(1, aside.size());
         assertEquals("{not json", Files.readString(aside.get(0)), "the user's bytes, unchanged");
@@ -57,17 +58,20 @@ class OrderStoreTest {
     @Test
     void anyFileContentLoadsOrIsKeptAside(@TempDir Path dir) throws Exception {
         Snapshot s = of(1, 1, "$0", "alpha", "$1", "be'ta|$");
-        String good = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
-                .writeValueAsString(OrderBook.EMPTY.reconcile(s).move(s, "$1", 1).hide(s, "$0"));
+        String good = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .writeValueAsString(
+                        OrderBook.EMPTY.reconcile(s).move(s, "$1", 1).hide(s, "$0"));
         dev.muxbar.testing.Fuzz f = dev.muxbar.testing.Fuzz.create();
         Path file = dir.resolve("order.json");
         for (int i = dev.muxbar.testing.Fuzz.iterations(1_000); i > 0; i--) {
             String input = f.mutate(good);
             Files.write(file, input.getBytes(java.nio.charset.StandardCharsets.UTF_8)); // a split surrogate becomes ?
             try {
-                OrderBook b = new OrderStore(file, m -> { }).load();
+                OrderBook b = new OrderStore(file, m -> {}).load();
                 if (b == null || !Files.exists(file) && b != OrderBook.EMPTY) {
-                    org.junit.jupiter.api.Assertions.fail("a book, and the empty one when the file was kept aside; " + f.replay(input));
+                    org.junit.jupiter.api.Assertions.fail(
+                            "a book, and the empty one when the file was kept aside; " + f.replay(input));
                 }
                 b.reconcile(s); // and it is usable
             } catch (RuntimeException e) {

@@ -95,7 +95,8 @@ class ServerClaimTest {
         String zombie = alive.replace(") S ", ") Z ");
         assertTrue(ServerClaim.running("4242 777 /run/x", pid -> Optional.of(alive)));
         assertFalse(ServerClaim.running("4242 777 /run/x", pid -> Optional.of(zombie)));
-        assertFalse(ServerClaim.running("4242 778 /run/x", pid -> Optional.of(alive)), "another start: the pid was reused");
+        assertFalse(
+                ServerClaim.running("4242 778 /run/x", pid -> Optional.of(alive)), "another start: the pid was reused");
         assertFalse(ServerClaim.running("4242 777 /run/x", pid -> Optional.empty()), "no such process");
     }
 }

@@ -55,8 +55,18 @@ class EventHubTest {
     private Model model(Status... statuses) {
         List<Agent> agents = new ArrayList<>();
         for (int i = 0; i < statuses.length; i++) {
-            agents.add(new Agent("%" + (i + 1), "@" + (i + 1), "$" + (i + 1), "claude", null, statuses[i], Source.HOOK, 0,
-                    "t", null, false));
+            agents.add(new Agent(
+                    "%" + (i + 1),
+                    "@" + (i + 1),
+                    "$" + (i + 1),
+                    "claude",
+                    null,
+                    statuses[i],
+                    Source.HOOK,
+                    0,
+                    "t",
+                    null,
+                    false));
         }
         return Model.of(snap, OrderBook.EMPTY.reconcile(snap), agents, Set.of());
     }
@@ -126,7 +136,8 @@ class EventHubTest {
         Recorder fast = open(Filter.ALL, null, false);
         clock.advance(EventHub.FRAME_MS);
         for (int i = 0; i < 3000; i++) {
-            hub.onModel(model(i % 2 == 0 ? Status.RUNNING : Status.TOOL_RUNNING, i % 3 == 0 ? Status.DONE : Status.IDLE));
+            hub.onModel(
+                    model(i % 2 == 0 ? Status.RUNNING : Status.TOOL_RUNNING, i % 3 == 0 ? Status.DONE : Status.IDLE));
             clock.advance(EventHub.FRAME_MS);
         }
         assertEquals(1, stalled.writes.size(), "one batch in flight, nothing more written to it");
@@ -145,7 +156,9 @@ class EventHubTest {
         hub.onModel(model(Status.WAITING));
         Recorder back = open(Filter.ALL, Long.toString(seen), false);
         clock.advance(EventHub.FRAME_MS);
-        assertEquals("id: " + (seen + 1) + "\nevent: agent", back.all().substring(0, ("id: " + (seen + 1) + "\nevent: agent").length()));
+        assertEquals(
+                "id: " + (seen + 1) + "\nevent: agent",
+                back.all().substring(0, ("id: " + (seen + 1) + "\nevent: agent").length()));
         assertEquals(2, back.all().split("event: agent").length - 1);
         assertFalse(back.all().contains("snapshot"));
         Recorder garbled = open(Filter.ALL, "12abc", false);

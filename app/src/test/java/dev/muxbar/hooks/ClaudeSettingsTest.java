@@ -44,9 +44,12 @@ class ClaudeSettingsTest {
         assertEquals("~/guard.sh", n.at("/hooks/PreToolUse/0/hooks/0/command").asText());
         assertEquals("opus", n.path("model").asText());
         assertEquals("echo 名前 | $HOME", n.at("/statusLine/command").asText());
-        assertTrue(once.startsWith("{\n    \"model\": \"opus\",\n    \"permissions\": {\"allow\": [\"Bash(git status)\"]},\n"),
+        assertTrue(
+                once.startsWith(
+                        "{\n    \"model\": \"opus\",\n    \"permissions\": {\"allow\": [\"Bash(git status)\"]},\n"),
                 "untouched lines keep their bytes:\n" + once);
-        assertTrue(once.contains("\"statusLine\": {\"type\": \"command\", \"command\": \"echo 名前 | $HOME\"}\n}\n"), once);
+        assertTrue(
+                once.contains("\"statusLine\": {\"type\": \"command\", \"command\": \"echo 名前 | $HOME\"}\n}\n"), once);
         assertEquals(once, ClaudeSettings.install(once, CMD), "a second install is a no-op");
         assertEquals(List.of(), ClaudeSettings.missing(once));
     }
@@ -79,7 +82,10 @@ class ClaudeSettingsTest {
         assertTrue(r.changed());
         assertEquals(USER, Files.readString(r.backup()), "the backup holds the user's file");
         assertNotEquals(USER, Files.readString(f));
-        assertTrue(!HookFiles.edit(f, t -> ClaudeSettings.install(t, CMD), false, true, "{}\n").changed(), "second: no-op");
+        assertTrue(
+                !HookFiles.edit(f, t -> ClaudeSettings.install(t, CMD), false, true, "{}\n")
+                        .changed(),
+                "second: no-op");
         Path none = dir.resolve("sub").resolve("settings.json");
         HookFiles.edit(none, t -> ClaudeSettings.install(t, CMD), false, true, "{}\n");
         assertTrue(JSON.readTree(Files.readString(none)).path("hooks").has("Stop"), "created when missing");
@@ -96,7 +102,8 @@ class ClaudeSettingsTest {
         // The user's notify stays theirs (the Stop hook tells turn ends); their [features] table gets the flag.
         String theirs = "notify = [\"notify-send\"]\n\n[features]\nweb_search = true\n";
         String withFlag = CodexConfig.install(theirs, "/x/muxbar-hook");
-        assertEquals("notify = [\"notify-send\"]\n\n[features]\ncodex_hooks = true # muxbar\nweb_search = true\n", withFlag);
+        assertEquals(
+                "notify = [\"notify-send\"]\n\n[features]\ncodex_hooks = true # muxbar\nweb_search = true\n", withFlag);
         assertEquals(theirs, CodexConfig.uninstall(withFlag));
         // A flag the user set, even to false, is theirs.
         String off = "[features]\ncodex_hooks = false\n";
@@ -111,13 +118,23 @@ class ClaudeSettingsTest {
     @Test
     void codexHooksJsonHasTheSameShapeAsClaudes() throws Exception {
         ClaudeSettings codex = new ClaudeSettings(ClaudeSettings.CODEX);
-        String user = "{\n  \"hooks\": {\n    \"Stop\": [{\"hooks\": [{\"type\": \"command\", \"command\": \"say done\"}]}]\n  }\n}\n";
+        String user =
+                "{\n  \"hooks\": {\n    \"Stop\": [{\"hooks\": [{\"type\": \"command\", \"command\": \"say done\"}]}]\n  }\n}\n";
         String once = codex.add(user, "/opt/muxbar/scripts/muxbar-hook codex");
         assertEquals(List.of(), codex.missingIn(once));
-        assertTrue(JSON.readTree(once).path("hooks").path("PermissionRequest").path(0).path("matcher").asText().equals("*"), once);
+        assertTrue(
+                JSON.readTree(once)
+                        .path("hooks")
+                        .path("PermissionRequest")
+                        .path(0)
+                        .path("matcher")
+                        .asText()
+                        .equals("*"),
+                once);
         assertEquals(2, JSON.readTree(once).path("hooks").path("Stop").size(), "the user's Stop hook and muxbar's");
         assertEquals(once, codex.add(once, "/opt/muxbar/scripts/muxbar-hook codex"));
         assertEquals(user, codex.remove(once));
-        assertEquals(ClaudeSettings.CLAUDE.events(), ClaudeSettings.missing(once), "Claude's entries are another agent's");
+        assertEquals(
+                ClaudeSettings.CLAUDE.events(), ClaudeSettings.missing(once), "Claude's entries are another agent's");
     }
 }

@@ -34,15 +34,37 @@ class JsonTest {
 
     private static Model richModel() {
         Snapshot s = Snapshots.of(42, 1700, "$0", "alpha", "$1", "be'ta|$ #{x} 名\n");
-        s = new Snapshot(s.server(), s.sessions(), List.of(new Snapshot.Client("/dev/pts/3", "/dev/pts/3", 7, "$1", 99, 120, 40)));
+        s = new Snapshot(
+                s.server(),
+                s.sessions(),
+                List.of(new Snapshot.Client("/dev/pts/3", "/dev/pts/3", 7, "$1", 99, 120, 40)));
         List<Agent> agents = List.of(
-                new Agent("%0", "@0", "$0", "claude", "t1", Status.WAITING, Source.HOOK, 123, "a \"title\"", null, true, Wait.QUESTION),
-                new Agent("%1", "@1", "$1", "codex", null, Status.RUNNING, Source.SCREEN, 5, null, "msg\u0001\u2028", false));
+                new Agent(
+                        "%0",
+                        "@0",
+                        "$0",
+                        "claude",
+                        "t1",
+                        Status.WAITING,
+                        Source.HOOK,
+                        123,
+                        "a \"title\"",
+                        null,
+                        true,
+                        Wait.QUESTION),
+                new Agent(
+                        "%1",
+                        "@1", "$1", "codex", null, Status.RUNNING, Source.SCREEN, 5, null, "msg\u0001\u2028", false));
         Map<String, Meta> meta = new LinkedHashMap<>();
-        meta.put("$0", new Meta(new Meta.Line("building", Meta.Tone.WARN, 99), new Meta.Progress(2, 5, 0),
-                List.of(new Meta.Line("x", Meta.Tone.OK, 0))));
+        meta.put(
+                "$0",
+                new Meta(
+                        new Meta.Line("building", Meta.Tone.WARN, 99),
+                        new Meta.Progress(2, 5, 0),
+                        List.of(new Meta.Line("x", Meta.Tone.OK, 0))));
         meta.put("$1", Meta.EMPTY);
-        OrderBook order = new OrderBook(42, 1700, List.of(new OrderBook.Entry("$1", "b")), List.of(new OrderBook.Entry("$0", "a")));
+        OrderBook order = new OrderBook(
+                42, 1700, List.of(new OrderBook.Entry("$1", "b")), List.of(new OrderBook.Entry("$0", "a")));
         return Model.of(s, order, agents, Set.of("$1"), new Choices(true, 30, 30, false, "note", "nord"), meta);
     }
 
@@ -81,7 +103,8 @@ class JsonTest {
             try {
                 expected = DATABIND.readTree(text);
             } catch (Exception notJson) {
-                assertThrows(Json.JsonException.class, () -> Json.parse(text), "accepted what databind refused: " + text);
+                assertThrows(
+                        Json.JsonException.class, () -> Json.parse(text), "accepted what databind refused: " + text);
                 continue;
             }
             Node got = Json.parse(text);

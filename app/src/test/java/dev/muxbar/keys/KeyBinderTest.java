@@ -17,14 +17,15 @@ class KeyBinderTest {
 
     private final FakeTmux tmux = new FakeTmux();
     private final java.util.Map<String, String> keysInTmux = new java.util.HashMap<>();
-    private final KeyBinder binder = new KeyBinder(tmux, Runnable::run, "root:M-1:1 root:M-2:2 root:M-3:3 prefix:o:0",
-            "/m/switch-index", m -> { });
+    private final KeyBinder binder = new KeyBinder(
+            tmux, Runnable::run, "root:M-1:1 root:M-2:2 root:M-3:3 prefix:o:0", "/m/switch-index", m -> {});
 
     /** tmux's key table as list-keys prints it, kept by the binds the binder sends. */
     KeyBinderTest() {
         for (int i = 1; i <= 3; i++) {
-            keysInTmux.put("root M-" + i, "bind-key -T root M-" + i + " run-shell -b \"'/m/switch-index' " + i
-                    + " '#{client_tty}'\"");
+            keysInTmux.put(
+                    "root M-" + i,
+                    "bind-key -T root M-" + i + " run-shell -b \"'/m/switch-index' " + i + " '#{client_tty}'\"");
         }
         tmux.answer = c -> {
             String[] w = c.split(" ", 5);
@@ -34,8 +35,10 @@ class KeyBinderTest {
             }
             if (w[0].equals("bind-key")) {
                 // tmux prints a single-quoted target in double quotes
-                keysInTmux.put(w[2] + " " + w[3], "bind-key -T " + w[2] + " " + w[3] + " "
-                        + (w[4].startsWith("switch-client") ? w[4].replace('\'', '"') : w[4]));
+                keysInTmux.put(
+                        w[2] + " " + w[3],
+                        "bind-key -T " + w[2] + " " + w[3] + " "
+                                + (w[4].startsWith("switch-client") ? w[4].replace('\'', '"') : w[4]));
             }
             if (c.startsWith("display-message -p")) {
                 return List.of("root:M-1:1 root:M-2:2 root:M-3:3 prefix:o:0\t");
@@ -70,8 +73,7 @@ class KeyBinderTest {
     @Test
     void bindsRowsNativelyOnlyWhenChangedAndRestoresTheScriptPath() {
         binder.accept(model("$0", "a", "$1", "b"));
-        assertEquals(List.of(nat(1, "$0"), nat(2, "$1"),
-                "bind-key -T root M-3 " + script(3)), binds());
+        assertEquals(List.of(nat(1, "$0"), nat(2, "$1"), "bind-key -T root M-3 " + script(3)), binds());
         tmux.commands.clear();
         binder.accept(model("$0", "a", "$1", "b"));
         assertEquals(List.of(), tmux.commands, "nothing changed, nothing sent");
@@ -93,23 +95,27 @@ class KeyBinderTest {
         tmux.commands.clear();
         binder.accept(model("$5", "x", "$6", "y")); // rows 1 and 2 change
         assertEquals(List.of(nat(1, "$5")), binds(), "M-2 is the user's now");
-        assertTrue(tmux.commands.contains("set-option -g @muxbar-bound-keys 'root:M-1:1 root:M-3:3 prefix:o:0'"),
+        assertTrue(
+                tmux.commands.contains("set-option -g @muxbar-bound-keys 'root:M-1:1 root:M-3:3 prefix:o:0'"),
                 tmux.commands.toString());
         assertTrue(tmux.commands.contains("set-option -g @muxbar-skipped-keys 'M-2'"), tmux.commands.toString());
         tmux.commands.clear();
         binder.accept(model("$0", "a", "$1", "b"));
         binder.restore();
-        assertTrue(binds().stream().noneMatch(c -> c.contains(" M-2 ")), "never again, not even on restore: " + binds());
+        assertTrue(
+                binds().stream().noneMatch(c -> c.contains(" M-2 ")), "never again, not even on restore: " + binds());
         assertEquals("bind-key -T root M-2 select-window -t 2", keysInTmux.get("root M-2"));
     }
 
     @Test
     void whatCountsAsMuxbarsBinding() {
-        assertTrue(Bindings.isMuxbars("bind-key    -T root M-3 run-shell -b \"'/x/scripts/switch-index' 3 '#{client_tty}'\""));
+        assertTrue(Bindings.isMuxbars(
+                "bind-key    -T root M-3 run-shell -b \"'/x/scripts/switch-index' 3 '#{client_tty}'\""));
         assertTrue(Bindings.isMuxbars("bind-key    -T root M-1 switch-client -t \"$12\""));
         assertTrue(Bindings.isMuxbars("bind-key -T root M-0 display-message \"muxbar: no agent needs you\""));
-        assertTrue(Bindings.isMuxbars("bind-key -T root M-0 if-shell -F \"#{==:#{session_id},$2}\" { switch-client -t \"$1\" } "
-                + "{ switch-client -t \"$2\" }"));
+        assertTrue(Bindings.isMuxbars(
+                "bind-key -T root M-0 if-shell -F \"#{==:#{session_id},$2}\" { switch-client -t \"$1\" } "
+                        + "{ switch-client -t \"$2\" }"));
         assertFalse(Bindings.isMuxbars(""), "unbound: someone unbound it");
         assertFalse(Bindings.isMuxbars("bind-key -T root M-3 select-window -t 3"));
         assertFalse(Bindings.isMuxbars("bind-key -T root M-3 switch-client -t work"));
@@ -117,24 +123,47 @@ class KeyBinderTest {
 
     @Test
     void onlyRootKeysWithARowAreSwitchKeys() {
-        assertEquals(List.of(new KeyBinder.SwitchKey("root", "M-1", 1), new KeyBinder.SwitchKey("muxbar", "2", 2)),
+        assertEquals(
+                List.of(new KeyBinder.SwitchKey("root", "M-1", 1), new KeyBinder.SwitchKey("muxbar", "2", 2)),
                 KeyBinder.parse(" root:M-1:1 prefix:o:0 root:M-t:0 junk root:M-2:x muxbar:2:2 other:3:3 "));
     }
 
     @Test
     void theNextKeyGoesToTheMostUrgentSessionAndOnFromThere() {
         Snapshot s = of(1, 1, "$0", "a", "$1", "b", "$2", "c");
-        java.util.function.Function<List<dev.muxbar.model.Agent>, Model> with = agents ->
-                Model.of(s, OrderBook.EMPTY.reconcile(s), agents, java.util.Set.of());
-        dev.muxbar.model.Agent waiting = new dev.muxbar.model.Agent("%2", "@2", "$2", "claude", null,
-                dev.muxbar.model.Status.WAITING, dev.muxbar.model.Source.HOOK, 0, null, null, false);
-        dev.muxbar.model.Agent unseen = new dev.muxbar.model.Agent("%1", "@1", "$1", "codex", null,
-                dev.muxbar.model.Status.DONE, dev.muxbar.model.Source.HOOK, 0, null, null, true);
+        java.util.function.Function<List<dev.muxbar.model.Agent>, Model> with =
+                agents -> Model.of(s, OrderBook.EMPTY.reconcile(s), agents, java.util.Set.of());
+        dev.muxbar.model.Agent waiting = new dev.muxbar.model.Agent(
+                "%2",
+                "@2",
+                "$2",
+                "claude",
+                null,
+                dev.muxbar.model.Status.WAITING,
+                dev.muxbar.model.Source.HOOK,
+                0,
+                null,
+                null,
+                false);
+        dev.muxbar.model.Agent unseen = new dev.muxbar.model.Agent(
+                "%1",
+                "@1",
+                "$1",
+                "codex",
+                null,
+                dev.muxbar.model.Status.DONE,
+                dev.muxbar.model.Source.HOOK,
+                0,
+                null,
+                null,
+                true);
         assertEquals(List.of(new KeyBinder.SwitchKey("root", "M-0", KeyBinder.NEXT)), KeyBinder.parse("root:M-0:next"));
         assertEquals("display-message 'muxbar: no agent needs you'", KeyBinder.nextCommand(with.apply(List.of())));
         assertEquals("switch-client -t '$2'", KeyBinder.nextCommand(with.apply(List.of(waiting))));
-        assertEquals("if-shell -F '#{==:#{session_id},$2}' { switch-client -t '$1' } { switch-client -t '$2' }",
-                KeyBinder.nextCommand(with.apply(List.of(unseen, waiting))), "waiting beats an unseen done");
+        assertEquals(
+                "if-shell -F '#{==:#{session_id},$2}' { switch-client -t '$1' } { switch-client -t '$2' }",
+                KeyBinder.nextCommand(with.apply(List.of(unseen, waiting))),
+                "waiting beats an unseen done");
     }
 
     /**
@@ -145,18 +174,24 @@ class KeyBinderTest {
     @Test
     void theKeyToTheControlClientsSessionMovesItOutFirst() {
         Snapshot base = of(1, 1, "$0", "a", "$1", "b", "$2", "c");
-        Snapshot s = new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a", "client-9", "$1"), base.sessions(), base.clients());
+        Snapshot s =
+                new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a", "client-9", "$1"), base.sessions(), base.clients());
         Model m = Model.of(s, OrderBook.EMPTY.reconcile(s));
         java.util.Optional<dev.muxbar.model.Seat> seat = dev.muxbar.model.Seat.of(s);
-        assertEquals("if-shell -F '" + Bindings.exists("$1") + "' { if-shell -F 1 { switch-client -c 'client-9' -t '$0' }"
-                + " ; switch-client -t '$1' } { " + script(2) + " }",
+        assertEquals(
+                "if-shell -F '" + Bindings.exists("$1") + "' { if-shell -F 1 { switch-client -c 'client-9' -t '$0' }"
+                        + " ; switch-client -t '$1' } { " + script(2) + " }",
                 KeyBinder.command(new KeyBinder.SwitchKey("root", "M-2", 2), m, "/m/switch-index"));
-        assertEquals("if-shell -F '" + Bindings.exists("$2") + "' { switch-client -t '$2' } { "
-                + script(3) + " }",
-                KeyBinder.command(new KeyBinder.SwitchKey("root", "M-3", 3), m, "/m/switch-index"), "other keys as ever");
-        assertEquals("{ if-shell -F 1 { switch-client -c 'client-9' -t '$0' } ; switch-client -t '$1' }",
+        assertEquals(
+                "if-shell -F '" + Bindings.exists("$2") + "' { switch-client -t '$2' } { " + script(3) + " }",
+                KeyBinder.command(new KeyBinder.SwitchKey("root", "M-3", 3), m, "/m/switch-index"),
+                "other keys as ever");
+        assertEquals(
+                "{ if-shell -F 1 { switch-client -c 'client-9' -t '$0' } ; switch-client -t '$1' }",
                 Bindings.next(List.of("$1"), seat));
-        assertTrue(Bindings.isMuxbars("bind-key -T root M-0 if-shell -F 1 { switch-client -c client-9 -t \"$0\" } \\; "
-                + "switch-client -t \"$1\""), "as list-keys prints the braced next key");
+        assertTrue(
+                Bindings.isMuxbars("bind-key -T root M-0 if-shell -F 1 { switch-client -c client-9 -t \"$0\" } \\; "
+                        + "switch-client -t \"$1\""),
+                "as list-keys prints the braced next key");
     }
 }

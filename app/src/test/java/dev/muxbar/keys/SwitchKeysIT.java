@@ -35,7 +35,8 @@ class SwitchKeysIT {
 
     @Test
     void eachPressLandsAndLeavesTheUsersSessionCurrent() throws Exception {
-        PluginServer p = cleanup.track(PluginServer.create("work", "notes", "build")).load();
+        PluginServer p =
+                cleanup.track(PluginServer.create("work", "notes", "build")).load();
         NestedClient c = cleanup.track(new NestedClient(p.tmux, "work"));
         List<String> names = List.of("work", "notes", "build");
         for (int round = 0; round < 3; round++) {
@@ -43,13 +44,22 @@ class SwitchKeysIT {
                 String to = names.get(k - 1);
                 awaitSettled(p);
                 c.press("M-" + k);
-                Poll.until(2_000, () -> p.sessionOf(c).equals(to), "M-" + k + " puts the client on " + to,
+                Poll.until(
+                        2_000,
+                        () -> p.sessionOf(c).equals(to),
+                        "M-" + k + " puts the client on " + to,
                         () -> "client on " + p.sessionOf(c) + "\n" + p.diagnostics());
                 awaitSettled(p);
-                String current = p.tmux.tmux("display-message", "-p", "#{session_name}").trim();
-                assertEquals(to, current, "tmux's current session after M-" + k + " (control client: "
-                        + p.controlClient() + ")\n" + p.diagnostics());
-                assertEquals("1", p.tmux.display(to + ":", "#{session_attached}"),
+                String current =
+                        p.tmux.tmux("display-message", "-p", "#{session_name}").trim();
+                assertEquals(
+                        to,
+                        current,
+                        "tmux's current session after M-" + k + " (control client: " + p.controlClient() + ")\n"
+                                + p.diagnostics());
+                assertEquals(
+                        "1",
+                        p.tmux.display(to + ":", "#{session_attached}"),
                         "the user alone in " + to + "\n" + p.diagnostics());
             }
         }
@@ -63,9 +73,11 @@ class SwitchKeysIT {
      */
     @Test
     void aSwitchStartsNoProcessWhileTheDaemonLives() throws Exception {
-        PluginServer p = cleanup.track(PluginServer.create("work", "notes", "build")).load();
+        PluginServer p =
+                cleanup.track(PluginServer.create("work", "notes", "build")).load();
         NestedClient c = cleanup.track(new NestedClient(p.tmux, "work"));
-        long server = Long.parseLong(p.tmux.tmux("display-message", "-p", "#{pid}").trim());
+        long server =
+                Long.parseLong(p.tmux.tmux("display-message", "-p", "#{pid}").trim());
         List<String> names = List.of("work", "notes", "build");
         awaitSettled(p);
         Strace strace = cleanup.track(Strace.execs(server, tmp.resolve("switch.strace")));
@@ -83,7 +95,10 @@ class SwitchKeysIT {
         ProcessHandle.of(dead).orElseThrow().destroyForcibly();
         Poll.until(5_000, () -> p.controlClient().isEmpty(), "the dead daemon's control client gone", p::diagnostics);
         c.press("M-2");
-        Poll.until(15_000, () -> p.daemonPid() > 0 && p.daemonPid() != dead, "the switch's hook revives the daemon",
+        Poll.until(
+                15_000,
+                () -> p.daemonPid() > 0 && p.daemonPid() != dead,
+                "the switch's hook revives the daemon",
                 p::diagnostics);
     }
 
@@ -94,17 +109,24 @@ class SwitchKeysIT {
      */
     private static void awaitSettled(PluginServer p) throws InterruptedException {
         String[] control = new String[1];
-        Poll.until(3_000, () -> {
-            control[0] = p.controlClient();
-            String[] f = control[0].split(" ", 2);
-            return f.length == 2 && p.tmux.display(f[1] + ":", "#{session_attached}").equals("1");
-        }, "the control client alone in a session", () -> p.controlClient() + "\n" + p.diagnostics());
+        Poll.until(
+                3_000,
+                () -> {
+                    control[0] = p.controlClient();
+                    String[] f = control[0].split(" ", 2);
+                    return f.length == 2
+                            && p.tmux.display(f[1] + ":", "#{session_attached}").equals("1");
+                },
+                "the control client alone in a session",
+                () -> p.controlClient() + "\n" + p.diagnostics());
         String[] f = control[0].split(" ", 2);
         String seatId = p.tmux.display(f[1] + ":", "#{session_id}");
         long deadline = System.nanoTime() + 2_000_000_000L;
-        while (System.nanoTime() < deadline && !p.tmux.tmux("list-keys", "-T", "root").lines()
-                .filter(l -> l.contains(" M-") && l.contains("switch-client -t \"" + seatId + "\""))
-                .allMatch(l -> l.contains("switch-client -c " + f[0] + " "))) {
+        while (System.nanoTime() < deadline
+                && !p.tmux.tmux("list-keys", "-T", "root")
+                        .lines()
+                        .filter(l -> l.contains(" M-") && l.contains("switch-client -t \"" + seatId + "\""))
+                        .allMatch(l -> l.contains("switch-client -c " + f[0] + " "))) {
             Thread.sleep(10);
         }
     }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.muxbar.model.OrderBook;
-import dev.muxbar.model.Snapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +16,9 @@ class OrderBookTest {
     @Test
     void withoutCustomOrderSessionsShowInCreationOrder() {
         Snapshot s = of(1, 100, "$2", "zeta", "$0", "alpha", "$1", "beta"); // tmux lists by name
-        assertEquals(List.of("alpha", "beta", "zeta"), names(OrderBook.EMPTY.reconcile(s).ordered(s)));
+        assertEquals(
+                List.of("alpha", "beta", "zeta"),
+                names(OrderBook.EMPTY.reconcile(s).ordered(s)));
     }
 
     @Test
@@ -26,7 +26,9 @@ class OrderBookTest {
         OrderBook b = OrderBook.EMPTY.reconcile(abc).move(abc, "$2", 1);
         assertEquals(List.of("gamma", "alpha", "beta"), names(b.ordered(abc)));
         Snapshot more = of(1, 100, "$0", "alpha", "$1", "beta", "$2", "gamma", "$3", "delta");
-        assertEquals(List.of("gamma", "alpha", "beta", "delta"), names(b.reconcile(more).ordered(more)));
+        assertEquals(
+                List.of("gamma", "alpha", "beta", "delta"),
+                names(b.reconcile(more).ordered(more)));
     }
 
     @Test

@@ -25,12 +25,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RecordEqualityTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev.muxbar.model.Agent", "dev.muxbar.model.Model", "dev.muxbar.model.Snapshot",
-        "dev.muxbar.model.Snapshot$ServerInfo", "dev.muxbar.model.Snapshot$Session", "dev.muxbar.model.Snapshot$Window",
-        "dev.muxbar.model.Snapshot$Pane", "dev.muxbar.model.OrderBook", "dev.muxbar.model.OrderBook$Entry",
-        "dev.muxbar.model.Choices", "dev.muxbar.model.Meta", "dev.muxbar.model.Meta$Line", "dev.muxbar.model.Meta$Progress",
-        "dev.muxbar.sidebar.Line", "dev.muxbar.sidebar.Line$Span", "dev.muxbar.sidebar.SessionRows$Inputs", "dev.muxbar.theme.Color$Ansi",
-        "dev.muxbar.theme.Color$Indexed", "dev.muxbar.theme.Rgb"})
+    @ValueSource(
+            strings = {
+                "dev.muxbar.model.Agent",
+                "dev.muxbar.model.Model",
+                "dev.muxbar.model.Snapshot",
+                "dev.muxbar.model.Snapshot$ServerInfo",
+                "dev.muxbar.model.Snapshot$Session",
+                "dev.muxbar.model.Snapshot$Window",
+                "dev.muxbar.model.Snapshot$Pane",
+                "dev.muxbar.model.OrderBook",
+                "dev.muxbar.model.OrderBook$Entry",
+                "dev.muxbar.model.Choices",
+                "dev.muxbar.model.Meta",
+                "dev.muxbar.model.Meta$Line",
+                "dev.muxbar.model.Meta$Progress",
+                "dev.muxbar.sidebar.Line",
+                "dev.muxbar.sidebar.Line$Span",
+                "dev.muxbar.sidebar.SessionRows$Inputs",
+                "dev.muxbar.theme.Color$Ansi",
+                "dev.muxbar.theme.Color$Indexed",
+                "dev.muxbar.theme.Rgb"
+            })
     void everyComponentCounts(String name) throws Exception {
         Class<?> type = Class.forName(name);
         RecordComponent[] parts = type.getRecordComponents();
@@ -72,7 +88,8 @@ class RecordEqualityTest {
     }
 
     private static Object make(Class<?> type, Object[] args) throws Exception {
-        Class<?>[] types = java.util.Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+        Class<?>[] types = java.util.Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getType)
                 .toArray(Class<?>[]::new);
         Constructor<?> c = type.getDeclaredConstructor(types);
         c.setAccessible(true);

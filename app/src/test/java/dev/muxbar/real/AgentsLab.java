@@ -22,8 +22,10 @@ public final class AgentsLab {
         Path config = dir.resolve("config");
         // Codex's app-server outlives the CLIs (reparented to init) and waits out a SIGTERM: end it with the lab.
         String mark = dir.toString();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains(mark)).forEach(ProcessHandle::destroyForcibly)));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().orElse("").contains(mark))
+                        .forEach(ProcessHandle::destroyForcibly)));
         MockModels mock = MockModels.start(Scenario.shipped(), 0, dir.resolve("mock.log"));
         if (agent.equals("codex")) {
             RealClis.codexHome(config, mock.port(), List.of(work));
@@ -31,7 +33,8 @@ public final class AgentsLab {
             RealClis.claudeConfig(config, List.of(work));
         }
         StringBuilder env = new StringBuilder();
-        for (Map.Entry<String, String> e : RealClis.env(agent, config, mock.port(), dir.resolve("run")).entrySet()) {
+        for (Map.Entry<String, String> e :
+                RealClis.env(agent, config, mock.port(), dir.resolve("run")).entrySet()) {
             if (!e.getKey().equals("MUXBAR_RUNTIME_DIR")) { // the lab's plugin-started daemon finds its own
                 env.append(e.getKey()).append('=').append(e.getValue()).append('\n');
             }
@@ -39,7 +42,8 @@ public final class AgentsLab {
         Path tmp = dir.resolve("env.tmp");
         Files.writeString(tmp, env.toString());
         Files.move(tmp, dir.resolve("env"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("mock models on 127.0.0.1:" + mock.port() + "; scenarios: " + String.join(" | ", Scenario.shipped().turns().keySet()));
+        System.out.println("mock models on 127.0.0.1:" + mock.port() + "; scenarios: "
+                + String.join(" | ", Scenario.shipped().turns().keySet()));
         Thread.currentThread().join();
     }
 }

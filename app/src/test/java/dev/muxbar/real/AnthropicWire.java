@@ -89,30 +89,62 @@ final class AnthropicWire implements MockModels.Wire {
         if (!chunks.isEmpty()) {
             out.add(block(index, Map.of("type", "text", "text", "")));
             for (String c : chunks) {
-                out.add(new String[] {"content_block_delta", MockModels.json(Map.of("type", "content_block_delta", "index",
-                        index, "delta", Map.of("type", "text_delta", "text", c)))});
+                out.add(new String[] {
+                    "content_block_delta",
+                    MockModels.json(Map.of(
+                            "type",
+                            "content_block_delta",
+                            "index",
+                            index,
+                            "delta",
+                            Map.of("type", "text_delta", "text", c)))
+                });
             }
             out.add(stop(index++));
         }
         if (step.isTool()) {
-            out.add(block(index, Map.of("type", "tool_use", "id", "toolu_" + id, "name", step.tool(), "input", Map.of())));
-            out.add(new String[] {"content_block_delta", MockModels.json(Map.of("type", "content_block_delta", "index", index,
-                    "delta", Map.of("type", "input_json_delta", "partial_json", step.input().toString())))});
+            out.add(block(
+                    index, Map.of("type", "tool_use", "id", "toolu_" + id, "name", step.tool(), "input", Map.of())));
+            out.add(new String[] {
+                "content_block_delta",
+                MockModels.json(Map.of(
+                        "type",
+                        "content_block_delta",
+                        "index",
+                        index,
+                        "delta",
+                        Map.of(
+                                "type",
+                                "input_json_delta",
+                                "partial_json",
+                                step.input().toString())))
+            });
             out.add(stop(index));
         }
-        out.add(new String[] {"message_delta", MockModels.json(Map.of("type", "message_delta", "delta",
-                Map.of("stop_reason", step.isTool() ? "tool_use" : "end_turn"), "usage", Map.of("output_tokens", 42)))});
+        out.add(new String[] {
+            "message_delta",
+            MockModels.json(Map.of(
+                    "type",
+                    "message_delta",
+                    "delta",
+                    Map.of("stop_reason", step.isTool() ? "tool_use" : "end_turn"),
+                    "usage",
+                    Map.of("output_tokens", 42)))
+        });
         out.add(new String[] {"message_stop", "{\"type\":\"message_stop\"}"});
         return out;
     }
 
     private static String[] block(int index, Map<String, Object> block) {
-        return new String[] {"content_block_start", MockModels.json(Map.of("type", "content_block_start", "index", index,
-                "content_block", block))};
+        return new String[] {
+            "content_block_start",
+            MockModels.json(Map.of("type", "content_block_start", "index", index, "content_block", block))
+        };
     }
 
     private static String[] stop(int index) {
-        return new String[] {"content_block_stop", MockModels.json(Map.of("type", "content_block_stop", "index", index))};
+        return new String[] {"content_block_stop", MockModels.json(Map.of("type", "content_block_stop", "index", index))
+        };
     }
 
     @Override

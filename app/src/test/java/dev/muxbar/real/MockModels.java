@@ -48,7 +48,8 @@ public final class MockModels implements AutoCloseable {
     /** Starts on {@code port} (0: any free port); {@code logFile} may be null. */
     public static MockModels start(Scenario scenario, int port, Path logFile) throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        PrintStream f = logFile == null ? null : new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8);
+        PrintStream f =
+                logFile == null ? null : new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8);
         MockModels m = new MockModels(scenario, s, f);
         s.createContext("/", m::handle);
         s.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -128,7 +129,8 @@ public final class MockModels implements AutoCloseable {
         int step = wire.toolResults(body);
         note(wire.name(), "request", turn == null ? "?" : turn, step);
         List<Scenario.Step> steps = turn == null ? List.of() : scenario.turns().get(turn);
-        Scenario.Step s = step < steps.size() ? steps.get(step)
+        Scenario.Step s = step < steps.size()
+                ? steps.get(step)
                 : new Scenario.Step("(mock: nothing scripted for this request)", 1, 0, 0, null, null, null, 0, 1);
         if (s.error() != 0) {
             String key = wire.name() + "|" + turn + "|" + step;
@@ -141,13 +143,16 @@ public final class MockModels implements AutoCloseable {
                 note(wire.name(), "error " + s.error(), turn, step);
                 return;
             }
-            s = step + 1 < steps.size() ? steps.get(step + 1) : new Scenario.Step("Recovered.", 1, 0, 0, null, null, null, 0, 1);
+            s = step + 1 < steps.size()
+                    ? steps.get(step + 1)
+                    : new Scenario.Step("Recovered.", 1, 0, 0, null, null, null, 0, 1);
         }
         sleep(s.thinkMs());
         stream(ex, wire, s, turn, step, true);
     }
 
-    private void stream(HttpExchange ex, Wire wire, Scenario.Step s, String turn, int step, boolean logged) throws IOException {
+    private void stream(HttpExchange ex, Wire wire, Scenario.Step s, String turn, int step, boolean logged)
+            throws IOException {
         ex.getResponseHeaders().add("Content-Type", "text/event-stream");
         ex.getResponseHeaders().add("Cache-Control", "no-cache");
         ex.sendResponseHeaders(200, 0);

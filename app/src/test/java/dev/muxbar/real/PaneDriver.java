@@ -41,11 +41,17 @@ final class PaneDriver {
     /** How an agent's TUI shows things, as this test reads it (not muxbar's rules: the truth must not come from them). */
     record Screens(String promptMark, Pattern finished, Pattern permission, Pattern question, Pattern ready) {}
 
-    static final Screens CODEX = new Screens("› ", Pattern.compile("^\\s*Worked for \\S|^■ "),
-            Pattern.compile("Would you like to run the following command"), Pattern.compile("(?!)"),
+    static final Screens CODEX = new Screens(
+            "› ",
+            Pattern.compile("^\\s*Worked for \\S|^■ "),
+            Pattern.compile("Would you like to run the following command"),
+            Pattern.compile("(?!)"),
             Pattern.compile("for shortcuts"));
-    static final Screens CLAUDE = new Screens("❯ ", Pattern.compile("^✻ \\S+ for \\d|Interrupted ·"),
-            Pattern.compile("Do you want to proceed\\?"), Pattern.compile("Enter to select"),
+    static final Screens CLAUDE = new Screens(
+            "❯ ",
+            Pattern.compile("^✻ \\S+ for \\d|Interrupted ·"),
+            Pattern.compile("Do you want to proceed\\?"),
+            Pattern.compile("Enter to select"),
             Pattern.compile("for shortcuts"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -132,16 +138,19 @@ final class PaneDriver {
      * the turn ended when that line appeared (not earlier, by the person's own hand).
      */
     private void finished(String prompt, String lastText, boolean mark) throws Exception {
-        await(prompt, lines -> {
-            boolean seenLast = lastText == null;
-            for (String l : lines) {
-                seenLast |= lastText != null && l.contains(lastText);
-                if (seenLast && screens.finished().matcher(l).find()) {
-                    return true;
-                }
-            }
-            return false;
-        }, "the turn's end");
+        await(
+                prompt,
+                lines -> {
+                    boolean seenLast = lastText == null;
+                    for (String l : lines) {
+                        seenLast |= lastText != null && l.contains(lastText);
+                        if (seenLast && screens.finished().matcher(l).find()) {
+                            return true;
+                        }
+                    }
+                    return false;
+                },
+                "the turn's end");
         if (mark) {
             timeline.set(System.currentTimeMillis(), Truth.FINISHED);
         }
@@ -164,18 +173,20 @@ final class PaneDriver {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError(pane + ": no " + what + " for \"" + prompt + "\" within " + TURN_TIMEOUT_MS + " ms; screen:\n"
-                + String.join("\n", screen));
+        throw new AssertionError(pane + ": no " + what + " for \"" + prompt + "\" within " + TURN_TIMEOUT_MS
+                + " ms; screen:\n" + String.join("\n", screen));
     }
 
     /** Picks the offered choice whose label starts with {@code label} through muxbar, as the sidebar would. */
     private void answer(String label, Runnable picked) throws IOException {
-        JsonNode shown = JSON.readTree(api.get("/agents/prompt?pane=" + enc(pane)).body());
+        JsonNode shown =
+                JSON.readTree(api.get("/agents/prompt?pane=" + enc(pane)).body());
         for (JsonNode c : shown.path("prompt").path("choices")) {
             if (c.path("label").asText().startsWith(label)) {
                 picked.run();
-                ApiClient.Answer a = api.post("/agents/answer?pane=" + enc(pane) + "&choice=" + c.path("number").asInt()
-                        + "&prompt=" + shown.path("prompt").path("hash").asText());
+                ApiClient.Answer a = api.post("/agents/answer?pane=" + enc(pane) + "&choice="
+                        + c.path("number").asInt() + "&prompt="
+                        + shown.path("prompt").path("hash").asText());
                 if (a.status() != 200) {
                     throw new AssertionError("answer refused: " + a.body());
                 }

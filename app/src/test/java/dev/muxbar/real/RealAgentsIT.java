@@ -30,9 +30,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real Claude Code and Codex CLIs (pinned, see {@link RealClis}) against the scripted mock model,
@@ -49,20 +49,33 @@ import org.junit.jupiter.api.io.TempDir;
 class RealAgentsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final List<Turn> CODEX = List.of(new Say("say hello"), new Say("run ls"), new Say("run a long tool"),
-            new Answer("make a file", "permission", "Yes, proceed"), new Answer("make a file", "permission", "No"),
-            new Interrupt("stream slowly", 1_500), new Say("overloaded please"), new Reply("reply test"));
-    static final List<Turn> CLAUDE = List.of(new Say("say hello"), new Say("run a long tool"), new Say("overloaded please"),
+    static final List<Turn> CODEX = List.of(
+            new Say("say hello"),
+            new Say("run ls"),
+            new Say("run a long tool"),
+            new Answer("make a file", "permission", "Yes, proceed"),
+            new Answer("make a file", "permission", "No"),
+            new Interrupt("stream slowly", 1_500),
+            new Say("overloaded please"),
+            new Reply("reply test"));
+    static final List<Turn> CLAUDE = List.of(
+            new Say("say hello"),
+            new Say("run a long tool"),
+            new Say("overloaded please"),
             new Answer("make a file", "permission", "Yes"),
-            new Answer("ask me a question", "question", "Blue"), new Answer("make a file", "permission", "No"),
-            new Interrupt("stream slowly", 1_500), new Background("start a background helper", "\" finished · "),
+            new Answer("ask me a question", "question", "Blue"),
+            new Answer("make a file", "permission", "No"),
+            new Interrupt("stream slowly", 1_500),
+            new Background("start a background helper", "\" finished · "),
             new Reply("reply test"));
     /** A person reads the answer before the next prompt. */
     static final long REST_MS = 3_000;
+
     static final long NO_REVIEW_MS = 5_000;
 
     @TempDir
     static Path shared; // the mock's log and Codex's home, kept across setups
+
     @TempDir
     Path tmp;
 
@@ -112,8 +125,13 @@ class RealAgentsIT {
         Path run = tmp.resolve("run");
         Path state = tmp.resolve("state");
         if (mode.equals("hooks")) {
-            DaemonProcess.Cli c = DaemonProcess.cli(run, state, Map.of(configVar, config.toString(), "HOME", tmp.toString()),
-                    "hooks", "install", agent);
+            DaemonProcess.Cli c = DaemonProcess.cli(
+                    run,
+                    state,
+                    Map.of(configVar, config.toString(), "HOME", tmp.toString()),
+                    "hooks",
+                    "install",
+                    agent);
             assertEquals(0, c.exit(), c.output());
         }
         cleanup.track(() -> endLeftovers(config)); // after the tmux server and the CLIs in it
@@ -123,22 +141,33 @@ class RealAgentsIT {
         if (mode.equals("screen")) {
             tmux.tmux("set", "-g", "@muxbar-agent-files", "off");
         }
-        Map<String, String> daemonEnv = mode.equals("hooks") ? Map.of(configVar, config.toString(), "HOME", tmp.toString())
+        Map<String, String> daemonEnv = mode.equals("hooks")
+                ? Map.of(configVar, config.toString(), "HOME", tmp.toString())
                 : Map.of("HOME", tmp.toString());
-        DaemonProcess daemon = cleanup.track(DaemonProcess.start(tmux, run, state, daemonEnv)).awaitReady();
+        DaemonProcess daemon =
+                cleanup.track(DaemonProcess.start(tmux, run, state, daemonEnv)).awaitReady();
         List<String> panes = new ArrayList<>();
         for (String session : List.of("a", "b")) {
-            List<String> args = new ArrayList<>(List.of("new-session", "-d", "-s", session, "-x", "160", "-y", "40",
-                    "-c", work.toString()));
+            List<String> args = new ArrayList<>(
+                    List.of("new-session", "-d", "-s", session, "-x", "160", "-y", "40", "-c", work.toString()));
             RealClis.env(agent, config, mock.port(), run).forEach((k, v) -> args.addAll(List.of("-e", k + "=" + v)));
-            args.add(RealClis.bin().resolve(agent).toString()); // tmux 3.3a gives a new session the client's PATH, not -e's
+            args.add(RealClis.bin()
+                    .resolve(agent)
+                    .toString()); // tmux 3.3a gives a new session the client's PATH, not -e's
             tmux.tmux(args.toArray(String[]::new));
             panes.add(tmux.display(session + ":", "#{pane_id}"));
         }
         PaneDriver.Screens screens = agent.equals("codex") ? PaneDriver.CODEX : PaneDriver.CLAUDE;
         try (ApiClient api = new ApiClient(daemon.socket())) {
             for (String pane : panes) {
-                ready(tmux, daemon, api, pane, screens, agent.equals("codex") && mode.equals("hooks"), pane.equals(panes.get(0)));
+                ready(
+                        tmux,
+                        daemon,
+                        api,
+                        pane,
+                        screens,
+                        agent.equals("codex") && mode.equals("hooks"),
+                        pane.equals(panes.get(0)));
             }
             Sampler sampler = new Sampler(daemon.socket(), panes);
             sampler.start();
@@ -148,16 +177,19 @@ class RealAgentsIT {
             for (int k = 0; k < panes.size(); k++) {
                 Timeline t = new Timeline(System.currentTimeMillis());
                 truth.add(t);
-                PaneDriver d = new PaneDriver(tmux, panes.get(k), screens, new ApiClient(daemon.socket()), t, "ab".charAt(k) + "");
+                PaneDriver d = new PaneDriver(
+                        tmux, panes.get(k), screens, new ApiClient(daemon.socket()), t, "ab".charAt(k) + "");
                 long delay = k * 2_500L; // the second starts later: their turns overlap, never in step
-                Thread driver = new Thread(() -> {
-                    try {
-                        Thread.sleep(delay);
-                        d.run(agent.equals("codex") ? CODEX : CLAUDE, REST_MS);
-                    } catch (Throwable e) {
-                        failed.add(e);
-                    }
-                }, "driver-" + panes.get(k));
+                Thread driver = new Thread(
+                        () -> {
+                            try {
+                                Thread.sleep(delay);
+                                d.run(agent.equals("codex") ? CODEX : CLAUDE, REST_MS);
+                            } catch (Throwable e) {
+                                failed.add(e);
+                            }
+                        },
+                        "driver-" + panes.get(k));
                 driver.start();
                 drivers.add(driver);
             }
@@ -166,30 +198,52 @@ class RealAgentsIT {
             }
             long end = System.currentTimeMillis();
             sampler.stop();
-            assertEquals(List.of(), failed.stream().map(Throwable::getMessage).toList(), daemon.diagnostics()
-                    + panes.stream().map(p -> explain(daemon, p)).reduce("", String::concat));
+            assertEquals(
+                    List.of(),
+                    failed.stream().map(Throwable::getMessage).toList(),
+                    daemon.diagnostics()
+                            + panes.stream().map(p -> explain(daemon, p)).reduce("", String::concat));
             check(agent, mode, panes, truth, sampler, end, daemon);
         }
     }
 
-    private void check(String agent, String mode, List<String> panes, List<Timeline> truth, Sampler sampler, long end,
-                       DaemonProcess daemon) {
+    private void check(
+            String agent,
+            String mode,
+            List<String> panes,
+            List<Timeline> truth,
+            Sampler sampler,
+            long end,
+            DaemonProcess daemon) {
         List<String> failures = new ArrayList<>();
         List<Set<String>> threads = new ArrayList<>();
         for (int k = 0; k < panes.size(); k++) {
-            Timeline.Score s = truth.get(k).score(sampler.of(panes.get(k)), truth.get(k).firstTurn(), end);
-            table.add(String.format("%-7s %-7s %s  %6.1f%%  waiting within %5d ms (worst of %d)%n", agent, mode,
-                    panes.get(k), 100 * s.accuracy(), s.worstWait(), s.waitLatencies().size()));
+            Timeline.Score s =
+                    truth.get(k).score(sampler.of(panes.get(k)), truth.get(k).firstTurn(), end);
+            table.add(String.format(
+                    "%-7s %-7s %s  %6.1f%%  waiting within %5d ms (worst of %d)%n",
+                    agent,
+                    mode,
+                    panes.get(k),
+                    100 * s.accuracy(),
+                    s.worstWait(),
+                    s.waitLatencies().size()));
             if (System.getProperty("real.verbose") != null) {
                 s.wrong().forEach(w -> table.add("      " + w + "\n"));
             }
             double floor = mode.equals("screen") ? 0.95 : 0.99;
             if (s.accuracy() < floor || (mode.equals("screen") && s.worstWait() > 1_000)) {
-                failures.add(panes.get(k) + String.format(" %.1f%% (floor %.0f%%), waiting within %d ms:%n  ", 100 * s.accuracy(),
-                        100 * floor, s.worstWait()) + String.join("\n  ", s.wrong()) + "\n" + explain(daemon, panes.get(k)));
+                failures.add(panes.get(k)
+                        + String.format(
+                                " %.1f%% (floor %.0f%%), waiting within %d ms:%n  ",
+                                100 * s.accuracy(), 100 * floor, s.worstWait())
+                        + String.join("\n  ", s.wrong()) + "\n" + explain(daemon, panes.get(k)));
             }
             Set<String> seen = new HashSet<>();
-            sampler.of(panes.get(k)).stream().map(Timeline.Sample::thread).filter(java.util.Objects::nonNull).forEach(seen::add);
+            sampler.of(panes.get(k)).stream()
+                    .map(Timeline.Sample::thread)
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(seen::add);
             threads.add(seen);
         }
         Set<String> both = new HashSet<>(threads.get(0));
@@ -207,31 +261,49 @@ class RealAgentsIT {
      * their shared app-server knows the hooks are trusted — so a later pane whose prompt stays up for
      * {@link #NO_REVIEW_MS} without the dialog is taken as not asking.
      */
-    private static void ready(TmuxServer tmux, DaemonProcess daemon, ApiClient api, String pane, PaneDriver.Screens s,
-                              boolean review, boolean mustAsk) throws Exception {
+    private static void ready(
+            TmuxServer tmux,
+            DaemonProcess daemon,
+            ApiClient api,
+            String pane,
+            PaneDriver.Screens s,
+            boolean review,
+            boolean mustAsk)
+            throws Exception {
         java.util.function.Supplier<String> screen = () -> tmux.tmux("capture-pane", "-p", "-t", pane);
         if (review) {
             long[] readySince = {0};
-            Poll.until(60_000, () -> {
-                String now = screen.get();
-                if (now.contains("Hooks need review")) {
-                    return true;
-                }
-                boolean up = s.ready().matcher(now).find();
-                readySince[0] = up ? (readySince[0] == 0 ? System.currentTimeMillis() : readySince[0]) : 0;
-                return !mustAsk && up && System.currentTimeMillis() - readySince[0] >= NO_REVIEW_MS;
-            }, pane + " asks to review the hooks", () -> screen.get() + daemon.diagnostics());
+            Poll.until(
+                    60_000,
+                    () -> {
+                        String now = screen.get();
+                        if (now.contains("Hooks need review")) {
+                            return true;
+                        }
+                        boolean up = s.ready().matcher(now).find();
+                        readySince[0] = up ? (readySince[0] == 0 ? System.currentTimeMillis() : readySince[0]) : 0;
+                        return !mustAsk && up && System.currentTimeMillis() - readySince[0] >= NO_REVIEW_MS;
+                    },
+                    pane + " asks to review the hooks",
+                    () -> screen.get() + daemon.diagnostics());
             if (screen.get().contains("Hooks need review")) {
-                Poll.until(5_000, () -> status(api, pane) == Status.WAITING, pane + " shown waiting for the hooks' review",
+                Poll.until(
+                        5_000,
+                        () -> status(api, pane) == Status.WAITING,
+                        pane + " shown waiting for the hooks' review",
                         () -> screen.get() + daemon.diagnostics());
-                JsonNode p = JSON.readTree(api.get("/agents/prompt?pane=" + pane.replace("%", "%25")).body());
+                JsonNode p = JSON.readTree(api.get("/agents/prompt?pane=" + pane.replace("%", "%25"))
+                        .body());
                 ApiClient.Answer a = api.post("/agents/answer?pane=" + pane.replace("%", "%25") + "&choice=2&prompt="
                         + p.path("prompt").path("hash").asText());
                 assertEquals(200, a.status(), a.body());
             }
         }
-        Poll.until(60_000, () -> s.ready().matcher(screen.get()).find() && !screen.get().contains("Hooks need review"),
-                pane + " starts", () -> screen.get() + daemon.diagnostics());
+        Poll.until(
+                60_000,
+                () -> s.ready().matcher(screen.get()).find() && !screen.get().contains("Hooks need review"),
+                pane + " starts",
+                () -> screen.get() + daemon.diagnostics());
     }
 
     /** The daemon's own account of a pane's row (its last transitions, with their evidence). */
@@ -265,7 +337,8 @@ class RealAgentsIT {
         String dir = config.toString();
         List<ProcessHandle> ours = ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != ProcessHandle.current().pid())
-                .filter(p -> p.info().commandLine().orElse("").contains(dir) || environNames(p.pid(), dir)).toList();
+                .filter(p -> p.info().commandLine().orElse("").contains(dir) || environNames(p.pid(), dir))
+                .toList();
         ours.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + 1_000_000_000L; // Codex's app-server catches SIGTERM and stays
         for (ProcessHandle p : ours) {

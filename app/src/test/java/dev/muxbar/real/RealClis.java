@@ -22,6 +22,7 @@ public final class RealClis {
     public static final String CODEX_VERSION = "0.169.0";
     /** A key of the shape Claude Code accepts; the mock ignores it. Claude asks once per key (its last 20 characters). */
     static final String ANTHROPIC_KEY = "sk-ant-api03-mock-" + "0".repeat(40);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RealClis() {}
@@ -29,7 +30,9 @@ public final class RealClis {
     /** Where the CLIs are: {@code $MUXBAR_AGENTS_DIR}, else {@code ~/.cache/muxbar-agents}. */
     public static Path dir() {
         String d = System.getenv("MUXBAR_AGENTS_DIR");
-        return d != null && !d.isEmpty() ? Path.of(d) : Path.of(System.getProperty("user.home"), ".cache", "muxbar-agents");
+        return d != null && !d.isEmpty()
+                ? Path.of(d)
+                : Path.of(System.getProperty("user.home"), ".cache", "muxbar-agents");
     }
 
     /** The directory of the CLIs' commands (claude, codex), for PATH. */
@@ -39,7 +42,8 @@ public final class RealClis {
 
     /** Why the pinned CLIs cannot run here, or null when they can. */
     public static String missing() {
-        for (String[] pkg : List.of(new String[] {"@anthropic-ai/claude-code", CLAUDE_VERSION},
+        for (String[] pkg : List.of(
+                new String[] {"@anthropic-ai/claude-code", CLAUDE_VERSION},
                 new String[] {"@openai/codex", CODEX_VERSION})) {
             Path json = dir().resolve("node_modules").resolve(pkg[0]).resolve("package.json");
             try {
@@ -87,12 +91,16 @@ public final class RealClis {
         state.put("lastReleaseNotesSeen", CLAUDE_VERSION);
         state.put("lastClawdEntranceVersion", CLAUDE_VERSION);
         state.put("hasSeenAutoDefaultNudge", true);
-        state.putObject("customApiKeyResponses").putArray("approved").add(ANTHROPIC_KEY.substring(ANTHROPIC_KEY.length() - 20));
+        state.putObject("customApiKeyResponses")
+                .putArray("approved")
+                .add(ANTHROPIC_KEY.substring(ANTHROPIC_KEY.length() - 20));
         ObjectNode trusted = state.putObject("projects");
         for (Path p : projects) {
             trusted.putObject(p.toString()).put("hasTrustDialogAccepted", true);
         }
-        Files.writeString(dir.resolve(".claude.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
+        Files.writeString(
+                dir.resolve(".claude.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
         Files.writeString(dir.resolve("settings.json"), "{\"permissions\": {\"defaultMode\": \"default\"}}\n");
     }
 
@@ -103,7 +111,10 @@ public final class RealClis {
      */
     public static Map<String, String> env(String agent, Path config, int mockPort, Path runtimeDir) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("HOME", Files.createDirectories(config.resolveSibling(config.getFileName() + "-user")).toString());
+        env.put(
+                "HOME",
+                Files.createDirectories(config.resolveSibling(config.getFileName() + "-user"))
+                        .toString());
         env.put("MUXBAR_RUNTIME_DIR", runtimeDir.toString()); // where the hook script finds the daemon
         if (agent.equals("claude")) {
             env.put("CLAUDE_CONFIG_DIR", config.toString());

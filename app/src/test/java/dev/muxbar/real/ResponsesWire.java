@@ -82,17 +82,54 @@ final class ResponsesWire implements MockModels.Wire {
         int index = 0;
         if (!chunks.isEmpty()) {
             String itemId = "msg_" + id;
-            out.add(event("response.output_item.added", Map.of("type", "response.output_item.added", "output_index", index,
-                    "item", Map.of("type", "message", "id", itemId, "status", "in_progress", "role", "assistant",
-                            "content", List.of()))));
+            out.add(event(
+                    "response.output_item.added",
+                    Map.of(
+                            "type",
+                            "response.output_item.added",
+                            "output_index",
+                            index,
+                            "item",
+                            Map.of(
+                                    "type",
+                                    "message",
+                                    "id",
+                                    itemId,
+                                    "status",
+                                    "in_progress",
+                                    "role",
+                                    "assistant",
+                                    "content",
+                                    List.of()))));
             for (String c : chunks) {
-                out.add(event("response.output_text.delta", Map.of("type", "response.output_text.delta", "item_id", itemId,
-                        "output_index", index, "content_index", 0, "delta", c)));
+                out.add(event(
+                        "response.output_text.delta",
+                        Map.of(
+                                "type",
+                                "response.output_text.delta",
+                                "item_id",
+                                itemId,
+                                "output_index",
+                                index,
+                                "content_index",
+                                0,
+                                "delta",
+                                c)));
             }
-            Map<String, Object> item = Map.of("type", "message", "id", itemId, "status", "completed", "role", "assistant",
-                    "content", List.of(Map.of("type", "output_text", "text", String.join("", chunks), "annotations", List.of())));
-            out.add(event("response.output_item.done", Map.of("type", "response.output_item.done", "output_index", index++,
-                    "item", item)));
+            Map<String, Object> item = Map.of(
+                    "type",
+                    "message",
+                    "id",
+                    itemId,
+                    "status",
+                    "completed",
+                    "role",
+                    "assistant",
+                    "content",
+                    List.of(Map.of("type", "output_text", "text", String.join("", chunks), "annotations", List.of())));
+            out.add(event(
+                    "response.output_item.done",
+                    Map.of("type", "response.output_item.done", "output_index", index++, "item", item)));
             done.add(item);
         }
         if (step.isTool()) {
@@ -104,17 +141,30 @@ final class ResponsesWire implements MockModels.Wire {
             item.put("name", call.path("name").asText("exec_command"));
             item.put("arguments", call.path("arguments").toString());
             item.put("status", "completed");
-            out.add(event("response.output_item.added", Map.of("type", "response.output_item.added", "output_index", index,
-                    "item", item)));
-            out.add(event("response.output_item.done", Map.of("type", "response.output_item.done", "output_index", index,
-                    "item", item)));
+            out.add(event(
+                    "response.output_item.added",
+                    Map.of("type", "response.output_item.added", "output_index", index, "item", item)));
+            out.add(event(
+                    "response.output_item.done",
+                    Map.of("type", "response.output_item.done", "output_index", index, "item", item)));
             done.add(item);
         }
         Map<String, Object> completed = new LinkedHashMap<>(response);
         completed.put("status", "completed");
         completed.put("output", done);
-        completed.put("usage", Map.of("input_tokens", 1200, "input_tokens_details", Map.of("cached_tokens", 800),
-                "output_tokens", 42, "output_tokens_details", Map.of("reasoning_tokens", 0), "total_tokens", 1242));
+        completed.put(
+                "usage",
+                Map.of(
+                        "input_tokens",
+                        1200,
+                        "input_tokens_details",
+                        Map.of("cached_tokens", 800),
+                        "output_tokens",
+                        42,
+                        "output_tokens_details",
+                        Map.of("reasoning_tokens", 0),
+                        "total_tokens",
+                        1242));
         out.add(event("response.completed", Map.of("type", "response.completed", "response", completed)));
         return out;
     }
@@ -125,7 +175,12 @@ final class ResponsesWire implements MockModels.Wire {
 
     @Override
     public String error(int status) {
-        return MockModels.json(Map.of("error", Map.of("type", status == 429 ? "rate_limit_exceeded" : "server_error",
-                "message", "mock error " + status)));
+        return MockModels.json(Map.of(
+                "error",
+                Map.of(
+                        "type",
+                        status == 429 ? "rate_limit_exceeded" : "server_error",
+                        "message",
+                        "mock error " + status)));
     }
 }

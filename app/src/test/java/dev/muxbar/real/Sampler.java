@@ -60,8 +60,13 @@ final class Sampler {
                         Timeline.Sample s = new Timeline.Sample(t, null, null, "no row");
                         for (JsonNode a : state.path("agents")) {
                             if (a.path("pane").asText().equals(pane)) {
-                                s = new Timeline.Sample(t, Status.parse(a.path("status").asText()),
-                                        a.path("thread").isTextual() ? a.path("thread").asText() : null, a.path("source").asText());
+                                s = new Timeline.Sample(
+                                        t,
+                                        Status.parse(a.path("status").asText()),
+                                        a.path("thread").isTextual()
+                                                ? a.path("thread").asText()
+                                                : null,
+                                        a.path("source").asText());
                             }
                         }
                         samples.get(pane).add(s);

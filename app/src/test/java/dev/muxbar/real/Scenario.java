@@ -26,8 +26,16 @@ import java.util.TreeMap;
 public record Scenario(Map<String, List<Step>> turns) {
 
     /** One reply. */
-    public record Step(String text, int chunks, long chunkMs, long thinkMs, String tool, JsonNode input, JsonNode codex,
-                       int error, int times) {
+    public record Step(
+            String text,
+            int chunks,
+            long chunkMs,
+            long thinkMs,
+            String tool,
+            JsonNode input,
+            JsonNode codex,
+            int error,
+            int times) {
         boolean isTool() {
             return tool != null;
         }
@@ -42,10 +50,16 @@ public record Scenario(Map<String, List<Step>> turns) {
             String key = it.next();
             List<Step> steps = new ArrayList<>();
             for (JsonNode s : root.get(key)) {
-                steps.add(new Step(s.path("text").isMissingNode() ? null : s.path("text").asText(),
-                        Math.max(1, s.path("chunks").asInt(1)), s.path("chunkMs").asLong(0), s.path("thinkMs").asLong(0),
+                steps.add(new Step(
+                        s.path("text").isMissingNode() ? null : s.path("text").asText(),
+                        Math.max(1, s.path("chunks").asInt(1)),
+                        s.path("chunkMs").asLong(0),
+                        s.path("thinkMs").asLong(0),
                         s.path("tool").isMissingNode() ? null : s.path("tool").asText(),
-                        s.path("input"), s.path("codex"), s.path("error").asInt(0), Math.max(1, s.path("times").asInt(1))));
+                        s.path("input"),
+                        s.path("codex"),
+                        s.path("error").asInt(0),
+                        Math.max(1, s.path("times").asInt(1))));
             }
             turns.put(key, List.copyOf(steps));
         }

@@ -25,7 +25,10 @@ final class Timeline {
 
     /** The truth at a moment, and which statuses show it. */
     enum Truth {
-        FRESH, BUSY, WAITING, FINISHED;
+        FRESH,
+        BUSY,
+        WAITING,
+        FINISHED;
 
         boolean shownBy(Status s) {
             if (s == null) {
@@ -78,7 +81,11 @@ final class Timeline {
 
     /** When the first turn began (scoring starts there: before it the CLI was starting up). */
     synchronized long firstTurn() {
-        return changes.stream().filter(c -> c.truth() != Truth.FRESH).mapToLong(Change::at).findFirst().orElse(Long.MAX_VALUE);
+        return changes.stream()
+                .filter(c -> c.truth() != Truth.FRESH)
+                .mapToLong(Change::at)
+                .findFirst()
+                .orElse(Long.MAX_VALUE);
     }
 
     /** Scores the samples in [from, to]. */
@@ -97,9 +104,12 @@ final class Timeline {
             prev = s.t();
             total += dt;
             Truth truth = at(s.t());
-            boolean ok = truth.shownBy(s.status()) || at(s.t() - TOLERANCE_MS).shownBy(s.status())
+            boolean ok = truth.shownBy(s.status())
+                    || at(s.t() - TOLERANCE_MS).shownBy(s.status())
                     || at(s.t() + TOLERANCE_MS).shownBy(s.status())
-                    || (truth == Truth.BUSY && s.status() == Status.WAITING && at(s.t() + ASK_LEAD_MS) == Truth.WAITING);
+                    || (truth == Truth.BUSY
+                            && s.status() == Status.WAITING
+                            && at(s.t() + ASK_LEAD_MS) == Truth.WAITING);
             if (ok) {
                 right += dt;
                 if (stretch != null && wrong.size() < 12) {
@@ -108,8 +118,12 @@ final class Timeline {
                 stretch = null;
             } else if (stretch == null) {
                 wrongSince = s.t();
-                stretch = String.format("%+6.1fs shown %s (%s), true %s", (s.t() - from) / 1000.0,
-                        s.status() == null ? "nothing" : s.status().label(), s.source(), truth);
+                stretch = String.format(
+                        "%+6.1fs shown %s (%s), true %s",
+                        (s.t() - from) / 1000.0,
+                        s.status() == null ? "nothing" : s.status().label(),
+                        s.source(),
+                        truth);
             }
         }
         if (stretch != null && wrong.size() < 12) {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class ResurrectIT {
 
     private final Teardown cleanup = new Teardown();
-    private final Path root = Path.of(System.getProperty("muxbar.root", ".")).toAbsolutePath().normalize();
+    private final Path root =
+            Path.of(System.getProperty("muxbar.root", ".")).toAbsolutePath().normalize();
     private final Path resurrect = System.getenv("MUXBAR_IT_RESURRECT") != null
             ? Path.of(System.getenv("MUXBAR_IT_RESURRECT"))
             : root.resolve("app/src/test/resources/resurrect-shape");
@@ -70,19 +71,29 @@ class ResurrectIT {
         mark(tmux, tmux.tmux("new-window", "-t", "work", "-c", b.toString(), "-P", "-F", "#{pane_id}"), 3);
         mark(tmux, tmux.tmux("split-window", "-v", "-t", "work:1", "-c", a.toString(), "-P", "-F", "#{pane_id}"), 4);
         mark(tmux, tmux.tmux("new-session", "-d", "-s", "notes", "-c", b.toString(), "-P", "-F", "#{pane_id}"), 5);
-        Poll.until(5_000, () -> panes(tmux).contains("work:0 " + a + " tail MARK-1")
-                        && String.join(" ", panes(tmux)).split("MARK-").length == 6, "tail runs and every pane shows its mark",
+        Poll.until(
+                5_000,
+                () -> panes(tmux).contains("work:0 " + a + " tail MARK-1")
+                        && String.join(" ", panes(tmux)).split("MARK-").length == 6,
+                "tail runs and every pane shows its mark",
                 () -> String.join("\n", panes(tmux)));
         if (muxbar) {
-            Poll.until(15_000, () -> sidebars(tmux) == windows(tmux).size(), "a sidebar in every window", () -> describe(tmux, home));
+            Poll.until(
+                    15_000,
+                    () -> sidebars(tmux) == windows(tmux).size(),
+                    "a sidebar in every window",
+                    () -> describe(tmux, home));
         }
 
         java.util.Map<String, String> sizes = sizes(tmux);
         tmux.tmux("run-shell", "bash '" + resurrect.resolve("scripts/save.sh") + "'");
         String saved = Files.readString(home.resolve("res/last"));
-        assertEquals(5, saved.lines().filter(l -> l.startsWith("pane\t")).count(), "the user's five panes only:\n" + saved);
+        assertEquals(
+                5, saved.lines().filter(l -> l.startsWith("pane\t")).count(), "the user's five panes only:\n" + saved);
         assertFalse(saved.contains("sidebar-pane"), saved);
-        assertFalse(TestFiles.listing(home.resolve("run")).contains("resurrect-moves"), "nothing left behind: " + TestFiles.listing(home.resolve("run")));
+        assertFalse(
+                TestFiles.listing(home.resolve("run")).contains("resurrect-moves"),
+                "nothing left behind: " + TestFiles.listing(home.resolve("run")));
 
         killServer(tmux, home);
 
@@ -95,23 +106,40 @@ class ResurrectIT {
             }
             again.tmux("run-shell", "bash '" + resurrect.resolve("scripts/restore.sh") + "'");
         }
-        Poll.until(20_000, () -> sessions(again).equals(List.of("notes", "work"))
+        Poll.until(
+                20_000,
+                () -> sessions(again).equals(List.of("notes", "work"))
                         && panes(again).contains("work:0 " + a + " tail MARK-1")
-                        && (!muxbar || sidebars(again) == windows(again).size() && !again.tmux("show-options", "-g").contains("@muxbar-restoring")),
-                "restored" + (muxbar ? ", with a sidebar in every window" : ""), () -> describe(again, home));
+                        && (!muxbar
+                                || sidebars(again) == windows(again).size()
+                                        && !again.tmux("show-options", "-g").contains("@muxbar-restoring")),
+                "restored" + (muxbar ? ", with a sidebar in every window" : ""),
+                () -> describe(again, home));
         // Every pane of the user's has its size back: muxbar saves its panes scaled to the whole
         // window and lays them out again when the sidebar comes back (tmux's own split made 84/84 97/71).
-        Poll.until(5_000, () -> sizes(again).equals(sizes), "the panes' sizes as saved " + sizes,
+        Poll.until(
+                5_000,
+                () -> sizes(again).equals(sizes),
+                "the panes' sizes as saved " + sizes,
                 () -> sizes(again) + "\n" + describe(again, home));
         if (muxbar) {
             // The restore's watchdog (it would end a hold whose restore never ends) ends with the restore.
-            Poll.until(5_000, () -> watchdogs() == 0 && again.tmux("show-options", "-gqv", "@muxbar-restore-watchdog").isBlank(),
-                    "no restore watchdog left (sleep 300)", () -> watchdogs() + " left\n" + describe(again, home));
+            Poll.until(
+                    5_000,
+                    () -> watchdogs() == 0
+                            && again.tmux("show-options", "-gqv", "@muxbar-restore-watchdog")
+                                    .isBlank(),
+                    "no restore watchdog left (sleep 300)",
+                    () -> watchdogs() + " left\n" + describe(again, home));
             // It runs after muxbar's part of the hook, which ends the hold the poll above waited for.
-            Poll.until(5_000, () -> Files.exists(home.resolve("user-hook-ran")), "the user's own resurrect hook still runs",
+            Poll.until(
+                    5_000,
+                    () -> Files.exists(home.resolve("user-hook-ran")),
+                    "the user's own resurrect hook still runs",
                     () -> TestFiles.listing(home));
         }
-        Restored r = new Restored(panes(again).stream().map(l -> l.replace(home.toString(), "~")).toList(), windows(again));
+        Restored r = new Restored(
+                panes(again).stream().map(l -> l.replace(home.toString(), "~")).toList(), windows(again));
         killServer(again, home);
         return r;
     }
@@ -150,12 +178,24 @@ class ResurrectIT {
      */
     private static List<String> panes(TmuxServer t) {
         List<String> out = new ArrayList<>();
-        for (String l : t.tmux("list-panes", "-a", "-F", "#{?@muxbar-sidebar,,#{pane_id} #{session_name}:#{window_index} "
-                + "#{pane_current_path} #{pane_current_command}}").lines().filter(x -> !x.isBlank()).toList()) {
+        for (String l : t.tmux(
+                        "list-panes",
+                        "-a",
+                        "-F",
+                        "#{?@muxbar-sidebar,,#{pane_id} #{session_name}:#{window_index} "
+                                + "#{pane_current_path} #{pane_current_command}}")
+                .lines()
+                .filter(x -> !x.isBlank())
+                .toList()) {
             String id = l.substring(0, l.indexOf(' '));
             String screen = t.tmux("capture-pane", "-p", "-S", "-200", "-t", id); // restored contents may scroll
-            String marks = String.join(" ", new TreeSet<>(java.util.regex.Pattern.compile("MARK-[0-9]+").matcher(screen)
-                    .results().map(java.util.regex.MatchResult::group).toList()));
+            String marks = String.join(
+                    " ",
+                    new TreeSet<>(java.util.regex.Pattern.compile("MARK-[0-9]+")
+                            .matcher(screen)
+                            .results()
+                            .map(java.util.regex.MatchResult::group)
+                            .toList()));
             out.add(l.substring(l.indexOf(' ') + 1) + (marks.isEmpty() ? "" : " " + marks));
         }
         return out.stream().sorted().toList();
@@ -163,15 +203,19 @@ class ResurrectIT {
 
     /** Processes "sleep 300": the restore watchdogs of muxbar's resurrect hook (no other test runs one). */
     private static long watchdogs() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("/sleep")
-                && java.util.Arrays.equals(p.info().arguments().orElse(new String[0]), new String[] {"300"})).count();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().orElse("").endsWith("/sleep")
+                        && java.util.Arrays.equals(p.info().arguments().orElse(new String[0]), new String[] {"300"}))
+                .count();
     }
 
     /** The size of each of the user's panes, by the mark it shows ("MARK-3" → "64x40"). */
     private static java.util.Map<String, String> sizes(TmuxServer t) {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
         for (String l : t.tmux("list-panes", "-a", "-F", "#{?@muxbar-sidebar,,#{pane_id} #{pane_width}x#{pane_height}}")
-                .lines().filter(x -> !x.isBlank()).toList()) {
+                .lines()
+                .filter(x -> !x.isBlank())
+                .toList()) {
             String[] f = l.split(" ");
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("MARK-[0-9]+")
                     .matcher(t.tmux("capture-pane", "-p", "-S", "-200", "-t", f[0]));
@@ -193,7 +237,10 @@ class ResurrectIT {
     }
 
     private static long sidebars(TmuxServer t) {
-        return t.tmux("list-panes", "-a", "-F", "#{@muxbar-sidebar}").lines().filter(l -> !l.isBlank()).count();
+        return t.tmux("list-panes", "-a", "-F", "#{@muxbar-sidebar}")
+                .lines()
+                .filter(l -> !l.isBlank())
+                .count();
     }
 
     private static List<String> sorted(String lines) {
@@ -203,7 +250,10 @@ class ResurrectIT {
     private String describe(TmuxServer t, Path home) {
         String panes;
         try {
-            panes = t.tmux("list-panes", "-a", "-F",
+            panes = t.tmux(
+                    "list-panes",
+                    "-a",
+                    "-F",
                     "#{session_name}:#{window_index}.#{pane_index} #{pane_current_path} #{pane_current_command} #{?@muxbar-sidebar,S,-}");
         } catch (RuntimeException e) {
             panes = e.getMessage();
@@ -229,5 +279,4 @@ class ResurrectIT {
     private static void awaitDaemonsGone(Path home) {
         DaemonLocks.pids(home.resolve("run")).forEach(DaemonLocks::awaitExit);
     }
-
 }

@@ -18,15 +18,20 @@ class ColorDepthTest {
     @Test
     void windowsSeenByAClientWithoutRgbAreTheLowColourOnes() {
         Snapshot base = Snapshots.of(1, 1, "$0", "a", "$1", "b", "$2", "c");
-        Snapshot s = new Snapshot(base.server(), base.sessions(), List.of(
-                new Snapshot.Client("/dev/pts/1", "/dev/pts/1", 1, "$0", 0, 80, 24, true),
-                new Snapshot.Client("/dev/pts/2", "/dev/pts/2", 2, "$1", 0, 80, 24, false),
-                new Snapshot.Client("/dev/pts/3", "/dev/pts/3", 3, "$2", 0, 80, 24, false),
-                new Snapshot.Client("/dev/pts/4", "/dev/pts/4", 4, "$2", 0, 80, 24, true)));
+        Snapshot s = new Snapshot(
+                base.server(),
+                base.sessions(),
+                List.of(
+                        new Snapshot.Client("/dev/pts/1", "/dev/pts/1", 1, "$0", 0, 80, 24, true),
+                        new Snapshot.Client("/dev/pts/2", "/dev/pts/2", 2, "$1", 0, 80, 24, false),
+                        new Snapshot.Client("/dev/pts/3", "/dev/pts/3", 3, "$2", 0, 80, 24, false),
+                        new Snapshot.Client("/dev/pts/4", "/dev/pts/4", 4, "$2", 0, 80, 24, true)));
         String a = base.sessions().get(0).windows().get(0).id();
         String b = base.sessions().get(1).windows().get(0).id();
         String c = base.sessions().get(2).windows().get(0).id();
-        assertEquals(Set.of(b, c), s.windowsViewedWithoutRgb(),
+        assertEquals(
+                Set.of(b, c),
+                s.windowsViewedWithoutRgb(),
                 "c is also seen by a true-colour client, but one viewer without it is enough");
         assertEquals(false, s.windowsViewedWithoutRgb().contains(a));
     }
@@ -48,21 +53,24 @@ class ColorDepthTest {
     @Test
     void aLowColourFrameUsesOnlyXtermIndexes() {
         Theme low = Xterm256.map(Theme.builtIn("nord"));
-        List<Line> lines = Renderer.render(new Renderer.Input(RendererTest.withAgents(), low, View.INITIAL, "$0", 30, 12));
+        List<Line> lines =
+                Renderer.render(new Renderer.Input(RendererTest.withAgents(), low, View.INITIAL, "$0", 30, 12));
         for (Line l : lines) {
             for (Line.Span sp : l.spans()) {
                 assertEquals(Color.Indexed.class, sp.fg().getClass(), sp.toString());
                 assertEquals(Color.Indexed.class, sp.bg().getClass(), sp.toString());
             }
         }
-        assertEquals(new Color.Indexed(Xterm256.nearest(Rgb.parse("#2e3440"))), lines.get(0).spans().get(0).bg());
+        assertEquals(
+                new Color.Indexed(Xterm256.nearest(Rgb.parse("#2e3440"))),
+                lines.get(0).spans().get(0).bg());
     }
 
     @Test
     void theTerminalThemesCursorRowKeepsItsTextVisible() {
         Theme term = Theme.builtIn("terminal");
-        List<Line> lines = Renderer.render(new Renderer.Input(RendererTest.withAgents(), term, View.INITIAL.withCursor("$1"),
-                "$0", 30, 12));
+        List<Line> lines = Renderer.render(
+                new Renderer.Input(RendererTest.withAgents(), term, View.INITIAL.withCursor("$1"), "$0", 30, 12));
         for (Line.Span sp : lines.get(3).spans()) { // the cursor row: bright-black, as are muted numbers
             if (!sp.text().isBlank()) {
                 assertEquals(false, sp.fg().equals(sp.bg()), "invisible: " + sp);

@@ -16,7 +16,9 @@ class FrameBytesTest {
     private static final Color BG = new Rgb(10, 20, 30);
 
     private static Line line(String... texts) {
-        return new Line(java.util.Arrays.stream(texts).map(t -> new Line.Span(t, FG, BG, false)).toList());
+        return new Line(java.util.Arrays.stream(texts)
+                .map(t -> new Line.Span(t, FG, BG, false))
+                .toList());
     }
 
     private static String between(List<Line> shown, List<Line> next) {
@@ -59,7 +61,9 @@ class FrameBytesTest {
 
     @Test
     void aStyleIsWrittenOnlyWhenItChanges() {
-        Line l = new Line(List.of(new Line.Span("a", FG, BG, false), new Line.Span("b", FG, BG, false),
+        Line l = new Line(List.of(
+                new Line.Span("a", FG, BG, false),
+                new Line.Span("b", FG, BG, false),
                 new Line.Span("c", FG, BG, true)));
         String out = between(null, List.of(l));
         assertEquals(2, out.split("\u001b\\[0;", -1).length - 1, out); // plain once, bold once

@@ -39,21 +39,33 @@ class GitInfoTest {
         AtomicReference<Map<String, GitInfo.Git>> seen = new AtomicReference<>(Map.of());
         try (GitInfo info = new GitInfo(seen::set)) {
             info.update(Map.of("$0", sub.toString(), "$1", "/"));
-            Poll.until(5_000, () -> seen.get().containsKey("$0"), "clean branch", () -> seen.get().toString());
+            Poll.until(
+                    5_000,
+                    () -> seen.get().containsKey("$0"),
+                    "clean branch",
+                    () -> seen.get().toString());
             assertEquals(new GitInfo.Git("feature/x", false), seen.get().get("$0"));
             assertNull(seen.get().get("$1"), "not a repository");
 
             Files.writeString(tmp.resolve("f.txt"), "changed");
             git("add", "f.txt"); // touches the index: the dirty check runs again
             info.update(Map.of("$0", sub.toString()));
-            Poll.until(5_000, () -> new GitInfo.Git("feature/x", true).equals(seen.get().get("$0")), "dirty",
+            Poll.until(
+                    5_000,
+                    () -> new GitInfo.Git("feature/x", true).equals(seen.get().get("$0")),
+                    "dirty",
                     () -> seen.get().toString());
 
             git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "-m", "three");
             git("checkout", "-q", "--detach", "HEAD~1");
             info.update(Map.of("$0", sub.toString()));
-            Poll.until(5_000, () -> seen.get().get("$0") != null && seen.get().get("$0").branch().length() == 7
-                    && !seen.get().get("$0").dirty(), "detached", () -> seen.get().toString());
+            Poll.until(
+                    5_000,
+                    () -> seen.get().get("$0") != null
+                            && seen.get().get("$0").branch().length() == 7
+                            && !seen.get().get("$0").dirty(),
+                    "detached",
+                    () -> seen.get().toString());
         }
     }
 
@@ -97,11 +109,17 @@ class GitInfoTest {
         AtomicReference<Map<String, GitInfo.Git>> seen = new AtomicReference<>(Map.of());
         try (GitInfo info = new GitInfo(seen::set, 0)) { // every model re-checks
             info.update(Map.of("$0", tmp.toString()));
-            Poll.until(5_000, () -> new GitInfo.Git("main", false).equals(seen.get().get("$0")), "clean",
+            Poll.until(
+                    5_000,
+                    () -> new GitInfo.Git("main", false).equals(seen.get().get("$0")),
+                    "clean",
                     () -> seen.get().toString());
             Files.writeString(tmp.resolve("f.txt"), "edited, not added: HEAD and index unchanged");
             info.update(Map.of("$0", tmp.toString()));
-            Poll.until(5_000, () -> new GitInfo.Git("main", true).equals(seen.get().get("$0")), "dirty",
+            Poll.until(
+                    5_000,
+                    () -> new GitInfo.Git("main", true).equals(seen.get().get("$0")),
+                    "dirty",
                     () -> seen.get().toString());
         }
     }

@@ -22,7 +22,8 @@ class KeyTableTest {
         assertEquals(KeyTable.NEXT, KeyTable.of(new KeyStroke(KeyType.ReverseTab)));
         assertNull(KeyTable.of(new KeyStroke('d', false, true)), "M-d is not d");
         assertNull(KeyTable.of(new KeyStroke('z', false, false)));
-        assertEquals(KeyTable.values().length + 1, KeyTable.help().size(), "one help row per binding, and how to close it");
+        assertEquals(
+                KeyTable.values().length + 1, KeyTable.help().size(), "one help row per binding, and how to close it");
     }
 
     /** README's key list is the table's: change the table, and README shows it. */
@@ -30,6 +31,7 @@ class KeyTableTest {
     void readmeListsTheKeysOfTheTable() throws Exception {
         Path readme = Path.of(System.getProperty("muxbar.root", "..")).resolve("README.md");
         String text = Files.readString(readme);
-        assertTrue(text.contains(KeyTable.markdown()), "README's sidebar key table should read:\n" + KeyTable.markdown());
+        assertTrue(
+                text.contains(KeyTable.markdown()), "README's sidebar key table should read:\n" + KeyTable.markdown());
     }
 }

@@ -36,8 +36,11 @@ class KeysTest {
 
     /** The session a result switches to, or null. */
     private static String switchTo(Keys.Result r) {
-        return r.commands().stream().filter(c -> c instanceof Command.SwitchTo).map(c -> ((Command.SwitchTo) c).sessionId())
-                .findFirst().orElse(null);
+        return r.commands().stream()
+                .filter(c -> c instanceof Command.SwitchTo)
+                .map(c -> ((Command.SwitchTo) c).sessionId())
+                .findFirst()
+                .orElse(null);
     }
 
     private static boolean leaves(Keys.Result r) {
@@ -77,12 +80,21 @@ class KeysTest {
     @Test
     void reorderHideUnhide() {
         KeyStroke altDown = new KeyStroke(KeyType.ArrowDown, false, true);
-        assertEquals(List.of(new Command.MoveTo("$1", 3)), keys.handle(in(View.INITIAL), altDown).commands());
+        assertEquals(
+                List.of(new Command.MoveTo("$1", 3)),
+                keys.handle(in(View.INITIAL), altDown).commands());
         KeyStroke altUp = new KeyStroke(KeyType.ArrowUp, false, true);
-        assertEquals(List.of(new Command.MoveTo("$1", 1)), keys.handle(in(View.INITIAL), altUp).commands());
-        assertEquals(List.of(), keys.handle(in(View.INITIAL.withCursor("$0")), altUp).commands(), "already first");
-        assertEquals(List.of(new Command.Hide("$1")), keys.handle(in(View.INITIAL), ch('d')).commands());
-        assertEquals(List.of(new Command.UnhideAll()), keys.handle(in(View.INITIAL), ch('u')).commands());
+        assertEquals(
+                List.of(new Command.MoveTo("$1", 1)),
+                keys.handle(in(View.INITIAL), altUp).commands());
+        assertEquals(
+                List.of(), keys.handle(in(View.INITIAL.withCursor("$0")), altUp).commands(), "already first");
+        assertEquals(
+                List.of(new Command.Hide("$1")),
+                keys.handle(in(View.INITIAL), ch('d')).commands());
+        assertEquals(
+                List.of(new Command.UnhideAll()),
+                keys.handle(in(View.INITIAL), ch('u')).commands());
     }
 
     @Test
@@ -90,7 +102,9 @@ class KeysTest {
         Keys.Result ask = keys.handle(in(View.INITIAL), ch('x'));
         assertEquals(List.of(), ask.commands(), "nothing happens before confirmation");
         assertEquals(new View.Mode.ConfirmKill("$1", "b"), ask.view().mode());
-        assertEquals(List.of(new Command.Kill("$1", "$2")), keys.handle(in(ask.view()), new KeyStroke(KeyType.Enter)).commands());
+        assertEquals(
+                List.of(new Command.Kill("$1", "$2")),
+                keys.handle(in(ask.view()), new KeyStroke(KeyType.Enter)).commands());
         Keys.Result cancel = keys.handle(in(ask.view()), ch('n'));
         assertEquals(List.of(), cancel.commands());
         assertEquals(new View.Mode.Normal(), cancel.view().mode());
@@ -104,12 +118,17 @@ class KeysTest {
             v = keys.handle(in(v), ch(c)).view();
         }
         v = keys.handle(in(v), new KeyStroke(KeyType.Backspace)).view();
-        assertEquals(List.of(new Command.NewSession("wörk 1")), keys.handle(in(v), new KeyStroke('\n', false, false)).commands());
+        assertEquals(
+                List.of(new Command.NewSession("wörk 1")),
+                keys.handle(in(v), new KeyStroke('\n', false, false)).commands());
         View r = keys.handle(in(View.INITIAL), ch('r')).view();
         assertEquals(new View.Mode.Prompt("rename", "$1", "b"), r.mode());
         r = keys.handle(in(r), ch('!')).view();
-        assertEquals(List.of(new Command.Rename("$1", "b!")), keys.handle(in(r), new KeyStroke(KeyType.Enter)).commands());
-        assertEquals(List.of(), keys.handle(in(r), new KeyStroke(KeyType.Escape)).commands(), "Esc cancels");
+        assertEquals(
+                List.of(new Command.Rename("$1", "b!")),
+                keys.handle(in(r), new KeyStroke(KeyType.Enter)).commands());
+        assertEquals(
+                List.of(), keys.handle(in(r), new KeyStroke(KeyType.Escape)).commands(), "Esc cancels");
     }
 
     /** Was: the rename prompt could not be cleared (only Backspace, one character at a time). */
@@ -126,7 +145,9 @@ class KeysTest {
         r = keys.handle(in(r), ch('x')).view();
         r = keys.handle(in(r), new KeyStroke(KeyType.End)).view();
         r = keys.handle(in(r), ch('y')).view();
-        assertEquals(List.of(new Command.Rename("$1", "xapi y")), keys.handle(in(r), new KeyStroke(KeyType.Enter)).commands());
+        assertEquals(
+                List.of(new Command.Rename("$1", "xapi y")),
+                keys.handle(in(r), new KeyStroke(KeyType.Enter)).commands());
     }
 
     @Test
@@ -136,8 +157,12 @@ class KeysTest {
         assertEquals(List.of(new Command.Width(31, false)), r.commands());
         r = keys.handle(in(r.view()), ch('L'));
         assertEquals(List.of(new Command.Width(36, false)), r.commands());
-        assertEquals(List.of(new Command.Width(36, true)), keys.handle(in(r.view()), new KeyStroke(KeyType.Enter)).commands());
-        assertEquals(List.of(new Command.Width(30, false)), keys.handle(in(r.view()), new KeyStroke(KeyType.Escape)).commands());
+        assertEquals(
+                List.of(new Command.Width(36, true)),
+                keys.handle(in(r.view()), new KeyStroke(KeyType.Enter)).commands());
+        assertEquals(
+                List.of(new Command.Width(30, false)),
+                keys.handle(in(r.view()), new KeyStroke(KeyType.Escape)).commands());
         View low = v;
         for (int i = 0; i < 10; i++) {
             low = keys.handle(in(low), ch('H')).view();
@@ -170,14 +195,16 @@ class KeysTest {
         Agent a1 = new Agent("%1", "@1", "$1", "claude", "t", Status.WAITING, Source.HOOK, 0, null, null, false);
         Agent a2 = new Agent("%5", "@5", "$1", "aider", null, Status.RUNNING, Source.SCREEN, 0, null, null, false);
         Model m = Model.of(snap, OrderBook.EMPTY.reconcile(snap), List.of(a1, a2), java.util.Set.of());
-        java.util.function.Function<View, Renderer.Input> at = v -> new Renderer.Input(m, Theme.builtIn("default"), v,
-                "$1", 30, 14);
+        java.util.function.Function<View, Renderer.Input> at =
+                v -> new Renderer.Input(m, Theme.builtIn("default"), v, "$1", 30, 14);
         View v = View.INITIAL;
         for (View.Filter want : List.of(View.Filter.AGENTS, View.Filter.ATTENTION, View.Filter.ALL)) {
             v = keys.handle(at.apply(v), ch('f')).view();
             assertEquals(want, v.filter());
         }
-        assertEquals(List.of(new Command.Mute("$1")), keys.handle(at.apply(v), ch('m')).commands());
+        assertEquals(
+                List.of(new Command.Mute("$1")),
+                keys.handle(at.apply(v), ch('m')).commands());
         v = keys.handle(at.apply(v), ch('l')).view();
         assertEquals(0, v.agent(), "into the agents of the cursor's session");
         v = keys.handle(at.apply(v), ch('j')).view();
@@ -196,11 +223,14 @@ class KeysTest {
         Agent waiting = new Agent("%1", "@1", "$1", "claude", "t", Status.WAITING, Source.HOOK, 0, null, null, false);
         Agent working = new Agent("%5", "@5", "$1", "aider", null, Status.RUNNING, Source.SCREEN, 0, null, null, false);
         Model m = Model.of(snap, OrderBook.EMPTY.reconcile(snap), List.of(waiting, working), java.util.Set.of());
-        java.util.function.Function<View, Renderer.Input> at = v -> new Renderer.Input(m, Theme.builtIn("default"), v,
-                "$1", 30, 14);
+        java.util.function.Function<View, Renderer.Input> at =
+                v -> new Renderer.Input(m, Theme.builtIn("default"), v, "$1", 30, 14);
         View list = keys.handle(at.apply(View.INITIAL), ch('l')).view();
-        assertEquals(List.of(new Command.ReadPrompt("%1")), keys.handle(at.apply(list), ch('a')).commands());
-        var choices = List.of(new dev.muxbar.agents.Prompts.Choice(1, "Yes", List.of("1"), false),
+        assertEquals(
+                List.of(new Command.ReadPrompt("%1")),
+                keys.handle(at.apply(list), ch('a')).commands());
+        var choices = List.of(
+                new dev.muxbar.agents.Prompts.Choice(1, "Yes", List.of("1"), false),
                 new dev.muxbar.agents.Prompts.Choice(2, "No", List.of("2"), true));
         View asking = list.withMode(new View.Mode.Answer("%1", "claude", "00112233aabbccdd", choices));
         assertEquals(List.of(), keys.handle(at.apply(asking), ch('3')).commands(), "no third choice");
@@ -208,7 +238,9 @@ class KeysTest {
         assertEquals(List.of(new Command.Answer("%1", 2, "00112233aabbccdd")), picked.commands());
         assertEquals(new View.Mode.Normal(), picked.view().mode());
         assertEquals(0, picked.view().agent(), "still in the agent list");
-        assertEquals(List.of(), keys.handle(at.apply(asking), new KeyStroke(KeyType.Escape)).commands());
+        assertEquals(
+                List.of(),
+                keys.handle(at.apply(asking), new KeyStroke(KeyType.Escape)).commands());
         // R on the working agent: typed, Enter asks once more, a second Enter sends (forced).
         View second = keys.handle(at.apply(list), ch('j')).view();
         View typing = keys.handle(at.apply(second), ch('R')).view();
@@ -223,6 +255,9 @@ class KeysTest {
         // To the waiting agent (not a question: it takes no typed line) also only after a confirm.
         View toWaiting = keys.handle(at.apply(list), ch('R')).view();
         toWaiting = keys.handle(at.apply(toWaiting), ch('y')).view();
-        assertTrue(((View.Mode.Reply) keys.handle(at.apply(toWaiting), new KeyStroke(KeyType.Enter)).view().mode()).confirming());
+        assertTrue(((View.Mode.Reply) keys.handle(at.apply(toWaiting), new KeyStroke(KeyType.Enter))
+                        .view()
+                        .mode())
+                .confirming());
     }
 }

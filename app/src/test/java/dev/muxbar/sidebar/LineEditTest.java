@@ -54,7 +54,8 @@ class LineEditTest {
         assertEquals(new LineEdit("ab", 1), l.apply(key(KeyType.ArrowLeft), 64).apply(key(KeyType.Backspace), 64));
         assertEquals(l, l.apply(ctrl('x'), 64));
         assertEquals(l, l.apply(new KeyStroke('\u0007', false, false), 64));
-        assertEquals(LineEdit.of("abc"), LineEdit.of("abc").apply(new KeyStroke('x', false, false), 3), "at most max chars");
+        assertEquals(
+                LineEdit.of("abc"), LineEdit.of("abc").apply(new KeyStroke('x', false, false), 3), "at most max chars");
     }
 
     @Test

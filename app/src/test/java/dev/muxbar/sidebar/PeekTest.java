@@ -20,15 +20,29 @@ class PeekTest {
 
     @Test
     void capturedColoursBecomeSpans() {
-        List<Line.Span> s = Ansi.spans("\u001b[1m~/src\u001b[0m $ \u001b[38;5;208mwarn\u001b[39m \u001b[38;2;1;2;3;48;5;4mrgb\u001b[0m é✓",
-                fg, bg);
-        assertEquals(List.of(new Line.Span("~/src", fg, bg, true), new Line.Span(" $ ", fg, bg, false),
-                new Line.Span("warn", new Color.Indexed(208), bg, false), new Line.Span(" ", fg, bg, false),
-                new Line.Span("rgb", new Rgb(1, 2, 3), new Color.Ansi(4), false), new Line.Span(" é✓", fg, bg, false)), s);
-        assertEquals(List.of(new Line.Span("link", fg, bg, false)),
-                Ansi.spans("\u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\", fg, bg), "OSC hyperlinks dropped");
-        assertEquals(List.of(new Line.Span("x", new Color.Ansi(9), bg, false)), Ansi.spans("\u001b[91mx\u001b[38;5;-1m", fg, bg));
-        assertEquals(List.of(new Line.Span("a2Jb", fg, bg, false)), Ansi.spans("a\u009b2Jb\u007f\u0007", fg, bg),
+        List<Line.Span> s = Ansi.spans(
+                "\u001b[1m~/src\u001b[0m $ \u001b[38;5;208mwarn\u001b[39m \u001b[38;2;1;2;3;48;5;4mrgb\u001b[0m é✓",
+                fg,
+                bg);
+        assertEquals(
+                List.of(
+                        new Line.Span("~/src", fg, bg, true),
+                        new Line.Span(" $ ", fg, bg, false),
+                        new Line.Span("warn", new Color.Indexed(208), bg, false),
+                        new Line.Span(" ", fg, bg, false),
+                        new Line.Span("rgb", new Rgb(1, 2, 3), new Color.Ansi(4), false),
+                        new Line.Span(" é✓", fg, bg, false)),
+                s);
+        assertEquals(
+                List.of(new Line.Span("link", fg, bg, false)),
+                Ansi.spans("\u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\", fg, bg),
+                "OSC hyperlinks dropped");
+        assertEquals(
+                List.of(new Line.Span("x", new Color.Ansi(9), bg, false)),
+                Ansi.spans("\u001b[91mx\u001b[38;5;-1m", fg, bg));
+        assertEquals(
+                List.of(new Line.Span("a2Jb", fg, bg, false)),
+                Ansi.spans("a\u009b2Jb\u007f\u0007", fg, bg),
                 "control characters never pass (what followed an 8-bit CSI is plain text)");
     }
 
@@ -52,7 +66,8 @@ class PeekTest {
         assertEquals(0, tmux.commands.size(), "nobody peeks: no command");
         feed.start("%9", "%3");
         clock.runReady();
-        assertEquals(List.of("capture-pane -e -p -t '%3'"), tmux.sent("capture-pane").subList(0, 1));
+        assertEquals(
+                List.of("capture-pane -e -p -t '%3'"), tmux.sent("capture-pane").subList(0, 1));
         assertEquals(List.of("$ make", "building"), shown.get(0));
         clock.advance(PaneWatch.SETTLE_MS + 1_000);
         int reads = tmux.sent("capture-pane").size();
@@ -79,7 +94,7 @@ class PeekTest {
         int[] line = {0};
         tmux.answering("capture-pane", c -> List.of("line " + line[0]));
         tmux.answering("display-message", c -> digest("%3", "100 " + (++line[0]) + " 0 40 0 t"));
-        PeekFeed feed = new PeekFeed(tmux, new PaneWatch(tmux, clock, clock), clock, clock, (sidebar, lines) -> { });
+        PeekFeed feed = new PeekFeed(tmux, new PaneWatch(tmux, clock, clock), clock, clock, (sidebar, lines) -> {});
         feed.start("%9", "%3");
         clock.runReady();
         clock.advance(10_000);
@@ -91,9 +106,11 @@ class PeekTest {
     @Test
     void thePeekShowsTheLastLinesWithTheirColours() {
         Theme t = Theme.builtIn("default");
-        View.Mode.Peek pk = new View.Mode.Peek("%3", "claude", List.of("line 1", "line 2", "\u001b[32mok\u001b[0m", "> ", "", ""));
+        View.Mode.Peek pk =
+                new View.Mode.Peek("%3", "claude", List.of("line 1", "line 2", "\u001b[32mok\u001b[0m", "> ", "", ""));
         List<Line> rows = ModeRows.peek(pk, 4, 20, t);
-        assertEquals(List.of(" claude %3          ", "line 2              ", "ok                  ", ">                   "),
+        assertEquals(
+                List.of(" claude %3          ", "line 2              ", "ok                  ", ">                   "),
                 rows.stream().map(Line::text).toList());
         assertEquals(new Color.Ansi(2), rows.get(2).spans().get(0).fg());
         assertEquals(20, rows.get(1).text().length());

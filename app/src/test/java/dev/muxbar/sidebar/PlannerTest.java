@@ -2,10 +2,10 @@ package dev.muxbar.sidebar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot.Window;
-import dev.muxbar.model.Snapshot;
 import dev.muxbar.sidebar.Planner.Action;
 import dev.muxbar.sidebar.Planner.Settings;
 import java.util.List;
@@ -25,8 +25,8 @@ class PlannerTest {
     }
 
     private static Snapshot windows(Window... ws) {
-        return new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"),
-                List.of(new Session("$0", "a", 1, 1, List.of(ws))), List.of());
+        return new Snapshot(
+                new Snapshot.ServerInfo(1, 1, "3.3a"), List.of(new Session("$0", "a", 1, 1, List.of(ws))), List.of());
     }
 
     private static Window window(String id, int width, boolean zoomed, Pane... panes) {
@@ -37,25 +37,31 @@ class PlannerTest {
     @Test
     void anExcludedWindowGetsNoNewSidebar() {
         Window helper = new Window("@5", 0, "maximized", true, 160, 40, false, List.of(content("%5", 160)), true);
-        Window had = new Window("@6", 0, "w", true, 160, 40, false, List.of(sidebar("%9", 30, "sleep"),
-                content("%6", 129)), true);
+        Window had = new Window(
+                "@6", 0, "w", true, 160, 40, false, List.of(sidebar("%9", 30, "sleep"), content("%6", 129)), true);
         assertEquals(List.of(), Planner.plan(windows(helper, had), ON, Set.of(), Set.of()));
     }
 
     @Test
     void createsWhereMissingButNotTwice() {
-        Snapshot s = windows(window("@0", 160, false, content("%0", 160)), window("@1", 160, false,
-                sidebar("%9", 30, "sleep"), content("%1", 129)));
+        Snapshot s = windows(
+                window("@0", 160, false, content("%0", 160)),
+                window("@1", 160, false, sidebar("%9", 30, "sleep"), content("%1", 129)));
         assertEquals(List.of(new Action.Create("@0")), Planner.plan(s, ON, Set.of(), Set.of()));
         assertEquals(List.of(), Planner.plan(s, ON, Set.of("@0"), Set.of()), "already asked for");
     }
 
     @Test
     void duplicatesAndStaleSidebarsGo() {
-        Snapshot s = windows(window("@0", 160, false, sidebar("%1", 30, "sleep"), sidebar("%2", 30, "sleep"),
-                content("%0", 98)), window("@1", 160, false, sidebar("%3", 30, "bash"), content("%4", 129)));
-        assertEquals(List.of(new Action.Kill("%2", "duplicate"), new Action.Kill("%3", "stale: runs bash"),
-                new Action.Create("@1")), Planner.plan(s, ON, Set.of(), Set.of()));
+        Snapshot s = windows(
+                window("@0", 160, false, sidebar("%1", 30, "sleep"), sidebar("%2", 30, "sleep"), content("%0", 98)),
+                window("@1", 160, false, sidebar("%3", 30, "bash"), content("%4", 129)));
+        assertEquals(
+                List.of(
+                        new Action.Kill("%2", "duplicate"),
+                        new Action.Kill("%3", "stale: runs bash"),
+                        new Action.Create("@1")),
+                Planner.plan(s, ON, Set.of(), Set.of()));
     }
 
     @Test
@@ -78,15 +84,18 @@ class PlannerTest {
     @Test
     void offRemovesEverySidebar() {
         Snapshot s = windows(window("@0", 160, false, sidebar("%1", 30, "sleep"), content("%0", 129)));
-        assertEquals(List.of(new Action.Kill("%1", "sidebars are off")),
+        assertEquals(
+                List.of(new Action.Kill("%1", "sidebars are off")),
                 Planner.plan(s, new Settings(false, 30, false), Set.of(), Set.of()));
     }
 
     @Test
     void aLinkedWindowIsPlannedOnce() {
         Window w = window("@0", 160, false, content("%0", 160));
-        Snapshot s = new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"),
-                List.of(new Session("$0", "a", 1, 1, List.of(w)), new Session("$1", "b", 2, 0, List.of(w))), List.of());
+        Snapshot s = new Snapshot(
+                new Snapshot.ServerInfo(1, 1, "3.3a"),
+                List.of(new Session("$0", "a", 1, 1, List.of(w)), new Session("$1", "b", 2, 0, List.of(w))),
+                List.of());
         assertEquals(List.of(new Action.Create("@0")), Planner.plan(s, ON, Set.of(), Set.of()));
     }
 

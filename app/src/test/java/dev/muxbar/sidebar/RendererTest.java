@@ -1,6 +1,5 @@
 package dev.muxbar.sidebar;
 
-import dev.muxbar.theme.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +11,7 @@ import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
 import dev.muxbar.testing.Snapshots;
 import dev.muxbar.text.Cells;
+import dev.muxbar.theme.Role;
 import dev.muxbar.theme.Theme;
 import java.util.List;
 import java.util.Map;
@@ -39,19 +39,20 @@ class RendererTest {
     @Test
     void goldenThirtyByTwelve() {
         Model m = model("$0", "work", "$1", "notes & ideas", "$2", "api|server \\$prod", "$3", "名前 🚀 é");
-        assertEquals(List.of(
-                " muxbar            4 sessions ",
-                "──────────────────────────────",
-                "▎1 work                    1w ",
-                " 2 notes & ideas           1w ",
-                " 3 api|server \\$prod       1w ",
-                " 4 名前 🚀 é               1w ",
-                "                              ",
-                "                              ",
-                "                              ",
-                "── notes & ideas ─────────────",
-                "  0 w *                       ",
-                " ? help  ↵ switch  1-9        "),
+        assertEquals(
+                List.of(
+                        " muxbar            4 sessions ",
+                        "──────────────────────────────",
+                        "▎1 work                    1w ",
+                        " 2 notes & ideas           1w ",
+                        " 3 api|server \\$prod       1w ",
+                        " 4 名前 🚀 é               1w ",
+                        "                              ",
+                        "                              ",
+                        "                              ",
+                        "── notes & ideas ─────────────",
+                        "  0 w *                       ",
+                        " ? help  ↵ switch  1-9        "),
                 frame(m, View.INITIAL.withCursor("$1"), "$0", 30, 12));
     }
 
@@ -79,8 +80,15 @@ class RendererTest {
                 frame(m, View.INITIAL, "$0", w, h);
             }
         }
-        assertEquals(List.of(" muxbar       3 ", "────────────────", "▎1 alpha        ", " 2 beta         ",
-                " 3 gamma        ", "                "), frame(m, View.INITIAL, "$0", 16, 6));
+        assertEquals(
+                List.of(
+                        " muxbar       3 ",
+                        "────────────────",
+                        "▎1 alpha        ",
+                        " 2 beta         ",
+                        " 3 gamma        ",
+                        "                "),
+                frame(m, View.INITIAL, "$0", 16, 6));
     }
 
     @Test
@@ -94,14 +102,19 @@ class RendererTest {
     @Test
     void rowsShowTheGitBranchAndADirtyMark() {
         Model m = model("$0", "work", "$1", "notes");
-        Map<String, GitInfo.Git> git = Map.of("$0", new GitInfo.Git("main", true),
-                "$1", new GitInfo.Git("a-really-long-feature-branch", false));
-        List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 30, 6, git, 0, null, List.of()));
+        Map<String, GitInfo.Git> git = Map.of(
+                "$0", new GitInfo.Git("main", true), "$1", new GitInfo.Git("a-really-long-feature-branch", false));
+        List<Line> lines =
+                Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 30, 6, git, 0, null, List.of()));
         assertEquals("▎1 work              main* 1w ", lines.get(2).text());
         assertEquals(" 2 notes      a-really-lo… 1w ", lines.get(3).text());
         assertEquals(THEME.color(Role.WAITING), lines.get(2).spans().get(4).fg(), "dirty in the attention colour");
-        assertEquals("▎1 work            1w ", Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 22, 6, git, 0, null, List.of()))
-                .get(2).text(), "no room for the branch below 24 columns");
+        assertEquals(
+                "▎1 work            1w ",
+                Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 22, 6, git, 0, null, List.of()))
+                        .get(2)
+                        .text(),
+                "no room for the branch below 24 columns");
     }
 
     @Test
@@ -130,7 +143,18 @@ class RendererTest {
     static Model withAgents() {
         Snapshot s = Snapshots.of(1, 1, "$0", "work", "$1", "notes", "$2", "plain");
         java.util.List<Agent> agents = List.of(
-                new Agent("%0", "@0", "$0", "claude", "t", Status.WAITING, Source.HOOK, 0, "deploy it", "permission: Bash", false),
+                new Agent(
+                        "%0",
+                        "@0",
+                        "$0",
+                        "claude",
+                        "t",
+                        Status.WAITING,
+                        Source.HOOK,
+                        0,
+                        "deploy it",
+                        "permission: Bash",
+                        false),
                 new Agent("%1", "@1", "$1", "codex", "u", Status.DONE, Source.HOOK, 0, null, "All tests pass.", true),
                 new Agent("%1", "@1", "$1", "aider", null, Status.RUNNING, Source.SCREEN, 0, null, null, false));
         return Model.of(s, OrderBook.EMPTY.reconcile(s), agents, java.util.Set.of());
@@ -139,26 +163,34 @@ class RendererTest {
     @Test
     void goldenWithAgents() {
         Model m = withAgents();
-        List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL.withCursor("$1"), "$0", 30, 12,
-                Map.of(), 125_000, null, List.of()));
-        assertEquals(List.of(
-                " muxbar      1? 1✓ 3 sessions ",
-                "──────────────────────────────",
-                "▎1 work                  ? 1w ",
-                " 2 notes              • ✓⠋ 1w ",
-                " 3 plain                   1w ",
-                "                              ",
-                "                              ",
-                "                              ",
-                "── notes ─────────────────────",
-                "  ✓ codex done• 2m All tests …",
-                "  ⠋ aider running 2m          ",
-                " ? help  ↵ switch  1-9        "), lines.stream().map(Line::text).toList());
-        assertEquals(THEME.color(Role.WAITING), lines.get(2).spans().stream().filter(sp -> sp.text().equals("?"))
-                .findFirst().orElseThrow().fg(), "badge in the status colour");
+        List<Line> lines = Renderer.render(new Renderer.Input(
+                m, THEME, View.INITIAL.withCursor("$1"), "$0", 30, 12, Map.of(), 125_000, null, List.of()));
+        assertEquals(
+                List.of(
+                        " muxbar      1? 1✓ 3 sessions ",
+                        "──────────────────────────────",
+                        "▎1 work                  ? 1w ",
+                        " 2 notes              • ✓⠋ 1w ",
+                        " 3 plain                   1w ",
+                        "                              ",
+                        "                              ",
+                        "                              ",
+                        "── notes ─────────────────────",
+                        "  ✓ codex done• 2m All tests …",
+                        "  ⠋ aider running 2m          ",
+                        " ? help  ↵ switch  1-9        "),
+                lines.stream().map(Line::text).toList());
+        assertEquals(
+                THEME.color(Role.WAITING),
+                lines.get(2).spans().stream()
+                        .filter(sp -> sp.text().equals("?"))
+                        .findFirst()
+                        .orElseThrow()
+                        .fg(),
+                "badge in the status colour");
         // The spinner turns with time (10 frames a second), nothing else moves.
-        List<Line> later = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL.withCursor("$1"), "$0", 30, 12,
-                Map.of(), 125_100, null, List.of()));
+        List<Line> later = Renderer.render(new Renderer.Input(
+                m, THEME, View.INITIAL.withCursor("$1"), "$0", 30, 12, Map.of(), 125_100, null, List.of()));
         assertEquals(" 2 notes              • ✓⠙ 1w ", later.get(3).text());
         assertEquals(lines.get(2), later.get(2));
     }
@@ -166,11 +198,20 @@ class RendererTest {
     @Test
     void aNoticeTakesTheFooterInNormalModeOnly() {
         Model m = withAgents();
-        List<Line> lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL, "$0", 30, 12, Map.of(), 0,
-                "claude waits for you in work", List.of()));
+        List<Line> lines = Renderer.render(new Renderer.Input(
+                m, THEME, View.INITIAL, "$0", 30, 12, Map.of(), 0, "claude waits for you in work", List.of()));
         assertEquals(" claude waits for you in work ", lines.get(11).text());
-        lines = Renderer.render(new Renderer.Input(m, THEME, View.INITIAL.withMode(new View.Mode.Help()), "$0", 30, 12,
-                Map.of(), 0, "claude waits", List.of()));
+        lines = Renderer.render(new Renderer.Input(
+                m,
+                THEME,
+                View.INITIAL.withMode(new View.Mode.Help()),
+                "$0",
+                30,
+                12,
+                Map.of(),
+                0,
+                "claude waits",
+                List.of()));
         assertTrue(!lines.get(11).text().contains("claude"), "a mode's prompt wins");
     }
 
@@ -181,11 +222,19 @@ class RendererTest {
         List<String> f = frame(m, agents, "$0", 30, 6);
         assertEquals(" muxbar agents          1? 1✓ ", f.get(0), "narrow: counts before the session count");
         assertTrue(f.get(3).startsWith(" 2 notes"), f.toString());
-        assertEquals(List.of("$0", "$1"), ListLayout.shown(new Renderer.Input(m, THEME, agents, "$0", 30, 6))
-                .stream().map(Snapshot.Session::id).toList());
+        assertEquals(
+                List.of("$0", "$1"),
+                ListLayout.shown(new Renderer.Input(m, THEME, agents, "$0", 30, 6)).stream()
+                        .map(Snapshot.Session::id)
+                        .toList());
         View attention = View.INITIAL.withFilter(View.Filter.ATTENTION);
-        assertEquals(2, ListLayout.shown(new Renderer.Input(m, THEME, attention, "$0", 30, 6)).size());
-        assertEquals("  nothing needs you (f)       ", frame(model("$0", "a"), attention, "$0", 30, 6).get(2));
+        assertEquals(
+                2,
+                ListLayout.shown(new Renderer.Input(m, THEME, attention, "$0", 30, 6))
+                        .size());
+        assertEquals(
+                "  nothing needs you (f)       ",
+                frame(model("$0", "a"), attention, "$0", 30, 6).get(2));
     }
 
     @Test
@@ -201,7 +250,12 @@ class RendererTest {
         StringBuilder sb = new StringBuilder();
         for (Line l : lines) {
             for (Line.Span sp : l.spans()) {
-                sb.append('«').append(sp.fg()).append('/').append(sp.bg()).append(sp.bold() ? "+b" : "").append('»')
+                sb.append('«')
+                        .append(sp.fg())
+                        .append('/')
+                        .append(sp.bg())
+                        .append(sp.bold() ? "+b" : "")
+                        .append('»')
                         .append(sp.text());
             }
             sb.append('\n');
@@ -218,8 +272,17 @@ class RendererTest {
         List<String> texts = new java.util.ArrayList<>();
         for (String name : List.of("default", "catppuccin-latte")) {
             Theme t = Theme.builtIn(name);
-            List<Line> lines = Renderer.render(new Renderer.Input(withAgents(), t, View.INITIAL.withCursor("$1"), "$0", 30, 12,
-                    Map.of("$0", new GitInfo.Git("main", true)), 125_000, null, List.of()));
+            List<Line> lines = Renderer.render(new Renderer.Input(
+                    withAgents(),
+                    t,
+                    View.INITIAL.withCursor("$1"),
+                    "$0",
+                    30,
+                    12,
+                    Map.of("$0", new GitInfo.Git("main", true)),
+                    125_000,
+                    null,
+                    List.of()));
             String styled = styled(lines);
             java.nio.file.Path file = java.nio.file.Path.of("src/test/resources/golden/sidebar-" + name + ".txt");
             if (Boolean.getBoolean("golden.update")) {
@@ -230,7 +293,8 @@ class RendererTest {
             java.util.Set<Object> own = new java.util.HashSet<>(t.colors().values());
             for (Line l : lines) {
                 for (Line.Span sp : l.spans()) {
-                    assertTrue(own.contains(sp.fg()) && own.contains(sp.bg()), name + " drew a foreign colour in " + sp);
+                    assertTrue(
+                            own.contains(sp.fg()) && own.contains(sp.bg()), name + " drew a foreign colour in " + sp);
                 }
             }
             texts.add(lines.stream().map(Line::text).toList().toString());

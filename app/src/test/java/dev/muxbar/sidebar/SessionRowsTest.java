@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** A frame drawn with the last frame's rows is the frame drawn from scratch; unchanged rows are taken over. */
 class SessionRowsTest {
     private static final Theme THEME = Theme.builtIn("default");
-    private static final Snapshot SNAPSHOT = Snapshots.of(1, 1, "$0", "work", "$1", "notes", "$2", "plain", "$3", "api");
+    private static final Snapshot SNAPSHOT =
+            Snapshots.of(1, 1, "$0", "work", "$1", "notes", "$2", "plain", "$3", "api");
 
     private static Model model(Status onePane, boolean unseen) {
         List<Agent> agents = List.of(
@@ -64,8 +65,8 @@ class SessionRowsTest {
         assertSame(first.get(4), next.get(4), "$2: its done agent is the same");
         // Time turns only a busy agent's spinner: $0 working is drawn again a spinner frame later, $2 is not.
         List<Line> busy = Renderer.render(input(model(Status.RUNNING, false), View.INITIAL, 30, 40, THEME), rows);
-        List<Line> later = Renderer.render(input(model(Status.RUNNING, false), View.INITIAL, 30, 40 + AgentView.FRAME_MS,
-                THEME), rows);
+        List<Line> later = Renderer.render(
+                input(model(Status.RUNNING, false), View.INITIAL, 30, 40 + AgentView.FRAME_MS, THEME), rows);
         assertNotEquals(busy.get(2), later.get(2), "the spinner turned");
         assertSame(busy.get(4), later.get(4));
     }

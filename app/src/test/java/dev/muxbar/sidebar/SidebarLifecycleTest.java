@@ -24,16 +24,22 @@ class SidebarLifecycleTest {
 
     @TempDir
     Path tmp;
+
     private final ManualScheduler clock = new ManualScheduler();
-    private final FakeTmux tmux = new FakeTmux()
-            .answering("split-window", c -> List.of("%9 30 40 /dev/pts/9"));
+    private final FakeTmux tmux = new FakeTmux().answering("split-window", c -> List.of("%9 30 40 /dev/pts/9"));
     private final List<String> opened = new ArrayList<>();
     private final List<Set<Part>> refreshes = new ArrayList<>();
     private final List<String> log = new ArrayList<>();
 
     private SidebarLifecycle lifecycle() {
-        return new SidebarLifecycle(tmux, clock, clock, refreshes::add, "exec \"/m/sidebar-pane\"",
-                (w, p) -> opened.add(w + " " + p), log::add);
+        return new SidebarLifecycle(
+                tmux,
+                clock,
+                clock,
+                refreshes::add,
+                "exec \"/m/sidebar-pane\"",
+                (w, p) -> opened.add(w + " " + p),
+                log::add);
     }
 
     private static final Choices ON = Choices.DEFAULT;
@@ -47,7 +53,8 @@ class SidebarLifecycleTest {
     }
 
     private static Snapshot snapshot(Window... ws) {
-        return new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"), List.of(new Session("$0", "a", 1, 1, List.of(ws))), List.of());
+        return new Snapshot(
+                new Snapshot.ServerInfo(1, 1, "3.3a"), List.of(new Session("$0", "a", 1, 1, List.of(ws))), List.of());
     }
 
     private static Window window(String id, Pane... panes) {
@@ -59,11 +66,16 @@ class SidebarLifecycleTest {
         SidebarLifecycle l = lifecycle();
         l.plan(snapshot(window("@1", content("%1"))), ON, Set.of("@1"));
         clock.runReady();
-        assertEquals(List.of("split-window -d -f -hb -l 30 -t '@1' -P -F '#{pane_id} #{pane_width} #{pane_height} #{pane_tty}' "
-                + "'exec \"/m/sidebar-pane\"'"), tmux.sent("split-window"));
+        assertEquals(
+                List.of(
+                        "split-window -d -f -hb -l 30 -t '@1' -P -F '#{pane_id} #{pane_width} #{pane_height} #{pane_tty}' "
+                                + "'exec \"/m/sidebar-pane\"'"),
+                tmux.sent("split-window"));
         assertEquals(List.of("@1 " + new Commands.NewPane("%9", 30, 40, "/dev/pts/9")), opened);
-        assertEquals(List.of("set-option -g @muxbar-width '30'", "set-option -p -t '%9' @muxbar-sidebar '1'"),
-                tmux.sent("set-option"), "the kept width told to tmux once, then the marker");
+        assertEquals(
+                List.of("set-option -g @muxbar-width '30'", "set-option -p -t '%9' @muxbar-sidebar '1'"),
+                tmux.sent("set-option"),
+                "the kept width told to tmux once, then the marker");
         assertEquals(Set.of(Part.PANES), refreshes.get(refreshes.size() - 1), "the marker is read back at once");
     }
 
@@ -110,7 +122,8 @@ class SidebarLifecycleTest {
         Snapshot s = snapshot(window("@1", content("%1")));
         l.plan(s, ON, Set.of());
         clock.runReady();
-        assertEquals(List.of("@1 " + new Commands.NewPane("%9", 30, 40, "/dev/pts/9")), opened, "the split was answered");
+        assertEquals(
+                List.of("@1 " + new Commands.NewPane("%9", 30, 40, "/dev/pts/9")), opened, "the split was answered");
         clock.advance(3 * SidebarLifecycle.PENDING_MS); // the marker still queued in tmux
         l.plan(s, ON, Set.of()); // a snapshot cannot tell the unmarked sidebar from none
         assertEquals(1, tmux.sent("split-window").size(), "no second sidebar while its marker is queued");
@@ -130,8 +143,11 @@ class SidebarLifecycleTest {
         SidebarLifecycle l = lifecycle();
         Snapshot bare = snapshot(window("@1", content("%1")));
         l.plan(bare, ON, Set.of()); // asked for; pending
-        l.plan(snapshot(window("@1", content("%1"), sidebar("%9", 30)), window("@2", content("%2"), sidebar("%8", 30))),
-                ON.withSidebars(false), Set.of());
+        l.plan(
+                snapshot(
+                        window("@1", content("%1"), sidebar("%9", 30)), window("@2", content("%2"), sidebar("%8", 30))),
+                ON.withSidebars(false),
+                Set.of());
         assertEquals(List.of("kill-pane -t '%9'", "kill-pane -t '%8'"), tmux.sent("kill-pane"));
         assertTrue(refreshes.contains(Set.of(Part.WINDOWS, Part.PANES)), refreshes.toString());
         l.plan(bare, ON, Set.of());
@@ -145,7 +161,9 @@ class SidebarLifecycleTest {
         l.plan(s, ON.withWidth(40, false), Set.of()); // a live preview: resized, not told
         assertEquals(List.of("set-option -g @muxbar-width '30'"), tmux.sent("set-option"));
         l.plan(s, ON.withWidth(40, true), Set.of()); // kept: told; tmux has not applied the resize yet
-        assertEquals(List.of("set-option -g @muxbar-width '30'", "set-option -g @muxbar-width '40'"), tmux.sent("set-option"));
+        assertEquals(
+                List.of("set-option -g @muxbar-width '30'", "set-option -g @muxbar-width '40'"),
+                tmux.sent("set-option"));
         assertEquals(List.of("resize-pane -t '%9' -x 40"), tmux.sent("resize-pane"));
         clock.advance(SidebarLifecycle.SETTLE_MS + 1);
         l.plan(s, ON.withWidth(40, true), Set.of());
@@ -155,7 +173,12 @@ class SidebarLifecycleTest {
     @Test
     void windowsSomeoneViewsGetTheirSidebarFirst() {
         SidebarLifecycle l = lifecycle();
-        l.plan(snapshot(window("@1", content("%1")), window("@2", content("%2")), window("@3", content("%3"))), ON, Set.of("@3"));
-        assertTrue(tmux.sent("split-window").get(0).contains("-t '@3'"), tmux.sent("split-window").toString());
+        l.plan(
+                snapshot(window("@1", content("%1")), window("@2", content("%2")), window("@3", content("%3"))),
+                ON,
+                Set.of("@3"));
+        assertTrue(
+                tmux.sent("split-window").get(0).contains("-t '@3'"),
+                tmux.sent("split-window").toString());
     }
 }

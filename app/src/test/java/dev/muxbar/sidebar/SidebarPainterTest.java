@@ -97,7 +97,10 @@ class SidebarPainterTest {
             return new ThemeResult.Shown(name, keep);
         }
     };
-    private final SidebarPainter painter = new SidebarPainter(clock, clock, themes,
+    private final SidebarPainter painter = new SidebarPainter(
+            clock,
+            clock,
+            themes,
             (id, tty, w, h, keys, gone) -> screens.computeIfAbsent(id, i -> new FakeScreen(i, keys)),
             (id, k) -> keysSeen.add(id + " " + k.getKeyType()));
 
@@ -116,9 +119,17 @@ class SidebarPainterTest {
         for (Pane p : sidebarsOf1And2) {
             (p.id().equals("%9") ? w1 : w2).add(p);
         }
-        Session s = new Session("$0", "alpha", 1, 1, List.of(new Window("@1", 0, "w", true, 160, 40, false, w1),
-                new Window("@2", 1, "v", false, 160, 40, false, w2)));
-        Snapshot snap = new Snapshot(new Snapshot.ServerInfo(1, 1, "3.3a"), List.of(s),
+        Session s = new Session(
+                "$0",
+                "alpha",
+                1,
+                1,
+                List.of(
+                        new Window("@1", 0, "w", true, 160, 40, false, w1),
+                        new Window("@2", 1, "v", false, 160, 40, false, w2)));
+        Snapshot snap = new Snapshot(
+                new Snapshot.ServerInfo(1, 1, "3.3a"),
+                List.of(s),
                 List.of(new Client("c", "/dev/pts/30", 30, "$0", 0, 200, 50)));
         return Model.of(snap, OrderBook.EMPTY.reconcile(snap), agents, Set.of(), choices);
     }
@@ -158,7 +169,9 @@ class SidebarPainterTest {
         assertEquals("claude waits", f.input().notice());
         int before = screens.get("%9").frames.size();
         clock.advance(AgentView.FRAME_MS * 3);
-        assertTrue(screens.get("%9").frames.size() >= before + 3, "the spinner turns: " + screens.get("%9").frames.size());
+        assertTrue(
+                screens.get("%9").frames.size() >= before + 3,
+                "the spinner turns: " + screens.get("%9").frames.size());
         painter.sync(model(List.of(), Choices.DEFAULT, sidebar("%9")), true);
         painter.animate();
         int still = screens.get("%9").frames.size();
@@ -168,21 +181,42 @@ class SidebarPainterTest {
 
     @Test
     void aKeyOnTheActiveSidebarActsAndOneElsewhereIsCounted() {
-        FakeTmux tmux = new FakeTmux().answering("display-message", c -> c.contains("'%9'") ? List.of("1 @1 1 1 $0") : List.of("0 @2 1 1 $1"));
-        Core core = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, dev.muxbar.state.CoreTiming.DEFAULT, m -> { },
+        FakeTmux tmux = new FakeTmux()
+                .answering(
+                        "display-message", c -> c.contains("'%9'") ? List.of("1 @1 1 1 $0") : List.of("0 @2 1 1 $1"));
+        Core core = new Core(
+                clock,
+                clock,
+                tmux::refresh,
+                tmux::paneProcesses,
+                OrderBook.EMPTY,
+                dev.muxbar.state.CoreTiming.DEFAULT,
+                m -> {},
                 dev.muxbar.state.CoreParts.NONE);
-        dev.muxbar.act.AgentActions agents = new dev.muxbar.act.AgentActions(tmux, clock, painter::model,
-                dev.muxbar.agents.AgentRules.load(null, m -> { }), m -> { }, s -> { });
-        SidebarInput input = new SidebarInput(tmux, clock, painter,
-                new SidebarActions(tmux, core, clock, m -> { }, painter::model, agents), agents,
-                new PeekFeed(tmux, new dev.muxbar.tmux.PaneWatch(tmux, clock, clock), clock, clock, (p, l) -> { }));
+        dev.muxbar.act.AgentActions agents = new dev.muxbar.act.AgentActions(
+                tmux, clock, painter::model, dev.muxbar.agents.AgentRules.load(null, m -> {}), m -> {}, s -> {});
+        SidebarInput input = new SidebarInput(
+                tmux,
+                clock,
+                painter,
+                new SidebarActions(tmux, core, clock, m -> {}, painter::model, agents),
+                agents,
+                new PeekFeed(tmux, new dev.muxbar.tmux.PaneWatch(tmux, clock, clock), clock, clock, (p, l) -> {}));
         painter.sync(model(List.of(), Choices.DEFAULT, sidebar("%9"), sidebar("%8")), true);
         input.onKey("%9", new KeyStroke('\n', false, false)); // Enter on the viewed window's active sidebar
         clock.runReady();
-        assertTrue(tmux.sent("switch-client").stream().anyMatch(c -> c.contains("-c 'c' -t '$0'")), tmux.commands.toString());
+        assertTrue(
+                tmux.sent("switch-client").stream().anyMatch(c -> c.contains("-c 'c' -t '$0'")),
+                tmux.commands.toString());
         input.onKey("%8", new KeyStroke(KeyType.ArrowDown));
         clock.runReady();
-        assertEquals(1, painter.describe().stream().filter(i -> i.pane().equals("%8")).findFirst().orElseThrow().ignoredKeys(),
+        assertEquals(
+                1,
+                painter.describe().stream()
+                        .filter(i -> i.pane().equals("%8"))
+                        .findFirst()
+                        .orElseThrow()
+                        .ignoredKeys(),
                 "not the active pane: ignored, and counted");
     }
 }

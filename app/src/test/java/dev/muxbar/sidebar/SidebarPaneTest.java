@@ -32,8 +32,7 @@ class SidebarPaneTest {
     private final Pty pty = new Pty();
     private SidebarPane pane;
 
-    SidebarPaneTest() throws Exception {
-    }
+    SidebarPaneTest() throws Exception {}
 
     @AfterEach
     void stop() {
@@ -51,8 +50,10 @@ class SidebarPaneTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!seen.toString(StandardCharsets.UTF_8).contains(wanted)) {
             long left = deadline - System.nanoTime();
-            assertTrue(left > 0, "waited 5 s for " + wanted.replace("\033", "ESC") + ", saw: "
-                    + seen.toString(StandardCharsets.UTF_8).replace("\033", "ESC"));
+            assertTrue(
+                    left > 0,
+                    "waited 5 s for " + wanted.replace("\033", "ESC") + ", saw: "
+                            + seen.toString(StandardCharsets.UTF_8).replace("\033", "ESC"));
             byte[] got;
             try {
                 got = CompletableFuture.supplyAsync(() -> pty.read(4096)).get(left, TimeUnit.NANOSECONDS);
@@ -70,9 +71,10 @@ class SidebarPaneTest {
 
     @Test
     void opensTheAlternateScreenAsksForClicksAndDecodesKeysAndClicksThatArriveLater() throws Exception {
-        pane = new SidebarPane("%1", pty.slave, 30, 10, keys::add, () -> { }, hub, painters, clock);
+        pane = new SidebarPane("%1", pty.slave, 30, 10, keys::add, () -> {}, hub, painters, clock);
         String start = readUntil("\033[?1000h");
-        assertTrue(start.startsWith("\033[?1049h"),
+        assertTrue(
+                start.startsWith("\033[?1049h"),
                 "the alternate screen first, then mouse reports: " + start.replace("\033", "ESC"));
 
         pty.type("j");
@@ -81,8 +83,13 @@ class SidebarPaneTest {
 
         pty.type("\033[M !!"); // X10 mouse report: left button pressed at column 1, row 1
         untilKeys(2);
-        assertTrue(keys.get(1) instanceof MouseAction m && m.getActionType() == MouseActionType.CLICK_DOWN && m.getButton() == 1
-                && m.getPosition().getColumn() == 0 && m.getPosition().getRow() == 0, "a click at 0,0: " + keys);
+        assertTrue(
+                keys.get(1) instanceof MouseAction m
+                        && m.getActionType() == MouseActionType.CLICK_DOWN
+                        && m.getButton() == 1
+                        && m.getPosition().getColumn() == 0
+                        && m.getPosition().getRow() == 0,
+                "a click at 0,0: " + keys);
 
         pty.type("\033[A");
         untilKeys(3);

@@ -20,14 +20,18 @@ class SidebarStoreTest {
     @Test
     void choicesRoundTripAndOnlyTheKeptWidthIsSaved(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("sidebar.json");
-        SidebarStore store = new SidebarStore(f, m -> { });
+        SidebarStore store = new SidebarStore(f, m -> {});
         store.load(Choices.DEFAULT);
         Snapshot s = Snapshots.of(1, 1, "$0", "a");
         store.accept(Model.of(s, OrderBook.EMPTY.reconcile(s), List.of(), java.util.Set.of(), Choices.DEFAULT));
         assertTrue(!Files.exists(f), "nothing changed: nothing written");
-        store.accept(Model.of(s, OrderBook.EMPTY.reconcile(s), List.of(), java.util.Set.of(),
+        store.accept(Model.of(
+                s,
+                OrderBook.EMPTY.reconcile(s),
+                List.of(),
+                java.util.Set.of(),
                 Choices.DEFAULT.withSidebars(false).withWidth(41, true).withWidth(55, false)));
-        Choices back = new SidebarStore(f, m -> { }).load(Choices.DEFAULT);
+        Choices back = new SidebarStore(f, m -> {}).load(Choices.DEFAULT);
         assertEquals(false, back.sidebars());
         assertEquals(41, back.keptWidth(), "a live preview (55) is not saved");
         assertEquals(41, back.width());

@@ -14,9 +14,12 @@ class TerminalNoteTest {
 
     @Test
     void eachFormatIsWrappedForTmuxAndAgentTextCannotEndItEarly() {
-        assertEquals("\u001bPtmux;\u001b\u001b]9;muxbar: claude waits ✓\u0007\u001b\\",
+        assertEquals(
+                "\u001bPtmux;\u001b\u001b]9;muxbar: claude waits ✓\u0007\u001b\\",
                 s(TerminalNote.OSC9.bytes("muxbar", "claude waits ✓")));
-        assertEquals("\u001bPtmux;\u001b\u001b]777;notify;a,b;body\u0007\u001b\\", s(TerminalNote.OSC777.bytes("a;b", "body")));
+        assertEquals(
+                "\u001bPtmux;\u001b\u001b]777;notify;a,b;body\u0007\u001b\\",
+                s(TerminalNote.OSC777.bytes("a;b", "body")));
         assertEquals("\u001bPtmux;\u001b\u001b]99;;t: b\u001b\u001b\\\u001b\\", s(TerminalNote.OSC99.bytes("t", "b")));
         String evil = s(TerminalNote.OSC9.bytes("t", "x\u0007\u001b]0;pwned\u001b\\\u009c"));
         assertEquals("\u001bPtmux;\u001b\u001b]9;t: x]0;pwned\\\u0007\u001b\\", evil);

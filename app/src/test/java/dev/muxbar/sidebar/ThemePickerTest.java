@@ -1,12 +1,12 @@
 package dev.muxbar.sidebar;
 
-import dev.muxbar.theme.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.muxbar.text.Cells;
+import dev.muxbar.theme.Role;
 import dev.muxbar.theme.Theme;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,12 +14,16 @@ import org.junit.jupiter.api.Test;
 /** The picker's state machine (preview, revert, keep) and its rows. */
 class ThemePickerTest {
 
-    private static final List<Theme> THEMES = List.of(Theme.builtIn("catppuccin-latte"), Theme.builtIn("catppuccin-mocha"),
-            Theme.builtIn("default"), Theme.builtIn("nord"));
+    private static final List<Theme> THEMES = List.of(
+            Theme.builtIn("catppuccin-latte"),
+            Theme.builtIn("catppuccin-mocha"),
+            Theme.builtIn("default"),
+            Theme.builtIn("nord"));
     private final Keys keys = new Keys();
 
     private Renderer.Input in(View v, Theme active) {
-        return new Renderer.Input(RendererTest.withAgents(), active, v, "$0", 30, 12, java.util.Map.of(), 0, null, THEMES);
+        return new Renderer.Input(
+                RendererTest.withAgents(), active, v, "$0", 30, 12, java.util.Map.of(), 0, null, THEMES);
     }
 
     private static KeyStroke ch(char c) {
@@ -64,12 +68,15 @@ class ThemePickerTest {
         Theme active = Theme.builtIn("nord");
         View v = View.INITIAL.withMode(new View.Mode.Themes("nord", "", "nord"));
         Keys.Result r = keys.handle(in(v, active), ch('c'));
-        assertEquals(new View.Mode.Themes("nord", "c", "catppuccin-latte"), r.view().mode(), "nord has no c");
+        assertEquals(
+                new View.Mode.Themes("nord", "c", "catppuccin-latte"), r.view().mode(), "nord has no c");
         assertEquals(List.of(new Command.Theme("catppuccin-latte", false)), themeCommands(r));
         r = keys.handle(in(r.view(), active), ch('m'));
         assertEquals("catppuccin-mocha", ((View.Mode.Themes) r.view().mode()).selected());
         r = keys.handle(in(r.view(), active), ch('x'));
-        assertEquals(new View.Mode.Themes("nord", "cmx", "catppuccin-mocha"), r.view().mode(),
+        assertEquals(
+                new View.Mode.Themes("nord", "cmx", "catppuccin-mocha"),
+                r.view().mode(),
                 "no match: the selection stays");
         assertEquals(List.of(), r.commands());
         Keys.Result none = keys.handle(in(r.view(), active), new KeyStroke(KeyType.Enter));
@@ -78,10 +85,15 @@ class ThemePickerTest {
         r = keys.handle(in(r.view(), active), new KeyStroke(KeyType.Backspace));
         assertEquals("c", ((View.Mode.Themes) r.view().mode()).filter());
         assertEquals(List.of(), r.commands(), "the selection still matches: no preview");
-        assertEquals(List.of("catppuccin-latte", "catppuccin-mocha"),
+        assertEquals(
+                List.of("catppuccin-latte", "catppuccin-mocha"),
                 ThemePicker.matches("CAT", THEMES).stream().map(Theme::name).toList());
-        assertEquals(List.of("catppuccin-mocha"), ThemePicker.matches("cat mo", THEMES).stream().map(Theme::name).toList());
-        assertEquals(List.of("catppuccin-mocha"), ThemePicker.matches("cm", THEMES).stream().map(Theme::name).toList(),
+        assertEquals(
+                List.of("catppuccin-mocha"),
+                ThemePicker.matches("cat mo", THEMES).stream().map(Theme::name).toList());
+        assertEquals(
+                List.of("catppuccin-mocha"),
+                ThemePicker.matches("cm", THEMES).stream().map(Theme::name).toList(),
                 "letters in order, as in fzf");
     }
 
@@ -100,8 +112,16 @@ class ThemePickerTest {
         assertEquals(active.color(Role.CURSOR), lines.get(3).spans().get(0).bg(), "the selection on the cursor colour");
         Line latte = lines.get(2);
         Theme l = Theme.builtIn("catppuccin-latte");
-        assertEquals(List.of(l.color(Role.ACCENT), l.color(Role.RUNNING), l.color(Role.WAITING), l.color(Role.DONE), l.color(Role.ERROR)),
-                latte.spans().subList(latte.spans().size() - 5, latte.spans().size()).stream().map(Line.Span::fg).toList(),
+        assertEquals(
+                List.of(
+                        l.color(Role.ACCENT),
+                        l.color(Role.RUNNING),
+                        l.color(Role.WAITING),
+                        l.color(Role.DONE),
+                        l.color(Role.ERROR)),
+                latte.spans().subList(latte.spans().size() - 5, latte.spans().size()).stream()
+                        .map(Line.Span::fg)
+                        .toList(),
                 "swatches in the listed theme's own colours");
         assertEquals(" theme: ▏  ↑↓ ↵ Esc           ", lines.get(11).text());
         View none = View.INITIAL.withMode(new View.Mode.Themes("nord", "zzz", "nord"));

@@ -21,7 +21,14 @@ class CoreTest {
     private final ManualScheduler clock = new ManualScheduler();
     private final FakeTmux tmux = new FakeTmux();
     private final List<String> log = new ArrayList<>();
-    private final Core core = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, CoreTiming.DEFAULT, log::add,
+    private final Core core = new Core(
+            clock,
+            clock,
+            tmux::refresh,
+            tmux::paneProcesses,
+            OrderBook.EMPTY,
+            CoreTiming.DEFAULT,
+            log::add,
             CoreParts.NONE);
     private final List<Model> seen = new ArrayList<>();
 
@@ -31,7 +38,8 @@ class CoreTest {
 
     /** A core built with these parts, whose models go to {@link #seen} (instead of the field's). */
     private Core coreWith(CoreParts parts) {
-        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, CoreTiming.DEFAULT, log::add, parts);
+        Core c = new Core(
+                clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, CoreTiming.DEFAULT, log::add, parts);
         seen.clear();
         c.subscribe(clock, seen::add);
         return c;
@@ -152,12 +160,16 @@ class CoreTest {
         core.start();
         clock.advance(16);
         Snapshot a = of(1, 1, "$0", "alpha");
-        Snapshot withClient = new Snapshot(a.server(), a.sessions(),
+        Snapshot withClient = new Snapshot(
+                a.server(),
+                a.sessions(),
                 List.of(new Snapshot.Client("/dev/pts/1", "/dev/pts/1", 5, "$0", 1000, 80, 24)));
         landWith(withClient);
         change();
         clock.advance(16);
-        landWith(new Snapshot(a.server(), a.sessions(),
+        landWith(new Snapshot(
+                a.server(),
+                a.sessions(),
                 List.of(new Snapshot.Client("/dev/pts/1", "/dev/pts/1", 5, "$0", 2000, 80, 24))));
         assertEquals(1, seen.size());
     }
@@ -171,15 +183,21 @@ class CoreTest {
         change();
         clock.advance(16);
         // At attach tmux has not yet heard the terminal's answers: no RGB.
-        landWith(new Snapshot(a.server(), a.sessions(),
+        landWith(new Snapshot(
+                a.server(),
+                a.sessions(),
                 List.of(new Snapshot.Client("/dev/pts/1", "/dev/pts/1", 5, "$0", 1000, 80, 24, false))));
         int before = tmux.refreshes.size();
         clock.advance(Core.CLIENT_RECHECK_MS[0] + CoreTiming.DEFAULT.debounce());
         assertEquals(before + 1, tmux.refreshes.size(), "a follow-up read without any notification");
         assertTrue(tmux.refreshParts.get(before).contains(Part.CLIENTS), "of the clients: " + tmux.refreshParts);
-        landWith(new Snapshot(a.server(), a.sessions(),
+        landWith(new Snapshot(
+                a.server(),
+                a.sessions(),
                 List.of(new Snapshot.Client("/dev/pts/1", "/dev/pts/1", 5, "$0", 1000, 80, 24, true))));
-        assertTrue(seen.get(seen.size() - 1).snapshot().clients().get(0).rgb(), "the model now knows the client takes RGB");
+        assertTrue(
+                seen.get(seen.size() - 1).snapshot().clients().get(0).rgb(),
+                "the model now knows the client takes RGB");
         clock.advance(Core.CLIENT_RECHECK_MS[1]);
         assertEquals(before + 2, tmux.refreshes.size(), "and a second, later one");
         tmux.lastRefresh().complete(seen.get(seen.size() - 1).snapshot());
@@ -211,7 +229,9 @@ class CoreTest {
         core.handle(new Event.EditOrder(new Event.OrderEdit.Move("$1", 1), ok));
         frame();
         assertTrue(ok.isDone() && !ok.isCompletedExceptionally(), "acknowledged: " + ok);
-        assertEquals(List.of("beta", "alpha"), dev.muxbar.testing.Snapshots.names(seen.get(seen.size() - 1).shown()));
+        assertEquals(
+                List.of("beta", "alpha"),
+                dev.muxbar.testing.Snapshots.names(seen.get(seen.size() - 1).shown()));
         int published = seen.size();
         CompletableFuture<Void> bad = new CompletableFuture<>();
         core.handle(new Event.EditOrder(new Event.OrderEdit.Hide("$7"), bad));
@@ -236,7 +256,9 @@ class CoreTest {
         CompletableFuture<Void> ok = new CompletableFuture<>();
         core.handle(new Event.EditOrder(new Event.OrderEdit.Move("$1", 1), ok));
         assertEquals(1, saved.size());
-        assertEquals(List.of("$1", "$0"), saved.get(0).custom().stream().map(OrderBook.Entry::id).toList(),
+        assertEquals(
+                List.of("$1", "$0"),
+                saved.get(0).custom().stream().map(OrderBook.Entry::id).toList(),
                 "the book that is saved has the move");
         assertTrue(!ok.isDone(), "no answer before the save");
         saves.get(0).complete(null);
@@ -254,23 +276,53 @@ class CoreTest {
         landWith(of(1, 1, "$0", "alpha")); // pane %0, command unknown yet
         clock.advance(CoreTiming.DEFAULT.scanMaxWait());
         assertEquals(1, tmux.scans.size(), "a new pane triggers a scan before the poll");
-        tmux.scans.get(0).complete(java.util.Map.of("%0", new Snapshot.PaneProcess("claude", "/src"),
-                "%99", new Snapshot.PaneProcess("ghost", "/")));
+        tmux.scans
+                .get(0)
+                .complete(java.util.Map.of(
+                        "%0",
+                        new Snapshot.PaneProcess("claude", "/src"), "%99", new Snapshot.PaneProcess("ghost", "/")));
         clock.runReady();
-        Snapshot.Pane p = seen.get(seen.size() - 1).snapshot().sessions().get(0).windows().get(0).panes().get(0);
+        Snapshot.Pane p = seen.get(seen.size() - 1)
+                .snapshot()
+                .sessions()
+                .get(0)
+                .windows()
+                .get(0)
+                .panes()
+                .get(0);
         assertEquals(new Snapshot.PaneProcess("claude", "/src"), new Snapshot.PaneProcess(p.command(), p.cwd()));
 
         // A structural refresh keeps the known command; a renamed window asks for a new scan.
         change();
         clock.advance(16);
         landWith(of(1, 1, "$0", "alpha"));
-        assertEquals("claude", seen.get(seen.size() - 1).snapshot().sessions().get(0).windows().get(0).panes().get(0).command());
+        assertEquals(
+                "claude",
+                seen.get(seen.size() - 1)
+                        .snapshot()
+                        .sessions()
+                        .get(0)
+                        .windows()
+                        .get(0)
+                        .panes()
+                        .get(0)
+                        .command());
         core.handle(new Event.TmuxChanged(new Notification.WindowChanged(Notification.Change.RENAMED, true, "@0")));
         clock.advance(CoreTiming.DEFAULT.scanMaxWait());
         assertEquals(2, tmux.scans.size());
         tmux.scans.get(1).complete(java.util.Map.of("%0", new Snapshot.PaneProcess("zsh", "/src")));
         clock.runReady();
-        assertEquals("zsh", seen.get(seen.size() - 1).snapshot().sessions().get(0).windows().get(0).panes().get(0).command());
+        assertEquals(
+                "zsh",
+                seen.get(seen.size() - 1)
+                        .snapshot()
+                        .sessions()
+                        .get(0)
+                        .windows()
+                        .get(0)
+                        .panes()
+                        .get(0)
+                        .command());
     }
 
     @Test
@@ -328,7 +380,14 @@ class CoreTest {
     /** A subscriber that follows one part of the model (a file of the order) is not woken for agents. */
     @Test
     void aSubscriberOfOnePartIsOfferedOnlyItsChanges() {
-        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, CoreTiming.DEFAULT, log::add,
+        Core c = new Core(
+                clock,
+                clock,
+                tmux::refresh,
+                tmux::paneProcesses,
+                OrderBook.EMPTY,
+                CoreTiming.DEFAULT,
+                log::add,
                 CoreParts.NONE.agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
         List<Model> all = new ArrayList<>();
         List<Model> orders = new ArrayList<>();
@@ -340,8 +399,8 @@ class CoreTest {
         clock.advance(100);
         assertEquals(1, orders.size(), "the first model");
         for (dev.muxbar.model.Status s : List.of(dev.muxbar.model.Status.RUNNING, dev.muxbar.model.Status.WAITING)) {
-            c.handle(new Event.AgentSignal(dev.muxbar.agents.Signal.of(dev.muxbar.model.Source.HOOK, "claude", s,
-                    "%1", "t"), null));
+            c.handle(new Event.AgentSignal(
+                    dev.muxbar.agents.Signal.of(dev.muxbar.model.Source.HOOK, "claude", s, "%1", "t"), null));
             clock.advance(100);
         }
         assertEquals(3, all.size(), "every model for a subscriber of all of it");
@@ -350,13 +409,22 @@ class CoreTest {
         c.handle(new Event.EditOrder(new Event.OrderEdit.Move("$2", 1), moved));
         clock.advance(100);
         assertEquals(2, orders.size(), "the order changed");
-        assertEquals(List.of("play", "work"), dev.muxbar.testing.Snapshots.names(orders.get(1).shown()));
+        assertEquals(
+                List.of("play", "work"),
+                dev.muxbar.testing.Snapshots.names(orders.get(1).shown()));
     }
 
     /** 200 hook events a second: readers of the model see each at once, subscribers once a frame. */
     @Test
     void aBurstOfAgentSignalsReachesSubscribersOncePerFrame() {
-        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, CoreTiming.DEFAULT, log::add,
+        Core c = new Core(
+                clock,
+                clock,
+                tmux::refresh,
+                tmux::paneProcesses,
+                OrderBook.EMPTY,
+                CoreTiming.DEFAULT,
+                log::add,
                 CoreParts.NONE.agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
         List<Model> models = new ArrayList<>();
         c.subscribe(clock, models::add);
@@ -365,19 +433,22 @@ class CoreTest {
         tmux.lastRefresh().complete(of(1, 1, "$1", "work"));
         clock.advance(100);
         int before = models.size();
-        dev.muxbar.model.Status[] cycle = {dev.muxbar.model.Status.RUNNING, dev.muxbar.model.Status.TOOL_RUNNING,
-            dev.muxbar.model.Status.WAITING};
+        dev.muxbar.model.Status[] cycle = {
+            dev.muxbar.model.Status.RUNNING, dev.muxbar.model.Status.TOOL_RUNNING, dev.muxbar.model.Status.WAITING
+        };
         for (int i = 0; i < 6; i++) { // one every 2 ms
             dev.muxbar.model.Status s = cycle[i % 3];
-            c.handle(new Event.AgentSignal(dev.muxbar.agents.Signal.of(dev.muxbar.model.Source.HOOK, "claude", s,
-                    "%1", "t"), null));
+            c.handle(new Event.AgentSignal(
+                    dev.muxbar.agents.Signal.of(dev.muxbar.model.Source.HOOK, "claude", s, "%1", "t"), null));
             assertEquals(s, c.model().agents().get(0).status(), "the model itself is current at once");
             clock.advance(2);
         }
         assertEquals(before + 1, models.size(), "the first at once, the rest wait for the frame's end");
         clock.advance(16);
         assertEquals(before + 2, models.size(), "one more at the frame's end");
-        assertEquals(dev.muxbar.model.Status.WAITING, models.get(models.size() - 1).agents().get(0).status(),
+        assertEquals(
+                dev.muxbar.model.Status.WAITING,
+                models.get(models.size() - 1).agents().get(0).status(),
                 "with the newest status");
         assertEquals(models.size(), c.stats().publishes());
     }
@@ -385,9 +456,17 @@ class CoreTest {
     @Test
     void agentSignalsAndMutesArePublished() throws Exception {
         List<String> trace = new ArrayList<>();
-        Core c = new Core(clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, CoreTiming.DEFAULT, log::add,
-                CoreParts.NONE.tracing(line -> trace.add(line.get())).agents(new dev.muxbar.agents.Tracker(pid -> 0),
-                        snap -> java.util.Map.of()));
+        Core c = new Core(
+                clock,
+                clock,
+                tmux::refresh,
+                tmux::paneProcesses,
+                OrderBook.EMPTY,
+                CoreTiming.DEFAULT,
+                log::add,
+                CoreParts.NONE
+                        .tracing(line -> trace.add(line.get()))
+                        .agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
         List<Model> models = new ArrayList<>();
         c.subscribe(clock, models::add);
         c.start();
@@ -395,16 +474,21 @@ class CoreTest {
         tmux.lastRefresh().complete(of(1, 1, "$1", "work"));
         clock.runReady();
         CompletableFuture<dev.muxbar.agents.Tracker.Outcome> done = new CompletableFuture<>();
-        c.handle(new Event.AgentSignal(dev.muxbar.agents.Signal.of(dev.muxbar.model.Source.HOOK, "claude",
-                dev.muxbar.model.Status.WAITING, "%1", "t"), done));
+        c.handle(new Event.AgentSignal(
+                dev.muxbar.agents.Signal.of(
+                        dev.muxbar.model.Source.HOOK, "claude", dev.muxbar.model.Status.WAITING, "%1", "t"),
+                done));
         frame();
         assertEquals(dev.muxbar.agents.Tracker.Outcome.CHANGED, done.get());
         // Status changes come at a steady rate with normal use: debug lines, not log lines.
         assertTrue(log.stream().noneMatch(l -> l.startsWith("agent ")), log.toString());
-        assertTrue(trace.stream().anyMatch(l -> l.startsWith("agent claude") && l.contains("waiting")), trace.toString());
+        assertTrue(
+                trace.stream().anyMatch(l -> l.startsWith("agent claude") && l.contains("waiting")), trace.toString());
         Model last = models.get(models.size() - 1);
         assertEquals(1, last.agents().size());
-        assertEquals(List.of("$1"), last.needingAttention().stream().map(Snapshot.Session::id).toList());
+        assertEquals(
+                List.of("$1"),
+                last.needingAttention().stream().map(Snapshot.Session::id).toList());
         c.handle(new Event.ToggleMute("$1"));
         frame();
         assertEquals(Set.of("$1"), models.get(models.size() - 1).muted());

@@ -39,7 +39,7 @@ class EventLoopTest {
     @Test
     void closeLetsQueuedWorkFinishAndRunAndWaitWaits() {
         List<String> ran = new CopyOnWriteArrayList<>();
-        EventLoop loop = new EventLoop(e -> { });
+        EventLoop loop = new EventLoop(e -> {});
         assertTrue(loop.runAndWait(() -> ran.add("waited"), 5_000));
         assertEquals(List.of("waited"), ran, "done when runAndWait returns");
         for (int i = 0; i < 100; i++) {
@@ -53,7 +53,7 @@ class EventLoopTest {
     @Test
     void cancelledTimersDoNotRun() throws Exception {
         List<String> ran = new CopyOnWriteArrayList<>();
-        try (EventLoop loop = new EventLoop(e -> { })) {
+        try (EventLoop loop = new EventLoop(e -> {})) {
             loop.schedule(30, () -> ran.add("cancelled")).cancel();
             Scheduler.Cancellable[] every = new Scheduler.Cancellable[1];
             CountDownLatch threeTicks = new CountDownLatch(1);

@@ -10,8 +10,8 @@ public final class ManualScheduler implements Scheduler, Executor {
 
     private record Task(long due, long seq, Runnable run, boolean[] cancelled) {}
 
-    private final PriorityQueue<Task> timers = new PriorityQueue<>(
-            (a, b) -> a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.seq, b.seq));
+    private final PriorityQueue<Task> timers =
+            new PriorityQueue<>((a, b) -> a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.seq, b.seq));
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
     private long now;
     private long seq;

@@ -12,6 +12,7 @@ class PublishThrottleTest {
     private final ManualScheduler clock = new ManualScheduler();
     /** The "newest model" the throttle's delivery reads: here, the time of the latest change. */
     private long newest;
+
     private final List<Long> delivered = new ArrayList<>();
     private final PublishThrottle throttle = new PublishThrottle(clock, 16, () -> delivered.add(newest));
 

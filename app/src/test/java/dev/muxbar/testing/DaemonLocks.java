@@ -10,15 +10,21 @@ public final class DaemonLocks {
 
     /** The pids named by every {@code daemon.lock} below {@code dir}. */
     public static List<Long> pids(Path dir) {
-        return TestFiles.listing(dir).lines().filter(l -> l.endsWith("daemon.lock"))
-                .map(l -> TestFiles.read(Path.of(l)).trim()).filter(s -> !s.isEmpty())
-                .map(s -> Long.parseLong(s.split(" ")[0])).toList();
+        return TestFiles.listing(dir)
+                .lines()
+                .filter(l -> l.endsWith("daemon.lock"))
+                .map(l -> TestFiles.read(Path.of(l)).trim())
+                .filter(s -> !s.isEmpty())
+                .map(s -> Long.parseLong(s.split(" ")[0]))
+                .toList();
     }
 
     /** Running: there, and not a zombie (this sandbox's init reaps late; the daemon is not our child). */
     public static boolean running(long pid) {
         String stat = TestFiles.read(Path.of("/proc/" + pid + "/stat"));
-        return !stat.isEmpty() && !stat.startsWith("java.") && !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        return !stat.isEmpty()
+                && !stat.startsWith("java.")
+                && !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
     }
 
     /** Asks it to stop (SIGTERM) and waits up to 5 s, then kills it. */

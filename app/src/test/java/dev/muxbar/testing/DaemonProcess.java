@@ -41,8 +41,8 @@ public final class DaemonProcess implements AutoCloseable {
     }
 
     /** The same with more environment variables (e.g. where the agents keep their files). */
-    public static DaemonProcess start(TmuxServer tmux, Path runtimeDir, Path stateHome, java.util.Map<String, String> more)
-            throws IOException {
+    public static DaemonProcess start(
+            TmuxServer tmux, Path runtimeDir, Path stateHome, java.util.Map<String, String> more) throws IOException {
         Files.createDirectories(runtimeDir.getParent());
         Path out = Files.createTempFile(runtimeDir.getParent(), "daemon-out", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command("server", "-L", tmux.label, "--foreground"));
@@ -65,7 +65,11 @@ public final class DaemonProcess implements AutoCloseable {
     static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+                "-XX:+UseSerialGC",
+                "-Xmx64m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar().toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -74,7 +78,8 @@ public final class DaemonProcess implements AutoCloseable {
         pb.environment().remove("TMUX");
         pb.environment().put("MUXBAR_RUNTIME_DIR", runtimeDir.toString());
         pb.environment().put("XDG_STATE_HOME", stateHome.toString());
-        pb.environment().put("XDG_CONFIG_HOME", configHome(stateHome).toString()); // never the user's own themes or rules
+        pb.environment()
+                .put("XDG_CONFIG_HOME", configHome(stateHome).toString()); // never the user's own themes or rules
     }
 
     /** The config home the daemon and CLI of a test use: {@code <stateHome>/../config} (themes in {@code muxbar/themes}). */

@@ -12,9 +12,27 @@ import java.util.Random;
  */
 public final class Fuzz {
 
-    public static final String NASTY = "'\"\\;|$#{}()[]<>*?~`%&=,:.\t\n\r\u0000\u0001\u001b\u007f\u0085\u2028é名😀 -_/0123456789abcdefxyz";
-    private static final String[] JSON_TOKENS = {"{", "}", "[", "]", ":", ",", "\"", "null", "true", "1e999", "-0",
-        "\"\\u0000\"", "\"\\ud800\"", "{\"a\":", "\"x\"", "[[[[[[", "9999999999999999999999"};
+    public static final String NASTY =
+            "'\"\\;|$#{}()[]<>*?~`%&=,:.\t\n\r\u0000\u0001\u001b\u007f\u0085\u2028é名😀 -_/0123456789abcdefxyz";
+    private static final String[] JSON_TOKENS = {
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        "\"",
+        "null",
+        "true",
+        "1e999",
+        "-0",
+        "\"\\u0000\"",
+        "\"\\ud800\"",
+        "{\"a\":",
+        "\"x\"",
+        "[[[[[[",
+        "9999999999999999999999"
+    };
 
     private final Random random;
     public final long seed;
@@ -78,7 +96,8 @@ public final class Fuzz {
                 case 3 -> s.insert(at, JSON_TOKENS[random.nextInt(JSON_TOKENS.length)]);
                 default -> {
                     int end = Math.min(s.length(), at + random.nextInt(12));
-                    s.replace(at, end, random.nextBoolean() ? nasty(4) : JSON_TOKENS[random.nextInt(JSON_TOKENS.length)]);
+                    s.replace(
+                            at, end, random.nextBoolean() ? nasty(4) : JSON_TOKENS[random.nextInt(JSON_TOKENS.length)]);
                 }
             }
         }

@@ -22,13 +22,27 @@ public final class NestedClient implements AutoCloseable {
         synchronized (NestedClient.class) {
             this.outer = inner.label + "-outer-" + (++counter);
         }
-        run(List.of("tmux", "-L", outer, "-f", "/dev/null", "new-session", "-d", "-s", "o", "-x", "160", "-y", "40",
+        run(List.of(
+                "tmux",
+                "-L",
+                outer,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "o",
+                "-x",
+                "160",
+                "-y",
+                "40",
                 "env -u TMUX tmux -L " + inner.label + " attach -t '" + session + "'"));
     }
 
     /** The inner client's name ({@code #{client_name}}, its tty), found via the outer pane's tty. */
     public String clientName() {
-        String tty = outerTmux("display-message", "-p", "-t", "o", "#{pane_tty}").trim();
+        String tty =
+                outerTmux("display-message", "-p", "-t", "o", "#{pane_tty}").trim();
         return tty;
     }
 

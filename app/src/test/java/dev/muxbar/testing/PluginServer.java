@@ -44,9 +44,16 @@ public final class PluginServer implements AutoCloseable {
 
     /** The same from a checkout at {@code root} (run-shell's command is sh, after tmux's formats). */
     public PluginServer load(Path root) {
-        tmux.tmux("run-shell", dev.muxbar.tmux.TmuxQuote.sh(root.resolve("muxbar.tmux").toString()).replace("#", "##"));
-        Poll.until(15_000, () -> daemonPid() > 0 && tmux.tmux("list-keys", "-T", "root", "M-1").contains("switch-client"),
-                "daemon up with native bindings", this::diagnostics);
+        tmux.tmux(
+                "run-shell",
+                dev.muxbar.tmux.TmuxQuote.sh(root.resolve("muxbar.tmux").toString())
+                        .replace("#", "##"));
+        Poll.until(
+                15_000,
+                () -> daemonPid() > 0
+                        && tmux.tmux("list-keys", "-T", "root", "M-1").contains("switch-client"),
+                "daemon up with native bindings",
+                this::diagnostics);
         return this;
     }
 
@@ -67,7 +74,8 @@ public final class PluginServer implements AutoCloseable {
             if (!Files.exists(dir.resolve("daemon.sock"))) {
                 return -1;
             }
-            long pid = Long.parseLong(Files.readString(dir.resolve("daemon.lock")).trim().split(" ")[0]);
+            long pid = Long.parseLong(
+                    Files.readString(dir.resolve("daemon.lock")).trim().split(" ")[0]);
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? pid : -1;
         } catch (Exception e) {
             return -1;
@@ -80,20 +88,33 @@ public final class PluginServer implements AutoCloseable {
 
     /** The session a real client is in ({@code list-clients}), or "(not attached)". */
     public String sessionOf(NestedClient c) {
-        return tmux.tmux("list-clients", "-F", "#{client_name} #{session_name}").lines()
-                .filter(l -> l.startsWith(c.clientName() + " ")).map(l -> l.substring(l.indexOf(' ') + 1))
-                .findFirst().orElse("(not attached)");
+        return tmux.tmux("list-clients", "-F", "#{client_name} #{session_name}")
+                .lines()
+                .filter(l -> l.startsWith(c.clientName() + " "))
+                .map(l -> l.substring(l.indexOf(' ') + 1))
+                .findFirst()
+                .orElse("(not attached)");
     }
 
     /** The daemon's control client: "name session_name", or "" when none is attached. */
     public String controlClient() {
-        return tmux.tmux("list-clients", "-F", "#{client_control_mode} #{client_name} #{session_name}").lines()
-                .filter(l -> l.startsWith("1 ")).map(l -> l.substring(2)).findFirst().orElse("");
+        return tmux.tmux("list-clients", "-F", "#{client_control_mode} #{client_name} #{session_name}")
+                .lines()
+                .filter(l -> l.startsWith("1 "))
+                .map(l -> l.substring(2))
+                .findFirst()
+                .orElse("");
     }
 
     /** {@code curl --unix-socket daemon.sock -X POST http://muxbar/PATH}; fails the test on an HTTP error. */
     public String post(String path, String body) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of("curl", "-s", "-f", "-X", "POST", "--unix-socket",
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                "curl",
+                "-s",
+                "-f",
+                "-X",
+                "POST",
+                "--unix-socket",
                 runtimeDir().resolve("daemon.sock").toString()));
         if (body != null) {
             cmd.addAll(List.of("--data-binary", body));
@@ -109,12 +130,15 @@ public final class PluginServer implements AutoCloseable {
 
     /** Keys, sessions, clients, the runtime dir's files, hooks and the daemon's log: for failure messages. */
     public String diagnostics() {
-        String keys = tmux.tmux("list-keys", "-T", "root").lines().filter(l -> l.contains(" M-"))
+        String keys = tmux.tmux("list-keys", "-T", "root")
+                .lines()
+                .filter(l -> l.contains(" M-"))
                 .reduce("", (a, b) -> a + b + "\n");
         String log;
         try (var files = Files.list(runtimeDir())) {
             Path dir = runtimeDir();
-            log = "--- runtime dir " + dir + ": " + files.map(f -> f.getFileName().toString()).toList() + "\n"
+            log = "--- runtime dir " + dir + ": "
+                    + files.map(f -> f.getFileName().toString()).toList() + "\n"
                     + "--- order\n" + read(dir.resolve("order"))
                     + "--- daemon.out\n" + read(dir.resolve("daemon.out"))
                     + "--- daemon.lock: " + read(dir.resolve("daemon.lock"))

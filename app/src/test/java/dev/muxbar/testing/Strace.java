@@ -20,9 +20,24 @@ public final class Strace implements AutoCloseable {
 
     /** Attaches to all threads of {@code pid} and follows new children; fails the test if it cannot. */
     public static Strace execs(long pid, Path out) throws Exception {
-        Process p = new ProcessBuilder("strace", "-f", "-qq", "-e", "trace=execve,execveat", "-p", String.valueOf(pid),
-                "-o", out.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        Poll.until(5_000, () -> tracerOf(pid) == p.pid() || !p.isAlive(), "strace to attach", () -> "strace alive=" + p.isAlive());
+        Process p = new ProcessBuilder(
+                        "strace",
+                        "-f",
+                        "-qq",
+                        "-e",
+                        "trace=execve,execveat",
+                        "-p",
+                        String.valueOf(pid),
+                        "-o",
+                        out.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        Poll.until(
+                5_000,
+                () -> tracerOf(pid) == p.pid() || !p.isAlive(),
+                "strace to attach",
+                () -> "strace alive=" + p.isAlive());
         assertTrue(p.isAlive(), "strace could not attach (is ptrace allowed?)");
         return new Strace(p, out);
     }
@@ -45,7 +60,9 @@ public final class Strace implements AutoCloseable {
         strace.destroy(); // SIGTERM: strace detaches (thread by thread: slow on a busy machine) and flushes
         assertTrue(strace.waitFor(20, TimeUnit.SECONDS), "strace did not detach within 20 s");
         assertTrue(Files.exists(out), "strace wrote " + out);
-        return Files.readAllLines(out).stream().filter(l -> l.contains("execve")).toList();
+        return Files.readAllLines(out).stream()
+                .filter(l -> l.contains("execve"))
+                .toList();
     }
 
     @Override

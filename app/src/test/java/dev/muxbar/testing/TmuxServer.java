@@ -32,8 +32,8 @@ public final class TmuxServer implements AutoCloseable {
         this.label = label;
         String tmpdir = System.getenv().getOrDefault("TMUX_TMPDIR", "/tmp");
         socket = Path.of(tmpdir.isEmpty() ? "/tmp" : tmpdir, "tmux-" + uid(), label);
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", label, "-f", config.toString(), "new-session", "-d",
-                "-x", "160", "-y", "40"));
+        List<String> cmd = new ArrayList<>(
+                List.of("tmux", "-L", label, "-f", config.toString(), "new-session", "-d", "-x", "160", "-y", "40"));
         cmd.addAll(newSessionArgs);
         run(cmd);
     }
@@ -67,8 +67,10 @@ public final class TmuxServer implements AutoCloseable {
     /** What the server looks like, for failure messages. */
     public String describe() {
         try {
-            return "list-sessions:\n" + tmux("list-sessions", "-F", "#{session_id} #{session_name} attached=#{session_attached}")
-                    + "list-clients:\n" + tmux("list-clients", "-F", "#{client_name} #{client_pid} #{session_id} #{client_flags}");
+            return "list-sessions:\n"
+                    + tmux("list-sessions", "-F", "#{session_id} #{session_name} attached=#{session_attached}")
+                    + "list-clients:\n"
+                    + tmux("list-clients", "-F", "#{client_name} #{client_pid} #{session_id} #{client_flags}");
         } catch (RuntimeException e) {
             return "(tmux not answering: " + e.getMessage() + ")";
         }

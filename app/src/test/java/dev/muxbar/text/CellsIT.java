@@ -18,10 +18,42 @@ class CellsIT {
         cleanup.close();
     }
 
-    static final List<String> TABLE = List.of("plain", "café", "cafe\u0301", "日本語", "漢字 mix", "🚀 rocket", "✅ done",
-            "⚡ zap", "✓ ok", "● dot", "▎bar", "─┼─", "ｆｕｌｌ", "한국어", "x\u200by", "e\u0301\u0327", "Ω≈ç√∫",
-            "🤖 agent", "⏳ wait", "☕ tea", "❯ prompt", "★ star", "⭐ star", "→ arrow", "…", "\u00a0nbsp", "ǅ", "ﬁ",
-            "𝕏", "🀄", "🃏", "🈁", "〜", "・", "ｰ");
+    static final List<String> TABLE = List.of(
+            "plain",
+            "café",
+            "cafe\u0301",
+            "日本語",
+            "漢字 mix",
+            "🚀 rocket",
+            "✅ done",
+            "⚡ zap",
+            "✓ ok",
+            "● dot",
+            "▎bar",
+            "─┼─",
+            "ｆｕｌｌ",
+            "한국어",
+            "x\u200by",
+            "e\u0301\u0327",
+            "Ω≈ç√∫",
+            "🤖 agent",
+            "⏳ wait",
+            "☕ tea",
+            "❯ prompt",
+            "★ star",
+            "⭐ star",
+            "→ arrow",
+            "…",
+            "\u00a0nbsp",
+            "ǅ",
+            "ﬁ",
+            "𝕏",
+            "🀄",
+            "🃏",
+            "🈁",
+            "〜",
+            "・",
+            "ｰ");
 
     @Test
     void widthsAgreeWithTmux() throws Exception {
@@ -31,7 +63,8 @@ class CellsIT {
             tmux.tmux("set-option", "-g", "@s", s);
             int theirs = Integer.parseInt(tmux.display("w", "#{w:@s}"));
             if (theirs != Cells.width(s)) {
-                wrong.append(String.format("%s (U+%04X…): tmux %d, muxbar %d%n", s, s.codePointAt(0), theirs, Cells.width(s)));
+                wrong.append(String.format(
+                        "%s (U+%04X…): tmux %d, muxbar %d%n", s, s.codePointAt(0), theirs, Cells.width(s)));
             }
         }
         assertEquals("", wrong.toString());

@@ -25,8 +25,10 @@ class FreedesktopAppearanceTest {
         assertEquals(false, FreedesktopAppearance.dark("(<<uint32 2>>,)"));
         assertEquals(false, FreedesktopAppearance.dark("(<uint32 0>,)"), "no preference: GNOME's light default");
         assertNull(FreedesktopAppearance.dark("Error: GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown"));
-        assertEquals(true, FreedesktopAppearance.changed("/org/freedesktop/portal/desktop: org.freedesktop.portal.Settings"
-                + ".SettingChanged ('org.freedesktop.appearance', 'color-scheme', <uint32 1>)"));
+        assertEquals(
+                true,
+                FreedesktopAppearance.changed("/org/freedesktop/portal/desktop: org.freedesktop.portal.Settings"
+                        + ".SettingChanged ('org.freedesktop.appearance', 'color-scheme', <uint32 1>)"));
         assertNull(FreedesktopAppearance.changed("/org/freedesktop/portal/desktop: org.freedesktop.portal.Settings"
                 + ".SettingChanged ('org.gnome.desktop.interface', 'gtk-theme', <'Adwaita'>)"));
         assertNull(FreedesktopAppearance.changed("/org/freedesktop/portal/desktop: org.freedesktop.portal.Settings"
@@ -38,12 +40,14 @@ class FreedesktopAppearanceTest {
     void oneCallThenOneMonitorProcess() throws Exception {
         Path calls = tmp.resolve("calls");
         Path gdbus = tmp.resolve("gdbus");
-        Files.writeString(gdbus, "#!/bin/sh\necho \"$1\" >> '" + calls + "'\ncase \"$1\" in\n"
-                + "call) echo '(<<uint32 2>>,)' ;;\n"
-                + "monitor) echo \"/org/freedesktop/portal/desktop: org.freedesktop.portal.Settings.SettingChanged "
-                + "('org.gnome.desktop.interface', 'gtk-theme', <'Adwaita'>)\"\n"
-                + "  echo \"/org/freedesktop/portal/desktop: org.freedesktop.portal.Settings.SettingChanged "
-                + "('org.freedesktop.appearance', 'color-scheme', <uint32 1>)\"\n  exec sleep 60 ;;\nesac\n");
+        Files.writeString(
+                gdbus,
+                "#!/bin/sh\necho \"$1\" >> '" + calls + "'\ncase \"$1\" in\n"
+                        + "call) echo '(<<uint32 2>>,)' ;;\n"
+                        + "monitor) echo \"/org/freedesktop/portal/desktop: org.freedesktop.portal.Settings.SettingChanged "
+                        + "('org.gnome.desktop.interface', 'gtk-theme', <'Adwaita'>)\"\n"
+                        + "  echo \"/org/freedesktop/portal/desktop: org.freedesktop.portal.Settings.SettingChanged "
+                        + "('org.freedesktop.appearance', 'color-scheme', <uint32 1>)\"\n  exec sleep 60 ;;\nesac\n");
         Files.setPosixFilePermissions(gdbus, PosixFilePermissions.fromString("rwx------"));
         List<Boolean> seen = new CopyOnWriteArrayList<>();
         FreedesktopAppearance a = new FreedesktopAppearance(gdbus.toString(), m -> {});
@@ -62,8 +66,10 @@ class FreedesktopAppearanceTest {
     @Test
     void noPortalMeansUnavailableWithTheReason() throws Exception {
         Path gdbus = tmp.resolve("gdbus");
-        Files.writeString(gdbus, "#!/bin/sh\necho 'Error: GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown: "
-                + "The name org.freedesktop.portal.Desktop was not provided'\nexit 1\n");
+        Files.writeString(
+                gdbus,
+                "#!/bin/sh\necho 'Error: GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown: "
+                        + "The name org.freedesktop.portal.Desktop was not provided'\nexit 1\n");
         Files.setPosixFilePermissions(gdbus, PosixFilePermissions.fromString("rwx------"));
         List<String> log = new CopyOnWriteArrayList<>();
         FreedesktopAppearance a = new FreedesktopAppearance(gdbus.toString(), log::add);
@@ -85,7 +91,8 @@ class FreedesktopAppearanceTest {
         }
         org.junit.jupiter.api.Assertions.assertFalse(kids.isEmpty(), "the command runs under the shell");
         p.getOutputStream().close();
-        org.junit.jupiter.api.Assertions.assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS), "the shell ended");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS), "the shell ended");
         for (ProcessHandle k : kids) {
             while (k.isAlive() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(10);

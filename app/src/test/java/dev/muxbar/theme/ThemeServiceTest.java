@@ -46,8 +46,13 @@ class ThemeServiceTest {
     }
 
     private ThemeService service(ThemeService.Options o, Appearance a) {
-        ThemeService s = new ThemeService(new Themes(tmp.resolve("themes")), new ThemeStore(tmp.resolve("theme.json"), m -> { }), o, a,
-                Runnable::run, log::add);
+        ThemeService s = new ThemeService(
+                new Themes(tmp.resolve("themes")),
+                new ThemeStore(tmp.resolve("theme.json"), m -> {}),
+                o,
+                a,
+                Runnable::run,
+                log::add);
         s.onShow(t -> shown.add(t.name()));
         s.start();
         return s;
@@ -63,11 +68,20 @@ class ThemeServiceTest {
         assertEquals("nord", s.current().name());
         assertEquals(new ThemeResult.Shown("dracula", false), s.set("dracula", false));
         assertEquals(List.of("dracula"), shown, "a preview shows");
-        assertEquals("nord", service(fixed("nord"), Appearance.unavailable("off")).current().name(), "…and is not saved");
+        assertEquals(
+                "nord",
+                service(fixed("nord"), Appearance.unavailable("off")).current().name(),
+                "…and is not saved");
         assertEquals(new ThemeResult.Shown("gruvbox-dark", true), s.set("gruvbox-dark", true));
-        assertEquals("gruvbox-dark", service(fixed("nord"), Appearance.unavailable("off")).current().name(),
+        assertEquals(
+                "gruvbox-dark",
+                service(fixed("nord"), Appearance.unavailable("off")).current().name(),
                 "the saved pick wins while @muxbar-theme is what it was");
-        assertEquals("kanagawa", service(fixed("kanagawa"), Appearance.unavailable("off")).current().name(),
+        assertEquals(
+                "kanagawa",
+                service(fixed("kanagawa"), Appearance.unavailable("off"))
+                        .current()
+                        .name(),
                 "a new value in tmux.conf wins over an older pick");
     }
 
@@ -76,12 +90,15 @@ class ThemeServiceTest {
         ThemeService s = service(fixed("no-such"), Appearance.unavailable("off"));
         assertEquals("default", s.current().name());
         assertTrue(log.get(0).contains("no theme called \"no-such\""), log.toString());
-        assertEquals(new ThemeResult.NoSuchTheme("no theme called \"x'; rm -rf $HOME\" (muxbar themes list shows them)"),
+        assertEquals(
+                new ThemeResult.NoSuchTheme("no theme called \"x'; rm -rf $HOME\" (muxbar themes list shows them)"),
                 s.set("x'; rm -rf $HOME", true));
         Files.createDirectories(tmp.resolve("themes"));
         Files.writeString(tmp.resolve("themes/bad.json"), "{\"name\":\"bad\"}");
         ThemeResult broken = s.set("bad", true);
-        assertTrue(broken instanceof ThemeResult.BrokenFile && broken.message().contains("bad.json: field \"colors\" must be an object"),
+        assertTrue(
+                broken instanceof ThemeResult.BrokenFile
+                        && broken.message().contains("bad.json: field \"colors\" must be an object"),
                 broken.toString());
         assertEquals(List.of(), shown);
         assertEquals("default", s.current().name());

@@ -14,10 +14,13 @@ class ThemeStoreTest {
 
     @Test
     void picksRoundTripAndTheOptionWinsWhenItChanged(@TempDir Path dir) throws Exception {
-        ThemeStore store = new ThemeStore(dir.resolve("theme.json"), m -> { });
+        ThemeStore store = new ThemeStore(dir.resolve("theme.json"), m -> {});
         store.save(ThemeSlot.FIXED, "nord", "");
         assertEquals("nord", store.resolve(ThemeSlot.FIXED, "", "default"));
-        assertEquals("dracula", store.resolve(ThemeSlot.FIXED, "dracula", "default"), "the user wrote another theme into the config");
+        assertEquals(
+                "dracula",
+                store.resolve(ThemeSlot.FIXED, "dracula", "default"),
+                "the user wrote another theme into the config");
     }
 
     @Test
@@ -31,7 +34,9 @@ class ThemeStoreTest {
         assertEquals(1, log.size(), "one line: " + log);
         assertTrue(log.get(0).contains("kept it as theme.json.corrupt-"), log.get(0));
         try (var files = Files.list(dir)) {
-            Path aside = files.filter(p -> p.getFileName().toString().startsWith("theme.json.corrupt-")).findFirst().orElseThrow();
+            Path aside = files.filter(p -> p.getFileName().toString().startsWith("theme.json.corrupt-"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("[1, 2", Files.readString(aside));
         }
         store.save(ThemeSlot.FIXED, "nord", "");

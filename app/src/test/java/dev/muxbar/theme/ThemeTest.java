@@ -20,11 +20,33 @@ import org.junit.jupiter.api.Test;
 class ThemeTest {
 
     /** The themes the issue asks for by name, plus muxbar's own and the terminal's. */
-    static final List<String> PROMISED = List.of("catppuccin-mocha", "catppuccin-macchiato", "catppuccin-frappe",
-            "catppuccin-latte", "tokyo-night", "tokyo-night-storm", "tokyo-night-day", "gruvbox-dark", "gruvbox-light",
-            "nord", "dracula", "solarized-dark", "solarized-light", "one-dark", "one-light", "rose-pine",
-            "rose-pine-dawn", "kanagawa", "everforest-dark", "everforest-light", "github-dark", "github-light", "ayu",
-            "monokai", "terminal", "default");
+    static final List<String> PROMISED = List.of(
+            "catppuccin-mocha",
+            "catppuccin-macchiato",
+            "catppuccin-frappe",
+            "catppuccin-latte",
+            "tokyo-night",
+            "tokyo-night-storm",
+            "tokyo-night-day",
+            "gruvbox-dark",
+            "gruvbox-light",
+            "nord",
+            "dracula",
+            "solarized-dark",
+            "solarized-light",
+            "one-dark",
+            "one-light",
+            "rose-pine",
+            "rose-pine-dawn",
+            "kanagawa",
+            "everforest-dark",
+            "everforest-light",
+            "github-dark",
+            "github-light",
+            "ayu",
+            "monokai",
+            "terminal",
+            "default");
 
     private static Theme parse(String json) {
         return ThemeFile.parse("my.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
@@ -41,7 +63,9 @@ class ThemeTest {
     void everyShippedThemeLoadsWithEveryRole() {
         List<String> names = BuiltInThemes.names();
         assertTrue(names.size() >= 26, "at least 24 themes plus default and terminal: " + names);
-        assertTrue(names.containsAll(PROMISED), "missing: " + PROMISED.stream().filter(n -> !names.contains(n)).toList());
+        assertTrue(
+                names.containsAll(PROMISED),
+                "missing: " + PROMISED.stream().filter(n -> !names.contains(n)).toList());
         for (String n : names) {
             Theme t = Theme.builtIn(n);
             assertEquals(n, t.name());
@@ -80,15 +104,27 @@ class ThemeTest {
             }
             pairs.add(new Pair(n, "text", "background", ratio(t, "text", "background"), 4.5));
             pairs.add(new Pair(n, "text", "cursor", ratio(t, "text", "cursor"), 4.0));
-            for (String role : List.of("muted", "accent", "current", "running", "tool-running", "waiting", "done", "error",
-                    "interrupted", "stale", "idle")) {
+            for (String role : List.of(
+                    "muted",
+                    "accent",
+                    "current",
+                    "running",
+                    "tool-running",
+                    "waiting",
+                    "done",
+                    "error",
+                    "interrupted",
+                    "stale",
+                    "idle")) {
                 pairs.add(new Pair(n, role, "background", ratio(t, role, "background"), 2.0));
             }
         }
         pairs.sort(Comparator.comparingDouble(p -> p.ratio() / p.min()));
         System.out.println("contrast: worst pairs (ratio / minimum):");
-        pairs.stream().limit(8).forEach(p -> System.out.printf("  %-18s %-12s on %-10s %5.2f (min %.1f)%n",
-                p.theme(), p.fg(), p.bg(), p.ratio(), p.min()));
+        pairs.stream()
+                .limit(8)
+                .forEach(p -> System.out.printf(
+                        "  %-18s %-12s on %-10s %5.2f (min %.1f)%n", p.theme(), p.fg(), p.bg(), p.ratio(), p.min()));
         List<Pair> failing = pairs.stream().filter(p -> p.ratio() < p.min()).toList();
         assertTrue(failing.isEmpty(), "below the minimum: " + failing);
     }
@@ -115,7 +151,8 @@ class ThemeTest {
         assertEquals(t.color(Role.MUTED), t.color(Role.STALE));
         assertEquals(Rgb.parse("#242424"), t.color(Role.CURSOR));
         assertEquals("✓", t.glyph("done"), "muxbar's own glyph when the theme has none");
-        assertEquals("light", parse(MINIMAL.replace("\"#000000\"", "\"#fafafa\"")).appearance());
+        assertEquals(
+                "light", parse(MINIMAL.replace("\"#000000\"", "\"#fafafa\"")).appearance());
     }
 
     @Test
@@ -123,22 +160,32 @@ class ThemeTest {
         assertTrue(broken("{nope").getMessage().startsWith("my.json: not valid JSON"));
         assertTrue(broken("[]").getMessage().contains("one JSON object"));
         assertTrue(broken("{\"colors\":{}}").getMessage().contains("field \"name\""));
-        assertEquals("my.json: field \"colors.background\" is missing (required: background, text, accent, running, "
-                + "waiting, done, error)", broken("{\"name\":\"x\",\"colors\":{}}").getMessage());
-        assertEquals("my.json: field \"colors.error\": not a colour: \"reddish\" (use #rrggbb, default, or an ANSI name "
-                + "such as red or bright-blue)", broken(MINIMAL.replace("\"#ff0000\"", "\"reddish\"")).getMessage());
-        assertTrue(broken(MINIMAL.replace("\"text\"", "\"txet\"")).getMessage()
+        assertEquals(
+                "my.json: field \"colors.background\" is missing (required: background, text, accent, running, "
+                        + "waiting, done, error)",
+                broken("{\"name\":\"x\",\"colors\":{}}").getMessage());
+        assertEquals(
+                "my.json: field \"colors.error\": not a colour: \"reddish\" (use #rrggbb, default, or an ANSI name "
+                        + "such as red or bright-blue)",
+                broken(MINIMAL.replace("\"#ff0000\"", "\"reddish\"")).getMessage());
+        assertTrue(broken(MINIMAL.replace("\"text\"", "\"txet\""))
+                .getMessage()
                 .startsWith("my.json: field \"colors.txet\" unknown role"));
-        assertTrue(broken(MINIMAL.replace("\"name\":\"mine\"", "\"name\":\"My Theme\"")).getMessage()
+        assertTrue(broken(MINIMAL.replace("\"name\":\"mine\"", "\"name\":\"My Theme\""))
+                .getMessage()
                 .startsWith("my.json: field \"name\" must be lower-case"));
-        assertTrue(broken(MINIMAL.replace("{\"name\"", "{\"colours\":{},\"name\"")).getMessage()
+        assertTrue(broken(MINIMAL.replace("{\"name\"", "{\"colours\":{},\"name\""))
+                .getMessage()
                 .startsWith("my.json: field \"colours\" unknown field"));
-        assertTrue(broken(MINIMAL.replace("}}", "},\"glyphs\":{\"done\":\"🚀\"}}")).getMessage()
+        assertTrue(broken(MINIMAL.replace("}}", "},\"glyphs\":{\"done\":\"🚀\"}}"))
+                .getMessage()
                 .startsWith("my.json: field \"glyphs.done\" must be one character one cell wide"));
-        assertTrue(broken(MINIMAL.replace("}}", "},\"appearance\":\"dim\"}")).getMessage()
+        assertTrue(broken(MINIMAL.replace("}}", "},\"appearance\":\"dim\"}"))
+                .getMessage()
                 .contains("field \"appearance\" must be dark, light or any"));
         assertTrue(broken(MINIMAL.replace("\"text\":\"#ffffff\"", "\"text\":\"#ffffff\",\"text\":\"#000000\""))
-                .getMessage().contains("Duplicate field 'text'"));
+                .getMessage()
+                .contains("Duplicate field 'text'"));
     }
 
     @Test
@@ -157,7 +204,9 @@ class ThemeTest {
         List<String> required = new ArrayList<>();
         colors.path("required").forEach(r -> required.add(r.asText()));
         assertEquals(Theme.REQUIRED, required);
-        assertEquals(new TreeSet<>(Theme.GLYPHS.keySet()), names(schema.path("properties").path("glyphs").path("properties")));
+        assertEquals(
+                new TreeSet<>(Theme.GLYPHS.keySet()),
+                names(schema.path("properties").path("glyphs").path("properties")));
         String pattern = schema.path("$defs").path("color").path("pattern").asText();
         for (String c : List.of("#a0B1c2", "default", "red", "bright-white")) {
             assertTrue(c.matches(pattern), c);
@@ -185,17 +234,24 @@ class ThemeTest {
             assertEquals(Rgb.parse("#000000"), themes.get("nord").color(Role.BACKGROUND), "a user file overrides");
             Files.writeString(dir.resolve("nord.json"), "{\"name\":\"nord\",\"colors\":{\"text\":1}}");
             assertEquals(Rgb.parse("#2e3440"), themes.get("nord").color(Role.BACKGROUND), "broken: the built-in again");
-            assertEquals(List.of(dir.resolve("nord.json") + ": field \"colors.text\" must be a string such as \"#1e1e2e\""),
+            assertEquals(
+                    List.of(dir.resolve("nord.json") + ": field \"colors.text\" must be a string such as \"#1e1e2e\""),
                     themes.problems());
             Files.writeString(dir.resolve("oops.json"), "{\"name\":\"oops\",\"colors\":{}}");
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> themes.get("oops"));
-            assertTrue(e.getMessage().startsWith(dir.resolve("oops.json") + ": field \"colors.background\" is missing"),
+            assertTrue(
+                    e.getMessage().startsWith(dir.resolve("oops.json") + ": field \"colors.background\" is missing"),
                     e.getMessage());
             Files.writeString(dir.resolve("other.json"), MINIMAL);
-            assertTrue(themes.problems().contains(dir.resolve("other.json")
-                    + ": field \"name\" must be \"other\" (the file's name), not \"mine\""), themes.problems().toString());
-            assertEquals("no theme called \"nope\" (muxbar themes list shows them)",
-                    assertThrows(IllegalArgumentException.class, () -> themes.get("nope")).getMessage());
+            assertTrue(
+                    themes.problems()
+                            .contains(dir.resolve("other.json")
+                                    + ": field \"name\" must be \"other\" (the file's name), not \"mine\""),
+                    themes.problems().toString());
+            assertEquals(
+                    "no theme called \"nope\" (muxbar themes list shows them)",
+                    assertThrows(IllegalArgumentException.class, () -> themes.get("nope"))
+                            .getMessage());
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) {

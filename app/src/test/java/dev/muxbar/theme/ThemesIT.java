@@ -33,11 +33,17 @@ class ThemesIT {
         tmux = cleanup.track(new TmuxServer("alpha"));
         tmux.tmux("new-session", "-d", "-s", "beta", "-x", "160", "-y", "40");
         tmux.tmux("new-session", "-d", "-s", "gamma", "-x", "160", "-y", "40");
-        daemon = cleanup.track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state"))).awaitReady();
+        daemon = cleanup.track(DaemonProcess.start(tmux, tmp.resolve("run"), tmp.resolve("state")))
+                .awaitReady();
         one = cleanup.track(new NestedClient(tmux, "alpha"));
         two = cleanup.track(new NestedClient(tmux, "beta"));
-        Poll.until(5_000, () -> sidebars().size() == 3 && one.screen().contains("3 gamma") && two.screen().contains("3 gamma"),
-                "three sidebars, two of them seen", this::diagnostics);
+        Poll.until(
+                5_000,
+                () -> sidebars().size() == 3
+                        && one.screen().contains("3 gamma")
+                        && two.screen().contains("3 gamma"),
+                "three sidebars, two of them seen",
+                this::diagnostics);
     }
 
     @AfterEach
@@ -47,8 +53,11 @@ class ThemesIT {
 
     /** Sidebar pane id → its session. */
     private List<String[]> sidebars() {
-        return tmux.tmux("list-panes", "-a", "-F", "#{pane_id} #{session_name} #{?@muxbar-sidebar,S,-}").lines()
-                .filter(l -> l.endsWith(" S")).map(l -> l.split(" ")).toList();
+        return tmux.tmux("list-panes", "-a", "-F", "#{pane_id} #{session_name} #{?@muxbar-sidebar,S,-}")
+                .lines()
+                .filter(l -> l.endsWith(" S"))
+                .map(l -> l.split(" "))
+                .toList();
     }
 
     private String sidebarOf(String session) {
@@ -72,8 +81,16 @@ class ThemesIT {
     private String diagnostics() {
         StringBuilder sb = new StringBuilder();
         for (String[] s : sidebars()) {
-            sb.append("--- sidebar ").append(s[0]).append(" (").append(s[1]).append(") capture-pane -e:\n")
-                    .append(capture(s[0]).lines().limit(4).map(l -> l.replace("\033", "\\e")).reduce("", (a, b) -> a + b + "\n"));
+            sb.append("--- sidebar ")
+                    .append(s[0])
+                    .append(" (")
+                    .append(s[1])
+                    .append(") capture-pane -e:\n")
+                    .append(capture(s[0])
+                            .lines()
+                            .limit(4)
+                            .map(l -> l.replace("\033", "\\e"))
+                            .reduce("", (a, b) -> a + b + "\n"));
         }
         return sb + tmux.describe() + daemon.diagnostics();
     }
@@ -88,12 +105,18 @@ class ThemesIT {
 
     @Test
     void themesSetRepaintsEverySidebarAndIsKeptAcrossARestart() throws Exception {
-        Poll.until(3_000, () -> painted("alpha", "#1b1f27") && painted("beta", "#1b1f27"), "the default theme",
+        Poll.until(
+                3_000,
+                () -> painted("alpha", "#1b1f27") && painted("beta", "#1b1f27"),
+                "the default theme",
                 this::diagnostics);
         DaemonProcess.Cli set = cli("themes", "set", "nord");
         assertEquals(0, set.exit(), set.output());
-        Poll.until(3_000, () -> painted("alpha", "#2e3440") && painted("beta", "#2e3440"),
-                "nord's background on both seen sidebars", this::diagnostics);
+        Poll.until(
+                3_000,
+                () -> painted("alpha", "#2e3440") && painted("beta", "#2e3440"),
+                "nord's background on both seen sidebars",
+                this::diagnostics);
         assertTrue(!capture(sidebarOf("alpha")).contains(bg("#1b1f27")), "no default background left");
         assertTrue(capture(sidebarOf("alpha")).contains("38;2;136;192;208"), "nord's accent #88c0d0 on the title");
 
@@ -108,7 +131,8 @@ class ThemesIT {
         assertEquals(1, odd.exit(), odd.output());
 
         daemon.stop();
-        daemon = cleanup.track(DaemonProcess.start(tmux, daemon.runtimeDir, daemon.stateHome)).awaitReady();
+        daemon = cleanup.track(DaemonProcess.start(tmux, daemon.runtimeDir, daemon.stateHome))
+                .awaitReady();
         Poll.until(5_000, () -> painted("beta", "#2e3440"), "nord again after a restart (saved)", this::diagnostics);
         DaemonProcess.Cli list = cli("themes", "list");
         assertTrue(list.output().lines().anyMatch(l -> l.startsWith("* nord ")), list.output());
@@ -118,16 +142,20 @@ class ThemesIT {
     void userThemesArePickedUpLiveAndABrokenOneChangesNothing() throws Exception {
         Path dir = DaemonProcess.configHome(daemon.stateHome).resolve("muxbar/themes");
         Files.createDirectories(dir);
-        String mine = "{\"name\":\"mine\",\"colors\":{\"background\":\"#102030\",\"text\":\"#f0f0f0\",\"accent\":\"#ff8800\","
-                + "\"running\":\"#3399ff\",\"waiting\":\"#ffcc00\",\"done\":\"#33cc33\",\"error\":\"#ff3333\"}}";
+        String mine =
+                "{\"name\":\"mine\",\"colors\":{\"background\":\"#102030\",\"text\":\"#f0f0f0\",\"accent\":\"#ff8800\","
+                        + "\"running\":\"#3399ff\",\"waiting\":\"#ffcc00\",\"done\":\"#33cc33\",\"error\":\"#ff3333\"}}";
         Files.writeString(dir.resolve("mine.json"), mine);
         DaemonProcess.Cli set = cli("themes", "set", "mine");
         assertEquals(0, set.exit(), set.output());
         Poll.until(3_000, () -> painted("alpha", "#102030"), "the user theme", this::diagnostics);
 
         Files.writeString(dir.resolve("mine.json"), mine.replace("#102030", "#203040"));
-        Poll.until(3_000, () -> painted("alpha", "#203040") && painted("beta", "#203040"),
-                "the edited file shows without a restart", this::diagnostics);
+        Poll.until(
+                3_000,
+                () -> painted("alpha", "#203040") && painted("beta", "#203040"),
+                "the edited file shows without a restart",
+                this::diagnostics);
 
         Files.writeString(dir.resolve("mine.json"), mine.replace("\"#f0f0f0\"", "\"white-ish\""));
         Files.writeString(dir.resolve("broken.json"), "{\"name\":\"broken\",\"colors\":{\"background\":\"#000000\"}}");
@@ -135,10 +163,14 @@ class ThemesIT {
         assertEquals(1, broken.exit(), broken.output());
         assertTrue(broken.output().contains("broken.json: field \"colors.text\" is missing"), broken.output());
         DaemonProcess.Cli show = cli("themes", "show", "mine");
-        assertTrue(show.output().contains("mine.json: field \"colors.text\": not a colour: \"white-ish\""), show.output());
+        assertTrue(
+                show.output().contains("mine.json: field \"colors.text\": not a colour: \"white-ish\""), show.output());
         Path log = daemon.runtimeDir.resolve("daemon.log");
-        Poll.until(3_000, () -> read(log).contains("keeping the previous version of theme mine"),
-                "the daemon saw the broken edit", this::diagnostics);
+        Poll.until(
+                3_000,
+                () -> read(log).contains("keeping the previous version of theme mine"),
+                "the daemon saw the broken edit",
+                this::diagnostics);
         assertTrue(painted("alpha", "#203040"), "the previous version stays: " + diagnostics());
     }
 
@@ -149,10 +181,16 @@ class ThemesIT {
         one.press("t");
         Poll.until(3_000, () -> one.screen().contains("theme: "), "the picker's prompt", one::screen);
         one.press("n", "o", "r", "d");
-        Poll.until(3_000, () -> painted("alpha", "#2e3440") && painted("beta", "#2e3440"),
-                "typing previews the match on every sidebar", () -> one.screen() + diagnostics());
+        Poll.until(
+                3_000,
+                () -> painted("alpha", "#2e3440") && painted("beta", "#2e3440"),
+                "typing previews the match on every sidebar",
+                () -> one.screen() + diagnostics());
         one.press("Escape");
-        Poll.until(3_000, () -> painted("alpha", "#1b1f27") && painted("beta", "#1b1f27"), "Esc reverts everywhere",
+        Poll.until(
+                3_000,
+                () -> painted("alpha", "#1b1f27") && painted("beta", "#1b1f27"),
+                "Esc reverts everywhere",
                 this::diagnostics);
         // tmux holds a lone Escape for escape-time; a key right after it would arrive as M-key.
         Poll.until(3_000, () -> !one.screen().contains("theme: "), "the picker closed", one::screen);
@@ -162,10 +200,18 @@ class ThemesIT {
         one.press("d", "r", "a", "c");
         Poll.until(3_000, () -> painted("beta", "#282a36"), "dracula previewed", this::diagnostics);
         one.press("Enter");
-        Poll.until(3_000, () -> savedTheme().contains("\"name\":\"dracula\""), "Enter saves dracula",
+        Poll.until(
+                3_000,
+                () -> savedTheme().contains("\"name\":\"dracula\""),
+                "Enter saves dracula",
                 () -> "saved: " + savedTheme() + "\nscreen:\n" + one.screen() + diagnostics());
-        Poll.until(3_000, () -> painted("alpha", "#282a36") && !capture(sidebarOf("alpha")).contains("theme: ")
-                && painted("beta", "#282a36"), "the picker closed, dracula on both", this::diagnostics);
+        Poll.until(
+                3_000,
+                () -> painted("alpha", "#282a36")
+                        && !capture(sidebarOf("alpha")).contains("theme: ")
+                        && painted("beta", "#282a36"),
+                "the picker closed, dracula on both",
+                this::diagnostics);
         DaemonProcess.Cli list = cli("themes", "list");
         assertTrue(list.output().lines().anyMatch(l -> l.startsWith("* dracula ")), list.output());
     }
@@ -173,7 +219,10 @@ class ThemesIT {
     /** The saved picks ({@code theme.json} in the daemon's state dir), or "". */
     private String savedTheme() {
         try (var files = Files.walk(daemon.stateHome)) {
-            return files.filter(f -> f.getFileName().toString().equals("theme.json")).findFirst().map(ThemesIT::read).orElse("");
+            return files.filter(f -> f.getFileName().toString().equals("theme.json"))
+                    .findFirst()
+                    .map(ThemesIT::read)
+                    .orElse("");
         } catch (java.io.IOException e) {
             return "";
         }

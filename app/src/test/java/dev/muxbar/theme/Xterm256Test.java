@@ -42,7 +42,8 @@ class Xterm256Test {
                     double off = Math.sqrt(distance(rgb, Xterm256.rgb(((Color.Indexed) c).index())));
                     assertTrue(off < 25, n + " " + role + " " + rgb + " → " + c + " is " + off + " ΔE away");
                     if (!role.equals("background") && !rgb.equals(t.color(Role.BACKGROUND))) {
-                        assertNotEquals(low.color(Role.BACKGROUND), c, n + " " + role + " vanishes into the background");
+                        assertNotEquals(
+                                low.color(Role.BACKGROUND), c, n + " " + role + " vanishes into the background");
                     }
                 } else {
                     assertEquals(t.color(Role.of(role)), c, "the terminal's own colours are kept");

@@ -55,7 +55,9 @@ class AttachPlaceTest {
         List<String> restoring = List.of("$0 0 100 0 @0%0011 a", "R1");
         Script s = new Script(List.of(restoring));
         assertEquals(Optional.of("$0"), AttachPlace.await(s));
-        assertEquals(true, s.now > AttachPlace.RESTORE_PATIENCE_MS && s.now < AttachPlace.RESTORE_PATIENCE_MS + 1_000,
+        assertEquals(
+                true,
+                s.now > AttachPlace.RESTORE_PATIENCE_MS && s.now < AttachPlace.RESTORE_PATIENCE_MS + 1_000,
                 "gave up after the restore patience: " + s.now);
     }
 
@@ -67,17 +69,20 @@ class AttachPlaceTest {
         }
         Script s = new Script(changing);
         AttachPlace.await(s);
-        assertEquals(true, s.now > AttachPlace.PATIENCE_MS && s.now < AttachPlace.PATIENCE_MS + 1_000, "waited " + s.now);
+        assertEquals(
+                true, s.now > AttachPlace.PATIENCE_MS && s.now < AttachPlace.PATIENCE_MS + 1_000, "waited " + s.now);
     }
 
     @Test
     void everySessionWithAUserLeavesTheChoiceToTmux() throws Exception {
-        assertEquals(Optional.empty(), AttachPlace.await(new Script(List.of(List.of("$0 2 100 900 @0%0011 work", "R")))));
+        assertEquals(
+                Optional.empty(), AttachPlace.await(new Script(List.of(List.of("$0 2 100 900 @0%0011 work", "R")))));
     }
 
     @Test
     void aNameWithSpacesStaysOneSession() {
-        assertEquals(List.of(new dev.muxbar.model.Seat.Candidate("$4", 0, 7, 9)),
+        assertEquals(
+                List.of(new dev.muxbar.model.Seat.Candidate("$4", 0, 7, 9)),
                 AttachPlace.candidates(List.of("$4 0 7 9 @2%5010 a name with spaces", "R", "junk")));
     }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ControlGatewayTest {
 
     /** The unasked block after attach, a notification, then one block per line echoing it. */
-    private static final String PEER = String.join("\n",
+    private static final String PEER = String.join(
+            "\n",
             "#!/bin/sh",
             "printf '%%begin 100 1 0\\n%%end 100 1 0\\n'",
             "printf '%%session-changed $0 alpha\\n'",
@@ -43,10 +44,12 @@ class ControlGatewayTest {
             "    fail*) printf 'unknown command: %s\\n%%error 100 %d 1\\n' \"$line\" \"$n\" ;;",
             "    *) printf '%s\\n%%end 100 %d 1\\n' \"$line\" \"$n\" ;;",
             "  esac",
-            "done", "");
+            "done",
+            "");
 
     @TempDir
     Path tmp;
+
     private final List<Notification> heard = new CopyOnWriteArrayList<>();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final AtomicInteger starts = new AtomicInteger();
@@ -66,8 +69,13 @@ class ControlGatewayTest {
             }
             return ControlClient.start(List.of(peer.toString()), listener, closed);
         };
-        gateway = ControlGateway.connect(new TmuxAddress(tmp.resolve("sock")), starter, heard::add,
-                reattached::countDown, gone::countDown, log::add);
+        gateway = ControlGateway.connect(
+                new TmuxAddress(tmp.resolve("sock")),
+                starter,
+                heard::add,
+                reattached::countDown,
+                gone::countDown,
+                log::add);
         return gateway;
     }
 
@@ -88,7 +96,8 @@ class ControlGatewayTest {
         for (int i = 0; i < 20; i++) {
             assertEquals(List.of("list-sessions #" + i), answers.get(i).get(5, TimeUnit.SECONDS));
         }
-        ExecutionException e = assertThrows(ExecutionException.class, () -> g.run("fail me").get(5, TimeUnit.SECONDS));
+        ExecutionException e =
+                assertThrows(ExecutionException.class, () -> g.run("fail me").get(5, TimeUnit.SECONDS));
         assertInstanceOf(TmuxGateway.TmuxException.class, e.getCause());
         assertEquals("unknown command: fail me", e.getCause().getMessage());
     }
@@ -106,7 +115,8 @@ class ControlGatewayTest {
         ControlGateway g = connect();
         g.run("quit"); // the peer exits: tmux detached the client
         assertTrue(reattached.await(5, TimeUnit.SECONDS), "re-attached; log: " + log);
-        assertEquals(List.of("list-sessions"), g.run("list-sessions").get(5, TimeUnit.SECONDS), "the new client answers");
+        assertEquals(
+                List.of("list-sessions"), g.run("list-sessions").get(5, TimeUnit.SECONDS), "the new client answers");
         refuse = true;
         g.run("quit");
         assertTrue(gone.await(5, TimeUnit.SECONDS), "gone after the re-attach attempts; log: " + log);
@@ -120,11 +130,13 @@ class ControlGatewayTest {
     @Test
     void aServerThatStillListensIsNotGivenUpOn() throws Exception {
         ControlGateway g = connect();
-        try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+        try (java.nio.channels.ServerSocketChannel server =
+                java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
             server.bind(java.net.UnixDomainSocketAddress.of(tmp.resolve("sock")));
             refuse = true;
             g.run("quit");
-            dev.muxbar.testing.Poll.until(5_000, () -> starts.get() >= 6, "attempts past the first three", () -> log.toString());
+            dev.muxbar.testing.Poll.until(
+                    5_000, () -> starts.get() >= 6, "attempts past the first three", () -> log.toString());
             assertEquals(1, gone.getCount(), "declared gone while the socket listens; log: " + log);
             assertTrue(log.stream().anyMatch(l -> l.contains("still listens")), log.toString());
             refuse = false;
@@ -137,12 +149,14 @@ class ControlGatewayTest {
     /** A first attach that fails while the socket listens is tried again, not taken for "no server". */
     @Test
     void aBusyServerIsWaitedForAtConnect() throws Exception {
-        try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+        try (java.nio.channels.ServerSocketChannel server =
+                java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
             server.bind(java.net.UnixDomainSocketAddress.of(tmp.resolve("sock")));
             refuse = true;
             Thread busy = new Thread(() -> {
                 try {
-                    dev.muxbar.testing.Poll.until(5_000, () -> starts.get() >= 3, "three refused attaches", () -> log.toString());
+                    dev.muxbar.testing.Poll.until(
+                            5_000, () -> starts.get() >= 3, "three refused attaches", () -> log.toString());
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -172,7 +186,8 @@ class ControlGatewayTest {
             clock.advance(ControlGateway.DIGEST_MS);
             g.run("sync").get(5, TimeUnit.SECONDS); // the digest's reply came before this one's
         }
-        assertEquals(1, heard.stream().filter(changed::equals).count(), "the first reading, then unchanged; heard " + heard);
+        assertEquals(
+                1, heard.stream().filter(changed::equals).count(), "the first reading, then unchanged; heard " + heard);
         Files.writeString(tmp.resolve("fake-tmux.moved"), "");
         clock.advance(ControlGateway.DIGEST_MS);
         g.run("sync").get(5, TimeUnit.SECONDS);

@@ -37,17 +37,25 @@ class ControlParserTest {
     @Test
     void framesRepliesAndTellsOursFromUnasked() {
         // Exactly what tmux 3.3a printed on this machine right after attach and for two commands.
-        feed("%begin 1795395925 270 0", "%end 1795395925 270 0",
+        feed(
+                "%begin 1795395925 270 0",
+                "%end 1795395925 270 0",
                 "%session-changed $1 we\\tird|$\"q x 名",
-                "%begin 1795395925 275 1", "$0\u001falpha\u001f0", "%end 1795395925 275 1",
-                "%begin 1795395925 277 1", "parse error: unknown command: bogus-cmd", "%error 1795395925 277 1");
+                "%begin 1795395925 275 1",
+                "$0\u001falpha\u001f0",
+                "%end 1795395925 275 1",
+                "%begin 1795395925 277 1",
+                "parse error: unknown command: bogus-cmd",
+                "%error 1795395925 277 1");
         assertEquals(3, replies.size());
         assertFalse(replies.get(0).ours());
         assertTrue(replies.get(1).ours());
         assertEquals(List.of("$0\u001falpha\u001f0"), replies.get(1).lines());
         assertFalse(replies.get(1).error());
         assertTrue(replies.get(2).error());
-        assertEquals(List.of("parse error: unknown command: bogus-cmd"), replies.get(2).lines());
+        assertEquals(
+                List.of("parse error: unknown command: bogus-cmd"),
+                replies.get(2).lines());
         assertEquals(List.of(new Notification.SessionChanged("$1", "we\\tird|$\"q x 名")), notes);
     }
 
@@ -66,44 +74,51 @@ class ControlParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "%sessions-changed|SessionsChanged",
-        "%session-renamed $2 new name|SessionRenamed",
-        "%session-window-changed $1 @2|SessionWindowChanged",
-        "%window-add @3|WindowChanged",
-        "%window-close @3|WindowChanged",
-        "%unlinked-window-add @2|WindowChanged",
-        "%unlinked-window-close @2|WindowChanged",
-        "%window-renamed @2 vim|WindowChanged",
-        "%layout-change @0 b25d,160x40,0,0,0 b25d,160x40,0,0,0 *|LayoutChanged",
-        "%window-pane-changed @0 %3|WindowPaneChanged",
-        "%client-session-changed /dev/pts/4 $1 beta gamma|ClientSessionChanged",
-        "%client-detached /dev/pts/4|ClientDetached",
-        "%pane-mode-changed %3|PaneModeChanged",
-        "%exit|Exit",
-        "%exit detached|Exit",
-        "%subscription-changed muxbar-windows $1 @1 1 %1 : x|SubscriptionChanged",
-        "%subscription-changed|Other",
-        "%paste-buffer-changed buffer0|Other",
-        "%session-renamed|Other",
-        "%|Other",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "%sessions-changed|SessionsChanged",
+                "%session-renamed $2 new name|SessionRenamed",
+                "%session-window-changed $1 @2|SessionWindowChanged",
+                "%window-add @3|WindowChanged",
+                "%window-close @3|WindowChanged",
+                "%unlinked-window-add @2|WindowChanged",
+                "%unlinked-window-close @2|WindowChanged",
+                "%window-renamed @2 vim|WindowChanged",
+                "%layout-change @0 b25d,160x40,0,0,0 b25d,160x40,0,0,0 *|LayoutChanged",
+                "%window-pane-changed @0 %3|WindowPaneChanged",
+                "%client-session-changed /dev/pts/4 $1 beta gamma|ClientSessionChanged",
+                "%client-detached /dev/pts/4|ClientDetached",
+                "%pane-mode-changed %3|PaneModeChanged",
+                "%exit|Exit",
+                "%exit detached|Exit",
+                "%subscription-changed muxbar-windows $1 @1 1 %1 : x|SubscriptionChanged",
+                "%subscription-changed|Other",
+                "%paste-buffer-changed buffer0|Other",
+                "%session-renamed|Other",
+                "%|Other",
+            })
     void typesNotifications(String line, String type) {
         assertEquals(type, ControlParser.notification(line).getClass().getSimpleName());
     }
 
     @Test
     void namesWithSpacesKeepTheirSpaces() {
-        assertEquals(new Notification.SessionRenamed("$2", "a b  c"),
+        assertEquals(
+                new Notification.SessionRenamed("$2", "a b  c"),
                 ControlParser.notification("%session-renamed $2 a b  c"));
-        assertEquals(new Notification.ClientSessionChanged("/dev/pts/4", "$1", "x y"),
+        assertEquals(
+                new Notification.ClientSessionChanged("/dev/pts/4", "$1", "x y"),
                 ControlParser.notification("%client-session-changed /dev/pts/4 $1 x y"));
         assertInstanceOf(Notification.LayoutChanged.class, ControlParser.notification("%layout-change @1 x y z"));
-        assertEquals(new Notification.WindowChanged(Notification.Change.RENAMED, false, "@2"),
+        assertEquals(
+                new Notification.WindowChanged(Notification.Change.RENAMED, false, "@2"),
                 ControlParser.notification("%unlinked-window-renamed @2 vim"));
-        assertEquals(new Notification.WindowChanged(Notification.Change.CLOSE, true, "@3"),
+        assertEquals(
+                new Notification.WindowChanged(Notification.Change.CLOSE, true, "@3"),
                 ControlParser.notification("%window-close @3"));
-        assertEquals(new Notification.SubscriptionChanged("muxbar-pane-5", List.of("$1", "@1", "1", "%5", ":", "17")),
+        assertEquals(
+                new Notification.SubscriptionChanged("muxbar-pane-5", List.of("$1", "@1", "1", "%5", ":", "17")),
                 ControlParser.notification("%subscription-changed muxbar-pane-5 $1 @1 1 %5 : 17"));
     }
 

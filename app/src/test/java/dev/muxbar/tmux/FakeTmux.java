@@ -17,6 +17,7 @@ public final class FakeTmux implements TmuxGateway {
     public final List<CompletableFuture<Snapshot>> refreshes = new ArrayList<>();
     /** The parts each refresh asked for, in order. */
     public final List<Set<Formats.Part>> refreshParts = new ArrayList<>();
+
     public final List<CompletableFuture<Map<String, Snapshot.PaneProcess>>> scans = new ArrayList<>();
     public boolean closed;
     /**
@@ -27,10 +28,31 @@ public final class FakeTmux implements TmuxGateway {
     public java.util.function.Function<String, List<String>> answer = FakeTmux::silentOrFail;
 
     /** tmux commands that print nothing when they succeed (as muxbar sends them). */
-    public static final Set<String> SILENT = Set.of("set-option", "set-hook", "set-environment", "switch-client",
-            "send-keys", "select-window", "select-pane", "resize-pane", "rename-session", "rename-window", "kill-pane",
-            "kill-window", "kill-session", "last-pane", "bind-key", "unbind-key", "if-shell", "run-shell",
-            "refresh-client", "new-session", "new-window", "select-layout", "detach-client", "source-file");
+    public static final Set<String> SILENT = Set.of(
+            "set-option",
+            "set-hook",
+            "set-environment",
+            "switch-client",
+            "send-keys",
+            "select-window",
+            "select-pane",
+            "resize-pane",
+            "rename-session",
+            "rename-window",
+            "kill-pane",
+            "kill-window",
+            "kill-session",
+            "last-pane",
+            "bind-key",
+            "unbind-key",
+            "if-shell",
+            "run-shell",
+            "refresh-client",
+            "new-session",
+            "new-window",
+            "select-layout",
+            "detach-client",
+            "source-file");
 
     /** Commands {@link #run} was not told how to answer (the test fails on the first). */
     public final List<String> unknown = new ArrayList<>();
@@ -87,7 +109,8 @@ public final class FakeTmux implements TmuxGateway {
         }
         var byThisVerb = byVerb.get(commandLine.split(" ", 2)[0]);
         try {
-            return CompletableFuture.completedFuture(byThisVerb != null ? byThisVerb.apply(commandLine) : answer.apply(commandLine));
+            return CompletableFuture.completedFuture(
+                    byThisVerb != null ? byThisVerb.apply(commandLine) : answer.apply(commandLine));
         } catch (AssertionError e) {
             unknown.add(commandLine);
             throw e;

@@ -26,12 +26,27 @@ class LayoutIT {
     private static final List<List<List<String>>> ARRANGEMENTS = List.of(
             List.of(List.of("split-window", "-f", "-hb", "-l", "30")),
             List.of(List.of("split-window", "-h"), List.of("split-window", "-f", "-hb", "-l", "30")),
-            List.of(List.of("split-window", "-h"), List.of("split-window", "-v"), List.of("split-window", "-f", "-hb", "-l", "30")),
+            List.of(
+                    List.of("split-window", "-h"),
+                    List.of("split-window", "-v"),
+                    List.of("split-window", "-f", "-hb", "-l", "30")),
             List.of(List.of("split-window", "-v"), List.of("split-window", "-f", "-hb", "-l", "31")),
-            List.of(List.of("split-window", "-h"), List.of("split-window", "-h"), List.of("split-window", "-f", "-hb", "-l", "29")),
-            List.of(List.of("split-window", "-h"), List.of("split-window", "-v"), List.of("split-window", "-f", "-h", "-l", "30")),
-            List.of(List.of("split-window", "-v"), List.of("split-window", "-h"), List.of("split-window", "-f", "-h", "-l", "33")),
-            List.of(List.of("split-window", "-h"), List.of("split-window", "-h"), List.of("split-window", "-h"),
+            List.of(
+                    List.of("split-window", "-h"),
+                    List.of("split-window", "-h"),
+                    List.of("split-window", "-f", "-hb", "-l", "29")),
+            List.of(
+                    List.of("split-window", "-h"),
+                    List.of("split-window", "-v"),
+                    List.of("split-window", "-f", "-h", "-l", "30")),
+            List.of(
+                    List.of("split-window", "-v"),
+                    List.of("split-window", "-h"),
+                    List.of("split-window", "-f", "-h", "-l", "33")),
+            List.of(
+                    List.of("split-window", "-h"),
+                    List.of("split-window", "-h"),
+                    List.of("split-window", "-h"),
                     List.of("split-window", "-f", "-hb", "-l", "30")));
 
     @Test

@@ -50,14 +50,24 @@ class LayoutTest {
             Layout with = content.withEdge(right, edge, 999).orElse(null);
             // withEdge of the content at the narrower size: the window as the user sees it with a sidebar
             Layout window = content.kind() == Layout.Kind.SIDE_BY_SIDE
-                    ? new Layout(w, h, 0, 0, Layout.Kind.SIDE_BY_SIDE, -1, withEdgeCell(content, right, edge)).placed(0, 0)
-                    : new Layout(w, h, 0, 0, Layout.Kind.SIDE_BY_SIDE, -1,
-                            right ? List.of(content, edgeCell(edge, h)) : List.of(edgeCell(edge, h), content)).placed(0, 0);
+                    ? new Layout(w, h, 0, 0, Layout.Kind.SIDE_BY_SIDE, -1, withEdgeCell(content, right, edge))
+                            .placed(0, 0)
+                    : new Layout(
+                                    w,
+                                    h,
+                                    0,
+                                    0,
+                                    Layout.Kind.SIDE_BY_SIDE,
+                                    -1,
+                                    right ? List.of(content, edgeCell(edge, h)) : List.of(edgeCell(edge, h), content))
+                            .placed(0, 0);
             java.util.Optional<Layout> saved = window.withoutEdge(999);
             if (saved.isEmpty() || with == null) {
                 continue; // too small to scale
             }
-            assertEquals(window.dump(), saved.get().withEdge(right, edge, 999).orElseThrow().dump(),
+            assertEquals(
+                    window.dump(),
+                    saved.get().withEdge(right, edge, 999).orElseThrow().dump(),
                     "round " + round + ": " + window.dump());
             checked++;
         }
@@ -106,7 +116,16 @@ class LayoutTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "160x40,0,0,1", "0000,160x40,0,0,1", "fcea,160x40,0,0[160x20,0,0,0,160x19,0,21,1]x", "zzzz,160x40", "b25d,160x40,0,0{1", "x,1x1,0,0,1"})
+    @ValueSource(
+            strings = {
+                "",
+                "160x40,0,0,1",
+                "0000,160x40,0,0,1",
+                "fcea,160x40,0,0[160x20,0,0,0,160x19,0,21,1]x",
+                "zzzz,160x40",
+                "b25d,160x40,0,0{1",
+                "x,1x1,0,0,1"
+            })
     void refusesWhatIsNotALayout(String bad) {
         assertThrows(IllegalArgumentException.class, () -> Layout.parse(bad));
     }

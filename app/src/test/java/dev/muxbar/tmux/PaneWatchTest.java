@@ -78,9 +78,15 @@ class PaneWatchTest {
     @Test
     void thePanesOfEverySessionAreAskedForByIdInOneLoop() {
         String line = Formats.paneDigestCommand(List.of("%3", "%12")).line();
-        assertEquals("display-message -p \"#{S:#{W:#{P:#{?#{m:*#,#{s/^.//:pane_id}#,*,#,3#,12#,},\u001e#{pane_id}\u001f"
-                + "#{window_activity} #{history_size} #{cursor_x} #{cursor_y} #{pane_in_mode} #{pane_title},}}}}\"", line);
-        assertEquals(Map.of("%3", "1 2 3 4 0 a b", "%12", "5 6 7 8 1 "), Formats.paneDigestCommand(List.of("%3", "%12"))
-                .reply().apply(List.of("\u001e%3\u001f1 2 3 4 0 a b\u001e%12\u001f5 6 7 8 1 \u001e%3\u001f9 9 9 9 9 linked")));
+        assertEquals(
+                "display-message -p \"#{S:#{W:#{P:#{?#{m:*#,#{s/^.//:pane_id}#,*,#,3#,12#,},\u001e#{pane_id}\u001f"
+                        + "#{window_activity} #{history_size} #{cursor_x} #{cursor_y} #{pane_in_mode} #{pane_title},}}}}\"",
+                line);
+        assertEquals(
+                Map.of("%3", "1 2 3 4 0 a b", "%12", "5 6 7 8 1 "),
+                Formats.paneDigestCommand(List.of("%3", "%12"))
+                        .reply()
+                        .apply(List.of(
+                                "\u001e%3\u001f1 2 3 4 0 a b\u001e%12\u001f5 6 7 8 1 \u001e%3\u001f9 9 9 9 9 linked")));
     }
 }

@@ -28,21 +28,35 @@ class RelayoutIT {
         TmuxServer tmux = cleanup.track(new TmuxServer("s"));
         tmux.tmux("split-window", "-h", "-t", "s");
         String w = tmux.display("s", "#{window_id}");
-        ControlClient c = cleanup.track(ControlClient.start(new TmuxAddress(tmux.socket), n -> { }, () -> { }));
+        ControlClient c = cleanup.track(ControlClient.start(new TmuxAddress(tmux.socket), n -> {}, () -> {}));
         Layout now = Layout.parse(tmux.display("s", "#{window_layout}"));
-        Layout wider = Layout.parse(tmux.display("s", "#{window_layout}")).scaled(200, 40).placed(0, 0);
-        Layout other = now.children().get(0).scaled(now.width(), now.height()).placed(0, 0); // one cell: tmux refuses it
+        Layout wider = Layout.parse(tmux.display("s", "#{window_layout}"))
+                .scaled(200, 40)
+                .placed(0, 0);
+        Layout other =
+                now.children().get(0).scaled(now.width(), now.height()).placed(0, 0); // one cell: tmux refuses it
 
         for (Layout l : List.of(wider, other)) {
             assertEquals(List.of("next"), roundTrip(c, Commands.relayout(w, l)), l.dump());
         }
         assertEquals(List.of("next"), roundTrip(c, Commands.relayout("@999", now)), "a window that is gone");
         assertEquals("160x40", tmux.display("s", "#{window_width}x#{window_height}"), "never resized");
-        Layout moved = new Layout(160, 40, 0, 0, Layout.Kind.SIDE_BY_SIDE, -1, List.of(
-                new Layout(40, 40, 0, 0, Layout.Kind.PANE, 0, List.of()),
-                new Layout(119, 40, 41, 0, Layout.Kind.PANE, 1, List.of())));
+        Layout moved = new Layout(
+                160,
+                40,
+                0,
+                0,
+                Layout.Kind.SIDE_BY_SIDE,
+                -1,
+                List.of(
+                        new Layout(40, 40, 0, 0, Layout.Kind.PANE, 0, List.of()),
+                        new Layout(119, 40, 41, 0, Layout.Kind.PANE, 1, List.of())));
         assertEquals(List.of("next"), roundTrip(c, Commands.relayout(w, moved)));
-        assertEquals("40 119", tmux.tmux("list-panes", "-t", "s", "-F", "#{pane_width}").strip().replace('\n', ' '));
+        assertEquals(
+                "40 119",
+                tmux.tmux("list-panes", "-t", "s", "-F", "#{pane_width}")
+                        .strip()
+                        .replace('\n', ' '));
     }
 
     /** Sends the command, then a display: returns what the display's reply says. */

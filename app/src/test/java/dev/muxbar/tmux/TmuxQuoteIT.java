@@ -24,6 +24,7 @@ class TmuxQuoteIT {
 
     @TempDir
     Path tmp;
+
     private final Teardown cleanup = new Teardown();
     private TmuxServer tmux;
 
@@ -33,9 +34,28 @@ class TmuxQuoteIT {
     }
 
     private static List<String> samples() {
-        List<String> out = new ArrayList<>(List.of("", "'", "it's", "a'b'c", "''", "\\", "\\'", "#{session_name}",
-                "#(touch /tmp/muxbar-pwned)", "$HOME", "~/x", "a;kill-server", "line\nbreak", "end\\", "-t", "\"q\"",
-                "tab\there", "\u0085next", "#", "##", "x #{?1,a,b}"));
+        List<String> out = new ArrayList<>(List.of(
+                "",
+                "'",
+                "it's",
+                "a'b'c",
+                "''",
+                "\\",
+                "\\'",
+                "#{session_name}",
+                "#(touch /tmp/muxbar-pwned)",
+                "$HOME",
+                "~/x",
+                "a;kill-server",
+                "line\nbreak",
+                "end\\",
+                "-t",
+                "\"q\"",
+                "tab\there",
+                "\u0085next",
+                "#",
+                "##",
+                "x #{?1,a,b}"));
         int[] nasty = NASTY.codePoints().toArray();
         Random r = new Random(20261201L);
         for (int i = 0; i < 300; i++) {
@@ -55,14 +75,20 @@ class TmuxQuoteIT {
         List<String> samples = samples();
         StringBuilder conf = new StringBuilder();
         for (int i = 0; i < samples.size(); i++) {
-            conf.append("set-option -g @q").append(i).append(' ').append(TmuxQuote.q(samples.get(i))).append('\n');
+            conf.append("set-option -g @q")
+                    .append(i)
+                    .append(' ')
+                    .append(TmuxQuote.q(samples.get(i)))
+                    .append('\n');
         }
         Path file = Files.writeString(tmp.resolve("q.conf"), conf.toString());
         tmux.tmux("source-file", file.toString());
         for (int i = 0; i < samples.size(); i++) {
             String back = tmux.tmux("show-options", "-gv", "@q" + i);
-            assertEquals(samples.get(i), back.substring(0, back.length() - 1), "sample " + i + " quoted as "
-                    + TmuxQuote.q(samples.get(i)));
+            assertEquals(
+                    samples.get(i),
+                    back.substring(0, back.length() - 1),
+                    "sample " + i + " quoted as " + TmuxQuote.q(samples.get(i)));
         }
         assertEquals(false, Files.exists(Path.of("/tmp/muxbar-pwned")), "no #( ) ran");
     }
@@ -88,8 +114,10 @@ class TmuxQuoteIT {
     @Test
     void aMessageWithFormatsIsShownAsWritten() throws Exception {
         tmux = cleanup.track(new TmuxServer("q"));
-        for (String s : List.of("it's done #{session_name} #(touch /tmp/muxbar-pwned) $HOME; 'x' \"y\" \\z", "🚀 café ✅")) {
-            Path file = Files.writeString(tmp.resolve("m.conf"), "display-message -p " + TmuxQuote.q(s.replace("#", "##")) + "\n");
+        for (String s :
+                List.of("it's done #{session_name} #(touch /tmp/muxbar-pwned) $HOME; 'x' \"y\" \\z", "🚀 café ✅")) {
+            Path file = Files.writeString(
+                    tmp.resolve("m.conf"), "display-message -p " + TmuxQuote.q(s.replace("#", "##")) + "\n");
             assertEquals(s + "\n", tmux.tmux("source-file", file.toString()));
         }
         assertEquals(false, Files.exists(Path.of("/tmp/muxbar-pwned")), "no #( ) ran");

@@ -36,7 +36,9 @@ public final class Pty implements AutoCloseable {
         }
         slave = C.INSTANCE.ptsname(master);
         // raw, no echo: as scripts/sidebar-pane leaves a sidebar's tty
-        Process p = new ProcessBuilder("stty", "-F", slave, "raw", "-echo").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("stty", "-F", slave, "raw", "-echo")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {
             throw new IOException("stty: " + out);

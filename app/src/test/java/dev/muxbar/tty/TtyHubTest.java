@@ -77,7 +77,8 @@ class TtyHubTest {
         return new Opened(p, s, hub.open(p.slave, s));
     }
 
-    private static void until(String what, BooleanSupplier ok, java.util.function.Supplier<String> seen) throws Exception {
+    private static void until(String what, BooleanSupplier ok, java.util.function.Supplier<String> seen)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!ok.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -179,7 +180,7 @@ class TtyHubTest {
 
     @Test
     void aPathThatIsNoTtyIsAnError() {
-        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                () -> hub.open("/nonexistent/tty", new Seen()));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                java.io.IOException.class, () -> hub.open("/nonexistent/tty", new Seen()));
     }
 }

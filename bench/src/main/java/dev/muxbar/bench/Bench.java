@@ -8,9 +8,17 @@ import picocli.CommandLine.Command;
  * {@code java -cp app/target/muxbar.jar:bench/target/muxbar-bench.jar dev.muxbar.bench.Bench bench-agents …}.
  * They drive tmux and the daemon as users do, so they are not part of muxbar itself.
  */
-@Command(name = "muxbar-bench", mixinStandardHelpOptions = true,
-        subcommands = {BenchCommand.class, BenchSidebarCommand.class, BenchSwitchCommand.class, BenchAgentsCommand.class,
-            BenchEventsCommand.class, PlotCommand.class})
+@Command(
+        name = "muxbar-bench",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            BenchCommand.class,
+            BenchSidebarCommand.class,
+            BenchSwitchCommand.class,
+            BenchAgentsCommand.class,
+            BenchEventsCommand.class,
+            PlotCommand.class
+        })
 public final class Bench implements Runnable {
 
     public static void main(String[] args) {

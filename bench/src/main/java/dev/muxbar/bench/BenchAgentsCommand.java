@@ -1,10 +1,9 @@
 package dev.muxbar.bench;
 
-import dev.muxbar.cli.Target;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.api.ApiClient;
+import dev.muxbar.cli.Target;
 import dev.muxbar.tmux.ControlClient;
 import dev.muxbar.tmux.ControlParser;
 import java.util.ArrayList;
@@ -22,7 +21,11 @@ import picocli.CommandLine.Option;
  * visible sidebar (read with capture-pane) shows its badge. Prints the latency, the achieved rate,
  * and how often the visible sidebar repainted.
  */
-@Command(name = "bench-agents", hidden = true, mixinStandardHelpOptions = true, description = "Agent event load (benchmark).")
+@Command(
+        name = "bench-agents",
+        hidden = true,
+        mixinStandardHelpOptions = true,
+        description = "Agent event load (benchmark).")
 final class BenchAgentsCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,16 +53,17 @@ final class BenchAgentsCommand implements Callable<Integer> {
         "\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Bash\",\"tool_response\":{\"stdout\":\"ok store 1.02s\"}",
         "\"hook_event_name\":\"PreToolUse\",\"tool_name\":\"Edit\",\"tool_input\":{\"file_path\":\"/src/store/store_test.go\"}",
         "\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Edit\",\"tool_response\":{\"success\":true}",
-        "\"hook_event_name\":\"Stop\",\"stop_hook_active\":false"};
+        "\"hook_event_name\":\"Stop\",\"stop_hook_active\":false"
+    };
 
     @Override
     public Integer call() throws Exception {
         if (health) {
             return healthOnly();
         }
-        try (ControlClient c = ControlClient.start(target.address(), n -> { }, () -> { });
-             ApiClient load = new ApiClient(target.paths().socket());
-             ApiClient probe = new ApiClient(target.paths().socket())) {
+        try (ControlClient c = ControlClient.start(target.address(), n -> {}, () -> {});
+                ApiClient load = new ApiClient(target.paths().socket());
+                ApiClient probe = new ApiClient(target.paths().socket())) {
             List<String> panes = new ArrayList<>(); // content pane of each session, in session order
             for (String l : lines(c, "list-panes -a -F '#{session_name} #{pane_id} #{@muxbar-sidebar}'")) {
                 String[] f = l.split(" ");
@@ -68,11 +72,19 @@ final class BenchAgentsCommand implements Callable<Integer> {
                 }
             }
             String viewed = lines(c, "list-clients -F '#{client_control_mode} #{session_id}'").stream()
-                    .filter(l -> l.startsWith("0 ")).findFirst().orElseThrow().substring(2);
+                    .filter(l -> l.startsWith("0 "))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(2);
             String sidebar = lines(c, "list-panes -t '" + viewed + "' -F '#{pane_id} #{@muxbar-sidebar}'").stream()
-                    .filter(l -> l.endsWith(" 1")).map(l -> l.split(" ")[0]).findFirst().orElseThrow();
+                    .filter(l -> l.endsWith(" 1"))
+                    .map(l -> l.split(" ")[0])
+                    .findFirst()
+                    .orElseThrow();
             String probed = panes.remove(panes.size() - 1); // the last session's pane: its row is the probe
-            String probedRow = lines(c, "display-message -p -t " + probed + " '#{session_name}'").get(0).trim();
+            String probedRow = lines(c, "display-message -p -t " + probed + " '#{session_name}'")
+                    .get(0)
+                    .trim();
             System.out.println("load: " + rate + " events/s for " + seconds + " s across " + panes.size()
                     + " panes; probe: " + probed + " (row " + probedRow + ") on visible sidebar " + sidebar);
             long paints0 = paints(probe, sidebar);
@@ -96,13 +108,18 @@ final class BenchAgentsCommand implements Callable<Integer> {
                     // Alternate waiting (?) and done (✓) on the probe's pane; wait for the badge.
                     boolean wait = probeRound++ % 2 == 0;
                     long t0 = System.nanoTime();
-                    probe.post(hookPath(probed), hook(probed, wait
-                            ? "\"hook_event_name\":\"Notification\",\"message\":\"Claude needs your permission to use Bash\","
-                                    + "\"notification_type\":\"permission_prompt\""
-                            : "\"hook_event_name\":\"Stop\",\"stop_hook_active\":false"));
+                    probe.post(
+                            hookPath(probed),
+                            hook(
+                                    probed,
+                                    wait
+                                            ? "\"hook_event_name\":\"Notification\",\"message\":\"Claude needs your permission to use Bash\","
+                                                    + "\"notification_type\":\"permission_prompt\""
+                                            : "\"hook_event_name\":\"Stop\",\"stop_hook_active\":false"));
                     String glyph = wait ? "?" : "✓";
                     long deadline = t0 + 2_000_000_000L;
-                    while (System.nanoTime() < deadline && !row(c, sidebar, probedRow).contains(glyph)) {
+                    while (System.nanoTime() < deadline
+                            && !row(c, sidebar, probedRow).contains(glyph)) {
                         Thread.sleep(0, 200_000);
                     }
                     latency.add((System.nanoTime() - t0) / 1e6);
@@ -112,10 +129,14 @@ final class BenchAgentsCommand implements Callable<Integer> {
             Samples.save("hook-to-badge", latency);
             long paints = paints(probe, sidebar) - paints0;
             System.out.printf("sent %d events in %.1f s (%.0f/s, %d rejected)%n", sent, took, sent / took, failed);
-            System.out.printf("event -> badge on the visible sidebar: median=%.1f ms p99=%.1f ms max=%.1f ms (%d probes)%n",
-                    BenchCommand.pct(latency, 50), BenchCommand.pct(latency, 99), BenchCommand.pct(latency, 100),
+            System.out.printf(
+                    "event -> badge on the visible sidebar: median=%.1f ms p99=%.1f ms max=%.1f ms (%d probes)%n",
+                    BenchCommand.pct(latency, 50),
+                    BenchCommand.pct(latency, 99),
+                    BenchCommand.pct(latency, 100),
                     latency.size());
-            System.out.printf("visible sidebar repaints: %d in %.1f s = %.1f/s (one per 16 ms frame at most: %.1f/s)%n",
+            System.out.printf(
+                    "visible sidebar repaints: %d in %.1f s = %.1f/s (one per 16 ms frame at most: %.1f/s)%n",
                     paints, took, paints / took, 1000.0 / 16);
         }
         return 0;

@@ -1,7 +1,6 @@
 package dev.muxbar.bench;
 
 import dev.muxbar.cli.Target;
-
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.tmux.ControlClient;
 import dev.muxbar.tmux.ControlGateway;
@@ -25,7 +24,11 @@ import picocli.CommandLine.Option;
  * {@code muxbar bench-refresh} (hidden; used by scripts/bench/refresh): times one refresh round trip
  * over control mode against the same list commands run as separate tmux processes.
  */
-@Command(name = "bench-refresh", hidden = true, mixinStandardHelpOptions = true, description = "Time refresh round trips (benchmark).")
+@Command(
+        name = "bench-refresh",
+        hidden = true,
+        mixinStandardHelpOptions = true,
+        description = "Time refresh round trips (benchmark).")
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Double> clientsOnly = new ArrayList<>();
         int sessions;
         int panes;
-        try (ControlGateway g = ControlGateway.connect(address, n -> { }, () -> { }, () -> { }, m -> { })) {
+        try (ControlGateway g = ControlGateway.connect(address, n -> {}, () -> {}, () -> {}, m -> {})) {
             Snapshot s = null;
             for (int i = 0; i < 20; i++) { // warm-up (JIT)
                 s = g.refresh(ALL, Map.of()).get(10, TimeUnit.SECONDS);
@@ -74,14 +77,18 @@ final class BenchCommand implements Callable<Integer> {
             forks.add((System.nanoTime() - t0) / 1e6);
         }
         System.out.printf("sessions=%d panes=%d%n", sessions, panes);
-        System.out.printf("control-mode refresh (5 cmds pipelined, parsed): n=%d median=%.2f ms p99=%.2f ms%n",
+        System.out.printf(
+                "control-mode refresh (5 cmds pipelined, parsed): n=%d median=%.2f ms p99=%.2f ms%n",
                 control.size(), pct(control, 50), pct(control, 99));
-        System.out.printf("same 5 cmds as separate tmux processes:          n=%d median=%.2f ms p99=%.2f ms%n",
+        System.out.printf(
+                "same 5 cmds as separate tmux processes:          n=%d median=%.2f ms p99=%.2f ms%n",
                 forks.size(), pct(forks, 50), pct(forks, 99));
         System.out.printf("ratio (processes / control mode, medians): %.1fx%n", pct(forks, 50) / pct(control, 50));
-        System.out.printf("after a session switch (list-clients only, re-assembled): median=%.2f ms p99=%.2f ms%n",
+        System.out.printf(
+                "after a session switch (list-clients only, re-assembled): median=%.2f ms p99=%.2f ms%n",
                 pct(clientsOnly, 50), pct(clientsOnly, 99));
-        System.out.printf("pane process scan (command + cwd, polled every 2 s): n=%d median=%.2f ms p99=%.2f ms%n",
+        System.out.printf(
+                "pane process scan (command + cwd, polled every 2 s): n=%d median=%.2f ms p99=%.2f ms%n",
                 scan.size(), pct(scan, 50), pct(scan, 99));
         return 0;
     }
@@ -90,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
     private void printBreakdown(TmuxAddress address) throws Exception {
         List<List<String>> lines = new ArrayList<>();
         StringBuilder sb = new StringBuilder("per command over control mode (medians):");
-        try (ControlClient c = ControlClient.start(address, n -> { }, () -> { })) {
+        try (ControlClient c = ControlClient.start(address, n -> {}, () -> {})) {
             List<String> cmds = new ArrayList<>(Formats.refreshCommands());
             cmds.add(Formats.processCommand());
             for (String cmd : cmds) {

@@ -31,7 +31,11 @@ import picocli.CommandLine.Option;
  * prints delivery latency, writes per client per second, daemon CPU per event and RSS side by side;
  * then checks that a reconnect with Last-Event-ID gets exactly what it missed.
  */
-@Command(name = "bench-events", hidden = true, mixinStandardHelpOptions = true, description = "Event stream load (benchmark).")
+@Command(
+        name = "bench-events",
+        hidden = true,
+        mixinStandardHelpOptions = true,
+        description = "Event stream load (benchmark).")
 final class BenchEventsCommand implements Callable<Integer> {
 
     @Mixin
@@ -71,26 +75,28 @@ final class BenchEventsCommand implements Callable<Integer> {
             String req = "GET /events" + query + " HTTP/1.1\r\nHost: muxbar\r\n"
                     + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n") + "\r\n";
             ch.write(ByteBuffer.wrap(req.getBytes(StandardCharsets.US_ASCII)));
-            thread = new Thread(() -> {
-                if (!reads) {
-                    return; // a client that stops reading: its socket fills and stays full
-                }
-                ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-                java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
-                boolean[] body = {false};
-                try {
-                    while (open && ch.read(buf) >= 0) {
-                        long now = System.nanoTime();
-                        pending.write(buf.array(), 0, buf.position());
-                        buf.clear();
-                        byte[] rest = consume(pending.toByteArray(), body, now, sentAt);
-                        pending.reset();
-                        pending.write(rest, 0, rest.length);
-                    }
-                } catch (IOException e) {
-                    // closed
-                }
-            }, "sse-reader");
+            thread = new Thread(
+                    () -> {
+                        if (!reads) {
+                            return; // a client that stops reading: its socket fills and stays full
+                        }
+                        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+                        java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+                        boolean[] body = {false};
+                        try {
+                            while (open && ch.read(buf) >= 0) {
+                                long now = System.nanoTime();
+                                pending.write(buf.array(), 0, buf.position());
+                                buf.clear();
+                                byte[] rest = consume(pending.toByteArray(), body, now, sentAt);
+                                pending.reset();
+                                pending.write(rest, 0, rest.length);
+                            }
+                        } catch (IOException e) {
+                            // closed
+                        }
+                    },
+                    "sse-reader");
             thread.setDaemon(true);
             thread.start();
         }
@@ -171,13 +177,17 @@ final class BenchEventsCommand implements Callable<Integer> {
         List<String> panes = new ArrayList<>();
         try (ApiClient api = new ApiClient(target.paths().socket())) {
             String state = api.get("/state").body();
-            Matcher m = Pattern.compile("\"id\":\"(%[0-9]+)\"[^}]*?\"sidebar\":false").matcher(state);
+            Matcher m = Pattern.compile("\"id\":\"(%[0-9]+)\"[^}]*?\"sidebar\":false")
+                    .matcher(state);
             while (m.find() && panes.size() < 20) {
                 panes.add(m.group(1));
             }
         }
-        System.out.printf("load: %d agent events/s for %d s across %d panes; %d SSE clients%n", rate, seconds, panes.size(), clients);
-        System.out.printf("%-34s %10s %10s %12s %14s %10s%n", "run", "p50 ms", "p99 ms", "writes/cl/s", "µs CPU/event", "RSS MB");
+        System.out.printf(
+                "load: %d agent events/s for %d s across %d panes; %d SSE clients%n",
+                rate, seconds, panes.size(), clients);
+        System.out.printf(
+                "%-34s %10s %10s %12s %14s %10s%n", "run", "p50 ms", "p99 ms", "writes/cl/s", "µs CPU/event", "RSS MB");
         run("no SSE clients (baseline)", panes, 0, false);
         run(clients + " clients", panes, clients, false);
         run((clients - 1) + " clients + 1 stalled", panes, clients, true);
@@ -212,9 +222,14 @@ final class BenchEventsCommand implements Callable<Integer> {
         double secs = (t1 - t0) / 1e9 + 0.5;
         double perEvent = (cpu1 - cpu0) * 1e6 / hz() / (double) (rate * seconds);
         long served = readers.stream().filter(r -> r.chunks.get() > 0).count();
-        System.out.printf("%-34s %10s %10s %12s %14.0f %10.1f%n", name + (n == 0 ? "" : " (" + served + " served)"), all.isEmpty() ? "-" : String.format("%.1f", pct(all, 50)),
+        System.out.printf(
+                "%-34s %10s %10s %12s %14.0f %10.1f%n",
+                name + (n == 0 ? "" : " (" + served + " served)"),
+                all.isEmpty() ? "-" : String.format("%.1f", pct(all, 50)),
                 all.isEmpty() ? "-" : String.format("%.1f", pct(all, 99)),
-                healthy == 0 ? "-" : String.format("%.1f", chunks / secs / healthy), perEvent, rssMb());
+                healthy == 0 ? "-" : String.format("%.1f", chunks / secs / healthy),
+                perEvent,
+                rssMb());
         for (Reader r : readers) {
             r.close();
         }
@@ -231,8 +246,10 @@ final class BenchEventsCommand implements Callable<Integer> {
             for (int i = 0; i < total; i++) {
                 BenchCommand.paceTo(start, i, rate);
                 sentAt[i] = System.nanoTime();
-                load.post("/agent-event", "{\"agent\":\"bench\",\"status\":\"" + statuses[i % statuses.length] + "\",\"pane\":\""
-                        + panes.get(i % panes.size()) + "\",\"message\":\"b" + i + "\"}");
+                load.post(
+                        "/agent-event",
+                        "{\"agent\":\"bench\",\"status\":\"" + statuses[i % statuses.length] + "\",\"pane\":\""
+                                + panes.get(i % panes.size()) + "\",\"message\":\"b" + i + "\"}");
             }
         }
     }
@@ -259,8 +276,12 @@ final class BenchEventsCommand implements Callable<Integer> {
         for (int i = 1; i < got.size() && contiguous; i++) {
             contiguous = got.get(i) == got.get(i - 1) + 1;
         }
-        System.out.printf("reconnect with Last-Event-ID %d after %d events: %s (%d events replayed, snapshot: %s)%n", last,
-                rate, contiguous && !back.sawSnapshot ? "got exactly what it missed" : "LOST OR SNAPSHOT", got.size(),
+        System.out.printf(
+                "reconnect with Last-Event-ID %d after %d events: %s (%d events replayed, snapshot: %s)%n",
+                last,
+                rate,
+                contiguous && !back.sawSnapshot ? "got exactly what it missed" : "LOST OR SNAPSHOT",
+                got.size(),
                 back.sawSnapshot);
         return contiguous && !back.sawSnapshot;
     }

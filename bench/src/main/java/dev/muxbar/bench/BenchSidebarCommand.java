@@ -1,10 +1,9 @@
 package dev.muxbar.bench;
 
-import dev.muxbar.cli.Target;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.api.ApiClient;
+import dev.muxbar.cli.Target;
 import dev.muxbar.tmux.ControlClient;
 import dev.muxbar.tmux.ControlParser;
 import java.util.ArrayList;
@@ -22,7 +21,11 @@ import picocli.CommandLine.Option;
  * is painted, each next to the tmux command's own round trip; prints bytes of a one-row repaint.
  * It reads what the sidebars show with capture-pane over its own control client.
  */
-@Command(name = "bench-sidebar", hidden = true, mixinStandardHelpOptions = true, description = "Time sidebar repaints (benchmark).")
+@Command(
+        name = "bench-sidebar",
+        hidden = true,
+        mixinStandardHelpOptions = true,
+        description = "Time sidebar repaints (benchmark).")
 final class BenchSidebarCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,7 +40,7 @@ final class BenchSidebarCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ControlClient client = ControlClient.start(target.address(), n -> { }, () -> { })) {
+        try (ControlClient client = ControlClient.start(target.address(), n -> {}, () -> {})) {
             c = client;
             List<String> visible = visibleSidebars();
             System.out.println("visible sidebars: " + visible.size() + " " + visible);
@@ -58,10 +61,14 @@ final class BenchSidebarCommand implements Callable<Integer> {
                     repaint.add(ms(t0));
                 }
             }
-            System.out.printf("change -> all visible sidebars show it: median=%.1f ms p99=%.1f ms"
-                    + "   (daemon done painting: median=%.1f ms p99=%.1f ms; the rename-session itself: median=%.1f ms)%n",
-                    BenchCommand.pct(repaint, 50), BenchCommand.pct(repaint, 99), BenchCommand.pct(daemonPainted, 50),
-                    BenchCommand.pct(daemonPainted, 99), BenchCommand.pct(rename, 50));
+            System.out.printf(
+                    "change -> all visible sidebars show it: median=%.1f ms p99=%.1f ms"
+                            + "   (daemon done painting: median=%.1f ms p99=%.1f ms; the rename-session itself: median=%.1f ms)%n",
+                    BenchCommand.pct(repaint, 50),
+                    BenchCommand.pct(repaint, 99),
+                    BenchCommand.pct(daemonPainted, 50),
+                    BenchCommand.pct(daemonPainted, 99),
+                    BenchCommand.pct(rename, 50));
             Samples.save("change-to-sidebar", repaint);
             printRepaintBytes();
             themeSwitch(visible);
@@ -69,15 +76,23 @@ final class BenchSidebarCommand implements Callable<Integer> {
             List<Double> painted = new ArrayList<>();
             List<Double> created = new ArrayList<>();
             String viewed = lines("list-clients -F '#{client_control_mode} #{session_id}'").stream()
-                    .filter(l -> l.startsWith("0 ")).findFirst().orElseThrow().substring(2);
+                    .filter(l -> l.startsWith("0 "))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(2);
             for (int r = 0; r < rounds; r++) {
                 long t0 = System.nanoTime();
-                String window = lines("new-window -t '" + viewed + "' -P -F '#{window_id}' 'sleep 600'").get(0).trim();
+                String window = lines("new-window -t '" + viewed + "' -P -F '#{window_id}' 'sleep 600'")
+                        .get(0)
+                        .trim();
                 created.add(ms(t0));
                 String[] sidebar = new String[1];
                 waitFor(() -> {
                     sidebar[0] = lines("list-panes -t " + window + " -F '#{pane_id} #{@muxbar-sidebar}'").stream()
-                            .filter(l -> l.endsWith(" 1")).map(l -> l.split(" ")[0]).findFirst().orElse(null);
+                            .filter(l -> l.endsWith(" 1"))
+                            .map(l -> l.split(" ")[0])
+                            .findFirst()
+                            .orElse(null);
                     return sidebar[0] != null && capture(sidebar[0]).contains("muxbar");
                 });
                 painted.add(ms(t0));
@@ -85,8 +100,9 @@ final class BenchSidebarCommand implements Callable<Integer> {
                 Thread.sleep(100); // let the daemon settle before the next round
             }
             Samples.save("new-window-to-sidebar", painted);
-            System.out.printf("new window -> its sidebar painted: median=%.1f ms p99=%.1f ms"
-                    + "   (the new-window itself: median=%.1f ms)%n",
+            System.out.printf(
+                    "new window -> its sidebar painted: median=%.1f ms p99=%.1f ms"
+                            + "   (the new-window itself: median=%.1f ms)%n",
                     BenchCommand.pct(painted, 50), BenchCommand.pct(painted, 99), BenchCommand.pct(created, 50));
         }
         return 0;
@@ -111,14 +127,18 @@ final class BenchSidebarCommand implements Callable<Integer> {
                 waitFor(() -> visible.stream().allMatch(p -> firstLineSgr(p).contains(t[1])));
                 shown.add(ms(t0));
             }
-            System.out.printf("theme change -> all visible sidebars repainted: median=%.1f ms p99=%.1f ms"
-                    + "   (daemon done painting: median=%.1f ms p99=%.1f ms; compare the one-row change above)%n",
-                    BenchCommand.pct(shown, 50), BenchCommand.pct(shown, 99), BenchCommand.pct(daemonPainted, 50),
+            System.out.printf(
+                    "theme change -> all visible sidebars repainted: median=%.1f ms p99=%.1f ms"
+                            + "   (daemon done painting: median=%.1f ms p99=%.1f ms; compare the one-row change above)%n",
+                    BenchCommand.pct(shown, 50),
+                    BenchCommand.pct(shown, 99),
+                    BenchCommand.pct(daemonPainted, 50),
                     BenchCommand.pct(daemonPainted, 99));
             JsonNode all = JSON.readTree(api.get("/sidebars").body());
             for (JsonNode s : all) {
                 if (visible.contains(s.get("pane").asText())) {
-                    System.out.println("bytes of a theme repaint (whole frame): " + s.get("lastPaintBytes").asLong());
+                    System.out.println("bytes of a theme repaint (whole frame): "
+                            + s.get("lastPaintBytes").asLong());
                     break;
                 }
             }
@@ -136,7 +156,9 @@ final class BenchSidebarCommand implements Callable<Integer> {
         for (String l : lines("list-clients -F '#{client_control_mode} #{session_id}'")) {
             if (l.startsWith("0 ")) {
                 lines("list-panes -t '" + l.substring(2) + "' -F '#{pane_id} #{@muxbar-sidebar}'").stream()
-                        .filter(p -> p.endsWith(" 1")).map(p -> p.split(" ")[0]).forEach(out::add);
+                        .filter(p -> p.endsWith(" 1"))
+                        .map(p -> p.split(" ")[0])
+                        .forEach(out::add);
             }
         }
         return out;
@@ -163,7 +185,8 @@ final class BenchSidebarCommand implements Callable<Integer> {
             List<String> bytes = new ArrayList<>();
             for (JsonNode s : all) {
                 if (s.get("paints").asLong() > 1) {
-                    bytes.add(s.get("pane").asText() + "=" + s.get("lastPaintBytes").asLong());
+                    bytes.add(s.get("pane").asText() + "="
+                            + s.get("lastPaintBytes").asLong());
                 }
             }
             System.out.println("bytes written by the last repaint (one renamed row), per visible sidebar: " + bytes

@@ -1,14 +1,13 @@
 package dev.muxbar.bench;
 
 import dev.muxbar.cli.Target;
-
 import dev.muxbar.tmux.ControlClient;
 import dev.muxbar.tmux.Notification;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,16 +17,25 @@ import picocli.CommandLine.Option;
  * (outer {@code send-keys}) until a control client sees {@code %client-session-changed}, for sets of
  * keys (one binding each) pressed in turn, each press switching to the next session.
  */
-@Command(name = "bench-switch", hidden = true, mixinStandardHelpOptions = true, description = "Time key switches (benchmark).")
+@Command(
+        name = "bench-switch",
+        hidden = true,
+        mixinStandardHelpOptions = true,
+        description = "Time key switches (benchmark).")
 final class BenchSwitchCommand implements Callable<Integer> {
 
     @Mixin
     Target target;
 
-    @Option(names = "--outer", required = true, description = "the outer tmux server (-L) whose session o holds the client")
+    @Option(
+            names = "--outer",
+            required = true,
+            description = "the outer tmux server (-L) whose session o holds the client")
     String outer;
 
-    @Option(names = "--pair", required = true,
+    @Option(
+            names = "--pair",
+            required = true,
             description = "LABEL:KEY1:KEY2[:KEY3…]: key N switches to session N (session 1 is where the client starts)")
     List<String> pairs;
 
@@ -41,11 +49,15 @@ final class BenchSwitchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ControlClient c = ControlClient.start(target.address(), n -> {
-            if (n instanceof Notification.ClientSessionChanged ch && ch.client().startsWith("/dev/")) {
-                changes.add(System.nanoTime());
-            }
-        }, () -> { })) {
+        try (ControlClient c = ControlClient.start(
+                target.address(),
+                n -> {
+                    if (n instanceof Notification.ClientSessionChanged ch
+                            && ch.client().startsWith("/dev/")) {
+                        changes.add(System.nanoTime());
+                    }
+                },
+                () -> {})) {
             c.send("display-message -p ready").get(5, TimeUnit.SECONDS);
             // Every binding is pressed in turn, press by press (a, b, c, a, b, c, …), each press to the
             // next session (1, 2, 3, 1, …): a machine that slows down for a while slows every binding
@@ -77,8 +89,11 @@ final class BenchSwitchCommand implements Callable<Integer> {
                     continue;
                 }
                 Samples.save("switch " + label.trim(), t);
-                System.out.printf("%-28s median=%5.2f ms p90=%5.2f ms  (%.2fx the baseline)%s%n", label,
-                        BenchCommand.pct(t, 50), BenchCommand.pct(t, 90),
+                System.out.printf(
+                        "%-28s median=%5.2f ms p90=%5.2f ms  (%.2fx the baseline)%s%n",
+                        label,
+                        BenchCommand.pct(t, 50),
+                        BenchCommand.pct(t, 90),
                         BenchCommand.pct(t, 50) / BenchCommand.pct(base, 50),
                         missed[i] > 0 ? "  missed " + missed[i] : "");
             }
@@ -97,7 +112,8 @@ final class BenchSwitchCommand implements Callable<Integer> {
                 seen++;
                 last = t;
             }
-            System.out.printf("5 rapid-fire switches (%s): %d seen, last after %.1f ms%n", p[0], seen, (last - t0) / 1e6);
+            System.out.printf(
+                    "5 rapid-fire switches (%s): %d seen, last after %.1f ms%n", p[0], seen, (last - t0) / 1e6);
         }
         return 0;
     }

@@ -28,7 +28,9 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--scale", description = "a tab-separated table with a header row")
     Path scale;
 
-    @Option(names = "--column", description = "--scale: the header of the column to plot (more than one: one line each)")
+    @Option(
+            names = "--column",
+            description = "--scale: the header of the column to plot (more than one: one line each)")
     List<String> columns;
 
     @Option(names = "--y-label", defaultValue = "")
@@ -49,8 +51,11 @@ final class PlotCommand implements Callable<Integer> {
         double xMax = 0;
         for (String s : series) {
             int eq = s.indexOf('=');
-            double[] ms = Files.readAllLines(Path.of(s.substring(eq + 1))).stream().filter(l -> !l.isBlank())
-                    .mapToDouble(Double::parseDouble).sorted().toArray();
+            double[] ms = Files.readAllLines(Path.of(s.substring(eq + 1))).stream()
+                    .filter(l -> !l.isBlank())
+                    .mapToDouble(Double::parseDouble)
+                    .sorted()
+                    .toArray();
             if (ms.length == 0) {
                 continue;
             }
@@ -59,15 +64,20 @@ final class PlotCommand implements Callable<Integer> {
                 share[i] = (i + 1.0) / ms.length;
             }
             xMax = Math.max(xMax, ms[(int) Math.min(ms.length - 1, Math.ceil(ms.length * 0.99) - 1)] * 1.1);
-            String name = String.format(java.util.Locale.ROOT, "%s (median %.1f ms, n=%d)", s.substring(0, eq),
-                    ms[(ms.length - 1) / 2], ms.length);
+            String name = String.format(
+                    java.util.Locale.ROOT,
+                    "%s (median %.1f ms, n=%d)",
+                    s.substring(0, eq),
+                    ms[(ms.length - 1) / 2],
+                    ms.length);
             chart.add(new Svg.Series(name, ms, share));
         }
         return chart.render(xMax, 1.0);
     }
 
     private String scaleChart() throws Exception {
-        List<String> lines = Files.readAllLines(scale).stream().filter(l -> !l.isBlank()).toList();
+        List<String> lines =
+                Files.readAllLines(scale).stream().filter(l -> !l.isBlank()).toList();
         List<String> header = Arrays.asList(lines.get(0).split("\t"));
         Svg chart = new Svg(title, header.get(0) + " (log scale)", yLabel, true);
         for (String column : columns) {
@@ -85,7 +95,9 @@ final class PlotCommand implements Callable<Integer> {
                     System.err.println("plot: no " + column + " in row " + lines.get(i));
                 }
             }
-            chart.add(new Svg.Series(column, points.stream().mapToDouble(p -> p[0]).toArray(),
+            chart.add(new Svg.Series(
+                    column,
+                    points.stream().mapToDouble(p -> p[0]).toArray(),
                     points.stream().mapToDouble(p -> p[1]).toArray()));
         }
         return chart.render(0, 0);

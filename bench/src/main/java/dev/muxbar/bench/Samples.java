@@ -20,8 +20,11 @@ final class Samples {
         }
         try {
             Files.createDirectories(Path.of(dir));
-            Files.writeString(Path.of(dir, name.replaceAll("[^A-Za-z0-9._-]+", "-") + ".txt"),
-                    ms.stream().map(d -> String.format(java.util.Locale.ROOT, "%.3f", d)).collect(Collectors.joining("\n", "", "\n")));
+            Files.writeString(
+                    Path.of(dir, name.replaceAll("[^A-Za-z0-9._-]+", "-") + ".txt"),
+                    ms.stream()
+                            .map(d -> String.format(java.util.Locale.ROOT, "%.3f", d))
+                            .collect(Collectors.joining("\n", "", "\n")));
         } catch (IOException e) {
             System.err.println("samples: cannot save " + name + ": " + e);
         }

@@ -12,7 +12,8 @@ final class Svg {
 
     record Series(String name, double[] xs, double[] ys) {}
 
-    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b"};
+    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b"
+    };
     private static final int W = 640;
     private static final int H = 360;
     private static final int LEFT = 64;
@@ -40,14 +41,34 @@ final class Svg {
 
     /** The chart, x and y from 0 (or the smallest x on a log axis) to a round number above the data. */
     String render(double xMaxHint, double yMaxHint) {
-        double xMin = logX ? series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.xs())).filter(x -> x > 0).min().orElse(1) : 0;
-        double xMax = Math.max(xMaxHint, series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.xs())).max().orElse(1));
-        double yMax = Math.max(yMaxHint, series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.ys())).max().orElse(1));
+        double xMin = logX
+                ? series.stream()
+                        .flatMapToDouble(s -> java.util.Arrays.stream(s.xs()))
+                        .filter(x -> x > 0)
+                        .min()
+                        .orElse(1)
+                : 0;
+        double xMax = Math.max(
+                xMaxHint,
+                series.stream()
+                        .flatMapToDouble(s -> java.util.Arrays.stream(s.xs()))
+                        .max()
+                        .orElse(1));
+        double yMax = Math.max(
+                yMaxHint,
+                series.stream()
+                        .flatMapToDouble(s -> java.util.Arrays.stream(s.ys()))
+                        .max()
+                        .orElse(1));
         double[] yTicks = ticks(yMax);
         yMax = yTicks[yTicks.length - 1];
         double[] xTicks;
         if (logX) {
-            xTicks = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.xs())).distinct().sorted().toArray();
+            xTicks = series.stream()
+                    .flatMapToDouble(s -> java.util.Arrays.stream(s.xs()))
+                    .distinct()
+                    .sorted()
+                    .toArray();
         } else {
             xTicks = ticks(xMax);
             xMax = xTicks[xTicks.length - 1];
@@ -55,49 +76,114 @@ final class Svg {
         final double x0 = xMin;
         final double x1 = xMax;
         final double y1 = yMax;
-        java.util.function.DoubleUnaryOperator px = x -> LEFT + (W - LEFT - RIGHT)
-                * (logX ? (Math.log(x) - Math.log(x0)) / Math.max(1e-9, Math.log(x1) - Math.log(x0)) : (x - x0) / (x1 - x0));
+        java.util.function.DoubleUnaryOperator px = x -> LEFT
+                + (W - LEFT - RIGHT)
+                        * (logX
+                                ? (Math.log(x) - Math.log(x0)) / Math.max(1e-9, Math.log(x1) - Math.log(x0))
+                                : (x - x0) / (x1 - x0));
         java.util.function.DoubleUnaryOperator py = y -> H - BOTTOM - (H - TOP - BOTTOM) * Math.min(1.0, y / y1);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", W, H, W, H));
+        sb.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                        + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n",
+                W,
+                H,
+                W,
+                H));
         sb.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", W, H));
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\" font-weight=\"bold\">%s</text>%n", LEFT, esc(title)));
+        sb.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%d\" y=\"20\" font-size=\"14\" font-weight=\"bold\">%s</text>%n",
+                LEFT,
+                esc(title)));
         for (double t : yTicks) {
             double y = py.applyAsDouble(t);
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>%n", LEFT, y, W - RIGHT, y));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT - 6, y + 4, num(t)));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>%n",
+                    LEFT,
+                    y,
+                    W - RIGHT,
+                    y));
+            sb.append(String.format(
+                    Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT - 6, y + 4, num(t)));
         }
         for (double t : xTicks) {
             double x = px.applyAsDouble(t);
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e5e5e5\"/>%n", x, TOP, x, H - BOTTOM));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x, H - BOTTOM + 16, num(t)));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e5e5e5\"/>%n",
+                    x,
+                    TOP,
+                    x,
+                    H - BOTTOM));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    x,
+                    H - BOTTOM + 16,
+                    num(t)));
         }
-        sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n", LEFT, H - BOTTOM, W - RIGHT, H - BOTTOM));
-        sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n", LEFT, TOP, LEFT, H - BOTTOM));
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", (LEFT + W - RIGHT) / 2, H - 10, esc(xLabel)));
-        sb.append(String.format(Locale.ROOT, "<text transform=\"translate(16 %d) rotate(-90)\" text-anchor=\"middle\">%s</text>%n",
-                (TOP + H - BOTTOM) / 2, esc(yLabel)));
+        sb.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
+                LEFT,
+                H - BOTTOM,
+                W - RIGHT,
+                H - BOTTOM));
+        sb.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
+                LEFT,
+                TOP,
+                LEFT,
+                H - BOTTOM));
+        sb.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                (LEFT + W - RIGHT) / 2,
+                H - 10,
+                esc(xLabel)));
+        sb.append(String.format(
+                Locale.ROOT,
+                "<text transform=\"translate(16 %d) rotate(-90)\" text-anchor=\"middle\">%s</text>%n",
+                (TOP + H - BOTTOM) / 2,
+                esc(yLabel)));
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
             String colour = COLOURS[i % COLOURS.length];
             StringBuilder pts = new StringBuilder();
             for (int k = 0; k < s.xs().length; k++) {
                 if (s.xs()[k] <= x1 && (!logX || s.xs()[k] > 0)) {
-                    pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", px.applyAsDouble(s.xs()[k]), py.applyAsDouble(s.ys()[k])));
+                    pts.append(String.format(
+                            Locale.ROOT, "%.1f,%.1f ", px.applyAsDouble(s.xs()[k]), py.applyAsDouble(s.ys()[k])));
                 }
             }
-            sb.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
-                    colour, pts.toString().trim()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
+                    colour,
+                    pts.toString().trim()));
             if (s.xs().length <= 12) { // few points (a scale curve): mark each
                 for (int k = 0; k < s.xs().length; k++) {
-                    sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n",
-                            px.applyAsDouble(s.xs()[k]), py.applyAsDouble(s.ys()[k]), colour));
+                    sb.append(String.format(
+                            Locale.ROOT,
+                            "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n",
+                            px.applyAsDouble(s.xs()[k]),
+                            py.applyAsDouble(s.ys()[k]),
+                            colour));
                 }
             }
             int ly = TOP + 14 + 16 * i;
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>%n",
-                    LEFT + 10, ly - 4, LEFT + 28, ly - 4, colour));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>%n",
+                    LEFT + 10,
+                    ly - 4,
+                    LEFT + 28,
+                    ly - 4,
+                    colour));
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", LEFT + 34, ly, esc(s.name())));
         }
         return sb.append("</svg>\n").toString();
