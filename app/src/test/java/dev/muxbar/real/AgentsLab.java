@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * {@code AgentsLab AGENT DIR}: the mock model on a free loopback port, the agent's config in
  * {@code DIR/config} trusting {@code DIR/work}, and the pane environment in {@code DIR/env} (one
- * {@code KEY=VALUE} per line) for {@code scripts/agents-lab}; serves until killed, and then ends the
- * agent processes it leaves behind.
+ * {@code KEY=VALUE} per line) for {@code scripts/agents-lab}; serves until killed ({@code scripts/agents-lab
+ * --stop}, which also ends what the agents leave behind).
  */
 public final class AgentsLab {
 
@@ -20,12 +20,6 @@ public final class AgentsLab {
         Path dir = Path.of(args[1]);
         Path work = Files.createDirectories(dir.resolve("work"));
         Path config = dir.resolve("config");
-        // Codex's app-server outlives the CLIs (reparented to init) and waits out a SIGTERM: end it with the lab.
-        String mark = dir.toString();
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(() -> ProcessHandle.allProcesses()
-                        .filter(p -> p.info().commandLine().orElse("").contains(mark))
-                        .forEach(ProcessHandle::destroyForcibly)));
         MockModels mock = MockModels.start(Scenario.shipped(), 0, dir.resolve("mock.log"));
         if (agent.equals("codex")) {
             RealClis.codexHome(config, mock.port(), List.of(work));
