@@ -51,11 +51,6 @@ final class Places {
         return paneId == null ? null : panes.get(paneId);
     }
 
-    /** The ids of all content panes. */
-    Set<String> ids() {
-        return panes.keySet();
-    }
-
     boolean viewed(String windowId) {
         return viewed.contains(windowId);
     }

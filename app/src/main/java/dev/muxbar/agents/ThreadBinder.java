@@ -179,6 +179,15 @@ final class ThreadBinder {
         return out;
     }
 
+    /** The panes it keeps anything about (screens, edges, bindings), for tests. */
+    Set<String> panesKept() {
+        Set<String> out = new java.util.HashSet<>(screenText.keySet());
+        out.addAll(screenEdges.keySet());
+        out.addAll(screenBusy.keySet());
+        out.addAll(bindings.values());
+        return out;
+    }
+
     /** Forgets panes that are gone. */
     void retain(Set<String> panes) {
         screenEdges.keySet().retainAll(panes);

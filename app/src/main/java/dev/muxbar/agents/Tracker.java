@@ -6,10 +6,12 @@ import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -85,6 +87,11 @@ public final class Tracker {
         return Explanation.of(byPaneAgent.values(), pane, now);
     }
 
+    /** Panes the thread binder keeps anything about (for tests). */
+    Set<String> binderPanes() {
+        return placement.binder.panesKept();
+    }
+
     /** Number of live instances (for tests). */
     public int size() {
         return byPaneAgent.size();
@@ -99,10 +106,10 @@ public final class Tracker {
         places = null;
         identities = Map.copyOf(paneAgents);
         if (byPaneAgent.isEmpty() && identities.isEmpty()) {
+            placement.binder.retain(Set.of());
             return false; // nothing to place: a refresh of a server without agents costs no index
         }
         Places places = places();
-        placement.binder.retain(places.ids());
         boolean changed = false;
         for (Iterator<Row> it = byPaneAgent.values().iterator(); it.hasNext(); ) {
             Row i = it.next();
@@ -140,6 +147,10 @@ public final class Tracker {
                 changed = true;
             }
         }
+        // What the binder keeps (screens, edges, bindings) is about panes running an agent: no more.
+        Set<String> agentPanes = new HashSet<>(identities.keySet());
+        byPaneAgent.values().forEach(r -> agentPanes.add(r.pane));
+        placement.binder.retain(agentPanes);
         dirty |= changed;
         return changed;
     }

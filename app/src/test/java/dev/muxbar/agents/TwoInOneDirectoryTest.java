@@ -302,4 +302,25 @@ class TwoInOneDirectoryTest {
         assertEquals("running t1", status("%1"), "the prompt places it");
         assertEquals("idle null", status("%2"));
     }
+
+    /** A pane whose agent is gone leaves nothing in the binder: not its screen, not its bindings. */
+    @Test
+    void theBinderForgetsPanesThatNoLongerRunAnAgent() throws Exception {
+        twoCodex();
+        tracker.screen("%1", "› say hello (a1)", 100);
+        tracker.screen("%2", "› say hello (b1)", 100);
+        feed(hook("UserPromptSubmit", "t2", "say hello (b1)"), 200);
+        assertEquals(java.util.Set.of("%1", "%2"), tracker.binderPanes());
+        Snapshot s = new Snapshot(
+                new Snapshot.ServerInfo(1, 1, "3.3a"),
+                List.of(AgentFixtures.session(1, "a", "bash", "/src"), AgentFixtures.session(2, "b", "codex", "/src")),
+                List.of());
+        tracker.observe(s, Map.of("%2", "codex"), 300);
+        assertEquals(java.util.Set.of("%2"), tracker.binderPanes(), "%1 runs a shell now");
+        tracker.observe(s, Map.of(), Silence.STALE_RUNNING_MS * 20);
+        tracker.tick(Silence.STALE_RUNNING_MS * 20); // the rows go
+        tracker.observe(s, Map.of(), Silence.STALE_RUNNING_MS * 20 + 1);
+        assertEquals(0, tracker.size());
+        assertEquals(java.util.Set.of(), tracker.binderPanes(), "no agent anywhere: nothing kept");
+    }
 }
