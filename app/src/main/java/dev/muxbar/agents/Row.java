@@ -58,9 +58,21 @@ final class Row {
     /** One change of status, for {@code muxbar explain}. */
     record Transition(long at, Status from, Status to, Source source, String evidence) {}
 
-    Row(String pane, String agent) {
+    /** A new row: idle, as the screen would say, heard now. */
+    Row(String pane, String agent, long now) {
         this.pane = pane;
         this.agent = agent;
+        this.since = now;
+        this.heard = now;
+        this.source = Source.SCREEN;
+        this.status = Status.IDLE;
+    }
+
+    /** Its window is viewed now: an unseen finish is seen. True when that changed it. */
+    boolean seen(boolean viewed) {
+        boolean was = unseen;
+        unseen &= !viewed;
+        return was && viewed;
     }
 
     private Agent view; // the last view handed out

@@ -132,7 +132,7 @@ public final class Tracker {
             i.exited |= i.sawProcess && !running;
             i.sawProcess |= running;
             changed |= i.locate(p);
-            changed |= seen(i);
+            changed |= i.seen(places.viewed(i.windowId));
         }
         // A known agent in a pane with no row yet: show it idle, so screen rules and the user see it.
         for (Map.Entry<String, String> e : identities.entrySet()) {
@@ -140,8 +140,6 @@ public final class Tracker {
                     && !byPaneAgent.containsKey(key(e.getKey(), e.getValue()))
                     && byPaneAgent.size() < MAX_INSTANCES) {
                 Row i = create(e.getKey(), e.getValue(), places.get(e.getKey()), now);
-                i.status = Status.IDLE;
-                i.source = Source.SCREEN;
                 i.evidence = "the pane runs " + e.getValue() + " (process)";
                 i.sawProcess = true;
                 changed = true;
@@ -332,20 +330,8 @@ public final class Tracker {
         i.setStatus(status, now, s, why, status.terminal() && !places().viewed(i.windowId));
     }
 
-    private boolean seen(Row i) {
-        if (i.unseen && places().viewed(i.windowId)) {
-            i.unseen = false;
-            return true;
-        }
-        return false;
-    }
-
     private Row create(String pane, String agent, Places.Place p, long now) {
-        Row i = new Row(pane, agent);
-        i.since = now;
-        i.heard = now;
-        i.source = Source.SCREEN;
-        i.status = Status.IDLE;
+        Row i = new Row(pane, agent, now);
         i.locate(p);
         byPaneAgent.put(key(pane, agent), i);
         dirty = true;
