@@ -104,24 +104,17 @@ public final class AgentFiles {
         Map<Path, Registry> nextRegistries = new HashMap<>();
         Map<Path, TranscriptTailer> nextClaude = new HashMap<>();
         for (var e : claudeDirs.entrySet()) {
-            Registry r =
-                    registries.containsKey(e.getKey()) ? registries.get(e.getKey()) : registryOf.apply(e.getValue());
-            nextRegistries.put(e.getKey(), r);
+            Registry r = kept(registries, nextRegistries, e.getKey(), () -> registryOf.apply(e.getValue()));
             out.addAll(r.poll(claudePids.get(e.getKey()), processes::parentOf));
             watched.add(r.dir());
-            TranscriptTailer t = claudeTailers.containsKey(e.getKey())
-                    ? claudeTailers.get(e.getKey())
-                    : tailerOf.apply(e.getValue());
-            nextClaude.put(e.getKey(), t);
+            TranscriptTailer t = kept(claudeTailers, nextClaude, e.getKey(), () -> tailerOf.apply(e.getValue()));
             Set<String> cwds = claudeCwds.getOrDefault(e.getKey(), Set.of());
             out.addAll(t.poll(cwds, false, wallNow));
             watched.addAll(t.dirs(cwds, false));
         }
         Map<Path, TranscriptTailer> nextCodex = new HashMap<>();
         for (var e : codexDirs.entrySet()) {
-            TranscriptTailer t =
-                    codexTailers.containsKey(e.getKey()) ? codexTailers.get(e.getKey()) : tailerOf.apply(e.getValue());
-            nextCodex.put(e.getKey(), t);
+            TranscriptTailer t = kept(codexTailers, nextCodex, e.getKey(), () -> tailerOf.apply(e.getValue()));
             out.addAll(t.poll(Set.of(), true, wallNow));
             watched.addAll(t.dirs(Set.of(), true));
         }
@@ -135,6 +128,13 @@ public final class AgentFiles {
     /** The directories the last {@link #poll} read (for a watch that wakes the next one). */
     public Set<Path> dirs() {
         return dirs;
+    }
+
+    /** The reader of {@code dir} from the last poll (it knows its offsets), else a new one; kept for the next. */
+    private static <T> T kept(Map<Path, T> last, Map<Path, T> next, Path dir, java.util.function.Supplier<T> make) {
+        T t = last.containsKey(dir) ? last.get(dir) : make.get();
+        next.put(dir, t);
+        return t;
     }
 
     private Found lookUp(long panePid, Map<Long, Found> known) {

@@ -91,16 +91,10 @@ public final class AgentService {
         if (m.snapshot() != panesOf || !agentPanes.equals(this.agentPanes)) {
             // Most models only change an agent's status: walk the panes only when they or the set changed.
             List<AgentFiles.Pane> found = new ArrayList<>();
-            if (!agentPanes.isEmpty()) {
-                m.snapshot()
-                        .sessions()
-                        .forEach(x -> x.windows()
-                                .forEach(w -> w.panes().forEach(p -> {
-                                    if (agentPanes.containsKey(p.id()) && p.pid() > 0) {
-                                        found.add(new AgentFiles.Pane(agentPanes.get(p.id()), p.pid(), p.cwd()));
-                                    }
-                                })));
-            }
+            agentPanes.forEach((id, agent) -> m.snapshot()
+                    .pane(id)
+                    .filter(p -> p.pid() > 0)
+                    .ifPresent(p -> found.add(new AgentFiles.Pane(agent, p.pid(), p.cwd()))));
             filePanes = List.copyOf(found);
             this.agentPanes = agentPanes;
             panesOf = m.snapshot();

@@ -200,8 +200,7 @@ public final class ScreenWatcher {
         out.accept(Signal.of(Source.SCREEN, w.agent, report, pane, null)
                 .withWait(v.waitsFor())
                 .because("screen " + v.rule()));
-        Agent row = rows.get(pane);
-        if (s != Status.WAITING && row != null && row.status() == Status.WAITING) {
+        if (s != Status.WAITING && shown != null && shown.status() == Status.WAITING) {
             // The prompt is gone but the row still waits: look again once the tracker lets the screen lower it
             // (soon when this screen showed the prompt itself).
             w.again = false;
