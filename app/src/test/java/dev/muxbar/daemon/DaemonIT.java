@@ -195,41 +195,10 @@ class DaemonIT {
     void aRealClientSwitchingSessionIsSeen() throws Exception {
         tmux.tmux("new-session", "-d", "-s", "beta");
         awaitOrder(2_000, "$0\talpha\n$1\tbeta\n");
-        String outer = tmux.label + "-outer";
-        cleanup.track(() -> {
-            new ProcessBuilder("tmux", "-L", outer, "kill-server").start().waitFor();
-            Files.deleteIfExists(tmux.socket.resolveSibling(outer));
-        });
-        new ProcessBuilder(
-                        "tmux",
-                        "-L",
-                        outer,
-                        "-f",
-                        "/dev/null",
-                        "new-session",
-                        "-d",
-                        "-s",
-                        "o",
-                        "-x",
-                        "120",
-                        "-y",
-                        "40",
-                        "env -u TMUX tmux -L " + tmux.label + " attach -t alpha")
-                .start()
-                .waitFor();
+        dev.muxbar.testing.NestedClient client = cleanup.track(new dev.muxbar.testing.NestedClient(tmux, "alpha"));
         try (ApiClient api = new ApiClient(daemon.socket())) {
             Poll.until(3_000, () -> clientSession(api).equals("$0"), "client attached to alpha", this::diagnostics);
-            tmux.tmux(
-                    "switch-client",
-                    "-c",
-                    tmux.tmux("list-clients", "-F", "#{client_control_mode} #{client_name}")
-                            .lines()
-                            .filter(l -> l.startsWith("0 "))
-                            .findFirst()
-                            .orElseThrow()
-                            .substring(2),
-                    "-t",
-                    "$1");
+            tmux.tmux("switch-client", "-c", client.clientName(), "-t", "$1");
             long ms = Poll.until(
                     1_000, () -> clientSession(api).equals("$1"), "client switched to beta", this::diagnostics);
             JsonNode shown = JSON.readTree(api.get("/state").body()).get("shown");

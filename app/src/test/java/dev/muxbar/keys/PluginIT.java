@@ -146,14 +146,22 @@ class PluginIT {
         plugin.load();
         NestedClient c = track(new NestedClient(tmux, "alpha"));
         awaitSession(c, "alpha");
+        String script = "'" + root().resolve("scripts/switch-index").normalize() + "' 3 '#{client_tty}'";
+        stopAndSwitchByScript(c, "run-shell -b \"" + script + "\"");
+    }
+
+    /**
+     * Stops the daemon; then M-3's binding (once it is the script again, containing {@code binding})
+     * switches {@code c} to gamma, and the switch brings a new daemon back.
+     */
+    private void stopAndSwitchByScript(NestedClient c, String binding) {
         long first = plugin.daemonPid();
         plugin.stopDaemon();
-        String script = "'" + root().resolve("scripts/switch-index").normalize() + "' 3 '#{client_tty}'";
         Poll.until(
                 3_000,
-                () -> tmux.tmux("list-keys", "-T", "root", "M-3").contains("run-shell -b \"" + script + "\""),
+                () -> tmux.tmux("list-keys", "-T", "root", "M-3").contains(binding),
                 "script bindings back after the daemon stopped",
-                () -> plugin.diagnostics());
+                () -> tmux.tmux("list-keys", "-T", "root", "M-3") + plugin.diagnostics());
         // The stopped daemon's control client must be gone too: a key pressed while tmux is still
         // detaching it was seen to be lost.
         Poll.until(
@@ -191,27 +199,7 @@ class PluginIT {
         awaitSession(c, "alpha");
         c.press("M-2");
         awaitSession(c, "beta");
-        long first = plugin.daemonPid();
-        plugin.stopDaemon();
-        Poll.until(
-                3_000,
-                () -> tmux.tmux("list-keys", "-T", "root", "M-3").contains("#x/muxbar/scripts/switch-index"),
-                "script bindings with the odd path",
-                () -> tmux.tmux("list-keys", "-T", "root", "M-3") + plugin.diagnostics());
-        Poll.until(
-                3_000,
-                () -> tmux.tmux("list-clients", "-F", "#{client_control_mode}")
-                        .lines()
-                        .noneMatch("1"::equals),
-                "the old control client detached",
-                () -> plugin.diagnostics());
-        c.press("M-3");
-        awaitSession(c, "gamma");
-        Poll.until(
-                15_000,
-                () -> plugin.daemonPid() > 0 && plugin.daemonPid() != first,
-                "the daemon started again by its hook",
-                () -> plugin.diagnostics());
+        stopAndSwitchByScript(c, "#x/muxbar/scripts/switch-index");
     }
 
     /** Windows and their sidebars: "window sidebar-count" for every window. */

@@ -45,6 +45,18 @@ class CoreTest {
         return c;
     }
 
+    /** The first pane of the newest model seen. */
+    private Snapshot.Pane firstPane() {
+        return seen.get(seen.size() - 1)
+                .snapshot()
+                .sessions()
+                .get(0)
+                .windows()
+                .get(0)
+                .panes()
+                .get(0);
+    }
+
     private void landWith(Snapshot s) {
         tmux.lastRefresh().complete(s);
         clock.runReady();
@@ -282,47 +294,20 @@ class CoreTest {
                         "%0",
                         new Snapshot.PaneProcess("claude", "/src"), "%99", new Snapshot.PaneProcess("ghost", "/")));
         clock.runReady();
-        Snapshot.Pane p = seen.get(seen.size() - 1)
-                .snapshot()
-                .sessions()
-                .get(0)
-                .windows()
-                .get(0)
-                .panes()
-                .get(0);
+        Snapshot.Pane p = firstPane();
         assertEquals(new Snapshot.PaneProcess("claude", "/src"), new Snapshot.PaneProcess(p.command(), p.cwd()));
 
         // A structural refresh keeps the known command; a renamed window asks for a new scan.
         change();
         clock.advance(16);
         landWith(of(1, 1, "$0", "alpha"));
-        assertEquals(
-                "claude",
-                seen.get(seen.size() - 1)
-                        .snapshot()
-                        .sessions()
-                        .get(0)
-                        .windows()
-                        .get(0)
-                        .panes()
-                        .get(0)
-                        .command());
+        assertEquals("claude", firstPane().command());
         core.handle(new Event.TmuxChanged(new Notification.WindowChanged(Notification.Change.RENAMED, true, "@0")));
         clock.advance(CoreTiming.DEFAULT.scanMaxWait());
         assertEquals(2, tmux.scans.size());
         tmux.scans.get(1).complete(java.util.Map.of("%0", new Snapshot.PaneProcess("zsh", "/src")));
         clock.runReady();
-        assertEquals(
-                "zsh",
-                seen.get(seen.size() - 1)
-                        .snapshot()
-                        .sessions()
-                        .get(0)
-                        .windows()
-                        .get(0)
-                        .panes()
-                        .get(0)
-                        .command());
+        assertEquals("zsh", firstPane().command());
     }
 
     @Test
