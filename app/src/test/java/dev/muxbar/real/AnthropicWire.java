@@ -89,36 +89,20 @@ final class AnthropicWire implements MockModels.Wire {
         if (!chunks.isEmpty()) {
             out.add(block(index, Map.of("type", "text", "text", "")));
             for (String c : chunks) {
-                out.add(new String[] {
-                    "content_block_delta",
-                    MockModels.json(Map.of(
-                            "type",
-                            "content_block_delta",
-                            "index",
-                            index,
-                            "delta",
-                            Map.of("type", "text_delta", "text", c)))
-                });
+                out.add(delta(index, Map.of("type", "text_delta", "text", c)));
             }
             out.add(stop(index++));
         }
         if (step.isTool()) {
             out.add(block(
                     index, Map.of("type", "tool_use", "id", "toolu_" + id, "name", step.tool(), "input", Map.of())));
-            out.add(new String[] {
-                "content_block_delta",
-                MockModels.json(Map.of(
-                        "type",
-                        "content_block_delta",
-                        "index",
-                        index,
-                        "delta",
-                        Map.of(
-                                "type",
-                                "input_json_delta",
-                                "partial_json",
-                                step.input().toString())))
-            });
+            out.add(delta(
+                    index,
+                    Map.of(
+                            "type",
+                            "input_json_delta",
+                            "partial_json",
+                            step.input().toString())));
             out.add(stop(index));
         }
         out.add(new String[] {
@@ -139,6 +123,13 @@ final class AnthropicWire implements MockModels.Wire {
         return new String[] {
             "content_block_start",
             MockModels.json(Map.of("type", "content_block_start", "index", index, "content_block", block))
+        };
+    }
+
+    private static String[] delta(int index, Map<String, Object> delta) {
+        return new String[] {
+            "content_block_delta",
+            MockModels.json(Map.of("type", "content_block_delta", "index", index, "delta", delta))
         };
     }
 
