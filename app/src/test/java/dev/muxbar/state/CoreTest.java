@@ -21,15 +21,7 @@ class CoreTest {
     private final ManualScheduler clock = new ManualScheduler();
     private final FakeTmux tmux = new FakeTmux();
     private final List<String> log = new ArrayList<>();
-    private final Core core = new Core(
-            clock,
-            clock,
-            tmux::refresh,
-            tmux::paneProcesses,
-            OrderBook.EMPTY,
-            CoreTiming.DEFAULT,
-            log::add,
-            CoreParts.NONE);
+    private final Core core = newCore(CoreParts.NONE);
     private final List<Model> seen = new ArrayList<>();
 
     CoreTest() {
@@ -37,9 +29,13 @@ class CoreTest {
     }
 
     /** A core built with these parts, whose models go to {@link #seen} (instead of the field's). */
-    private Core coreWith(CoreParts parts) {
-        Core c = new Core(
+    private Core newCore(CoreParts parts) {
+        return new Core(
                 clock, clock, tmux::refresh, tmux::paneProcesses, OrderBook.EMPTY, CoreTiming.DEFAULT, log::add, parts);
+    }
+
+    private Core coreWith(CoreParts parts) {
+        Core c = newCore(parts);
         seen.clear();
         c.subscribe(clock, seen::add);
         return c;
@@ -365,15 +361,7 @@ class CoreTest {
     /** A subscriber that follows one part of the model (a file of the order) is not woken for agents. */
     @Test
     void aSubscriberOfOnePartIsOfferedOnlyItsChanges() {
-        Core c = new Core(
-                clock,
-                clock,
-                tmux::refresh,
-                tmux::paneProcesses,
-                OrderBook.EMPTY,
-                CoreTiming.DEFAULT,
-                log::add,
-                CoreParts.NONE.agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
+        Core c = newCore(CoreParts.NONE.agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
         List<Model> all = new ArrayList<>();
         List<Model> orders = new ArrayList<>();
         c.subscribe(clock, all::add);
@@ -402,15 +390,7 @@ class CoreTest {
     /** 200 hook events a second: readers of the model see each at once, subscribers once a frame. */
     @Test
     void aBurstOfAgentSignalsReachesSubscribersOncePerFrame() {
-        Core c = new Core(
-                clock,
-                clock,
-                tmux::refresh,
-                tmux::paneProcesses,
-                OrderBook.EMPTY,
-                CoreTiming.DEFAULT,
-                log::add,
-                CoreParts.NONE.agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
+        Core c = newCore(CoreParts.NONE.agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
         List<Model> models = new ArrayList<>();
         c.subscribe(clock, models::add);
         c.start();
@@ -441,17 +421,9 @@ class CoreTest {
     @Test
     void agentSignalsAndMutesArePublished() throws Exception {
         List<String> trace = new ArrayList<>();
-        Core c = new Core(
-                clock,
-                clock,
-                tmux::refresh,
-                tmux::paneProcesses,
-                OrderBook.EMPTY,
-                CoreTiming.DEFAULT,
-                log::add,
-                CoreParts.NONE
-                        .tracing(line -> trace.add(line.get()))
-                        .agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
+        Core c = newCore(CoreParts.NONE
+                .tracing(line -> trace.add(line.get()))
+                .agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
         List<Model> models = new ArrayList<>();
         c.subscribe(clock, models::add);
         c.start();
