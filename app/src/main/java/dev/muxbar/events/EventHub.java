@@ -22,9 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       theme) replaces the unsent older one, so it is bounded by the number of keys, and in any case
  *       by {@link #CLIENT_BYTES}; past that the client is told ({@code event: overflow}) and gets a
  *       snapshot instead of what it missed;</li>
- *   <li>writes are asynchronous, one in flight per client, at most one per {@link #FRAME_MS} frame
- *       (a batch of everything pending); a client whose write has not completed for {@link #STALL_MS}
- *       is dropped — a stalled reader holds one batch and delays no other client;</li>
+ *   <li>writes are asynchronous, one in flight per client (a batch of everything pending when the
+ *       last one completed); a client whose write has not completed for {@link #STALL_MS} is dropped —
+ *       a stalled reader holds one batch and delays no other client;</li>
+ *   <li>no pacing of its own: models come at most once a frame (Core's {@code PublishThrottle}, the
+ *       one frame gate), so a model is written at once to every client not busy with a write;</li>
  *   <li>a heartbeat comment every {@link #HEARTBEAT_MS} keeps quiet connections open and finds gone ones;</li>
  *   <li>at most {@link #MAX_CLIENTS} clients.</li>
  * </ul>
@@ -37,13 +39,6 @@ public final class EventHub {
     public static final int RING_EVENTS = 1024;
     public static final int RING_BYTES = 1 << 20;
     public static final int CLIENT_BYTES = 1 << 20;
-    public static final long FRAME_MS = 16;
-    /**
-     * A write due this little before its frame's end goes out at once: models come 16 ms apart,
-     * but this hub may write a little later within one loop step than within the next.
-     */
-    static final long FRAME_SLACK_MS = 2;
-
     public static final long HEARTBEAT_MS = 2_500;
     public static final long STALL_MS = 30_000;
     public static final int MAX_CLIENTS = 64;
@@ -83,8 +78,6 @@ public final class EventHub {
     private long ringBytes;
     private long lastId;
     private Model model;
-    private Scheduler.Cancellable flushTimer;
-    private long flushAt; // when flushTimer fires
     private Scheduler.Cancellable heartbeat;
     private long published;
     private long dropped;
@@ -113,8 +106,6 @@ public final class EventHub {
             }
         }
         if (!changes.isEmpty()) {
-            // At once for clients whose last write is a frame old: models already come at most once
-            // a frame (Core's throttle); waiting a frame more here put the stream a frame behind.
             flush();
         }
     }
@@ -136,7 +127,7 @@ public final class EventHub {
             if (heartbeat == null) {
                 heartbeat = scheduler.every(HEARTBEAT_MS, this::heartbeats);
             }
-            scheduleFlush(FRAME_MS);
+            flush();
         });
         return true;
     }
@@ -209,32 +200,9 @@ public final class EventHub {
         }
     }
 
-    /** Arms the one flush timer for {@code delay} from now, unless it already fires sooner. */
-    private void scheduleFlush(long delay) {
-        long at = scheduler.now() + delay;
-        if (flushTimer != null) {
-            if (flushAt <= at) {
-                return;
-            }
-            flushTimer.cancel();
-        }
-        flushAt = at;
-        flushTimer = scheduler.schedule(delay, this::flush);
-    }
-
-    /** Milliseconds until a client may be written to again (one write per frame, give or take the slack). */
-    private long untilFrame(Client c, long now) {
-        return Math.max(0, FRAME_MS - FRAME_SLACK_MS - (now - c.lastWrite));
-    }
-
-    /** Writes what is pending to every client whose frame has come; the timer comes back for the rest. */
+    /** Writes what is pending to every client not busy with a write (those follow when it completes). */
     private void flush() {
-        if (flushTimer != null) {
-            flushTimer.cancel(); // called directly (a model), or this is the timer running
-            flushTimer = null;
-        }
         long now = scheduler.now();
-        long next = Long.MAX_VALUE;
         for (Client c : new ArrayList<>(clients)) {
             if (c.inFlight) {
                 if (now - c.inFlightSince > STALL_MS) {
@@ -242,24 +210,21 @@ public final class EventHub {
                 }
                 continue; // its write's completion flushes it again; the heartbeat finds a stall
             }
-            if (c.pending.isEmpty() && c.preamble.isEmpty()) {
-                continue;
-            }
-            long wait = untilFrame(c, now);
-            if (wait > 0) {
-                next = Math.min(next, wait); // one write per frame
-                continue;
-            }
-            StringBuilder sb = new StringBuilder(c.preamble);
-            c.pending.values().forEach(e -> sb.append(e.text()));
-            c.preamble = "";
-            c.pending.clear();
-            c.pendingBytes = 0;
-            write(c, sb.toString());
+            writePending(c);
         }
-        if (next != Long.MAX_VALUE) {
-            scheduleFlush(next);
+    }
+
+    /** One write of everything pending for a client (its preamble first), if anything is. */
+    private void writePending(Client c) {
+        if (c.pending.isEmpty() && c.preamble.isEmpty()) {
+            return;
         }
+        StringBuilder sb = new StringBuilder(c.preamble);
+        c.pending.values().forEach(e -> sb.append(e.text()));
+        c.preamble = "";
+        c.pending.clear();
+        c.pendingBytes = 0;
+        write(c, sb.toString());
     }
 
     private void heartbeats() {
@@ -289,8 +254,8 @@ public final class EventHub {
                         c.inFlight = false;
                         if (err != null) {
                             drop(c, false); // the client went
-                        } else if (!c.pending.isEmpty() || !c.preamble.isEmpty()) {
-                            scheduleFlush(untilFrame(c, scheduler.now())); // what came while it was in flight
+                        } else if (!c.closed) {
+                            writePending(c); // what came while it was in flight
                         }
                     }));
         } catch (RuntimeException e) {

@@ -8,16 +8,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * One open sidebar: the pane's tty (polled with every other sidebar's by the shared {@link TtyHub})
  * and the latest frame asked for. Frames are rendered on a small shared pool
- * (at most one at a time per sidebar, the newest only), at most one per {@link #FRAME_NANOS}, and
- * never while the tty still holds a frame it has not taken: a client that stops reading makes its
- * sidebars skip frames (the next one drawn is the newest), delays nobody, and holds at most one
- * frame of bytes. Frames are written as the rows that changed ({@link FrameBytes}). Keys and mouse
+ * (at most one at a time per sidebar, the newest only), never while the tty still holds a frame it
+ * has not taken: a client that stops reading makes its sidebars skip frames (the next one drawn is
+ * the newest), delays nobody, and holds at most one frame of bytes. This stage keeps only the latest
+ * frame and never paces: models come at most once a frame (Core's {@code PublishThrottle}, the one
+ * frame gate); keys, the spinner's timer and a peek ask for frames at their own, slower pace. Frames are written as the rows that changed ({@link FrameBytes}). Keys and mouse
  * come from the hub's thread, decoded by Lanterna's terminal from the bytes read.
  */
 final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
@@ -37,14 +37,6 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
         }
     }
 
-    /** At most one paint per frame (60 a second): bursts of models conflate while a frame waits. */
-    static final long FRAME_NANOS = 16_000_000;
-    /**
-     * A frame asked for this little before its time is drawn at once: Core hands out models 16 ms
-     * apart by a millisecond clock, which can be 15.x ms by this one, and a timer for the rest
-     * (rounded up to a millisecond) cost two thread wake-ups and a millisecond of latency per frame.
-     */
-    static final long FRAME_SLACK_NANOS = 2_000_000;
     /** A lone ESC is held this long for the rest of a sequence split across two reads. */
     static final long ESC_HOLD_MS = 25;
     /** Notifications (emit) are dropped, not queued, past this many bytes pending on a stuck tty. */
@@ -57,12 +49,8 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
     private final Consumer<KeyStroke> onKey;
     private final Runnable onGone;
     private final ConflatingSlot<Boolean> kick; // one step at a time per sidebar, on the paint pool
-    private final AtomicBoolean timerArmed = new AtomicBoolean();
     private final KeyFeed keys = new KeyFeed();
-    /** A frame and when it was asked for. */
-    private record Asked(Frame frame, long at) {}
-
-    private volatile Asked latest;
+    private volatile Frame latest;
     private volatile boolean closed;
     private volatile boolean waitingForDrain;
     private volatile long bytesWritten;
@@ -75,7 +63,6 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
     private Frame shown; // the last frame drawn (its size is what the tty shows)
     private List<Line> painted;
     private final SessionRows rows = new SessionRows(); // the painted frame's session rows, by their inputs
-    private long paintedAt; // when the frame last drawn was asked for
 
     /**
      * Opens the pane's tty on the paint pool (the first escape sequences go out there, never on the
@@ -136,7 +123,7 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
     @Override
     public void show(Frame f) {
         if (!closed) {
-            latest = new Asked(f, System.nanoTime());
+            latest = f;
             kick.offer(Boolean.TRUE);
         }
     }
@@ -153,13 +140,12 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
         return paints;
     }
 
-    /** One step on the paint pool: open the tty first, then draw the newest frame if its time came. */
+    /** One step on the paint pool: open the tty first, then draw the newest frame once the tty took the last. */
     private void step() {
         if (closed || (tty == null && !open())) {
             return;
         }
-        Asked asked = latest;
-        Frame f = asked == null ? null : asked.frame();
+        Frame f = latest;
         if (f == null || f == shown) {
             return;
         }
@@ -171,16 +157,6 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
             waitingForDrain = false;
         }
         boolean full = shown == null || f.width() != shown.width() || f.height() != shown.height();
-        long wait = paintedAt + FRAME_NANOS - System.nanoTime();
-        if (!full && wait > FRAME_SLACK_NANOS) {
-            if (timerArmed.compareAndSet(false, true)) {
-                scheduler.schedule((wait + 999_999) / 1_000_000, () -> {
-                    timerArmed.set(false);
-                    kick.offer(Boolean.TRUE);
-                });
-            }
-            return;
-        }
         try {
             List<Line> lines = Renderer.render(f.input(), rows);
             byte[] bytes = FrameBytes.between(full ? null : painted, lines);
@@ -192,10 +168,6 @@ final class SidebarPane implements PaneScreen, AutoCloseable, TtyHub.Listener {
             tty.write(bytes);
             bytesWritten = bytes.length;
             paints++;
-            // Spaced by when frames were asked for, not when they were drawn: models come at most
-            // once a frame (Core's throttle), and a frame drawn a little late must not push the
-            // next one, asked for a frame later, back by a whole frame (the delay would add up).
-            paintedAt = asked.at();
         } catch (RuntimeException e) {
             // a frame that cannot be rendered is skipped; the next model brings another
         }

@@ -29,15 +29,31 @@ class EventHubTest {
         final List<String> writes = new ArrayList<>();
         final boolean stalled;
         boolean closed;
+        Consumer<Throwable> held; // set by hold(): the completion of the write in flight
+
+        boolean holding;
 
         Recorder(boolean stalled) {
             this.stalled = stalled;
         }
 
+        /** From now on each write completes only when {@link #complete} is called. */
+        void hold() {
+            holding = true;
+        }
+
+        void complete() {
+            Consumer<Throwable> d = held;
+            held = null;
+            d.accept(null);
+        }
+
         @Override
         public void write(String text, Consumer<Throwable> done) {
             writes.add(text);
-            if (!stalled) {
+            if (holding) {
+                held = done;
+            } else if (!stalled) {
                 done.accept(null);
             }
         }
@@ -82,51 +98,60 @@ class EventHubTest {
     void aNewClientGetsASnapshotThenChangesAndAnUnchangedModelSendsNothing() {
         hub.onModel(model(Status.RUNNING));
         Recorder r = open(Filter.ALL, null, false);
-        clock.advance(EventHub.FRAME_MS);
+        clock.runReady();
         assertEquals(1, r.writes.size());
         assertTrue(r.all().startsWith("id: 3\nevent: snapshot\ndata: {\"sessions\":["), r.all());
         hub.onModel(model(Status.RUNNING));
-        clock.advance(EventHub.FRAME_MS * 3);
+        clock.runReady();
         assertEquals(1, r.writes.size(), "an equal model: no event");
         hub.onModel(model(Status.WAITING));
-        clock.advance(EventHub.FRAME_MS);
+        clock.runReady();
         assertTrue(r.writes.get(1).startsWith("id: 4\nevent: agent\ndata: {\"pane\":\"%1\""), r.writes.get(1));
         assertTrue(r.writes.get(1).contains("\"status\":\"waiting\""));
         assertFalse(r.all().contains("since"), "no times in payloads");
     }
 
     @Test
-    void aBurstIsConflatedAndBatchedIntoOneWritePerFrame() {
+    void aBurstDuringAWriteIsConflatedIntoOneWriteAfterIt() {
         hub.onModel(model(Status.IDLE, Status.IDLE));
         Recorder r = open(Filter.ALL, null, false);
-        clock.advance(EventHub.FRAME_MS);
+        r.hold();
         int before = r.writes.size();
         for (Status s : List.of(Status.RUNNING, Status.TOOL_RUNNING, Status.RUNNING, Status.WAITING)) {
             hub.onModel(model(s, Status.DONE));
         }
-        clock.advance(EventHub.FRAME_MS);
-        assertEquals(before + 1, r.writes.size(), "one write for the frame");
+        clock.runReady();
+        assertEquals(before + 1, r.writes.size(), "the first model is written, the rest wait for its completion");
+        r.complete();
+        clock.runReady();
+        assertEquals(before + 2, r.writes.size(), "one batch for everything that came during the write");
         String batch = r.writes.get(r.writes.size() - 1);
-        assertEquals(2, batch.split("event: agent").length - 1, "one event per agent, the latest:\n" + batch);
+        assertEquals(1, batch.split("event: agent").length - 1, "one event per changed agent, the latest:\n" + batch);
         assertTrue(batch.contains("\"status\":\"waiting\"") && !batch.contains("tool-running"), batch);
     }
 
-    /** Models come at most once a frame already (Core's throttle): the stream adds no frame of its own. */
+    /**
+     * Models come at most once a frame already (Core's throttle, the one frame gate): the stream adds
+     * no pacing of its own — a model is written when it comes, or when the write before it completes.
+     */
     @Test
-    void aChangeAFrameAfterTheLastWriteIsWrittenAtOnce() {
+    void aModelIsWrittenWhenItComesAndOneDuringAWriteWhenThatWriteCompletes() {
         hub.onModel(model(Status.IDLE));
         Recorder r = open(Filter.ALL, null, false);
-        clock.advance(EventHub.FRAME_MS); // the snapshot
         int before = r.writes.size();
-        clock.advance(EventHub.FRAME_MS);
         hub.onModel(model(Status.WAITING));
-        assertEquals(before + 1, r.writes.size(), "written when the model came, not a frame later");
+        assertEquals(before + 1, r.writes.size(), "written when the model came, on the same loop step");
         assertTrue(r.writes.get(before).contains("\"status\":\"waiting\""), r.writes.get(before));
-        hub.onModel(model(Status.RUNNING)); // within the frame of that write: at its end
+        clock.runReady(); // its completion
+        r.hold();
+        hub.onModel(model(Status.RUNNING));
+        hub.onModel(model(Status.DONE));
         clock.runReady();
-        assertEquals(before + 1, r.writes.size());
-        clock.advance(EventHub.FRAME_MS);
         assertEquals(before + 2, r.writes.size());
+        r.complete();
+        clock.runReady();
+        assertEquals(before + 3, r.writes.size(), "what came during the write follows its completion");
+        assertTrue(r.writes.get(before + 2).contains("\"status\":\"done\""), r.writes.get(before + 2));
     }
 
     @Test
@@ -134,11 +159,11 @@ class EventHubTest {
         hub.onModel(model(Status.IDLE));
         Recorder stalled = open(Filter.ALL, null, true);
         Recorder fast = open(Filter.ALL, null, false);
-        clock.advance(EventHub.FRAME_MS);
+        clock.runReady();
         for (int i = 0; i < 3000; i++) {
             hub.onModel(
                     model(i % 2 == 0 ? Status.RUNNING : Status.TOOL_RUNNING, i % 3 == 0 ? Status.DONE : Status.IDLE));
-            clock.advance(EventHub.FRAME_MS);
+            clock.runReady();
         }
         assertEquals(1, stalled.writes.size(), "one batch in flight, nothing more written to it");
         assertTrue(fast.writes.size() > 2500, "the other client kept up: " + fast.writes.size());
@@ -155,17 +180,17 @@ class EventHubTest {
         hub.onModel(model(Status.RUNNING));
         hub.onModel(model(Status.WAITING));
         Recorder back = open(Filter.ALL, Long.toString(seen), false);
-        clock.advance(EventHub.FRAME_MS);
+        clock.runReady();
         assertEquals(
                 "id: " + (seen + 1) + "\nevent: agent",
                 back.all().substring(0, ("id: " + (seen + 1) + "\nevent: agent").length()));
         assertEquals(2, back.all().split("event: agent").length - 1);
         assertFalse(back.all().contains("snapshot"));
         Recorder garbled = open(Filter.ALL, "12abc", false);
-        clock.advance(EventHub.FRAME_MS);
+        clock.runReady();
         assertTrue(garbled.all().contains("event: snapshot"), garbled.all());
         Recorder current = open(Filter.ALL, Long.toString(hub.stats().lastId()), false);
-        clock.advance(EventHub.FRAME_MS);
+        clock.runReady();
         assertFalse(current.all().contains("event:"), "nothing missed: " + current.all());
     }
 
@@ -173,9 +198,9 @@ class EventHubTest {
     void filtersByTypeSessionAndPane() {
         hub.onModel(model(Status.IDLE, Status.IDLE));
         Recorder onlyPane2 = open(new Filter(Filter.types("agents"), null, "%2"), null, false);
-        clock.advance(EventHub.FRAME_MS);
+        clock.runReady();
         hub.onModel(model(Status.RUNNING, Status.WAITING));
-        clock.advance(EventHub.FRAME_MS);
+        clock.runReady();
         String got = onlyPane2.writes.get(onlyPane2.writes.size() - 1);
         assertTrue(got.contains("\"pane\":\"%2\"") && !got.contains("\"pane\":\"%1\""), got);
         assertTrue(onlyPane2.writes.get(0).contains("\"agents\":[{\"pane\":\"%2\""), "the snapshot is filtered too");
@@ -205,9 +230,9 @@ class EventHubTest {
         assertTrue(hub.open(Filter.ALL, null, broken));
         clock.runReady();
         Recorder fine = open(Filter.ALL, null, false);
-        clock.advance(EventHub.FRAME_MS);
+        clock.runReady();
         hub.onModel(model(Status.WAITING));
-        clock.advance(EventHub.FRAME_MS);
+        clock.runReady();
         assertTrue(fine.all().contains("\"status\":\"waiting\""), fine.all());
         assertEquals(1, hub.stats().clients());
     }
