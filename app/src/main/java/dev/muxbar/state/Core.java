@@ -7,7 +7,6 @@ import dev.muxbar.model.Scheduler;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Event.OrderEdit;
 import dev.muxbar.tmux.Formats.Part;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,21 +27,13 @@ public final class Core {
     /** Counters for benchmarks and {@code /health}; a consistent copy, safe to read from any thread. */
     public record Stats(long events, long marks, long refreshes, long scans, long publishes, long refreshFailures) {}
 
-    private final Scheduler scheduler;
     private final Executor loop;
-    private final BiFunction<Set<Part>, Map<String, Snapshot.PaneProcess>, ? extends CompletionStage<Snapshot>>
-            refresher;
-    private final Supplier<? extends CompletionStage<Map<String, Snapshot.PaneProcess>>> scanner;
-    private final CoreTiming timing;
     private final Consumer<String> log;
     private final Function<OrderBook, ? extends CompletionStage<?>> save;
-    private final RefreshCoalescer coalescer;
-    private final RefreshCoalescer scans;
+    private final TmuxReader reader;
     private final Subscribers subscribers = new Subscribers();
     private final PublishThrottle throttle;
 
-    private final EnumSet<Part> dirty = EnumSet.allOf(Part.class);
-    private Map<String, Snapshot.PaneProcess> processes = Map.of();
     private Snapshot snapshot = Snapshot.EMPTY;
     private OrderBook book;
     /** The newest model; subscribers get it through {@link #throttle}. */
@@ -51,9 +42,6 @@ public final class Core {
     private volatile Stats stats = new Stats(0, 0, 0, 0, 0, 0);
     private long events;
     private long failures;
-    private Scheduler.Cancellable reconcileTimer;
-    private Scheduler.Cancellable scanTimer;
-    private boolean stopped;
     private final AgentDesk agents;
     private final ChoiceDesk choices;
     private final MetaDesk metas;
@@ -70,16 +58,10 @@ public final class Core {
             CoreTiming timing,
             Consumer<String> log,
             CoreParts parts) {
-        this.scheduler = scheduler;
         this.loop = loop;
-        this.refresher = refresher;
-        this.scanner = scanner;
         this.book = initialBook;
-        this.timing = timing;
         this.log = log;
-        this.coalescer = new RefreshCoalescer(scheduler, loop, timing.debounce(), timing.maxWait(), this::startRefresh);
-        this.scans =
-                new RefreshCoalescer(scheduler, loop, timing.scanDebounce(), timing.scanMaxWait(), this::startScan);
+        this.reader = new TmuxReader(scheduler, loop, refresher, scanner, timing, this::handle);
         this.throttle = new PublishThrottle(scheduler, timing.publishFrame(), this::deliver);
         this.save = parts.save();
         Tracker tracker = parts.tracker() != null ? parts.tracker() : new Tracker(pid -> 0);
@@ -101,23 +83,15 @@ public final class Core {
 
     /** Starts the first refresh and the reconciliation poll (call on the loop). */
     public void start() {
-        coalescer.markDirty();
-        reconcileTimer = scheduler.every(timing.reconcile(), () -> handle(new Event.Reconcile()));
-        scanTimer = scheduler.every(timing.scanPoll(), scans::markDirty);
+        reader.start();
     }
 
     /** Stops timers (call on the loop). */
     public void stop() {
-        stopped = true;
-        if (reconcileTimer != null) {
-            reconcileTimer.cancel();
-            scanTimer.cancel();
-        }
+        reader.stop();
         agents.stop();
         choices.stop();
         metas.stop();
-        coalescer.stop();
-        scans.stop();
         throttle.stop();
     }
 
@@ -125,18 +99,15 @@ public final class Core {
     public void handle(Event e) {
         events++;
         if (e instanceof Event.TmuxChanged t) {
-            tmuxChanged(t);
+            reader.changed(t);
         } else if (e instanceof Event.Refresh r) {
-            dirty.addAll(r.parts());
-            coalescer.markUrgent(); // asked for by the daemon after its own command: no burst follows
+            reader.readSoon(r.parts());
         } else if (e instanceof Event.Reconcile) {
-            dirty.addAll(EnumSet.allOf(Part.class));
-            coalescer.markDirty();
+            reader.reconcile();
         } else if (e instanceof Event.Refreshed r) {
             refreshed(r);
         } else if (e instanceof Event.PanesScanned p) {
-            processes = Snapshot.PaneProcess.of(p.processes(), snapshot.paneIds());
-            snapshot = snapshot.withProcesses(processes);
+            snapshot = reader.scanned(snapshot, p.processes());
             observeAgents();
             publishIfChanged();
         } else if (e instanceof Event.RefreshFailed f) {
@@ -170,35 +141,12 @@ public final class Core {
     }
 
     private void updateStats() {
-        stats = new Stats(
-                events, coalescer.marks(), coalescer.refreshes(), scans.refreshes(), throttle.deliveries(), failures);
-    }
-
-    /** Something in tmux may have changed: which parts to read again, and whether to scan processes. */
-    private void tmuxChanged(Event.TmuxChanged t) {
-        Set<Part> parts = RefreshParts.of(t.notification());
-        if (!parts.isEmpty()) {
-            dirty.addAll(parts);
-            coalescer.markDirty();
-        }
-        if (RefreshParts.suggestsNewCommand(t.notification())) {
-            scans.markDirty();
-        }
+        stats = new Stats(events, reader.marks(), reader.refreshes(), reader.scans(), throttle.deliveries(), failures);
     }
 
     /** A snapshot read from tmux. */
     private void refreshed(Event.Refreshed r) {
-        Set<String> live = r.snapshot().paneIds();
-        if (!processes.keySet().equals(live)) {
-            processes = Snapshot.PaneProcess.of(processes, live); // bounded by live panes
-            if (!processes.keySet().containsAll(live)) {
-                scans.markDirty(); // new panes: learn what they run soon
-            }
-        }
-        recheckNewClients(snapshot, r.snapshot());
-        // The refresh was assembled with the processes known when it started; a scan that landed
-        // meanwhile is applied here (no copy when nothing differs).
-        snapshot = r.snapshot().withProcesses(processes);
+        snapshot = reader.refreshed(snapshot, r.snapshot());
         book = book.reconcile(snapshot);
         metas.retain(snapshot.sessions().stream().map(x -> x.id()).collect(java.util.stream.Collectors.toSet()));
         observeAgents();
@@ -221,35 +169,6 @@ public final class Core {
         }
     }
 
-    /**
-     * tmux learns a client's terminal features (RGB among them) from the terminal's answers to its
-     * queries, moments after the client attached, and sends no notification when they arrive: a
-     * client read at attach time looks low-colour until the next refresh. New clients therefore get
-     * two follow-up reads of the client list.
-     */
-    static final long[] CLIENT_RECHECK_MS = {250, 1_500};
-
-    private void recheckNewClients(Snapshot before, Snapshot after) {
-        if (stopped || !RefreshParts.newClients(before, after)) {
-            return;
-        }
-        for (long delay : CLIENT_RECHECK_MS) {
-            scheduler.schedule(delay, () -> {
-                if (!stopped) {
-                    handle(new Event.Refresh(EnumSet.of(Part.CLIENTS)));
-                }
-            });
-        }
-    }
-
-    private CompletionStage<?> startScan() {
-        return scanner.get().handle((m, err) -> {
-            loop.execute(
-                    () -> handle(m != null ? new Event.PanesScanned(m) : new Event.RefreshFailed("pane scan: " + err)));
-            return null;
-        });
-    }
-
     private void applyEdit(OrderEdit edit, CompletableFuture<Void> done) {
         if (snapshot == Snapshot.EMPTY) {
             done.completeExceptionally(new IllegalStateException("the daemon has not read tmux yet"));
@@ -269,20 +188,6 @@ public final class Core {
                 done.completeExceptionally(
                         new java.io.IOException("the order changed but could not be saved: " + err.getMessage(), err));
             }
-        });
-    }
-
-    /** Hands the parts marked so far to one refresh; marks during its flight go to the next. */
-    private CompletionStage<?> startRefresh() {
-        EnumSet<Part> parts = EnumSet.copyOf(dirty);
-        dirty.clear();
-        return refresher.apply(parts, processes).handle((s, err) -> {
-            if (err != null) {
-                loop.execute(() -> dirty.addAll(parts)); // try those parts again next time
-            }
-            loop.execute(
-                    () -> handle(s != null ? new Event.Refreshed(s) : new Event.RefreshFailed(String.valueOf(err))));
-            return null;
         });
     }
 

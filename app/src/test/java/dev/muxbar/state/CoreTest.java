@@ -196,7 +196,7 @@ class CoreTest {
                 a.sessions(),
                 List.of(new Snapshot.Client("/dev/pts/1", "/dev/pts/1", 5, "$0", 1000, 80, 24, false))));
         int before = tmux.refreshes.size();
-        clock.advance(Core.CLIENT_RECHECK_MS[0] + CoreTiming.DEFAULT.debounce());
+        clock.advance(TmuxReader.CLIENT_RECHECK_MS[0] + CoreTiming.DEFAULT.debounce());
         assertEquals(before + 1, tmux.refreshes.size(), "a follow-up read without any notification");
         assertTrue(tmux.refreshParts.get(before).contains(Part.CLIENTS), "of the clients: " + tmux.refreshParts);
         landWith(new Snapshot(
@@ -206,11 +206,11 @@ class CoreTest {
         assertTrue(
                 seen.get(seen.size() - 1).snapshot().clients().get(0).rgb(),
                 "the model now knows the client takes RGB");
-        clock.advance(Core.CLIENT_RECHECK_MS[1]);
+        clock.advance(TmuxReader.CLIENT_RECHECK_MS[1]);
         assertEquals(before + 2, tmux.refreshes.size(), "and a second, later one");
         tmux.lastRefresh().complete(seen.get(seen.size() - 1).snapshot());
         clock.runReady();
-        clock.advance(Core.CLIENT_RECHECK_MS[1] * 2);
+        clock.advance(TmuxReader.CLIENT_RECHECK_MS[1] * 2);
         assertEquals(before + 2, tmux.refreshes.size(), "a known client is not read again");
     }
 
