@@ -1,5 +1,6 @@
 package dev.muxbar.sidebar;
 
+import dev.muxbar.sidebar.render.GitMark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +25,6 @@ import java.util.function.Consumer;
 final class GitInfo implements AutoCloseable {
 
     /** What a row shows: the branch (or a short commit when detached) and whether the tree is dirty. */
-    record Git(String branch, boolean dirty) {}
-
     static final int MAX_REPOS = 128;
     /**
      * Editing a tracked file changes neither HEAD nor the index, so the dirty mark is also re-checked
@@ -33,7 +32,7 @@ final class GitInfo implements AutoCloseable {
      */
     static final long RECHECK_MS = 10_000;
 
-    private record Seen(FileTime head, FileTime index, long checkedAt, Git git) {}
+    private record Seen(FileTime head, FileTime index, long checkedAt, GitMark git) {}
 
     private final ExecutorService worker = dev.muxbar.state.Threads.lazy("muxbar-git", 1);
     private final dev.muxbar.state.ConflatingSlot<Map<String, String>> requests =
@@ -55,16 +54,16 @@ final class GitInfo implements AutoCloseable {
         }
     };
 
-    private final Consumer<Map<String, Git>> onChange;
+    private final Consumer<Map<String, GitMark>> onChange;
     private final long recheckMillis;
-    private Map<String, Git> last = Map.of();
+    private Map<String, GitMark> last = Map.of();
 
     /** @param onChange session id → git info, called on the git thread when anything changed */
-    GitInfo(Consumer<Map<String, Git>> onChange) {
+    GitInfo(Consumer<Map<String, GitMark>> onChange) {
         this(onChange, RECHECK_MS);
     }
 
-    GitInfo(Consumer<Map<String, Git>> onChange, long recheckMillis) {
+    GitInfo(Consumer<Map<String, GitMark>> onChange, long recheckMillis) {
         this.onChange = onChange;
         this.recheckMillis = recheckMillis;
     }
@@ -75,11 +74,11 @@ final class GitInfo implements AutoCloseable {
     }
 
     private void check(Map<String, String> cwdBySession) {
-        Map<String, Git> out = new HashMap<>();
+        Map<String, GitMark> out = new HashMap<>();
         for (Map.Entry<String, String> e : cwdBySession.entrySet()) {
             Path gitDir = gitDirs.computeIfAbsent(e.getValue(), GitInfo::findGitDir); // null is not stored
             if (gitDir != null) {
-                Git g = git(gitDir);
+                GitMark g = git(gitDir);
                 if (g != null) {
                     out.put(e.getKey(), g);
                 }
@@ -113,7 +112,7 @@ final class GitInfo implements AutoCloseable {
         return null;
     }
 
-    private Git git(Path gitDir) {
+    private GitMark git(Path gitDir) {
         FileTime head = mtime(gitDir.resolve("HEAD"));
         FileTime index = mtime(gitDir.resolve("index"));
         Seen seen = repos.get(gitDir);
@@ -128,7 +127,7 @@ final class GitInfo implements AutoCloseable {
         if (branch == null) {
             return null;
         }
-        Git g = new Git(branch, dirty(gitDir));
+        GitMark g = new GitMark(branch, dirty(gitDir));
         repos.put(gitDir, new Seen(head, index, now, g));
         return g;
     }

@@ -4,11 +4,9 @@ import dev.muxbar.model.Scheduler;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.PaneWatch;
 import dev.muxbar.tmux.TmuxGateway;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The screens sidebars peek at, in any session: an agent's pane is read ({@code capture-pane -e})
@@ -17,7 +15,7 @@ import java.util.function.BiConsumer;
  * right after it). Once a pane has been read {@link #BURST} times within a second it is read every
  * {@link #BUSY_MS} until it has been quiet for a second: a line printed after a quiet spell shows
  * within a tick, and a pane pouring out megabytes costs four captures a second. Nobody peeking: no command at
- * all. On the loop.
+ * all. Each peek is a {@link Peek} owned by the {@link Sidebar} that peeks. On the loop.
  */
 final class PeekFeed {
 
@@ -29,12 +27,13 @@ final class PeekFeed {
     private final PaneWatch panes;
     private final Scheduler scheduler;
     private final Executor loop;
-    private final BiConsumer<String, List<String>> shown; // sidebar pane, the agent pane's latest lines
-    private final Map<String, Peek> peeks = new HashMap<>(); // by sidebar pane
     private long captures;
 
-    private static final class Peek {
+    /** One sidebar's peek at an agent pane: read while it lives; {@link #stop} ends every read. */
+    final class Peek {
         final String agentPane;
+        private final Consumer<List<String>> shown; // the agent pane's latest lines
+        private boolean stopped;
         List<String> last = List.of();
         long reads;
         boolean busy;
@@ -43,8 +42,23 @@ final class PeekFeed {
         PaneWatch.Handle watching;
         final java.util.ArrayDeque<Long> recent = new java.util.ArrayDeque<>(); // capture times in the last second
 
-        Peek(String agentPane) {
+        Peek(String agentPane, Consumer<List<String>> shown) {
             this.agentPane = agentPane;
+            this.shown = shown;
+        }
+
+        /** No more reads (the peek closed, or its sidebar went). */
+        void stop() {
+            stopped = true;
+            if (timer != null) {
+                timer.cancel();
+            }
+            watching.stop();
+        }
+
+        /** How often the pane was read in this peek. */
+        long reads() {
+            return reads;
         }
 
         boolean spaced; // reads BUSY_MS apart until the pane has been quiet for a second
@@ -63,68 +77,19 @@ final class PeekFeed {
         }
     }
 
-    PeekFeed(
-            TmuxGateway tmux,
-            PaneWatch panes,
-            Scheduler scheduler,
-            Executor loop,
-            BiConsumer<String, List<String>> shown) {
+    PeekFeed(TmuxGateway tmux, PaneWatch panes, Scheduler scheduler, Executor loop) {
         this.tmux = tmux;
         this.panes = panes;
         this.scheduler = scheduler;
         this.loop = loop;
-        this.shown = shown;
     }
 
-    /** Sidebar {@code sidebarPane} peeks at {@code agentPane} from now on (its screen is read at once). */
-    void start(String sidebarPane, String agentPane) {
-        stop(sidebarPane);
-        Peek p = new Peek(agentPane);
-        peeks.put(sidebarPane, p);
-        capture(sidebarPane, p);
-        p.watching = panes.watch(agentPane, WATCH_MS, pane -> {
-            if (peeks.get(sidebarPane) == p) {
-                capture(sidebarPane, p);
-            }
-        });
-    }
-
-    /** The sidebar stopped peeking (or went): no more reads. */
-    void stop(String sidebarPane) {
-        Peek p = peeks.remove(sidebarPane);
-        if (p != null) {
-            if (p.timer != null) {
-                p.timer.cancel();
-            }
-            p.watching.stop();
-        }
-    }
-
-    /** The sidebar stops peeking and gets back the sidebars' {@code width} (a peek widened it). */
-    void end(String sidebarPane, int width) {
-        stop(sidebarPane);
-        tmux.send(Commands.resizePaneWidth(sidebarPane, width));
-    }
-
-    /** The sidebars that peek now. */
-    java.util.Set<String> sidebars() {
-        return java.util.Set.copyOf(peeks.keySet());
-    }
-
-    boolean peeking(String sidebarPane) {
-        return peeks.containsKey(sidebarPane);
-    }
-
-    /** The agent pane a sidebar peeks at, or null. */
-    String target(String sidebarPane) {
-        Peek p = peeks.get(sidebarPane);
-        return p == null ? null : p.agentPane;
-    }
-
-    /** How often the pane a sidebar peeks at was read in this peek (0: none). */
-    long reads(String sidebarPane) {
-        Peek p = peeks.get(sidebarPane);
-        return p == null ? 0 : p.reads;
+    /** A peek at {@code agentPane} from now on: its screen is read at once, then whenever it may have changed. */
+    Peek start(String agentPane, Consumer<List<String>> shown) {
+        Peek p = new Peek(agentPane, shown);
+        capture(p);
+        p.watching = panes.watch(agentPane, WATCH_MS, pane -> capture(p));
+        return p;
     }
 
     /** Captures taken (for benchmarks and tests). */
@@ -132,7 +97,10 @@ final class PeekFeed {
         return captures;
     }
 
-    private void capture(String sidebarPane, Peek p) {
+    private void capture(Peek p) {
+        if (p.stopped) {
+            return;
+        }
         if (p.busy || p.timer != null) {
             p.again = true;
             return;
@@ -142,7 +110,7 @@ final class PeekFeed {
         if (at > now) {
             p.timer = scheduler.schedule(at - now, () -> {
                 p.timer = null;
-                capture(sidebarPane, p);
+                capture(p);
             });
             return;
         }
@@ -154,15 +122,15 @@ final class PeekFeed {
         tmux.send(Commands.capturePaneStyled(p.agentPane))
                 .whenComplete((lines, err) -> loop.execute(() -> {
                     p.busy = false;
-                    if (peeks.get(sidebarPane) != p) {
+                    if (p.stopped) {
                         return; // stopped meanwhile
                     }
                     if (err == null && !lines.equals(p.last)) {
                         p.last = List.copyOf(lines);
-                        shown.accept(sidebarPane, p.last);
+                        p.shown.accept(p.last);
                     }
                     if (p.again) {
-                        capture(sidebarPane, p); // it changed while this capture was in flight
+                        capture(p); // it changed while this capture was in flight
                     }
                 }));
     }

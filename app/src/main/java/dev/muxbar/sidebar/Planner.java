@@ -4,6 +4,7 @@ import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot.Window;
+import dev.muxbar.sidebar.view.WidthMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,12 +21,12 @@ public final class Planner {
 
     /** Sidebars on or off, their width and edge. */
     public record Settings(boolean enabled, int width, boolean right) {
-        public static final int MIN_WIDTH = 16;
-        public static final int MAX_WIDTH = 80;
+        public static final int MIN_WIDTH = WidthMode.MIN_WIDTH;
+        public static final int MAX_WIDTH = WidthMode.MAX_WIDTH;
         public static final Settings DEFAULT = new Settings(true, 30, false);
 
         public Settings {
-            width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width));
+            width = WidthMode.clamp(width);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Client;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.Session;
+import dev.muxbar.sidebar.view.Command;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.theme.ThemeResult;

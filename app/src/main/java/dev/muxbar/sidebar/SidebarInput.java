@@ -4,8 +4,12 @@ import com.googlecode.lanterna.input.KeyStroke;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Session;
+import dev.muxbar.sidebar.view.AnswerMode;
+import dev.muxbar.sidebar.view.Command;
+import dev.muxbar.sidebar.view.Keys;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.TmuxGateway;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -24,7 +28,6 @@ final class SidebarInput {
     private final Executor loop;
     private final SidebarPainter painter;
     private final SidebarActions actions;
-    private final Keys keys = new Keys();
     private final dev.muxbar.act.AgentActions agents;
     private final PeekFeed peeks;
 
@@ -50,16 +53,16 @@ final class SidebarInput {
                     if (err == null && focus.isPresent() && focus.get().active()) {
                         act(paneId, focus.get(), k);
                     } else {
-                        ignored(painter.entry(paneId));
+                        ignored(painter.sidebar(paneId));
                     }
                 }));
     }
 
     private void act(String paneId, Commands.PaneFocus focus, KeyStroke k) {
         String windowId = focus.windowId();
-        SidebarPainter.Entry e = painter.entry(paneId);
+        Sidebar sidebar = painter.sidebar(paneId);
         Model model = painter.model();
-        if (e == null || model == null) {
+        if (sidebar == null || model == null) {
             return;
         }
         Snapshot s = model.snapshot();
@@ -71,24 +74,24 @@ final class SidebarInput {
             actions.refreshClients();
         }
         if (own == null) {
-            ignored(e); // nobody looks at this window
+            ignored(sidebar); // nobody looks at this window
             return;
         }
         painter.refreshChoices();
-        Keys.Result r = keys.handle(painter.input(e, own.id()), k);
-        e.view = r.view();
+        Keys.Result r = Keys.handle(painter.input(sidebar, own.id()), k);
+        sidebar.show(r.view());
         for (Command c : r.commands()) {
             if (c instanceof Command.ReadPrompt rp) {
-                offerChoices(e, own.id(), rp.pane());
+                offerChoices(sidebar, own.id(), rp.pane());
             } else if (c instanceof Command.Peek pk) {
-                peek(paneId, s, pk.pane());
+                peek(sidebar, s, pk.pane());
             } else if (c instanceof Command.EndPeek) {
-                peeks.end(paneId, model.choices().width());
+                endPeek(sidebar, model.choices().width());
             } else {
                 actions.run(c, s, own, windowId);
             }
         }
-        painter.paint(e, own.id());
+        painter.paint(sidebar, own.id());
     }
 
     /**
@@ -96,8 +99,9 @@ final class SidebarInput {
      * ({@code @muxbar-peek-width}: columns, or a share of the window like {@code 50%}; default half
      * the window). The user's panes keep their order and focus; ending the peek gives the width back.
      */
-    private void peek(String sidebarPane, Snapshot s, String agentPane) {
-        peeks.start(sidebarPane, agentPane);
+    private void peek(Sidebar sidebar, Snapshot s, String agentPane) {
+        String sidebarPane = sidebar.paneId();
+        sidebar.peek(peeks.start(agentPane, lines -> peekShown(sidebar, lines)));
         int windowWidth = s.sessions().stream()
                 .flatMap(x -> x.windows().stream())
                 .filter(w -> w.panes().stream().anyMatch(p -> p.id().equals(sidebarPane)))
@@ -106,11 +110,35 @@ final class SidebarInput {
                 .orElse(0);
         tmux.send(Commands.globalOption("@muxbar-peek-width"))
                 .whenComplete((v, err) -> loop.execute(() -> {
-                    if (!peeks.peeking(sidebarPane) || windowWidth == 0) {
+                    if (!sidebar.peeking() || windowWidth == 0) {
                         return;
                     }
                     tmux.send(Commands.resizePaneWidth(sidebarPane, peekWidth(err == null ? v : null, windowWidth)));
                 }));
+    }
+
+    /** A peeked pane's new lines: shown in the sidebar that peeks, while someone sees it. */
+    private void peekShown(Sidebar sidebar, List<String> lines) {
+        if (!sidebar.peekLines(lines)) {
+            sidebar.endPeek(); // its peek was closed
+            return;
+        }
+        Model m = painter.model();
+        Session own = m == null ? null : painter.viewsOf(m.snapshot()).get(sidebar.windowId());
+        if (own == null) {
+            // Nobody looks at this window any more: the peek ends, and the sidebar gets its width back.
+            endPeek(
+                    sidebar,
+                    m == null ? Planner.Settings.MIN_WIDTH : m.choices().width());
+            return;
+        }
+        painter.paint(sidebar, own.id());
+    }
+
+    /** The sidebar stops peeking and gets back the sidebars' {@code width} (a peek widened it). */
+    private void endPeek(Sidebar sidebar, int width) {
+        sidebar.endPeek();
+        tmux.send(Commands.resizePaneWidth(sidebar.paneId(), width));
     }
 
     /** The peek's width from the option ({@code 80}, {@code 60%}), within the window and leaving the content 10 columns. */
@@ -130,14 +158,14 @@ final class SidebarInput {
     }
 
     /** Reads the agent's prompt and shows its choices in this sidebar (or says why there are none). */
-    private void offerChoices(SidebarPainter.Entry e, String ownSessionId, String pane) {
+    private void offerChoices(Sidebar sidebar, String ownSessionId, String pane) {
         agents.show(pane)
                 .whenComplete((shown, err) -> loop.execute(() -> {
                     var p = err == null && shown.isPresent() ? shown.get().prompt() : null;
                     if (p != null) {
-                        e.view = e.view.withMode(
-                                new View.Mode.Answer(pane, shown.get().agent(), p.hash(), p.choices()));
-                        painter.paint(e, ownSessionId);
+                        sidebar.show(sidebar.view()
+                                .withMode(new AnswerMode(pane, shown.get().agent(), p.hash(), p.choices())));
+                        painter.paint(sidebar, ownSessionId);
                     } else {
                         actions.notice(
                                 err != null
@@ -149,9 +177,9 @@ final class SidebarInput {
                 }));
     }
 
-    private static void ignored(SidebarPainter.Entry e) {
-        if (e != null) {
-            e.ignoredKeys++;
+    private static void ignored(Sidebar sidebar) {
+        if (sidebar != null) {
+            sidebar.ignoredKey();
         }
     }
 }

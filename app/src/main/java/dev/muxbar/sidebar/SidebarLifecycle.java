@@ -52,11 +52,11 @@ public final class SidebarLifecycle {
     private final Consumer<String> log;
     private final Map<String, Pending> pendingCreates = new HashMap<>();
     private final Map<String, Long> resizedAt = new HashMap<>();
-    private java.util.function.Supplier<Set<String>> peeking = Set::of;
     private Planner.Settings settings;
     private int toldWidth = -1; // the kept width tmux was told
     private Snapshot last;
     private Set<String> lastViewed = Set.of();
+    private Set<String> lastPeeking = Set.of();
     private Choices lastChoices;
     private Scheduler.Cancellable recheck;
 
@@ -90,13 +90,11 @@ public final class SidebarLifecycle {
         this.log = log;
     }
 
-    /** The sidebars that peek now (their width is the peek's). */
-    void peeking(java.util.function.Supplier<Set<String>> peeking) {
-        this.peeking = peeking;
-    }
-
-    /** Plans and runs the lifecycle for this snapshot and these choices; windows someone views are served first. */
-    public void plan(Snapshot s, Choices c, Set<String> viewedWindows) {
+    /**
+     * Plans and runs the lifecycle for this snapshot and these choices; windows someone views are
+     * served first, and the sidebars that peek ({@code peeking}) keep the width their peek gave them.
+     */
+    public void plan(Snapshot s, Choices c, Set<String> viewedWindows, Set<String> peeking) {
         Planner.Settings next = new Planner.Settings(c.sidebars(), c.width(), c.right());
         if (settings != null && next.enabled() != settings.enabled()) {
             pendingCreates.clear(); // toggled: what was asked before no longer counts
@@ -112,13 +110,14 @@ public final class SidebarLifecycle {
         last = s;
         lastChoices = c;
         lastViewed = viewedWindows;
+        lastPeeking = peeking;
         long now = scheduler.now();
         pendingCreates.keySet().removeAll(windowsWithSidebar(s)); // arrived
         pendingCreates.values().removeIf(p -> p.lost(now)); // made but never seen: ask again
         resizedAt.values().removeIf(t -> now - t > SETTLE_MS);
         // A sidebar someone peeks through keeps the width the peek gave it (the planner repairs drift of the others).
         Set<String> keepWidth = new java.util.HashSet<>(resizedAt.keySet());
-        keepWidth.addAll(peeking.get());
+        keepWidth.addAll(peeking);
         List<Planner.Action> actions = new ArrayList<>(Planner.plan(s, settings, pendingCreates.keySet(), keepWidth));
         // Toggling on restores the window being looked at first.
         actions.sort(Comparator.comparing(
@@ -138,7 +137,7 @@ public final class SidebarLifecycle {
             recheck = scheduler.schedule(PENDING_MS + 1, () -> {
                 recheck = null;
                 if (last != null) {
-                    plan(last, lastChoices, lastViewed);
+                    plan(last, lastChoices, lastViewed, lastPeeking);
                 }
             });
         }

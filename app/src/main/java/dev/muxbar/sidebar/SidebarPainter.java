@@ -7,6 +7,10 @@ import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Pane;
 import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot.Window;
+import dev.muxbar.sidebar.pane.PaneScreen;
+import dev.muxbar.sidebar.render.AgentView;
+import dev.muxbar.sidebar.render.GitMark;
+import dev.muxbar.sidebar.view.Renderer;
 import dev.muxbar.theme.Theme;
 import dev.muxbar.theme.ThemeChoices;
 import dev.muxbar.theme.Xterm256;
@@ -45,22 +49,12 @@ public final class SidebarPainter {
                 Runnable gone);
     }
 
-    /** Loop-owned state of one open sidebar. */
-    static final class Entry {
-        PaneScreen pane;
-        View view = View.INITIAL;
-        String windowId;
-        int width;
-        int height;
-        long ignoredKeys; // keys that arrived while the sidebar was not the active pane of a viewed window
-    }
-
     private final Scheduler scheduler;
     private final Executor loop;
     private final ThemeChoices themes;
     private final Opener opener;
     private final BiConsumer<String, KeyStroke> onKey;
-    private final Map<String, Entry> open = new HashMap<>();
+    private final Map<String, Sidebar> open = new HashMap<>();
     private final Map<String, Long> fresh = new HashMap<>(); // opened from split-window's reply: pane id → since
     private Model model;
     private Theme theme;
@@ -69,7 +63,7 @@ public final class SidebarPainter {
     private Snapshot viewsFor;
     private Map<String, Session> views = Map.of();
     private Set<String> lowColour = Set.of();
-    private Map<String, GitInfo.Git> git = Map.of();
+    private Map<String, GitMark> git = Map.of();
     private Scheduler.Cancellable animation;
     private long animationPeriod;
 
@@ -117,25 +111,25 @@ public final class SidebarPainter {
         fresh.values().removeIf(t -> now - t > FRESH_MS);
         open.entrySet().removeIf(e -> {
             if (!panes.containsKey(e.getKey()) && !fresh.containsKey(e.getKey())) {
-                e.getValue().pane.close();
+                e.getValue().close();
                 return true;
             }
             return false;
         });
         for (Pane p : panes.values()) {
-            openEntry(p.id(), p.tty(), p.width(), p.height()).windowId =
-                    windowOf.get(p.id()).id();
+            open(p.id(), p.tty(), p.width(), p.height())
+                    .place(windowOf.get(p.id()).id(), p.width(), p.height());
         }
     }
 
     /** A sidebar tmux just made: open and paint it now, not after the next refresh. */
     public void opened(String windowId, Commands.NewPane p) {
         fresh.put(p.id(), scheduler.now());
-        Entry entry = openEntry(p.id(), p.tty(), p.width(), p.height());
-        entry.windowId = windowId;
+        Sidebar sidebar = open(p.id(), p.tty(), p.width(), p.height());
+        sidebar.place(windowId, p.width(), p.height());
         Session own = model == null ? null : viewsOf(model.snapshot()).get(windowId);
         if (own != null) {
-            paint(entry, own.id());
+            paint(sidebar, own.id());
         }
     }
 
@@ -147,7 +141,7 @@ public final class SidebarPainter {
     }
 
     /** Git branch and dirty mark per session id. */
-    public void setGit(Map<String, GitInfo.Git> g) {
+    public void setGit(Map<String, GitMark> g) {
         git = g;
         repaint();
     }
@@ -163,10 +157,10 @@ public final class SidebarPainter {
             return;
         }
         Map<String, Session> viewed = viewsOf(model.snapshot());
-        for (Entry e : open.values()) {
-            Session own = viewed.get(e.windowId);
+        for (Sidebar sidebar : open.values()) {
+            Session own = viewed.get(sidebar.windowId());
             if (own != null) {
-                paint(e, own.id());
+                paint(sidebar, own.id());
             }
         }
     }
@@ -181,7 +175,7 @@ public final class SidebarPainter {
             return;
         }
         Map<String, Session> viewed = viewsOf(model.snapshot());
-        boolean visible = open.values().stream().anyMatch(e -> viewed.containsKey(e.windowId));
+        boolean visible = open.values().stream().anyMatch(x -> viewed.containsKey(x.windowId()));
         boolean busy = model.agents().stream().anyMatch(a -> a.status().busy());
         long period = !visible || model.agents().isEmpty() ? 0 : busy ? AgentView.FRAME_MS : AGE_REPAINT_MS;
         if (period == animationPeriod) {
@@ -195,35 +189,43 @@ public final class SidebarPainter {
     }
 
     /** The open sidebar in a window, or null. */
-    Entry entryOf(String windowId) {
-        for (Entry e : open.values()) {
-            if (windowId.equals(e.windowId)) {
-                return e;
+    Sidebar inWindow(String windowId) {
+        for (Sidebar sidebar : open.values()) {
+            if (windowId.equals(sidebar.windowId())) {
+                return sidebar;
             }
         }
         return null;
     }
 
     /** The open sidebar of a pane, or null. */
-    Entry entry(String paneId) {
+    Sidebar sidebar(String paneId) {
         return open.get(paneId);
     }
 
-    void paint(Entry e, String ownSessionId) {
-        e.pane.show(new SidebarPane.Frame(input(e, ownSessionId))); // rendered by the pane's writer
+    /** The sidebars that peek now (their width is the peek's). */
+    java.util.Set<String> peeking() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        open.values().stream().filter(Sidebar::peeking).forEach(x -> out.add(x.paneId()));
+        return out;
+    }
+
+    /** Paints {@code sidebar}, whose window is viewed through {@code ownSessionId}. */
+    void paint(Sidebar sidebar, String ownSessionId) {
+        sidebar.paint(input(sidebar, ownSessionId)); // rendered on the paint pool
     }
 
     /** What one sidebar's frame is made from; 256 colours when a client without true colour views it. */
-    Renderer.Input input(Entry e, String ownSessionId) {
+    Renderer.Input input(Sidebar sidebar, String ownSessionId) {
         viewsOf(model.snapshot());
-        boolean low = lowColour.contains(e.windowId);
+        boolean low = lowColour.contains(sidebar.windowId());
         return new Renderer.Input(
                 model,
                 low ? theme256 : theme,
-                e.view,
+                sidebar.view(),
                 ownSessionId,
-                e.width,
-                e.height,
+                sidebar.width(),
+                sidebar.height(),
                 git,
                 scheduler.now(),
                 model.choices().notice(),
@@ -254,9 +256,7 @@ public final class SidebarPainter {
         if (animation != null) {
             animation.cancel();
         }
-        for (Entry e : open.values()) {
-            e.pane.close();
-        }
+        open.values().forEach(Sidebar::close);
         open.clear();
     }
 
@@ -273,47 +273,39 @@ public final class SidebarPainter {
             String peek,
             long peekReads) {}
 
+    /** Each open sidebar, with what it peeks at (the agent's pane or null) and how often that pane was read. */
     public List<Info> describe() {
-        return describe(p -> null, p -> 0);
-    }
-
-    /** With what each sidebar peeks at ({@code peek}: the agent's pane or null) and how often that pane was read. */
-    public List<Info> describe(
-            java.util.function.Function<String, String> peek, java.util.function.ToLongFunction<String> reads) {
         List<Info> out = new ArrayList<>();
-        for (Entry e : open.values()) {
-            String id = e.pane.paneId();
+        for (Sidebar x : open.values()) {
+            PaneScreen screen = x.screen();
             out.add(new Info(
-                    id,
-                    e.pane.tty(),
-                    e.windowId,
-                    e.width,
-                    e.height,
-                    e.pane.paints(),
-                    e.pane.bytesWritten(),
-                    e.ignoredKeys,
-                    peek.apply(id),
-                    reads.applyAsLong(id)));
+                    x.paneId(),
+                    screen.tty(),
+                    x.windowId(),
+                    x.width(),
+                    x.height(),
+                    screen.paints(),
+                    screen.bytesWritten(),
+                    x.ignoredKeys(),
+                    x.peekTarget(),
+                    x.peekReads()));
         }
         out.sort(Comparator.comparing(Info::pane));
         return out;
     }
 
-    private Entry openEntry(String paneId, String tty, int width, int height) {
-        Entry entry = open.computeIfAbsent(paneId, id -> {
-            Entry n = new Entry();
-            n.pane = opener.open(id, tty, width, height, k -> onKey.accept(id, k), () -> loop.execute(() -> gone(id)));
-            return n;
-        });
-        entry.width = width;
-        entry.height = height;
-        return entry;
+    /** The open sidebar of a pane, opened now if it is not (its tty at the size tmux gave it). */
+    private Sidebar open(String paneId, String tty, int width, int height) {
+        return open.computeIfAbsent(
+                paneId,
+                id -> new Sidebar(opener.open(
+                        id, tty, width, height, k -> onKey.accept(id, k), () -> loop.execute(() -> gone(id)))));
     }
 
     private void gone(String paneId) {
-        Entry e = open.remove(paneId);
-        if (e != null) {
-            e.pane.close();
+        Sidebar sidebar = open.remove(paneId);
+        if (sidebar != null) {
+            sidebar.close();
         }
     }
 }

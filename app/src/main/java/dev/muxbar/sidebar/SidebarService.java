@@ -6,6 +6,9 @@ import dev.muxbar.model.Scheduler;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot.Window;
+import dev.muxbar.sidebar.pane.PaneScreen;
+import dev.muxbar.sidebar.pane.SidebarPane;
+import dev.muxbar.sidebar.pane.TerminalNote;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.theme.Theme;
@@ -76,32 +79,10 @@ public final class SidebarService {
                 "exec " + dev.muxbar.tmux.TmuxQuote.sh(sidebarScript),
                 painter::opened,
                 log);
-        this.peeks = new PeekFeed(tmux, panes, scheduler, loop, this::peekShown);
-        lifecycle.peeking(peeks::sidebars);
+        this.peeks = new PeekFeed(tmux, panes, scheduler, loop);
         this.input = new SidebarInput(
                 tmux, loop, painter, new SidebarActions(tmux, core, loop, log, painter::model, agents), agents, peeks);
         this.gitInfo = new GitInfo(g -> loop.execute(() -> painter.setGit(g)));
-    }
-
-    /** A peeked pane's new lines: shown in the sidebar that peeks (on the loop). */
-    private void peekShown(String sidebarPane, List<String> lines) {
-        SidebarPainter.Entry e = painter.entry(sidebarPane);
-        if (e == null || !(e.view.mode() instanceof View.Mode.Peek pk)) {
-            peeks.stop(sidebarPane); // the sidebar went, or its peek was closed
-            return;
-        }
-        Model m = painter.model();
-        Session own = m == null ? null : painter.viewsOf(m.snapshot()).get(e.windowId);
-        if (own == null) {
-            // Nobody looks at this window any more: the peek ends, and the sidebar gets its width back.
-            peeks.end(
-                    sidebarPane,
-                    m == null ? Planner.Settings.MIN_WIDTH : m.choices().width());
-            e.view = e.view.withMode(new View.Mode.Normal());
-            return;
-        }
-        e.view = e.view.withMode(new View.Mode.Peek(pk.pane(), pk.agent(), lines));
-        painter.paint(e, own.id());
     }
 
     /**
@@ -111,20 +92,21 @@ public final class SidebarService {
      */
     public boolean notifyTerminal(String windowId, String format, String title, String body) {
         TerminalNote note = TerminalNote.parse(format);
-        SidebarPainter.Entry e = note == null ? null : painter.entryOf(windowId);
-        if (e == null) {
+        Sidebar sidebar = note == null ? null : painter.inWindow(windowId);
+        if (sidebar == null) {
             return false;
         }
-        String pane = e.pane.paneId();
+        PaneScreen screen = sidebar.screen();
+        String pane = sidebar.paneId();
         byte[] bytes = note.bytes(title, body);
         passthrough.retainAll(
                 painter.describe().stream().map(SidebarPainter.Info::pane).toList()); // bounded by open sidebars
         if (passthrough.add(pane)) {
             // muxbar's own pane may pass escapes through; the bytes go once tmux has the option
             tmux.send(dev.muxbar.tmux.Commands.setPaneOption(pane, "allow-passthrough", "on"))
-                    .whenComplete((v, err) -> e.pane.emit(bytes));
+                    .whenComplete((v, err) -> screen.emit(bytes));
         } else {
-            e.pane.emit(bytes); // between two frames
+            screen.emit(bytes); // between two frames
         }
         return true;
     }
@@ -160,12 +142,7 @@ public final class SidebarService {
 
     private void plan(Model m) {
         Snapshot s = m.snapshot();
-        for (String sidebar : peeks.sidebars()) {
-            if (painter.entry(sidebar) == null) {
-                peeks.stop(sidebar); // its sidebar went: no more reads, no subscription left behind
-            }
-        }
-        lifecycle.plan(s, m.choices(), painter.viewsOf(s).keySet());
+        lifecycle.plan(s, m.choices(), painter.viewsOf(s).keySet(), painter.peeking());
         painter.sync(m, m.choices().sidebars());
         painter.repaint();
         painter.animate();
@@ -187,7 +164,7 @@ public final class SidebarService {
 
     /** The open sidebars, for {@code GET /sidebars} (on the loop). */
     public List<SidebarPainter.Info> describe() {
-        return painter.describe(peeks::target, peeks::reads);
+        return painter.describe();
     }
 
     static final int PAINT_THREADS = 2;

@@ -40,9 +40,9 @@ class RecordEqualityTest {
                 "dev.muxbar.model.Meta",
                 "dev.muxbar.model.Meta$Line",
                 "dev.muxbar.model.Meta$Progress",
-                "dev.muxbar.sidebar.Line",
-                "dev.muxbar.sidebar.Line$Span",
-                "dev.muxbar.sidebar.SessionRows$Inputs",
+                "dev.muxbar.sidebar.render.Line",
+                "dev.muxbar.sidebar.render.Line$Span",
+                "dev.muxbar.sidebar.render.SessionRows$Inputs",
                 "dev.muxbar.theme.Color$Ansi",
                 "dev.muxbar.theme.Color$Indexed",
                 "dev.muxbar.theme.Rgb"

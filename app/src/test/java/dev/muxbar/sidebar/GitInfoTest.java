@@ -3,6 +3,7 @@ package dev.muxbar.sidebar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.muxbar.sidebar.render.GitMark;
 import dev.muxbar.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class GitInfoTest {
         git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "-m", "two");
         Path sub = Files.createDirectories(tmp.resolve("deep/er"));
 
-        AtomicReference<Map<String, GitInfo.Git>> seen = new AtomicReference<>(Map.of());
+        AtomicReference<Map<String, GitMark>> seen = new AtomicReference<>(Map.of());
         try (GitInfo info = new GitInfo(seen::set)) {
             info.update(Map.of("$0", sub.toString(), "$1", "/"));
             Poll.until(
@@ -44,7 +45,7 @@ class GitInfoTest {
                     () -> seen.get().containsKey("$0"),
                     "clean branch",
                     () -> seen.get().toString());
-            assertEquals(new GitInfo.Git("feature/x", false), seen.get().get("$0"));
+            assertEquals(new GitMark("feature/x", false), seen.get().get("$0"));
             assertNull(seen.get().get("$1"), "not a repository");
 
             Files.writeString(tmp.resolve("f.txt"), "changed");
@@ -52,7 +53,7 @@ class GitInfoTest {
             info.update(Map.of("$0", sub.toString()));
             Poll.until(
                     5_000,
-                    () -> new GitInfo.Git("feature/x", true).equals(seen.get().get("$0")),
+                    () -> new GitMark("feature/x", true).equals(seen.get().get("$0")),
                     "dirty",
                     () -> seen.get().toString());
 
@@ -106,19 +107,19 @@ class GitInfoTest {
     @Test
     void editingATrackedFileShowsDirtyOnceTheRecheckIsDue() throws Exception {
         repoWithOneCommit();
-        AtomicReference<Map<String, GitInfo.Git>> seen = new AtomicReference<>(Map.of());
+        AtomicReference<Map<String, GitMark>> seen = new AtomicReference<>(Map.of());
         try (GitInfo info = new GitInfo(seen::set, 0)) { // every model re-checks
             info.update(Map.of("$0", tmp.toString()));
             Poll.until(
                     5_000,
-                    () -> new GitInfo.Git("main", false).equals(seen.get().get("$0")),
+                    () -> new GitMark("main", false).equals(seen.get().get("$0")),
                     "clean",
                     () -> seen.get().toString());
             Files.writeString(tmp.resolve("f.txt"), "edited, not added: HEAD and index unchanged");
             info.update(Map.of("$0", tmp.toString()));
             Poll.until(
                     5_000,
-                    () -> new GitInfo.Git("main", true).equals(seen.get().get("$0")),
+                    () -> new GitMark("main", true).equals(seen.get().get("$0")),
                     "dirty",
                     () -> seen.get().toString());
         }

@@ -3,6 +3,11 @@ package dev.muxbar.sidebar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.muxbar.sidebar.render.Ansi;
+import dev.muxbar.sidebar.render.Line;
+import dev.muxbar.sidebar.view.PeekMode;
+import dev.muxbar.sidebar.view.Renderer;
+import dev.muxbar.sidebar.view.View;
 import dev.muxbar.state.ManualScheduler;
 import dev.muxbar.theme.Color;
 import dev.muxbar.theme.Rgb;
@@ -61,10 +66,10 @@ class PeekTest {
         tmux.answering("display-message", c -> digest("%3", now[0]));
         List<List<String>> shown = new ArrayList<>();
         PaneWatch panes = new PaneWatch(tmux, clock, clock);
-        PeekFeed feed = new PeekFeed(tmux, panes, clock, clock, (sidebar, lines) -> shown.add(lines));
+        PeekFeed feed = new PeekFeed(tmux, panes, clock, clock);
         clock.advance(1_000);
         assertEquals(0, tmux.commands.size(), "nobody peeks: no command");
-        feed.start("%9", "%3");
+        PeekFeed.Peek peek = feed.start("%3", shown::add);
         clock.runReady();
         assertEquals(
                 List.of("capture-pane -e -p -t '%3'"), tmux.sent("capture-pane").subList(0, 1));
@@ -78,7 +83,7 @@ class PeekTest {
         clock.advance(PeekFeed.WATCH_MS);
         assertEquals(reads + 1, tmux.sent("capture-pane").size(), "read within one watch tick");
         assertEquals(List.of("$ make", "building", "ok"), shown.get(shown.size() - 1));
-        feed.stop("%9");
+        peek.stop();
         int digests = tmux.sent("display-message").size();
         now[0] = "101 0 0 3 0 t";
         clock.advance(PeekFeed.WATCH_MS * 10);
@@ -94,8 +99,8 @@ class PeekTest {
         int[] line = {0};
         tmux.answering("capture-pane", c -> List.of("line " + line[0]));
         tmux.answering("display-message", c -> digest("%3", "100 " + (++line[0]) + " 0 40 0 t"));
-        PeekFeed feed = new PeekFeed(tmux, new PaneWatch(tmux, clock, clock), clock, clock, (sidebar, lines) -> {});
-        feed.start("%9", "%3");
+        PeekFeed feed = new PeekFeed(tmux, new PaneWatch(tmux, clock, clock), clock, clock);
+        feed.start("%3", lines -> {});
         clock.runReady();
         clock.advance(10_000);
         long perSecond = feed.captures() / 10;
@@ -106,9 +111,9 @@ class PeekTest {
     @Test
     void thePeekShowsTheLastLinesWithTheirColours() {
         Theme t = Theme.builtIn("default");
-        View.Mode.Peek pk =
-                new View.Mode.Peek("%3", "claude", List.of("line 1", "line 2", "\u001b[32mok\u001b[0m", "> ", "", ""));
-        List<Line> rows = ModeRows.peek(pk, 4, 20, t);
+        PeekMode pk = new PeekMode("%3", "claude", List.of("line 1", "line 2", "\u001b[32mok\u001b[0m", "> ", "", ""));
+        List<Line> rows = pk.over(new Renderer.Input(null, t, View.INITIAL.withMode(pk), "$0", 20, 10), 4)
+                .orElseThrow();
         assertEquals(
                 List.of(" claude %3          ", "line 2              ", "ok                  ", ">                   "),
                 rows.stream().map(Line::text).toList());

@@ -64,7 +64,7 @@ class SidebarLifecycleTest {
     @Test
     void aWindowWithoutSidebarGetsOneOpenedAtOnceAndMarked() {
         SidebarLifecycle l = lifecycle();
-        l.plan(snapshot(window("@1", content("%1"))), ON, Set.of("@1"));
+        l.plan(snapshot(window("@1", content("%1"))), ON, Set.of("@1"), Set.of());
         clock.runReady();
         assertEquals(
                 List.of(
@@ -83,12 +83,12 @@ class SidebarLifecycleTest {
     void aPendingCreateIsNotRepeatedUntilItIsLostThenAskedAgain() {
         SidebarLifecycle l = lifecycle();
         Snapshot s = snapshot(window("@1", content("%1")));
-        l.plan(s, ON, Set.of());
-        l.plan(s, ON, Set.of()); // the snapshot does not show it yet
+        l.plan(s, ON, Set.of(), Set.of());
+        l.plan(s, ON, Set.of(), Set.of()); // the snapshot does not show it yet
         assertEquals(1, tmux.sent("split-window").size());
         clock.advance(SidebarLifecycle.PENDING_MS + 1); // never showed up: the recheck asks again
         assertEquals(2, tmux.sent("split-window").size());
-        l.plan(snapshot(window("@1", content("%1"), sidebar("%9", 30))), ON, Set.of());
+        l.plan(snapshot(window("@1", content("%1"), sidebar("%9", 30))), ON, Set.of(), Set.of());
         clock.advance(SidebarLifecycle.PENDING_MS + 1);
         assertEquals(2, tmux.sent("split-window").size(), "arrived: nothing more");
     }
@@ -98,19 +98,19 @@ class SidebarLifecycleTest {
         tmux.holding("split-window"); // a busy server: the split waits in its queue
         SidebarLifecycle l = lifecycle();
         Snapshot s = snapshot(window("@1", content("%1")));
-        l.plan(s, ON, Set.of());
+        l.plan(s, ON, Set.of(), Set.of());
         clock.advance(3 * SidebarLifecycle.PENDING_MS); // seconds pass with the split still queued
-        l.plan(s, ON, Set.of());
+        l.plan(s, ON, Set.of(), Set.of());
         assertEquals(1, tmux.sent("split-window").size(), "no second sidebar for a split still queued in tmux");
 
         tmux.held.get(0).complete(List.of("%9 30 40 /dev/pts/9"));
         clock.runReady();
         assertEquals(List.of("@1 " + new Commands.NewPane("%9", 30, 40, "/dev/pts/9")), opened);
         clock.advance(SidebarLifecycle.PENDING_MS - 1);
-        l.plan(s, ON, Set.of()); // the marker is not read back yet
+        l.plan(s, ON, Set.of(), Set.of()); // the marker is not read back yet
         assertEquals(1, tmux.sent("split-window").size(), "made just now: its time to show up starts at the answer");
         clock.advance(2);
-        l.plan(s, ON, Set.of());
+        l.plan(s, ON, Set.of(), Set.of());
         assertEquals(2, tmux.sent("split-window").size(), "made but never seen: asked again");
     }
 
@@ -120,21 +120,21 @@ class SidebarLifecycleTest {
         tmux.holding("set-option");
         SidebarLifecycle l = lifecycle();
         Snapshot s = snapshot(window("@1", content("%1")));
-        l.plan(s, ON, Set.of());
+        l.plan(s, ON, Set.of(), Set.of());
         clock.runReady();
         assertEquals(
                 List.of("@1 " + new Commands.NewPane("%9", 30, 40, "/dev/pts/9")), opened, "the split was answered");
         clock.advance(3 * SidebarLifecycle.PENDING_MS); // the marker still queued in tmux
-        l.plan(s, ON, Set.of()); // a snapshot cannot tell the unmarked sidebar from none
+        l.plan(s, ON, Set.of(), Set.of()); // a snapshot cannot tell the unmarked sidebar from none
         assertEquals(1, tmux.sent("split-window").size(), "no second sidebar while its marker is queued");
 
         tmux.held.forEach(f -> f.complete(List.of()));
         clock.runReady();
         clock.advance(SidebarLifecycle.PENDING_MS - 1);
-        l.plan(s, ON, Set.of());
+        l.plan(s, ON, Set.of(), Set.of());
         assertEquals(1, tmux.sent("split-window").size(), "marked just now: its time to show up starts at the marker");
         clock.advance(2);
-        l.plan(s, ON, Set.of());
+        l.plan(s, ON, Set.of(), Set.of());
         assertEquals(2, tmux.sent("split-window").size(), "marked but never seen: asked again");
     }
 
@@ -142,15 +142,16 @@ class SidebarLifecycleTest {
     void toggledOffEverySidebarGoesAndOnAgainTheyAreAskedForAtOnce() {
         SidebarLifecycle l = lifecycle();
         Snapshot bare = snapshot(window("@1", content("%1")));
-        l.plan(bare, ON, Set.of()); // asked for; pending
+        l.plan(bare, ON, Set.of(), Set.of()); // asked for; pending
         l.plan(
                 snapshot(
                         window("@1", content("%1"), sidebar("%9", 30)), window("@2", content("%2"), sidebar("%8", 30))),
                 ON.withSidebars(false),
+                Set.of(),
                 Set.of());
         assertEquals(List.of("kill-pane -t '%9'", "kill-pane -t '%8'"), tmux.sent("kill-pane"));
         assertTrue(refreshes.contains(Set.of(Part.WINDOWS, Part.PANES)), refreshes.toString());
-        l.plan(bare, ON, Set.of());
+        l.plan(bare, ON, Set.of(), Set.of());
         assertEquals(2, tmux.sent("split-window").size(), "toggled on: what was pending before no longer counts");
     }
 
@@ -158,15 +159,15 @@ class SidebarLifecycleTest {
     void aKeptWidthIsToldToTmuxAndRepairedAfterTheResizeSettles() {
         SidebarLifecycle l = lifecycle();
         Snapshot s = snapshot(window("@1", content("%1"), sidebar("%9", 30)));
-        l.plan(s, ON.withWidth(40, false), Set.of()); // a live preview: resized, not told
+        l.plan(s, ON.withWidth(40, false), Set.of(), Set.of()); // a live preview: resized, not told
         assertEquals(List.of("set-option -g @muxbar-width '30'"), tmux.sent("set-option"));
-        l.plan(s, ON.withWidth(40, true), Set.of()); // kept: told; tmux has not applied the resize yet
+        l.plan(s, ON.withWidth(40, true), Set.of(), Set.of()); // kept: told; tmux has not applied the resize yet
         assertEquals(
                 List.of("set-option -g @muxbar-width '30'", "set-option -g @muxbar-width '40'"),
                 tmux.sent("set-option"));
         assertEquals(List.of("resize-pane -t '%9' -x 40"), tmux.sent("resize-pane"));
         clock.advance(SidebarLifecycle.SETTLE_MS + 1);
-        l.plan(s, ON.withWidth(40, true), Set.of());
+        l.plan(s, ON.withWidth(40, true), Set.of(), Set.of());
         assertEquals(2, tmux.sent("resize-pane").size(), "still wrong after it settled: repaired again");
     }
 
@@ -176,7 +177,8 @@ class SidebarLifecycleTest {
         l.plan(
                 snapshot(window("@1", content("%1")), window("@2", content("%2")), window("@3", content("%3"))),
                 ON,
-                Set.of("@3"));
+                Set.of("@3"),
+                Set.of());
         assertTrue(
                 tmux.sent("split-window").get(0).contains("-t '@3'"),
                 tmux.sent("split-window").toString());

@@ -16,6 +16,9 @@ import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.model.Snapshot.Window;
 import dev.muxbar.model.Source;
 import dev.muxbar.model.Status;
+import dev.muxbar.sidebar.pane.PaneScreen;
+import dev.muxbar.sidebar.pane.SidebarPane;
+import dev.muxbar.sidebar.render.AgentView;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.ManualScheduler;
 import dev.muxbar.theme.Theme;
@@ -201,7 +204,7 @@ class SidebarPainterTest {
                 painter,
                 new SidebarActions(tmux, core, clock, m -> {}, painter::model, agents),
                 agents,
-                new PeekFeed(tmux, new dev.muxbar.tmux.PaneWatch(tmux, clock, clock), clock, clock, (p, l) -> {}));
+                new PeekFeed(tmux, new dev.muxbar.tmux.PaneWatch(tmux, clock, clock), clock, clock));
         painter.sync(model(List.of(), Choices.DEFAULT, sidebar("%9"), sidebar("%8")), true);
         input.onKey("%9", new KeyStroke('\n', false, false)); // Enter on the viewed window's active sidebar
         clock.runReady();

@@ -1,0 +1,39 @@
+package dev.muxbar.sidebar.view;
+
+/** What a key asks the sidebar service to do (the key handler itself is pure). */
+public sealed interface Command {
+    /** Switch the client viewing this window to a session, then give focus back to the content. */
+    record SwitchTo(String sessionId) implements Command {}
+    /** Give focus back to the window's content pane. */
+    record Leave() implements Command {}
+    /** Move a session to a 1-based position in the shown order (persisted). */
+    record MoveTo(String sessionId, int position) implements Command {}
+
+    record Hide(String sessionId) implements Command {}
+
+    record UnhideAll() implements Command {}
+    /** Kill a session; a client viewing it moves to {@code neighbourId} first (null: none left). */
+    record Kill(String sessionId, String neighbourId) implements Command {}
+
+    record NewSession(String name) implements Command {}
+
+    record Rename(String sessionId, String name) implements Command {}
+    /** Set every sidebar's width; {@code keep} persists it (Enter in the picker). */
+    record Width(int width, boolean keep) implements Command {}
+    /** Switch the viewing client to the agent's session, window and pane. */
+    record FocusAgent(String sessionId, String windowId, String paneId) implements Command {}
+    /** Show a theme on every sidebar; {@code keep} saves it (Enter in the picker), else it is a preview. */
+    record Theme(String name, boolean keep) implements Command {}
+    /** Mute or unmute a session's attention alerts. */
+    record Mute(String sessionId) implements Command {}
+    /** Show the agent's pane in this sidebar, widened, live. */
+    record Peek(String pane) implements Command {}
+    /** Stop peeking: the sidebar's own width again. */
+    record EndPeek() implements Command {}
+    /** Read the prompt the agent in {@code pane} shows, to offer its choices. */
+    record ReadPrompt(String pane) implements Command {}
+    /** Pick choice {@code number} of the prompt whose hash is {@code hash} (nothing is sent if it changed). */
+    record Answer(String pane, int number, String hash) implements Command {}
+    /** Type {@code text} into the agent's input and press Enter; {@code force}: the user confirmed a working agent. */
+    record Reply(String pane, String text, boolean force) implements Command {}
+}

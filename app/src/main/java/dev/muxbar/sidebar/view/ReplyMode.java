@@ -1,0 +1,52 @@
+package dev.muxbar.sidebar.view;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.muxbar.act.AgentActions;
+import dev.muxbar.sidebar.render.Line;
+import dev.muxbar.theme.Role;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code R} on an agent: a line typed for it (readline keys). Enter sends it to an agent that
+ * {@code listens}; to one that works it first asks ({@code confirming}), and a second Enter sends.
+ * Esc drops it.
+ */
+public record ReplyMode(String pane, String agent, LineEdit line, boolean listens, boolean confirming) implements Mode {
+
+    @Override
+    public Keys.Result key(Renderer.Input in, KeyStroke k) {
+        View v = in.view();
+        View back = v.withMode(new ListMode());
+        if (Keys.isEnter(k)) {
+            String text = line.text();
+            if (text.isBlank()) {
+                return Keys.Result.of(back);
+            }
+            if (listens || confirming) {
+                return Keys.Result.of(back, new Command.Reply(pane, text, !listens));
+            }
+            return Keys.Result.of(v.withMode(new ReplyMode(pane, agent, line, false, true)));
+        }
+        if (k.getKeyType() == KeyType.Escape) {
+            return Keys.Result.of(back);
+        }
+        LineEdit next = line.apply(k, AgentActions.MAX_REPLY);
+        return next == null
+                ? Keys.Result.of(v)
+                : Keys.Result.of(v.withMode(new ReplyMode(pane, agent, next, listens, false)));
+    }
+
+    @Override
+    public Optional<List<Line>> over(Renderer.Input in, int rows) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Line footer(Renderer.Input in) {
+        return confirming
+                ? Renderer.line(in, " " + agent + " works: ↵ sends anyway", Role.WAITING, true)
+                : NamePrompt.typed(in, " to " + agent + ": ", line);
+    }
+}
