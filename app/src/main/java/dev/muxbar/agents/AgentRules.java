@@ -55,6 +55,12 @@ public final class AgentRules {
     static final java.util.Set<String> RUNTIMES =
             java.util.Set.of("node", "nodejs", "python", "python3", "bun", "deno", "uv", "ruby");
 
+    /** How many last non-empty lines of a screen a signature is looked for in. */
+    public static final int SIGNATURE_LINES = 6;
+
+    /** A line of box drawing only (the bottom of a dialog an agent draws). */
+    private static final Pattern BOX = Pattern.compile("[\\s─━═╌┄╰╯╭╮│┃└┘┌┐]+");
+
     public enum Region {
         LINES,
         TITLE,
@@ -72,6 +78,12 @@ public final class AgentRules {
     /** What a screen shows: a status, what a prompt asks, and the rule that said so. */
     public record Verdict(Status status, Wait waitsFor, String rule) {}
 
+    /**
+     * {@code signature}: what only this agent's screen shows in its last {@link #SIGNATURE_LINES}
+     * non-empty lines in every state (its footer, its dialogs' last line), or null: how a pane whose
+     * program is elsewhere ({@link Remote}: ssh, mosh, a container) is known to show this agent, and
+     * no longer once it has quit (the shell's prompt is then the last line).
+     */
     public record Definition(
             String agent,
             List<String> processes,
@@ -79,7 +91,28 @@ public final class AgentRules {
             int lines,
             List<Rule> rules,
             Status otherwise,
-            List<Prompts.Form> answers) {
+            List<Prompts.Form> answers,
+            Pattern signature) {
+        /**
+         * Whether the screen shows this agent: its signature in the last {@link #SIGNATURE_LINES}
+         * non-empty lines, the last of them the agent's own (the signature's, or the bottom of a box
+         * it draws) — not a shell's prompt below the last screen of an agent that quit. False without
+         * a signature.
+         */
+        public boolean shows(List<String> screen) {
+            if (signature == null) {
+                return false;
+            }
+            List<String> nonEmpty = screen.stream().filter(l -> !l.isBlank()).toList();
+            if (nonEmpty.isEmpty()) {
+                return false;
+            }
+            String last = nonEmpty.get(nonEmpty.size() - 1);
+            List<String> tail = nonEmpty.subList(Math.max(0, nonEmpty.size() - SIGNATURE_LINES), nonEmpty.size());
+            return signature.matcher(String.join("\n", tail)).find()
+                    && (BOX.matcher(last).matches() || signature.matcher(last).find());
+        }
+
         /** The status the screen shows, or null for no opinion. */
         public Status evaluate(List<String> screen, String title) {
             Verdict v = judge(screen, title);
@@ -209,6 +242,8 @@ public final class AgentRules {
                     agent + ": " + name));
         }
         rules.sort(Comparator.comparingInt(Rule::priority).reversed()); // stable: file order within a priority
+        Pattern signature =
+                screen.hasNonNull("signature") ? pattern(screen.get("signature").asText(), "signature") : null;
         Status otherwise = screen.hasNonNull("otherwise")
                 ? Status.parse(screen.get("otherwise").asText())
                 : null;
@@ -219,7 +254,8 @@ public final class AgentRules {
                 lines,
                 List.copyOf(rules),
                 otherwise,
-                Prompts.parse(n.path("answers")));
+                Prompts.parse(n.path("answers")),
+                signature);
     }
 
     static Pattern pattern(String p, String field) {
@@ -231,6 +267,16 @@ public final class AgentRules {
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("\"" + field + "\" is not a regex: " + e.getDescription());
         }
+    }
+
+    /** The agent a screen shows by its signature (the first in file order), or null. */
+    public Definition recognise(List<String> screen) {
+        for (Definition d : byAgent.values()) {
+            if (d.shows(screen)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     public Definition get(String agent) {

@@ -10,16 +10,18 @@ import java.util.function.Function;
 
 /**
  * Which agent each pane runs ({@code %3 → claude}), from its current command, or for runtimes
- * (node, python, …) from the command line of that process. Runtime lookups are cached per pane,
- * shell pid and command, so {@code /proc} is read only when a pane starts something new.
+ * (node, python, …) from the command line of that process; and which panes are elsewhere
+ * ({@link Remote}: ssh, mosh, a container), from the command line of their foreground program.
+ * Lookups are cached per pane, shell pid and command, so {@code /proc} is read only when a pane
+ * starts something new.
  */
-public final class Identity implements Function<Snapshot, Map<String, String>> {
+public final class Identity implements Function<Snapshot, Identities> {
 
     private final AgentRules rules;
     private final Processes processes;
     private Map<String, Cached> cache = new HashMap<>();
 
-    private record Cached(long pid, String command, String agent) {}
+    private record Cached(long pid, String command, String agent, Remote remote) {}
 
     public Identity(AgentRules rules, Processes processes) {
         this.rules = rules;
@@ -27,8 +29,9 @@ public final class Identity implements Function<Snapshot, Map<String, String>> {
     }
 
     @Override
-    public Map<String, String> apply(Snapshot s) {
+    public Identities apply(Snapshot s) {
         Map<String, String> out = new HashMap<>();
+        Map<String, Remote> remotes = new HashMap<>();
         Map<String, Cached> next = new HashMap<>();
         for (Session session : s.sessions()) {
             for (Window w : session.windows()) {
@@ -41,10 +44,22 @@ public final class Identity implements Function<Snapshot, Map<String, String>> {
                         Cached c = cache.get(p.id());
                         if (c == null || c.pid() != p.pid() || !c.command().equals(p.command())) {
                             String line = processes.commandLineOfDescendant(p.pid(), p.command());
-                            c = new Cached(p.pid(), p.command(), line == null ? null : rules.byCommandLine(line));
+                            c = new Cached(p.pid(), p.command(), line == null ? null : rules.byCommandLine(line), null);
                         }
                         next.put(p.id(), c); // only live panes stay cached
                         agent = c.agent();
+                    } else if (agent == null && Remote.program(p.command())) {
+                        // Keyed by the foreground program, not the shell: `ssh a`, then `ssh b` in one shell.
+                        long fg = processes.foregroundOf(p.pid());
+                        long who = fg > 0 ? fg : p.pid();
+                        Cached c = cache.get(p.id());
+                        if (c == null || c.pid() != who || !c.command().equals(p.command())) {
+                            c = new Cached(who, p.command(), null, Remote.of(processes.arguments(who)));
+                        }
+                        next.put(p.id(), c);
+                        if (c.remote() != null) {
+                            remotes.put(p.id(), c.remote());
+                        }
                     }
                     if (agent != null) {
                         out.put(p.id(), agent);
@@ -53,6 +68,6 @@ public final class Identity implements Function<Snapshot, Map<String, String>> {
             }
         }
         cache = next;
-        return out;
+        return new Identities(out, remotes);
     }
 }

@@ -28,6 +28,11 @@ public interface Processes {
         return null;
     }
 
+    /** The argument vector of {@code pid} ({@code argv[0]} first), empty when unknown. */
+    default java.util.List<String> arguments(long pid) {
+        return java.util.List.of();
+    }
+
     /**
      * When the program in the foreground of a pane whose shell is {@code shellPid} started (wall ms,
      * to a second), or 0 when unknown: what a pane runs now began then, and a conversation written
@@ -185,6 +190,11 @@ public interface Processes {
         public String commandLine(long pid) {
             String[] args = args(pid);
             return args.length == 0 ? null : String.join(" ", args);
+        }
+
+        @Override
+        public java.util.List<String> arguments(long pid) {
+            return java.util.List.of(args(pid));
         }
 
         private static String[] args(long pid) {

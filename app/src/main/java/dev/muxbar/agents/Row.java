@@ -29,6 +29,7 @@ final class Row {
     final String agent;
     String thread;
     String windowId;
+    String host; // where the agent runs when the pane is elsewhere (ssh devbox: "devbox"), else null
     String sessionId;
     Status status;
     Source source;
@@ -84,7 +85,7 @@ final class Row {
      */
     Agent view() {
         Agent now = new Agent(
-                pane, windowId, sessionId, agent, thread, status, source, since, title, message, unseen, wait);
+                pane, windowId, sessionId, agent, thread, status, source, since, title, message, unseen, wait, host);
         if (!now.equals(view)) {
             view = now;
         }
@@ -145,6 +146,37 @@ final class Row {
      * Sets a status; {@code s} is the signal that said so, or null for time passing ({@code why} says
      * what); {@code unseen}: it is terminal and nobody views its window.
      */
+    /**
+     * Takes what the authority decided about an accepted signal ({@code unseenIfDone}: nobody views
+     * this row's window, so a terminal status is news); whether the row changed.
+     */
+    boolean take(Authority.Effect effect, Signal s, long now, boolean unseenIfDone) {
+        boolean changed = false;
+        manualCompact = effect.manualCompact();
+        mayEnd = effect.mayEnd();
+        if (effect.closeCalls()) {
+            openTools.clear();
+        }
+        Status next = effect.status();
+        if (next != null && next != status) {
+            setStatus(next, now, s, null, next.terminal() && unseenIfDone);
+            changed = true;
+        } else if (next != null && s.source() != source && s.source().rank() >= source.rank()) {
+            source = s.source();
+            evidence = s.evidence();
+            changed = true;
+        }
+        if (next != null
+                && status == Status.WAITING
+                && s.status() == Status.WAITING
+                && s.waitsFor() != null
+                && s.waitsFor() != wait) {
+            wait = s.waitsFor();
+            changed = true;
+        }
+        return changed;
+    }
+
     void setStatus(Status to, long now, Signal s, String why, boolean unseen) {
         String said = s != null ? s.evidence() : why;
         remember(new Transition(now, status, to, s == null ? source : s.source(), said));

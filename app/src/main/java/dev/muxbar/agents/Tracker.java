@@ -54,6 +54,7 @@ public final class Tracker {
     private Snapshot snapshot = Snapshot.EMPTY;
     private Places places; // of snapshot, built when first needed (most refreshes have no agents at all)
     private Map<String, String> identities = Map.of();
+    private Map<String, Remote> remotes = Map.of(); // panes whose program is elsewhere (ssh, mosh, …)
     private List<Agent> published = List.of();
     private boolean dirty;
 
@@ -102,9 +103,18 @@ public final class Tracker {
      * gone panes and of agents no longer running, and clears unseen marks of viewed windows.
      */
     public boolean observe(Snapshot snapshot, Map<String, String> paneAgents, long now) {
+        return observe(snapshot, Identities.of(paneAgents), now);
+    }
+
+    /**
+     * The same, with the panes that are elsewhere ({@link Identities#remotes()}): a row there goes
+     * by its screen only, and ends when the pane is no longer elsewhere (the ssh ended).
+     */
+    public boolean observe(Snapshot snapshot, Identities known, long now) {
         this.snapshot = snapshot;
         places = null;
-        identities = Map.copyOf(paneAgents);
+        identities = known.agents();
+        remotes = known.remotes();
         if (byPaneAgent.isEmpty() && identities.isEmpty()) {
             placement.binder.retain(Set.of());
             return false; // nothing to place: a refresh of a server without agents costs no index
@@ -116,11 +126,17 @@ public final class Tracker {
             Places.Place p = places.get(i.pane);
             boolean running = i.agent.equals(identities.get(i.pane));
             // An agent that exited mid-turn is gone; a finished one stays until pruned (its unseen
-            // "done" is what the user wants to see).
-            if (p == null || (i.sawProcess && !running && !i.status.terminal())) {
+            // "done" is what the user wants to see). One seen through ssh is gone with the ssh.
+            if (p == null
+                    || (i.sawProcess && !running && !i.status.terminal())
+                    || (i.host != null && !remotes.containsKey(i.pane))) {
                 it.remove();
                 changed = true;
                 continue;
+            }
+            if (i.host != null && !i.host.equals(remotes.get(i.pane).destination())) {
+                i.host = remotes.get(i.pane).destination();
+                changed = true;
             }
             if (running && i.exited) {
                 // The finished row of an instance that exited, and now the agent runs in the pane again:
@@ -155,7 +171,13 @@ public final class Tracker {
 
     /** Applies one signal. */
     public Outcome apply(Signal s, long now) {
-        Placement.Target target = placement.resolve(s, places(), identities, byPaneAgent.values());
+        String named = s.where().pane();
+        // A pane that is elsewhere: only what its screen shows (and an answer sent to it) is about
+        // the agent over there — hooks, transcripts and the registry here are this machine's.
+        boolean there = s.source() == Source.SCREEN || s.cue() == Signal.Cue.ANSWERED;
+        Placement.Target target = there && named != null && remotes.containsKey(named) && places().get(named) != null
+                ? new Placement.At(named)
+                : placement.resolve(s, places(), identities, byPaneAgent.values());
         if (target instanceof Placement.Hold hold) {
             if (!placement.binder.hold(s, hold.candidates(), now)) {
                 return Outcome.IGNORED;
@@ -164,12 +186,14 @@ public final class Tracker {
                     ? Outcome.CHANGED
                     : Outcome.HELD; // its prompt may place it now
         } else if (target instanceof Placement.Nowhere) {
-            String named = s.where().pane();
             return named != null && places().get(named) != null ? Outcome.NOT_RUNNING : Outcome.NO_PANE;
         } else if (!(target instanceof Placement.At)) {
             throw new AssertionError(target);
         }
         String pane = ((Placement.At) target).pane();
+        if (remotes.containsKey(pane) && !there) {
+            return Outcome.IGNORED;
+        }
         if (s.source() == Source.SCREEN && s.status() != null && s.cue() != Signal.Cue.ANSWERED) {
             placement.binder.screen(pane, s.status(), now); // evidence for threads that wait to be placed
         }
@@ -238,29 +262,7 @@ public final class Tracker {
             changed = true;
         }
         if (accepted) {
-            Authority.Effect effect = Authority.effect(i, s);
-            i.manualCompact = effect.manualCompact();
-            i.mayEnd = effect.mayEnd();
-            if (effect.closeCalls()) {
-                i.openTools.clear();
-            }
-            Status next = effect.status();
-            if (next != null && next != i.status) {
-                setStatus(i, next, now, s, null);
-                changed = true;
-            } else if (next != null && s.source() != i.source && s.source().rank() >= i.source.rank()) {
-                i.source = s.source();
-                i.evidence = s.evidence();
-                changed = true;
-            }
-            if (next != null
-                    && i.status == Status.WAITING
-                    && s.status() == Status.WAITING
-                    && s.waitsFor() != null
-                    && s.waitsFor() != i.wait) {
-                i.wait = s.waitsFor();
-                changed = true;
-            }
+            changed |= i.take(Authority.effect(i, s), s, now, !places().viewed(i.windowId));
         }
         dirty |= changed;
         return changed ? Outcome.CHANGED : accepted || s.status() == i.status ? Outcome.UNCHANGED : Outcome.IGNORED;
@@ -333,6 +335,8 @@ public final class Tracker {
     private Row create(String pane, String agent, Places.Place p, long now) {
         Row i = new Row(pane, agent, now);
         i.locate(p);
+        Remote remote = remotes.get(pane);
+        i.host = remote == null ? null : remote.destination();
         byPaneAgent.put(key(pane, agent), i);
         dirty = true;
         return i;

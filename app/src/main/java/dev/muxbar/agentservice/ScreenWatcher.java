@@ -1,6 +1,7 @@
 package dev.muxbar.agentservice;
 
 import dev.muxbar.agents.AgentRules;
+import dev.muxbar.agents.Remote;
 import dev.muxbar.agents.Signal;
 import dev.muxbar.agents.Tracker;
 import dev.muxbar.model.Agent;
@@ -19,7 +20,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Screen rules: reads the screen of panes running a known agent, in any session, and only when it
+ * Screen rules: reads the screen of panes running a known agent — and of panes whose program is
+ * elsewhere ({@link Remote}: ssh, mosh, a container), whose agent over there only its screen can name
+ * ({@link AgentRules#recognise}, by each agent's signature) — in any session, and only when it
  * may have changed: {@link PaneWatch} says when (a digest of every agent pane, one command per
  * {@link #WATCH_MS}); the pane is then captured ({@code capture-pane -p}, at most every
  * {@link #MIN_INTERVAL_MS}) and its rules evaluated. A capture that differs from the last one is
@@ -34,6 +37,11 @@ public final class ScreenWatcher {
     static final long WATCH_MS = 250;
     /** Captures of one pane are at least this far apart. */
     static final long MIN_INTERVAL_MS = 250;
+    /**
+     * A pane elsewhere whose screen stopped showing its agent (a redraw, a panel the signature does
+     * not know) ends the row only after this long without it.
+     */
+    static final long GONE_MS = 1_500;
 
     private final TmuxGateway tmux;
     private final PaneWatch panes;
@@ -47,9 +55,11 @@ public final class ScreenWatcher {
     private Snapshot snapshot = Snapshot.EMPTY; // pane titles, looked up when a capture is evaluated
 
     private static final class Watch {
-        final String agent;
+        String agent; // null: a pane elsewhere that shows no agent (yet)
+        final boolean remote;
         Status last; // the last status reported
         boolean turn; // seen busy since it was last seen idle
+        long goneSince = -1; // a pane elsewhere: since when its screen shows no longer its agent
         String lastText; // the screen as last read
         long lastAt = Long.MIN_VALUE / 2;
         boolean busy; // a capture is scheduled or in flight
@@ -57,8 +67,16 @@ public final class ScreenWatcher {
         Scheduler.Cancellable timer;
         PaneWatch.Handle watching;
 
-        Watch(String agent) {
+        Watch(String agent, boolean remote) {
             this.agent = agent;
+            this.remote = remote;
+        }
+
+        /** The agent over there quit (or another one showed): start afresh. */
+        void forget(String next) {
+            agent = next;
+            last = null;
+            turn = false;
         }
 
         void cancel() {
@@ -89,7 +107,11 @@ public final class ScreenWatcher {
         this.out = out;
     }
 
-    /** Watches exactly the agent panes whose agent has screen rules. */
+    /**
+     * Watches exactly the agent panes whose agent has screen rules, and every pane whose program is
+     * elsewhere (its agent is whatever its screen shows; a pane at a remote shell's prompt costs a
+     * digest, no capture, until it changes).
+     */
     public void onModel(Model m) {
         Map<String, Agent> next = new HashMap<>();
         for (Agent a : m.agents()) {
@@ -98,22 +120,41 @@ public final class ScreenWatcher {
                 next.putIfAbsent(a.pane(), a);
             }
         }
+        java.util.Set<String> remote = new java.util.HashSet<>();
+        for (Snapshot.Session s : m.snapshot().sessions()) {
+            for (Snapshot.Window w : s.windows()) {
+                for (Snapshot.Pane p : w.panes()) {
+                    if (!p.sidebar() && Remote.program(p.command())) {
+                        remote.add(p.id());
+                    }
+                }
+            }
+        }
         rows = next;
         snapshot = m.snapshot();
         watches.entrySet().removeIf(e -> {
             Agent a = next.get(e.getKey());
-            if (a == null || !a.agent().equals(e.getValue().agent)) {
+            boolean keep = e.getValue().remote
+                    ? remote.contains(e.getKey()) // it follows the agent over there itself
+                    : a != null && a.agent().equals(e.getValue().agent) && !remote.contains(e.getKey());
+            if (!keep) {
                 e.getValue().cancel();
-                return true;
             }
-            return false;
+            return !keep;
         });
+        for (String pane : remote) {
+            watch(pane, next.containsKey(pane) ? next.get(pane).agent() : null, true);
+        }
         for (Agent a : next.values()) {
-            if (!watches.containsKey(a.pane())) {
-                Watch w = new Watch(a.agent());
-                watches.put(a.pane(), w);
-                w.watching = panes.watch(a.pane(), WATCH_MS, this::request); // its first look reads the screen
-            }
+            watch(a.pane(), a.agent(), false);
+        }
+    }
+
+    private void watch(String pane, String agent, boolean remote) {
+        if (!watches.containsKey(pane)) {
+            Watch w = new Watch(agent, remote);
+            watches.put(pane, w);
+            w.watching = panes.watch(pane, WATCH_MS, this::request); // its first look reads the screen
         }
     }
 
@@ -161,7 +202,28 @@ public final class ScreenWatcher {
     }
 
     private void evaluate(String pane, Watch w, List<String> screen) {
-        AgentRules.Definition d = rules.get(w.agent);
+        AgentRules.Definition d = w.agent == null ? null : rules.get(w.agent);
+        if (w.remote && (d == null || !d.shows(screen))) {
+            AgentRules.Definition seen = rules.recognise(screen);
+            boolean lost = d != null && (seen == null || !seen.agent().equals(d.agent()));
+            long now = scheduler.now();
+            w.goneSince = !lost ? -1 : w.goneSince < 0 ? now : w.goneSince;
+            if (lost && now - w.goneSince < GONE_MS) {
+                w.again = true; // not gone yet (a redraw, a line the signature does not know): look again
+            } else {
+                if (lost) {
+                    // The agent over there quit (the remote shell's prompt is the last line): its row ends.
+                    out.accept(Signal.of(Source.SCREEN, d.agent(), null, pane, null).toBuilder()
+                            .end(true)
+                            .build()
+                            .because("screen through " + remoteProgram(pane) + ": " + d.agent() + " gone"));
+                }
+                w.forget(seen == null ? null : seen.agent());
+                d = seen;
+            }
+        } else {
+            w.goneSince = -1;
+        }
         if (d == null) {
             return;
         }
@@ -199,7 +261,7 @@ public final class ScreenWatcher {
         w.last = report;
         out.accept(Signal.of(Source.SCREEN, w.agent, report, pane, null)
                 .withWait(v.waitsFor())
-                .because("screen " + v.rule()));
+                .because((w.remote ? "screen through " + remoteProgram(pane) + " " : "screen ") + v.rule()));
         if (s != Status.WAITING && shown != null && shown.status() == Status.WAITING) {
             // The prompt is gone but the row still waits: look again once the tracker lets the screen lower it
             // (soon when this screen showed the prompt itself).
@@ -208,5 +270,10 @@ public final class ScreenWatcher {
             long delay = dialogGone ? Tracker.SCREEN_GONE_MS + 50 : Tracker.SCREEN_GRACE_MS + 100;
             w.timer = scheduler.schedule(delay, () -> capture(pane, w));
         }
+    }
+
+    /** The program that takes the pane elsewhere (ssh, mosh-client, docker, …), as tmux names it. */
+    private String remoteProgram(String pane) {
+        return snapshot.pane(pane).map(Snapshot.Pane::command).orElse("ssh");
     }
 }

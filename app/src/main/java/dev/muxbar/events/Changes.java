@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * <pre>
  * sessions  {"sessions":[{"id":"$1","name":"work","index":1,"windows":2,"attached":1},…]}
- * agent     {"pane":"%3","agent":"claude","session":"$1","sessionName":"work","window":"@2","status":"waiting",
+ * agent     {"pane":"%3","agent":"claude","host":null,"session":"$1","sessionName":"work","window":"@2","status":"waiting",
  *            "waitsFor":"permission","source":"hook","title":"…","message":"…","unseen":false}
  * agent     {"pane":"%3","agent":"claude","session":"$1","gone":true}
  * theme     {"name":"nord"}
@@ -169,6 +169,7 @@ final class Changes {
         return Json.object()
                 .put("pane", a.pane())
                 .put("agent", a.agent())
+                .put("host", a.host())
                 .put("session", a.sessionId())
                 .put(
                         "sessionName",

@@ -4,7 +4,9 @@ package dev.muxbar.model;
  * One agent instance as published in the model: where it runs, what it does since when (scheduler
  * milliseconds), which source said so, and whether a terminal status happened out of sight.
  * {@code title} is the thread title or last prompt, {@code message} the agent's last note (both may be null);
- * {@code waitsFor} what a waiting agent waits for (null unless waiting).
+ * {@code waitsFor} what a waiting agent waits for (null unless waiting); {@code host} where it runs when
+ * that is not this machine (an agent seen through {@code ssh devbox} in a local pane: {@code devbox}),
+ * else null.
  */
 public record Agent(
         String pane,
@@ -18,7 +20,8 @@ public record Agent(
         String title,
         String message,
         boolean unseen,
-        Wait waitsFor) {
+        Wait waitsFor,
+        String host) {
     // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
     @Override
     public boolean equals(Object other) {
@@ -37,7 +40,8 @@ public record Agent(
                 && java.util.Objects.equals(title, o.title)
                 && java.util.Objects.equals(message, o.message)
                 && unseen == o.unseen
-                && waitsFor == o.waitsFor;
+                && waitsFor == o.waitsFor
+                && java.util.Objects.equals(host, o.host);
     }
 
     @Override
@@ -54,6 +58,7 @@ public record Agent(
         h = 31 * h + java.util.Objects.hashCode(message);
         h = 31 * h + Boolean.hashCode(unseen);
         h = 31 * h + java.util.Objects.hashCode(waitsFor);
+        h = 31 * h + java.util.Objects.hashCode(host);
         return h;
     }
 
@@ -63,6 +68,23 @@ public record Agent(
         } else if (waitsFor == null) {
             waitsFor = Wait.PERMISSION;
         }
+    }
+
+    /** A local agent (this machine's). */
+    public Agent(
+            String pane,
+            String windowId,
+            String sessionId,
+            String agent,
+            String thread,
+            Status status,
+            Source source,
+            long since,
+            String title,
+            String message,
+            boolean unseen,
+            Wait waitsFor) {
+        this(pane, windowId, sessionId, agent, thread, status, source, since, title, message, unseen, waitsFor, null);
     }
 
     /** A row without a wait kind (a waiting one waits for a permission). */

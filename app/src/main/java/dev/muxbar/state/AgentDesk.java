@@ -6,7 +6,6 @@ import dev.muxbar.model.Agent;
 import dev.muxbar.model.Scheduler;
 import dev.muxbar.model.Snapshot;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -21,7 +20,7 @@ final class AgentDesk {
 
     private final Scheduler scheduler;
     private final Tracker tracker;
-    private final Function<Snapshot, Map<String, String>> identify;
+    private final Function<Snapshot, dev.muxbar.agents.Identities> identify;
     private final Runnable changed;
     private final java.util.function.LongSupplier wall;
     private Consumer<java.util.function.Supplier<String>> trace = m -> {};
@@ -31,7 +30,7 @@ final class AgentDesk {
     AgentDesk(
             Scheduler scheduler,
             Tracker tracker,
-            Function<Snapshot, Map<String, String>> identify,
+            Function<Snapshot, dev.muxbar.agents.Identities> identify,
             Runnable changed,
             java.util.function.LongSupplier wall) {
         this.wall = wall;

@@ -1,11 +1,11 @@
 package dev.muxbar.state;
 
+import dev.muxbar.agents.Identities;
 import dev.muxbar.agents.Tracker;
 import dev.muxbar.model.Choices;
 import dev.muxbar.model.OrderBook;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.theme.ThemeChoices;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * What {@link Core} works with besides tmux, all given when it is built (nothing is set after): the
- * agent tracker and how a pane's agent is identified by its process; where the order book is saved
+ * agent tracker and how a pane's agent is identified (by its process; panes that are elsewhere); where the order book is saved
  * (an edit is acknowledged only once its book is saved: a kill right after a 200 must not lose the
  * move); the user's saved choices; who shows themes ({@code ChooseTheme} goes to it); where
  * per-transition lines go. {@link #NONE}: a tracker that places by nothing, nothing saved, the
@@ -22,16 +22,16 @@ import java.util.function.Supplier;
  */
 public record CoreParts(
         Tracker tracker,
-        Function<Snapshot, Map<String, String>> identify,
+        Function<Snapshot, Identities> identify,
         Function<OrderBook, ? extends CompletionStage<?>> save,
         Choices choices,
         ThemeChoices themes,
         Consumer<Supplier<String>> trace) {
 
     public static final CoreParts NONE = new CoreParts(
-            null, s -> Map.of(), b -> CompletableFuture.completedFuture(null), Choices.DEFAULT, null, m -> {});
+            null, s -> Identities.NONE, b -> CompletableFuture.completedFuture(null), Choices.DEFAULT, null, m -> {});
 
-    public CoreParts agents(Tracker t, Function<Snapshot, Map<String, String>> id) {
+    public CoreParts agents(Tracker t, Function<Snapshot, Identities> id) {
         return new CoreParts(t, id, save, choices, themes, trace);
     }
 

@@ -82,6 +82,7 @@ class AgentRulesTest {
     void identityFromProcessNameOrRuntimeCommandLine() {
         AgentRules rules = AgentRules.load(null, m -> {});
         int[] reads = {0};
+        long[] foreground = {905};
         Processes procs = new Processes() {
             @Override
             public long parentOf(long pid) {
@@ -93,17 +94,35 @@ class AgentRulesTest {
                 reads[0]++;
                 return pid == 101 ? "node /usr/lib/node_modules/@google/gemini-cli/dist/index.js" : "node server.js";
             }
+
+            @Override
+            public long foregroundOf(long shellPid) {
+                return shellPid == 105 ? foreground[0] : 0;
+            }
+
+            @Override
+            public List<String> arguments(long pid) {
+                reads[0]++;
+                return pid == 905 ? List.of("ssh", "-p", "2222", "me@devbox") : List.of("ssh", "gpu-1");
+            }
         };
         Identity identity = new Identity(rules, procs);
         Snapshot s = new Snapshot(
                 new Snapshot.ServerInfo(1, 1, "3.3a"),
                 List.of(
-                        AgentFixtures.session(1, "a", "node", "/src"), AgentFixtures.session(2, "b", "node", "/b"),
-                        AgentFixtures.session(3, "c", "claude", "/c"), AgentFixtures.session(4, "d", "zsh", "/d")),
+                        AgentFixtures.session(1, "a", "node", "/src"),
+                        AgentFixtures.session(2, "b", "node", "/b"),
+                        AgentFixtures.session(3, "c", "claude", "/c"),
+                        AgentFixtures.session(4, "d", "zsh", "/d"),
+                        AgentFixtures.session(5, "e", "ssh", "/e")),
                 List.of());
-        assertEquals(Map.of("%1", "gemini", "%3", "claude"), identity.apply(s));
-        assertEquals(Map.of("%1", "gemini", "%3", "claude"), identity.apply(s));
-        assertEquals(2, reads[0], "runtime command lines are read once per pane process");
+        assertEquals(Map.of("%1", "gemini", "%3", "claude"), identity.apply(s).agents());
+        Identities again = identity.apply(s);
+        assertEquals(Map.of("%1", "gemini", "%3", "claude"), again.agents());
+        assertEquals(Map.of("%5", new Remote("ssh", "devbox")), again.remotes());
+        assertEquals(3, reads[0], "command lines are read once per pane process");
+        foreground[0] = 906; // the user left devbox and ran `ssh gpu-1` in the same shell
+        assertEquals(Map.of("%5", new Remote("ssh", "gpu-1")), identity.apply(s).remotes());
         assertNotNull(Processes.system());
     }
 
@@ -153,5 +172,74 @@ class AgentRulesTest {
         }
         assertTrue(n >= atLeast, "the index lists the screens");
         return wrong;
+    }
+
+    /**
+     * Through ssh the agent is known by its screen alone: every recorded screen of an agent with a
+     * signature is recognised as that agent (never as another), and a shell — also one right below
+     * the last screen of an agent that quit — as none.
+     */
+    @Test
+    void screensAreRecognisedByTheirAgentsSignatureAndAShellIsNot() throws Exception {
+        AgentRules rules = AgentRules.load(null, m -> {});
+        List<String> wrong = new java.util.ArrayList<>();
+        int n = 0;
+        for (String dir : List.of("/screens/", "/screens/real/")) {
+            String index = new String(
+                    getClass().getResourceAsStream(dir + "index.txt").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : index.split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.trim().split(" +");
+                List<String> screen = List.of(new String(
+                                getClass().getResourceAsStream(dir + f[0]).readAllBytes(),
+                                java.nio.charset.StandardCharsets.UTF_8)
+                        .split("\n"));
+                AgentRules.Definition d = rules.recognise(screen);
+                boolean signed = rules.get(f[1]).signature() != null;
+                if (signed ? d == null || !d.agent().equals(f[1]) : d != null) {
+                    wrong.add(f[0] + ": " + (d == null ? "none" : d.agent()));
+                }
+                if (signed) {
+                    n++;
+                    List<String> quit = new java.util.ArrayList<>(screen);
+                    quit.add("me@devbox:~/src$ ");
+                    if (rules.recognise(quit) != null) {
+                        wrong.add(f[0] + " with a shell prompt below: still "
+                                + rules.recognise(quit).agent());
+                    }
+                }
+            }
+        }
+        // Footers of the real CLIs in a narrower pane (next to a sidebar), as captured: Claude Code 2.1.328
+        // shows its agents hint after its own, Codex 0.169.0 drops "? for shortcuts".
+        Map<String, List<String>> narrow = Map.of(
+                "claude",
+                List.of("─".repeat(40), "❯ ", "─".repeat(40), "  ⏸ manual mode on · esc to interrupt · ← for …"),
+                "claude (a background agent's panel below the footer)",
+                List.of(
+                        "─".repeat(40),
+                        "  ⏸ manual mode on · ? for shortcuts · ← for a…",
+                        "  ● main",
+                        "  ◯ general-purpose  Backgr… 3s · ↑ 2.0k tokens"),
+                "codex",
+                List.of(
+                        "› Ask Codex to do anything",
+                        "  mock-model default · /tmp/lab/",
+                        "  work",
+                        "  ← for agents         ⚠ 2 warnings · f2 to view"));
+        narrow.forEach((agent, screen) -> {
+            AgentRules.Definition d = rules.recognise(screen);
+            if (d == null || !agent.startsWith(d.agent() + " ") && !agent.equals(d.agent())) {
+                wrong.add("narrow " + agent + ": " + (d == null ? "none" : d.agent()));
+            }
+        });
+        assertEquals(List.of(), wrong);
+        assertTrue(n >= 20, "screens with a signature: " + n);
+        for (String shell : List.of("me@devbox:~$ ", "❯ ", "~/src main ❯ ls", "› ", "> ", "$ ssh devbox")) {
+            assertEquals(null, rules.recognise(List.of("Last login: today", shell)), shell);
+        }
     }
 }

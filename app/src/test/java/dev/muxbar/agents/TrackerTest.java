@@ -481,4 +481,30 @@ class TrackerTest {
                 .findFirst()
                 .orElseThrow();
     }
+
+    /**
+     * An agent seen through ssh (pane %1 runs ssh): its row comes from its screen, is marked with the
+     * host, hears nothing of this machine's hooks or transcripts, and ends with the ssh.
+     */
+    @Test
+    void anAgentThroughSshGoesByItsScreenIsMarkedWithItsHostAndEndsWithTheSsh() throws Exception {
+        Identities there = new Identities(Map.of(), Map.of("%1", new Remote("ssh", "devbox")));
+        tracker.observe(snapshot("ssh", false, false), there, 0);
+        assertEquals(List.of(), tracker.agents(), "a pane at a remote prompt shows no agent");
+        assertEquals(
+                Tracker.Outcome.CHANGED,
+                tracker.apply(Signal.of(Source.SCREEN, "claude", Status.RUNNING, "%1", null), 10));
+        Agent a = tracker.agents().get(0);
+        assertEquals("devbox", a.host());
+        assertEquals(Status.RUNNING, a.status());
+        Signal localHook = HookMapping.claude(
+                dev.muxbar.json.Json.parse("{\"hook_event_name\":\"Stop\",\"session_id\":\"s\"}"), "%1", null);
+        assertEquals(Tracker.Outcome.IGNORED, tracker.apply(localHook, 20), "a hook here is not about the agent there");
+        assertEquals("running", status("%1"));
+        tracker.observe(
+                snapshot("ssh", false, false), new Identities(Map.of(), Map.of("%1", new Remote("ssh", "gpu-1"))), 30);
+        assertEquals("gpu-1", tracker.agents().get(0).host(), "the same pane, now elsewhere");
+        tracker.observe(snapshot("zsh", false, false), Identities.NONE, 40);
+        assertEquals("gone", status("%1"), "the ssh ended: so did the agent over there, for this pane");
+    }
 }

@@ -59,25 +59,66 @@ class ScreenWatcherTest {
             "› make a file",
             "  Would you like to run the following command?",
             "› 1. Yes, proceed (y)",
-            "  3. No, and tell Codex what to do differently (esc)");
+            "  3. No, and tell Codex what to do differently (esc)",
+            "  Press enter to confirm or esc to cancel");
+
+    private final List<Signal> signals = new ArrayList<>();
 
     private void watch() {
+        watch(
+                "codex",
+                List.of(new Agent("%1", "@1", "$1", "codex", null, Status.IDLE, Source.SCREEN, 0, null, null, false)));
+    }
+
+    private void watch(String command, List<Agent> agents) {
         ScreenWatcher w = new ScreenWatcher(
                 tmux,
                 new PaneWatch(tmux, clock, clock),
                 clock,
                 clock,
                 AgentRules.load(null, m -> {}),
-                (Signal s) -> reported.add(s.status().label()),
+                (Signal s) -> {
+                    signals.add(s);
+                    reported.add(s.end() ? "ended" : s.status().label());
+                },
                 (p, t) -> {});
-        Snapshot.Pane p = new Snapshot.Pane("%1", "/dev/pts/1", 101, "codex", "/src", true, "work", 80, 24, false);
+        Snapshot.Pane p = new Snapshot.Pane("%1", "/dev/pts/1", 101, command, "/src", true, "work", 80, 24, false);
         Snapshot.Window win = new Snapshot.Window("@1", 0, "w", true, 80, 24, false, List.of(p));
         Snapshot s = new Snapshot(
                 new Snapshot.ServerInfo(1, 1, "3.3a"),
                 List.of(new Snapshot.Session("$1", "a", 1, 0, List.of(win))),
                 List.of());
-        Agent a = new Agent("%1", "@1", "$1", "codex", null, Status.IDLE, Source.SCREEN, 0, null, null, false);
-        w.onModel(Model.of(s, OrderBook.EMPTY.reconcile(s), List.of(a), Set.of()));
+        w.onModel(Model.of(s, OrderBook.EMPTY.reconcile(s), agents, Set.of()));
+    }
+
+    /**
+     * A pane running ssh: its screen is read only when it changes; it names the agent over there by
+     * its signature, and the row ends when the agent quits and the remote shell's prompt shows.
+     */
+    @Test
+    void aPaneThroughSshShowsTheAgentItsScreenNamesAndLosesItWhenItQuits() {
+        screen = List.of("me@devbox:~/src$ ls", "a  b", "me@devbox:~/src$ ");
+        watch("ssh", List.of());
+        clock.advance(PaneWatch.SETTLE_MS + 2 * ScreenWatcher.WATCH_MS);
+        assertEquals(List.of(), reported, "a remote shell: no agent");
+        int reads = tmux.sent("capture-pane").size();
+        clock.advance(10_000);
+        assertEquals(reads, tmux.sent("capture-pane").size(), "a remote shell sitting still costs no capture");
+        show(WORKING, "101 0 0 1 0 work");
+        assertEquals("running", reported.get(reported.size() - 1), reported.toString());
+        Signal seen = signals.get(signals.size() - 1);
+        assertEquals("codex", seen.agent());
+        assertEquals("%1", seen.where().pane());
+        assertEquals(true, seen.evidence().startsWith("screen through ssh"), seen.evidence());
+        show(APPROVAL, "102 0 0 1 0 work");
+        assertEquals("waiting", reported.get(reported.size() - 1));
+        List<String> quit = new ArrayList<>(FINISHED);
+        quit.add("me@devbox:~/src$ ");
+        show(quit, "103 0 0 1 0 work");
+        assertEquals("done", reported.get(reported.size() - 1), "not gone at the first look: " + reported);
+        clock.advance(ScreenWatcher.GONE_MS);
+        assertEquals("ended", reported.get(reported.size() - 1), reported.toString());
+        assertEquals("codex", signals.get(signals.size() - 1).agent());
     }
 
     @Test

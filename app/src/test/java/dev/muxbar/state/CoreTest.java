@@ -361,7 +361,8 @@ class CoreTest {
     /** A subscriber that follows one part of the model (a file of the order) is not woken for agents. */
     @Test
     void aSubscriberOfOnePartIsOfferedOnlyItsChanges() {
-        Core c = newCore(CoreParts.NONE.agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
+        Core c = newCore(CoreParts.NONE.agents(
+                new dev.muxbar.agents.Tracker(pid -> 0), snap -> dev.muxbar.agents.Identities.NONE));
         List<Model> all = new ArrayList<>();
         List<Model> orders = new ArrayList<>();
         c.subscribe(clock, all::add);
@@ -390,7 +391,8 @@ class CoreTest {
     /** 200 hook events a second: readers of the model see each at once, subscribers once a frame. */
     @Test
     void aBurstOfAgentSignalsReachesSubscribersOncePerFrame() {
-        Core c = newCore(CoreParts.NONE.agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
+        Core c = newCore(CoreParts.NONE.agents(
+                new dev.muxbar.agents.Tracker(pid -> 0), snap -> dev.muxbar.agents.Identities.NONE));
         List<Model> models = new ArrayList<>();
         c.subscribe(clock, models::add);
         c.start();
@@ -423,7 +425,7 @@ class CoreTest {
         List<String> trace = new ArrayList<>();
         Core c = newCore(CoreParts.NONE
                 .tracing(line -> trace.add(line.get()))
-                .agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> java.util.Map.of()));
+                .agents(new dev.muxbar.agents.Tracker(pid -> 0), snap -> dev.muxbar.agents.Identities.NONE));
         List<Model> models = new ArrayList<>();
         c.subscribe(clock, models::add);
         c.start();

@@ -107,6 +107,9 @@ public final class AgentView {
         Line.Builder b = new Line.Builder(w, bg, t.color(Role.TEXT));
         b.add("  " + glyph(t, a, now) + " ", color(t, a.status()), bg, a.needsAttention());
         b.add(a.agent() + " ", t.color(Role.TEXT), bg, false);
+        if (a.host() != null) {
+            b.add("@" + a.host() + " ", t.color(Role.ACCENT), bg, false); // seen through ssh, mosh, a container
+        }
         b.add(
                 words(a) + (a.unseen() ? t.glyph("unseen") : "") + " " + age(now - a.since()) + " ",
                 color(t, a.status()),
