@@ -17,6 +17,7 @@ import dev.muxbar.real.PaneDriver.Say;
 import dev.muxbar.real.PaneDriver.Turn;
 import dev.muxbar.testing.DaemonProcess;
 import dev.muxbar.testing.Poll;
+import dev.muxbar.testing.Sshd;
 import dev.muxbar.testing.Teardown;
 import dev.muxbar.testing.TmuxServer;
 import java.nio.file.Files;
@@ -42,7 +43,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * errors, a background subagent, a reply through muxbar) while {@code GET /state} is sampled every
  * 100 ms and scored against what the driver saw ({@link Timeline}). Three setups per agent: with
  * muxbar's hooks installed; with none (the daemon reads the agent's files, from the config dir it finds
- * in the agent's own environment); screen only ({@code @muxbar-agent-files off}). Prints one line per setup (scripts/bench/truth --real
+ * in the agent's own environment); screen only ({@code @muxbar-agent-files off}); through ssh (the pane runs
+ * {@code ssh -t} to a real sshd on 127.0.0.1 and the agent runs on the far side: its screen is all there is). Prints one line per setup (scripts/bench/truth --real
  * collects them) and holds the floors: ≥ 99% of the time right with hooks or files, ≥ 95% and every
  * dialog shown waiting within 1 s from the screen alone, and the two agents never mixed.
  */
@@ -108,7 +110,16 @@ class RealAgentsIT {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"codex, hooks", "codex, files", "codex, screen", "claude, hooks", "claude, files", "claude, screen"})
+    @CsvSource({
+        "codex, hooks",
+        "codex, files",
+        "codex, screen",
+        "codex, ssh",
+        "claude, hooks",
+        "claude, files",
+        "claude, screen",
+        "claude, ssh"
+    })
     void twoAgentsInOneDirectoryAreEachRight(String agent, String mode) throws Exception {
         String only = System.getProperty("real.only", ""); // e.g. -Dreal.only=codex-hooks,claude-screen
         assumeTrue(only.isEmpty() || List.of(only.split(",")).contains(agent + "-" + mode), "not in -Dreal.only");
@@ -146,14 +157,31 @@ class RealAgentsIT {
                 : Map.of("HOME", tmp.toString());
         DaemonProcess daemon =
                 cleanup.track(DaemonProcess.start(tmux, run, state, daemonEnv)).awaitReady();
+        // Ssh: each pane runs `ssh -t muxbar-remote …` to a real sshd on 127.0.0.1, and the agent runs on
+        // the far side; the daemon knows it by the pane's screen alone (its files and hooks are not in
+        // the pane's process tree).
+        Sshd sshd = mode.equals("ssh") ? cleanup.track(Sshd.start(tmp.resolve("ssh"))) : null;
         List<String> panes = new ArrayList<>();
         for (String session : List.of("a", "b")) {
             List<String> args = new ArrayList<>(
                     List.of("new-session", "-d", "-s", session, "-x", "160", "-y", "40", "-c", work.toString()));
-            RealClis.env(agent, config, mock.port(), run).forEach((k, v) -> args.addAll(List.of("-e", k + "=" + v)));
-            args.add(RealClis.bin()
-                    .resolve(agent)
-                    .toString()); // tmux 3.3a gives a new session the client's PATH, not -e's
+            Map<String, String> env = RealClis.env(agent, config, mock.port(), run);
+            String bin = RealClis.bin().resolve(agent).toString(); // tmux 3.3a gives a new session the client's PATH
+            if (sshd == null) {
+                env.forEach((k, v) -> args.addAll(List.of("-e", k + "=" + v)));
+                args.add(bin);
+            } else {
+                List<String> far = new ArrayList<>(List.of("cd", work.toString(), "&&", "exec", "env"));
+                env.forEach((k, v) -> far.add(k + "=" + v));
+                far.add(bin);
+                String farCommand = far.stream()
+                        .map(w -> w.equals("&&") ? w : dev.muxbar.tmux.TmuxQuote.sh(w))
+                        .collect(java.util.stream.Collectors.joining(" "));
+                args.add("exec "
+                        + sshd.ssh("-t", farCommand).stream()
+                                .map(dev.muxbar.tmux.TmuxQuote::sh)
+                                .collect(java.util.stream.Collectors.joining(" ")));
+            }
             tmux.tmux(args.toArray(String[]::new));
             panes.add(tmux.display(session + ":", "#{pane_id}"));
         }
@@ -231,8 +259,9 @@ class RealAgentsIT {
             if (System.getProperty("real.verbose") != null) {
                 s.wrong().forEach(w -> table.add("      " + w + "\n"));
             }
-            double floor = mode.equals("screen") ? 0.95 : 0.99;
-            if (s.accuracy() < floor || (mode.equals("screen") && s.worstWait() > 1_000)) {
+            boolean screenOnly = mode.equals("screen") || mode.equals("ssh");
+            double floor = screenOnly ? 0.95 : 0.99;
+            if (s.accuracy() < floor || (screenOnly && s.worstWait() > 1_000)) {
                 failures.add(panes.get(k)
                         + String.format(
                                 " %.1f%% (floor %.0f%%), waiting within %d ms:%n  ",
