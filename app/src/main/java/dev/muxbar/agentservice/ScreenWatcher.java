@@ -240,8 +240,12 @@ public final class ScreenWatcher {
             // the screen is what this row goes by. A screen that stopped moving costs nothing again.
             w.again = true;
         }
-        AgentRules.Verdict v =
-                d.judge(screen, snapshot.pane(pane).map(Snapshot.Pane::title).orElse(""));
+        String title = panes.title(pane); // as the digest read it: a snapshot's may be a refresh old
+        AgentRules.Verdict v = d.judge(
+                screen,
+                title != null
+                        ? title
+                        : snapshot.pane(pane).map(Snapshot.Pane::title).orElse(""));
         if (v == null) {
             return;
         }

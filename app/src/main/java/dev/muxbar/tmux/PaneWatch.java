@@ -84,6 +84,20 @@ public final class PaneWatch {
         return w;
     }
 
+    /**
+     * A watched pane's title as its last digest read it (fresher than a snapshot's: a title change
+     * moves the digest, not a refresh), or null when no watcher has read it yet.
+     */
+    public String title(String pane) {
+        for (Watcher w : watchers) {
+            if (w.pane.equals(pane) && w.last != null) {
+                String[] f = w.last.split(" ", 6); // activity history x y mode title
+                return f.length == 6 ? f[5] : "";
+            }
+        }
+        return null;
+    }
+
     /** Digest commands sent so far (for the benchmarks and tests). */
     public long commands() {
         return commands;

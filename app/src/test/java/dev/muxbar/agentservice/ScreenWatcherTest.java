@@ -63,6 +63,7 @@ class ScreenWatcherTest {
             "  Press enter to confirm or esc to cancel");
 
     private final List<Signal> signals = new ArrayList<>();
+    private AgentRules rules = AgentRules.load(null, m -> {});
 
     private void watch() {
         watch(
@@ -76,7 +77,7 @@ class ScreenWatcherTest {
                 new PaneWatch(tmux, clock, clock),
                 clock,
                 clock,
-                AgentRules.load(null, m -> {}),
+                rules,
                 (Signal s) -> {
                     signals.add(s);
                     reported.add(s.end() ? "ended" : s.status().label());
@@ -166,5 +167,27 @@ class ScreenWatcherTest {
         int after = tmux.sent("capture-pane").size();
         clock.advance(10_000);
         assertEquals(after, tmux.sent("capture-pane").size(), "a screen that stopped moving costs nothing");
+    }
+
+    /**
+     * A title rule reads the title the digest just read, not a snapshot's (which may be a refresh
+     * old: a title change sends no notification). Codex 0.169.0 puts a braille spinner before its
+     * title while it works ("⠦ work") — measured against its screen it lags the turn's end by
+     * 100–300 ms, so the shipped rules do not use it; a user's title rule may.
+     */
+    @Test
+    void aTitleRuleReadsTheTitleOfTheLatestDigest() throws Exception {
+        AgentRules.Definition titled = AgentRules.parse(dev.muxbar.json.Json.parse(
+                "{\"agent\":\"codex\",\"processes\":[\"codex\"],\"screen\":{\"lines\":6,\"otherwise\":\"idle\","
+                        + "\"rules\":[{\"status\":\"running\",\"region\":\"title\",\"priority\":10,"
+                        + "\"match\":\"^[\\u2800-\\u28ff] \"}]}}"));
+        rules = AgentRules.of(List.of(titled));
+        watch();
+        show(FINISHED, "100 0 0 1 0 work");
+        assertEquals("idle", reported.get(reported.size() - 1), reported.toString());
+        show(FINISHED, "101 0 0 1 0 ⠦ work");
+        assertEquals("running", reported.get(reported.size() - 1), "the title spins: " + reported);
+        show(FINISHED, "102 0 0 1 0 work");
+        assertEquals("done", reported.get(reported.size() - 1), "seen working, now at rest: " + reported);
     }
 }
