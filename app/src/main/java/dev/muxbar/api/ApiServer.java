@@ -32,7 +32,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@link #LOOP_TIMEOUT_MS} (agent events: at most a quarter more, see {@link WaitingReplies}).
  *
  * <pre>
- * GET  /health                              version, pid, uptime, counters
+ * GET  /health                              version, tmux server socket, pid, uptime, counters
  * GET  /state                               the published model
  * POST /order/move?session=$3&amp;position=1    move a session in the shown order
  * POST /order/hide?session=NAME_OR_ID       leave a session out of sidebar and order file
@@ -101,8 +101,9 @@ public final class ApiServer implements AutoCloseable {
     /** How long {@link #close} waits for the server to stop. */
     static final long STOP_MS = 3_000;
 
-    public ApiServer(Path socket, Core core, String version, Actions actions) throws Exception {
-        this.routes = new Routes(core, actions, version);
+    /** {@code tmux}: the socket path of the tmux server the daemon serves (for {@code /health}). */
+    public ApiServer(Path socket, Core core, String version, String tmux, Actions actions) throws Exception {
+        this.routes = new Routes(core, actions, version, tmux);
         this.agents = new AgentRoutes(core, actions.agentActions());
         this.events = new EventsRoute(core, actions.events());
         // Few threads: no acceptor thread (the one selector accepts, as it reads), idle workers go

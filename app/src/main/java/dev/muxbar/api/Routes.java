@@ -28,11 +28,13 @@ final class Routes {
     private final Core core;
     private final ApiServer.Actions actions;
     private final String version;
+    private final String tmux;
     private final long started = System.currentTimeMillis();
 
     private final MetaRoutes metaRoutes;
 
-    Routes(Core core, ApiServer.Actions actions, String version) {
+    Routes(Core core, ApiServer.Actions actions, String version, String tmux) {
+        this.tmux = tmux;
         this.metaRoutes = new MetaRoutes(core);
         this.core = core;
         this.actions = actions;
@@ -102,6 +104,7 @@ final class Routes {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("ok", true);
         h.put("version", version);
+        h.put("tmux", tmux); // the socket of the tmux server it serves
         h.put("pid", ProcessHandle.current().pid());
         h.put("uptimeMs", System.currentTimeMillis() - started);
         h.put("stats", core.stats());

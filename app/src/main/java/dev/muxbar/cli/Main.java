@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "A sidebar of tmux sessions and coding agents, served by one daemon per tmux server.",
         subcommands = {
             ServerCommand.class,
+            DaemonsCommand.class,
+            HostsCommand.class,
             StatusCommand.class,
             ExplainCommand.class,
             AnswerCommand.class,

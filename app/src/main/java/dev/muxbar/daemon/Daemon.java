@@ -224,6 +224,7 @@ public final class Daemon {
                 paths.socket(),
                 core,
                 version,
+                address.socket().toString(),
                 new DaemonActions(loop, gateway, core, sidebars, themes, keyBinder, agentActions, events));
         gateway.send(Commands.unsetGlobalOption("@muxbar-stopped")); // this daemon is wanted: revive it if it dies
         loop.execute(core::start);

@@ -101,7 +101,7 @@ class ApiFuzzTest {
         tmux.refreshes.get(0).complete(Snapshots.of(1, 1, "$0", "alpha", "$1", "be'ta|$"));
         Poll.until(2_000, () -> core.model() != null, "a model", () -> "");
         socket = tmp.resolve("daemon.sock");
-        api = new ApiServer(socket, core, "test", new ApiServerTest.NoActions());
+        api = new ApiServer(socket, core, "test", "/tmp/tmux-test", new ApiServerTest.NoActions());
     }
 
     @AfterEach

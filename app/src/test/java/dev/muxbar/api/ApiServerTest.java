@@ -48,7 +48,7 @@ class ApiServerTest {
                 m -> {},
                 dev.muxbar.state.CoreParts.NONE);
         socket = tmp.resolve("daemon.sock");
-        api = new ApiServer(socket, core, "test", actions);
+        api = new ApiServer(socket, core, "test", "/tmp/tmux-test", actions);
     }
 
     @AfterEach
