@@ -42,4 +42,17 @@ public final class Checkout {
             // a dir with files we did not make stays
         }
     }
+
+    /** Stops an executor (null: none), waiting a second for what runs. */
+    static void shutdown(java.util.concurrent.ExecutorService io) {
+        if (io == null) {
+            return;
+        }
+        io.shutdown();
+        try {
+            io.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -60,6 +60,7 @@ public final class Daemon {
     private KeyBinder keyBinder;
     private AgentService agents;
     private dev.muxbar.tmux.PaneWatch paneWatch;
+    private HostsService hosts;
     private String claim; // this daemon's claim on the tmux server, once made
 
     public Daemon(TmuxAddress address, Paths paths, String version) {
@@ -226,6 +227,7 @@ public final class Daemon {
                 version,
                 address.socket().toString(),
                 new DaemonActions(loop, gateway, core, sidebars, themes, keyBinder, agentActions, events));
+        hosts = HostsService.start(options, paths.runtimeDir(), loop, core, log);
         gateway.send(Commands.unsetGlobalOption("@muxbar-stopped")); // this daemon is wanted: revive it if it dies
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());
@@ -285,6 +287,9 @@ public final class Daemon {
         if (api != null) {
             api.close();
         }
+        if (hosts != null) {
+            hosts.close();
+        }
         if (loop != null && core != null) {
             // In order, on the loop (the only writer), before the gateway closes: no more refreshes,
             // ttys closed (panes kept: a new daemon re-adopts them), the shell fast path bound again.
@@ -330,14 +335,7 @@ public final class Daemon {
         if (loop != null) {
             loop.close();
         }
-        if (io != null) {
-            io.shutdown();
-            try {
-                io.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Checkout.shutdown(io);
         if (lock != null) {
             Checkout.deleteQuietly(paths.socket());
             if (serverGone.get()) {

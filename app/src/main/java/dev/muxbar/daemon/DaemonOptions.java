@@ -30,7 +30,10 @@ record DaemonOptions(Map<String, String> values) {
             "@muxbar-debug",
             "@muxbar-notify-command",
             "@muxbar-notify-terminal",
-            "@muxbar-agent-files");
+            "@muxbar-agent-files",
+            "@muxbar-hosts",
+            "@muxbar-ssh-config",
+            "@muxbar-remote-command");
 
     /**
      * {@link #NAMES} in one round trip: {@code display-message -p '#{@muxbar-width}<TAB>#{…}'} prints

@@ -38,6 +38,63 @@ public record Ssh(Path config) {
     }
 
     /**
+     * The host's master connection: no command ({@code -N}), its control socket at {@code control},
+     * kept only while this process lives ({@code ControlPersist=no}), forwarded sockets replaced when
+     * a stale one is in the way.
+     */
+    public List<String> master(Host host, Path control) {
+        List<String> a = options();
+        a.addAll(List.of(
+                "-o",
+                "ServerAliveInterval=5",
+                "-o",
+                "ServerAliveCountMax=3",
+                "-o",
+                "ControlMaster=yes",
+                "-o",
+                "ControlPath=" + control,
+                "-o",
+                "ControlPersist=no",
+                "-o",
+                "StreamLocalBindUnlink=yes",
+                "-N",
+                "--",
+                host.name()));
+        return a;
+    }
+
+    /** {@code remoteLine} run over the master at {@code control}. */
+    public List<String> through(Path control, Host host, String remoteLine) {
+        List<String> a = options();
+        a.addAll(List.of("-o", "ControlMaster=no", "-o", "ControlPath=" + control, "--", host.name(), remoteLine));
+        return a;
+    }
+
+    /** Asks the master at {@code control} to forward the Unix socket {@code remote} there to {@code local} here. */
+    public List<String> forward(Path control, Host host, Path local, String remote) {
+        if (!SOCKET.matcher(remote).matches()
+                || !SOCKET.matcher(local.toString()).matches()) {
+            throw new IllegalArgumentException("not a socket path ssh forwards as such: " + Host.printable(remote));
+        }
+        List<String> a = options();
+        a.addAll(List.of(
+                "-o", "ControlPath=" + control, "-O", "forward", "-L", local + ":" + remote, "--", host.name()));
+        return a;
+    }
+
+    /** A socket path with nothing ssh's -L could read as a host or port (no ':'), nor spaces. */
+    private static final java.util.regex.Pattern SOCKET = java.util.regex.Pattern.compile("/[A-Za-z0-9._/+-]{1,200}");
+
+    private List<String> options() {
+        List<String> a = new ArrayList<>(List.of("ssh"));
+        if (config != null) {
+            a.addAll(List.of("-F", config.toString()));
+        }
+        a.addAll(List.of("-o", "BatchMode=yes", "-o", "ConnectTimeout=" + CONNECT_TIMEOUT_S));
+        return a;
+    }
+
+    /**
      * A line for the remote shell: {@code program} — the user's own remote command as they configured
      * it (e.g. {@code ~/.local/bin/muxbar}), or {@code muxbar} — then each argument single-quoted.
      */

@@ -2,7 +2,8 @@
  * Several machines: the user's SSH hosts ({@code Host}, kept by {@code HostStore}), the OpenSSH
  * command lines muxbar runs to reach them ({@code Ssh}: {@code BatchMode}, a connect timeout, the
  * user's own config; every word quoted for the remote shell), and what a check of one host finds
- * ({@code HostCheck}). OpenSSH is the only transport. May import {@code config}, {@code json} and
+ * ({@code HostCheck}), and one link per host ({@code HostLink}: a master connection, the remote
+ * daemons forwarded). OpenSSH is the only transport. May import {@code model} (the scheduler), {@code config}, {@code json} and
  * {@code tmux} (its shell quoting).
  */
 package dev.muxbar.hosts;

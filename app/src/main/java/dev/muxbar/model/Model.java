@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * What subscribers receive: the snapshot, the order book, the sessions in shown order (line N of the
  * ordering file is {@code shown.get(N-1)}), the agents in panes, the sessions whose attention
- * alerts are muted, the user's other {@link Choices} (sidebars, width, the notice), and what scripts
- * said about sessions ({@link Meta}, by session id).
+ * alerts are muted, the user's other {@link Choices} (sidebars, width, the notice), what scripts
+ * said about sessions ({@link Meta}, by session id), and the other machines ({@link HostView}).
  */
 public record Model(
         Snapshot snapshot,
@@ -17,7 +17,8 @@ public record Model(
         List<Agent> agents,
         Set<String> muted,
         Choices choices,
-        java.util.Map<String, Meta> meta) {
+        java.util.Map<String, Meta> meta,
+        List<HostView> hosts) {
     // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
     @Override
     public boolean equals(Object other) {
@@ -31,7 +32,8 @@ public record Model(
                 && java.util.Objects.equals(agents, o.agents)
                 && java.util.Objects.equals(muted, o.muted)
                 && java.util.Objects.equals(choices, o.choices)
-                && java.util.Objects.equals(meta, o.meta);
+                && java.util.Objects.equals(meta, o.meta)
+                && java.util.Objects.equals(hosts, o.hosts);
     }
 
     @Override
@@ -43,6 +45,7 @@ public record Model(
         h = 31 * h + java.util.Objects.hashCode(muted);
         h = 31 * h + java.util.Objects.hashCode(choices);
         h = 31 * h + java.util.Objects.hashCode(meta);
+        h = 31 * h + java.util.Objects.hashCode(hosts);
         return h;
     }
 
@@ -51,6 +54,7 @@ public record Model(
         agents = List.copyOf(agents);
         muted = Set.copyOf(muted);
         meta = java.util.Map.copyOf(meta);
+        hosts = List.copyOf(hosts);
     }
 
     /** What scripts said about a session (empty when nothing). */
@@ -77,7 +81,18 @@ public record Model(
             Set<String> muted,
             Choices choices,
             java.util.Map<String, Meta> meta) {
-        return new Model(snapshot, order, order.ordered(snapshot), agents, muted, choices, meta);
+        return of(snapshot, order, agents, muted, choices, meta, List.of());
+    }
+
+    public static Model of(
+            Snapshot snapshot,
+            OrderBook order,
+            List<Agent> agents,
+            Set<String> muted,
+            Choices choices,
+            java.util.Map<String, Meta> meta,
+            List<HostView> hosts) {
+        return new Model(snapshot, order, order.ordered(snapshot), agents, muted, choices, meta, hosts);
     }
 
     private static final java.util.Comparator<Agent> MOST_URGENT_FIRST =

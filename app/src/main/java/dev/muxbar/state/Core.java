@@ -7,6 +7,7 @@ import dev.muxbar.model.Scheduler;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.state.Event.OrderEdit;
 import dev.muxbar.tmux.Formats.Part;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,9 @@ public final class Core {
     private final TmuxReader reader;
     private final Subscribers subscribers = new Subscribers();
     private final PublishThrottle throttle;
+
+    /** The other machines, in the order they came (bounded by the hosts the user named). */
+    private final Map<String, dev.muxbar.model.HostView> hosts = new java.util.LinkedHashMap<>();
 
     private Snapshot snapshot = Snapshot.EMPTY;
     private OrderBook book;
@@ -124,6 +128,13 @@ public final class Core {
             if (sm.done() != null) {
                 sm.done().complete(null);
             }
+        } else if (e instanceof Event.HostChanged h) {
+            if (h.view() == null) {
+                hosts.remove(h.name());
+            } else {
+                hosts.put(h.name(), h.view());
+            }
+            publishIfChanged();
         } else if (e instanceof Event.ExplainAgents x) {
             x.done().complete(agents.explain(x.pane()));
         } else if (e instanceof Event.ToggleMute
@@ -198,7 +209,14 @@ public final class Core {
     }
 
     private void publishIfChanged() {
-        Model next = Model.of(snapshot, book, agents.agents(), choices.muted(), choices.choices(), metas.meta());
+        Model next = Model.of(
+                snapshot,
+                book,
+                agents.agents(),
+                choices.muted(),
+                choices.choices(),
+                metas.meta(),
+                List.copyOf(hosts.values()));
         if (next.equals(published)) {
             return;
         }

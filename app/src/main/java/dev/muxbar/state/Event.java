@@ -71,6 +71,9 @@ public sealed interface Event {
     /** The theme service showed this theme (a choice, the system's appearance, a theme file changed). */
     record ThemeShown(String name) implements Event {}
 
+    /** Another machine's link changed ({@code view}), or the host was removed ({@code view} null). */
+    record HostChanged(String name, dev.muxbar.model.HostView view) implements Event {}
+
     /** An edit of the custom order or hidden set. Sessions are referenced by id ({@code $3}). */
     sealed interface OrderEdit {
         record Move(String sessionId, int position) implements OrderEdit {}

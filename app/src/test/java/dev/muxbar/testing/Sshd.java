@@ -138,9 +138,15 @@ public final class Sshd implements AutoCloseable {
         }
     }
 
+    /** Ends every session sshd serves now (a network that dropped them); sshd itself listens on. */
+    public void dropSessions() {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
     /** Ends sshd (by its PID) and with it every session it serves. */
     @Override
     public void close() {
+        dropSessions();
         process.destroy();
         try {
             if (!process.waitFor(3, TimeUnit.SECONDS)) {

@@ -17,8 +17,11 @@ public final class ListLayout {
     /** Rows of the list start below the header and its rule. */
     public static final int LIST_FIRST_ROW = 2;
 
-    /** Where things go in a frame: cursor index, first shown session, rows of list and detail. */
-    public record Layout(int cursor, int top, int listRows, int detailRows, boolean footer) {}
+    /**
+     * Where things go in a frame: cursor index, first shown session, rows of list and detail, and the
+     * rows of the other machines' headings (below the list).
+     */
+    public record Layout(int cursor, int top, int listRows, int detailRows, boolean footer, int hostRows) {}
 
     /** The position of session {@code id} in {@code shown}, or -1. */
     public static int indexOf(List<Session> shown, String id) {
@@ -62,9 +65,16 @@ public final class ListLayout {
                                         in.model().metaOf(shown.get(cursor).id()))
                                 + 1,
                         rest / 3);
-        int listRows = Math.max(0, rest - detailRows);
+        int hostRows =
+                in.model() == null ? 0 : Math.min(in.model().hosts().size(), Math.max(0, (rest - detailRows) / 3));
+        int listRows = Math.max(0, rest - detailRows - hostRows);
         return new Layout(
-                cursor, scrollTop(in.view().scroll(), cursor, listRows, shown.size()), listRows, detailRows, footer);
+                cursor,
+                scrollTop(in.view().scroll(), cursor, listRows, shown.size()),
+                listRows,
+                detailRows,
+                footer,
+                hostRows);
     }
 
     /** The index (in shown order) of the session drawn on {@code row}, or -1. */

@@ -90,6 +90,7 @@ public final class Renderer {
         int top = layout.top();
         Session selected = cursor < 0 ? null : shown.get(cursor);
         int detailRows = layout.detailRows();
+        int hostRows = layout.hostRows();
         boolean footer = layout.footer();
 
         Line.Builder header = new Line.Builder(w, bg).add(" muxbar", t.color(Role.ACCENT), bg, true);
@@ -112,11 +113,12 @@ public final class Renderer {
         out.add(header.right(sessions, t.color(Role.MUTED), bg, false).build());
         out.add(rule("", w, t));
 
-        java.util.Optional<List<Line>> over = in.view().mode().over(in, listRows + detailRows);
+        java.util.Optional<List<Line>> over = in.view().mode().over(in, listRows + hostRows + detailRows);
         if (over.isPresent()) {
             out.addAll(over.get());
             detailRows = 0;
             listRows = 0;
+            hostRows = 0;
         }
         for (int row = 0; row < listRows; row++) {
             int i = top + row;
@@ -148,6 +150,9 @@ public final class Renderer {
             } else {
                 out.add(new Line.Builder(w, bg).build());
             }
+        }
+        for (int k = 0; k < hostRows; k++) {
+            out.add(AgentView.host(in.model().hosts().get(k), w, t, in.now()));
         }
         if (detailRows > 0) {
             out.add(rule(" " + selected.name() + " ", w, t));

@@ -1,0 +1,124 @@
+package dev.muxbar.daemon;
+
+import dev.muxbar.hosts.Backoff;
+import dev.muxbar.hosts.Host;
+import dev.muxbar.hosts.HostLink;
+import dev.muxbar.hosts.HostStore;
+import dev.muxbar.hosts.ProcessSpawner;
+import dev.muxbar.hosts.Ssh;
+import dev.muxbar.model.HostView;
+import dev.muxbar.state.Core;
+import dev.muxbar.state.Event;
+import dev.muxbar.state.EventLoop;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * The other machines: one {@link HostLink} per host the user named ({@code @muxbar-hosts}, and
+ * {@code muxbar hosts add}), each in a private dir of its own under the runtime dir, its state posted
+ * to {@link Core} as the model's {@link HostView}. The links run on the loop; ssh does the networking.
+ */
+final class HostsService implements AutoCloseable {
+
+    private final List<HostLink> links = new ArrayList<>();
+    private final Path dir;
+    private final EventLoop loop;
+
+    private HostsService(Path dir, EventLoop loop) {
+        this.dir = dir;
+        this.loop = loop;
+    }
+
+    /**
+     * The links for the configured hosts, started; the ssh config and the remote muxbar from the
+     * options, else the daemon's environment ({@code MUXBAR_SSH_CONFIG}, {@code MUXBAR_REMOTE_COMMAND}).
+     */
+    static HostsService start(DaemonOptions options, Path runtimeDir, EventLoop loop, Core core, Consumer<String> log) {
+        Map<String, String> env = System.getenv();
+        HostsService s = new HostsService(runtimeDir.resolve("hosts"), loop);
+        String config = or(options.get("@muxbar-ssh-config"), env.get("MUXBAR_SSH_CONFIG"));
+        Ssh ssh = new Ssh(config.isEmpty() ? null : Path.of(config));
+        String remote = or(options.get("@muxbar-remote-command"), env.get("MUXBAR_REMOTE_COMMAND"));
+        List<Host> hosts = configured(options.get("@muxbar-hosts"), new HostStore(HostStore.file(env), log), log);
+        for (int i = 0; i < hosts.size(); i++) {
+            Host h = hosts.get(i);
+            HostLink link = new HostLink(
+                    h,
+                    ssh,
+                    remote,
+                    s.dir.resolve("h" + i), // short: a socket path has at most 108 bytes
+                    new ProcessSpawner(),
+                    loop,
+                    loop,
+                    st -> core.post(new Event.HostChanged(h.name(), view(st))),
+                    Files::exists,
+                    new Backoff(bound -> ThreadLocalRandom.current().nextLong(bound)));
+            s.links.add(link);
+            core.post(new Event.HostChanged(h.name(), view(link.status())));
+            loop.execute(link::start);
+        }
+        if (!hosts.isEmpty()) {
+            log.accept("hosts: " + hosts.stream().map(Host::name).toList());
+        }
+        return s;
+    }
+
+    /** {@code @muxbar-hosts} (words), then the hosts file; each once, bad names left out and logged. */
+    static List<Host> configured(String option, HostStore store, Consumer<String> log) {
+        Set<Host> out = new LinkedHashSet<>();
+        for (String word : option.strip().split("\\s+")) {
+            if (!word.isEmpty() && out.size() < HostStore.MAX_HOSTS) {
+                try {
+                    out.add(new Host(word));
+                } catch (IllegalArgumentException e) {
+                    log.accept("@muxbar-hosts: left out " + e.getMessage());
+                }
+            }
+        }
+        for (Host h : store.load()) {
+            if (out.size() < HostStore.MAX_HOSTS) {
+                out.add(h);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    static HostView view(HostLink.Status s) {
+        String state = switch (s.state()) {
+            case CONNECTING -> "connecting";
+            case UP -> "up";
+            case NEEDS_LOGIN -> "needs-login";
+            case DOWN -> "down";
+        };
+        return new HostView(
+                s.host().name(),
+                state,
+                s.since(),
+                s.reason(),
+                s.daemons().stream().map(HostLink.Daemon::tmux).toList());
+    }
+
+    private static String or(String option, String env) {
+        return option != null && !option.isBlank() ? option.strip() : env == null ? "" : env.strip();
+    }
+
+    /** Ends every link (their ssh masters, and with them the forwards) and removes their sockets. */
+    @Override
+    public void close() {
+        loop.runAndWait(() -> links.forEach(HostLink::close), 2_000);
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(Checkout::deleteQuietly);
+            } catch (java.io.IOException | RuntimeException e) {
+                // gone meanwhile
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.muxbar.hosts;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.muxbar.api.ApiClient;
+import dev.muxbar.testing.DaemonProcess;
+import dev.muxbar.testing.Poll;
+import dev.muxbar.testing.Sshd;
+import dev.muxbar.testing.Teardown;
+import dev.muxbar.testing.TmuxServer;
+import dev.muxbar.tmux.TmuxQuote;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The daemon runs a link to each host of {@code @muxbar-hosts}, through a real OpenSSH server on
+ * 127.0.0.1 to a "remote" tmux server with its own muxbar: the host's state is in {@code /state}; when
+ * the connection drops and sshd is gone, the host is down and the local daemon goes on as before.
+ */
+class HostsDaemonIT {
+
+    @TempDir
+    Path tmp;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Teardown cleanup = new Teardown();
+    private Sshd sshd;
+    private TmuxServer far;
+    private TmuxServer local;
+    private DaemonProcess daemon;
+
+    @BeforeEach
+    void start() throws Exception {
+        assertTrue(Sshd.available(), "needs OpenSSH's sshd (apt-get install openssh-server)");
+        sshd = cleanup.track(Sshd.start(tmp.resolve("ssh")));
+        far = cleanup.track(new TmuxServer("far"));
+        cleanup.track(DaemonProcess.start(
+                        far, tmp.resolve("far-run"), tmp.resolve("far-state"), Map.of("HOME", tmp.toString())))
+                .awaitReady();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = Path.of(System.getProperty("muxbar.root"), "app/target/muxbar.jar")
+                .toString();
+        String farMuxbar =
+                "MUXBAR_RUNTIME_DIR=" + TmuxQuote.sh(tmp.resolve("far-run").toString()) + " " + TmuxQuote.sh(java)
+                        + " -jar " + TmuxQuote.sh(jar);
+        local = cleanup.track(new TmuxServer("here"));
+        local.tmux("set", "-g", "@muxbar-hosts", Sshd.HOST + " -oProxyCommand=x");
+        daemon = cleanup.track(DaemonProcess.start(
+                        local,
+                        tmp.resolve("run"),
+                        tmp.resolve("state"),
+                        Map.of(
+                                "HOME", tmp.resolve("home").toString(),
+                                "MUXBAR_SSH_CONFIG", sshd.config.toString(),
+                                "MUXBAR_REMOTE_COMMAND", farMuxbar)))
+                .awaitReady();
+    }
+
+    @AfterEach
+    void stop() {
+        cleanup.close();
+    }
+
+    private JsonNode host() {
+        try (ApiClient api = new ApiClient(daemon.socket())) {
+            return JSON.readTree(api.get("/state").body()).path("hosts").path(0);
+        } catch (java.io.IOException e) {
+            return JSON.createObjectNode().put("failed", e.toString());
+        }
+    }
+
+    private boolean sessionNamed(String name) {
+        try (ApiClient api = new ApiClient(daemon.socket())) {
+            return api.get("/state").body().contains("\"name\":\"" + name + "\"");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aHostIsUpThenDownWhileTheLocalDaemonGoesOn() throws Exception {
+        Poll.until(
+                30_000,
+                () -> host().path("state").asText().equals("up"),
+                "the host up",
+                () -> host() + "\n" + daemon.diagnostics() + "\nsshd:\n" + sshd.log());
+        assertTrue(host().path("servers").toString().contains(far.socket.toString()), host().toString());
+        assertTrue(
+                daemon.diagnostics().contains("left out not a host ssh can be given safely: '-oProxyCommand=x'"),
+                "a host name ssh would read as an option is left out: " + daemon.diagnostics());
+
+        sshd.close(); // the connection drops and nobody answers any more
+        Poll.until(
+                15_000, () -> host().path("state").asText().equals("down"), "the host down", () -> host().toString());
+        long t0 = System.nanoTime();
+        local.tmux("rename-session", "-t", "here", "renamed");
+        Poll.until(2_000, () -> sessionNamed("renamed"), "a local change shown while the host is down", () -> "");
+        System.out.printf(
+                "local rename → /state while the host is down: %d ms (reason: %s)%n",
+                (System.nanoTime() - t0) / 1_000_000, host().path("reason").asText());
+    }
+}
