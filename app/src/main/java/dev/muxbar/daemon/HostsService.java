@@ -5,8 +5,11 @@ import dev.muxbar.hosts.Host;
 import dev.muxbar.hosts.HostLink;
 import dev.muxbar.hosts.HostStore;
 import dev.muxbar.hosts.ProcessSpawner;
+import dev.muxbar.hosts.RemoteFeed;
+import dev.muxbar.hosts.RemoteState;
 import dev.muxbar.hosts.Ssh;
 import dev.muxbar.model.HostView;
+import dev.muxbar.model.RemoteSession;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.state.EventLoop;
@@ -19,21 +22,95 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import org.eclipse.jetty.client.HttpClient;
 
 /**
  * The other machines: one {@link HostLink} per host the user named ({@code @muxbar-hosts}, and
- * {@code muxbar hosts add}), each in a private dir of its own under the runtime dir, its state posted
- * to {@link Core} as the model's {@link HostView}. The links run on the loop; ssh does the networking.
+ * {@code muxbar hosts add}), each in a private dir of its own under the runtime dir; while a link is
+ * up, a {@link RemoteFeed} per daemon it reached reads that daemon's sessions and agents. Each host's
+ * state and sessions go to {@link Core} as the model's {@link HostView} (a host that went down keeps
+ * the sessions last seen). The links and feeds run on the loop; ssh does the networking, one HTTP
+ * client (a few threads, made only when there are hosts) reads every stream.
  */
 final class HostsService implements AutoCloseable {
 
     private final List<HostLink> links = new ArrayList<>();
+    private final List<Feeds> feeds = new ArrayList<>();
     private final Path dir;
     private final EventLoop loop;
+    private HttpClient http;
 
     private HostsService(Path dir, EventLoop loop) {
         this.dir = dir;
         this.loop = loop;
+    }
+
+    /** One host's feeds and the sessions they read, by the tmux server they come from. */
+    private final class Feeds {
+        final Host host;
+        final Core core;
+        final Consumer<String> log;
+        final List<RemoteFeed> open = new ArrayList<>();
+        final Map<String, List<RemoteSession>> sessions = new java.util.LinkedHashMap<>();
+        HostLink.Status status;
+
+        Feeds(Host host, Core core, Consumer<String> log) {
+            this.host = host;
+            this.core = core;
+            this.log = log;
+        }
+
+        /** The link changed: feeds for the daemons of a link that is up, none otherwise. */
+        void linked(HostLink.Status s) {
+            status = s;
+            open.forEach(RemoteFeed::close);
+            open.clear();
+            if (s.state() == HostLink.State.UP) {
+                sessions.keySet()
+                        .retainAll(
+                                s.daemons().stream().map(HostLink.Daemon::tmux).toList());
+                for (HostLink.Daemon d : s.daemons()) {
+                    RemoteFeed f = new RemoteFeed(
+                            http(),
+                            d.socket(),
+                            host.name(),
+                            loop,
+                            loop,
+                            now -> {
+                                sessions.put(d.tmux(), now);
+                                post();
+                            },
+                            log);
+                    open.add(f);
+                    f.start();
+                }
+            }
+            post();
+        }
+
+        void post() {
+            List<RemoteSession> all = new ArrayList<>();
+            sessions.values().forEach(all::addAll);
+            core.post(new Event.HostChanged(
+                    host.name(), view(status).with(all.subList(0, Math.min(all.size(), RemoteState.MAX_SESSIONS)))));
+        }
+    }
+
+    private HttpClient http() {
+        if (http == null) {
+            org.eclipse.jetty.util.thread.QueuedThreadPool pool =
+                    new org.eclipse.jetty.util.thread.QueuedThreadPool(4, 1, 10_000);
+            pool.setName("muxbar-hosts");
+            pool.setDaemon(true);
+            http = new HttpClient();
+            http.setExecutor(pool);
+            try {
+                http.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the HTTP client for the hosts", e);
+            }
+        }
+        return http;
     }
 
     /**
@@ -49,6 +126,8 @@ final class HostsService implements AutoCloseable {
         List<Host> hosts = configured(options.get("@muxbar-hosts"), new HostStore(HostStore.file(env), log), log);
         for (int i = 0; i < hosts.size(); i++) {
             Host h = hosts.get(i);
+            Feeds f = s.new Feeds(h, core, log);
+            s.feeds.add(f);
             HostLink link = new HostLink(
                     h,
                     ssh,
@@ -57,11 +136,11 @@ final class HostsService implements AutoCloseable {
                     new ProcessSpawner(),
                     loop,
                     loop,
-                    st -> core.post(new Event.HostChanged(h.name(), view(st))),
+                    f::linked,
                     Files::exists,
                     new Backoff(bound -> ThreadLocalRandom.current().nextLong(bound)));
             s.links.add(link);
-            core.post(new Event.HostChanged(h.name(), view(link.status())));
+            f.linked(link.status());
             loop.execute(link::start);
         }
         if (!hosts.isEmpty()) {
@@ -112,7 +191,19 @@ final class HostsService implements AutoCloseable {
     /** Ends every link (their ssh masters, and with them the forwards) and removes their sockets. */
     @Override
     public void close() {
-        loop.runAndWait(() -> links.forEach(HostLink::close), 2_000);
+        loop.runAndWait(
+                () -> {
+                    feeds.forEach(f -> f.open.forEach(RemoteFeed::close));
+                    links.forEach(HostLink::close);
+                },
+                2_000);
+        if (http != null) {
+            try {
+                http.stop();
+            } catch (Exception e) {
+                // stopping anyway
+            }
+        }
         if (Files.isDirectory(dir)) {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(Checkout::deleteQuietly);

@@ -17,7 +17,7 @@ import java.util.Objects;
  * redraw then runs no process: {@code set -g status-right '#{@muxbar-status} …'}):
  *
  * <pre>
- * @muxbar-status           global: agents waiting and finished out of sight, e.g. "2? 1✓" ("" when none)
+ * @muxbar-status           global: agents waiting and finished out of sight, on every machine, e.g. "2? 1✓" ("" when none)
  * @muxbar-session-status   per session: the same for its agents, plus those working ("1? 2●")
  * @muxbar-window-status    per window: one badge per agent in it ("?●"), unset when it has none
  * </pre>
@@ -43,11 +43,16 @@ public final class StatusLine {
     public void onModel(Model m) {
         // Most models change something else (a notice, the order, a theme): the segments only follow
         // agents and the sessions and windows they are in.
-        if (last != null && last.snapshot() == m.snapshot() && last.agents().equals(m.agents())) {
+        if (last != null
+                && last.snapshot() == m.snapshot()
+                && last.agents().equals(m.agents())
+                && last.hosts().equals(m.hosts())) {
             return;
         }
         last = m;
-        String g = counts(m.agents(), false);
+        List<Agent> everywhere = new java.util.ArrayList<>(m.agents());
+        everywhere.addAll(m.remoteAgents()); // the global count covers every machine
+        String g = counts(everywhere, false);
         if (!g.equals(global)) {
             global = g;
             tmux.send(Commands.setGlobalOption(GLOBAL, g));

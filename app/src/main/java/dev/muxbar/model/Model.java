@@ -57,6 +57,20 @@ public record Model(
         hosts = List.copyOf(hosts);
     }
 
+    /** The agents on the other machines (their sessions' agents, host by host). */
+    public List<Agent> remoteAgents() {
+        if (hosts.isEmpty()) {
+            return List.of();
+        }
+        List<Agent> out = new java.util.ArrayList<>();
+        for (HostView h : hosts) {
+            for (RemoteSession s : h.sessions()) {
+                out.addAll(s.agents());
+            }
+        }
+        return out;
+    }
+
     /** What scripts said about a session (empty when nothing). */
     public Meta metaOf(String sessionId) {
         return meta.getOrDefault(sessionId, Meta.EMPTY);

@@ -1,5 +1,6 @@
 package dev.muxbar.hosts;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The daemon runs a link to each host of {@code @muxbar-hosts}, through a real OpenSSH server on
- * 127.0.0.1 to a "remote" tmux server with its own muxbar: the host's state is in {@code /state}; when
- * the connection drops and sshd is gone, the host is down and the local daemon goes on as before.
+ * 127.0.0.1 to a "remote" tmux server with its own muxbar (a fake Claude waiting there): the host's
+ * state, sessions and agents are in {@code /state}; when the connection drops and sshd is gone, the
+ * host is down with the last state seen, and the local daemon goes on as before.
  */
 class HostsDaemonIT {
 
@@ -40,6 +42,9 @@ class HostsDaemonIT {
         assertTrue(Sshd.available(), "needs OpenSSH's sshd (apt-get install openssh-server)");
         sshd = cleanup.track(Sshd.start(tmp.resolve("ssh")));
         far = cleanup.track(new TmuxServer("far"));
+        far.tmux("set-option", "-g", "default-shell", "/bin/sh");
+        Path fake = Path.of(System.getProperty("muxbar.root"), "app/src/test/resources/fake-agents/claude");
+        far.tmux("new-session", "-d", "-s", "far-work", "exec bash -c 'exec -a claude /bin/sh " + fake + "'");
         cleanup.track(DaemonProcess.start(
                         far, tmp.resolve("far-run"), tmp.resolve("far-state"), Map.of("HOME", tmp.toString())))
                 .awaitReady();
@@ -75,6 +80,16 @@ class HostsDaemonIT {
         }
     }
 
+    /** The agent of the far session as the local daemon shows it. */
+    private JsonNode farAgent() {
+        for (JsonNode s : host().path("sessions")) {
+            if (s.path("name").asText().equals("far-work")) {
+                return s.path("agents").path(0);
+            }
+        }
+        return JSON.createObjectNode();
+    }
+
     private boolean sessionNamed(String name) {
         try (ApiClient api = new ApiClient(daemon.socket())) {
             return api.get("/state").body().contains("\"name\":\"" + name + "\"");
@@ -91,6 +106,17 @@ class HostsDaemonIT {
                 "the host up",
                 () -> host() + "\n" + daemon.diagnostics() + "\nsshd:\n" + sshd.log());
         assertTrue(host().path("servers").toString().contains(far.socket.toString()), host().toString());
+        Poll.until(
+                20_000,
+                () -> farAgent().path("status").asText().equals("waiting"),
+                "the far agent waiting, here",
+                () -> host() + "\n" + daemon.diagnostics());
+        assertEquals(Sshd.HOST, farAgent().path("host").asText(), farAgent().toString());
+        Poll.until(
+                5_000,
+                () -> local.tmux("show-options", "-gqv", "@muxbar-status").contains("1?"),
+                "the status line counts the far agent",
+                () -> "@muxbar-status: " + local.tmux("show-options", "-gqv", "@muxbar-status"));
         assertTrue(
                 daemon.diagnostics().contains("left out not a host ssh can be given safely: '-oProxyCommand=x'"),
                 "a host name ssh would read as an option is left out: " + daemon.diagnostics());

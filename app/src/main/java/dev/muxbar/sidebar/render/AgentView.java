@@ -76,9 +76,11 @@ public final class AgentView {
         public static Counts of(Model m) {
             long waiting = 0;
             long unseen = 0;
-            for (Agent a : m == null ? List.<Agent>of() : m.agents()) {
-                waiting += a.status() == Status.WAITING ? 1 : 0;
-                unseen += a.unseen() ? 1 : 0;
+            for (List<Agent> all : m == null ? List.<List<Agent>>of() : List.of(m.agents(), m.remoteAgents())) {
+                for (Agent a : all) { // this machine's, and the other machines'
+                    waiting += a.status() == Status.WAITING ? 1 : 0;
+                    unseen += a.unseen() ? 1 : 0;
+                }
             }
             return new Counts(waiting, unseen);
         }
@@ -138,6 +140,25 @@ public final class AgentView {
         }
         return b.add("─".repeat(Math.max(0, b.left())), t.color(Role.BORDER), bg, false)
                 .build();
+    }
+
+    /**
+     * A session on another machine, below its host's heading: its name, its agents' badges, its
+     * windows; muted when the host is not reachable (the last state seen).
+     */
+    public static Line remoteSession(dev.muxbar.model.RemoteSession s, boolean up, int w, Theme t, long now) {
+        Color bg = t.color(Role.BACKGROUND);
+        Line.Builder b = new Line.Builder(w, bg, t.color(Role.TEXT));
+        String counts = w >= 20 ? " " + s.windows() + "w " : " ";
+        int badges = s.agents().isEmpty() ? 0 : 1 + badgeWidth(s.agents());
+        int name = Math.max(1, b.left() - 3 - badges - dev.muxbar.text.Cells.width(counts));
+        b.add("   ", bg, bg, false);
+        b.add(dev.muxbar.text.Cells.pad(s.name(), name), up ? t.color(Role.TEXT) : t.color(Role.MUTED), bg, false);
+        if (!s.agents().isEmpty()) {
+            b.add(" ", bg, bg, false);
+            badges(b, s.agents(), t, bg, now);
+        }
+        return b.add(counts, t.color(Role.MUTED), bg, false).build();
     }
 
     /** "5s", "3m", "2h", "4d". */

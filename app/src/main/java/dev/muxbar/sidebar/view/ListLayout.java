@@ -65,8 +65,7 @@ public final class ListLayout {
                                         in.model().metaOf(shown.get(cursor).id()))
                                 + 1,
                         rest / 3);
-        int hostRows =
-                in.model() == null ? 0 : Math.min(in.model().hosts().size(), Math.max(0, (rest - detailRows) / 3));
+        int hostRows = Math.min(hostLines(in.model()), Math.max(0, (rest - detailRows) / 3));
         int listRows = Math.max(0, rest - detailRows - hostRows);
         return new Layout(
                 cursor,
@@ -75,6 +74,15 @@ public final class ListLayout {
                 detailRows,
                 footer,
                 hostRows);
+    }
+
+    /** Rows the other machines want: a heading each, and a row per session of theirs. */
+    static int hostLines(Model m) {
+        int n = 0;
+        for (dev.muxbar.model.HostView h : m == null ? List.<dev.muxbar.model.HostView>of() : m.hosts()) {
+            n += 1 + h.sessions().size();
+        }
+        return n;
     }
 
     /** The index (in shown order) of the session drawn on {@code row}, or -1. */

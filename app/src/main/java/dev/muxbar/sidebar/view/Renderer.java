@@ -151,8 +151,17 @@ public final class Renderer {
                 out.add(new Line.Builder(w, bg).build());
             }
         }
-        for (int k = 0; k < hostRows; k++) {
-            out.add(AgentView.host(in.model().hosts().get(k), w, t, in.now()));
+        int drawn = 0;
+        for (dev.muxbar.model.HostView host :
+                hostRows > 0 ? in.model().hosts() : List.<dev.muxbar.model.HostView>of()) {
+            if (drawn++ < hostRows) {
+                out.add(AgentView.host(host, w, t, in.now()));
+            }
+            for (dev.muxbar.model.RemoteSession rs : host.sessions()) {
+                if (drawn++ < hostRows) {
+                    out.add(AgentView.remoteSession(rs, host.up(), w, t, in.now()));
+                }
+            }
         }
         if (detailRows > 0) {
             out.add(rule(" " + selected.name() + " ", w, t));

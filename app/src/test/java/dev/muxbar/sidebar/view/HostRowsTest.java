@@ -71,4 +71,36 @@ class HostRowsTest {
         List<String> help = frame(List.of(new HostView("devbox", "up", 0, "", List.of())), 20, new HelpMode());
         assertTrue(help.stream().noneMatch(l -> l.contains("devbox")), String.join("\n", help));
     }
+
+    @Test
+    void aHostsSessionsAreListedBelowItsHeadingWithTheirAgents() {
+        dev.muxbar.model.Agent waiting = new dev.muxbar.model.Agent(
+                "%3",
+                "@2",
+                "$1",
+                "claude",
+                null,
+                dev.muxbar.model.Status.WAITING,
+                dev.muxbar.model.Source.SCREEN,
+                0,
+                null,
+                null,
+                false,
+                null,
+                "devbox");
+        List<String> f = frame(
+                List.of(new HostView(
+                        "devbox",
+                        "up",
+                        0,
+                        "",
+                        List.of(),
+                        List.of(new dev.muxbar.model.RemoteSession("far-work", 3, true, List.of(waiting))))),
+                20,
+                new ListMode());
+        int heading = f.indexOf(
+                f.stream().filter(l -> l.contains("devbox up")).findFirst().orElseThrow());
+        assertTrue(f.get(heading + 1).startsWith("   far-work"), String.join("\n", f));
+        assertTrue(f.get(heading + 1).contains("3w"), f.get(heading + 1));
+    }
 }
