@@ -45,6 +45,9 @@ final class HostsService implements AutoCloseable {
         this.loop = loop;
     }
 
+    /** Why a daemon's stream stopped, and since when. */
+    private record Problem(String why, long since) {}
+
     /** One host's feeds and the sessions they read, by the tmux server they come from. */
     private final class Feeds {
         final Host host;
@@ -52,6 +55,7 @@ final class HostsService implements AutoCloseable {
         final Consumer<String> log;
         final List<RemoteFeed> open = new ArrayList<>();
         final Map<String, List<RemoteSession>> sessions = new java.util.LinkedHashMap<>();
+        final Map<String, Problem> problems = new java.util.HashMap<>(); // by tmux server: a stream that stopped
         HostLink.Status status;
 
         Feeds(Host host, Core core, Consumer<String> log) {
@@ -65,6 +69,7 @@ final class HostsService implements AutoCloseable {
             status = s;
             open.forEach(RemoteFeed::close);
             open.clear();
+            problems.clear();
             if (s.state() == HostLink.State.UP) {
                 sessions.keySet()
                         .retainAll(
@@ -78,9 +83,15 @@ final class HostsService implements AutoCloseable {
                             loop,
                             now -> {
                                 sessions.put(d.tmux(), now);
+                                problems.remove(d.tmux());
                                 post();
                             },
-                            log);
+                            why -> {
+                                if (problems.putIfAbsent(d.tmux(), new Problem(why, loop.now())) == null) {
+                                    log.accept("host " + host.name() + ": " + why);
+                                    post();
+                                }
+                            });
                     open.add(f);
                     f.start();
                 }
@@ -91,8 +102,13 @@ final class HostsService implements AutoCloseable {
         void post() {
             List<RemoteSession> all = new ArrayList<>();
             sessions.values().forEach(all::addAll);
-            core.post(new Event.HostChanged(
-                    host.name(), view(status).with(all.subList(0, Math.min(all.size(), RemoteState.MAX_SESSIONS)))));
+            HostView v = view(status).with(all.subList(0, Math.min(all.size(), RemoteState.MAX_SESSIONS)));
+            if (v.up() && !problems.isEmpty()) {
+                // The link is up but a daemon there does not answer (stopped, or hanging): stalled.
+                Problem p = problems.values().iterator().next();
+                v = new HostView(v.name(), "stalled", p.since(), p.why(), v.servers(), v.sessions());
+            }
+            core.post(new Event.HostChanged(host.name(), v));
         }
     }
 

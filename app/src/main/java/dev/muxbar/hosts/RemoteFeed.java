@@ -15,7 +15,8 @@ import org.eclipse.jetty.io.Transport;
 /**
  * One remote daemon's sessions and agents, read from its event stream through the socket a
  * {@link HostLink} forwarded: asynchronous (the daemon's one HTTP client for every host; no thread of
- * its own), the bytes parsed by {@link RemoteState} as they come, what changed handed to {@code loop}.
+ * its own), the bytes parsed by {@link RemoteState} as they come, what changed handed to {@code loop}
+ * ({@code changed}), and why a stream ended ({@code ended}: the remote daemon stopped, or hangs).
  * A stream silent past {@link #SILENT_MS} (the remote sends a heartbeat every 2.5 s) is dropped; a
  * stream that ends is read again after {@link #AGAIN_MS} while the feed lives.
  */
@@ -30,7 +31,7 @@ public final class RemoteFeed implements AutoCloseable {
     private final Scheduler scheduler;
     private final Executor loop;
     private final Consumer<List<RemoteSession>> changed;
-    private final Consumer<String> log;
+    private final Consumer<String> ended;
     private volatile long lastBytes;
     private Request request;
     private Scheduler.Cancellable watchdog;
@@ -44,14 +45,14 @@ public final class RemoteFeed implements AutoCloseable {
             Scheduler scheduler,
             Executor loop,
             Consumer<List<RemoteSession>> changed,
-            Consumer<String> log) {
+            Consumer<String> ended) {
         this.http = http;
         this.socket = socket;
         this.host = host;
         this.scheduler = scheduler;
         this.loop = loop;
         this.changed = changed;
-        this.log = log;
+        this.ended = ended;
     }
 
     /** Opens the stream (on the loop). */
@@ -104,7 +105,7 @@ public final class RemoteFeed implements AutoCloseable {
         if (watchdog != null) {
             watchdog.cancel();
         }
-        log.accept("host " + host + ": event stream ended" + (failure == null ? "" : ": " + failure.getMessage()));
+        ended.accept(failure == null ? "the event stream ended" : "event stream: " + failure.getMessage());
         again = scheduler.schedule(AGAIN_MS, this::start);
     }
 

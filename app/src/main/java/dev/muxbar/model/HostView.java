@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Another machine as the model shows it: its name (the user's ssh name), the link's {@code state}
- * ({@code connecting}, {@code up}, {@code needs-login}, {@code down}) since {@code since} (scheduler ms),
+ * ({@code connecting}, {@code up}, {@code stalled} — up, but a daemon there does not answer —,
+ * {@code needs-login}, {@code down}) since {@code since} (scheduler ms),
  * why it is not up ({@code reason}, "" when up), the tmux servers with a muxbar reached there, and
  * their sessions (the last ones seen while the host is down).
  */

@@ -35,6 +35,7 @@ class HostsDaemonIT {
     private Sshd sshd;
     private TmuxServer far;
     private TmuxServer local;
+    private DaemonProcess farDaemon;
     private DaemonProcess daemon;
 
     @BeforeEach
@@ -45,7 +46,7 @@ class HostsDaemonIT {
         far.tmux("set-option", "-g", "default-shell", "/bin/sh");
         Path fake = Path.of(System.getProperty("muxbar.root"), "app/src/test/resources/fake-agents/claude");
         far.tmux("new-session", "-d", "-s", "far-work", "exec bash -c 'exec -a claude /bin/sh " + fake + "'");
-        cleanup.track(DaemonProcess.start(
+        farDaemon = cleanup.track(DaemonProcess.start(
                         far, tmp.resolve("far-run"), tmp.resolve("far-state"), Map.of("HOME", tmp.toString())))
                 .awaitReady();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -78,6 +79,10 @@ class HostsDaemonIT {
         } catch (java.io.IOException e) {
             return JSON.createObjectNode().put("failed", e.toString());
         }
+    }
+
+    private static void signal(String sig, long pid) throws Exception {
+        new ProcessBuilder("kill", "-" + sig, Long.toString(pid)).start().waitFor();
     }
 
     /** The agent of the far session as the local daemon shows it. */
@@ -120,6 +125,25 @@ class HostsDaemonIT {
         assertTrue(
                 daemon.diagnostics().contains("left out not a host ssh can be given safely: '-oProxyCommand=x'"),
                 "a host name ssh would read as an option is left out: " + daemon.diagnostics());
+
+        // The far daemon hangs (kill -STOP): its stream goes silent; the host is stalled, local work goes on.
+        signal("STOP", farDaemon.pid());
+        try {
+            Poll.until(
+                    25_000,
+                    () -> host().path("state").asText().equals("stalled"),
+                    "the host stalled",
+                    host()::toString);
+            long t = System.nanoTime();
+            local.tmux("new-session", "-d", "-s", "during-stall");
+            Poll.until(2_000, () -> sessionNamed("during-stall"), "a local change while a host stalls", () -> "");
+            System.out.printf(
+                    "local new session → /state while the far daemon is stopped: %d ms%n",
+                    (System.nanoTime() - t) / 1_000_000);
+        } finally {
+            signal("CONT", farDaemon.pid());
+        }
+        Poll.until(30_000, () -> host().path("state").asText().equals("up"), "up again", host()::toString);
 
         sshd.close(); // the connection drops and nobody answers any more
         Poll.until(

@@ -135,6 +135,7 @@ public final class AgentView {
         switch (h.state()) {
             case "up" -> b.add("up ", t.color(Role.DONE), bg, false);
             case "connecting" -> b.add("connecting ", t.color(Role.RUNNING), bg, false);
+            case "stalled" -> b.add("stalled " + age(now - h.since()) + " ", t.color(Role.WAITING), bg, false);
             case "needs-login" -> b.add("needs login: ssh " + h.name() + " ", t.color(Role.WAITING), bg, false);
             default -> b.add("down " + age(now - h.since()) + " ", t.color(Role.ERROR), bg, false);
         }
