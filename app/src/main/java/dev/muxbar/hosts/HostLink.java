@@ -18,9 +18,10 @@ import java.util.function.Predicate;
  * --json} there) and each one's Unix socket forwarded to {@code dir/d<N>.sock} — the API of every tmux
  * server with a muxbar over there, as if it were local. States: connecting → up, or needs login (ssh
  * wants a password or a host key: never asked here), or down with the reason; then again after a
- * {@link Backoff}. The master is the host's only long-lived process; the listing and the forwards
- * are short ssh runs multiplexed over it. No thread of its own: process ends arrive through
- * {@link Spawner} futures and are handed to {@code loop}; all state is the loop's.
+ * {@link Backoff}. The master is the host's only long-lived process (in the background: see
+ * {@link Ssh#master}); the listing and the forwards are short ssh runs multiplexed over it. No thread
+ * of its own: process ends arrive through {@link Spawner} futures and are handed to {@code loop}; all
+ * state is the loop's.
  */
 public final class HostLink implements AutoCloseable {
 
@@ -28,6 +29,8 @@ public final class HostLink implements AutoCloseable {
     static final long CONNECT_MS = (Ssh.CONNECT_TIMEOUT_S + 5) * 1_000L;
     /** How often the control socket is looked for while the master connects. */
     static final long LOOK_MS = 100;
+    /** How often a link that is up looks whether its master still lives (its control socket). */
+    static final long ALIVE_MS = 1_000;
     /** At most this many remote daemons are followed (one per tmux server there). */
     public static final int MAX_DAEMONS = 16;
 
@@ -111,7 +114,11 @@ public final class HostLink implements AutoCloseable {
         set(State.CONNECTING, "", List.of());
         try {
             Files.createDirectories(dir);
-            Files.deleteIfExists(control()); // a master that died left it
+            if (exists.test(control())) {
+                // A master of a daemon that was killed lives on in the background: end it first.
+                spawner.start(ssh.exit(control(), host), dir.resolve("exit.log"));
+                Files.deleteIfExists(control());
+            }
             master = spawner.start(ssh.master(host, control()), dir.resolve("master.log"));
         } catch (IOException e) {
             failed(gen, "cannot start ssh: " + e.getMessage());
@@ -119,7 +126,7 @@ public final class HostLink implements AutoCloseable {
         }
         master.exit()
                 .whenComplete((code, err) -> loop.execute(() -> {
-                    if (gen == generation) {
+                    if (gen == generation && (code == null || code != 0)) { // 0: up, and in the background
                         failed(gen, said(dir.resolve("master.log"), "ssh ended (exit " + code + ")"));
                     }
                 }));
@@ -160,6 +167,11 @@ public final class HostLink implements AutoCloseable {
         if (i == remote.size()) {
             backoff.reset();
             set(State.UP, "", List.copyOf(done));
+            timer = scheduler.every(ALIVE_MS, () -> {
+                if (gen == generation && !exists.test(control())) {
+                    failed(gen, said(dir.resolve("master.log"), "the connection ended"));
+                }
+            });
             return;
         }
         Path local = dir.resolve("d" + i + ".sock");
@@ -199,10 +211,7 @@ public final class HostLink implements AutoCloseable {
         }
         generation++; // whatever the failed try still reports is stale now
         cancelTimer();
-        if (master != null) {
-            master.kill();
-            master = null;
-        }
+        stopMaster();
         boolean login = reason.contains("Permission denied")
                 || reason.contains("Host key verification failed")
                 || reason.contains("passphrase")
@@ -264,9 +273,21 @@ public final class HostLink implements AutoCloseable {
         closed = true;
         generation++;
         cancelTimer();
+        stopMaster();
+    }
+
+    /** Ends the master: the process muxbar started if it has not gone to the background, else by its socket. */
+    private void stopMaster() {
         if (master != null) {
             master.kill();
             master = null;
+        }
+        if (exists.test(control())) {
+            try {
+                spawner.start(ssh.exit(control(), host), dir.resolve("exit.log"));
+            } catch (IOException e) {
+                // the master stays until the network or the remote ends it
+            }
         }
     }
 }

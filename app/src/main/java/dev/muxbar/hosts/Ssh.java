@@ -39,8 +39,10 @@ public record Ssh(Path config) {
 
     /**
      * The host's master connection: no command ({@code -N}), its control socket at {@code control},
-     * kept only while this process lives ({@code ControlPersist=no}), forwarded sockets replaced when
-     * a stale one is in the way.
+     * forwarded sockets replaced when a stale one is in the way, and gone to the background once it is
+     * up ({@code -f}): the process muxbar started ends then (0, or ssh's error), so no thread of the
+     * daemon waits on a process per host; the control socket says whether the master lives, and
+     * {@link #exit} ends it.
      */
     public List<String> master(Host host, Path control) {
         List<String> a = options();
@@ -57,9 +59,17 @@ public record Ssh(Path config) {
                 "ControlPersist=no",
                 "-o",
                 "StreamLocalBindUnlink=yes",
+                "-f",
                 "-N",
                 "--",
                 host.name()));
+        return a;
+    }
+
+    /** Ends the master at {@code control} (and with it every forward). */
+    public List<String> exit(Path control, Host host) {
+        List<String> a = options();
+        a.addAll(List.of("-o", "ControlPath=" + control, "-O", "exit", "--", host.name()));
         return a;
     }
 

@@ -28,7 +28,9 @@ class HostLinkTest {
     /** One ssh started: its arguments, where its output goes, its end. */
     private record Run(List<String> argv, Path out, CompletableFuture<Integer> exit, boolean[] killed) {
         String kind() {
-            return argv.contains("-N") ? "master" : argv.contains("-O") ? "forward" : "run";
+            return argv.contains("-N")
+                    ? "master"
+                    : argv.contains("exit") && argv.contains("-O") ? "exit" : argv.contains("-O") ? "forward" : "run";
         }
 
         void end(int code, String output) throws Exception {
@@ -86,6 +88,7 @@ class HostLinkTest {
         assertTrue(master.argv().contains("BatchMode=yes"), "never a prompt");
         clock.advance(HostLink.LOOK_MS * 3);
         assertEquals(1, runs.size(), "nothing else before the connection is up");
+        master.end(0, ""); // up, and gone to the background
         present.add(link.control());
         clock.advance(HostLink.LOOK_MS);
         Run list = last("run");
@@ -112,8 +115,9 @@ class HostLinkTest {
                         .filter(r -> r.kind().equals("forward") || r.kind().equals("run"))
                         .count());
 
-        master.end(255, "Connection to devbox closed by remote host.\n");
-        clock.runReady();
+        Files.writeString(dir.resolve("master.log"), "Connection to devbox closed by remote host.\n");
+        present.remove(link.control()); // the master in the background ended: its socket went with it
+        clock.advance(HostLink.ALIVE_MS);
         assertEquals(HostLink.State.DOWN, link.status().state());
         assertEquals(
                 "Connection to devbox closed by remote host.", link.status().reason());
@@ -122,8 +126,9 @@ class HostLinkTest {
         clock.advance(2);
         assertEquals(2, runs.stream().filter(r -> r.kind().equals("master")).count(), "tried again");
         assertEquals(HostLink.State.CONNECTING, link.status().state());
+        present.add(link.control()); // the new master is up
         link.close();
-        assertTrue(last("master").killed()[0], "closing ends the master");
+        assertTrue(last("exit").argv().containsAll(List.of("-O", "exit")), "closing ends the master by its socket");
         clock.advance(Backoff.MAX_MS * 2);
         assertEquals(2, runs.stream().filter(r -> r.kind().equals("master")).count(), "nothing after close");
     }

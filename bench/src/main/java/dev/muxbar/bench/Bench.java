@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BenchSwitchCommand.class,
             BenchAgentsCommand.class,
             BenchEventsCommand.class,
+            BenchHostsCommand.class,
             PlotCommand.class
         })
 public final class Bench implements Runnable {
