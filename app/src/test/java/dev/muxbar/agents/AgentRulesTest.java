@@ -138,22 +138,38 @@ class AgentRulesTest {
         assertEquals(List.of(), misread("/screens/real/", 12));
     }
 
-    private List<String> misread(String dir, int atLeast) throws java.io.IOException {
-        AgentRules rules = AgentRules.load(null, m -> {});
-        List<String> wrong = new java.util.ArrayList<>();
+    /** A recorded screen: its line of the index (file, agent, status, what it waits for) and its lines. */
+    private record Recorded(String[] fields, List<String> screen) {}
+
+    /** The screens an index lists. */
+    private List<Recorded> recorded(String dir) throws java.io.IOException {
         String index = new String(
                 getClass().getResourceAsStream(dir + "index.txt").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
-        int n = 0;
+        List<Recorded> out = new java.util.ArrayList<>();
         for (String line : index.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] f = line.trim().split(" +");
+                out.add(new Recorded(
+                        f,
+                        List.of(new String(
+                                        getClass()
+                                                .getResourceAsStream(dir + f[0])
+                                                .readAllBytes(),
+                                        java.nio.charset.StandardCharsets.UTF_8)
+                                .split("\n"))));
             }
-            String[] f = line.trim().split(" +");
-            List<String> screen = List.of(new String(
-                            getClass().getResourceAsStream(dir + f[0]).readAllBytes(),
-                            java.nio.charset.StandardCharsets.UTF_8)
-                    .split("\n"));
+        }
+        return out;
+    }
+
+    private List<String> misread(String dir, int atLeast) throws java.io.IOException {
+        AgentRules rules = AgentRules.load(null, m -> {});
+        List<String> wrong = new java.util.ArrayList<>();
+        int n = 0;
+        for (Recorded r : recorded(dir)) {
+            String[] f = r.fields();
+            List<String> screen = r.screen();
             AgentRules.Verdict v = rules.get(f[1]).judge(screen, "");
             String got = v == null
                     ? "nothing"
@@ -185,18 +201,9 @@ class AgentRulesTest {
         List<String> wrong = new java.util.ArrayList<>();
         int n = 0;
         for (String dir : List.of("/screens/", "/screens/real/")) {
-            String index = new String(
-                    getClass().getResourceAsStream(dir + "index.txt").readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            for (String line : index.split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.trim().split(" +");
-                List<String> screen = List.of(new String(
-                                getClass().getResourceAsStream(dir + f[0]).readAllBytes(),
-                                java.nio.charset.StandardCharsets.UTF_8)
-                        .split("\n"));
+            for (Recorded r : recorded(dir)) {
+                String[] f = r.fields();
+                List<String> screen = r.screen();
                 AgentRules.Definition d = rules.recognise(screen);
                 boolean signed = rules.get(f[1]).signature() != null;
                 if (signed ? d == null || !d.agent().equals(f[1]) : d != null) {

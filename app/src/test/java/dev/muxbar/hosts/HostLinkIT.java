@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.muxbar.api.ApiClient;
 import dev.muxbar.state.EventLoop;
-import dev.muxbar.testing.DaemonProcess;
+import dev.muxbar.testing.FarSide;
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.Sshd;
 import dev.muxbar.testing.Teardown;
-import dev.muxbar.testing.TmuxServer;
-import dev.muxbar.tmux.TmuxQuote;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,17 +30,14 @@ class HostLinkIT {
 
     private final Teardown cleanup = new Teardown();
     private Sshd sshd;
-    private TmuxServer far;
+    private FarSide far;
     private EventLoop loop;
 
     @BeforeEach
     void start() throws Exception {
         assertTrue(Sshd.available(), "needs OpenSSH's sshd (apt-get install openssh-server)");
         sshd = cleanup.track(Sshd.start(tmp.resolve("ssh")));
-        far = cleanup.track(new TmuxServer("far"));
-        cleanup.track(DaemonProcess.start(
-                        far, tmp.resolve("far-run"), tmp.resolve("far-state"), Map.of("HOME", tmp.toString())))
-                .awaitReady();
+        far = cleanup.track(FarSide.start(tmp, t -> {}));
         loop = new EventLoop(Throwable::printStackTrace);
         cleanup.track(loop::close);
     }
@@ -55,18 +49,12 @@ class HostLinkIT {
 
     @Test
     void oneMasterForwardsTheRemoteDaemonAndComesBackAfterADrop() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = Path.of(System.getProperty("muxbar.root"), "app/target/muxbar.jar")
-                .toString();
-        String farMuxbar =
-                "MUXBAR_RUNTIME_DIR=" + TmuxQuote.sh(tmp.resolve("far-run").toString()) + " " + TmuxQuote.sh(java)
-                        + " -jar " + TmuxQuote.sh(jar);
         List<HostLink.Status> seen = new CopyOnWriteArrayList<>();
         Path dir = tmp.resolve("h0");
         HostLink link = new HostLink(
                 new Host(Sshd.HOST),
                 new Ssh(sshd.config),
-                farMuxbar,
+                far.command,
                 dir,
                 new ProcessSpawner(),
                 loop,
@@ -85,7 +73,7 @@ class HostLinkIT {
         assertEquals(1, up.daemons().size(), up.toString());
         try (ApiClient api = new ApiClient(up.daemons().get(0).socket())) {
             String health = api.get("/health").body();
-            assertTrue(health.contains(far.socket.toString()), "the far daemon answers here: " + health);
+            assertTrue(health.contains(far.tmux.socket.toString()), "the far daemon answers here: " + health);
         }
         assertEquals(1, sshClients(), "one ssh process for the host");
 

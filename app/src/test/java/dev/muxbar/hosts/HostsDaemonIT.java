@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.api.ApiClient;
 import dev.muxbar.testing.DaemonProcess;
+import dev.muxbar.testing.FarSide;
 import dev.muxbar.testing.Poll;
 import dev.muxbar.testing.Sshd;
 import dev.muxbar.testing.Teardown;
 import dev.muxbar.testing.TmuxServer;
-import dev.muxbar.tmux.TmuxQuote;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -33,28 +33,19 @@ class HostsDaemonIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Teardown cleanup = new Teardown();
     private Sshd sshd;
-    private TmuxServer far;
+    private FarSide far;
     private TmuxServer local;
-    private DaemonProcess farDaemon;
     private DaemonProcess daemon;
 
     @BeforeEach
     void start() throws Exception {
         assertTrue(Sshd.available(), "needs OpenSSH's sshd (apt-get install openssh-server)");
         sshd = cleanup.track(Sshd.start(tmp.resolve("ssh")));
-        far = cleanup.track(new TmuxServer("far"));
-        far.tmux("set-option", "-g", "default-shell", "/bin/sh");
         Path fake = Path.of(System.getProperty("muxbar.root"), "app/src/test/resources/fake-agents/claude");
-        far.tmux("new-session", "-d", "-s", "far-work", "exec bash -c 'exec -a claude /bin/sh " + fake + "'");
-        farDaemon = cleanup.track(DaemonProcess.start(
-                        far, tmp.resolve("far-run"), tmp.resolve("far-state"), Map.of("HOME", tmp.toString())))
-                .awaitReady();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = Path.of(System.getProperty("muxbar.root"), "app/target/muxbar.jar")
-                .toString();
-        String farMuxbar =
-                "MUXBAR_RUNTIME_DIR=" + TmuxQuote.sh(tmp.resolve("far-run").toString()) + " " + TmuxQuote.sh(java)
-                        + " -jar " + TmuxQuote.sh(jar);
+        far = cleanup.track(FarSide.start(tmp, t -> {
+            t.tmux("set-option", "-g", "default-shell", "/bin/sh");
+            t.tmux("new-session", "-d", "-s", "far-work", "exec bash -c 'exec -a claude /bin/sh " + fake + "'");
+        }));
         local = cleanup.track(new TmuxServer("here"));
         local.tmux("set", "-g", "@muxbar-hosts", Sshd.HOST + " -oProxyCommand=x");
         daemon = cleanup.track(DaemonProcess.start(
@@ -64,7 +55,7 @@ class HostsDaemonIT {
                         Map.of(
                                 "HOME", tmp.resolve("home").toString(),
                                 "MUXBAR_SSH_CONFIG", sshd.config.toString(),
-                                "MUXBAR_REMOTE_COMMAND", farMuxbar)))
+                                "MUXBAR_REMOTE_COMMAND", far.command)))
                 .awaitReady();
     }
 
@@ -110,7 +101,7 @@ class HostsDaemonIT {
                 () -> host().path("state").asText().equals("up"),
                 "the host up",
                 () -> host() + "\n" + daemon.diagnostics() + "\nsshd:\n" + sshd.log());
-        assertTrue(host().path("servers").toString().contains(far.socket.toString()), host().toString());
+        assertTrue(host().path("servers").toString().contains(far.tmux.socket.toString()), host().toString());
         Poll.until(
                 20_000,
                 () -> farAgent().path("status").asText().equals("waiting"),
@@ -127,7 +118,7 @@ class HostsDaemonIT {
                 "a host name ssh would read as an option is left out: " + daemon.diagnostics());
 
         // The far daemon hangs (kill -STOP): its stream goes silent; the host is stalled, local work goes on.
-        signal("STOP", farDaemon.pid());
+        signal("STOP", far.daemon.pid());
         try {
             Poll.until(
                     25_000,
@@ -141,7 +132,7 @@ class HostsDaemonIT {
                     "local new session → /state while the far daemon is stopped: %d ms%n",
                     (System.nanoTime() - t) / 1_000_000);
         } finally {
-            signal("CONT", farDaemon.pid());
+            signal("CONT", far.daemon.pid());
         }
         Poll.until(30_000, () -> host().path("state").asText().equals("up"), "up again", host()::toString);
 

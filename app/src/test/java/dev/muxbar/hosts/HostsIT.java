@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.muxbar.testing.DaemonProcess;
+import dev.muxbar.testing.FarSide;
 import dev.muxbar.testing.Sshd;
 import dev.muxbar.testing.Teardown;
-import dev.muxbar.testing.TmuxServer;
-import dev.muxbar.tmux.TmuxQuote;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,30 +28,19 @@ class HostsIT {
 
     private final Teardown cleanup = new Teardown();
     private Sshd sshd;
-    private TmuxServer remoteTmux;
-    private DaemonProcess remote;
+    private FarSide far;
     private Map<String, String> env;
 
     @BeforeEach
     void start() throws Exception {
         assertTrue(Sshd.available(), "needs OpenSSH's sshd (apt-get install openssh-server)");
         sshd = cleanup.track(Sshd.start(tmp.resolve("ssh")));
-        remoteTmux = cleanup.track(new TmuxServer("far"));
-        remote = cleanup.track(DaemonProcess.start(
-                        remoteTmux, tmp.resolve("far-run"), tmp.resolve("far-state"), Map.of("HOME", tmp.toString())))
-                .awaitReady();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = Path.of(System.getProperty("muxbar.root"), "app/target/muxbar.jar")
-                .toString();
-        // The user's own remote command: their text, run by the remote shell as it stands.
-        String farMuxbar =
-                "MUXBAR_RUNTIME_DIR=" + TmuxQuote.sh(tmp.resolve("far-run").toString()) + " " + TmuxQuote.sh(java)
-                        + " -jar " + TmuxQuote.sh(jar);
+        far = cleanup.track(FarSide.start(tmp, t -> {}));
         env = Map.of(
                 "HOME", tmp.resolve("home").toString(),
                 "XDG_STATE_HOME", tmp.resolve("state-home").toString(),
                 "MUXBAR_SSH_CONFIG", sshd.config.toString(),
-                "MUXBAR_REMOTE_COMMAND", farMuxbar);
+                "MUXBAR_REMOTE_COMMAND", far.command);
     }
 
     @AfterEach
@@ -78,7 +66,7 @@ class HostsIT {
         assertTrue(out.contains("ok       ssh " + Sshd.HOST + ": reached without a prompt"), out);
         assertTrue(out.contains("ok       muxbar on " + Sshd.HOST + ": run as @muxbar-remote-command says"), out);
         assertTrue(out.contains("ok       version on " + Sshd.HOST), out);
-        assertTrue(out.contains(remoteTmux.socket.toString()), "the remote daemon's tmux server: " + out);
+        assertTrue(out.contains(far.tmux.socket.toString()), "the remote daemon's tmux server: " + out);
 
         DaemonProcess.Cli removed = cli("hosts", "remove", Sshd.HOST);
         assertEquals(0, removed.exit(), removed.output());

@@ -161,11 +161,11 @@ final class BenchAgentsCommand implements Callable<Integer> {
     }
 
     /** What scripts/muxbar-hook posts to: the hook endpoint with the pane ($TMUX_PANE) URL-encoded. */
-    private static String hookPath(String pane) {
+    static String hookPath(String pane) {
         return "/hooks/claude?pane=" + java.net.URLEncoder.encode(pane, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static String hook(String pane, String event) {
+    static String hook(String pane, String event) {
         String session = "bench-" + pane.substring(1);
         return "{\"session_id\":\"" + session + "\",\"transcript_path\":\"/nonexistent/" + session + ".jsonl\","
                 + "\"cwd\":\"/tmp\",\"permission_mode\":\"default\"," + event + "}";

@@ -73,7 +73,7 @@ final class BenchHostsCommand implements Callable<Integer> {
                 List<String> ps = panes.get(host);
                 String pane = ps.get((sent / loads.size()) % ps.size());
                 String event = BenchAgentsCommand.LOAD[(k++ / ps.size()) % BenchAgentsCommand.LOAD.length];
-                loads.get(host).post(hookPath(pane), hook(pane, event));
+                loads.get(host).post(BenchAgentsCommand.hookPath(pane), BenchAgentsCommand.hook(pane, event));
                 sent++;
                 if (!noProbe && now >= nextProbe) {
                     nextProbe = now + 200_000_000L;
@@ -81,8 +81,8 @@ final class BenchHostsCommand implements Callable<Integer> {
                     String want = running ? "running" : "done";
                     long t0 = System.nanoTime();
                     probe.post(
-                            hookPath(probePane),
-                            hook(
+                            BenchAgentsCommand.hookPath(probePane),
+                            BenchAgentsCommand.hook(
                                     probePane,
                                     running
                                             ? "\"hook_event_name\":\"UserPromptSubmit\",\"prompt\":\"probe\""
@@ -130,15 +130,5 @@ final class BenchHostsCommand implements Callable<Integer> {
             return "";
         }
         return "";
-    }
-
-    private static String hookPath(String pane) {
-        return "/hooks/claude?pane=" + java.net.URLEncoder.encode(pane, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static String hook(String pane, String event) {
-        String session = "bench-" + pane.substring(1);
-        return "{\"session_id\":\"" + session + "\",\"transcript_path\":\"/nonexistent/" + session + ".jsonl\","
-                + "\"cwd\":\"/tmp\",\"permission_mode\":\"default\"," + event + "}";
     }
 }
