@@ -45,7 +45,7 @@ final class ChoiceDesk {
         choices = initial;
     }
 
-    /** One choice event; the caller publishes. */
+    /** One choice event; asks Core to publish, as the other desks do. */
     void handle(Event e) {
         if (e instanceof Event.ToggleMute m) {
             if (!muted.remove(m.sessionId())) {
@@ -83,6 +83,7 @@ final class ChoiceDesk {
         } else {
             throw new AssertionError(e);
         }
+        changed.run();
     }
 
     /** Mutes of sessions that are gone go too (bounded by sessions). */

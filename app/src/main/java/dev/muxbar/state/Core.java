@@ -143,8 +143,7 @@ public final class Core {
                 || e instanceof Event.ShowNotice
                 || e instanceof Event.ChooseTheme
                 || e instanceof Event.ThemeShown) {
-            choices.handle(e);
-            publishIfChanged();
+            choices.handle(e); // publishes through its callback, as every desk does
         } else {
             throw new AssertionError(e);
         }
