@@ -43,6 +43,7 @@ public final class Attention {
     }
 
     private Map<String, Agent> last;
+    private Map<String, Agent> lastRemote = Map.of(); // "host session pane agent" → the agent over there
     private Snapshot lastSnapshot;
     private long alerts;
     /** Session id → when it last alerted: a flapping agent rings once per {@link #GAP_MS}, not on every flap. */
@@ -69,9 +70,12 @@ public final class Attention {
         m.agents().forEach(a -> now.put(a.pane() + " " + a.agent(), a));
         Map<String, Agent> before = last;
         last = now;
+        Map<String, Agent> remoteBefore = lastRemote;
+        lastRemote = remote(m);
         if (before == null) {
             return;
         }
+        remoteAlerts(m, remoteBefore);
         if (m.snapshot() != lastSnapshot) { // sessions change with tmux, not with agent events
             lastSnapshot = m.snapshot();
             Set<String> sessions = new java.util.HashSet<>();
@@ -101,6 +105,42 @@ public final class Attention {
         }
     }
 
+    /** The other machines' agents, by host, session and pane (their ids are the other machine's). */
+    private static Map<String, Agent> remote(Model m) {
+        if (m.hosts().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Agent> out = new HashMap<>();
+        for (dev.muxbar.model.HostView h : m.hosts()) {
+            for (dev.muxbar.model.RemoteSession rs : h.sessions()) {
+                rs.agents().forEach(a -> out.put(rs.name() + " @" + h.name() + " " + a.pane() + " " + a.agent(), a));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An agent on another machine that starts to wait, or finished: the same alerts but the bell (no
+     * pane here rings for it), once per {@link #GAP_MS} per session over there; nobody here sees it.
+     */
+    private void remoteAlerts(Model m, Map<String, Agent> before) {
+        for (Map.Entry<String, Agent> e : lastRemote.entrySet()) {
+            Agent a = e.getValue();
+            Agent prev = before.get(e.getKey());
+            boolean startsWaiting = a.status() == Status.WAITING && (prev == null || prev.status() != Status.WAITING);
+            boolean finishedUnseen = a.unseen() && (prev == null || !prev.unseen());
+            String where = e.getKey()
+                    .substring(0, e.getKey().lastIndexOf(' ', e.getKey().lastIndexOf(' ') - 1));
+            long t = clock.getAsLong();
+            Long prevAt = lastAlert.get(where);
+            if ((startsWaiting || finishedUnseen) && (prevAt == null || t - prevAt >= GAP_MS)) {
+                lastAlert.put(where, t);
+                alerts++;
+                announce(m.snapshot(), a, where, null);
+            }
+        }
+    }
+
     /** Also notifies through the terminals of the clients that do not see the agent (null: off). */
     void notifyTerminals(TerminalNotifier t) {
         this.terminal = t;
@@ -119,18 +159,27 @@ public final class Attention {
     private void alert(Snapshot s, Agent a) {
         alerts++;
         String session = s.session(a.sessionId()).map(Snapshot.Session::name).orElse(a.sessionId());
+        s.pane(a.pane()).ifPresent(p -> io.execute(() -> bell(p.tty())));
+        announce(s, a, session, a.windowId());
+    }
+
+    /**
+     * The notification, the terminal notes and the sidebar notice (or a tmux message) for an agent in
+     * {@code session}; {@code windowId}: where it runs here (its viewers need none), null elsewhere.
+     */
+    private void announce(Snapshot s, Agent a, String session, String windowId) {
         String what =
                 a.status() == Status.WAITING ? "waits for you" : a.status().label();
         String text = a.agent() + " " + what + " in " + session;
-        s.pane(a.pane()).ifPresent(p -> io.execute(() -> bell(p.tty())));
         if (notify != null) {
-            notify.send(new NotifyCommand.Note(a.agent(), a.status().label(), session, a.pane(), text));
+            notify.send(new NotifyCommand.Note(
+                    a.agent(), a.status().label(), session, windowId == null ? "" : a.pane(), text));
         }
         if (terminal != null) {
             // Once per window: tmux passes a pane's escape to every client that shows it.
             Set<String> windows = new java.util.LinkedHashSet<>();
             for (Snapshot.Client c : s.clients()) {
-                s.viewedBy(c).filter(w -> !w.id().equals(a.windowId())).ifPresent(w -> windows.add(w.id()));
+                s.viewedBy(c).filter(w -> !w.id().equals(windowId)).ifPresent(w -> windows.add(w.id()));
             }
             for (String w : windows) {
                 terminal.send(w, "muxbar", text);
@@ -141,7 +190,7 @@ public final class Attention {
         }
         text = "muxbar: " + text;
         for (Snapshot.Client c : s.clients()) {
-            if (s.viewedBy(c).filter(w -> w.id().equals(a.windowId())).isEmpty()) {
+            if (s.viewedBy(c).filter(w -> w.id().equals(windowId)).isEmpty()) {
                 tmux.send(Commands.message(c.tty(), MESSAGE_MS, text));
             }
         }

@@ -94,4 +94,47 @@ class AttentionTest {
                 + dev.muxbar.tmux.TmuxQuote.q("muxbar: claude waits for you in " + odd.replace("#", "##"));
         assertTrue(tmux.commands.contains(expected), tmux.commands.toString());
     }
+
+    /** An agent on another machine: no pane here rings, but the notice says where it is. */
+    @Test
+    void anAgentOnAnotherMachineAlertsWithItsHostAndRingsNoBell() {
+        Snapshot s = AgentFixtures.snapshot("zsh", false, true);
+        java.util.function.Function<Status, Model> with = st -> Model.of(
+                s,
+                OrderBook.EMPTY.reconcile(s),
+                List.of(),
+                Set.of(),
+                dev.muxbar.model.Choices.DEFAULT,
+                java.util.Map.of(),
+                List.of(new dev.muxbar.model.HostView(
+                        "devbox",
+                        "up",
+                        0,
+                        "",
+                        List.of(),
+                        List.of(new dev.muxbar.model.RemoteSession(
+                                "train",
+                                1,
+                                false,
+                                List.of(new Agent(
+                                        "%1",
+                                        "@1",
+                                        "$1",
+                                        "claude",
+                                        null,
+                                        st,
+                                        Source.SCREEN,
+                                        0,
+                                        null,
+                                        null,
+                                        false,
+                                        null,
+                                        "devbox")))))));
+        attention.onModel(with.apply(Status.RUNNING));
+        attention.onModel(with.apply(Status.WAITING));
+        assertEquals(List.of("claude waits for you in train @devbox"), notices);
+        assertEquals(0, bells.size(), "no pane here to ring");
+        attention.onModel(with.apply(Status.WAITING));
+        assertEquals(1, attention.alerts(), "once per transition");
+    }
 }
