@@ -43,7 +43,11 @@ public final class Attention {
     }
 
     private Map<String, Agent> last;
-    private Map<String, Agent> lastRemote = Map.of(); // "host session pane agent" → the agent over there
+    private Map<String, There> lastRemote = Map.of(); // "session @host pane agent" → the agent over there
+
+    /** An agent on another machine, its host, and where it is in words ({@code train @devbox}). */
+    private record There(Agent agent, String host, String where) {}
+
     private Snapshot lastSnapshot;
     private long alerts;
     /** Session id → when it last alerted: a flapping agent rings once per {@link #GAP_MS}, not on every flap. */
@@ -70,7 +74,7 @@ public final class Attention {
         m.agents().forEach(a -> now.put(a.pane() + " " + a.agent(), a));
         Map<String, Agent> before = last;
         last = now;
-        Map<String, Agent> remoteBefore = lastRemote;
+        Map<String, There> remoteBefore = lastRemote;
         lastRemote = remote(m);
         if (before == null) {
             return;
@@ -106,14 +110,16 @@ public final class Attention {
     }
 
     /** The other machines' agents, by host, session and pane (their ids are the other machine's). */
-    private static Map<String, Agent> remote(Model m) {
+    private static Map<String, There> remote(Model m) {
         if (m.hosts().isEmpty()) {
             return Map.of();
         }
-        Map<String, Agent> out = new HashMap<>();
+        Map<String, There> out = new HashMap<>();
         for (dev.muxbar.model.HostView h : m.hosts()) {
             for (dev.muxbar.model.RemoteSession rs : h.sessions()) {
-                rs.agents().forEach(a -> out.put(rs.name() + " @" + h.name() + " " + a.pane() + " " + a.agent(), a));
+                String where = rs.name() + " @" + h.name();
+                rs.agents()
+                        .forEach(a -> out.put(where + " " + a.pane() + " " + a.agent(), new There(a, h.name(), where)));
             }
         }
         return out;
@@ -122,18 +128,24 @@ public final class Attention {
     /**
      * An agent on another machine that starts to wait, or finished: the same alerts but the bell (no
      * pane here rings for it), once per {@link #GAP_MS} per session over there; nobody here sees it.
+     * A host's first agents only prime, as the first model does (a host coming up rings nothing).
      */
-    private void remoteAlerts(Model m, Map<String, Agent> before) {
-        for (Map.Entry<String, Agent> e : lastRemote.entrySet()) {
-            Agent a = e.getValue();
-            Agent prev = before.get(e.getKey());
-            boolean startsWaiting = a.status() == Status.WAITING && (prev == null || prev.status() != Status.WAITING);
-            boolean finishedUnseen = a.unseen() && (prev == null || !prev.unseen());
-            String where = e.getKey()
-                    .substring(0, e.getKey().lastIndexOf(' ', e.getKey().lastIndexOf(' ') - 1));
+    private void remoteAlerts(Model m, Map<String, There> before) {
+        Set<String> known = new java.util.HashSet<>();
+        before.values().forEach(x -> known.add(x.host()));
+        for (Map.Entry<String, There> e : lastRemote.entrySet()) {
+            Agent a = e.getValue().agent();
+            There prev = before.get(e.getKey());
+            boolean startsWaiting = a.status() == Status.WAITING
+                    && (prev == null || prev.agent().status() != Status.WAITING);
+            boolean finishedUnseen =
+                    a.unseen() && (prev == null || !prev.agent().unseen());
+            String where = e.getValue().where();
             long t = clock.getAsLong();
             Long prevAt = lastAlert.get(where);
-            if ((startsWaiting || finishedUnseen) && (prevAt == null || t - prevAt >= GAP_MS)) {
+            if ((startsWaiting || finishedUnseen)
+                    && known.contains(e.getValue().host())
+                    && (prevAt == null || t - prevAt >= GAP_MS)) {
                 lastAlert.put(where, t);
                 alerts++;
                 announce(m.snapshot(), a, where, null);

@@ -130,7 +130,11 @@ class AttentionTest {
                                         false,
                                         null,
                                         "devbox")))))));
+        attention.onModel(Model.of(s, OrderBook.EMPTY.reconcile(s), List.of(), Set.of())); // primes
+        attention.onModel(with.apply(Status.WAITING));
+        assertEquals(List.of(), notices, "a host coming up with an agent waiting only primes");
         attention.onModel(with.apply(Status.RUNNING));
+        now += Attention.GAP_MS;
         attention.onModel(with.apply(Status.WAITING));
         assertEquals(List.of("claude waits for you in train @devbox"), notices);
         assertEquals(0, bells.size(), "no pane here to ring");
