@@ -73,14 +73,30 @@ public final class AgentView {
 
     /** "2? 1✓ " — agents waiting, and finished out of sight; empty text when none. */
     public record Counts(long waiting, long unseen) {
+        /**
+         * This machine's agents and the other machines' (walked in place: every frame of every sidebar
+         * asks, so nothing is copied).
+         */
         public static Counts of(Model m) {
+            if (m == null) {
+                return new Counts(0, 0);
+            }
+            Counts c = of(m.agents());
+            for (dev.muxbar.model.HostView h : m.hosts()) {
+                for (dev.muxbar.model.RemoteSession s : h.sessions()) {
+                    Counts there = of(s.agents());
+                    c = new Counts(c.waiting + there.waiting, c.unseen + there.unseen);
+                }
+            }
+            return c;
+        }
+
+        private static Counts of(List<Agent> agents) {
             long waiting = 0;
             long unseen = 0;
-            for (List<Agent> all : m == null ? List.<List<Agent>>of() : List.of(m.agents(), m.remoteAgents())) {
-                for (Agent a : all) { // this machine's, and the other machines'
-                    waiting += a.status() == Status.WAITING ? 1 : 0;
-                    unseen += a.unseen() ? 1 : 0;
-                }
+            for (Agent a : agents) {
+                waiting += a.status() == Status.WAITING ? 1 : 0;
+                unseen += a.unseen() ? 1 : 0;
             }
             return new Counts(waiting, unseen);
         }
