@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muxbar.model.Model;
-import dev.muxbar.model.OrderBook;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.EventLoop;
 import dev.muxbar.testing.Fuzz;
@@ -87,15 +86,7 @@ class ApiFuzzTest {
     void start() throws Exception {
         loop = new EventLoop(e -> {});
         FakeTmux tmux = new FakeTmux();
-        core = new Core(
-                loop,
-                loop,
-                tmux::refresh,
-                tmux::paneProcesses,
-                OrderBook.EMPTY,
-                dev.muxbar.state.CoreTiming.DEFAULT,
-                m -> {},
-                dev.muxbar.state.CoreParts.NONE);
+        core = dev.muxbar.testing.Cores.over(tmux, loop, loop);
         loop.execute(core::start);
         Poll.until(2_000, () -> !tmux.refreshes.isEmpty(), "the first refresh", tmux.refreshes::toString);
         tmux.refreshes.get(0).complete(Snapshots.of(1, 1, "$0", "alpha", "$1", "be'ta|$"));

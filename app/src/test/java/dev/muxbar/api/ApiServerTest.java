@@ -2,7 +2,6 @@ package dev.muxbar.api;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.muxbar.model.OrderBook;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.EventLoop;
 import dev.muxbar.tmux.FakeTmux;
@@ -38,15 +37,7 @@ class ApiServerTest {
     void start() throws Exception {
         loop = new EventLoop(e -> {});
         FakeTmux tmux = new FakeTmux();
-        Core core = new Core(
-                loop,
-                loop,
-                tmux::refresh,
-                tmux::paneProcesses,
-                OrderBook.EMPTY,
-                dev.muxbar.state.CoreTiming.DEFAULT,
-                m -> {},
-                dev.muxbar.state.CoreParts.NONE);
+        Core core = dev.muxbar.testing.Cores.over(tmux, loop, loop);
         socket = tmp.resolve("daemon.sock");
         api = new ApiServer(socket, core, "test", "/tmp/tmux-test", actions);
     }

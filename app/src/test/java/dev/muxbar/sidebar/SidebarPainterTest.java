@@ -187,15 +187,7 @@ class SidebarPainterTest {
         FakeTmux tmux = new FakeTmux()
                 .answering(
                         "display-message", c -> c.contains("'%9'") ? List.of("1 @1 1 1 $0") : List.of("0 @2 1 1 $1"));
-        Core core = new Core(
-                clock,
-                clock,
-                tmux::refresh,
-                tmux::paneProcesses,
-                OrderBook.EMPTY,
-                dev.muxbar.state.CoreTiming.DEFAULT,
-                m -> {},
-                dev.muxbar.state.CoreParts.NONE);
+        Core core = dev.muxbar.testing.Cores.over(tmux, clock, clock);
         dev.muxbar.act.AgentActions agents = new dev.muxbar.act.AgentActions(
                 tmux, clock, painter::model, dev.muxbar.agents.AgentRules.load(null, m -> {}), m -> {}, s -> {});
         SidebarInput input = new SidebarInput(
