@@ -322,7 +322,6 @@ public final class Transcripts {
     }
 
     /** An ISO instant ({@code 2026-12-01T07:23:54.123Z}) as epoch ms; 0 when missing or not one. */
-    /** An ISO-8601 timestamp in wall milliseconds; 0 when absent or unreadable. */
     static long time(String iso) {
         try {
             return iso == null ? 0 : Instant.parse(iso).toEpochMilli();

@@ -114,9 +114,9 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
         }
     }
 
-    /** The tmux server process: pid, start time (seconds) and version. Identifies a server across daemon restarts. */
     /**
-     * The tmux server, and where the daemon's own control client is: its name ({@code client-PID})
+     * The tmux server process (pid, start time in seconds, version: together they identify a server
+     * across daemon restarts), and where the daemon's own control client is: its name ({@code client-PID})
      * and the id of the session it is attached to ("" while unknown). The control client is not one
      * of {@link #clients()}.
      */
@@ -198,8 +198,10 @@ public record Snapshot(ServerInfo server, List<Session> sessions, List<Client> c
         }
     }
 
-    /** A window as linked into one session ({@code index} and {@code active} are per session). */
-    /** A window; {@code excluded} when the user's {@code @muxbar-exclude} format is true for it (no sidebar). */
+    /**
+     * A window as linked into one session ({@code index} and {@code active} are per session);
+     * {@code excluded} when the user's {@code @muxbar-exclude} format is true for it (no sidebar).
+     */
     public record Window(
             String id,
             int index,
