@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * choice was made for and the pane still holds an agent row of the same agent; otherwise nothing is
  * sent and the outcome says why. Costs nothing while nobody acts: the pane is read only for an action.
  */
-public final class AgentActions {
+public final class AgentActions implements AgentDoor {
 
     /** Replies longer than this are refused (a prompt line, not a file). */
     public static final int MAX_REPLY = 4096;
@@ -43,6 +43,17 @@ public final class AgentActions {
         record Sent(String pane, String agent, String what) implements Outcome {
             public String message() {
                 return "sent " + what + " to " + agent + " in " + pane;
+            }
+
+            public int status() {
+                return 200;
+            }
+        }
+
+        /** Another machine's muxbar sent it; {@code said}: its own words. */
+        record SentThere(String host, String said) implements Outcome {
+            public String message() {
+                return said + " on " + host;
             }
 
             public int status() {
@@ -96,6 +107,7 @@ public final class AgentActions {
     }
 
     /** What the agent in {@code pane} asks now (a null prompt when its screen shows none its rules know); empty: no agent. */
+    @Override
     public CompletableFuture<Optional<Shown>> show(String pane) {
         Optional<Agent> a = row(pane);
         if (a.isEmpty()) {
@@ -106,7 +118,19 @@ public final class AgentActions {
                 .thenApply(p -> Optional.of(new Shown(pane, row.agent(), row.status(), row.waitsFor(), p)));
     }
 
+    /**
+     * The last lines of an agent's pane, with colours (another machine's peek reads them this way);
+     * empty: no agent row in that pane — only agents' screens are offered.
+     */
+    public CompletableFuture<Optional<List<String>>> screen(String pane) {
+        if (row(pane).isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return tmux.send(Commands.capturePaneStyled(pane)).thenApply(Optional::of);
+    }
+
     /** Picks choice {@code number} (1-based) of the prompt whose hash is {@code hash}. */
+    @Override
     public CompletableFuture<Outcome> answer(String pane, int number, String hash) {
         Optional<Agent> a = row(pane);
         if (a.isEmpty()) {
@@ -152,6 +176,7 @@ public final class AgentActions {
      * input (idle, done, interrupted, error, stale, or waiting for the answer to its question); to a
      * working agent or one waiting for a permission or a plan only when {@code force}.
      */
+    @Override
     public CompletableFuture<Outcome> reply(String pane, String text, boolean force) {
         if (text == null || text.isBlank()) {
             return CompletableFuture.completedFuture(new Outcome.Refused(400, "the reply is empty"));

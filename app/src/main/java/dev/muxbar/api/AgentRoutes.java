@@ -19,6 +19,7 @@ import org.eclipse.jetty.util.Fields;
  * POST /hooks/claude?pane=%3[&amp;pid=N]   body: Claude Code hook JSON (stdin of the hook command)
  * POST /hooks/codex?pane=%3[&amp;pid=N]    body: Codex notify JSON (its last argument) or hook JSON
  * POST /agent-event                     body: {"agent","status","pane"|"session"|"cwd","thread","title","message"}
+ * GET  /agents/screen?pane=%3         → {"pane":"%3","lines":["…"]}: the agent pane's last lines, with colours
  * GET  /agents/explain[?pane=%3]        → {"agents":[{"row":{…},"evidence":"hook PermissionRequest Bash",
  *                                          "ageMs":1200,"quietMs":900,"hooked":true,"openTools":1,"transitions":[…]}]}
  * </pre>
@@ -31,6 +32,23 @@ final class AgentRoutes {
     AgentRoutes(Core core, dev.muxbar.act.AgentActions actions) {
         this.core = core;
         this.actions = actions;
+    }
+
+    /** {@code GET /agents/prompt|screen|explain} and {@code POST /agents/answer}; null: not one of these. */
+    Reply route(String method, String path, Fields query) {
+        if (!java.util.Set.of("/agents/prompt", "/agents/screen", "/agents/explain", "/agents/answer")
+                .contains(path)) {
+            return null;
+        }
+        if (!method.equals(path.equals("/agents/answer") ? "POST" : "GET")) {
+            return Routes.notAllowed(method, path);
+        }
+        return switch (path) {
+            case "/agents/prompt" -> prompt(query);
+            case "/agents/screen" -> screen(query);
+            case "/agents/answer" -> answer(query);
+            default -> explain(query);
+        };
     }
 
     /** GET /agents/prompt?pane=%3: the agent's status and the prompt it shows, with choices and their hash. */
@@ -48,6 +66,24 @@ final class AgentRoutes {
                     }
                     return Reply.ok(Json.write(shown.get()));
                 },
+                Reply::busy);
+    }
+
+    /** GET /agents/screen?pane=%3: the agent pane's lines with their colours (another machine's peek). */
+    Reply screen(Fields query) {
+        String pane = query.getValue("pane");
+        Reply bad = checkPane(pane);
+        if (bad != null) {
+            return bad;
+        }
+        return Reply.await(
+                actions.screen(pane),
+                lines -> lines.isEmpty()
+                        ? Reply.error(404, "no agent row in pane " + pane)
+                        : Reply.ok(Json.object()
+                                .put("pane", pane)
+                                .put("lines", lines.get())
+                                .toString()),
                 Reply::busy);
     }
 
@@ -97,7 +133,8 @@ final class AgentRoutes {
     }
 
     private static Reply outcome(dev.muxbar.act.AgentActions.Outcome o) {
-        if (o instanceof dev.muxbar.act.AgentActions.Outcome.Sent) {
+        if (o instanceof dev.muxbar.act.AgentActions.Outcome.Sent
+                || o instanceof dev.muxbar.act.AgentActions.Outcome.SentThere) {
             return Reply.ok(
                     Json.object().put("ok", true).put("sent", o.message()).toString());
         } else if (o instanceof dev.muxbar.act.AgentActions.Outcome.Refused r) {

@@ -42,11 +42,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * GET  /sidebars                            open sidebars: pane, tty, window, size, paints, bytes of the last paint, ignored keys
  * POST /keys/rebind                         re-read @muxbar-bound-keys and bind them natively (plugin re-sourced)
  * POST /switch?index=N&amp;client=TTY          switch that client to line N of the order
+ * POST /next?client=TTY                     that client to the agent needing the user most, on any machine
  * POST /mute?session=NAME_OR_ID              mute/unmute a session's attention alerts
  * POST /hooks/claude, /hooks/codex, /agent-event   see {@link AgentRoutes}
  * GET  /events[?types=agents,sessions&amp;session=S&amp;pane=%3]   Server-Sent Events (see {@link EventsRoute})
  * GET  /agents/explain[?pane=%3]                  why each agent row shows its status (see {@link AgentRoutes})
- * GET  /agents/prompt?pane=%3, POST /agents/answer?pane=%3&amp;choice=N&amp;prompt=HASH,
+ * GET  /agents/prompt?pane=%3, GET /agents/screen?pane=%3, POST /agents/answer?pane=%3&amp;choice=N&amp;prompt=HASH,
  * POST /agents/reply?pane=%3[&amp;force=1] (text body)   act on an agent without switching (see {@link AgentRoutes})
  * </pre>
  */
@@ -86,6 +87,14 @@ public final class ApiServer implements AutoCloseable {
 
         /** Shows a theme on every sidebar, saved when {@code keep}; completes with what happened. */
         CompletableFuture<ThemeResult> setTheme(String name, boolean keep);
+
+        /**
+         * Moves the client on {@code clientTty} to the most urgent session here or elsewhere (the next
+         * one when it is there already); completes with where it went, "" when nothing needs the user.
+         */
+        default CompletableFuture<String> next(String clientTty) {
+            return CompletableFuture.completedFuture("");
+        }
 
         /** The event stream (null: not offered). */
         default dev.muxbar.events.EventHub events() {
@@ -200,23 +209,9 @@ public final class ApiServer implements AutoCloseable {
             }
             return;
         }
-        if (path.equals("/agents/explain") || path.equals("/agents/prompt")) {
-            answer(
-                    request,
-                    response,
-                    callback,
-                    !method.equals("GET")
-                            ? Routes.notAllowed(method, path)
-                            : safely(() ->
-                                    path.equals("/agents/prompt") ? agents.prompt(query) : agents.explain(query)));
-            return;
-        }
-        if (path.equals("/agents/answer")) {
-            answer(
-                    request,
-                    response,
-                    callback,
-                    method.equals("POST") ? safely(() -> agents.answer(query)) : Routes.notAllowed(method, path));
+        Reply onAgents = safely(() -> agents.route(method, path, query));
+        if (onAgents != null) {
+            answer(request, response, callback, onAgents);
             return;
         }
         answer(request, response, callback, safely(() -> routes.route(method, path, query)));

@@ -66,6 +66,8 @@ final class Routes {
                 return get ? fromLoop(actions.describe()) : notAllowed(method, path);
             case "/switch":
                 return post ? switchClient(query) : notAllowed(method, path);
+            case "/next":
+                return post ? next(query.getValue("client")) : notAllowed(method, path);
             case "/sessions/status":
             case "/sessions/progress":
             case "/sessions/log":
@@ -172,6 +174,22 @@ final class Routes {
             last = actions.tmux(step);
         }
         return fromLoop(last.thenApply(r -> Map.of("session", id)));
+    }
+
+    /**
+     * {@code POST /next?client=TTY}: that client to the session whose agent needs the user most, here
+     * or on another machine (opened in a local window); from there to the next one.
+     */
+    private Reply next(String client) {
+        Model m = core.model();
+        if (m == null) {
+            return Reply.error(503, "the daemon has not read tmux yet");
+        }
+        if (client == null
+                || m.snapshot().clients().stream().noneMatch(c -> c.tty().equals(client))) {
+            return Reply.error(404, "no attached client on " + client);
+        }
+        return fromLoop(actions.next(client).thenApply(to -> Map.of("to", to)));
     }
 
     /** {@code POST /theme?name=nord} shows and saves it; {@code &preview=1} only shows it. */

@@ -174,6 +174,7 @@ public final class Daemon {
                 m -> log.accept("agent action: " + m),
                 s -> core.post(new Event.AgentSignal(s, null)));
         paneWatch = new dev.muxbar.tmux.PaneWatch(gateway, loop, loop);
+        hosts = HostsService.start(options, paths.runtimeDir(), loop, core, log);
         sidebars = new SidebarService(
                 gateway,
                 paneWatch,
@@ -183,7 +184,8 @@ public final class Daemon {
                 themes,
                 Checkout.sidebarScript().toString(),
                 log,
-                agentActions);
+                agentActions,
+                hosts);
         themes.onShow(t -> {
             sidebars.setTheme(t);
             core.post(new Event.ThemeShown(t.name()));
@@ -227,7 +229,6 @@ public final class Daemon {
                 version,
                 address.socket().toString(),
                 new DaemonActions(loop, gateway, core, sidebars, themes, keyBinder, agentActions, events));
-        hosts = HostsService.start(options, paths.runtimeDir(), loop, core, log);
         gateway.send(Commands.unsetGlobalOption("@muxbar-stopped")); // this daemon is wanted: revive it if it dies
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());

@@ -61,6 +61,36 @@ final class DaemonActions implements ApiServer.Actions {
     }
 
     @Override
+    public CompletableFuture<String> next(String clientTty) {
+        return onLoop(() -> {
+            dev.muxbar.model.Model m = core.model();
+            List<dev.muxbar.model.Urgent> urgent = m == null ? List.of() : m.urgent();
+            if (urgent.isEmpty()) {
+                tmux.send(Commands.message(clientTty, 2_000, "muxbar: no agent needs you"));
+                return "";
+            }
+            String at = m.snapshot().clients().stream()
+                    .filter(c -> c.tty().equals(clientTty))
+                    .map(dev.muxbar.model.Snapshot.Client::sessionId)
+                    .findFirst()
+                    .orElse("");
+            dev.muxbar.model.Urgent to = urgent.get(0);
+            if (to instanceof dev.muxbar.model.Urgent.Here h && h.sessionId().equals(at) && urgent.size() > 1) {
+                to = urgent.get(1); // pressed there: the next one
+            }
+            if (to instanceof dev.muxbar.model.Urgent.Here h) {
+                Commands.switchUser(dev.muxbar.model.Seat.of(m.snapshot()), clientTty, h.sessionId())
+                        .forEach(tmux::send);
+                return h.sessionId();
+            } else if (to instanceof dev.muxbar.model.Urgent.There t) {
+                sidebars.openRemote(t.host(), t.session().server(), t.session().name(), t.pane(), clientTty);
+                return t.session().name() + "@" + t.host();
+            }
+            throw new AssertionError(to);
+        });
+    }
+
+    @Override
     public CompletableFuture<List<?>> describe() {
         return onLoop(sidebars::describe);
     }

@@ -1,10 +1,13 @@
 package dev.muxbar.daemon;
 
+import dev.muxbar.act.AgentDoor;
+import dev.muxbar.act.OtherMachines;
 import dev.muxbar.hosts.Backoff;
 import dev.muxbar.hosts.Host;
 import dev.muxbar.hosts.HostLink;
 import dev.muxbar.hosts.HostStore;
 import dev.muxbar.hosts.ProcessSpawner;
+import dev.muxbar.hosts.RemoteAgents;
 import dev.muxbar.hosts.RemoteFeed;
 import dev.muxbar.hosts.RemoteState;
 import dev.muxbar.hosts.Ssh;
@@ -19,7 +22,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.eclipse.jetty.client.HttpClient;
@@ -32,7 +37,7 @@ import org.eclipse.jetty.client.HttpClient;
  * the sessions last seen). The links and feeds run on the loop; ssh does the networking, one HTTP
  * client (a few threads, made only when there are hosts) reads every stream.
  */
-final class HostsService implements AutoCloseable {
+final class HostsService implements AutoCloseable, OtherMachines {
 
     private final List<HostLink> links = new ArrayList<>();
     private final List<Feeds> feeds = new ArrayList<>();
@@ -79,6 +84,7 @@ final class HostsService implements AutoCloseable {
                             http(),
                             d.socket(),
                             host.name(),
+                            d.tmux(),
                             loop,
                             loop,
                             now -> {
@@ -163,6 +169,45 @@ final class HostsService implements AutoCloseable {
             log.accept("hosts: " + hosts.stream().map(Host::name).toList());
         }
         return s;
+    }
+
+    // --- the other machines as the sidebar reaches them (on the loop) ---
+
+    @Override
+    public Optional<AgentDoor> agents(String host, String server) {
+        return remote(host, server).map(r -> r);
+    }
+
+    @Override
+    public CompletableFuture<List<String>> screen(String host, String server, String pane) {
+        return remote(host, server)
+                .map(r -> r.screen(pane))
+                .orElseGet(() -> CompletableFuture.failedFuture(new IllegalStateException(host + " is not up")));
+    }
+
+    @Override
+    public Optional<List<String>> attach(String host, String server, String session, String pane) {
+        for (HostLink link : links) {
+            if (link.status().host().name().equals(host)) {
+                return link.attach(server, session, pane);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The API of the daemon of {@code server} on {@code host}, while its link is up. */
+    private Optional<RemoteAgents> remote(String host, String server) {
+        for (HostLink link : links) {
+            HostLink.Status st = link.status();
+            if (st.host().name().equals(host) && st.state() == HostLink.State.UP) {
+                for (HostLink.Daemon d : st.daemons()) {
+                    if (d.tmux().equals(server)) {
+                        return Optional.of(new RemoteAgents(http(), d.socket(), host));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code @muxbar-hosts} (words), then the hosts file; each once, bad names left out and logged. */

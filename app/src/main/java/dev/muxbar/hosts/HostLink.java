@@ -104,6 +104,22 @@ public final class HostLink implements AutoCloseable {
     }
 
     /** The master connection's control socket. */
+    /**
+     * The argv of a local {@code ssh -t} over this link's master that attaches to {@code session} of
+     * tmux server {@code server} there ({@code pane}: its window and pane selected first; "": as it is);
+     * every word quoted for the remote shell. Empty while the link is not up.
+     */
+    public java.util.Optional<List<String>> attach(String server, String session, String pane) {
+        if (status().state() != State.UP) {
+            return java.util.Optional.empty();
+        }
+        List<String> words = dev.muxbar.tmux.AttachArgs.of(server, session, pane);
+        return java.util.Optional.of(ssh.interactive(
+                control(),
+                host,
+                Ssh.line(words.get(0), words.subList(1, words.size()).toArray(String[]::new))));
+    }
+
     Path control() {
         return dir.resolve("ctl");
     }

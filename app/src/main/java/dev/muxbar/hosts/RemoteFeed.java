@@ -28,6 +28,7 @@ public final class RemoteFeed implements AutoCloseable {
     private final HttpClient http;
     private final Path socket;
     private final String host;
+    private final String server;
     private final Scheduler scheduler;
     private final Executor loop;
     private final Consumer<List<RemoteSession>> changed;
@@ -42,6 +43,7 @@ public final class RemoteFeed implements AutoCloseable {
             HttpClient http,
             Path socket,
             String host,
+            String server,
             Scheduler scheduler,
             Executor loop,
             Consumer<List<RemoteSession>> changed,
@@ -49,6 +51,7 @@ public final class RemoteFeed implements AutoCloseable {
         this.http = http;
         this.socket = socket;
         this.host = host;
+        this.server = server;
         this.scheduler = scheduler;
         this.loop = loop;
         this.changed = changed;
@@ -60,7 +63,7 @@ public final class RemoteFeed implements AutoCloseable {
         if (closed) {
             return;
         }
-        RemoteState state = new RemoteState(host);
+        RemoteState state = new RemoteState(host, server);
         lastBytes = scheduler.now();
         Request r = http.newRequest("http://muxbar/events?types=sessions,agents")
                 .method("GET")

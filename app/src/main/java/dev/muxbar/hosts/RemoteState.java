@@ -41,6 +41,7 @@ public final class RemoteState {
     private record Seen(String id, String name, int windows, boolean attached) {}
 
     private final String host;
+    private final String server;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private int eventBytes;
     private String event = "message";
@@ -48,8 +49,10 @@ public final class RemoteState {
     private List<Seen> sessions = List.of();
     private final Map<String, Agent> agents = new LinkedHashMap<>(); // "pane agent" → agent
 
-    public RemoteState(String host) {
+    /** What the daemon of tmux server {@code server} on {@code host} says. */
+    public RemoteState(String host, String server) {
         this.host = host;
+        this.server = server;
     }
 
     /** Bytes of the stream; true when an event changed what is kept. */
@@ -160,7 +163,7 @@ public final class RemoteState {
             List<Agent> mine = agents.values().stream()
                     .filter(a -> a.sessionId().equals(s.id()))
                     .toList();
-            out.add(new RemoteSession(s.name(), s.windows(), s.attached(), mine));
+            out.add(new RemoteSession(server, s.name(), s.windows(), s.attached(), mine));
         }
         return out;
     }

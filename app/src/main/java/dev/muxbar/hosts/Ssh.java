@@ -80,6 +80,14 @@ public record Ssh(Path config) {
         return a;
     }
 
+    /** {@code remoteLine} run over the master at {@code control} on a terminal ({@code -t}): for a person to use. */
+    public List<String> interactive(Path control, Host host, String remoteLine) {
+        List<String> a = options();
+        a.addAll(
+                List.of("-t", "-o", "ControlMaster=no", "-o", "ControlPath=" + control, "--", host.name(), remoteLine));
+        return a;
+    }
+
     /** Asks the master at {@code control} to forward the Unix socket {@code remote} there to {@code local} here. */
     public List<String> forward(Path control, Host host, Path local, String remote) {
         if (!SOCKET.matcher(remote).matches()

@@ -73,7 +73,7 @@ public final class KeyBinder implements Consumer<Model> {
     /** The command key N should run for this model: native when a session is on row N. */
     static String command(SwitchKey k, Model m, String script) {
         if (k.row() == NEXT) {
-            return m == null ? scriptCommand(k, script) : nextCommand(m);
+            return m == null ? scriptCommand(k, script) : nextCommand(m, script);
         }
         if (m != null && k.row() <= m.shown().size()) {
             return Bindings.nativeSwitch(
@@ -82,8 +82,18 @@ public final class KeyBinder implements Consumer<Model> {
         return scriptCommand(k, script);
     }
 
-    /** The most urgent session needing the user; a client already there goes to the second one. */
-    static String nextCommand(Model m) {
+    /**
+     * The most urgent session needing the user; a client already there goes to the second one. While
+     * an agent on another machine needs the user, the daemon decides (its {@code POST /next} opens that
+     * machine's session in a local window when it is the most urgent).
+     */
+    static String nextCommand(Model m, String script) {
+        if (m.urgentElsewhere()) {
+            return Bindings.api(
+                    java.nio.file.Path.of(script).resolveSibling("muxbar-api").toString(),
+                    "POST",
+                    "/next?client=#{client_tty}");
+        }
         return Bindings.next(
                 m.needingAttention().stream()
                         .map(dev.muxbar.model.Snapshot.Session::id)

@@ -151,4 +151,23 @@ public record Model(
                 .sorted(java.util.Comparator.comparingInt((Session s) -> -urgency.get(s.id())))
                 .toList();
     }
+
+    /** Every session needing the user here and on the connected machines, most urgent first ({@link Urgent}). */
+    public List<Urgent> urgent() {
+        return Urgent.of(this);
+    }
+
+    /** Whether a connected machine has an agent that needs the user. */
+    public boolean urgentElsewhere() {
+        for (HostView h : hosts) {
+            if (h.up()) {
+                for (RemoteSession s : h.sessions()) {
+                    if (s.agents().stream().anyMatch(Agent::needsAttention)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
 }

@@ -22,6 +22,7 @@ final class PeekFeed {
     static final long WATCH_MS = 40;
     static final long BUSY_MS = 250;
     static final int BURST = 8;
+    static final long REMOTE_MS = 500;
 
     private final TmuxGateway tmux;
     private final PaneWatch panes;
@@ -53,7 +54,9 @@ final class PeekFeed {
             if (timer != null) {
                 timer.cancel();
             }
-            watching.stop();
+            if (watching != null) {
+                watching.stop();
+            }
         }
 
         /** How often the pane was read in this peek. */
@@ -89,6 +92,36 @@ final class PeekFeed {
         Peek p = new Peek(agentPane, shown);
         capture(p);
         p.watching = panes.watch(agentPane, WATCH_MS, pane -> capture(p));
+        return p;
+    }
+
+    /**
+     * A peek at an agent pane on another machine ({@code label} names it): read through that machine's
+     * muxbar ({@code read}) at once and then every {@link #REMOTE_MS}, one read at a time — no digest to
+     * watch from here, so a steady pace; a read that fails leaves the last lines shown.
+     */
+    Peek startRemote(
+            String label,
+            java.util.function.Supplier<java.util.concurrent.CompletableFuture<List<String>>> read,
+            Consumer<List<String>> shown) {
+        Peek p = new Peek(label, shown);
+        Runnable tick = () -> {
+            if (p.stopped || p.busy) {
+                return;
+            }
+            p.busy = true;
+            p.reads++;
+            read.get()
+                    .whenComplete((lines, err) -> loop.execute(() -> {
+                        p.busy = false;
+                        if (!p.stopped && err == null && !lines.equals(p.last)) {
+                            p.last = List.copyOf(lines);
+                            p.shown.accept(p.last);
+                        }
+                    }));
+        };
+        tick.run();
+        p.timer = scheduler.every(REMOTE_MS, tick);
         return p;
     }
 

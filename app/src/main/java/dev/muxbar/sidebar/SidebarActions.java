@@ -31,6 +31,8 @@ final class SidebarActions {
     private final Consumer<String> log;
     private final Supplier<Model> model;
     private final dev.muxbar.act.AgentActions agents;
+    private final dev.muxbar.act.OtherMachines machines;
+    private final RemoteWindows remoteWindows;
 
     SidebarActions(
             TmuxGateway tmux,
@@ -38,8 +40,11 @@ final class SidebarActions {
             Executor loop,
             Consumer<String> log,
             Supplier<Model> model,
-            dev.muxbar.act.AgentActions agents) {
+            dev.muxbar.act.AgentActions agents,
+            dev.muxbar.act.OtherMachines machines) {
         this.agents = agents;
+        this.machines = machines;
+        this.remoteWindows = new RemoteWindows(tmux, loop, machines, this::notice);
         this.tmux = tmux;
         this.core = core;
         this.loop = loop;
@@ -108,14 +113,34 @@ final class SidebarActions {
         } else if (c instanceof Command.Mute m) {
             core.post(new Event.ToggleMute(m.sessionId()));
         } else if (c instanceof Command.Answer a) {
-            tell(agents.answer(a.pane(), a.number(), a.hash()));
+            door(a.place()).ifPresentOrElse(d -> tell(d.answer(a.pane(), a.number(), a.hash())), () -> away(a.place()));
         } else if (c instanceof Command.Reply r) {
-            tell(agents.reply(r.pane(), r.text(), r.force()));
+            door(r.place()).ifPresentOrElse(d -> tell(d.reply(r.pane(), r.text(), r.force())), () -> away(r.place()));
+        } else if (c instanceof Command.OpenRemote o) {
+            openRemote(o, windowTarget -> {
+                switchClient(s, own, windowTarget);
+                focusContent(s, windowId);
+            });
         } else if (c instanceof Command.ReadPrompt || c instanceof Command.Peek || c instanceof Command.EndPeek) {
             throw new AssertionError("the sidebar's input handles what concerns one sidebar: " + c);
         } else {
             throw new AssertionError(c);
         }
+    }
+
+    /** Opens (or goes back to) the local window of another machine's session; {@code show} gets its window id. */
+    void openRemote(Command.OpenRemote c, Consumer<String> show) {
+        remoteWindows.open(c, show);
+    }
+
+    /** What acts on the agents at {@code place}: here, or that machine's muxbar while it is connected. */
+    java.util.Optional<dev.muxbar.act.AgentDoor> door(dev.muxbar.sidebar.view.Place place) {
+        return place.here() ? java.util.Optional.of(agents) : machines.agents(place.host(), place.server());
+    }
+
+    /** Says that {@code place}'s machine cannot be reached now. */
+    void away(dev.muxbar.sidebar.view.Place place) {
+        notice("not sent: " + place.host() + " is not connected");
     }
 
     /** Reads tmux's clients (and windows) again soon: which window each client views. */
@@ -134,9 +159,7 @@ final class SidebarActions {
         outcome.whenComplete((o, err) -> core.post(new Event.ShowNotice(
                 err != null
                         ? "not sent: " + err.getMessage()
-                        : o instanceof dev.muxbar.act.AgentActions.Outcome.Sent
-                                ? o.message()
-                                : "not sent: " + o.message())));
+                        : o.status() == 200 ? o.message() : "not sent: " + o.message())));
     }
 
     /** Switches the client viewing the session (the most recently active one if several). */

@@ -7,6 +7,7 @@ import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.sidebar.view.AnswerMode;
 import dev.muxbar.sidebar.view.Command;
 import dev.muxbar.sidebar.view.Keys;
+import dev.muxbar.sidebar.view.Place;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.TmuxGateway;
 import java.util.List;
@@ -28,7 +29,7 @@ final class SidebarInput {
     private final Executor loop;
     private final SidebarPainter painter;
     private final SidebarActions actions;
-    private final dev.muxbar.act.AgentActions agents;
+    private final dev.muxbar.act.OtherMachines machines;
     private final PeekFeed peeks;
 
     SidebarInput(
@@ -36,9 +37,9 @@ final class SidebarInput {
             Executor loop,
             SidebarPainter painter,
             SidebarActions actions,
-            dev.muxbar.act.AgentActions agents,
+            dev.muxbar.act.OtherMachines machines,
             PeekFeed peeks) {
-        this.agents = agents;
+        this.machines = machines;
         this.peeks = peeks;
         this.tmux = tmux;
         this.loop = loop;
@@ -82,9 +83,9 @@ final class SidebarInput {
         sidebar.show(r.view());
         for (Command c : r.commands()) {
             if (c instanceof Command.ReadPrompt rp) {
-                offerChoices(sidebar, own.id(), rp.pane());
+                offerChoices(sidebar, own.id(), rp.place(), rp.pane());
             } else if (c instanceof Command.Peek pk) {
-                peek(sidebar, s, pk.pane());
+                peek(sidebar, s, pk.place(), pk.pane());
             } else if (c instanceof Command.EndPeek) {
                 endPeek(sidebar, model.choices().width());
             } else {
@@ -99,9 +100,15 @@ final class SidebarInput {
      * ({@code @muxbar-peek-width}: columns, or a share of the window like {@code 50%}; default half
      * the window). The user's panes keep their order and focus; ending the peek gives the width back.
      */
-    private void peek(Sidebar sidebar, Snapshot s, String agentPane) {
+    private void peek(Sidebar sidebar, Snapshot s, Place place, String agentPane) {
         String sidebarPane = sidebar.paneId();
-        sidebar.peek(peeks.start(agentPane, lines -> peekShown(sidebar, lines)));
+        sidebar.peek(
+                place.here()
+                        ? peeks.start(agentPane, lines -> peekShown(sidebar, lines))
+                        : peeks.startRemote(
+                                agentPane + place.suffix(),
+                                () -> machines.screen(place.host(), place.server(), agentPane),
+                                lines -> peekShown(sidebar, lines)));
         int windowWidth = s.sessions().stream()
                 .flatMap(x -> x.windows().stream())
                 .filter(w -> w.panes().stream().anyMatch(p -> p.id().equals(sidebarPane)))
@@ -158,20 +165,27 @@ final class SidebarInput {
     }
 
     /** Reads the agent's prompt and shows its choices in this sidebar (or says why there are none). */
-    private void offerChoices(Sidebar sidebar, String ownSessionId, String pane) {
-        agents.show(pane)
+    private void offerChoices(Sidebar sidebar, String ownSessionId, Place place, String pane) {
+        var door = actions.door(place);
+        if (door.isEmpty()) {
+            actions.away(place);
+            return;
+        }
+        door.get()
+                .show(pane)
                 .whenComplete((shown, err) -> loop.execute(() -> {
                     var p = err == null && shown.isPresent() ? shown.get().prompt() : null;
                     if (p != null) {
                         sidebar.show(sidebar.view()
-                                .withMode(new AnswerMode(pane, shown.get().agent(), p.hash(), p.choices())));
+                                .withMode(
+                                        new AnswerMode(place, pane, shown.get().agent(), p.hash(), p.choices())));
                         painter.paint(sidebar, ownSessionId);
                     } else {
                         actions.notice(
                                 err != null
                                         ? "cannot read " + pane + ": " + err.getMessage()
                                         : shown.isEmpty()
-                                                ? "no agent in " + pane
+                                                ? "no agent in " + pane + place.suffix()
                                                 : shown.get().agent() + " shows no prompt muxbar can answer");
                     }
                 }));

@@ -40,6 +40,7 @@ public final class SidebarService {
     private final Executor loop;
     private final TmuxGateway tmux;
     private final TtyHub hub;
+    private final SidebarActions actions;
     private final java.util.concurrent.ThreadPoolExecutor paintPool;
     private final java.util.Set<String> passthrough =
             new java.util.HashSet<>(); // sidebar panes allowed to pass through
@@ -53,7 +54,8 @@ public final class SidebarService {
             ThemeChoices themes,
             String sidebarScript,
             Consumer<String> log,
-            dev.muxbar.act.AgentActions agents) {
+            dev.muxbar.act.AgentActions agents,
+            dev.muxbar.act.OtherMachines machines) {
         this.core = core;
         this.loop = loop;
         this.tmux = tmux;
@@ -80,9 +82,19 @@ public final class SidebarService {
                 painter::opened,
                 log);
         this.peeks = new PeekFeed(tmux, panes, scheduler, loop);
-        this.input = new SidebarInput(
-                tmux, loop, painter, new SidebarActions(tmux, core, loop, log, painter::model, agents), agents, peeks);
+        this.actions = new SidebarActions(tmux, core, loop, log, painter::model, agents, machines);
+        this.input = new SidebarInput(tmux, loop, painter, actions, machines, peeks);
         this.gitInfo = new GitInfo(g -> loop.execute(() -> painter.setGit(g)));
+    }
+
+    /**
+     * Shows session {@code session} of tmux server {@code server} on machine {@code host} to the client
+     * on {@code clientTty}, in the local window that is attached to it (opened if need be; on the loop).
+     */
+    public void openRemote(String host, String server, String session, String pane, String clientTty) {
+        actions.openRemote(
+                new dev.muxbar.sidebar.view.Command.OpenRemote(host, server, session, pane),
+                window -> tmux.send(dev.muxbar.tmux.Commands.switchClient(clientTty, window)));
     }
 
     /**

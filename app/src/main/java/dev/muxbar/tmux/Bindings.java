@@ -74,6 +74,19 @@ public final class Bindings {
     }
 
     /**
+     * A request to the daemon from a key, through {@code scripts/muxbar-api} (one curl, no JVM):
+     * {@code run-shell -b "'…/muxbar-api' POST '/next?client=#{client_tty}'"}; {@code path} may hold
+     * formats tmux fills in (the client's tty), nothing else.
+     */
+    public static String api(String script, String method, String path) {
+        if (!method.matches("GET|POST") || !path.matches("/[a-z/]+(\\?[a-z]+=#\\{client_tty\\})?")) {
+            throw new IllegalArgumentException("cannot bind " + method + " " + path);
+        }
+        return "run-shell -b "
+                + TmuxQuote.q(TmuxQuote.sh(script).replace("#", "##") + " " + method + " '" + path + "'");
+    }
+
+    /**
      * Whether a {@code list-keys} line is a binding muxbar made: the script path, a native switch to a
      * session id, the next-attention key's commands. An unbound key (empty) is not: the plugin bound
      * it, so someone unbound it since.
@@ -81,6 +94,7 @@ public final class Bindings {
     public static boolean isMuxbars(String listKeysLine) {
         String l = listKeysLine.strip();
         return l.contains("/switch-index'")
+                || l.contains("/muxbar-api' POST '/next?")
                 || l.contains("muxbar: no agent needs you")
                 || l.matches(".* switch-client -t \"\\$[0-9]+\"")
                 || l.matches(".* if-shell -F \"#\\{==:#\\{session_id\\},\\$[0-9]+\\}\" .*switch-client.*");

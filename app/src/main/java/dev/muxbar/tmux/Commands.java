@@ -52,6 +52,47 @@ public final class Commands {
                 lines -> lines.isEmpty() ? "" : lines.get(0).trim());
     }
 
+    /**
+     * Every window with the tags muxbar gives the windows it opens on other machines' sessions:
+     * {@code [session id, window id, @muxbar-host, @muxbar-remote]} per window ({@code @muxbar-host} is
+     * a session option the window inherits).
+     */
+    public static TmuxCommand<List<String[]>> taggedWindows() {
+        return new TmuxCommand<>(
+                "list-windows -a -F '#{session_id} #{window_id} #{@muxbar-host} #{@muxbar-remote}'",
+                lines -> lines.stream()
+                        .map(l -> java.util.Arrays.copyOf(l.split(" ", 4), 4))
+                        .filter(f -> f[3] != null)
+                        .toList());
+    }
+
+    /**
+     * A detached session named {@code name} whose one window, named {@code window}, runs {@code argv}
+     * directly (no shell); reply {@code "$7 @12"}: its id and its window's.
+     */
+    public static TmuxCommand<String> newSessionRunning(String name, String window, List<String> argv) {
+        return new TmuxCommand<>(
+                "new-session -d -P -F '#{session_id} #{window_id}' -s " + TmuxQuote.name(name) + " -n "
+                        + TmuxQuote.name(window) + " -- " + words(argv),
+                lines -> lines.isEmpty() ? "" : lines.get(0).trim());
+    }
+
+    /** A window named {@code name} at the end of session {@code sessionId}, running {@code argv} directly; reply its id. */
+    public static TmuxCommand<String> newWindowRunning(String sessionId, String name, List<String> argv) {
+        return new TmuxCommand<>(
+                "new-window -d -P -F '#{window_id}' -t " + TmuxQuote.q(sessionId + ":") + " -n " + TmuxQuote.name(name)
+                        + " -- " + words(argv),
+                lines -> lines.isEmpty() ? "" : lines.get(0).trim());
+    }
+
+    private static String words(List<String> argv) {
+        StringBuilder b = new StringBuilder();
+        for (String a : argv) {
+            b.append(b.length() == 0 ? "" : " ").append(TmuxQuote.q(a));
+        }
+        return b.toString();
+    }
+
     public static TmuxCommand<Void> renameSession(String sessionId, String name) {
         return TmuxCommand.effect("rename-session -t " + TmuxQuote.q(sessionId) + " " + TmuxQuote.name(name));
     }

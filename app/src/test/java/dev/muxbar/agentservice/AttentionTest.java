@@ -113,6 +113,7 @@ class AttentionTest {
                         "",
                         List.of(),
                         List.of(new dev.muxbar.model.RemoteSession(
+                                "/tmp/tmux-1000/default",
                                 "train",
                                 1,
                                 false,

@@ -32,7 +32,7 @@ class RemoteStateTest {
 
     @Test
     void aSnapshotThenChangesMakeTheSessionsAndTheirAgents() {
-        RemoteState s = new RemoteState("devbox");
+        RemoteState s = new RemoteState("devbox", "/tmp/tmux-1000/default");
         assertTrue(feed(s, SNAPSHOT, 7));
         List<RemoteSession> got = s.sessions();
         assertEquals(
@@ -60,7 +60,7 @@ class RemoteStateTest {
 
     @Test
     void aRemotesDataIsBounded() {
-        RemoteState s = new RemoteState("devbox");
+        RemoteState s = new RemoteState("devbox", "/tmp/tmux-1000/default");
         StringBuilder many = new StringBuilder("event: sessions\ndata: {\"sessions\":[");
         for (int i = 0; i < 2_000; i++) {
             many.append(i == 0 ? "" : ",")

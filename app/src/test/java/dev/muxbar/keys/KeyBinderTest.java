@@ -158,12 +158,61 @@ class KeyBinderTest {
                 null,
                 true);
         assertEquals(List.of(new KeyBinder.SwitchKey("root", "M-0", KeyBinder.NEXT)), KeyBinder.parse("root:M-0:next"));
-        assertEquals("display-message 'muxbar: no agent needs you'", KeyBinder.nextCommand(with.apply(List.of())));
-        assertEquals("switch-client -t '$2'", KeyBinder.nextCommand(with.apply(List.of(waiting))));
+        assertEquals(
+                "display-message 'muxbar: no agent needs you'",
+                KeyBinder.nextCommand(with.apply(List.of()), "/p/switch-index"));
+        assertEquals("switch-client -t '$2'", KeyBinder.nextCommand(with.apply(List.of(waiting)), "/p/switch-index"));
         assertEquals(
                 "if-shell -F '#{==:#{session_id},$2}' { switch-client -t '$1' } { switch-client -t '$2' }",
-                KeyBinder.nextCommand(with.apply(List.of(unseen, waiting))),
+                KeyBinder.nextCommand(with.apply(List.of(unseen, waiting)), "/p/switch-index"),
                 "waiting beats an unseen done");
+    }
+
+    /**
+     * While an agent on a connected machine needs the user, the next key asks the daemon (one curl
+     * through muxbar-api: it may open that machine's session); a machine that is down changes nothing.
+     */
+    @Test
+    void theNextKeyAsksTheDaemonWhileAnAgentElsewhereNeedsTheUser() {
+        Snapshot s = of(1, 1, "$0", "a");
+        dev.muxbar.model.Agent far = new dev.muxbar.model.Agent(
+                "%4",
+                "@1",
+                "$3",
+                "claude",
+                null,
+                dev.muxbar.model.Status.WAITING,
+                dev.muxbar.model.Source.SCREEN,
+                0,
+                null,
+                null,
+                false,
+                null,
+                "devbox");
+        java.util.function.Function<String, Model> with = state -> Model.of(
+                s,
+                OrderBook.EMPTY.reconcile(s),
+                List.of(),
+                java.util.Set.of(),
+                dev.muxbar.model.Choices.DEFAULT,
+                java.util.Map.of(),
+                List.of(new dev.muxbar.model.HostView(
+                        "devbox",
+                        state,
+                        0,
+                        "",
+                        List.of("/tmp/t"),
+                        List.of(new dev.muxbar.model.RemoteSession("/tmp/t", "train", 1, false, List.of(far))))));
+        String api = KeyBinder.nextCommand(with.apply("up"), "/opt/mux bar/scripts/switch-index");
+        assertEquals(
+                "run-shell -b \\''/opt/mux bar/scripts/muxbar-api'\\'' POST '\\''/next?client=#{client_tty}'\\'", api);
+        // As list-keys shows it once bound: still muxbar's.
+        assertTrue(Bindings.isMuxbars("bind-key -T root M-0 run-shell -b \"'/opt/mux bar/scripts/muxbar-api' POST"
+                + " '/next?client=#{client_tty}'\""));
+        assertEquals(
+                "display-message 'muxbar: no agent needs you'",
+                KeyBinder.nextCommand(with.apply("down"), "/p/switch-index"),
+                "a machine that is down: its last state is not somewhere to go");
     }
 
     /**

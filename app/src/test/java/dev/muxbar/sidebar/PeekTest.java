@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.muxbar.sidebar.render.Ansi;
 import dev.muxbar.sidebar.render.Line;
 import dev.muxbar.sidebar.view.PeekMode;
+import dev.muxbar.sidebar.view.Place;
 import dev.muxbar.sidebar.view.Renderer;
 import dev.muxbar.sidebar.view.View;
 import dev.muxbar.state.ManualScheduler;
@@ -111,7 +112,8 @@ class PeekTest {
     @Test
     void thePeekShowsTheLastLinesWithTheirColours() {
         Theme t = Theme.builtIn("default");
-        PeekMode pk = new PeekMode("%3", "claude", List.of("line 1", "line 2", "\u001b[32mok\u001b[0m", "> ", "", ""));
+        PeekMode pk = new PeekMode(
+                Place.HERE, "%3", "claude", List.of("line 1", "line 2", "\u001b[32mok\u001b[0m", "> ", "", ""));
         List<Line> rows = pk.over(new Renderer.Input(null, t, View.INITIAL.withMode(pk), "$0", 20, 10), 4)
                 .orElseThrow();
         assertEquals(

@@ -194,8 +194,9 @@ class SidebarPainterTest {
                 tmux,
                 clock,
                 painter,
-                new SidebarActions(tmux, core, clock, m -> {}, painter::model, agents),
-                agents,
+                new SidebarActions(
+                        tmux, core, clock, m -> {}, painter::model, agents, dev.muxbar.act.OtherMachines.NONE),
+                dev.muxbar.act.OtherMachines.NONE,
                 new PeekFeed(tmux, new dev.muxbar.tmux.PaneWatch(tmux, clock, clock), clock, clock));
         painter.sync(model(List.of(), Choices.DEFAULT, sidebar("%9"), sidebar("%8")), true);
         input.onKey("%9", new KeyStroke('\n', false, false)); // Enter on the viewed window's active sidebar

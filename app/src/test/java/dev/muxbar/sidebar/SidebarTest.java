@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.muxbar.sidebar.view.ListMode;
 import dev.muxbar.sidebar.view.PeekMode;
+import dev.muxbar.sidebar.view.Place;
 import dev.muxbar.state.ManualScheduler;
 import dev.muxbar.tmux.FakeTmux;
 import dev.muxbar.tmux.PaneWatch;
@@ -31,7 +32,7 @@ class SidebarTest {
     }
 
     private void peekAt(String agentPane) {
-        sidebar.show(sidebar.view().withMode(new PeekMode(agentPane, "claude", List.of())));
+        sidebar.show(sidebar.view().withMode(new PeekMode(Place.HERE, agentPane, "claude", List.of())));
         sidebar.peek(feed.start(agentPane, sidebar::peekLines));
         clock.runReady();
     }

@@ -56,6 +56,11 @@ public final class NestedClient implements AutoCloseable {
         outerTmux(args);
     }
 
+    /** Types {@code text} literally into the inner client ({@code send-keys -l}). */
+    public void type(String text) {
+        outerTmux("send-keys", "-t", "o", "-l", text);
+    }
+
     /** What the person sees. */
     public String screen() {
         return outerTmux("capture-pane", "-p", "-t", "o");

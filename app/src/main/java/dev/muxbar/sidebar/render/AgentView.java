@@ -140,44 +140,6 @@ public final class AgentView {
         return b.build();
     }
 
-    /**
-     * Another machine's heading below the session list: its name and how its link is —
-     * {@code ── devbox up}, {@code ── gpu-1 down 3m}, {@code ── box needs login: ssh box}.
-     */
-    public static Line host(dev.muxbar.model.HostView h, int w, Theme t, long now) {
-        Color bg = t.color(Role.BACKGROUND);
-        Line.Builder b = new Line.Builder(w, bg);
-        b.add("── ", t.color(Role.BORDER), bg, false).add(h.name() + " ", t.color(Role.TEXT), bg, true);
-        switch (h.state()) {
-            case "up" -> b.add("up ", t.color(Role.DONE), bg, false);
-            case "connecting" -> b.add("connecting ", t.color(Role.RUNNING), bg, false);
-            case "stalled" -> b.add("stalled " + age(now - h.since()) + " ", t.color(Role.WAITING), bg, false);
-            case "needs-login" -> b.add("needs login: ssh " + h.name() + " ", t.color(Role.WAITING), bg, false);
-            default -> b.add("down " + age(now - h.since()) + " ", t.color(Role.ERROR), bg, false);
-        }
-        return b.add("─".repeat(Math.max(0, b.left())), t.color(Role.BORDER), bg, false)
-                .build();
-    }
-
-    /**
-     * A session on another machine, below its host's heading: its name, its agents' badges, its
-     * windows; muted when the host is not reachable (the last state seen).
-     */
-    public static Line remoteSession(dev.muxbar.model.RemoteSession s, boolean up, int w, Theme t, long now) {
-        Color bg = t.color(Role.BACKGROUND);
-        Line.Builder b = new Line.Builder(w, bg, t.color(Role.TEXT));
-        String counts = w >= 20 ? " " + s.windows() + "w " : " ";
-        int badges = s.agents().isEmpty() ? 0 : 1 + badgeWidth(s.agents());
-        int name = Math.max(1, b.left() - 3 - badges - dev.muxbar.text.Cells.width(counts));
-        b.add("   ", bg, bg, false);
-        b.add(dev.muxbar.text.Cells.pad(s.name(), name), up ? t.color(Role.TEXT) : t.color(Role.MUTED), bg, false);
-        if (!s.agents().isEmpty()) {
-            b.add(" ", bg, bg, false);
-            badges(b, s.agents(), t, bg, now);
-        }
-        return b.add(counts, t.color(Role.MUTED), bg, false).build();
-    }
-
     /** "5s", "3m", "2h", "4d". */
     public static String age(long ms) {
         long s = Math.max(0, ms / 1000);

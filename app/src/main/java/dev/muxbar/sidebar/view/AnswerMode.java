@@ -16,7 +16,8 @@ import java.util.Optional;
  * {@code a} on a waiting agent: its prompt's choices over the list; 1-9 picks one (sent only to
  * this prompt, {@code hash}: a prompt that changed meanwhile is not answered), anything else goes back.
  */
-public record AnswerMode(String pane, String agent, String hash, List<Prompts.Choice> choices) implements Mode {
+public record AnswerMode(Place place, String pane, String agent, String hash, List<Prompts.Choice> choices)
+        implements Mode {
 
     @Override
     public Keys.Result key(Renderer.Input in, KeyStroke k) {
@@ -25,7 +26,9 @@ public record AnswerMode(String pane, String agent, String hash, List<Prompts.Ch
         Character c = k.getKeyType() == KeyType.Character ? k.getCharacter() : null;
         if (c != null && c >= '1' && c <= '9') {
             int n = c - '0';
-            return n <= choices.size() ? Keys.Result.of(back, new Command.Answer(pane, n, hash)) : Keys.Result.of(v);
+            return n <= choices.size()
+                    ? Keys.Result.of(back, new Command.Answer(place, pane, n, hash))
+                    : Keys.Result.of(v);
         }
         return Keys.Result.of(back);
     }
@@ -37,7 +40,8 @@ public record AnswerMode(String pane, String agent, String hash, List<Prompts.Ch
         int w = in.width();
         Color bg = t.color(Role.BACKGROUND);
         List<Line> out = new ArrayList<>();
-        out.add(Renderer.line(in, Cells.fit(" " + agent + " in " + pane + " asks:", w), Role.WAITING, true));
+        out.add(Renderer.line(
+                in, Cells.fit(" " + agent + " in " + pane + place.suffix() + " asks:", w), Role.WAITING, true));
         for (Prompts.Choice c : choices) {
             out.add(new Line.Builder(w, bg)
                     .add(" " + c.number() + " ", t.color(Role.ACCENT), bg, true)

@@ -26,14 +26,19 @@ public sealed interface Command {
     record Theme(String name, boolean keep) implements Command {}
     /** Mute or unmute a session's attention alerts. */
     record Mute(String sessionId) implements Command {}
-    /** Show the agent's pane in this sidebar, widened, live. */
-    record Peek(String pane) implements Command {}
+    /** Show the agent's pane in this sidebar, widened, live ({@code place}: where it runs). */
+    record Peek(Place place, String pane) implements Command {}
     /** Stop peeking: the sidebar's own width again. */
     record EndPeek() implements Command {}
-    /** Read the prompt the agent in {@code pane} shows, to offer its choices. */
-    record ReadPrompt(String pane) implements Command {}
+    /** Read the prompt the agent in {@code pane} (at {@code place}) shows, to offer its choices. */
+    record ReadPrompt(Place place, String pane) implements Command {}
     /** Pick choice {@code number} of the prompt whose hash is {@code hash} (nothing is sent if it changed). */
-    record Answer(String pane, int number, String hash) implements Command {}
+    record Answer(Place place, String pane, int number, String hash) implements Command {}
     /** Type {@code text} into the agent's input and press Enter; {@code force}: the user confirmed a working agent. */
-    record Reply(String pane, String text, boolean force) implements Command {}
+    record Reply(Place place, String pane, String text, boolean force) implements Command {}
+    /**
+     * Show session {@code session} of tmux server {@code server} on machine {@code host} in a local
+     * window attached to it over ssh ({@code pane}: that pane selected first; "": as it is).
+     */
+    record OpenRemote(String host, String server, String session, String pane) implements Command {}
 }

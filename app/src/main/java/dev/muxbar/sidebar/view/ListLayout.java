@@ -1,10 +1,14 @@
 package dev.muxbar.sidebar.view;
 
 import dev.muxbar.model.Agent;
+import dev.muxbar.model.HostView;
 import dev.muxbar.model.Model;
+import dev.muxbar.model.RemoteSession;
 import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.sidebar.render.DetailRows;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where the session list goes in a frame: which sessions it shows (the view's filter), the cursor's
@@ -18,10 +22,48 @@ public final class ListLayout {
     public static final int LIST_FIRST_ROW = 2;
 
     /**
-     * Where things go in a frame: cursor index, first shown session, rows of list and detail, and the
-     * rows of the other machines' headings (below the list).
+     * Where things go in a frame: cursor index (-1: none, or the cursor is on another machine's row),
+     * first shown session, rows of list and detail, the rows of the other machines (below the list),
+     * the other machines' row the cursor is on ({@code remote}, an index into {@link #remoteRows}; -1:
+     * none) and the first of them shown ({@code hostTop}).
      */
-    public record Layout(int cursor, int top, int listRows, int detailRows, boolean footer, int hostRows) {}
+    public record Layout(
+            int cursor, int top, int listRows, int detailRows, boolean footer, int hostRows, int remote, int hostTop) {}
+
+    /**
+     * A row of the other machines' part of the list: a host's heading ({@code session} null), or one of
+     * its sessions. {@link #key} names it in a {@link View} (remote names hold no control characters).
+     */
+    public record RemoteRow(HostView host, RemoteSession session) {
+        public String key() {
+            return session == null ? host.name() : host.name() + "\n" + session.server() + "\n" + session.name();
+        }
+    }
+
+    /** The other machines' rows: each host's heading, then its sessions unless {@code folded}. */
+    public static List<RemoteRow> remoteRows(Model m, Set<String> folded) {
+        List<RemoteRow> out = new ArrayList<>();
+        for (HostView h : m == null ? List.<HostView>of() : m.hosts()) {
+            out.add(new RemoteRow(h, null));
+            if (!folded.contains(h.name())) {
+                h.sessions().forEach(s -> out.add(new RemoteRow(h, s)));
+            }
+        }
+        return out;
+    }
+
+    /** The position of the row named {@code key} in {@code rows}, or -1. */
+    public static int remoteIndex(List<RemoteRow> rows, String key) {
+        if (key.isEmpty()) {
+            return -1;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /** The position of session {@code id} in {@code shown}, or -1. */
     public static int indexOf(List<Session> shown, String id) {
@@ -52,20 +94,15 @@ public final class ListLayout {
 
     public static Layout layout(Renderer.Input in) {
         List<Session> shown = shown(in);
+        List<RemoteRow> remote = remoteRows(in.model(), in.view().folded());
+        int at = remoteIndex(remote, in.view().remote());
         int h = Math.max(1, in.height());
-        int cursor = cursorIndex(shown, in.view(), in.ownSessionId());
+        int cursor = at >= 0 ? -1 : cursorIndex(shown, in.view(), in.ownSessionId());
         boolean footer = h >= 8;
         int rest = h - LIST_FIRST_ROW - (footer ? 1 : 0);
-        int detailRows = cursor < 0 || h < 12
-                ? 0
-                : Math.min(
-                        shown.get(cursor).windows().size()
-                                + in.model().agentsOf(shown.get(cursor).id()).size()
-                                + DetailRows.metaLines(
-                                        in.model().metaOf(shown.get(cursor).id()))
-                                + 1,
-                        rest / 3);
-        int hostRows = Math.min(hostLines(in.model()), Math.max(0, (rest - detailRows) / 3));
+        int detailRows = h < 12 ? 0 : Math.min(detailWants(in, shown, cursor, remote, at), rest / 3);
+        // The other machines take a third of what is left, half while the cursor is among them.
+        int hostRows = Math.min(remote.size(), Math.max(0, (rest - detailRows) / (at >= 0 ? 2 : 3)));
         int listRows = Math.max(0, rest - detailRows - hostRows);
         return new Layout(
                 cursor,
@@ -73,16 +110,32 @@ public final class ListLayout {
                 listRows,
                 detailRows,
                 footer,
-                hostRows);
+                hostRows,
+                at,
+                scrollTop(0, at, hostRows, remote.size()));
     }
 
-    /** Rows the other machines want: a heading each, and a row per session of theirs. */
-    static int hostLines(Model m) {
-        int n = 0;
-        for (dev.muxbar.model.HostView h : m == null ? List.<dev.muxbar.model.HostView>of() : m.hosts()) {
-            n += 1 + h.sessions().size();
+    /** Rows the detail panel wants: a rule, the selected session's meta, agents and windows (a remote one: its agents). */
+    private static int detailWants(Renderer.Input in, List<Session> shown, int cursor, List<RemoteRow> remote, int at) {
+        if (at >= 0) {
+            RemoteSession s = remote.get(at).session();
+            return s == null || s.agents().isEmpty() ? 0 : s.agents().size() + 1;
         }
-        return n;
+        if (cursor < 0) {
+            return 0;
+        }
+        Session s = shown.get(cursor);
+        return s.windows().size()
+                + in.model().agentsOf(s.id()).size()
+                + DetailRows.metaLines(in.model().metaOf(s.id()))
+                + 1;
+    }
+
+    /** The other machines' row the cursor is on, if it is on one. */
+    public static RemoteRow remoteAt(Renderer.Input in) {
+        List<RemoteRow> remote = remoteRows(in.model(), in.view().folded());
+        int at = remoteIndex(remote, in.view().remote());
+        return at < 0 ? null : remote.get(at);
     }
 
     /** The index (in shown order) of the session drawn on {@code row}, or -1. */
@@ -94,6 +147,15 @@ public final class ListLayout {
                         && i < shown(in).size()
                 ? i
                 : -1;
+    }
+
+    /** The other machines' row drawn on screen row {@code row}, or null. */
+    public static RemoteRow remoteRowAt(Renderer.Input in, int row) {
+        Layout l = layout(in);
+        int first = LIST_FIRST_ROW + l.listRows();
+        return row >= first && row < first + l.hostRows()
+                ? remoteRows(in.model(), in.view().folded()).get(l.hostTop() + row - first)
+                : null;
     }
 
     /** The cursor's row: the view's session if still shown, else this window's session, else the top. */

@@ -44,22 +44,33 @@ public record ListMode() implements Mode {
         if (global != null) {
             return global;
         }
+        if (k instanceof MouseAction m) {
+            return mouse(in, shown, m);
+        }
+        ListLayout.RemoteRow away = ListLayout.remoteAt(in);
+        if (away != null) {
+            return RemoteKeys.key(in, away, b, k, shown);
+        }
         if (shown.isEmpty()) {
-            return b == KeyTable.LEAVE ? Keys.Result.of(v, new Command.Leave()) : Keys.Result.of(v);
+            return b == KeyTable.LEAVE
+                    ? Keys.Result.of(v, new Command.Leave())
+                    : b == KeyTable.MOVE ? move(in, shown, down(k) ? 1 : -1) : Keys.Result.of(v);
         }
         int cursor = Math.max(0, ListLayout.layout(in).cursor());
         Session at = shown.get(cursor);
-        if (k instanceof MouseAction m) {
-            return mouse(in, shown, cursor, m);
-        }
         List<Agent> agents = in.model().agentsOf(at.id());
         if (v.agent() >= 0) {
-            Keys.Result r = inAgents(v, at, agents, k);
+            Keys.Result r =
+                    inAgents(v, agents, Place.HERE, k, a -> new Command.FocusAgent(at.id(), a.windowId(), a.pane()));
             if (r != null) {
                 return r;
             }
         }
         return b == null ? Keys.Result.of(v) : onSession(in, b, k, shown, cursor, agents);
+    }
+
+    static boolean down(KeyStroke k) {
+        return k.getKeyType() == KeyType.ArrowDown || k.getKeyType() == KeyType.Character && k.getCharacter() == 'j';
     }
 
     /** What a binding that needs no session does; null for the bindings that act on the selected one. */
@@ -84,7 +95,6 @@ public record ListMode() implements Mode {
         View v = in.view();
         Session at = shown.get(cursor);
         KeyType type = k.getKeyType();
-        boolean down = type == KeyType.ArrowDown || type == KeyType.Character && k.getCharacter() == 'j';
         return switch (b) {
             case AGENTS -> agents.isEmpty() ? Keys.Result.of(v) : Keys.Result.of(v.withAgent(0));
             case MUTE -> Keys.Result.of(v, new Command.Mute(at.id()));
@@ -94,23 +104,9 @@ public record ListMode() implements Mode {
                         ? Keys.Result.of(v)
                         : Keys.Result.of(v, new Command.MoveTo(at.id(), to + 1));
             }
-            case MOVE -> move(in, shown, cursor, down ? 1 : -1);
+            case MOVE -> move(in, shown, down(k) ? 1 : -1);
             case SWITCH -> Keys.Result.of(v, new Command.SwitchTo(at.id()));
-            case ROW -> {
-                int i = k.getCharacter() - '1';
-                yield i < shown.size()
-                        ? Keys.Result.of(
-                                v.withCursor(shown.get(i).id()),
-                                new Command.SwitchTo(shown.get(i).id()))
-                        : Keys.Result.of(v);
-            }
-            case NEXT -> {
-                int own = ListLayout.indexOf(shown, in.ownSessionId());
-                int next = Math.floorMod((own < 0 ? 0 : own) + (type == KeyType.Tab ? 1 : -1), shown.size());
-                yield Keys.Result.of(
-                        v.withCursor(shown.get(next).id()),
-                        new Command.SwitchTo(shown.get(next).id()));
-            }
+            case ROW, NEXT -> jump(in, b, k, shown);
             case HIDE -> Keys.Result.of(v, new Command.Hide(at.id()));
             case KILL -> Keys.Result.of(v.withMode(new ConfirmKill(at.id(), at.name())));
             case RENAME -> Keys.Result.of(v.withMode(new NamePrompt("rename", at.id(), at.name())));
@@ -119,14 +115,40 @@ public record ListMode() implements Mode {
         };
     }
 
-    /** Keys while the cursor is on an agent of the detail panel; null: handle as on the session row. */
-    private static Keys.Result inAgents(View v, Session at, List<Agent> agents, KeyStroke k) {
+    /** M-1…M-9's row keys and Tab: a switch to a local session, wherever the cursor is. */
+    static Keys.Result jump(Renderer.Input in, KeyTable b, KeyStroke k, List<Session> shown) {
+        View v = in.view();
+        if (shown.isEmpty()) {
+            return Keys.Result.of(v);
+        }
+        if (b == KeyTable.ROW) {
+            int i = k.getCharacter() - '1';
+            return i < shown.size()
+                    ? Keys.Result.of(
+                            v.withCursor(shown.get(i).id()),
+                            new Command.SwitchTo(shown.get(i).id()))
+                    : Keys.Result.of(v);
+        }
+        int own = ListLayout.indexOf(shown, in.ownSessionId());
+        int next = Math.floorMod((own < 0 ? 0 : own) + (k.getKeyType() == KeyType.Tab ? 1 : -1), shown.size());
+        return Keys.Result.of(
+                v.withCursor(shown.get(next).id()),
+                new Command.SwitchTo(shown.get(next).id()));
+    }
+
+    /**
+     * Keys while the cursor is on an agent of the detail panel (running at {@code place}); null: handle
+     * as on the session row. {@code enter}: what Enter on an agent asks for.
+     */
+    static Keys.Result inAgents(
+            View v, List<Agent> agents, Place place, KeyStroke k, java.util.function.Function<Agent, Command> enter) {
         KeyType type = k.getKeyType();
         Character c = type == KeyType.Character ? k.getCharacter() : null;
         if (agents.isEmpty() || type == KeyType.ArrowLeft || c != null && c == 'h' || type == KeyType.Escape) {
             return Keys.Result.of(v.withAgent(-1));
         }
         int i = Math.min(v.agent(), agents.size() - 1);
+        Agent a = agents.get(i);
         if (type == KeyType.ArrowDown || c != null && c == 'j') {
             return Keys.Result.of(v.withAgent(Math.min(agents.size() - 1, i + 1)));
         }
@@ -134,31 +156,29 @@ public record ListMode() implements Mode {
             return Keys.Result.of(v.withAgent(Math.max(0, i - 1)));
         }
         if (Keys.isEnter(k)) {
-            Agent a = agents.get(i);
-            return Keys.Result.of(v.withAgent(-1), new Command.FocusAgent(at.id(), a.windowId(), a.pane()));
+            return Keys.Result.of(v.withAgent(-1), enter.apply(a));
         }
         if (c != null && c == 'a' && !k.isAltDown()) {
-            return Keys.Result.of(v, new Command.ReadPrompt(agents.get(i).pane()));
+            return Keys.Result.of(v, new Command.ReadPrompt(place, a.pane()));
         }
         if (c != null && c == 'p' && !k.isAltDown()) {
-            Agent a = agents.get(i);
-            return Keys.Result.of(v.withMode(new PeekMode(a.pane(), a.agent(), List.of())), new Command.Peek(a.pane()));
+            return Keys.Result.of(
+                    v.withMode(new PeekMode(place, a.pane(), a.agent(), List.of())), new Command.Peek(place, a.pane()));
         }
         if (c != null && c == 'R' && !k.isAltDown()) {
-            Agent a = agents.get(i);
-            return Keys.Result.of(
-                    v.withMode(new ReplyMode(a.pane(), a.agent(), LineEdit.of(""), AgentActions.listens(a), false)));
+            return Keys.Result.of(v.withMode(
+                    new ReplyMode(place, a.pane(), a.agent(), LineEdit.of(""), AgentActions.listens(a), false)));
         }
         return null;
     }
 
-    private Keys.Result mouse(Renderer.Input in, List<Session> shown, int cursor, MouseAction m) {
+    private Keys.Result mouse(Renderer.Input in, List<Session> shown, MouseAction m) {
         View v = in.view();
         if (m.getActionType() == MouseActionType.SCROLL_DOWN) {
-            return move(in, shown, cursor, 1);
+            return move(in, shown, 1);
         }
         if (m.getActionType() == MouseActionType.SCROLL_UP) {
-            return move(in, shown, cursor, -1);
+            return move(in, shown, -1);
         }
         if (m.getActionType() == MouseActionType.CLICK_DOWN && m.getButton() == 1) {
             int i = ListLayout.sessionAt(in, m.getPosition().getRow());
@@ -167,13 +187,28 @@ public record ListMode() implements Mode {
                         v.withCursor(shown.get(i).id()),
                         new Command.SwitchTo(shown.get(i).id()));
             }
+            ListLayout.RemoteRow r = ListLayout.remoteRowAt(in, m.getPosition().getRow());
+            if (r != null) {
+                return RemoteKeys.enter(v.withRemote(r.key()), r);
+            }
         }
         return Keys.Result.of(v);
     }
 
-    private static Keys.Result move(Renderer.Input in, List<Session> shown, int cursor, int step) {
-        int next = Math.max(0, Math.min(shown.size() - 1, cursor + step));
-        View moved = in.view().withCursor(shown.get(next).id());
+    /** The cursor {@code step} rows on, through the local sessions and on into the other machines' rows. */
+    static Keys.Result move(Renderer.Input in, List<Session> shown, int step) {
+        List<ListLayout.RemoteRow> remote =
+                ListLayout.remoteRows(in.model(), in.view().folded());
+        ListLayout.Layout l = ListLayout.layout(in);
+        int total = shown.size() + remote.size();
+        if (total == 0) {
+            return Keys.Result.of(in.view());
+        }
+        int at = l.remote() >= 0 ? shown.size() + l.remote() : l.cursor();
+        int next = Math.max(0, Math.min(total - 1, at + step));
+        View moved = next < shown.size()
+                ? in.view().withCursor(shown.get(next).id())
+                : in.view().withRemote(remote.get(next - shown.size()).key());
         // Keep the scroll where the renderer put it, so the list does not jump.
         moved = moved.withScroll(ListLayout.layout(in.with(moved)).top());
         return Keys.Result.of(moved);

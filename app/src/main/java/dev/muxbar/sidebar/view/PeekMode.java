@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@code p} on an agent: its pane's last lines ({@code lines}, with colours), live, in a widened
  * sidebar. It stays until it is closed: p, Esc, q, Enter, ←/h; other keys do nothing.
  */
-public record PeekMode(String pane, String agent, List<String> lines) implements Mode {
+public record PeekMode(Place place, String pane, String agent, List<String> lines) implements Mode {
 
     public PeekMode {
         lines = List.copyOf(lines);
@@ -24,7 +24,7 @@ public record PeekMode(String pane, String agent, List<String> lines) implements
 
     /** The same peek showing the pane's newest lines. */
     public PeekMode with(List<String> newest) {
-        return new PeekMode(pane, agent, newest);
+        return new PeekMode(place, pane, agent, newest);
     }
 
     @Override
@@ -48,7 +48,7 @@ public record PeekMode(String pane, String agent, List<String> lines) implements
         int w = in.width();
         Color bg = t.color(Role.BACKGROUND);
         List<Line> out = new ArrayList<>();
-        out.add(Renderer.line(in, Cells.fit(" " + agent + " " + pane, w), Role.ACCENT, true));
+        out.add(Renderer.line(in, Cells.fit(" " + agent + " " + pane + place.suffix(), w), Role.ACCENT, true));
         List<String> shown = new ArrayList<>(lines);
         while (!shown.isEmpty()
                 && Ansi.spans(shown.get(shown.size() - 1), bg, bg).stream()

@@ -6,6 +6,7 @@ import dev.muxbar.model.Snapshot.Session;
 import dev.muxbar.sidebar.render.AgentView;
 import dev.muxbar.sidebar.render.DetailRows;
 import dev.muxbar.sidebar.render.GitMark;
+import dev.muxbar.sidebar.render.HostRows;
 import dev.muxbar.sidebar.render.Line;
 import dev.muxbar.sidebar.render.SessionRows;
 import dev.muxbar.text.Cells;
@@ -151,19 +152,35 @@ public final class Renderer {
                 out.add(new Line.Builder(w, bg).build());
             }
         }
-        int drawn = 0;
-        for (dev.muxbar.model.HostView host :
-                hostRows > 0 ? in.model().hosts() : List.<dev.muxbar.model.HostView>of()) {
-            if (drawn++ < hostRows) {
-                out.add(AgentView.host(host, w, t, in.now()));
-            }
-            for (dev.muxbar.model.RemoteSession rs : host.sessions()) {
-                if (drawn++ < hostRows) {
-                    out.add(AgentView.remoteSession(rs, host.up(), w, t, in.now()));
-                }
-            }
+        List<ListLayout.RemoteRow> remote =
+                ListLayout.remoteRows(in.model(), in.view().folded());
+        for (int row = 0; row < hostRows; row++) {
+            int i = layout.hostTop() + row;
+            ListLayout.RemoteRow r = remote.get(i);
+            boolean at = i == layout.remote() && in.view().agent() < 0;
+            out.add(
+                    r.session() == null
+                            ? HostRows.heading(
+                                    r.host(),
+                                    in.view().folded().contains(r.host().name()),
+                                    at,
+                                    w,
+                                    t,
+                                    in.now())
+                            : HostRows.session(r.session(), r.host().up(), at, w, t, in.now()));
         }
-        if (detailRows > 0) {
+        if (detailRows > 0 && layout.remote() >= 0) {
+            dev.muxbar.model.RemoteSession rs = remote.get(layout.remote()).session();
+            out.add(rule(
+                    " " + rs.name() + " @" + remote.get(layout.remote()).host().name() + " ", w, t));
+            for (int k = 0; k < detailRows - 1; k++) {
+                out.add(
+                        k < rs.agents().size()
+                                ? AgentView.row(
+                                        rs.agents().get(k), k == in.view().agent(), w, t, in.now())
+                                : new Line.Builder(w, bg).build());
+            }
+        } else if (detailRows > 0) {
             out.add(rule(" " + selected.name() + " ", w, t));
             List<Agent> agents = in.model().agentsOf(selected.id());
             List<Line> said = DetailRows.meta(in.model().metaOf(selected.id()), w, t);

@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code listens}; to one that works it first asks ({@code confirming}), and a second Enter sends.
  * Esc drops it.
  */
-public record ReplyMode(String pane, String agent, LineEdit line, boolean listens, boolean confirming) implements Mode {
+public record ReplyMode(Place place, String pane, String agent, LineEdit line, boolean listens, boolean confirming)
+        implements Mode {
 
     @Override
     public Keys.Result key(Renderer.Input in, KeyStroke k) {
@@ -25,9 +26,9 @@ public record ReplyMode(String pane, String agent, LineEdit line, boolean listen
                 return Keys.Result.of(back);
             }
             if (listens || confirming) {
-                return Keys.Result.of(back, new Command.Reply(pane, text, !listens));
+                return Keys.Result.of(back, new Command.Reply(place, pane, text, !listens));
             }
-            return Keys.Result.of(v.withMode(new ReplyMode(pane, agent, line, false, true)));
+            return Keys.Result.of(v.withMode(new ReplyMode(place, pane, agent, line, false, true)));
         }
         if (k.getKeyType() == KeyType.Escape) {
             return Keys.Result.of(back);
@@ -35,7 +36,7 @@ public record ReplyMode(String pane, String agent, LineEdit line, boolean listen
         LineEdit next = line.apply(k, AgentActions.MAX_REPLY);
         return next == null
                 ? Keys.Result.of(v)
-                : Keys.Result.of(v.withMode(new ReplyMode(pane, agent, next, listens, false)));
+                : Keys.Result.of(v.withMode(new ReplyMode(place, pane, agent, next, listens, false)));
     }
 
     @Override

@@ -95,7 +95,8 @@ class HostRowsTest {
                         0,
                         "",
                         List.of(),
-                        List.of(new dev.muxbar.model.RemoteSession("far-work", 3, true, List.of(waiting))))),
+                        List.of(new dev.muxbar.model.RemoteSession(
+                                "/tmp/tmux-1000/default", "far-work", 3, true, List.of(waiting))))),
                 20,
                 new ListMode());
         int heading = f.indexOf(

@@ -227,15 +227,15 @@ class KeysTest {
                 v -> new Renderer.Input(m, Theme.builtIn("default"), v, "$1", 30, 14);
         View list = Keys.handle(at.apply(View.INITIAL), ch('l')).view();
         assertEquals(
-                List.of(new Command.ReadPrompt("%1")),
+                List.of(new Command.ReadPrompt(Place.HERE, "%1")),
                 Keys.handle(at.apply(list), ch('a')).commands());
         var choices = List.of(
                 new dev.muxbar.agents.Prompts.Choice(1, "Yes", List.of("1"), false),
                 new dev.muxbar.agents.Prompts.Choice(2, "No", List.of("2"), true));
-        View asking = list.withMode(new AnswerMode("%1", "claude", "00112233aabbccdd", choices));
+        View asking = list.withMode(new AnswerMode(Place.HERE, "%1", "claude", "00112233aabbccdd", choices));
         assertEquals(List.of(), Keys.handle(at.apply(asking), ch('3')).commands(), "no third choice");
         Keys.Result picked = Keys.handle(at.apply(asking), ch('2'));
-        assertEquals(List.of(new Command.Answer("%1", 2, "00112233aabbccdd")), picked.commands());
+        assertEquals(List.of(new Command.Answer(Place.HERE, "%1", 2, "00112233aabbccdd")), picked.commands());
         assertEquals(new ListMode(), picked.view().mode());
         assertEquals(0, picked.view().agent(), "still in the agent list");
         assertEquals(
@@ -251,7 +251,7 @@ class KeysTest {
         assertEquals(List.of(), ask.commands());
         assertTrue(((ReplyMode) ask.view().mode()).confirming());
         Keys.Result sent = Keys.handle(at.apply(ask.view()), new KeyStroke(KeyType.Enter));
-        assertEquals(List.of(new Command.Reply("%5", "go on", true)), sent.commands());
+        assertEquals(List.of(new Command.Reply(Place.HERE, "%5", "go on", true)), sent.commands());
         // To the waiting agent (not a question: it takes no typed line) also only after a confirm.
         View toWaiting = Keys.handle(at.apply(list), ch('R')).view();
         toWaiting = Keys.handle(at.apply(toWaiting), ch('y')).view();

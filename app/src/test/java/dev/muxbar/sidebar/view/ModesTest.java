@@ -35,14 +35,15 @@ class ModesTest {
             HelpMode.class, new HelpMode(),
             AnswerMode.class,
                     new AnswerMode(
+                            Place.HERE,
                             "%3",
                             "claude",
                             "h",
                             List.of(
                                     new Prompts.Choice(1, "Yes", List.of(), false),
                                     new Prompts.Choice(2, "No", List.of(), false))),
-            ReplyMode.class, new ReplyMode("%3", "claude", LineEdit.of("hi"), true, false),
-            PeekMode.class, new PeekMode("%3", "claude", List.of("$ make", "ok")));
+            ReplyMode.class, new ReplyMode(Place.HERE, "%3", "claude", LineEdit.of("hi"), true, false),
+            PeekMode.class, new PeekMode(Place.HERE, "%3", "claude", List.of("$ make", "ok")));
 
     private Renderer.Input in(Mode m) {
         return new Renderer.Input(
