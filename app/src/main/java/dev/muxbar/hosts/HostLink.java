@@ -207,15 +207,22 @@ public final class HostLink implements AutoCloseable {
     }
 
     /** Runs a short ssh over the master; {@code then} gets its exit code on the loop, unless a new try began. */
+    /**
+     * Runs one step of the link (a listing, a forward) with its output into {@code out}, bounded in
+     * time and output ({@link BoundedStep}); a step ended for its bounds fails the try.
+     */
     private void run(int gen, List<String> argv, Path out, java.util.function.IntConsumer then) {
         try {
-            spawner.start(argv, out)
-                    .exit()
-                    .whenComplete((code, err) -> loop.execute(() -> {
-                        if (gen == generation && !closed) {
-                            then.accept(code == null ? -1 : code);
-                        }
-                    }));
+            BoundedStep.run(spawner.start(argv, out), out, scheduler, loop, (code, ended) -> {
+                if (gen != generation || closed) {
+                    return;
+                }
+                if (ended != null) {
+                    failed(gen, ended);
+                } else {
+                    then.accept(code);
+                }
+            });
         } catch (IOException e) {
             failed(gen, "cannot start ssh: " + e.getMessage());
         }
@@ -259,8 +266,13 @@ public final class HostLink implements AutoCloseable {
 
     /** The last line ssh wrote, or {@code otherwise}. */
     private static String said(Path log, String otherwise) {
-        try {
-            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        // The last line of its last 4 KB: a remote that printed megabytes is not read whole.
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            long from = Math.max(0, f.length() - 4096);
+            byte[] tail = new byte[(int) (f.length() - from)];
+            f.seek(from);
+            f.readFully(tail);
+            List<String> lines = List.of(new String(tail, java.nio.charset.StandardCharsets.UTF_8).split("\n"));
             for (int i = lines.size() - 1; i >= 0; i--) {
                 String l = HostCheck.clean(lines.get(i)).strip();
                 if (!l.isEmpty()) {
@@ -268,7 +280,7 @@ public final class HostLink implements AutoCloseable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // unreadable: say what is known
+            // unreadable or not there: say what is known
         }
         return otherwise;
     }

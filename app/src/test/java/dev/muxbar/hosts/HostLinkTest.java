@@ -133,6 +133,36 @@ class HostLinkTest {
         assertEquals(2, runs.stream().filter(r -> r.kind().equals("master")).count(), "nothing after close");
     }
 
+    /** A remote whose muxbar hangs, or pours out output, is ended within its bounds and the link is down. */
+    @Test
+    void aStepThatHangsOrPoursOutOutputIsKilledAndTheHostIsDown() throws Exception {
+        HostLink link = link();
+        link.start();
+        last("master").end(0, "");
+        present.add(link.control());
+        clock.advance(HostLink.LOOK_MS);
+        Run hangs = last("run");
+        clock.advance(BoundedStep.STEP_MS - BoundedStep.GUARD_MS);
+        assertTrue(!hangs.killed()[0], "not before its time");
+        clock.advance(2 * BoundedStep.GUARD_MS);
+        assertTrue(hangs.killed()[0], "killed after " + BoundedStep.STEP_MS + " ms");
+        hangs.exit().complete(143);
+        clock.runReady();
+        assertEquals(HostLink.State.DOWN, link.status().state());
+        assertEquals("no answer within 15 s", link.status().reason());
+
+        clock.advance(Backoff.FIRST_MS * 2); // tried again
+        last("master").end(0, "");
+        clock.advance(HostLink.LOOK_MS);
+        Run pours = last("run");
+        Files.write(pours.out(), new byte[ProcessRunner.MAX_OUTPUT + 1]);
+        clock.advance(BoundedStep.GUARD_MS);
+        assertTrue(pours.killed()[0], "killed once over its bound");
+        pours.exit().complete(143);
+        clock.runReady();
+        assertEquals("the muxbar there printed over 1024 KB", link.status().reason());
+    }
+
     @Test
     void aHostThatWantsALoginSaysSoAndWaitsLongerEachTime() throws Exception {
         HostLink link = link();
