@@ -24,7 +24,10 @@ final class EventsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line: id, event, data.")
     boolean json;
 
-    @Option(names = "--types", paramLabel = "T,…", description = "Only these: agents, sessions, theme, notice.")
+    @Option(
+            names = "--types",
+            paramLabel = "T,…",
+            description = "Only these: agents, sessions, theme, notice, meta, hosts.")
     String types;
 
     @Option(names = "--session", paramLabel = "S", description = "Only this session's agents (id or name).")

@@ -10,6 +10,7 @@ import dev.muxbar.model.Model;
 import dev.muxbar.model.OrderBook;
 import dev.muxbar.model.Snapshot;
 import dev.muxbar.model.Snapshot.Session;
+import dev.muxbar.text.Cells;
 import dev.muxbar.tmux.Formats;
 import dev.muxbar.tmux.ListParser;
 import dev.muxbar.tmux.TmuxProcess;
@@ -96,6 +97,7 @@ final class StatusCommand implements Callable<Integer> {
                 }
             }
             root.set("agents", CliJson.MAPPER.valueToTree(m.agents()));
+            root.set("hosts", CliJson.MAPPER.valueToTree(m.hosts()));
             System.out.println(CliJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString((JsonNode) root));
             return;
         }
@@ -108,7 +110,7 @@ final class StatusCommand implements Callable<Integer> {
                     "%3d  %-5s %s %2d windows %3d panes%s%n",
                     i++,
                     s.id(),
-                    dev.muxbar.text.Cells.pad(s.name(), 24),
+                    Cells.pad(s.name(), 24),
                     s.windows().size(),
                     s.paneCount(),
                     s.attached() > 0 ? "  attached" : "");
@@ -125,6 +127,19 @@ final class StatusCommand implements Callable<Integer> {
         long hidden = m.order().hidden().stream().filter(e -> !e.id().isEmpty()).count();
         if (hidden > 0) {
             System.out.println("     (" + hidden + " hidden)");
+        }
+        for (dev.muxbar.model.HostView h : m.hosts()) {
+            System.out.println("── " + h.name() + " " + h.state() + (h.reason().isEmpty() ? "" : ": " + h.reason()));
+            for (dev.muxbar.model.RemoteSession s : h.sessions()) {
+                System.out.printf(
+                        "       %s %2d windows%s%n",
+                        Cells.pad(s.name(), 24), s.windows(), s.attached() ? "  attached" : "");
+                for (dev.muxbar.model.Agent a : s.agents()) {
+                    System.out.printf(
+                            "       %-4s %-10s %s%n",
+                            a.pane(), a.agent(), a.status().label() + (a.unseen() ? " (unseen)" : ""));
+                }
+            }
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.Objects;
  * agent     {"pane":"%3","agent":"claude","session":"$1","gone":true}
  * theme     {"name":"nord"}
  * notice    {"text":"claude waits for you in work"}
+ * host      {"host":"devbox","state":"up","reason":"","servers":[…],"sessions":[…]}  (see {@link HostEvents})
  * meta      {"session":"$1","status":{"text":"tests green","tone":"ok"},"progress":{"n":3,"of":8,"percent":38},"log":[…]}
  * </pre>
  */
@@ -84,6 +85,9 @@ final class Changes {
                 out.add(new Change("meta", "meta " + id, id, null, meta(id, said)));
             }
         }
+        if (before == null || before.hosts() != after.hosts()) {
+            HostEvents.between(before, after, out);
+        }
         String theme = after.choices().theme();
         if (before == null || !Objects.equals(theme, before.choices().theme())) {
             out.add(new Change(
@@ -113,6 +117,9 @@ final class Changes {
             if (f.accepts("agent", a.sessionId(), a.pane())) {
                 agents.add(agentObject(m.snapshot(), a));
             }
+        }
+        if (!m.hosts().isEmpty() && f.accepts("host", null, null)) {
+            root.put("hosts", HostEvents.all(m));
         }
         root.put("theme", m.choices().theme());
         return root.toString();

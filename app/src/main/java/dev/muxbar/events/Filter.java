@@ -10,7 +10,7 @@ import java.util.Set;
 public record Filter(Set<String> types, String session, String pane) {
 
     public static final Filter ALL = new Filter(null, null, null);
-    public static final Set<String> TYPES = Set.of("agent", "sessions", "theme", "notice", "meta");
+    public static final Set<String> TYPES = Set.of("agent", "sessions", "theme", "notice", "meta", "host");
 
     public Filter {
         types = types == null ? null : Set.copyOf(types);
@@ -28,10 +28,12 @@ public record Filter(Set<String> types, String session, String pane) {
                     ? "agent"
                     : n.equals("notices")
                             ? "notice"
-                            : n.equals("themes") ? "theme" : n.equals("session") ? "sessions" : n;
+                            : n.equals("themes")
+                                    ? "theme"
+                                    : n.equals("session") ? "sessions" : n.equals("hosts") ? "host" : n;
             if (!TYPES.contains(n)) {
                 throw new IllegalArgumentException("unknown event type \"" + (t.length() > 20 ? t.substring(0, 20) : t)
-                        + "\"; types are agents, sessions, theme, notice, meta");
+                        + "\"; types are agents, sessions, theme, notice, meta, hosts");
             }
             out.add(n);
         }

@@ -113,6 +113,26 @@ class HostsDaemonIT {
                 () -> local.tmux("show-options", "-gqv", "@muxbar-status").contains("1?"),
                 "the status line counts the far agent",
                 () -> "@muxbar-status: " + local.tmux("show-options", "-gqv", "@muxbar-status"));
+        // The same in muxbar status --json and on the event stream, as a host event.
+        DaemonProcess.Cli status = DaemonProcess.cli(tmp.resolve("run"), tmp.resolve("state"), "status", "--json");
+        JsonNode hosts = JSON.readTree(status.output()).path("hosts");
+        assertEquals(Sshd.HOST, hosts.path(0).path("name").asText(), status.output());
+        assertTrue(hosts.toString().contains("\"far-work\""), status.output());
+        StringBuilder hostEvent = new StringBuilder();
+        try (ApiClient api = new ApiClient(daemon.socket())) {
+            api.stream(
+                    "/events?types=hosts",
+                    5_000,
+                    e -> {
+                        if (e.event().equals("snapshot") || e.event().equals("host")) {
+                            hostEvent.append(e.data());
+                        }
+                        return hostEvent.length() == 0;
+                    },
+                    err -> hostEvent.append("error: ").append(err));
+        }
+        assertTrue(hostEvent.toString().contains("\"host\":\"" + Sshd.HOST + "\""), hostEvent.toString());
+        assertTrue(hostEvent.toString().contains("\"status\":\"waiting\""), hostEvent.toString());
         assertTrue(
                 daemon.diagnostics().contains("left out not a host ssh can be given safely: '-oProxyCommand=x'"),
                 "a host name ssh would read as an option is left out: " + daemon.diagnostics());

@@ -18,13 +18,14 @@ public enum KeyTable {
             "j/k ↑/↓",
             "move",
             "`j`/`k`, `↑`/`↓`, wheel",
-            "move",
+            "move (on into the other machines' rows, if any: see Several machines)",
             k -> is(k, KeyType.ArrowDown, KeyType.ArrowUp) && !k.isAltDown() || chars(k, "jk")),
     SWITCH(
             "↵",
             "switch",
             "`Enter`, click",
-            "switch this client to the session, focus back to the content pane",
+            "switch this client to the session, focus back to the content pane (another machine's: open it in a"
+                    + " local window; a host's heading: fold it)",
             Keys::isEnter),
     ROW("1-9", "switch to row", "`1`–`9`", "switch to row N", k -> chars(k, "123456789") && !k.isCtrlDown()),
     NEXT(
