@@ -133,9 +133,19 @@ public final class AgentService {
         });
     }
 
-    /** Notifications through the clients' own terminals ({@code @muxbar-notify-terminal}); null: off. */
-    public void notifyTerminals(Attention.TerminalNotifier t) {
-        attention.notifyTerminals(t);
+    /** A notification written through a window's sidebar in OSC {@code format} (false: no sidebar there). */
+    public interface FormattedNotifier {
+        boolean notify(String windowId, String format, String title, String body);
+    }
+
+    /**
+     * Notifications through the clients' own terminals in OSC {@code format} ({@code @muxbar-notify-terminal};
+     * blank or {@code off}: none).
+     */
+    public void notifyTerminals(String format, FormattedNotifier through) {
+        if (format != null && !format.isBlank() && !format.equals("off")) {
+            attention.notifyTerminals((window, title, body) -> through.notify(window, format, title, body));
+        }
     }
 
     /** The user's desktop notification command ({@code @muxbar-notify-command}; null or blank: none). */

@@ -2,13 +2,9 @@ package dev.muxbar.api;
 
 import dev.muxbar.json.Json;
 import dev.muxbar.state.Core;
-import dev.muxbar.theme.ThemeResult;
-import dev.muxbar.tmux.TmuxCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.jetty.http.HttpHeader;
@@ -71,47 +67,11 @@ public final class ApiServer implements AutoCloseable {
     private final EventsRoute events;
     private final WaitingReplies waits;
 
-    /** What the API asks of the rest of the daemon (sidebars, key bindings, tmux); all complete off the caller. */
-    public interface Actions {
-        /** The open sidebars. */
-        CompletableFuture<List<?>> describe();
-
-        /** Re-reads the plugin's keys and binds them natively again; completes with how many. */
-        CompletableFuture<Integer> rebindKeys();
-
-        /** Runs one tmux command through the daemon's gateway. */
-        <T> CompletableFuture<T> tmux(TmuxCommand<T> command);
-
-        /** The themes, the active one, the mode and (auto mode) the system appearance. */
-        CompletableFuture<Map<String, Object>> themes();
-
-        /** Shows a theme on every sidebar, saved when {@code keep}; completes with what happened. */
-        CompletableFuture<ThemeResult> setTheme(String name, boolean keep);
-
-        /**
-         * Moves the client on {@code clientTty} to the most urgent session here or elsewhere (the next
-         * one when it is there already); completes with where it went, "" when nothing needs the user.
-         */
-        default CompletableFuture<String> next(String clientTty) {
-            return CompletableFuture.completedFuture("");
-        }
-
-        /** The event stream (null: not offered). */
-        default dev.muxbar.events.EventHub events() {
-            return null;
-        }
-
-        /** Reading and answering agents' prompts, replying to agents (null: not offered). */
-        default dev.muxbar.act.AgentActions agentActions() {
-            return null;
-        }
-    }
-
     /** How long {@link #close} waits for the server to stop. */
     static final long STOP_MS = 3_000;
 
     /** {@code tmux}: the socket path of the tmux server the daemon serves (for {@code /health}). */
-    public ApiServer(Path socket, Core core, String version, String tmux, Actions actions) throws Exception {
+    public ApiServer(Path socket, Core core, String version, String tmux, ServerActions actions) throws Exception {
         this.routes = new Routes(core, actions, version, tmux);
         this.agents = new AgentRoutes(core, actions.agentActions());
         this.events = new EventsRoute(core, actions.events());

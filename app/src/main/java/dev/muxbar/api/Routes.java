@@ -20,22 +20,24 @@ import org.eclipse.jetty.util.Fields;
 /**
  * The API's endpoints other than the agents' ({@link AgentRoutes}): health and state, the order,
  * sidebars, switching, mutes, themes, keys. Each answers with a {@link Reply}; model changes go to
- * the loop as events, the rest through the daemon's {@link ApiServer.Actions}. The transport
+ * the loop as events, the rest through the daemon's {@link ServerActions}. The transport
  * (socket, limits, bodies) is {@link ApiServer}'s.
  */
 final class Routes {
 
     private final Core core;
-    private final ApiServer.Actions actions;
+    private final ServerActions actions;
     private final String version;
     private final String tmux;
     private final long started = System.currentTimeMillis();
 
     private final MetaRoutes metaRoutes;
+    private final LifeRoutes lifeRoutes;
 
-    Routes(Core core, ApiServer.Actions actions, String version, String tmux) {
+    Routes(Core core, ServerActions actions, String version, String tmux) {
         this.tmux = tmux;
         this.metaRoutes = new MetaRoutes(core);
+        this.lifeRoutes = new LifeRoutes(actions);
         this.core = core;
         this.actions = actions;
         this.version = version;
@@ -44,6 +46,10 @@ final class Routes {
     Reply route(String method, String path, Fields query) {
         boolean get = method.equals("GET");
         boolean post = method.equals("POST");
+        Reply life = lifeRoutes.route(method, path, query);
+        if (life != null) {
+            return life;
+        }
         switch (path) {
             case "/health":
                 return get ? Reply.ok(health()) : notAllowed(method, path);

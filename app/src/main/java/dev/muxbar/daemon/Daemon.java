@@ -206,12 +206,10 @@ public final class Daemon {
                 log,
                 sidebars::notice);
         agents.notifyCommand(options.get("@muxbar-notify-command"), log);
-        String terminalFormat = options.get("@muxbar-notify-terminal");
-        if (terminalFormat != null && !terminalFormat.isBlank() && !terminalFormat.equals("off")) {
-            agents.notifyTerminals(
-                    (window, title, body) -> sidebars.notifyTerminal(window, terminalFormat, title, body));
-        }
+        agents.notifyTerminals(options.get("@muxbar-notify-terminal"), sidebars::notifyTerminal);
         core.subscribe(loop, agents::onModel);
+        dev.muxbar.resume.Revival revival =
+                AgentLives.start(options, paths, gateway, loop, io, core, processes, sidebars::notice, log);
         keyBinder = new KeyBinder(
                 gateway,
                 loop,
@@ -228,7 +226,7 @@ public final class Daemon {
                 core,
                 version,
                 address.socket().toString(),
-                new DaemonActions(loop, gateway, core, sidebars, themes, keyBinder, agentActions, events));
+                new DaemonActions(loop, gateway, core, sidebars, themes, keyBinder, agentActions, events, revival));
         gateway.send(Commands.unsetGlobalOption("@muxbar-stopped")); // this daemon is wanted: revive it if it dies
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());

@@ -1,6 +1,5 @@
 package dev.muxbar.daemon;
 
-import dev.muxbar.api.ApiServer;
 import dev.muxbar.keys.KeyBinder;
 import dev.muxbar.sidebar.SidebarService;
 import dev.muxbar.state.Core;
@@ -20,7 +19,7 @@ import java.util.function.Supplier;
  * What the API asks of the daemon's services beyond the model: each runs on the loop (the only
  * thread that touches the services), or is a tmux command sent through the gateway.
  */
-final class DaemonActions implements ApiServer.Actions {
+final class DaemonActions implements dev.muxbar.api.ServerActions {
 
     private final Executor loop;
     private final TmuxGateway tmux;
@@ -30,6 +29,7 @@ final class DaemonActions implements ApiServer.Actions {
     private final KeyBinder keys;
     private final dev.muxbar.act.AgentActions agentActions;
     private final dev.muxbar.events.EventHub events;
+    private final dev.muxbar.resume.Revival revival;
 
     @Override
     public dev.muxbar.events.EventHub events() {
@@ -44,7 +44,9 @@ final class DaemonActions implements ApiServer.Actions {
             ThemeService themes,
             KeyBinder keys,
             dev.muxbar.act.AgentActions agentActions,
-            dev.muxbar.events.EventHub events) {
+            dev.muxbar.events.EventHub events,
+            dev.muxbar.resume.Revival revival) {
+        this.revival = revival;
         this.agentActions = agentActions;
         this.events = events;
         this.loop = loop;
@@ -87,6 +89,52 @@ final class DaemonActions implements ApiServer.Actions {
                 return t.session().name() + "@" + t.host();
             }
             throw new AssertionError(to);
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<Map<String, Object>>> resume(String target, boolean dryRun) {
+        return onLoop(() -> revival.resume(target, dryRun))
+                .thenCompose(f -> f)
+                .thenApply(outcomes -> outcomes.stream()
+                        .map(o -> Map.<String, Object>of("agent", o.agent(), "done", o.done(), "said", o.said()))
+                        .toList());
+    }
+
+    @Override
+    public CompletableFuture<String> hibernate(String pane) {
+        return onLoop(() -> revival.hibernate(pane)).thenCompose(f -> f);
+    }
+
+    @Override
+    public CompletableFuture<List<Map<String, Object>>> remembered(boolean ended) {
+        return onLoop(() -> {
+            dev.muxbar.resume.Memory m = revival.memory();
+            List<Map<String, Object>> out = new java.util.ArrayList<>();
+            for (dev.muxbar.resume.Remembered e : ended ? m.ended() : m.entries()) {
+                if (ended || e.state() != dev.muxbar.resume.Remembered.State.ENDED) {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    row.put("agent", e.agent());
+                    row.put("resumeId", e.resumeId());
+                    row.put(
+                            "state",
+                            m.running().contains(e.key())
+                                    ? "running"
+                                    : e.state().name().toLowerCase(java.util.Locale.ROOT));
+                    row.put("cwd", e.cwd());
+                    row.put("argv", e.argv());
+                    row.put("env", e.env());
+                    row.put("session", e.session());
+                    row.put("window", e.window());
+                    row.put("pane", e.pane());
+                    row.put("status", e.status());
+                    row.put("at", e.at());
+                    row.put("freedKb", e.freedKb());
+                    row.put("error", e.error());
+                    out.add(row);
+                }
+            }
+            return out;
         });
     }
 

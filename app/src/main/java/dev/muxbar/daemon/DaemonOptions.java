@@ -33,7 +33,10 @@ record DaemonOptions(Map<String, String> values) {
             "@muxbar-agent-files",
             "@muxbar-hosts",
             "@muxbar-ssh-config",
-            "@muxbar-remote-command");
+            "@muxbar-remote-command",
+            "@muxbar-resume",
+            "@muxbar-resume-env",
+            "@muxbar-hibernate-after");
 
     /**
      * {@link #NAMES} in one round trip: {@code display-message -p '#{@muxbar-width}<TAB>#{…}'} prints

@@ -8,7 +8,8 @@ import java.util.Set;
  * What subscribers receive: the snapshot, the order book, the sessions in shown order (line N of the
  * ordering file is {@code shown.get(N-1)}), the agents in panes, the sessions whose attention
  * alerts are muted, the user's other {@link Choices} (sidebars, width, the notice), what scripts
- * said about sessions ({@link Meta}, by session id), and the other machines ({@link HostView}).
+ * said about sessions ({@link Meta}, by session id), the other machines ({@link HostView}), and the
+ * agents remembered that can be brought back ({@link Resumable}).
  */
 public record Model(
         Snapshot snapshot,
@@ -18,7 +19,8 @@ public record Model(
         Set<String> muted,
         Choices choices,
         java.util.Map<String, Meta> meta,
-        List<HostView> hosts) {
+        List<HostView> hosts,
+        List<Resumable> resumable) {
     // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
     @Override
     public boolean equals(Object other) {
@@ -33,7 +35,8 @@ public record Model(
                 && java.util.Objects.equals(muted, o.muted)
                 && java.util.Objects.equals(choices, o.choices)
                 && java.util.Objects.equals(meta, o.meta)
-                && java.util.Objects.equals(hosts, o.hosts);
+                && java.util.Objects.equals(hosts, o.hosts)
+                && java.util.Objects.equals(resumable, o.resumable);
     }
 
     @Override
@@ -46,6 +49,7 @@ public record Model(
         h = 31 * h + java.util.Objects.hashCode(choices);
         h = 31 * h + java.util.Objects.hashCode(meta);
         h = 31 * h + java.util.Objects.hashCode(hosts);
+        h = 31 * h + java.util.Objects.hashCode(resumable);
         return h;
     }
 
@@ -55,6 +59,7 @@ public record Model(
         muted = Set.copyOf(muted);
         meta = java.util.Map.copyOf(meta);
         hosts = List.copyOf(hosts);
+        resumable = resumable == null ? List.of() : List.copyOf(resumable);
     }
 
     /** The agents on the other machines (their sessions' agents, host by host). */
@@ -106,7 +111,27 @@ public record Model(
             Choices choices,
             java.util.Map<String, Meta> meta,
             List<HostView> hosts) {
-        return new Model(snapshot, order, order.ordered(snapshot), agents, muted, choices, meta, hosts);
+        return of(snapshot, order, agents, muted, choices, meta, hosts, List.of());
+    }
+
+    public static Model of(
+            Snapshot snapshot,
+            OrderBook order,
+            List<Agent> agents,
+            Set<String> muted,
+            Choices choices,
+            java.util.Map<String, Meta> meta,
+            List<HostView> hosts,
+            List<Resumable> resumable) {
+        return new Model(snapshot, order, order.ordered(snapshot), agents, muted, choices, meta, hosts, resumable);
+    }
+
+    /** The remembered agents of session {@code name} (by name: after a restart its id is another). */
+    public List<Resumable> resumableIn(String name) {
+        if (resumable.isEmpty()) {
+            return List.of();
+        }
+        return resumable.stream().filter(r -> r.session().equals(name)).toList();
     }
 
     private static final java.util.Comparator<Agent> MOST_URGENT_FIRST =

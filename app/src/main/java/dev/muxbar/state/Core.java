@@ -37,6 +37,8 @@ public final class Core {
 
     /** The other machines, in the order they came (bounded by the hosts the user named). */
     private final Map<String, dev.muxbar.model.HostView> hosts = new java.util.LinkedHashMap<>();
+    /** The remembered agents that can be brought back (what the agent memory said last). */
+    private List<dev.muxbar.model.Resumable> resumable = List.of();
 
     private Snapshot snapshot = Snapshot.EMPTY;
     private OrderBook book;
@@ -135,6 +137,9 @@ public final class Core {
                 hosts.put(h.name(), h.view());
             }
             publishIfChanged();
+        } else if (e instanceof Event.ResumableChanged r) {
+            resumable = r.now();
+            publishIfChanged();
         } else if (e instanceof Event.ExplainAgents x) {
             x.done().complete(agents.explain(x.pane()));
         } else if (e instanceof Event.ToggleMute
@@ -215,7 +220,8 @@ public final class Core {
                 choices.muted(),
                 choices.choices(),
                 metas.meta(),
-                List.copyOf(hosts.values()));
+                List.copyOf(hosts.values()),
+                resumable);
         if (next.equals(published)) {
             return;
         }

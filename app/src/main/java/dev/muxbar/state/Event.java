@@ -74,6 +74,9 @@ public sealed interface Event {
     /** Another machine's link changed ({@code view}), or the host was removed ({@code view} null). */
     record HostChanged(String name, dev.muxbar.model.HostView view) implements Event {}
 
+    /** The agents remembered that can be brought back now (the memory changed). */
+    record ResumableChanged(java.util.List<dev.muxbar.model.Resumable> now) implements Event {}
+
     /** An edit of the custom order or hidden set. Sessions are referenced by id ({@code $3}). */
     sealed interface OrderEdit {
         record Move(String sessionId, int position) implements OrderEdit {}

@@ -160,7 +160,7 @@ class ApiServerTest {
         assertTrue(fine.startsWith("HTTP/1.1 200"), fine);
     }
 
-    static final class NoActions implements ApiServer.Actions {
+    static final class NoActions implements ServerActions {
         dev.muxbar.theme.ThemeResult theme = new dev.muxbar.theme.ThemeResult.Shown("default", true);
         final List<String> themesAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
 

@@ -1,0 +1,65 @@
+package dev.muxbar.api;
+
+import dev.muxbar.json.Json;
+import java.util.Map;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * Agents across restarts on the API:
+ *
+ * <pre>
+ * POST /resume[?target=all|%3|SESSION|ID][&amp;dry=1]  → {"outcomes":[{"agent":"claude","done":true,"said":"typed into %5 (work:1.0): cd …"}]}
+ * POST /hibernate?pane=%3                          → {"ok":true,"said":"hibernated claude in %3: freed 812 MB"}; 409 why not
+ * GET  /agents/remembered[?ended=1]                → {"agents":[{"agent","resumeId","cwd","argv","env","session",…}]}
+ * </pre>
+ */
+final class LifeRoutes {
+
+    private final ServerActions actions;
+
+    LifeRoutes(ServerActions actions) {
+        this.actions = actions;
+    }
+
+    /** One of these, or null: not a path of theirs. */
+    Reply route(String method, String path, Fields query) {
+        return switch (path) {
+            case "/resume" -> method.equals("POST") ? resume(query) : Routes.notAllowed(method, path);
+            case "/hibernate" -> method.equals("POST") ? hibernate(query) : Routes.notAllowed(method, path);
+            case "/agents/remembered" ->
+                method.equals("GET")
+                        ? Reply.await(
+                                actions.remembered("1".equals(query.getValue("ended"))),
+                                list -> Reply.ok(Json.write(Map.of("agents", list))),
+                                Reply::busy)
+                        : Routes.notAllowed(method, path);
+            default -> null;
+        };
+    }
+
+    private Reply resume(Fields query) {
+        String target = query.getValue("target");
+        if (target != null && (target.length() > 200 || target.chars().anyMatch(Character::isISOControl))) {
+            return Reply.error(400, "target: a pane (%3), a session name, a resume id or all");
+        }
+        return Reply.await(
+                actions.resume(target, "1".equals(query.getValue("dry"))),
+                outcomes -> Reply.ok(Json.write(Map.of("outcomes", outcomes))),
+                err -> err instanceof IllegalArgumentException
+                        ? Reply.error(404, err.getMessage())
+                        : Reply.error(500, String.valueOf(err.getMessage())));
+    }
+
+    private Reply hibernate(Fields query) {
+        String pane = query.getValue("pane");
+        if (pane == null || !pane.matches("%[0-9]{1,9}")) {
+            return Reply.error(400, "pane must look like %3, got: " + (pane == null ? "nothing" : "something else"));
+        }
+        return Reply.await(
+                actions.hibernate(pane),
+                said -> Reply.ok(Json.write(Map.of("ok", true, "said", said))),
+                err -> err instanceof IllegalStateException
+                        ? Reply.error(409, err.getMessage())
+                        : Reply.error(500, String.valueOf(err.getMessage())));
+    }
+}

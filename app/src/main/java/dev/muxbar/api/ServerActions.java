@@ -1,0 +1,58 @@
+package dev.muxbar.api;
+
+import dev.muxbar.theme.ThemeResult;
+import dev.muxbar.tmux.TmuxCommand;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** What the API asks of the rest of the daemon (sidebars, key bindings, tmux); all complete off the caller. */
+public interface ServerActions {
+    /** The open sidebars. */
+    CompletableFuture<List<?>> describe();
+
+    /** Re-reads the plugin's keys and binds them natively again; completes with how many. */
+    CompletableFuture<Integer> rebindKeys();
+
+    /** Runs one tmux command through the daemon's gateway. */
+    <T> CompletableFuture<T> tmux(TmuxCommand<T> command);
+
+    /** The themes, the active one, the mode and (auto mode) the system appearance. */
+    CompletableFuture<Map<String, Object>> themes();
+
+    /** Shows a theme on every sidebar, saved when {@code keep}; completes with what happened. */
+    CompletableFuture<ThemeResult> setTheme(String name, boolean keep);
+
+    /**
+     * Moves the client on {@code clientTty} to the most urgent session here or elsewhere (the next
+     * one when it is there already); completes with where it went, "" when nothing needs the user.
+     */
+    default CompletableFuture<String> next(String clientTty) {
+        return CompletableFuture.completedFuture("");
+    }
+
+    /** Resumes the remembered agents {@code target} names; each outcome as a JSON-able map. */
+    default CompletableFuture<List<Map<String, Object>>> resume(String target, boolean dryRun) {
+        return CompletableFuture.failedFuture(new IllegalArgumentException("resuming is not offered here"));
+    }
+
+    /** Hibernates the agent in {@code pane}; fails with an IllegalStateException saying why not. */
+    default CompletableFuture<String> hibernate(String pane) {
+        return CompletableFuture.failedFuture(new IllegalStateException("hibernating is not offered here"));
+    }
+
+    /** The agents remembered ({@code ended}: those the user ended), as JSON-able maps. */
+    default CompletableFuture<List<Map<String, Object>>> remembered(boolean ended) {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    /** The event stream (null: not offered). */
+    default dev.muxbar.events.EventHub events() {
+        return null;
+    }
+
+    /** Reading and answering agents' prompts, replying to agents (null: not offered). */
+    default dev.muxbar.act.AgentActions agentActions() {
+        return null;
+    }
+}
