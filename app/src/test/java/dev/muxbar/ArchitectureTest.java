@@ -63,7 +63,7 @@ class ArchitectureTest {
             Map.entry("act", Set.of("model", "agents", "tmux", "config")),
             Map.entry("events", Set.of("model", "state", "tmux", "config", "json")),
             Map.entry("hosts", Set.of("model", "config", "json", "tmux", "act", "agents")),
-            Map.entry("resume", Set.of("model", "agents", "tmux", "config", "json")),
+            Map.entry("resume", Set.of("model", "agents", "tmux", "config", "json", "act")),
             // The sidebars: pure drawing blocks, then pure view modes (keys and frames), then the ttys,
             // and the lifecycle and input on top; nothing below reaches up.
             Map.entry("sidebar.render", Set.of("model", "agents", "text", "theme")),

@@ -8,6 +8,7 @@ import org.eclipse.jetty.util.Fields;
  * Agents across restarts on the API:
  *
  * <pre>
+ * POST /resume?policy=1                           the @muxbar-resume policy now (a tmux-resurrect restore ended)
  * POST /resume[?target=all|%3|SESSION|ID][&amp;dry=1]  → {"outcomes":[{"agent":"claude","done":true,"said":"typed into %5 (work:1.0): cd …"}]}
  * POST /hibernate?pane=%3                          → {"ok":true,"said":"hibernated claude in %3: freed 812 MB"}; 409 why not
  * GET  /agents/remembered[?ended=1]                → {"agents":[{"agent","resumeId","cwd","argv","env","session",…}]}
@@ -38,6 +39,9 @@ final class LifeRoutes {
     }
 
     private Reply resume(Fields query) {
+        if ("1".equals(query.getValue("policy"))) {
+            return Reply.await(actions.resumePolicy(), v -> Reply.ok("{\"ok\":true}"), Reply::busy);
+        }
         String target = query.getValue("target");
         if (target != null && (target.length() > 200 || target.chars().anyMatch(Character::isISOControl))) {
             return Reply.error(400, "target: a pane (%3), a session name, a resume id or all");

@@ -36,6 +36,11 @@ public interface ServerActions {
         return CompletableFuture.failedFuture(new IllegalArgumentException("resuming is not offered here"));
     }
 
+    /** Applies the {@code @muxbar-resume} policy now (a restore ended: its panes are there). */
+    default CompletableFuture<Void> resumePolicy() {
+        return CompletableFuture.completedFuture(null);
+    }
+
     /** Hibernates the agent in {@code pane}; fails with an IllegalStateException saying why not. */
     default CompletableFuture<String> hibernate(String pane) {
         return CompletableFuture.failedFuture(new IllegalStateException("hibernating is not offered here"));

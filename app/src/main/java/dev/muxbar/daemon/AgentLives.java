@@ -67,7 +67,9 @@ final class AgentLives {
                 loop,
                 notice,
                 options.get("@muxbar-resume"),
-                Revival.duration(options.get("@muxbar-hibernate-after")));
+                Revival.duration(options.get("@muxbar-hibernate-after")),
+                () -> tmux.send(dev.muxbar.tmux.Commands.globalOption("@muxbar-restoring"))
+                        .handle((v, err) -> err == null && v != null && !v.isBlank()));
         memory.start();
         core.subscribe(loop, memory);
         core.subscribe(loop, revival::onModel);

@@ -175,6 +175,8 @@ public final class Daemon {
                 s -> core.post(new Event.AgentSignal(s, null)));
         paneWatch = new dev.muxbar.tmux.PaneWatch(gateway, loop, loop);
         hosts = HostsService.start(options, paths.runtimeDir(), loop, core, log);
+        dev.muxbar.resume.Revival revival = AgentLives.start(
+                options, paths, gateway, loop, io, core, processes, n -> core.post(new Event.ShowNotice(n)), log);
         sidebars = new SidebarService(
                 gateway,
                 paneWatch,
@@ -185,7 +187,8 @@ public final class Daemon {
                 Checkout.sidebarScript().toString(),
                 log,
                 agentActions,
-                hosts);
+                hosts,
+                revival);
         themes.onShow(t -> {
             sidebars.setTheme(t);
             core.post(new Event.ThemeShown(t.name()));
@@ -208,8 +211,6 @@ public final class Daemon {
         agents.notifyCommand(options.get("@muxbar-notify-command"), log);
         agents.notifyTerminals(options.get("@muxbar-notify-terminal"), sidebars::notifyTerminal);
         core.subscribe(loop, agents::onModel);
-        dev.muxbar.resume.Revival revival =
-                AgentLives.start(options, paths, gateway, loop, io, core, processes, sidebars::notice, log);
         keyBinder = new KeyBinder(
                 gateway,
                 loop,

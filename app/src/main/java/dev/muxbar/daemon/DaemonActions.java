@@ -102,6 +102,14 @@ final class DaemonActions implements dev.muxbar.api.ServerActions {
     }
 
     @Override
+    public CompletableFuture<Void> resumePolicy() {
+        return onLoop(() -> {
+            revival.applyPolicySoon();
+            return null;
+        });
+    }
+
+    @Override
     public CompletableFuture<String> hibernate(String pane) {
         return onLoop(() -> revival.hibernate(pane)).thenCompose(f -> f);
     }

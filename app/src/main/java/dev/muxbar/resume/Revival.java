@@ -17,9 +17,10 @@ import java.util.function.Supplier;
  * and a notice offer them; {@code off}) and {@code @muxbar-hibernate-after} (idle or done agents
  * hibernated after that long; off unless set).
  */
-public final class Revival {
+public final class Revival implements dev.muxbar.act.Lifetimes {
 
     static final long POLICY_MS = 60_000;
+    static final long SETTLE_MS = 3_000;
 
     private final AgentMemory memory;
     private final Resumer resumer;
@@ -29,6 +30,7 @@ public final class Revival {
     private final Consumer<String> notice;
     private final String policy;
     private final long hibernateAfterMs;
+    private final Supplier<CompletableFuture<Boolean>> restoring;
     private boolean started;
 
     public Revival(
@@ -39,7 +41,9 @@ public final class Revival {
             Scheduler scheduler,
             Consumer<String> notice,
             String policy,
-            long hibernateAfterMs) {
+            long hibernateAfterMs,
+            Supplier<CompletableFuture<Boolean>> restoring) {
+        this.restoring = restoring;
         this.memory = memory;
         this.resumer = resumer;
         this.hibernator = hibernator;
@@ -69,17 +73,41 @@ public final class Revival {
                 };
     }
 
-    /** Each model: the resumer's watch, and on the first one the resume policy. */
+    /**
+     * Each model: the resumer's watch; {@link #SETTLE_MS} after the first one, the resume policy — so a
+     * tmux-resurrect restore that starts with the server is under way (and holds it) by then.
+     */
     public void onModel(Model m) {
         resumer.onModel(m);
         if (started || m.snapshot().sessions().isEmpty()) {
             return;
         }
         started = true;
+        scheduler.schedule(
+                SETTLE_MS,
+                () -> restoring.get().thenAccept(busy -> {
+                    if (!busy) {
+                        applyPolicy();
+                    }
+                }));
+    }
+
+    /** The policy in a second: a restore that just ended has its last sessions reach the model first. */
+    public void applyPolicySoon() {
+        scheduler.schedule(1_000, this::applyPolicy);
+    }
+
+    /**
+     * The resume policy now (also when a tmux-resurrect restore ends: its panes are there to type
+     * into): {@code auto} brings back every agent that went with a restart, {@code ask} says how many
+     * can come back, {@code off} nothing. Hibernated agents wait to be woken.
+     */
+    public void applyPolicy() {
+        Model m = model.get();
         List<Remembered> back = memory.memory().resumable().stream()
                 .filter(e -> e.state() == Remembered.State.LIVE)
                 .toList();
-        if (back.isEmpty() || policy.equals("off")) {
+        if (m == null || back.isEmpty() || policy.equals("off")) {
             return;
         }
         if (policy.equals("auto")) {
@@ -95,6 +123,14 @@ public final class Revival {
         List<Remembered> all = memory.memory().resumable();
         if (target == null || target.isBlank() || target.equals("all") || target.equals("--all")) {
             return all;
+        }
+        if (target.equals("orphans")) {
+            Model m = model.get();
+            return all.stream()
+                    .filter(e -> m == null
+                            || m.snapshot().sessions().stream()
+                                    .noneMatch(x -> x.name().equals(e.session())))
+                    .toList();
         }
         List<Remembered> byPane =
                 all.stream().filter(e -> target.equals(e.paneId())).toList();
@@ -118,6 +154,21 @@ public final class Revival {
         return resumer.resume(chosen, model.get(), dryRun);
     }
 
+    @Override
+    public CompletableFuture<String> bringBack(String target) {
+        return resume(target, false).thenApply(outcomes -> {
+            long done = outcomes.stream().filter(Resumer.Outcome::done).count();
+            String refused = outcomes.stream()
+                    .filter(o -> !o.done())
+                    .map(o -> o.agent() + ": " + o.said())
+                    .findFirst()
+                    .map(s -> "; not " + s)
+                    .orElse("");
+            return "brought back " + done + (done == 1 ? " agent" : " agents") + refused;
+        });
+    }
+
+    @Override
     public CompletableFuture<String> hibernate(String pane) {
         return hibernator.hibernate(pane, model.get());
     }

@@ -5,6 +5,7 @@
  * pane or a place made for it again ({@code Resumer}, {@code ResumeLine}, the resume commands as data
  * in {@code Kinds}), hibernated to free memory ({@code Hibernator}), and the policies of
  * {@code @muxbar-resume} and {@code @muxbar-hibernate-after} ({@code Revival}). May import
- * {@code model}, {@code agents} (the process table), {@code tmux}, {@code config} and {@code json}.
+ * {@code model}, {@code agents} (the process table), {@code tmux}, {@code config}, {@code json} and
+ * {@code act} (the sidebar's contract for it, {@code Lifetimes}).
  */
 package dev.muxbar.resume;

@@ -33,6 +33,7 @@ final class SidebarActions {
     private final dev.muxbar.act.AgentActions agents;
     private final dev.muxbar.act.OtherMachines machines;
     private final RemoteWindows remoteWindows;
+    private final dev.muxbar.act.Lifetimes lifetimes;
 
     SidebarActions(
             TmuxGateway tmux,
@@ -41,7 +42,9 @@ final class SidebarActions {
             Consumer<String> log,
             Supplier<Model> model,
             dev.muxbar.act.AgentActions agents,
-            dev.muxbar.act.OtherMachines machines) {
+            dev.muxbar.act.OtherMachines machines,
+            dev.muxbar.act.Lifetimes lifetimes) {
+        this.lifetimes = lifetimes;
         this.agents = agents;
         this.machines = machines;
         this.remoteWindows = new RemoteWindows(tmux, loop, machines, this::notice);
@@ -116,6 +119,10 @@ final class SidebarActions {
             door(a.place()).ifPresentOrElse(d -> tell(d.answer(a.pane(), a.number(), a.hash())), () -> away(a.place()));
         } else if (c instanceof Command.Reply r) {
             door(r.place()).ifPresentOrElse(d -> tell(d.reply(r.pane(), r.text(), r.force())), () -> away(r.place()));
+        } else if (c instanceof Command.Resume r) {
+            said(lifetimes.bringBack(r.session()));
+        } else if (c instanceof Command.Hibernate h) {
+            said(lifetimes.hibernate(h.pane()));
         } else if (c instanceof Command.OpenRemote o) {
             openRemote(o, windowTarget -> {
                 switchClient(s, own, windowTarget);
@@ -152,6 +159,11 @@ final class SidebarActions {
     /** A note in every sidebar's footer. */
     void notice(String text) {
         core.post(new Event.ShowNotice(text));
+    }
+
+    /** A line for every sidebar's footer: what was done, or why not. */
+    private void said(CompletableFuture<String> done) {
+        done.whenComplete((line, err) -> notice(err != null ? "not done: " + err.getMessage() : line));
     }
 
     /** What became of an action on an agent, in every sidebar's footer: sent, or why nothing was. */

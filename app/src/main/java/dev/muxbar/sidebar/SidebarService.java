@@ -55,7 +55,8 @@ public final class SidebarService {
             String sidebarScript,
             Consumer<String> log,
             dev.muxbar.act.AgentActions agents,
-            dev.muxbar.act.OtherMachines machines) {
+            dev.muxbar.act.OtherMachines machines,
+            dev.muxbar.act.Lifetimes lifetimes) {
         this.core = core;
         this.loop = loop;
         this.tmux = tmux;
@@ -82,7 +83,7 @@ public final class SidebarService {
                 painter::opened,
                 log);
         this.peeks = new PeekFeed(tmux, panes, scheduler, loop);
-        this.actions = new SidebarActions(tmux, core, loop, log, painter::model, agents, machines);
+        this.actions = new SidebarActions(tmux, core, loop, log, painter::model, agents, machines, lifetimes);
         this.input = new SidebarInput(tmux, loop, painter, actions, machines, peeks);
         this.gitInfo = new GitInfo(g -> loop.execute(() -> painter.setGit(g)));
     }

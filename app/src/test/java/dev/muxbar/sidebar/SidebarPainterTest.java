@@ -195,7 +195,14 @@ class SidebarPainterTest {
                 clock,
                 painter,
                 new SidebarActions(
-                        tmux, core, clock, m -> {}, painter::model, agents, dev.muxbar.act.OtherMachines.NONE),
+                        tmux,
+                        core,
+                        clock,
+                        m -> {},
+                        painter::model,
+                        agents,
+                        dev.muxbar.act.OtherMachines.NONE,
+                        dev.muxbar.act.Lifetimes.NONE),
                 dev.muxbar.act.OtherMachines.NONE,
                 new PeekFeed(tmux, new dev.muxbar.tmux.PaneWatch(tmux, clock, clock), clock, clock));
         painter.sync(model(List.of(), Choices.DEFAULT, sidebar("%9"), sidebar("%8")), true);

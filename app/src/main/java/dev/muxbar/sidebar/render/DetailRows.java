@@ -69,4 +69,31 @@ public final class DetailRows {
                 .add(win.active() ? " *" : "", t.color(Role.ACCENT), bg, false)
                 .build();
     }
+
+    /**
+     * A remembered agent of the session that does not run: {@code ⟲ claude to resume · b},
+     * {@code z claude hibernated · 812 MB · b}, or why its last resume failed.
+     */
+    public static Line resumable(dev.muxbar.model.Resumable r, int w, Theme t) {
+        Color bg = t.color(Role.BACKGROUND);
+        Line.Builder b = new Line.Builder(w, bg);
+        if (r.error() != null) {
+            return b.add("  ✗ ", t.color(Role.ERROR), bg, true)
+                    .add(r.agent() + " ", t.color(Role.TEXT), bg, false)
+                    .add(r.error(), t.color(Role.ERROR), bg, false)
+                    .build();
+        }
+        boolean z = r.hibernated();
+        return b.add(z ? "  z " : "  ⟲ ", t.color(Role.MUTED), bg, true)
+                .add(r.agent() + " ", t.color(Role.TEXT), bg, false)
+                .add(
+                        (z
+                                        ? "hibernated" + (r.freedKb() >= 1024 ? " · " + r.freedKb() / 1024 + " MB" : "")
+                                        : "to resume")
+                                + " · b",
+                        t.color(Role.MUTED),
+                        bg,
+                        false)
+                .build();
+    }
 }

@@ -36,6 +36,12 @@ public sealed interface Command {
     record Answer(Place place, String pane, int number, String hash) implements Command {}
     /** Type {@code text} into the agent's input and press Enter; {@code force}: the user confirmed a working agent. */
     record Reply(Place place, String pane, String text, boolean force) implements Command {}
+    /** Bring back the remembered agents of session {@code session} ({@link #ORPHANS}: of every session gone). */
+    record Resume(String session) implements Command {
+        public static final String ORPHANS = "orphans";
+    }
+    /** End the idle agent in {@code pane} to free its memory, keeping what brings it back. */
+    record Hibernate(String pane) implements Command {}
     /**
      * Show session {@code session} of tmux server {@code server} on machine {@code host} in a local
      * window attached to it over ssh ({@code pane}: that pane selected first; "": as it is).

@@ -72,6 +72,13 @@ public enum KeyTable {
             k -> chars(k, "t")),
     FILTER("f", "filter", "`f`", "filter: all sessions → with agents → needing attention", k -> chars(k, "f")),
     MUTE("m", "mute alerts", "`m`", "mute / unmute the session's attention alerts", k -> chars(k, "m")),
+    BRING(
+            "b",
+            "bring back",
+            "`b` / `z`",
+            "bring back the session's agents that went with a restart or were hibernated (a session with none: "
+                    + "every agent whose session is gone); `z` on an agent hibernates it (idle or done only)",
+            k -> chars(k, "b")),
     AGENTS(
             "l/→",
             "agents (↵ a R)",

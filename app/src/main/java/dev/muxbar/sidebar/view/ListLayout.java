@@ -127,6 +127,7 @@ public final class ListLayout {
         Session s = shown.get(cursor);
         return s.windows().size()
                 + in.model().agentsOf(s.id()).size()
+                + in.model().resumableIn(s.name()).size()
                 + DetailRows.metaLines(in.model().metaOf(s.id()))
                 + 1;
     }

@@ -85,7 +85,7 @@ public record ListMode() implements Mode {
                         new ThemePicker(in.theme().name(), "", in.theme().name())));
             case UNHIDE -> Keys.Result.of(v, new Command.UnhideAll());
             case FILTER -> Keys.Result.of(v.withFilter(v.filter().next()));
-            case MOVE, SWITCH, ROW, NEXT, REORDER, HIDE, KILL, RENAME, MUTE, AGENTS, LEAVE -> null;
+            case MOVE, SWITCH, ROW, NEXT, REORDER, HIDE, KILL, RENAME, MUTE, BRING, AGENTS, LEAVE -> null;
         };
     }
 
@@ -98,6 +98,11 @@ public record ListMode() implements Mode {
         return switch (b) {
             case AGENTS -> agents.isEmpty() ? Keys.Result.of(v) : Keys.Result.of(v.withAgent(0));
             case MUTE -> Keys.Result.of(v, new Command.Mute(at.id()));
+            case BRING ->
+                Keys.Result.of(
+                        v,
+                        new Command.Resume(
+                                in.model().resumableIn(at.name()).isEmpty() ? Command.Resume.ORPHANS : at.name()));
             case REORDER -> {
                 int to = cursor + (type == KeyType.ArrowUp ? -1 : 1);
                 yield to < 0 || to >= shown.size()
@@ -164,6 +169,9 @@ public record ListMode() implements Mode {
         if (c != null && c == 'p' && !k.isAltDown()) {
             return Keys.Result.of(
                     v.withMode(new PeekMode(place, a.pane(), a.agent(), List.of())), new Command.Peek(place, a.pane()));
+        }
+        if (c != null && c == 'z' && !k.isAltDown() && place.here()) {
+            return Keys.Result.of(v, new Command.Hibernate(a.pane()));
         }
         if (c != null && c == 'R' && !k.isAltDown()) {
             return Keys.Result.of(v.withMode(

@@ -184,15 +184,20 @@ public final class Renderer {
             out.add(rule(" " + selected.name() + " ", w, t));
             List<Agent> agents = in.model().agentsOf(selected.id());
             List<Line> said = DetailRows.meta(in.model().metaOf(selected.id()), w, t);
+            List<dev.muxbar.model.Resumable> back = in.model().resumableIn(selected.name());
             for (int k = 0; k < detailRows - 1; k++) {
                 int a = k - said.size();
+                int r = a - agents.size();
                 out.add(
                         k < said.size()
                                 ? said.get(k)
                                 : a < agents.size()
                                         ? AgentView.row(
                                                 agents.get(a), a == in.view().agent(), w, t, in.now())
-                                        : DetailRows.window(selected.windows().get(a - agents.size()), w, t));
+                                        : r < back.size()
+                                                ? DetailRows.resumable(back.get(r), w, t)
+                                                : DetailRows.window(
+                                                        selected.windows().get(r - back.size()), w, t));
             }
         }
         if (footer) {

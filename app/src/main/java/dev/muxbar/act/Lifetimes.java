@@ -1,0 +1,27 @@
+package dev.muxbar.act;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Agents across restarts as the sidebar reaches them: bringing remembered agents back, hibernating
+ * one. Each completes with a line for the footer, or fails with why not.
+ */
+public interface Lifetimes {
+    /** Brings back the agents {@code target} names (a session name, a pane, an id, or {@code orphans}). */
+    CompletableFuture<String> bringBack(String target);
+
+    /** Hibernates the agent in {@code pane}. */
+    CompletableFuture<String> hibernate(String pane);
+
+    Lifetimes NONE = new Lifetimes() {
+        @Override
+        public CompletableFuture<String> bringBack(String target) {
+            return CompletableFuture.failedFuture(new IllegalStateException("nothing is remembered here"));
+        }
+
+        @Override
+        public CompletableFuture<String> hibernate(String pane) {
+            return CompletableFuture.failedFuture(new IllegalStateException("hibernating is not offered here"));
+        }
+    };
+}
