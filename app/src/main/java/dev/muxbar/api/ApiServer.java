@@ -149,6 +149,10 @@ public final class ApiServer implements AutoCloseable {
         if (query == null) {
             return;
         }
+        if (path.equals("/agents/new") && method.equals("POST")) {
+            readBody(request, response, callback, InvocationType.BLOCKING, routes::startAgent);
+            return;
+        }
         if (path.equals("/agents/reply") && method.equals("POST")) {
             readBody(
                     request,

@@ -11,6 +11,8 @@ import org.eclipse.jetty.util.Fields;
  * POST /resume?policy=1                           the @muxbar-resume policy now (a tmux-resurrect restore ended)
  * POST /resume[?target=all|%3|SESSION|ID][&amp;dry=1]  → {"outcomes":[{"agent":"claude","done":true,"said":"typed into %5 (work:1.0): cd …"}]}
  * POST /hibernate?pane=%3                          → {"ok":true,"said":"hibernated claude in %3: freed 812 MB"}; 409 why not
+ * POST /agents/new  {"agent":"claude","dir":"/src/app","branch":"fix-login","base":"main","session":…,"prompt":…,"args":[…]}
+ *                                                  → {"ok":true,"said":"started claude in session app/fix-login (/src/app-fix-login)"}
  * GET  /agents/remembered[?ended=1]                → {"agents":[{"agent","resumeId","cwd","argv","env","session",…}]}
  * </pre>
  */
@@ -20,6 +22,67 @@ final class LifeRoutes {
 
     LifeRoutes(ServerActions actions) {
         this.actions = actions;
+    }
+
+    /** {@code POST /agents/new} with its JSON body: answered when the agent's session is made (git may take a while). */
+    java.util.concurrent.CompletableFuture<Reply> start(String body) {
+        Reply bad = check(body);
+        if (bad != null) {
+            return java.util.concurrent.CompletableFuture.completedFuture(bad);
+        }
+        dev.muxbar.json.Node n = parsed(body);
+        java.util.List<String> args = new java.util.ArrayList<>();
+        for (dev.muxbar.json.Node a : n.path("args")) {
+            args.add(a.asText(""));
+        }
+        return actions.newAgent(
+                        n.path("agent").asText(),
+                        n.path("branch").asText(null),
+                        n.path("base").asText(null),
+                        n.path("dir").asText(null),
+                        n.path("session").asText(null),
+                        n.path("prompt").asText(null),
+                        args)
+                .handle((said, err) -> {
+                    Throwable why = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                            ? err.getCause()
+                            : err;
+                    return why == null
+                            ? Reply.ok(Json.write(Map.of("ok", true, "said", said)))
+                            : Reply.error(
+                                    why instanceof IllegalArgumentException ? 409 : 500,
+                                    String.valueOf(why.getMessage()));
+                });
+    }
+
+    private static dev.muxbar.json.Node parsed(String body) {
+        try {
+            return Json.parseStrict(body);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** Why a body is no request to start an agent, or null. */
+    private static Reply check(String body) {
+        dev.muxbar.json.Node n = parsed(body);
+        if (n == null) {
+            return Reply.error(400, "the body is not JSON");
+        }
+        if (!n.isObject() || !n.path("agent").asText("").matches("[a-z][a-z0-9-]{0,30}")) {
+            return Reply.error(400, "agent: an agent kind such as claude or codex");
+        }
+        for (String field : java.util.List.of("branch", "base", "dir", "session", "prompt")) {
+            if (n.path(field).asText("").chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0)) {
+                return Reply.error(400, field + ": one line");
+            }
+        }
+        for (dev.muxbar.json.Node a : n.path("args")) {
+            if (a.asText("").chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0)) {
+                return Reply.error(400, "args: one line each");
+            }
+        }
+        return null;
     }
 
     /** One of these, or null: not a path of theirs. */

@@ -43,6 +43,11 @@ final class Routes {
         this.version = version;
     }
 
+    /** {@code POST /agents/new}: see {@link LifeRoutes}. */
+    CompletableFuture<Reply> startAgent(String body) {
+        return lifeRoutes.start(body);
+    }
+
     Reply route(String method, String path, Fields query) {
         boolean get = method.equals("GET");
         boolean post = method.equals("POST");

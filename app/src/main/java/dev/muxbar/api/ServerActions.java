@@ -36,6 +36,16 @@ public interface ServerActions {
         return CompletableFuture.failedFuture(new IllegalArgumentException("resuming is not offered here"));
     }
 
+    /**
+     * Starts a new agent: {@code agent}, {@code dir}, and optionally {@code branch} (a worktree),
+     * {@code base}, {@code session}, {@code prompt}, {@code args}; completes with where, fails with an
+     * IllegalArgumentException saying why nothing was made.
+     */
+    default CompletableFuture<String> newAgent(
+            String agent, String branch, String base, String dir, String session, String prompt, List<String> args) {
+        return CompletableFuture.failedFuture(new IllegalArgumentException("starting agents is not offered here"));
+    }
+
     /** Applies the {@code @muxbar-resume} policy now (a restore ended: its panes are there). */
     default CompletableFuture<Void> resumePolicy() {
         return CompletableFuture.completedFuture(null);

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ResumeCommand.class,
             HibernateCommand.class,
             AgentsCommand.class,
+            NewCommand.class,
             EventsCommand.class,
             WaitCommand.class,
             MetaCommand.class,

@@ -8,6 +8,7 @@ import dev.muxbar.resume.Kinds;
 import dev.muxbar.resume.MemoryStore;
 import dev.muxbar.resume.Resumer;
 import dev.muxbar.resume.Revival;
+import dev.muxbar.resume.Starter;
 import dev.muxbar.state.Core;
 import dev.muxbar.state.Event;
 import dev.muxbar.state.EventLoop;
@@ -59,10 +60,12 @@ final class AgentLives {
         }
         Resumer resumer = new Resumer(tmux, loop, loop, kinds, memory, log);
         Hibernator hibernator = new Hibernator(tmux, loop, loop, kinds, memory, processes, wake.toString(), log);
+        Starter starter = new Starter(tmux, loop, loop, io, kinds, options.get("@muxbar-worktree-dir"), log);
         Revival revival = new Revival(
                 memory,
                 resumer,
                 hibernator,
+                starter,
                 core::model,
                 loop,
                 notice,

@@ -102,6 +102,14 @@ final class DaemonActions implements dev.muxbar.api.ServerActions {
     }
 
     @Override
+    public CompletableFuture<String> newAgent(
+            String agent, String branch, String base, String dir, String session, String prompt, List<String> args) {
+        return onLoop(() -> revival.start(
+                        new dev.muxbar.resume.Starter.Request(agent, branch, base, dir, session, prompt, args)))
+                .thenCompose(f -> f);
+    }
+
+    @Override
     public CompletableFuture<Void> resumePolicy() {
         return onLoop(() -> {
             revival.applyPolicySoon();

@@ -36,7 +36,8 @@ record DaemonOptions(Map<String, String> values) {
             "@muxbar-remote-command",
             "@muxbar-resume",
             "@muxbar-resume-env",
-            "@muxbar-hibernate-after");
+            "@muxbar-hibernate-after",
+            "@muxbar-worktree-dir");
 
     /**
      * {@link #NAMES} in one round trip: {@code display-message -p '#{@muxbar-width}<TAB>#{…}'} prints

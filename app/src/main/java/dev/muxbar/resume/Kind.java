@@ -13,7 +13,8 @@ import java.util.Set;
  * come back ({@code drop}: a one-shot prompt, an earlier resume), subcommands that carried an id
  * ({@code subcommands}: dropped with it), whether bare words were a prompt ({@code positionals}:
  * {@code drop}) or files and directories ({@code keep}), the keys that end it cleanly ({@code quit})
- * and the environment variables that decide where it keeps its data ({@code env}).
+ * and the environment variables that decide where it keeps its data ({@code env}), and the words that
+ * start a new one ({@code launch}; its name by default).
  */
 public record Kind(
         String name,
@@ -24,7 +25,8 @@ public record Kind(
         Set<String> subcommands,
         boolean keepPositionals,
         List<String> quit,
-        List<String> env) {
+        List<String> env,
+        List<String> launch) {
 
     /** Interpreters a CLI may run under: its program is then the interpreter and the script. */
     static final Set<String> INTERPRETERS =

@@ -94,7 +94,8 @@ public final class Kinds {
                 Set.copyOf(words(n, "subcommands")),
                 positionals.equals("keep"),
                 words(n, "quit"),
-                words(n, "env"));
+                words(n, "env"),
+                n.has("launch") ? words(n, "launch") : List.of(name));
     }
 
     private static List<String> words(Node n, String field) {

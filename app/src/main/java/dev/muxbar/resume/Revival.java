@@ -25,6 +25,7 @@ public final class Revival implements dev.muxbar.act.Lifetimes {
     private final AgentMemory memory;
     private final Resumer resumer;
     private final Hibernator hibernator;
+    private final Starter starter;
     private final Supplier<Model> model;
     private final Scheduler scheduler;
     private final Consumer<String> notice;
@@ -37,6 +38,7 @@ public final class Revival implements dev.muxbar.act.Lifetimes {
             AgentMemory memory,
             Resumer resumer,
             Hibernator hibernator,
+            Starter starter,
             Supplier<Model> model,
             Scheduler scheduler,
             Consumer<String> notice,
@@ -44,6 +46,7 @@ public final class Revival implements dev.muxbar.act.Lifetimes {
             long hibernateAfterMs,
             Supplier<CompletableFuture<Boolean>> restoring) {
         this.restoring = restoring;
+        this.starter = starter;
         this.memory = memory;
         this.resumer = resumer;
         this.hibernator = hibernator;
@@ -79,6 +82,7 @@ public final class Revival implements dev.muxbar.act.Lifetimes {
      */
     public void onModel(Model m) {
         resumer.onModel(m);
+        starter.onModel(m);
         if (started || m.snapshot().sessions().isEmpty()) {
             return;
         }
@@ -152,6 +156,11 @@ public final class Revival implements dev.muxbar.act.Lifetimes {
                     "nothing to resume" + (target == null || target.isBlank() ? "" : " for " + target)));
         }
         return resumer.resume(chosen, model.get(), dryRun);
+    }
+
+    /** Starts a new agent ({@link Starter}). */
+    public CompletableFuture<String> start(Starter.Request r) {
+        return starter.start(r, model.get());
     }
 
     @Override
