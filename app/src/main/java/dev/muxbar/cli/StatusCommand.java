@@ -115,14 +115,30 @@ final class StatusCommand implements Callable<Integer> {
                     s.paneCount(),
                     s.attached() > 0 ? "  attached" : "");
             for (dev.muxbar.model.Agent a : m.agentsOf(s.id())) {
+                dev.muxbar.model.Cost c = m.costOf(a.pane());
                 System.out.printf(
-                        "       %-4s %-10s %-13s%s%s%n",
+                        "       %-4s %-10s %-13s%s%s%s%n",
                         a.pane(),
                         a.agent(),
                         a.status().label() + (a.unseen() ? " (unseen)" : ""),
+                        c == null ? "" : String.format(" %8s %3d%%", c.memory(), c.cpuPct()),
                         m.muted().contains(s.id()) ? " muted" : "",
                         a.title() == null ? "" : "  " + a.title());
             }
+            for (dev.muxbar.model.Resumable r : m.resumableIn(s.name())) {
+                System.out.printf(
+                        "       %-4s %-10s %s%n",
+                        "",
+                        r.agent(),
+                        r.hibernated() ? "hibernated (freed " + r.freedKb() / 1024 + " MB)" : "to resume");
+            }
+        }
+        long freed = m.resumable().stream()
+                .filter(dev.muxbar.model.Resumable::hibernated)
+                .mapToLong(dev.muxbar.model.Resumable::freedKb)
+                .sum();
+        if (freed > 0) {
+            System.out.println("     hibernated agents freed " + new dev.muxbar.model.Cost(freed, 0).memory());
         }
         long hidden = m.order().hidden().stream().filter(e -> !e.id().isEmpty()).count();
         if (hidden > 0) {

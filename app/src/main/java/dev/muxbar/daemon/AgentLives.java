@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 /**
  * Agents that outlive their processes, put together for one daemon: the memory of this tmux server's
  * agents ({@code agents.json} in its state dir), the resume kinds (built in, and the user's
- * {@code resume.json}), the resumer and the hibernator, and the policies from the options
+ * {@code resume.json}), the resumer, the hibernator and the starter, what each agent costs the machine
+ * ({@code CostWatch}), and the policies from the options
  * ({@code @muxbar-resume}, {@code @muxbar-resume-env}, {@code @muxbar-hibernate-after}).
  */
 final class AgentLives {
@@ -74,6 +75,14 @@ final class AgentLives {
                 () -> tmux.send(dev.muxbar.tmux.Commands.globalOption("@muxbar-restoring"))
                         .handle((v, err) -> err == null && v != null && !v.isBlank()));
         memory.start();
+        new dev.muxbar.agentservice.CostWatch(
+                        processes,
+                        new dev.muxbar.agents.CostSampler(dev.muxbar.agents.CostSampler.system()),
+                        loop,
+                        io,
+                        core::model,
+                        now -> core.post(new Event.CostsChanged(now)))
+                .start();
         core.subscribe(loop, memory);
         core.subscribe(loop, revival::onModel);
         return revival;

@@ -19,7 +19,7 @@ import java.util.Objects;
  * <pre>
  * sessions  {"sessions":[{"id":"$1","name":"work","index":1,"windows":2,"attached":1},…]}
  * agent     {"pane":"%3","agent":"claude","host":null,"session":"$1","sessionName":"work","window":"@2","status":"waiting",
- *            "waitsFor":"permission","source":"hook","title":"…","message":"…","unseen":false}
+ *            "waitsFor":"permission","source":"hook","title":"…","message":"…","unseen":false,"memKb":831488,"cpu":3}
  * agent     {"pane":"%3","agent":"claude","session":"$1","gone":true}
  * theme     {"name":"nord"}
  * notice    {"text":"claude waits for you in work"}
@@ -51,11 +51,14 @@ final class Changes {
         after.agents().forEach(a -> now.put(key(a), a));
         for (Map.Entry<String, Agent> e : now.entrySet()) {
             Agent was = old.get(e.getKey());
-            if (was != null && was.equals(e.getValue()) && before.snapshot() == after.snapshot()) {
+            if (was != null
+                    && was.equals(e.getValue())
+                    && before.snapshot() == after.snapshot()
+                    && java.util.Objects.equals(before.costOf(was.pane()), after.costOf(was.pane()))) {
                 continue;
             }
-            String json = agent(after.snapshot(), e.getValue());
-            if (was == null || !json.equals(agent(before.snapshot(), was))) {
+            String json = agent(after, e.getValue());
+            if (was == null || !json.equals(agent(before, was))) {
                 out.add(new Change(
                         "agent",
                         "agent " + e.getKey(),
@@ -115,7 +118,7 @@ final class Changes {
         List<Object> agents = root.putArray("agents");
         for (Agent a : m.agents()) {
             if (f.accepts("agent", a.sessionId(), a.pane())) {
-                agents.add(agentObject(m.snapshot(), a));
+                agents.add(agentObject(m, a));
             }
         }
         if (!m.hosts().isEmpty() && f.accepts("host", null, null)) {
@@ -168,11 +171,13 @@ final class Changes {
         return list;
     }
 
-    private static String agent(Snapshot snap, Agent a) {
-        return agentObject(snap, a).toString();
+    private static String agent(Model m, Agent a) {
+        return agentObject(m, a).toString();
     }
 
-    private static JsonObject agentObject(Snapshot snap, Agent a) {
+    private static JsonObject agentObject(Model m, Agent a) {
+        Snapshot snap = m.snapshot();
+        dev.muxbar.model.Cost cost = m.costOf(a.pane());
         return Json.object()
                 .put("pane", a.pane())
                 .put("agent", a.agent())
@@ -191,6 +196,8 @@ final class Changes {
                 .put("source", a.source().label())
                 .put("title", a.title())
                 .put("message", a.message())
-                .put("unseen", a.unseen());
+                .put("unseen", a.unseen())
+                .put("memKb", cost == null ? null : cost.memKb())
+                .put("cpu", cost == null ? null : cost.cpuPct());
     }
 }

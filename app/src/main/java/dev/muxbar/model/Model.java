@@ -9,7 +9,8 @@ import java.util.Set;
  * ordering file is {@code shown.get(N-1)}), the agents in panes, the sessions whose attention
  * alerts are muted, the user's other {@link Choices} (sidebars, width, the notice), what scripts
  * said about sessions ({@link Meta}, by session id), the other machines ({@link HostView}), and the
- * agents remembered that can be brought back ({@link Resumable}).
+ * agents remembered that can be brought back ({@link Resumable}), and what the agents' processes cost
+ * ({@link Cost}, by pane).
  */
 public record Model(
         Snapshot snapshot,
@@ -20,7 +21,8 @@ public record Model(
         Choices choices,
         java.util.Map<String, Meta> meta,
         List<HostView> hosts,
-        List<Resumable> resumable) {
+        List<Resumable> resumable,
+        java.util.Map<String, Cost> costs) {
     // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
     @Override
     public boolean equals(Object other) {
@@ -36,7 +38,8 @@ public record Model(
                 && java.util.Objects.equals(choices, o.choices)
                 && java.util.Objects.equals(meta, o.meta)
                 && java.util.Objects.equals(hosts, o.hosts)
-                && java.util.Objects.equals(resumable, o.resumable);
+                && java.util.Objects.equals(resumable, o.resumable)
+                && java.util.Objects.equals(costs, o.costs);
     }
 
     @Override
@@ -50,6 +53,7 @@ public record Model(
         h = 31 * h + java.util.Objects.hashCode(meta);
         h = 31 * h + java.util.Objects.hashCode(hosts);
         h = 31 * h + java.util.Objects.hashCode(resumable);
+        h = 31 * h + java.util.Objects.hashCode(costs);
         return h;
     }
 
@@ -60,6 +64,7 @@ public record Model(
         meta = java.util.Map.copyOf(meta);
         hosts = List.copyOf(hosts);
         resumable = resumable == null ? List.of() : List.copyOf(resumable);
+        costs = costs == null ? java.util.Map.of() : java.util.Map.copyOf(costs);
     }
 
     /** The agents on the other machines (their sessions' agents, host by host). */
@@ -123,7 +128,26 @@ public record Model(
             java.util.Map<String, Meta> meta,
             List<HostView> hosts,
             List<Resumable> resumable) {
-        return new Model(snapshot, order, order.ordered(snapshot), agents, muted, choices, meta, hosts, resumable);
+        return of(snapshot, order, agents, muted, choices, meta, hosts, resumable, java.util.Map.of());
+    }
+
+    public static Model of(
+            Snapshot snapshot,
+            OrderBook order,
+            List<Agent> agents,
+            Set<String> muted,
+            Choices choices,
+            java.util.Map<String, Meta> meta,
+            List<HostView> hosts,
+            List<Resumable> resumable,
+            java.util.Map<String, Cost> costs) {
+        return new Model(
+                snapshot, order, order.ordered(snapshot), agents, muted, choices, meta, hosts, resumable, costs);
+    }
+
+    /** What the agent in {@code pane} costs the machine, or null when not sampled (yet). */
+    public Cost costOf(String pane) {
+        return costs.get(pane);
     }
 
     /** The remembered agents of session {@code name} (by name: after a restart its id is another). */

@@ -84,7 +84,8 @@ public final class Hibernator {
         }
         Snapshot.Pane p = m.snapshot().pane(pane).orElse(null);
         long fg = p == null || p.pid() <= 0 ? 0 : processes.foregroundOf(p.pid());
-        long freed = fg > 0 ? ProcTable.memoryKb(fg) : 0;
+        dev.muxbar.model.Cost cost = m.costOf(pane);
+        long freed = cost == null ? 0 : cost.memKb(); // its tree as last sampled
         memory.hibernating(pane);
         memory.change(
                 memory.memory().mark(e.key(), Remembered.State.HIBERNATED, null).freed(e.key(), freed));

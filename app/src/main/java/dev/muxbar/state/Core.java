@@ -39,6 +39,8 @@ public final class Core {
     private final Map<String, dev.muxbar.model.HostView> hosts = new java.util.LinkedHashMap<>();
     /** The remembered agents that can be brought back (what the agent memory said last). */
     private List<dev.muxbar.model.Resumable> resumable = List.of();
+    /** What the agents' processes cost, by pane (the cost sampler's last word). */
+    private Map<String, dev.muxbar.model.Cost> costs = Map.of();
 
     private Snapshot snapshot = Snapshot.EMPTY;
     private OrderBook book;
@@ -137,6 +139,9 @@ public final class Core {
                 hosts.put(h.name(), h.view());
             }
             publishIfChanged();
+        } else if (e instanceof Event.CostsChanged c) {
+            costs = c.now();
+            publishIfChanged();
         } else if (e instanceof Event.ResumableChanged r) {
             resumable = r.now();
             publishIfChanged();
@@ -221,7 +226,8 @@ public final class Core {
                 choices.choices(),
                 metas.meta(),
                 List.copyOf(hosts.values()),
-                resumable);
+                resumable,
+                costs);
         if (next.equals(published)) {
             return;
         }

@@ -209,6 +209,11 @@ class RestartIT {
                 "{\"agent\":\"claude\",\"status\":\"idle\",\"pane\":\"" + claude2
                         + "\",\"thread\":\"sess-1234-abcd\"}");
         Poll.until(5_000, () -> get(d2, "/state").toString().contains("\"status\":\"idle\""), "idle", () -> "");
+        Poll.until(
+                10_000,
+                () -> get(d2, "/state").path("costs").has(claude2),
+                "what the agent costs, sampled",
+                () -> get(d2, "/state").path("costs").toString());
         ApiClient.Answer slept = post(d2, "/hibernate?pane=" + claude2.replace("%", "%25"), null);
         assertEquals(200, slept.status(), slept.body());
         Poll.until(

@@ -121,6 +121,11 @@ public final class AgentView {
 
     /** "  ⠋ claude  running 2m  fix the flaky test" */
     public static Line row(Agent a, boolean cursor, int w, Theme t, long now) {
+        return row(a, null, cursor, w, t, now);
+    }
+
+    /** The same with what the agent costs the machine ({@code cost}: null when not known): "… 812 MB 3%". */
+    public static Line row(Agent a, dev.muxbar.model.Cost cost, boolean cursor, int w, Theme t, long now) {
         Color bg = cursor ? t.color(Role.CURSOR) : t.color(Role.BACKGROUND);
         Line.Builder b = new Line.Builder(w, bg, t.color(Role.TEXT));
         b.add("  " + glyph(t, a, now) + " ", color(t, a.status()), bg, a.needsAttention());
@@ -133,6 +138,9 @@ public final class AgentView {
                 color(t, a.status()),
                 bg,
                 false);
+        if (cost != null) {
+            b.add(cost.memory() + " " + cost.cpuPct() + "% ", t.color(Role.MUTED), bg, false);
+        }
         String note = a.title() != null ? a.title() : a.message();
         if (note != null) {
             b.add(note, t.color(Role.MUTED), bg, false);

@@ -193,7 +193,12 @@ public final class Renderer {
                                 ? said.get(k)
                                 : a < agents.size()
                                         ? AgentView.row(
-                                                agents.get(a), a == in.view().agent(), w, t, in.now())
+                                                agents.get(a),
+                                                in.model().costOf(agents.get(a).pane()),
+                                                a == in.view().agent(),
+                                                w,
+                                                t,
+                                                in.now())
                                         : r < back.size()
                                                 ? DetailRows.resumable(back.get(r), w, t)
                                                 : DetailRows.window(
