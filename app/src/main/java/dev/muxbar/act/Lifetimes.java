@@ -10,6 +10,9 @@ public interface Lifetimes {
     /** Brings back the agents {@code target} names (a session name, a pane, an id, or {@code orphans}). */
     CompletableFuture<String> bringBack(String target);
 
+    /** Starts a new agent: in a worktree on {@code branch} (null: none) of {@code dir}'s repository, or in {@code dir}. */
+    CompletableFuture<String> start(String agent, String branch, String dir, String prompt);
+
     /** Hibernates the agent in {@code pane}. */
     CompletableFuture<String> hibernate(String pane);
 
@@ -17,6 +20,11 @@ public interface Lifetimes {
         @Override
         public CompletableFuture<String> bringBack(String target) {
             return CompletableFuture.failedFuture(new IllegalStateException("nothing is remembered here"));
+        }
+
+        @Override
+        public CompletableFuture<String> start(String agent, String branch, String dir, String prompt) {
+            return CompletableFuture.failedFuture(new IllegalStateException("starting agents is not offered here"));
         }
 
         @Override

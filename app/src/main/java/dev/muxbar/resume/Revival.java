@@ -158,6 +158,11 @@ public final class Revival implements dev.muxbar.act.Lifetimes {
         return resumer.resume(chosen, model.get(), dryRun);
     }
 
+    @Override
+    public CompletableFuture<String> start(String agent, String branch, String dir, String prompt) {
+        return start(new Starter.Request(agent, branch, null, dir, null, prompt, List.of()));
+    }
+
     /** Starts a new agent ({@link Starter}). */
     public CompletableFuture<String> start(Starter.Request r) {
         return starter.start(r, model.get());

@@ -121,6 +121,11 @@ final class SidebarActions {
             door(r.place()).ifPresentOrElse(d -> tell(d.reply(r.pane(), r.text(), r.force())), () -> away(r.place()));
         } else if (c instanceof Command.Resume r) {
             said(lifetimes.bringBack(r.session()));
+        } else if (c instanceof Command.NewAgent n) {
+            String[] f = dev.muxbar.sidebar.view.AgentForm.parse(n.text());
+            String dir =
+                    f[2] != null ? f[2].replaceFirst("^~", System.getProperty("user.home")) : cwdOf(s, n.sessionId());
+            said(lifetimes.start(f[0], f[1], dir, f[3]));
         } else if (c instanceof Command.Hibernate h) {
             said(lifetimes.hibernate(h.pane()));
         } else if (c instanceof Command.OpenRemote o) {
@@ -159,6 +164,19 @@ final class SidebarActions {
     /** A note in every sidebar's footer. */
     void notice(String text) {
         core.post(new Event.ShowNotice(text));
+    }
+
+    /** The directory of session {@code sessionId}'s active pane (its active window's), or the home directory. */
+    private static String cwdOf(Snapshot s, String sessionId) {
+        return s.session(sessionId)
+                .flatMap(x -> x.windows().stream().filter(w -> w.active()).findFirst())
+                .flatMap(w -> w.panes().stream()
+                        .filter(p -> !p.sidebar() && p.active())
+                        .findFirst()
+                        .or(() -> w.panes().stream().filter(p -> !p.sidebar()).findFirst()))
+                .map(Pane::cwd)
+                .filter(d -> d.startsWith("/"))
+                .orElse(System.getProperty("user.home"));
     }
 
     /** A line for every sidebar's footer: what was done, or why not. */

@@ -40,6 +40,8 @@ public sealed interface Command {
     record Resume(String session) implements Command {
         public static final String ORPHANS = "orphans";
     }
+    /** Start a new agent as {@code text} says ({@link AgentForm}), by default in session {@code sessionId}'s directory. */
+    record NewAgent(String sessionId, String text) implements Command {}
     /** End the idle agent in {@code pane} to free its memory, keeping what brings it back. */
     record Hibernate(String pane) implements Command {}
     /**

@@ -72,6 +72,13 @@ public enum KeyTable {
             k -> chars(k, "t")),
     FILTER("f", "filter", "`f`", "filter: all sessions → with agents → needing attention", k -> chars(k, "f")),
     MUTE("m", "mute alerts", "`m`", "mute / unmute the session's attention alerts", k -> chars(k, "m")),
+    NEW_AGENT(
+            "N",
+            "new agent",
+            "`N`",
+            "a new agent: `AGENT [BRANCH or /DIR] [PROMPT]` (a branch: in a new worktree of the session's repository;"
+                    + " the prompt is typed once the agent is ready)",
+            k -> chars(k, "N")),
     BRING(
             "b",
             "bring back",

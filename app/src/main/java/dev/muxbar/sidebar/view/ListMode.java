@@ -85,7 +85,7 @@ public record ListMode() implements Mode {
                         new ThemePicker(in.theme().name(), "", in.theme().name())));
             case UNHIDE -> Keys.Result.of(v, new Command.UnhideAll());
             case FILTER -> Keys.Result.of(v.withFilter(v.filter().next()));
-            case MOVE, SWITCH, ROW, NEXT, REORDER, HIDE, KILL, RENAME, MUTE, BRING, AGENTS, LEAVE -> null;
+            case MOVE, SWITCH, ROW, NEXT, REORDER, HIDE, KILL, RENAME, MUTE, BRING, NEW_AGENT, AGENTS, LEAVE -> null;
         };
     }
 
@@ -98,6 +98,7 @@ public record ListMode() implements Mode {
         return switch (b) {
             case AGENTS -> agents.isEmpty() ? Keys.Result.of(v) : Keys.Result.of(v.withAgent(0));
             case MUTE -> Keys.Result.of(v, new Command.Mute(at.id()));
+            case NEW_AGENT -> Keys.Result.of(v.withMode(new AgentForm(at.id(), LineEdit.of(""))));
             case BRING ->
                 Keys.Result.of(
                         v,

@@ -13,7 +13,16 @@ import java.util.Optional;
  * {@link Keys#handle} and {@link Renderer#render} the only places that call them).
  */
 public sealed interface Mode
-        permits ListMode, ConfirmKill, NamePrompt, WidthMode, ThemePicker, HelpMode, AnswerMode, ReplyMode, PeekMode {
+        permits ListMode,
+                ConfirmKill,
+                NamePrompt,
+                AgentForm,
+                WidthMode,
+                ThemePicker,
+                HelpMode,
+                AnswerMode,
+                ReplyMode,
+                PeekMode {
 
     /** A key in this mode: the new view and what to do. */
     public Keys.Result key(Renderer.Input in, KeyStroke k);

@@ -40,7 +40,7 @@ final class RemoteKeys {
             case AGENTS -> agents.isEmpty() ? Keys.Result.of(v) : Keys.Result.of(v.withAgent(0));
             case ROW, NEXT -> ListMode.jump(in, b, k, shown);
             case LEAVE -> Keys.Result.of(v, new Command.Leave());
-            case REORDER, HIDE, KILL, RENAME, MUTE, BRING -> Keys.Result.of(v);
+            case REORDER, HIDE, KILL, RENAME, MUTE, BRING, NEW_AGENT -> Keys.Result.of(v);
             case HELP, NEW, WIDTH, THEME, UNHIDE, FILTER -> throw new AssertionError(b); // ListMode's global()
         };
     }

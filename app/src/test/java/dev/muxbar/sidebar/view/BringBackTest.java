@@ -70,6 +70,33 @@ class BringBackTest {
     }
 
     @Test
+    void nTakesANewAgentAsOneLine() {
+        View form = Keys.handle(in(View.INITIAL), ch('N')).view();
+        for (char c : "claude fix-login make it work".toCharArray()) {
+            form = Keys.handle(in(form), ch(c)).view();
+        }
+        assertEquals(
+                List.of(new Command.NewAgent("$0", "claude fix-login make it work")),
+                Keys.handle(in(form), new KeyStroke(KeyType.Enter)).commands());
+        assertEquals(
+                List.of("claude", "fix-login", "null", "make it work"),
+                java.util.Arrays.stream(AgentForm.parse("claude fix-login make it work"))
+                        .map(String::valueOf)
+                        .toList());
+        assertEquals(
+                List.of("codex", "null", "~/src/api", "null"),
+                java.util.Arrays.stream(AgentForm.parse("codex ~/src/api"))
+                        .map(String::valueOf)
+                        .toList());
+        assertEquals(
+                List.of("claude", "null", "null", "fix the bug"),
+                java.util.Arrays.stream(AgentForm.parse("claude fix the bug"))
+                        .map(String::valueOf)
+                        .toList(),
+                "a plain word starts the prompt");
+    }
+
+    @Test
     void zOnAnAgentHibernatesIt() {
         View agents =
                 Keys.handle(in(View.INITIAL), new KeyStroke(KeyType.ArrowRight)).view();

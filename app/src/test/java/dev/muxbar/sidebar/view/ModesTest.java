@@ -30,6 +30,7 @@ class ModesTest {
             ListMode.class, new ListMode(),
             ConfirmKill.class, new ConfirmKill("$1", "b"),
             NamePrompt.class, new NamePrompt("rename", "$1", "b"),
+            AgentForm.class, new AgentForm("$1", LineEdit.of("claude fix-x")),
             WidthMode.class, new WidthMode(30, 32),
             ThemePicker.class, new ThemePicker("default", "", "default"),
             HelpMode.class, new HelpMode(),
