@@ -13,6 +13,9 @@ public interface Lifetimes {
     /** Starts a new agent: in a worktree on {@code branch} (null: none) of {@code dir}'s repository, or in {@code dir}. */
     CompletableFuture<String> start(String agent, String branch, String dir, String prompt);
 
+    /** Removes the git worktree at {@code path} if it is clean and its branch merged or pushed; else says why not. */
+    CompletableFuture<String> removeWorktree(String path);
+
     /** Hibernates the agent in {@code pane}. */
     CompletableFuture<String> hibernate(String pane);
 
@@ -25,6 +28,11 @@ public interface Lifetimes {
         @Override
         public CompletableFuture<String> start(String agent, String branch, String dir, String prompt) {
             return CompletableFuture.failedFuture(new IllegalStateException("starting agents is not offered here"));
+        }
+
+        @Override
+        public CompletableFuture<String> removeWorktree(String path) {
+            return CompletableFuture.failedFuture(new IllegalStateException("worktrees are not handled here"));
         }
 
         @Override

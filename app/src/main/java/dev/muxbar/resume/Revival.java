@@ -163,6 +163,11 @@ public final class Revival implements dev.muxbar.act.Lifetimes {
         return start(new Starter.Request(agent, branch, null, dir, null, prompt, List.of()));
     }
 
+    @Override
+    public CompletableFuture<String> removeWorktree(String path) {
+        return starter.removeWorktree(path);
+    }
+
     /** Starts a new agent ({@link Starter}). */
     public CompletableFuture<String> start(Starter.Request r) {
         return starter.start(r, model.get());

@@ -115,6 +115,61 @@ public final class Starter {
                         loop);
     }
 
+    /**
+     * Removes the worktree at {@code path} (its branch stays) — only when nothing in it is uncommitted
+     * and its branch is merged into the main worktree's branch or pushed to its upstream; otherwise it
+     * stays, and the failure says why. Git on {@code io}.
+     */
+    public CompletableFuture<String> removeWorktree(String path) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    Path tree = Path.of(path);
+                    if (!Files.isDirectory(tree)) {
+                        return "no worktree at " + path + " any more";
+                    }
+                    if (!git(tree, List.of("status", "--porcelain")).isBlank()) {
+                        throw new IllegalArgumentException(
+                                "kept the worktree " + path + ": it has uncommitted changes");
+                    }
+                    String main = git(tree, List.of("worktree", "list", "--porcelain"))
+                            .lines()
+                            .filter(l -> l.startsWith("branch "))
+                            .findFirst()
+                            .map(l -> l.substring("branch ".length()))
+                            .orElse("");
+                    boolean merged = !main.isEmpty() && ancestor(tree, main);
+                    boolean pushed = pushed(tree);
+                    if (!merged && !pushed) {
+                        throw new IllegalArgumentException(
+                                "kept the worktree " + path + ": its branch is neither merged nor pushed");
+                    }
+                    String top = git(tree, List.of("rev-parse", "--path-format=absolute", "--git-common-dir"))
+                            .strip();
+                    git(Path.of(top).getParent(), List.of("worktree", "remove", "--", path));
+                    return "removed the worktree " + path + " (its branch stays)";
+                },
+                io);
+    }
+
+    private static boolean ancestor(Path tree, String ref) {
+        try {
+            git(tree, List.of("merge-base", "--is-ancestor", "HEAD", ref));
+            return true;
+        } catch (IllegalArgumentException notAncestor) {
+            return false;
+        }
+    }
+
+    private static boolean pushed(Path tree) {
+        try {
+            return git(tree, List.of("rev-list", "--count", "@{u}..HEAD"))
+                    .strip()
+                    .equals("0");
+        } catch (IllegalArgumentException noUpstream) {
+            return false;
+        }
+    }
+
     /** tmux's own rule: no '.' nor ':' in a session name. */
     static String sessionName(String name) {
         return name.replace('.', '_').replace(':', '_');

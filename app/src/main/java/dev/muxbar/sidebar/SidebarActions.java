@@ -84,6 +84,19 @@ final class SidebarActions {
                     .filter(seat ->
                             seat.session().equals(k.sessionId()) && !seat.next().isEmpty())
                     .ifPresent(seat -> fireAndForget(Commands.switchClient(seat.client(), seat.next())));
+            if (k.worktree()) {
+                // Its worktree is read before the session goes (the option goes with it).
+                tmux.send(Commands.sessionOwnOption(k.sessionId(), "@muxbar-worktree"))
+                        .whenComplete((path, err) -> {
+                            fireAndForget(Commands.killSession(k.sessionId()));
+                            if (err != null || path == null || path.isBlank()) {
+                                notice("killed; it had no worktree of muxbar's to remove");
+                            } else {
+                                said(lifetimes.removeWorktree(path.strip()));
+                            }
+                        });
+                return;
+            }
             fireAndForget(Commands.killSession(k.sessionId()));
         } else if (c instanceof Command.NewSession n) {
             tmux.send(Commands.newSession(n.name()))

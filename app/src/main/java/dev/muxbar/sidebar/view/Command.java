@@ -12,8 +12,15 @@ public sealed interface Command {
     record Hide(String sessionId) implements Command {}
 
     record UnhideAll() implements Command {}
-    /** Kill a session; a client viewing it moves to {@code neighbourId} first (null: none left). */
-    record Kill(String sessionId, String neighbourId) implements Command {}
+    /**
+     * Kill a session; a client viewing it moves to {@code neighbourId} first (null: none left);
+     * {@code worktree}: its git worktree (made by {@code muxbar new}) goes too, if clean and merged or pushed.
+     */
+    record Kill(String sessionId, String neighbourId, boolean worktree) implements Command {
+        public Kill(String sessionId, String neighbourId) {
+            this(sessionId, neighbourId, false);
+        }
+    }
 
     record NewSession(String name) implements Command {}
 

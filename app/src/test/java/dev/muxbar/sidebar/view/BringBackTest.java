@@ -97,6 +97,17 @@ class BringBackTest {
     }
 
     @Test
+    void xThenWKillsTheSessionWithItsWorktree() {
+        View ask = Keys.handle(in(View.INITIAL), ch('x')).view();
+        assertEquals(
+                List.of(new Command.Kill("$0", "$1", true)),
+                Keys.handle(in(ask), ch('w')).commands());
+        assertEquals(
+                List.of(new Command.Kill("$0", "$1", false)),
+                Keys.handle(in(ask), new KeyStroke(KeyType.Enter)).commands());
+    }
+
+    @Test
     void zOnAnAgentHibernatesIt() {
         View agents =
                 Keys.handle(in(View.INITIAL), new KeyStroke(KeyType.ArrowRight)).view();
