@@ -2,7 +2,6 @@ package dev.muxbar.agents;
 
 import dev.muxbar.model.Cost;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -100,22 +99,23 @@ public final class CostSampler {
                 }
             }
 
+            /** The children its main thread started (where programs spawn theirs; one read, no listing). */
             @Override
             public List<Long> children(long pid) {
                 List<Long> out = new ArrayList<>();
-                try (DirectoryStream<Path> tasks = Files.newDirectoryStream(procfs.resolve(pid + "/task"))) {
-                    for (Path t : tasks) {
-                        try {
-                            for (String c : Files.readString(t.resolve("children"))
-                                    .trim()
-                                    .split("\\s+")) {
-                                if (!c.isEmpty()) {
-                                    out.add(Long.parseLong(c));
-                                }
-                            }
-                        } catch (IOException | NumberFormatException e) {
-                            // a thread gone meanwhile
+                try {
+                    byte[] b = Files.readAllBytes(procfs.resolve(pid + "/task/" + pid + "/children"));
+                    long n = -1;
+                    for (byte c : b) {
+                        if (c >= '0' && c <= '9') {
+                            n = (n < 0 ? 0 : n * 10) + (c - '0');
+                        } else if (n >= 0) {
+                            out.add(n);
+                            n = -1;
                         }
+                    }
+                    if (n >= 0) {
+                        out.add(n);
                     }
                 } catch (IOException e) {
                     // the process went
@@ -125,16 +125,24 @@ public final class CostSampler {
         };
     }
 
+    /** The number after {@code name} in a /proc file of "Name:   123 kB" lines; -1 when not there. */
     private static long field(Path file, String name) {
         try {
-            for (String l : Files.readAllLines(file)) {
-                if (l.startsWith(name)) {
-                    return Long.parseLong(l.substring(name.length()).replaceAll("[^0-9]", ""));
+            String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+            int at = text.startsWith(name) ? 0 : text.indexOf("\n" + name);
+            if (at < 0) {
+                return -1;
+            }
+            long n = 0;
+            for (int k = at + name.length() + (at == 0 ? 0 : 1); k < text.length() && text.charAt(k) != '\n'; k++) {
+                char c = text.charAt(k);
+                if (c >= '0' && c <= '9') {
+                    n = n * 10 + (c - '0');
                 }
             }
+            return n;
         } catch (IOException | RuntimeException e) {
-            // not there, or not readable
+            return -1; // not there, or not readable
         }
-        return -1;
     }
 }

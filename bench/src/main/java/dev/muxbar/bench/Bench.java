@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             BenchAgentsCommand.class,
             BenchEventsCommand.class,
             BenchHostsCommand.class,
+            BenchCostsCommand.class,
             PlotCommand.class
         })
 public final class Bench implements Runnable {
