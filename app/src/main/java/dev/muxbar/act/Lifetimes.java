@@ -7,8 +7,11 @@ import java.util.concurrent.CompletableFuture;
  * one. Each completes with a line for the footer, or fails with why not.
  */
 public interface Lifetimes {
-    /** Brings back the agents {@code target} names (a session name, a pane, an id, or {@code orphans}). */
-    CompletableFuture<String> bringBack(String target);
+    /**
+     * Brings back the agents {@code target} names (a session name, a pane, an id, a key, or
+     * {@code orphans}), then types {@code then} into each once it is ready (null: nothing).
+     */
+    CompletableFuture<String> bringBack(String target, String then);
 
     /** Starts a new agent: in a worktree on {@code branch} (null: none) of {@code dir}'s repository, or in {@code dir}. */
     CompletableFuture<String> start(String agent, String branch, String dir, String prompt);
@@ -21,7 +24,7 @@ public interface Lifetimes {
 
     Lifetimes NONE = new Lifetimes() {
         @Override
-        public CompletableFuture<String> bringBack(String target) {
+        public CompletableFuture<String> bringBack(String target, String then) {
             return CompletableFuture.failedFuture(new IllegalStateException("nothing is remembered here"));
         }
 

@@ -59,9 +59,10 @@ final class AgentLives {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException("cannot find this checkout's scripts", e);
         }
-        Resumer resumer = new Resumer(tmux, loop, loop, kinds, memory, log);
+        dev.muxbar.resume.ReadyPrompts prompts = new dev.muxbar.resume.ReadyPrompts(tmux, loop, log);
+        Resumer resumer = new Resumer(tmux, loop, loop, kinds, memory, prompts, log);
         Hibernator hibernator = new Hibernator(tmux, loop, loop, kinds, memory, processes, wake.toString(), log);
-        Starter starter = new Starter(tmux, loop, loop, io, kinds, options.get("@muxbar-worktree-dir"), log);
+        Starter starter = new Starter(tmux, loop, loop, io, kinds, options.get("@muxbar-worktree-dir"), prompts, log);
         Revival revival = new Revival(
                 memory,
                 resumer,

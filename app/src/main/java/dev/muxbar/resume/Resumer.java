@@ -43,6 +43,7 @@ public final class Resumer {
     private final AgentMemory memory;
     private final Consumer<String> log;
     private final Map<String, Pending> pending = new HashMap<>(); // pane id → the agent that should start there
+    private final ReadyPrompts prompts;
 
     public Resumer(
             TmuxGateway tmux,
@@ -50,7 +51,9 @@ public final class Resumer {
             Executor loop,
             Kinds kinds,
             AgentMemory memory,
+            ReadyPrompts prompts,
             Consumer<String> log) {
+        this.prompts = prompts;
         this.tmux = tmux;
         this.scheduler = scheduler;
         this.loop = loop;
@@ -67,16 +70,24 @@ public final class Resumer {
 
     /** Resumes {@code entries} in order ({@code dryRun}: only says what it would type where). */
     public CompletableFuture<List<Outcome>> resume(List<Remembered> entries, Model m, boolean dryRun) {
+        return resume(entries, m, dryRun, null);
+    }
+
+    /**
+     * The same, and {@code then} (null: nothing) typed into each agent once it is back and ready — a
+     * reply to a hibernated agent wakes it, then reaches it.
+     */
+    public CompletableFuture<List<Outcome>> resume(List<Remembered> entries, Model m, boolean dryRun, String then) {
         Batch batch = new Batch();
         List<Outcome> out = new ArrayList<>();
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (Remembered e : entries) {
-            chain = chain.thenComposeAsync(v -> one(e, m, dryRun, batch).thenAccept(out::add), loop);
+            chain = chain.thenComposeAsync(v -> one(e, m, dryRun, batch, then).thenAccept(out::add), loop);
         }
         return chain.thenApply(v -> List.copyOf(out));
     }
 
-    private CompletableFuture<Outcome> one(Remembered e, Model m, boolean dryRun, Batch batch) {
+    private CompletableFuture<Outcome> one(Remembered e, Model m, boolean dryRun, Batch batch, String then) {
         Kind k = kinds.of(e.agent()).orElse(null);
         if (k == null) {
             return refused(e, "no resume command is known for " + e.agent(), !dryRun);
@@ -103,6 +114,9 @@ public final class Resumer {
             }
             pending.put(pane, new Pending(e.key(), e.agent(), line, scheduler.now() + START_MS));
             memory.waking(pane);
+            if (then != null && !then.isBlank()) {
+                prompts.add(pane, then);
+            }
             memory.change(memory.memory().mark(e.key(), e.state(), null));
             log.accept("resume " + e.agent() + " in " + pane + " (" + where + "): " + line);
             return tmux.send(Commands.sendText(pane, line))
@@ -193,6 +207,7 @@ public final class Resumer {
 
     /** After each model: a resumed agent that shows in its pane is back; one overdue failed. */
     public void onModel(Model m) {
+        prompts.onModel(m);
         if (pending.isEmpty()) {
             return;
         }

@@ -82,7 +82,6 @@ public final class Revival implements dev.muxbar.act.Lifetimes {
      */
     public void onModel(Model m) {
         resumer.onModel(m);
-        starter.onModel(m);
         if (started || m.snapshot().sessions().isEmpty()) {
             return;
         }
@@ -174,8 +173,12 @@ public final class Revival implements dev.muxbar.act.Lifetimes {
     }
 
     @Override
-    public CompletableFuture<String> bringBack(String target) {
-        return resume(target, false).thenApply(outcomes -> {
+    public CompletableFuture<String> bringBack(String target, String then) {
+        List<Remembered> chosen = select(target);
+        if (chosen.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("nothing to bring back"));
+        }
+        return resumer.resume(chosen, model.get(), false, then).thenApply(outcomes -> {
             long done = outcomes.stream().filter(Resumer.Outcome::done).count();
             String refused = outcomes.stream()
                     .filter(o -> !o.done())

@@ -1,10 +1,7 @@
 package dev.muxbar.resume;
 
-import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Scheduler;
-import dev.muxbar.model.Status;
-import dev.muxbar.model.Wait;
 import dev.muxbar.tmux.Commands;
 import dev.muxbar.tmux.PlaceCommands;
 import dev.muxbar.tmux.TmuxGateway;
@@ -13,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,13 +27,9 @@ import java.util.function.Consumer;
  */
 public final class Starter {
 
-    static final long READY_MS = 60_000;
-
     /** What to start: the agent kind, a worktree branch (and the ref it starts from), or a directory. */
     public record Request(
             String agent, String branch, String base, String dir, String session, String prompt, List<String> args) {}
-
-    private record Pending(String prompt, long deadline) {}
 
     private final TmuxGateway tmux;
     private final Scheduler scheduler;
@@ -46,7 +38,7 @@ public final class Starter {
     private final Kinds kinds;
     private final String worktreeDir; // @muxbar-worktree-dir ("" beside the repository)
     private final Consumer<String> log;
-    private final Map<String, Pending> prompts = new HashMap<>(); // pane → the prompt to type once ready
+    private final ReadyPrompts prompts;
 
     public Starter(
             TmuxGateway tmux,
@@ -55,7 +47,9 @@ public final class Starter {
             Executor io,
             Kinds kinds,
             String worktreeDir,
+            ReadyPrompts prompts,
             Consumer<String> log) {
+        this.prompts = prompts;
         this.tmux = tmux;
         this.scheduler = scheduler;
         this.loop = loop;
@@ -102,8 +96,7 @@ public final class Starter {
                                                                 tmux.send(Commands.sendKeys(f[2], List.of("Enter"))));
                                                 if (r.prompt() != null
                                                         && !r.prompt().isBlank()) {
-                                                    prompts.put(
-                                                            f[2], new Pending(r.prompt(), scheduler.now() + READY_MS));
+                                                    prompts.add(f[2], r.prompt());
                                                 }
                                                 log.accept("new " + r.agent() + " in " + f[2] + " (" + sessionName(name)
                                                         + "): " + line);
@@ -240,32 +233,6 @@ public final class Starter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
-        }
-    }
-
-    /** Each model: a new agent that shows ready gets its first prompt. */
-    public void onModel(Model m) {
-        if (prompts.isEmpty()) {
-            return;
-        }
-        long now = scheduler.now();
-        for (var it = prompts.entrySet().iterator(); it.hasNext(); ) {
-            var e = it.next();
-            Agent a = m.agents().stream()
-                    .filter(x -> x.pane().equals(e.getKey()))
-                    .findFirst()
-                    .orElse(null);
-            boolean ready = a != null
-                    && (a.status() == Status.IDLE || a.status() == Status.WAITING && a.waitsFor() == Wait.QUESTION);
-            if (ready) {
-                it.remove();
-                String pane = e.getKey();
-                tmux.send(Commands.sendText(pane, e.getValue().prompt()));
-                scheduler.schedule(100, () -> tmux.send(Commands.sendKeys(pane, List.of("Enter"))));
-            } else if (now > e.getValue().deadline()) {
-                it.remove();
-                log.accept("new agent in " + e.getKey() + " never showed ready: its prompt was not typed");
-            }
         }
     }
 }

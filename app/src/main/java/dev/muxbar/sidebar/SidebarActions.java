@@ -133,7 +133,7 @@ final class SidebarActions {
         } else if (c instanceof Command.Reply r) {
             door(r.place()).ifPresentOrElse(d -> tell(d.reply(r.pane(), r.text(), r.force())), () -> away(r.place()));
         } else if (c instanceof Command.Resume r) {
-            said(lifetimes.bringBack(r.session()));
+            said(lifetimes.bringBack(r.session(), r.then()));
         } else if (c instanceof Command.NewAgent n) {
             String[] f = dev.muxbar.sidebar.view.AgentForm.parse(n.text());
             String dir =

@@ -244,6 +244,71 @@ class RestartIT {
                 starts());
     }
 
+    /**
+     * With tmux-resurrect: the daemon starts while a restore holds (@muxbar-restoring), so nothing is
+     * made; resurrect recreates the session and its pane (a shell); its post-restore-all hook (muxbar's
+     * script) brings the agent back into that restored pane.
+     */
+    @Test
+    void afterARestoreAgentsComeBackIntoTheRestoredPanes() throws Exception {
+        TmuxServer first = cleanup.track(
+                new TmuxServer(label, conf, List.of("-s", "work", "-n", "edit", "-c", project.toString())));
+        DaemonProcess d1 = cleanup.track(daemon(first));
+        String claude = pane(first, "work:0");
+        first.tmux("send-keys", "-t", claude, "claude --model opus", "Enter");
+        Poll.until(
+                10_000,
+                () -> get(d1, "/state").path("agents").size() == 1,
+                "the agent row",
+                () -> get(d1, "/state").toString());
+        post(
+                d1,
+                "/agent-event",
+                "{\"agent\":\"claude\",\"status\":\"idle\",\"pane\":\"" + claude + "\",\"thread\":\"sess-restore-1\"}");
+        Poll.until(10_000, () -> remembered("sess-restore-1"), "remembered on disk", d1::diagnostics);
+        first.tmux("kill-server");
+        Poll.until(10_000, () -> !d1.process().isAlive(), "the first daemon gone", d1::diagnostics);
+
+        TmuxServer second = cleanup.track(new TmuxServer(label, conf, List.of("-s", "scratch")));
+        second.tmux("set-option", "-g", "@muxbar-restoring", "1"); // as muxbar's pre-restore-all hook does
+        // The daemon starts meanwhile (it waits for the restore before it settles in).
+        DaemonProcess d2 = cleanup.track(
+                DaemonProcess.start(second, tmp.resolve("run"), tmp.resolve("state"), Map.of("HOME", tmp.toString())));
+        // resurrect recreates the session and window with a shell in the pane, then ends its hold.
+        second.tmux("new-session", "-d", "-s", "work", "-n", "edit", "-c", project.toString());
+        second.tmux("set-option", "-gu", "@muxbar-restoring");
+        ProcessBuilder hook = new ProcessBuilder(
+                Path.of(System.getProperty("muxbar.root"), "scripts/muxbar-resurrect")
+                        .toString(),
+                "post-restore-all");
+        hook.environment().put("TMUX", second.socket + ",0,0");
+        hook.environment().put("MUXBAR_RUNTIME_DIR", tmp.resolve("run").toString());
+        assertEquals(0, hook.start().waitFor());
+        d2.awaitReady();
+        Poll.until(
+                15_000,
+                () -> starts().lines().filter(l -> l.startsWith("START claude")).count() == 2,
+                "back in the restored pane",
+                () -> starts() + second.describe() + d2.diagnostics());
+        assertTrue(starts().contains("[--model] [opus] [--resume] [sess-restore-1]"), starts());
+        assertEquals(
+                1,
+                second.tmux("list-panes", "-t", "=work:0", "-F", "#{pane_id} #{?@muxbar-sidebar,S,-}")
+                        .lines()
+                        .filter(l -> l.endsWith(" -"))
+                        .count(),
+                "into its pane, no new one: " + second.describe());
+    }
+
+    /** Whether the agent memory on disk holds {@code id}. */
+    private boolean remembered(String id) {
+        try (var files = Files.walk(tmp.resolve("state"))) {
+            return files.anyMatch(f -> f.getFileName().toString().equals("agents.json") && read(f).contains(id));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private static String read(Path f) {
         try {
             return Files.readString(f);

@@ -21,7 +21,7 @@ class WorktreeRemovalTest {
     @TempDir
     Path tmp;
 
-    private final Starter starter = new Starter(null, null, Runnable::run, Runnable::run, null, "", m -> {});
+    private final Starter starter = new Starter(null, null, Runnable::run, Runnable::run, null, "", null, m -> {});
 
     private static void git(Path in, String... args) throws Exception {
         List<String> cmd =

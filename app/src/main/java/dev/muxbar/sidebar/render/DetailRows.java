@@ -74,8 +74,8 @@ public final class DetailRows {
      * A remembered agent of the session that does not run: {@code ⟲ claude to resume · b},
      * {@code z claude hibernated · 812 MB · b}, or why its last resume failed.
      */
-    public static Line resumable(dev.muxbar.model.Resumable r, int w, Theme t) {
-        Color bg = t.color(Role.BACKGROUND);
+    public static Line resumable(dev.muxbar.model.Resumable r, boolean cursor, int w, Theme t) {
+        Color bg = cursor ? t.color(Role.CURSOR) : t.color(Role.BACKGROUND);
         Line.Builder b = new Line.Builder(w, bg);
         if (r.error() != null) {
             return b.add("  ✗ ", t.color(Role.ERROR), bg, true)

@@ -43,9 +43,17 @@ public sealed interface Command {
     record Answer(Place place, String pane, int number, String hash) implements Command {}
     /** Type {@code text} into the agent's input and press Enter; {@code force}: the user confirmed a working agent. */
     record Reply(Place place, String pane, String text, boolean force) implements Command {}
-    /** Bring back the remembered agents of session {@code session} ({@link #ORPHANS}: of every session gone). */
-    record Resume(String session) implements Command {
+    /**
+     * Bring back the remembered agents {@code session} names (a session, one agent's key, or
+     * {@link #ORPHANS}: those of every session gone), then type {@code then} into each once it is ready
+     * (null: nothing).
+     */
+    record Resume(String session, String then) implements Command {
         public static final String ORPHANS = "orphans";
+
+        public Resume(String session) {
+            this(session, null);
+        }
     }
     /** Start a new agent as {@code text} says ({@link AgentForm}), by default in session {@code sessionId}'s directory. */
     record NewAgent(String sessionId, String text) implements Command {}

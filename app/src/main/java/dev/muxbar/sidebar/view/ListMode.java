@@ -59,6 +59,10 @@ public record ListMode() implements Mode {
         int cursor = Math.max(0, ListLayout.layout(in).cursor());
         Session at = shown.get(cursor);
         List<Agent> agents = in.model().agentsOf(at.id());
+        Keys.Result onBack = BackKeys.key(v, agents, in.model().resumableIn(at.name()), k);
+        if (onBack != null) {
+            return onBack;
+        }
         if (v.agent() >= 0) {
             Keys.Result r =
                     inAgents(v, agents, Place.HERE, k, a -> new Command.FocusAgent(at.id(), a.windowId(), a.pane()));
@@ -96,7 +100,10 @@ public record ListMode() implements Mode {
         Session at = shown.get(cursor);
         KeyType type = k.getKeyType();
         return switch (b) {
-            case AGENTS -> agents.isEmpty() ? Keys.Result.of(v) : Keys.Result.of(v.withAgent(0));
+            case AGENTS ->
+                agents.isEmpty() && in.model().resumableIn(at.name()).isEmpty()
+                        ? Keys.Result.of(v)
+                        : Keys.Result.of(v.withAgent(0));
             case MUTE -> Keys.Result.of(v, new Command.Mute(at.id()));
             case NEW_AGENT -> Keys.Result.of(v.withMode(new AgentForm(at.id(), LineEdit.of(""))));
             case BRING ->

@@ -200,7 +200,11 @@ public final class Renderer {
                                                 t,
                                                 in.now())
                                         : r < back.size()
-                                                ? DetailRows.resumable(back.get(r), w, t)
+                                                ? DetailRows.resumable(
+                                                        back.get(r),
+                                                        a == in.view().agent(),
+                                                        w,
+                                                        t)
                                                 : DetailRows.window(
                                                         selected.windows().get(r - back.size()), w, t));
             }

@@ -13,8 +13,13 @@ import java.util.Optional;
  * {@code listens}; to one that works it first asks ({@code confirming}), and a second Enter sends.
  * Esc drops it.
  */
-public record ReplyMode(Place place, String pane, String agent, LineEdit line, boolean listens, boolean confirming)
+public record ReplyMode(
+        Place place, String pane, String agent, LineEdit line, boolean listens, boolean confirming, boolean wake)
         implements Mode {
+
+    public ReplyMode(Place place, String pane, String agent, LineEdit line, boolean listens, boolean confirming) {
+        this(place, pane, agent, line, listens, confirming, false);
+    }
 
     @Override
     public Keys.Result key(Renderer.Input in, KeyStroke k) {
@@ -26,9 +31,10 @@ public record ReplyMode(Place place, String pane, String agent, LineEdit line, b
                 return Keys.Result.of(back);
             }
             if (listens || confirming) {
-                return Keys.Result.of(back, new Command.Reply(place, pane, text, !listens));
+                return Keys.Result.of(
+                        back, wake ? new Command.Resume(pane, text) : new Command.Reply(place, pane, text, !listens));
             }
-            return Keys.Result.of(v.withMode(new ReplyMode(place, pane, agent, line, false, true)));
+            return Keys.Result.of(v.withMode(new ReplyMode(place, pane, agent, line, false, true, wake)));
         }
         if (k.getKeyType() == KeyType.Escape) {
             return Keys.Result.of(back);
@@ -36,7 +42,7 @@ public record ReplyMode(Place place, String pane, String agent, LineEdit line, b
         LineEdit next = line.apply(k, AgentActions.MAX_REPLY);
         return next == null
                 ? Keys.Result.of(v)
-                : Keys.Result.of(v.withMode(new ReplyMode(place, pane, agent, next, listens, false)));
+                : Keys.Result.of(v.withMode(new ReplyMode(place, pane, agent, next, listens, false, wake)));
     }
 
     @Override

@@ -108,6 +108,32 @@ class BringBackTest {
     }
 
     @Test
+    void theAgentListGoesOnToTheRememberedOnesEnterWakesOneAndAReplyWakesItThenReachesIt() {
+        View agents =
+                Keys.handle(in(View.INITIAL), new KeyStroke(KeyType.ArrowRight)).view();
+        View onHibernated = Keys.handle(in(Keys.handle(in(agents), ch('j')).view()), ch('j'))
+                .view();
+        assertEquals(2, onHibernated.agent(), "past the running codex and the claude to resume");
+        assertTrue(String.join(
+                        "\n",
+                        Renderer.render(in(onHibernated)).stream()
+                                .map(Line::text)
+                                .toList())
+                .contains("z codex hibernated"));
+        assertEquals(
+                List.of(new Command.Resume("codex y")),
+                Keys.handle(in(onHibernated), new KeyStroke(KeyType.Enter)).commands());
+        View reply = Keys.handle(in(onHibernated), ch('R')).view();
+        for (char c : "go on".toCharArray()) {
+            reply = Keys.handle(in(reply), ch(c)).view();
+        }
+        assertEquals(
+                List.of(new Command.Resume("codex y", "go on")),
+                Keys.handle(in(reply), new KeyStroke(KeyType.Enter)).commands(),
+                "a reply to a hibernated agent wakes it, then reaches it");
+    }
+
+    @Test
     void zOnAnAgentHibernatesIt() {
         View agents =
                 Keys.handle(in(View.INITIAL), new KeyStroke(KeyType.ArrowRight)).view();
