@@ -205,13 +205,23 @@ final class SidebarActions {
                         : o.status() == 200 ? o.message() : "not sent: " + o.message())));
     }
 
-    /** Switches the client viewing the session (the most recently active one if several). */
+    /**
+     * Switches the client viewing the session (the most recently active one if several). When the model
+     * knows of none there (it is a moment behind a client that moved), tmux is asked which one it is.
+     */
     void switchClient(Snapshot s, Session viewedSession, String targetSessionId) {
-        s.clients().stream()
+        java.util.Optional<Client> known = s.clients().stream()
                 .filter(c -> c.sessionId().equals(viewedSession.id()))
-                .max(Comparator.comparingLong(Client::activity))
-                .ifPresent(c -> Commands.switchUser(Seat.of(s), c.name(), targetSessionId)
-                        .forEach(this::fireAndForget));
+                .max(Comparator.comparingLong(Client::activity));
+        if (known.isPresent()) {
+            Commands.switchUser(Seat.of(s), known.get().name(), targetSessionId).forEach(this::fireAndForget);
+            return;
+        }
+        tmux.send(dev.muxbar.tmux.ClientQuery.viewing(viewedSession.id())).whenComplete((names, err) -> {
+            if (err == null && !names.isEmpty()) {
+                Commands.switchUser(Seat.of(s), names.get(0), targetSessionId).forEach(this::fireAndForget);
+            }
+        });
     }
 
     /** Gives focus back to the window's content: its last active pane, else its first content pane. */

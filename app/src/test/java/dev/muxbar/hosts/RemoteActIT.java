@@ -115,6 +115,21 @@ class RemoteActIT {
                 + daemon.diagnostics();
     }
 
+    /**
+     * The client back in the local session "here", as a person's own switch would: the keys that follow
+     * come at once, before the daemon's model may know where the client is (it asks tmux then).
+     */
+    private void backHome() {
+        local.tmux("switch-client", "-c", client.clientName(), "-t", "=here");
+        String here = local.display("=here:", "#{session_id}").strip();
+        Poll.until(
+                5_000,
+                () -> here.equals(
+                        local.display(client.clientName(), "#{session_id}").strip()),
+                "back home",
+                this::seen);
+    }
+
     /** Presses one key and waits until the screen shows {@code expect}. */
     private void press(String key, String expect) {
         client.press(key);
@@ -155,7 +170,7 @@ class RemoteActIT {
         Poll.until(5_000, () -> client.screen().contains("Do you want to proceed?"), "the far agent shown", this::seen);
 
         // Back home; into the sidebar, down into the other machine's rows.
-        local.tmux("switch-client", "-c", client.clientName(), "-t", "=here");
+        backHome();
         String window = local.display("=here:", "#{window_id}").strip();
         String sidebar = local.tmux("list-panes", "-t", window, "-F", "#{pane_id} #{?@muxbar-sidebar,S,-}")
                 .lines()
@@ -203,7 +218,7 @@ class RemoteActIT {
         String windows = local.tmux("list-windows", "-a", "-F", "#{session_name}|#{window_name}");
         assertEquals(
                 2, windows.lines().filter(l -> l.contains(Sshd.HOST + " (ssh)")).count(), windows);
-        local.tmux("switch-client", "-c", client.clientName(), "-t", "=here");
+        backHome();
         local.tmux("select-pane", "-t", sidebar);
         Poll.until(5_000, () -> local.display(sidebar, "#{pane_active}").strip().equals("1"), "focused", this::seen);
         client.press("Enter"); // the cursor is still on the hostile session
