@@ -116,19 +116,7 @@ public record Model(
             Choices choices,
             java.util.Map<String, Meta> meta,
             List<HostView> hosts) {
-        return of(snapshot, order, agents, muted, choices, meta, hosts, List.of());
-    }
-
-    public static Model of(
-            Snapshot snapshot,
-            OrderBook order,
-            List<Agent> agents,
-            Set<String> muted,
-            Choices choices,
-            java.util.Map<String, Meta> meta,
-            List<HostView> hosts,
-            List<Resumable> resumable) {
-        return of(snapshot, order, agents, muted, choices, meta, hosts, resumable, java.util.Map.of());
+        return of(snapshot, order, agents, muted, choices, meta, hosts, List.of(), java.util.Map.of());
     }
 
     public static Model of(

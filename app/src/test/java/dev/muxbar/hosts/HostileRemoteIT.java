@@ -14,7 +14,6 @@ import dev.muxbar.testing.TmuxServer;
 import dev.muxbar.tmux.TmuxQuote;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,18 +50,11 @@ class HostileRemoteIT {
         Poll.until(5_000, () -> Files.exists(sock), "the fake remote daemon listening", () -> "");
         local = cleanup.track(new TmuxServer("here"));
         local.tmux("set", "-g", "@muxbar-hosts", Sshd.HOST);
-        daemon = cleanup.track(DaemonProcess.start(
-                        local,
-                        tmp.resolve("run"),
-                        tmp.resolve("state"),
-                        Map.of(
-                                "HOME", tmp.resolve("home").toString(),
-                                "MUXBAR_SSH_CONFIG", sshd.config.toString(),
-                                "MUXBAR_REMOTE_COMMAND",
-                                        "FAKE_SOCK=" + TmuxQuote.sh(sock.toString()) + " sh "
-                                                + TmuxQuote.sh(
-                                                        fake.resolve("muxbar").toString()))))
-                .awaitReady();
+        daemon = cleanup.track(sshd.daemonFor(
+                local,
+                tmp,
+                "FAKE_SOCK=" + TmuxQuote.sh(sock.toString()) + " sh "
+                        + TmuxQuote.sh(fake.resolve("muxbar").toString())));
     }
 
     @AfterEach

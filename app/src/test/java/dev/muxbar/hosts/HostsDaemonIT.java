@@ -13,7 +13,6 @@ import dev.muxbar.testing.Sshd;
 import dev.muxbar.testing.Teardown;
 import dev.muxbar.testing.TmuxServer;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,15 +47,7 @@ class HostsDaemonIT {
         }));
         local = cleanup.track(new TmuxServer("here"));
         local.tmux("set", "-g", "@muxbar-hosts", Sshd.HOST + " -oProxyCommand=x");
-        daemon = cleanup.track(DaemonProcess.start(
-                        local,
-                        tmp.resolve("run"),
-                        tmp.resolve("state"),
-                        Map.of(
-                                "HOME", tmp.resolve("home").toString(),
-                                "MUXBAR_SSH_CONFIG", sshd.config.toString(),
-                                "MUXBAR_REMOTE_COMMAND", far.command)))
-                .awaitReady();
+        daemon = cleanup.track(sshd.daemonFor(local, tmp, far.command));
     }
 
     @AfterEach

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,15 +72,7 @@ class RemoteActIT {
                 "-g",
                 "MUXBAR_RUNTIME_DIR",
                 tmp.resolve("run").toString());
-        daemon = cleanup.track(DaemonProcess.start(
-                        local,
-                        tmp.resolve("run"),
-                        tmp.resolve("state"),
-                        Map.of(
-                                "HOME", tmp.resolve("home").toString(),
-                                "MUXBAR_SSH_CONFIG", sshd.config.toString(),
-                                "MUXBAR_REMOTE_COMMAND", far.command)))
-                .awaitReady();
+        daemon = cleanup.track(sshd.daemonFor(local, tmp, far.command));
         client = cleanup.track(new NestedClient(local, "here"));
     }
 

@@ -156,4 +156,22 @@ public final class Sshd implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
+
+    /**
+     * A local daemon that reaches hosts through this sshd: started on {@code local} with its runtime and
+     * state dirs under {@code dir}, this server's client config and {@code remoteCommand} as the muxbar
+     * over there; ready.
+     */
+    public DaemonProcess daemonFor(TmuxServer local, java.nio.file.Path dir, String remoteCommand)
+            throws java.io.IOException {
+        return DaemonProcess.start(
+                        local,
+                        dir.resolve("run"),
+                        dir.resolve("state"),
+                        java.util.Map.of(
+                                "HOME", dir.resolve("home").toString(),
+                                "MUXBAR_SSH_CONFIG", config.toString(),
+                                "MUXBAR_REMOTE_COMMAND", remoteCommand))
+                .awaitReady();
+    }
 }

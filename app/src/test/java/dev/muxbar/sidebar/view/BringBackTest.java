@@ -42,7 +42,15 @@ class BringBackTest {
                     0,
                     "did not start in 30 s: cd '/src' && env 'aider'"));
     private final Model model = Model.of(
-            snap, OrderBook.EMPTY.reconcile(snap), List.of(idle), Set.of(), Choices.DEFAULT, Map.of(), List.of(), back);
+            snap,
+            OrderBook.EMPTY.reconcile(snap),
+            List.of(idle),
+            Set.of(),
+            Choices.DEFAULT,
+            Map.of(),
+            List.of(),
+            back,
+            Map.of());
 
     private Renderer.Input in(View v) {
         return new Renderer.Input(model, Theme.builtIn("default"), v, "$0", 40, 24, Map.of(), 0, null, List.of());
