@@ -75,6 +75,22 @@ final class StatusCommand implements Callable<Integer> {
         return Model.of(s, book);
     }
 
+    /** "  agents: 1.2 GB 14%": what the session's agents cost, or "" when none is sampled. */
+    static String sessionCost(Model m, Session s) {
+        long kb = 0;
+        int cpu = 0;
+        boolean any = false;
+        for (dev.muxbar.model.Agent a : m.agentsOf(s.id())) {
+            dev.muxbar.model.Cost c = m.costOf(a.pane());
+            if (c != null) {
+                kb += c.memKb();
+                cpu += c.cpuPct();
+                any = true;
+            }
+        }
+        return any ? "  agents: " + new dev.muxbar.model.Cost(kb, cpu).memory() + " " + cpu + "%" : "";
+    }
+
     private void print(Model m, boolean daemon) throws Exception {
         if (json) {
             ObjectNode root = CliJson.MAPPER.createObjectNode();
@@ -98,6 +114,8 @@ final class StatusCommand implements Callable<Integer> {
             }
             root.set("agents", CliJson.MAPPER.valueToTree(m.agents()));
             root.set("hosts", CliJson.MAPPER.valueToTree(m.hosts()));
+            root.set("costs", CliJson.MAPPER.valueToTree(m.costs()));
+            root.set("resumable", CliJson.MAPPER.valueToTree(m.resumable()));
             System.out.println(CliJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString((JsonNode) root));
             return;
         }
@@ -113,7 +131,7 @@ final class StatusCommand implements Callable<Integer> {
                     Cells.pad(s.name(), 24),
                     s.windows().size(),
                     s.paneCount(),
-                    s.attached() > 0 ? "  attached" : "");
+                    (s.attached() > 0 ? "  attached" : "") + sessionCost(m, s));
             for (dev.muxbar.model.Agent a : m.agentsOf(s.id())) {
                 dev.muxbar.model.Cost c = m.costOf(a.pane());
                 System.out.printf(

@@ -40,7 +40,9 @@ public final class SessionRows {
             GitMark git,
             List<Agent> agents,
             long tick,
-            Meta meta) {
+            Meta meta,
+            String resting) {
+        /** {@code back}: the session's remembered agents that do not run (a {@code z} or a {@code ⟲} on its row). */
         public static Inputs of(
                 Session session,
                 int index,
@@ -51,7 +53,8 @@ public final class SessionRows {
                 GitMark git,
                 List<Agent> agents,
                 long now,
-                Meta meta) {
+                Meta meta,
+                List<dev.muxbar.model.Resumable> back) {
             long tick = 0;
             for (Agent a : agents) {
                 if (a.status().busy()) {
@@ -59,7 +62,9 @@ public final class SessionRows {
                     break;
                 }
             }
-            return new Inputs(session, index, cursor, current, width, theme, git, agents, tick, meta);
+            String resting =
+                    back.isEmpty() ? "" : back.stream().anyMatch(dev.muxbar.model.Resumable::hibernated) ? "z" : "⟲";
+            return new Inputs(session, index, cursor, current, width, theme, git, agents, tick, meta, resting);
         }
 
         // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x
@@ -79,7 +84,8 @@ public final class SessionRows {
                     && Objects.equals(theme, o.theme)
                     && Objects.equals(git, o.git)
                     && Objects.equals(agents, o.agents)
-                    && Objects.equals(meta, o.meta);
+                    && Objects.equals(meta, o.meta)
+                    && resting.equals(o.resting);
         }
 
         @Override
@@ -93,6 +99,7 @@ public final class SessionRows {
             h = 31 * h + Objects.hashCode(git);
             h = 31 * h + Objects.hashCode(agents);
             h = 31 * h + Long.hashCode(tick);
+            h = 31 * h + resting.hashCode();
             h = 31 * h + Objects.hashCode(meta);
             return h;
         }
@@ -137,7 +144,8 @@ public final class SessionRows {
         String counts = w >= 20 ? " " + s.windows().size() + "w " : " ";
         boolean unseen = agents.stream().anyMatch(Agent::unseen);
         boolean said = meta.status() != null; // a script's status: a dot in its tone
-        int badges = AgentView.badgeWidth(agents) + (unseen ? 1 : 0) + (said ? 1 : 0);
+        String resting = in.resting();
+        int badges = AgentView.badgeWidth(agents) + (unseen ? 1 : 0) + (said ? 1 : 0) + resting.length();
         String branch = "";
         if (git != null && w >= 24) {
             int room = Math.min(MAX_BRANCH, b.left() - Cells.width(counts) - badges - MIN_NAME - 1);
@@ -157,6 +165,7 @@ public final class SessionRows {
             b.add(" ", bg, bg, false);
             AgentView.badges(b, agents, t, bg, now);
         }
+        b.add(resting, t.color(Role.MUTED), bg, true); // agents asleep or gone with a restart: b brings them back
         b.add(branch, git != null && git.dirty() ? t.color(Role.WAITING) : t.color(Role.ACCENT), bg, false);
         b.add(counts, t.color(Role.MUTED), bg, false);
         return b.build();

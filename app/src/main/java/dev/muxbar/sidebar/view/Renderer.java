@@ -139,7 +139,8 @@ public final class Renderer {
                         in.git().get(s.id()),
                         in.model().agentsOf(s.id()),
                         in.now(),
-                        in.model().metaOf(s.id()));
+                        in.model().metaOf(s.id()),
+                        in.model().resumableIn(s.name()));
                 out.add(rows == null ? SessionRows.sessionRow(r) : rows.line(row, r));
             } else if (shown.isEmpty() && row == 0) {
                 String none = filter == View.Filter.ALL

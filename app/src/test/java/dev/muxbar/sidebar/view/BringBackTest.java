@@ -65,6 +65,9 @@ class BringBackTest {
         String frame = String.join(
                 "\n", Renderer.render(in(View.INITIAL)).stream().map(Line::text).toList());
         assertTrue(frame.contains("⟲ claude to resume · b"), frame);
+        assertTrue(
+                frame.lines().anyMatch(l -> l.contains(" a ") && l.contains("z")),
+                "a z on the session's row: " + frame);
         assertTrue(frame.contains("z codex hibernated · 812 MB · b"), frame);
         assertTrue(frame.contains("✗ aider did not start in 30 s"), frame);
         assertEquals(
