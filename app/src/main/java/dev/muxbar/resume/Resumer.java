@@ -92,6 +92,9 @@ public final class Resumer {
         if (k == null) {
             return refused(e, "no resume command is known for " + e.agent(), !dryRun);
         }
+        if (pending.values().stream().anyMatch(p -> p.key().equals(e.key()))) {
+            return refused(e, e.agent() + " is being brought back already", false);
+        }
         if (e.resumeId() != null && running(e.resumeId(), m, memory)) {
             return refused(e, e.agent() + " " + e.resumeId() + " runs already", false);
         }
