@@ -38,6 +38,7 @@ public final class AgentFiles {
     private Map<Path, TranscriptTailer> codexTailers = new HashMap<>();
     private Map<Path, Registry> registries = new HashMap<>();
     private Set<Path> dirs = Set.of();
+    private final UsageBook usage;
 
     private record Found(long process, AgentDirs dirs) {}
 
@@ -46,7 +47,7 @@ public final class AgentFiles {
             Processes processes,
             Function<AgentDirs, TranscriptTailer> tailerOf,
             Function<AgentDirs, Registry> registryOf) {
-        this(fallback, processes, tailerOf, registryOf, true);
+        this(fallback, processes, tailerOf, registryOf, true, new UsageBook(List.of()));
     }
 
     private AgentFiles(
@@ -54,7 +55,9 @@ public final class AgentFiles {
             Processes processes,
             Function<AgentDirs, TranscriptTailer> tailerOf,
             Function<AgentDirs, Registry> registryOf,
-            boolean on) {
+            boolean on,
+            UsageBook usage) {
+        this.usage = usage;
         this.on = on;
         this.fallback = fallback;
         this.processes = processes;
@@ -64,14 +67,26 @@ public final class AgentFiles {
 
     /** The daemon's readers: {@link TranscriptTailer#forUser} and {@link Registry#forUser} per directory. */
     public static AgentFiles forUser(AgentDirs fallback, Processes processes, java.util.function.Consumer<String> log) {
+        UsageBook book = UsageBook.load(
+                dev.muxbar.config.Paths.configDir(System.getenv()).resolve("usage-models.json"), log);
         return new AgentFiles(
-                fallback, processes, d -> TranscriptTailer.forUser(d, log), d -> Registry.forUser(d, log));
+                fallback,
+                processes,
+                d -> TranscriptTailer.forUser(d, log, book::apply),
+                d -> Registry.forUser(d, log),
+                true,
+                book);
+    }
+
+    /** What the conversations read so far have used (filled by the polls; read it on the polls' thread). */
+    public UsageBook usage() {
+        return usage;
     }
 
     /** Reads nothing ({@code @muxbar-agent-files off}: hooks and screens only). */
     public static AgentFiles off() {
         AgentDirs none = new AgentDirs(Path.of("/nonexistent"), Path.of("/nonexistent"));
-        return new AgentFiles(none, Processes.NONE, d -> null, d -> null, false);
+        return new AgentFiles(none, Processes.NONE, d -> null, d -> null, false, new UsageBook(List.of()));
     }
 
     /** New lines and registry entries of every agent pane's files, as signals. */

@@ -39,6 +39,7 @@ public final class TranscriptTailer {
     private final Path claudeProjects;
     private final Path codexSessions;
     private final Consumer<String> log;
+    private final java.util.function.BiConsumer<String, UsageLine> usage; // thread → what a line says of usage
     private Map<Path, Tail> tails = new HashMap<>();
 
     private static final class Tail {
@@ -47,6 +48,16 @@ public final class TranscriptTailer {
     }
 
     public TranscriptTailer(Path claudeProjects, Path codexSessions, Consumer<String> log) {
+        this(claudeProjects, codexSessions, log, (thread, line) -> {});
+    }
+
+    /** The same, telling {@code usage} what each line read says of its conversation's usage. */
+    public TranscriptTailer(
+            Path claudeProjects,
+            Path codexSessions,
+            Consumer<String> log,
+            java.util.function.BiConsumer<String, UsageLine> usage) {
+        this.usage = usage;
         this.claudeProjects = claudeProjects;
         this.codexSessions = codexSessions;
         this.log = log;
@@ -55,6 +66,14 @@ public final class TranscriptTailer {
     /** The agents' own places ({@link dev.muxbar.config.AgentDirs}: CLAUDE_CONFIG_DIR, CODEX_HOME, HOME). */
     public static TranscriptTailer forUser(dev.muxbar.config.AgentDirs dirs, Consumer<String> log) {
         return new TranscriptTailer(dirs.claudeProjects(), dirs.codexSessions(), log);
+    }
+
+    /** The same, its lines' usage into {@code usage}. */
+    public static TranscriptTailer forUser(
+            dev.muxbar.config.AgentDirs dirs,
+            Consumer<String> log,
+            java.util.function.BiConsumer<String, UsageLine> usage) {
+        return new TranscriptTailer(dirs.claudeProjects(), dirs.codexSessions(), log, usage);
     }
 
     /** Claude's project directory name for a working directory: {@code /work/my.app} → {@code -work-my-app}. */
@@ -165,7 +184,7 @@ public final class TranscriptTailer {
             }
             t.offset += end + 1;
             for (String line : new String(b, start, Math.max(0, end + 1 - start), StandardCharsets.UTF_8).split("\n")) {
-                Signal s = parse(line, t, codex);
+                Signal s = parse(line, t, codex, wallNow);
                 if (s != null) {
                     // A line's time orders it against hooks; a time far from now (a clock apart, a copied
                     // file) orders nothing, and the line counts as news when it is read.
@@ -177,23 +196,28 @@ public final class TranscriptTailer {
         }
     }
 
-    private static void readMeta(FileChannel ch, Tail t) throws IOException {
+    private void readMeta(FileChannel ch, Tail t) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
         ch.read(buf, 0);
         String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
         int nl = text.indexOf('\n');
         if (nl > 0) {
-            parse(text.substring(0, nl), t, true);
+            parse(text.substring(0, nl), t, true, 0);
         }
     }
 
-    private static Signal parse(String line, Tail t, boolean codex) {
+    private Signal parse(String line, Tail t, boolean codex, long wallNow) {
         if (line.isBlank()) {
             return null;
         }
         try {
             Node n = Json.parse(line);
-            return codex ? Transcripts.codex(n, t.meta) : Transcripts.claude(n);
+            Signal s = codex ? Transcripts.codex(n, t.meta) : Transcripts.claude(n);
+            UsageLine u = UsageLine.of(n, codex, wallNow);
+            if (u != null) {
+                usage.accept(codex ? t.meta[0] : n.path("sessionId").asText(null), u);
+            }
+            return s;
         } catch (IOException | RuntimeException e) {
             return null; // a line being written or not JSON: skip it
         }

@@ -123,6 +123,10 @@ public final class AgentService {
         io.execute(() -> {
             try {
                 files.poll(panes, System.currentTimeMillis()).forEach(this::ingest);
+                if (files.usage().takeChanged()) {
+                    core.post(new dev.muxbar.state.Event.UsageChanged(
+                            files.usage().snapshot()));
+                }
                 watch.watch(files.dirs());
             } finally {
                 tailing = false;

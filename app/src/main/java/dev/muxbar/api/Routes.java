@@ -77,6 +77,11 @@ final class Routes {
                 return get ? fromLoop(actions.describe()) : notAllowed(method, path);
             case "/switch":
                 return post ? switchClient(query) : notAllowed(method, path);
+            case "/usage": {
+                if (!get) return notAllowed(method, path);
+                Model m = core.model();
+                return m == null ? Reply.error(503, "the daemon has not read tmux yet") : Reply.ok(UsageReport.of(m));
+            }
             case "/next":
                 return post ? next(query.getValue("client")) : notAllowed(method, path);
             case "/sessions/status":

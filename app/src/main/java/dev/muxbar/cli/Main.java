@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             HibernateCommand.class,
             AgentsCommand.class,
             NewCommand.class,
+            UsageCommand.class,
             EventsCommand.class,
             WaitCommand.class,
             MetaCommand.class,

@@ -236,6 +236,21 @@ public final class Node implements Iterable<Node> {
         }
     }
 
+    /** A number as a double (a string holding one too); else {@code fallback}. */
+    public double asDouble(double fallback) {
+        if (kind == Kind.NUMBER) {
+            return number.doubleValue();
+        }
+        if (kind == Kind.STRING) {
+            try {
+                return Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+        return fallback;
+    }
+
     public boolean asBoolean() {
         return asBoolean(false);
     }

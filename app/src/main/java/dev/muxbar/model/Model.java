@@ -22,7 +22,8 @@ public record Model(
         java.util.Map<String, Meta> meta,
         List<HostView> hosts,
         List<Resumable> resumable,
-        java.util.Map<String, Cost> costs) {
+        java.util.Map<String, Cost> costs,
+        java.util.Map<String, Usage> usage) {
     // Written out: under C1 (the daemon's only compiler) a record's generated equals costs ~10x (RecordEqualityTest)
     @Override
     public boolean equals(Object other) {
@@ -39,7 +40,8 @@ public record Model(
                 && java.util.Objects.equals(meta, o.meta)
                 && java.util.Objects.equals(hosts, o.hosts)
                 && java.util.Objects.equals(resumable, o.resumable)
-                && java.util.Objects.equals(costs, o.costs);
+                && java.util.Objects.equals(costs, o.costs)
+                && java.util.Objects.equals(usage, o.usage);
     }
 
     @Override
@@ -54,6 +56,7 @@ public record Model(
         h = 31 * h + java.util.Objects.hashCode(hosts);
         h = 31 * h + java.util.Objects.hashCode(resumable);
         h = 31 * h + java.util.Objects.hashCode(costs);
+        h = 31 * h + java.util.Objects.hashCode(usage);
         return h;
     }
 
@@ -65,6 +68,7 @@ public record Model(
         hosts = List.copyOf(hosts);
         resumable = resumable == null ? List.of() : List.copyOf(resumable);
         costs = costs == null ? java.util.Map.of() : java.util.Map.copyOf(costs);
+        usage = usage == null ? java.util.Map.of() : java.util.Map.copyOf(usage);
     }
 
     /** The agents on the other machines (their sessions' agents, host by host). */
@@ -129,8 +133,27 @@ public record Model(
             List<HostView> hosts,
             List<Resumable> resumable,
             java.util.Map<String, Cost> costs) {
+        return of(snapshot, order, agents, muted, choices, meta, hosts, resumable, costs, java.util.Map.of());
+    }
+
+    public static Model of(
+            Snapshot snapshot,
+            OrderBook order,
+            List<Agent> agents,
+            Set<String> muted,
+            Choices choices,
+            java.util.Map<String, Meta> meta,
+            List<HostView> hosts,
+            List<Resumable> resumable,
+            java.util.Map<String, Cost> costs,
+            java.util.Map<String, Usage> usage) {
         return new Model(
-                snapshot, order, order.ordered(snapshot), agents, muted, choices, meta, hosts, resumable, costs);
+                snapshot, order, order.ordered(snapshot), agents, muted, choices, meta, hosts, resumable, costs, usage);
+    }
+
+    /** What the agent's conversation has used (by its thread), or null when no transcript said. */
+    public Usage usageOf(Agent a) {
+        return a.thread() == null ? null : usage.get(a.thread());
     }
 
     /** What the agent in {@code pane} costs the machine, or null when not sampled (yet). */

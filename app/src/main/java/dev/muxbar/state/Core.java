@@ -41,6 +41,8 @@ public final class Core {
     private List<dev.muxbar.model.Resumable> resumable = List.of();
     /** What the agents' processes cost, by pane (the cost sampler's last word). */
     private Map<String, dev.muxbar.model.Cost> costs = Map.of();
+    /** What the agents' conversations used, by thread (the transcripts' last word). */
+    private Map<String, dev.muxbar.model.Usage> usage = Map.of();
 
     private Snapshot snapshot = Snapshot.EMPTY;
     private OrderBook book;
@@ -139,6 +141,9 @@ public final class Core {
                 hosts.put(h.name(), h.view());
             }
             publishIfChanged();
+        } else if (e instanceof Event.UsageChanged u) {
+            usage = u.now();
+            publishIfChanged();
         } else if (e instanceof Event.CostsChanged c) {
             costs = c.now();
             publishIfChanged();
@@ -227,7 +232,8 @@ public final class Core {
                 metas.meta(),
                 List.copyOf(hosts.values()),
                 resumable,
-                costs);
+                costs,
+                usage);
         if (next.equals(published)) {
             return;
         }

@@ -74,6 +74,9 @@ public sealed interface Event {
     /** Another machine's link changed ({@code view}), or the host was removed ({@code view} null). */
     record HostChanged(String name, dev.muxbar.model.HostView view) implements Event {}
 
+    /** What the agents' conversations have used, by thread (their transcripts and rollouts say). */
+    record UsageChanged(java.util.Map<String, dev.muxbar.model.Usage> now) implements Event {}
+
     /** What the agents' processes cost now, by pane (only when a rounded figure changed). */
     record CostsChanged(java.util.Map<String, dev.muxbar.model.Cost> now) implements Event {}
 

@@ -115,6 +115,8 @@ class RecordEqualityTest {
             return which == 0 ? 17 : 18; // inside xterm's 16-255 and 24-bit ranges
         } else if (c == long.class) {
             return which == 0 ? 1L : 2L;
+        } else if (c == double.class || c == Double.class) {
+            return which == 0 ? 1.0 : 2.0;
         } else if (c == boolean.class) {
             return which == 1;
         } else if (c.isEnum()) {

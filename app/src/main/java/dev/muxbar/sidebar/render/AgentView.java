@@ -126,6 +126,22 @@ public final class AgentView {
 
     /** The same with what the agent costs the machine ({@code cost}: null when not known): "… 812 MB 3%". */
     public static Line row(Agent a, dev.muxbar.model.Cost cost, boolean cursor, int w, Theme t, long now) {
+        return row(a, cost, null, 80, cursor, w, t, now);
+    }
+
+    /**
+     * The same with what its conversation used ({@code usage}: null when not known): "ctx 62% $1.20",
+     * the context share in the waiting colour from {@code warnAt} percent.
+     */
+    public static Line row(
+            Agent a,
+            dev.muxbar.model.Cost cost,
+            dev.muxbar.model.Usage usage,
+            int warnAt,
+            boolean cursor,
+            int w,
+            Theme t,
+            long now) {
         Color bg = cursor ? t.color(Role.CURSOR) : t.color(Role.BACKGROUND);
         Line.Builder b = new Line.Builder(w, bg, t.color(Role.TEXT));
         b.add("  " + glyph(t, a, now) + " ", color(t, a.status()), bg, a.needsAttention());
@@ -138,6 +154,13 @@ public final class AgentView {
                 color(t, a.status()),
                 bg,
                 false);
+        if (usage != null && usage.contextPercent() >= 0) {
+            int pct = usage.contextPercent();
+            b.add("ctx " + pct + "% ", pct >= warnAt ? t.color(Role.WAITING) : t.color(Role.MUTED), bg, pct >= warnAt);
+        }
+        if (usage != null && usage.costUsd() != null) {
+            b.add(String.format(java.util.Locale.ROOT, "$%.2f ", usage.costUsd()), t.color(Role.MUTED), bg, false);
+        }
         if (cost != null) {
             b.add(cost.memory() + " " + cost.cpuPct() + "% ", t.color(Role.MUTED), bg, false);
         }

@@ -42,7 +42,10 @@ public final class SessionRows {
             long tick,
             Meta meta,
             String resting) {
-        /** {@code back}: the session's remembered agents that do not run (a {@code z} or a {@code ⟲} on its row). */
+        /**
+         * {@code back}: the session's remembered agents that do not run (a {@code z} or a {@code ⟲} on its
+         * row); {@code warn}: an agent's context or a quota nearly used up (a {@code ⚠}).
+         */
         public static Inputs of(
                 Session session,
                 int index,
@@ -54,7 +57,8 @@ public final class SessionRows {
                 List<Agent> agents,
                 long now,
                 Meta meta,
-                List<dev.muxbar.model.Resumable> back) {
+                List<dev.muxbar.model.Resumable> back,
+                boolean warn) {
             long tick = 0;
             for (Agent a : agents) {
                 if (a.status().busy()) {
@@ -62,8 +66,10 @@ public final class SessionRows {
                     break;
                 }
             }
-            String resting =
-                    back.isEmpty() ? "" : back.stream().anyMatch(dev.muxbar.model.Resumable::hibernated) ? "z" : "⟲";
+            String resting = (warn ? "⚠" : "") // an agent's context (or a quota) nearly used up
+                    + (back.isEmpty()
+                            ? ""
+                            : back.stream().anyMatch(dev.muxbar.model.Resumable::hibernated) ? "z" : "⟲");
             return new Inputs(session, index, cursor, current, width, theme, git, agents, tick, meta, resting);
         }
 

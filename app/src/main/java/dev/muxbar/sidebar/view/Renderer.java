@@ -140,7 +140,8 @@ public final class Renderer {
                         in.model().agentsOf(s.id()),
                         in.now(),
                         in.model().metaOf(s.id()),
-                        in.model().resumableIn(s.name()));
+                        in.model().resumableIn(s.name()),
+                        warns(in.model(), s.id()));
                 out.add(rows == null ? SessionRows.sessionRow(r) : rows.line(row, r));
             } else if (shown.isEmpty() && row == 0) {
                 String none = filter == View.Filter.ALL
@@ -196,6 +197,8 @@ public final class Renderer {
                                         ? AgentView.row(
                                                 agents.get(a),
                                                 in.model().costOf(agents.get(a).pane()),
+                                                in.model().usageOf(agents.get(a)),
+                                                dev.muxbar.model.Usage.WARN_PERCENT,
                                                 a == in.view().agent(),
                                                 w,
                                                 t,
@@ -214,6 +217,20 @@ public final class Renderer {
             out.add(in.view().mode().footer(in));
         }
         return out;
+    }
+
+    /** Whether an agent of the session has its context or a quota nearly used up. */
+    private static boolean warns(Model m, String sessionId) {
+        if (m.usage().isEmpty()) {
+            return false;
+        }
+        for (Agent a : m.agentsOf(sessionId)) {
+            dev.muxbar.model.Usage u = m.usageOf(a);
+            if (u != null && u.warns()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One line of the theme's background holding {@code text} in {@code role}'s colour. */

@@ -1,0 +1,100 @@
+package dev.muxbar.agents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.muxbar.json.Json;
+import dev.muxbar.model.Usage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Usage from recordings in the agents' own formats, with the numbers known: Claude's context is the
+ * last turn's (input, cache written and read), emptied by a compaction, priced per model across a model
+ * switch; Codex's running totals, window and quota windows; lines with missing, non-numeric, negative
+ * or absurd fields say nothing; a model without a price has tokens only.
+ */
+class UsageBookTest {
+
+    @TempDir
+    Path tmp;
+
+    private final List<String> log = new ArrayList<>();
+    private final UsageBook book = UsageBook.load(null, log::add);
+
+    private void replay(String file, boolean codex, String thread) throws Exception {
+        for (String line : Files.readAllLines(
+                Path.of(UsageBookTest.class.getResource("/usage/" + file).toURI()))) {
+            try {
+                book.apply(thread, UsageLine.of(Json.parse(line), codex, 1_000_000));
+            } catch (java.io.IOException notJson) {
+                // as the tailer does: a line that is not JSON says nothing
+            }
+        }
+    }
+
+    @Test
+    void claudesContextIsTheLastTurnsAndItsCostFollowsEachTurnsModel() throws Exception {
+        replay("claude-session.jsonl", false, "sess-u1");
+        Usage u = book.snapshot().get("sess-u1");
+        assertEquals("claude-sonnet-4-5-20250929", u.model());
+        assertEquals(20_005, u.context(), "the last turn's: 5 + 20000 + 0 — not a running sum");
+        assertEquals(200_000, u.window());
+        assertEquals(10, u.contextPercent());
+        assertEquals(20_005, u.lastIn());
+        assertEquals(100, u.lastOut());
+        assertEquals(16_203 + 16_510 + 20_005, u.sessionIn());
+        assertEquals(750, u.sessionOut());
+        // sonnet 0.012759 + opus 4.1 0.063525 + sonnet 0.076515 = 0.152799
+        assertEquals(0.15, u.costUsd());
+        assertTrue(book.takeChanged());
+        assertTrue(!book.takeChanged(), "nothing new since");
+    }
+
+    @Test
+    void aCompactionEmptiesTheContextUntilTheNextTurn() throws Exception {
+        replay("claude-session.jsonl", false, "sess-u1");
+        book.apply("sess-u1", new UsageLine.Compacted());
+        assertEquals(0, book.snapshot().get("sess-u1").context());
+    }
+
+    @Test
+    void codexSaysItsTotalsWindowAndQuotas() throws Exception {
+        replay("codex-rollout.jsonl", true, "019a-usage-1");
+        Usage u = book.snapshot().get("019a-usage-1");
+        assertEquals("gpt-5-codex", u.model());
+        assertEquals(30_800, u.context());
+        assertEquals(272_000, u.window());
+        assertEquals(11, u.contextPercent());
+        assertEquals(50_000, u.sessionIn());
+        assertEquals(3_000, u.sessionOut());
+        // (50000 - 20000 cached) × 1.25 + 20000 × 0.125 + 3000 × 10, per million
+        assertEquals(0.07, u.costUsd());
+        assertEquals(new Usage.Quota(63.0, 300, 1_000_000 + 600_000), u.primary());
+        assertEquals(20.5, u.secondary().usedPercent());
+        assertEquals(10_080, u.secondary().windowMinutes());
+        assertTrue(!u.warns());
+    }
+
+    @Test
+    void aModelWithoutAPriceHasTokensOnlyAndTheUsersTableAddsOne() throws Exception {
+        book.apply("t", new UsageLine.Turn("mock-model", 100, 0, 0, 10));
+        assertNull(book.snapshot().get("t").costUsd(), "never a guessed price");
+        assertEquals(0, book.snapshot().get("t").window());
+        assertEquals(-1, book.snapshot().get("t").contextPercent());
+        Path mine = tmp.resolve("usage-models.json");
+        Files.writeString(
+                mine,
+                "{\"models\":[{\"prefix\":\"mock-\",\"window\":1000,\"price\":{\"input\":1,\"cachedInput\":1,\"output\":1}}]}");
+        UsageBook priced = UsageBook.load(mine, log::add);
+        priced.apply("t", new UsageLine.Turn("mock-model", 850, 0, 0, 10));
+        assertEquals(85, priced.snapshot().get("t").contextPercent());
+        assertTrue(priced.snapshot().get("t").warns(), "85% of the window: warn");
+        assertEquals(0.0, priced.snapshot().get("t").costUsd());
+    }
+}
