@@ -23,6 +23,7 @@ import java.util.Objects;
  * agent     {"pane":"%3","agent":"claude","session":"$1","gone":true}
  * theme     {"name":"nord"}
  * notice    {"text":"claude waits for you in work"}
+ * usage     {"pane":"%3","agent":"claude","contextPercent":62,"costUsd":1.2,…}  (see {@link UsageEvents})
  * host      {"host":"devbox","state":"up","reason":"","servers":[…],"sessions":[…]}  (see {@link HostEvents})
  * meta      {"session":"$1","status":{"text":"tests green","tone":"ok"},"progress":{"n":3,"of":8,"percent":38},"log":[…]}
  * </pre>
@@ -91,6 +92,9 @@ final class Changes {
         if (before == null || before.hosts() != after.hosts()) {
             HostEvents.between(before, after, out);
         }
+        if (before == null || before.usage() != after.usage()) {
+            UsageEvents.between(before, after, out);
+        }
         String theme = after.choices().theme();
         if (before == null || !Objects.equals(theme, before.choices().theme())) {
             out.add(new Change(
@@ -123,6 +127,12 @@ final class Changes {
         }
         if (!m.hosts().isEmpty() && f.accepts("host", null, null)) {
             root.put("hosts", HostEvents.all(m));
+        }
+        if (!m.usage().isEmpty()) {
+            List<Object> usage = UsageEvents.all(m, f);
+            if (!usage.isEmpty()) {
+                root.put("usage", usage);
+            }
         }
         root.put("theme", m.choices().theme());
         return root.toString();

@@ -10,7 +10,7 @@ import java.util.Set;
 public record Filter(Set<String> types, String session, String pane) {
 
     public static final Filter ALL = new Filter(null, null, null);
-    public static final Set<String> TYPES = Set.of("agent", "sessions", "theme", "notice", "meta", "host");
+    public static final Set<String> TYPES = Set.of("agent", "sessions", "theme", "notice", "meta", "host", "usage");
 
     public Filter {
         types = types == null ? null : Set.copyOf(types);
@@ -33,7 +33,7 @@ public record Filter(Set<String> types, String session, String pane) {
                                     : n.equals("session") ? "sessions" : n.equals("hosts") ? "host" : n;
             if (!TYPES.contains(n)) {
                 throw new IllegalArgumentException("unknown event type \"" + (t.length() > 20 ? t.substring(0, 20) : t)
-                        + "\"; types are agents, sessions, theme, notice, meta, hosts");
+                        + "\"; types are agents, sessions, theme, notice, meta, hosts, usage");
             }
             out.add(n);
         }
@@ -44,7 +44,7 @@ public record Filter(Set<String> types, String session, String pane) {
         if (types != null && !types.contains(type)) {
             return false;
         }
-        if (type.equals("agent")) {
+        if (type.equals("agent") || type.equals("usage")) {
             return (session == null || session.equals(sessionId)) && (pane == null || pane.equals(paneId));
         }
         if (type.equals("meta")) {

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @muxbar-status           global: agents waiting and finished out of sight, on every machine, e.g. "2? 1✓" ("" when none)
  * @muxbar-session-status   per session: the same for its agents, plus those working ("1? 2●")
  * @muxbar-window-status    per window: one badge per agent in it ("?●"), unset when it has none
+ * @muxbar-usage-status     global: the fullest context, what the agents cost, the tightest quota: "ctx 82% · $4.10 · 5h 63%"
  * </pre>
  * Badges: {@code ?} waiting, {@code ●} working, {@code ✓} done unseen, {@code ✗} error unseen,
  * {@code !} interrupted unseen. On the loop; commands through the gateway.
@@ -29,9 +30,11 @@ public final class StatusLine {
     static final String GLOBAL = "@muxbar-status";
     static final String SESSION = "@muxbar-session-status";
     static final String WINDOW = "@muxbar-window-status";
+    static final String USAGE = "@muxbar-usage-status";
 
     private final TmuxGateway tmux;
     private String global;
+    private String usage;
     private Model last;
     private Map<String, String> sessions = new HashMap<>();
     private Map<String, String> windows = new HashMap<>();
@@ -46,10 +49,16 @@ public final class StatusLine {
         if (last != null
                 && last.snapshot() == m.snapshot()
                 && last.agents().equals(m.agents())
-                && last.hosts().equals(m.hosts())) {
+                && last.hosts().equals(m.hosts())
+                && last.usage() == m.usage()) {
             return;
         }
         last = m;
+        String u = usage(m);
+        if (!u.equals(usage == null ? "" : usage)) { // unset until there is something to say
+            usage = u;
+            tmux.send(Commands.setGlobalOption(USAGE, u));
+        }
         List<Agent> everywhere = new java.util.ArrayList<>(m.agents());
         everywhere.addAll(m.remoteAgents()); // the global count covers every machine
         String g = counts(everywhere, false);
@@ -129,5 +138,42 @@ public final class StatusLine {
                     sb.append(b);
                 });
         return sb.toString();
+    }
+
+    /** "ctx 82% · $4.10 · 5h 63%": the fullest context, the known costs summed, the tightest quota ("" when none). */
+    static String usage(Model m) {
+        int ctx = -1;
+        double cost = 0;
+        boolean priced = false;
+        dev.muxbar.model.Usage.Quota tight = null;
+        for (Agent a : m.agents()) {
+            dev.muxbar.model.Usage u = m.usageOf(a);
+            if (u == null) {
+                continue;
+            }
+            ctx = Math.max(ctx, u.contextPercent());
+            if (u.costUsd() != null) {
+                cost += u.costUsd();
+                priced = true;
+            }
+            for (dev.muxbar.model.Usage.Quota q : new dev.muxbar.model.Usage.Quota[] {u.primary(), u.secondary()}) {
+                if (q != null && (tight == null || q.usedPercent() > tight.usedPercent())) {
+                    tight = q;
+                }
+            }
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (ctx >= 0) {
+            parts.add("ctx " + ctx + "%");
+        }
+        if (priced) {
+            parts.add(String.format(java.util.Locale.ROOT, "$%.2f", cost));
+        }
+        if (tight != null) {
+            long min = tight.windowMinutes();
+            String name = min > 0 && min % 1440 == 0 ? min / 1440 + "d" : min / 60 + "h";
+            parts.add(name + " " + Math.round(tight.usedPercent()) + "%");
+        }
+        return String.join(" · ", parts);
     }
 }

@@ -83,6 +83,29 @@ class UsageIT {
         assertEquals("sess-u1", a.path("thread").asText());
         assertEquals(10, a.path("contextPercent").asInt(), a.toString());
         assertEquals(0.15, a.path("costUsd").asDouble(), a.toString());
+        Poll.until(
+                5_000,
+                () -> tmux.tmux("show-options", "-gqv", "@muxbar-usage-status")
+                        .strip()
+                        .equals("ctx 10% · $0.15"),
+                "the status-line segment",
+                () -> tmux.tmux("show-options", "-gqv", "@muxbar-usage-status"));
+        StringBuilder event = new StringBuilder();
+        try (ApiClient api = new ApiClient(daemon.socket())) {
+            api.stream(
+                    "/events?types=usage",
+                    5_000,
+                    e -> {
+                        event.append(e.event()).append(' ').append(e.data()).append('\n');
+                        return false; // the first event: the snapshot
+                    },
+                    err -> event.append("error: ").append(err));
+        }
+        assertTrue(
+                event.toString().startsWith("snapshot ")
+                        && event.toString().contains("\"usage\":[{\"pane\"")
+                        && event.toString().contains("\"contextPercent\":10"),
+                event.toString());
         DaemonProcess.Cli cli = DaemonProcess.cli(tmp.resolve("run"), tmp.resolve("state"), "usage");
         assertEquals(0, cli.exit(), cli.output());
         assertTrue(cli.output().contains("ctx  10%") && cli.output().contains("$0.15"), cli.output());

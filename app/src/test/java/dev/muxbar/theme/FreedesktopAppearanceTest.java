@@ -74,8 +74,12 @@ class FreedesktopAppearanceTest {
         List<String> log = new CopyOnWriteArrayList<>();
         FreedesktopAppearance a = new FreedesktopAppearance(gdbus.toString(), log::add);
         a.start(d -> log.add("changed " + d));
-        Poll.until(5_000, () -> !a.available(), "unavailable", log::toString);
-        assertTrue(a.source().contains("ServiceUnknown"), a.source());
+        // Not available while it starts, too: wait for the answer that says why.
+        Poll.until(
+                5_000,
+                () -> !a.available() && a.source().contains("ServiceUnknown"),
+                "unavailable, and why",
+                () -> a.source() + " " + log);
         assertFalse(log.stream().anyMatch(l -> l.startsWith("changed")), "no appearance reported: " + log);
     }
 
