@@ -1,6 +1,7 @@
 /**
  * The services around agents: hook payloads, transcript tails and screen captures in (posted to
- * the loop as events), alerts out (bells and messages for agents that need the user). They
+ * the loop as events, usage with them), what the agents' processes cost ({@code CostWatch}), alerts
+ * out (bells and messages for agents that need the user). They
  * subscribe to the model and turn it into effects. May import {@code model}, {@code agents},
  * {@code state} (to post events) and {@code tmux} (the gateway).
  */

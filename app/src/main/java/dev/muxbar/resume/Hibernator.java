@@ -53,7 +53,10 @@ public final class Hibernator {
         this.log = log;
     }
 
-    /** Hibernates the agent in {@code pane}; completes with what was done, or fails with why not. */
+    /**
+     * Hibernates the agent in {@code pane}: completes as soon as it is asked to quit, with what is done
+     * (its pane shows how to wake it once it has ended), or fails with why not.
+     */
     public CompletableFuture<String> hibernate(String pane, Model m) {
         Agent a = m.agents().stream()
                 .filter(x -> x.pane().equals(pane) && x.host() == null)
@@ -99,16 +102,17 @@ public final class Hibernator {
         Scheduler.Cancellable term = scheduler.schedule(GRACE_MS, () -> proc.ifPresent(ProcessHandle::destroy));
         Scheduler.Cancellable kill =
                 scheduler.schedule(2 * GRACE_MS, () -> proc.ifPresent(ProcessHandle::destroyForcibly));
-        return ended.thenApplyAsync(
-                v -> {
+        // Once it has ended (a CLI may take a moment to quit), its shell shows how to wake it.
+        ended.thenRunAsync(
+                () -> {
                     term.cancel();
                     kill.cancel();
                     tmux.send(Commands.sendText(pane, TmuxQuote.sh(wakeScript) + " " + TmuxQuote.sh(pane)))
                             .thenCompose(x -> tmux.send(Commands.sendKeys(pane, List.of("Enter"))));
-                    return "hibernated " + a.agent() + " in " + pane
-                            + (freed > 0 ? ": freed " + freed / 1024 + " MB" : "");
                 },
                 loop);
+        return CompletableFuture.completedFuture(
+                "hibernating " + a.agent() + " in " + pane + (freed > 0 ? ": frees " + freed / 1024 + " MB" : ""));
     }
 
     private static CompletableFuture<String> failed(String why) {
