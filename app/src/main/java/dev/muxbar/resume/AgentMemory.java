@@ -39,6 +39,7 @@ public final class AgentMemory implements Consumer<Model> {
     private final Map<String, Remembered> captured = new HashMap<>(); // "pane agent thread" → as first read
     private final Set<String> hibernating = new java.util.HashSet<>(); // panes whose agent muxbar is ending
     private Memory memory;
+    private Model last; // the model remembered from last
     private Scheduler.Cancellable saving;
 
     public AgentMemory(
@@ -91,6 +92,10 @@ public final class AgentMemory implements Consumer<Model> {
 
     @Override
     public void accept(Model m) {
+        if (last != null && last.snapshot() == m.snapshot() && last.agents().equals(m.agents())) {
+            return; // a model for something else (a notice, a theme, what agents cost): nothing to remember
+        }
+        last = m;
         List<Remembered> now = new ArrayList<>();
         Map<String, Remembered> still = new HashMap<>();
         hibernating.removeIf(pane -> m.agents().stream().noneMatch(a -> a.pane().equals(pane)));
