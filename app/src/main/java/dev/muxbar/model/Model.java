@@ -120,20 +120,17 @@ public record Model(
             Choices choices,
             java.util.Map<String, Meta> meta,
             List<HostView> hosts) {
-        return of(snapshot, order, agents, muted, choices, meta, hosts, List.of(), java.util.Map.of());
-    }
-
-    public static Model of(
-            Snapshot snapshot,
-            OrderBook order,
-            List<Agent> agents,
-            Set<String> muted,
-            Choices choices,
-            java.util.Map<String, Meta> meta,
-            List<HostView> hosts,
-            List<Resumable> resumable,
-            java.util.Map<String, Cost> costs) {
-        return of(snapshot, order, agents, muted, choices, meta, hosts, resumable, costs, java.util.Map.of());
+        return of(
+                snapshot,
+                order,
+                agents,
+                muted,
+                choices,
+                meta,
+                hosts,
+                List.of(),
+                java.util.Map.of(),
+                java.util.Map.of());
     }
 
     public static Model of(

@@ -50,6 +50,7 @@ class BringBackTest {
             Map.of(),
             List.of(),
             back,
+            Map.of(),
             Map.of());
 
     private Renderer.Input in(View v) {
