@@ -68,19 +68,14 @@ public final class Starter {
         if (r.dir() == null || !r.dir().startsWith("/")) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("a directory is needed (absolute)"));
         }
-        return CompletableFuture.supplyAsync(() -> place(r), io)
+        return CompletableFuture.supplyAsync(() -> place(r, m), io)
                 .thenComposeAsync(
                         where -> {
-                            String name = r.session() != null && !r.session().isBlank() ? r.session() : where[1];
-                            if (m.snapshot().sessions().stream()
-                                    .anyMatch(s -> s.name().equals(sessionName(name)))) {
-                                throw new IllegalArgumentException(
-                                        "a session " + sessionName(name) + " exists already");
-                            }
+                            String name = where[1];
                             List<String> argv = new ArrayList<>(k.launch());
                             argv.addAll(r.args());
                             String line = ResumeLine.of(where[0], Map.of(), argv);
-                            return tmux.send(PlaceCommands.session(sessionName(name), r.agent(), where[0]))
+                            return tmux.send(PlaceCommands.session(name, r.agent(), where[0]))
                                     .thenApplyAsync(
                                             ids -> {
                                                 String[] f = ids.split(" ");
@@ -98,10 +93,10 @@ public final class Starter {
                                                         && !r.prompt().isBlank()) {
                                                     prompts.add(f[2], r.prompt());
                                                 }
-                                                log.accept("new " + r.agent() + " in " + f[2] + " (" + sessionName(name)
-                                                        + "): " + line);
-                                                return "started " + r.agent() + " in session " + sessionName(name)
-                                                        + " (" + where[0] + ")";
+                                                log.accept("new " + r.agent() + " in " + f[2] + " (" + name + "): "
+                                                        + line);
+                                                return "started " + r.agent() + " in session " + name + " (" + where[0]
+                                                        + ")";
                                             },
                                             loop);
                         },
@@ -163,13 +158,25 @@ public final class Starter {
         }
     }
 
+    /** The session's name ({@code --session}, else {@code fallback}) as tmux keeps it; refused when in use. */
+    private static String free(Request r, String fallback, Model m) {
+        String name = sessionName(r.session() != null && !r.session().isBlank() ? r.session() : fallback);
+        if (m.snapshot().sessions().stream().anyMatch(s -> s.name().equals(name))) {
+            throw new IllegalArgumentException("a session " + name + " exists already");
+        }
+        return name;
+    }
+
     /** tmux's own rule: no '.' nor ':' in a session name. */
     static String sessionName(String name) {
         return name.replace('.', '_').replace(':', '_');
     }
 
-    /** [directory, default session name]: the worktree made for the branch, or the directory. */
-    private String[] place(Request r) {
+    /**
+     * [directory, session name]: the worktree made for the branch, or the directory; nothing is made
+     * when the session's name is taken.
+     */
+    private String[] place(Request r, Model m) {
         Path dir = Path.of(r.dir());
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("no directory " + dir);
@@ -177,7 +184,7 @@ public final class Starter {
         if (r.branch() == null || r.branch().isBlank()) {
             return new String[] {
                 dir.toString(),
-                dir.getFileName() == null ? "agent" : dir.getFileName().toString()
+                free(r, dir.getFileName() == null ? "agent" : dir.getFileName().toString(), m)
             };
         }
         if (!r.branch().matches("[A-Za-z0-9._/-]{1,100}")
@@ -189,6 +196,7 @@ public final class Starter {
         Path repo = Path.of(top);
         String base = repo.getFileName().toString();
         String slug = r.branch().replace('/', '-');
+        String name = free(r, base + "/" + r.branch(), m); // before anything is made
         Path into = worktreeDir.isEmpty()
                 ? repo.resolveSibling(base + "-" + slug)
                 : Path.of(worktreeDir.replaceFirst("^~", System.getProperty("user.home")))
@@ -207,7 +215,7 @@ public final class Starter {
             }
         }
         git(repo, add);
-        return new String[] {into.toString(), base + "/" + r.branch()};
+        return new String[] {into.toString(), name};
     }
 
     /** git with no repository code run: hooks and fsmonitor off; fails with git's last line. */

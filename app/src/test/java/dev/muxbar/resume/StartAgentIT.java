@@ -128,6 +128,11 @@ class StartAgentIT {
         DaemonProcess.Cli inTheWay = cli("new", "claude", "--dir", repo.toString(), "--worktree", "feat/login");
         assertEquals(1, inTheWay.exit(), inTheWay.output());
         assertTrue(inTheWay.output().contains("exists already"), inTheWay.output());
+        DaemonProcess.Cli taken =
+                cli("new", "claude", "--dir", repo.toString(), "--worktree", "feat/other", "--session", "home");
+        assertEquals(1, taken.exit(), taken.output());
+        assertTrue(taken.output().contains("a session home exists already"), taken.output());
+        assertTrue(!Files.exists(tmp.resolve("app-feat-other")), "no worktree made for a session that cannot be");
         DaemonProcess.Cli unknown = cli("new", "nosuchagent", "--dir", repo.toString());
         assertEquals(1, unknown.exit(), unknown.output());
         DaemonProcess.Cli noRepo =
