@@ -5,49 +5,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The process table, for the one question the agent memory asks of it (Linux {@code /proc}; elsewhere
- * nothing is known): whether any process's command line holds a resume id (so it is never resumed
- * twice).
+ * nothing is known): which command lines run, so that a resume id one of them holds is never resumed
+ * twice. Read once per resume batch, not once per agent: every process is one small read.
  */
 final class ProcTable {
     private ProcTable() {}
 
     private static final Path PROC = Path.of("/proc");
 
-    static boolean anyCommandLineHolds(String text) {
+    /** The command lines of every process this user may read (arguments NUL-separated). */
+    static List<String> commandLines() {
+        List<String> out = new ArrayList<>();
         if (!Files.isDirectory(PROC)) {
-            return false;
+            return out;
         }
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
         try (DirectoryStream<Path> ps = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path p : ps) {
                 try {
-                    byte[] cmd = Files.readAllBytes(p.resolve("cmdline"));
-                    if (indexOf(cmd, needle) >= 0) {
-                        return true;
-                    }
+                    out.add(new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8));
                 } catch (IOException gone) {
                     // ended meanwhile, or not ours to read
                 }
             }
         } catch (IOException e) {
-            return false;
+            return out;
         }
-        return false;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return out;
     }
 }

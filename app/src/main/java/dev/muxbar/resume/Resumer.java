@@ -66,6 +66,14 @@ public final class Resumer {
     private static final class Batch {
         final Map<String, String> sessions = new HashMap<>(); // name → id
         final Map<String, String> windows = new HashMap<>(); // "session id:index" → window id
+        private List<String> commandLines; // the process table, read once for the batch
+
+        List<String> commandLines() {
+            if (commandLines == null) {
+                commandLines = ProcTable.commandLines();
+            }
+            return commandLines;
+        }
     }
 
     /** Resumes {@code entries} in order ({@code dryRun}: only says what it would type where). */
@@ -95,7 +103,7 @@ public final class Resumer {
         if (pending.values().stream().anyMatch(p -> p.key().equals(e.key()))) {
             return refused(e, e.agent() + " is being brought back already", false);
         }
-        if (e.resumeId() != null && running(e.resumeId(), m, memory)) {
+        if (e.resumeId() != null && running(e.resumeId(), m, memory, batch)) {
             return refused(e, e.agent() + " " + e.resumeId() + " runs already", false);
         }
         if (!Files.isDirectory(Path.of(e.cwd()))) {
@@ -199,13 +207,13 @@ public final class Resumer {
     }
 
     /** Whether an agent with this id runs: as a row here, or as any process whose command line holds it. */
-    static boolean running(String id, Model m, AgentMemory memory) {
+    private static boolean running(String id, Model m, AgentMemory memory, Batch batch) {
         for (Agent a : m.agents()) {
             if (id.equals(a.thread()) && !memory.isHibernating(a.pane())) {
                 return true;
             }
         }
-        return id.length() >= 8 && ProcTable.anyCommandLineHolds(id);
+        return id.length() >= 8 && batch.commandLines().stream().anyMatch(c -> c.contains(id));
     }
 
     /** After each model: a resumed agent that shows in its pane is back; one overdue failed. */
