@@ -15,9 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * Samples what each agent of this machine costs, on the process scan's cadence ({@link #EVERY_MS}):
- * the loop names each agent's process (its pane's foreground), the {@code io} thread reads
- * {@code /proc} ({@link CostSampler}) and publishes the figures only when a rounded one changed. No
- * thread or process of its own; nothing at all while no agent runs.
+ * the loop names each agent's pane, the {@code io} thread finds its process (the pane's foreground)
+ * and reads {@code /proc} ({@link CostSampler}), and publishes the figures only when a rounded one
+ * changed. No thread or process of its own; nothing at all while no agent runs.
  */
 public final class CostWatch {
 
@@ -50,24 +50,28 @@ public final class CostWatch {
         scheduler.every(EVERY_MS, this::tick);
     }
 
-    /** On the loop: the agents' processes now, sampled on io. */
+    /** On the loop: the agents' panes now (no /proc read here); their processes found and sampled on io. */
     void tick() {
         Model m = model.get();
-        Map<String, Long> roots = new HashMap<>();
+        Map<String, Long> shells = new HashMap<>();
         if (m != null) {
             for (Agent a : m.agents()) {
                 Snapshot.Pane p = a.host() == null ? m.snapshot().pane(a.pane()).orElse(null) : null;
                 if (p != null && p.pid() > 0) {
-                    long fg = processes.foregroundOf(p.pid());
-                    roots.put(a.pane(), fg > 0 ? fg : p.pid());
+                    shells.put(a.pane(), p.pid());
                 }
             }
         }
-        if (roots.isEmpty() && sent.isEmpty()) {
+        if (shells.isEmpty() && sent.isEmpty()) {
             return;
         }
         long now = scheduler.now();
         io.execute(() -> {
+            Map<String, Long> roots = new HashMap<>();
+            shells.forEach((pane, shell) -> {
+                long fg = processes.foregroundOf(shell);
+                roots.put(pane, fg > 0 ? fg : shell);
+            });
             Map<String, Cost> costs = sampler.sample(roots, now);
             if (!costs.equals(sent)) {
                 sent = costs;
