@@ -37,7 +37,7 @@ final class AgentLives {
             Executor io,
             Core core,
             Processes processes,
-            Consumer<String> notice,
+            dev.muxbar.act.AgentActions agentActions,
             Consumer<String> log) {
         Kinds kinds = Kinds.load(Paths.configDir(System.getenv()).resolve("resume.json"), log);
         List<String> extraEnv = Arrays.stream(
@@ -59,7 +59,7 @@ final class AgentLives {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException("cannot find this checkout's scripts", e);
         }
-        dev.muxbar.resume.ReadyPrompts prompts = new dev.muxbar.resume.ReadyPrompts(tmux, loop, log);
+        dev.muxbar.resume.ReadyPrompts prompts = new dev.muxbar.resume.ReadyPrompts(agentActions, loop, log);
         Resumer resumer = new Resumer(tmux, loop, loop, kinds, memory, prompts, log);
         Hibernator hibernator = new Hibernator(tmux, loop, loop, kinds, memory, processes, wake.toString(), log);
         Starter starter = new Starter(tmux, loop, loop, io, kinds, options.get("@muxbar-worktree-dir"), prompts, log);
@@ -70,7 +70,7 @@ final class AgentLives {
                 starter,
                 core::model,
                 loop,
-                notice,
+                n -> core.post(new Event.ShowNotice(n)),
                 options.get("@muxbar-resume"),
                 Revival.duration(options.get("@muxbar-hibernate-after")),
                 () -> tmux.send(dev.muxbar.tmux.Commands.globalOption("@muxbar-restoring"))

@@ -175,8 +175,8 @@ public final class Daemon {
                 s -> core.post(new Event.AgentSignal(s, null)));
         paneWatch = new dev.muxbar.tmux.PaneWatch(gateway, loop, loop);
         hosts = HostsService.start(options, paths.runtimeDir(), loop, core, log);
-        dev.muxbar.resume.Revival revival = AgentLives.start(
-                options, paths, gateway, loop, io, core, processes, n -> core.post(new Event.ShowNotice(n)), log);
+        dev.muxbar.resume.Revival revival =
+                AgentLives.start(options, paths, gateway, loop, io, core, processes, agentActions, log);
         sidebars = new SidebarService(
                 gateway,
                 paneWatch,

@@ -1,21 +1,19 @@
 package dev.muxbar.resume;
 
+import dev.muxbar.act.AgentActions;
+import dev.muxbar.act.AgentDoor;
 import dev.muxbar.model.Agent;
 import dev.muxbar.model.Model;
 import dev.muxbar.model.Scheduler;
-import dev.muxbar.model.Status;
-import dev.muxbar.model.Wait;
-import dev.muxbar.tmux.Commands;
-import dev.muxbar.tmux.TmuxGateway;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Lines to type into agents that are starting: each goes to its pane once the agent there shows ready
- * (idle, or asking a question) — a new agent's first prompt, a reply to a hibernated one that is
- * waking — once, and not at all after {@link #READY_MS}. On the loop.
+ * Lines to type into agents that are starting: each goes to its pane once the agent there listens
+ * ({@link AgentActions#listens}: idle, or asking a question) — a new agent's first prompt, a reply to a
+ * hibernated one that is waking — once, as a reply ({@link AgentDoor#reply}: the same checks and the
+ * same gap before Enter), and not at all after {@link #READY_MS}. On the loop.
  */
 public final class ReadyPrompts {
 
@@ -23,18 +21,18 @@ public final class ReadyPrompts {
 
     private record Pending(String text, long deadline) {}
 
-    private final TmuxGateway tmux;
+    private final AgentDoor agents;
     private final Scheduler scheduler;
     private final Consumer<String> log;
     private final Map<String, Pending> pending = new HashMap<>(); // pane → the line
 
-    public ReadyPrompts(TmuxGateway tmux, Scheduler scheduler, Consumer<String> log) {
-        this.tmux = tmux;
+    public ReadyPrompts(AgentDoor agents, Scheduler scheduler, Consumer<String> log) {
+        this.agents = agents;
         this.scheduler = scheduler;
         this.log = log;
     }
 
-    /** Types {@code text} into {@code pane} once its agent is ready. */
+    /** Types {@code text} into {@code pane} once its agent listens. */
     void add(String pane, String text) {
         pending.put(pane, new Pending(text, scheduler.now() + READY_MS));
     }
@@ -50,14 +48,13 @@ public final class ReadyPrompts {
                     .filter(x -> x.pane().equals(e.getKey()))
                     .findFirst()
                     .orElse(null);
-            boolean ready = a != null
-                    && (a.status() == Status.IDLE || a.status() == Status.WAITING && a.waitsFor() == Wait.QUESTION);
-            if (ready) {
+            if (a != null && AgentActions.listens(a)) {
                 it.remove();
-                String pane = e.getKey();
-                tmux.send(Commands.sendText(pane, e.getValue().text()));
-                // Enter apart from the text: some CLIs take a burst with an Enter in it as a paste.
-                scheduler.schedule(100, () -> tmux.send(Commands.sendKeys(pane, List.of("Enter"))));
+                agents.reply(e.getKey(), e.getValue().text(), false).thenAccept(o -> {
+                    if (o.status() != 200) {
+                        log.accept("a line for " + e.getKey() + " was not typed: " + o.message());
+                    }
+                });
             } else if (now > e.getValue().deadline()) {
                 it.remove();
                 log.accept("the agent in " + e.getKey() + " never showed ready: a line for it was not typed");
