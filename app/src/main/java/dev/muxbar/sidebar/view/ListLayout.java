@@ -25,10 +25,19 @@ public final class ListLayout {
      * Where things go in a frame: cursor index (-1: none, or the cursor is on another machine's row),
      * first shown session, rows of list and detail, the rows of the other machines (below the list),
      * the other machines' row the cursor is on ({@code remote}, an index into {@link #remoteRows}; -1:
-     * none) and the first of them shown ({@code hostTop}).
+     * none), the first of them shown ({@code hostTop}), and those rows ({@code remoteRows}, laid out once
+     * a frame).
      */
     public record Layout(
-            int cursor, int top, int listRows, int detailRows, boolean footer, int hostRows, int remote, int hostTop) {}
+            int cursor,
+            int top,
+            int listRows,
+            int detailRows,
+            boolean footer,
+            int hostRows,
+            int remote,
+            int hostTop,
+            List<RemoteRow> remoteRows) {}
 
     /**
      * A row of the other machines' part of the list: a host's heading ({@code session} null), or one of
@@ -112,7 +121,8 @@ public final class ListLayout {
                 footer,
                 hostRows,
                 at,
-                scrollTop(0, at, hostRows, remote.size()));
+                scrollTop(0, at, hostRows, remote.size()),
+                remote);
     }
 
     /** Rows the detail panel wants: a rule, the selected session's meta, agents and windows (a remote one: its agents). */
@@ -134,9 +144,8 @@ public final class ListLayout {
 
     /** The other machines' row the cursor is on, if it is on one. */
     public static RemoteRow remoteAt(Renderer.Input in) {
-        List<RemoteRow> remote = remoteRows(in.model(), in.view().folded());
-        int at = remoteIndex(remote, in.view().remote());
-        return at < 0 ? null : remote.get(at);
+        Layout l = layout(in);
+        return l.remote() < 0 ? null : l.remoteRows().get(l.remote());
     }
 
     /** The index (in shown order) of the session drawn on {@code row}, or -1. */
@@ -154,9 +163,7 @@ public final class ListLayout {
     public static RemoteRow remoteRowAt(Renderer.Input in, int row) {
         Layout l = layout(in);
         int first = LIST_FIRST_ROW + l.listRows();
-        return row >= first && row < first + l.hostRows()
-                ? remoteRows(in.model(), in.view().folded()).get(l.hostTop() + row - first)
-                : null;
+        return row >= first && row < first + l.hostRows() ? l.remoteRows().get(l.hostTop() + row - first) : null;
     }
 
     /** The cursor's row: the view's session if still shown, else this window's session, else the top. */

@@ -213,9 +213,8 @@ public record ListMode() implements Mode {
 
     /** The cursor {@code step} rows on, through the local sessions and on into the other machines' rows. */
     static Keys.Result move(Renderer.Input in, List<Session> shown, int step) {
-        List<ListLayout.RemoteRow> remote =
-                ListLayout.remoteRows(in.model(), in.view().folded());
         ListLayout.Layout l = ListLayout.layout(in);
+        List<ListLayout.RemoteRow> remote = l.remoteRows();
         int total = shown.size() + remote.size();
         if (total == 0) {
             return Keys.Result.of(in.view());

@@ -154,8 +154,7 @@ public final class Renderer {
                 out.add(new Line.Builder(w, bg).build());
             }
         }
-        List<ListLayout.RemoteRow> remote =
-                ListLayout.remoteRows(in.model(), in.view().folded());
+        List<ListLayout.RemoteRow> remote = layout.remoteRows();
         for (int row = 0; row < hostRows; row++) {
             int i = layout.hostTop() + row;
             ListLayout.RemoteRow r = remote.get(i);
