@@ -26,11 +26,11 @@ final class LifeRoutes {
 
     /** {@code POST /agents/new} with its JSON body: answered when the agent's session is made (git may take a while). */
     java.util.concurrent.CompletableFuture<Reply> start(String body) {
-        Reply bad = check(body);
+        dev.muxbar.json.Node n = parsed(body);
+        Reply bad = check(n);
         if (bad != null) {
             return java.util.concurrent.CompletableFuture.completedFuture(bad);
         }
-        dev.muxbar.json.Node n = parsed(body);
         java.util.List<String> args = new java.util.ArrayList<>();
         for (dev.muxbar.json.Node a : n.path("args")) {
             args.add(a.asText(""));
@@ -64,8 +64,7 @@ final class LifeRoutes {
     }
 
     /** Why a body is no request to start an agent, or null. */
-    private static Reply check(String body) {
-        dev.muxbar.json.Node n = parsed(body);
+    private static Reply check(dev.muxbar.json.Node n) {
         if (n == null) {
             return Reply.error(400, "the body is not JSON");
         }

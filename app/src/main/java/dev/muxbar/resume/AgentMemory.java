@@ -40,6 +40,7 @@ public final class AgentMemory implements Consumer<Model> {
     private final Set<String> hibernating = new java.util.HashSet<>(); // panes whose agent muxbar is ending
     private Memory memory;
     private Model last; // the model remembered from last
+    private List<Resumable> published = List.of(); // what the model was told can come back
     private Scheduler.Cancellable saving;
 
     public AgentMemory(
@@ -87,7 +88,8 @@ public final class AgentMemory implements Consumer<Model> {
 
     /** Publishes what can be brought back (once at start, before any model). */
     public void start() {
-        publish.accept(resumable(memory));
+        published = resumable(memory);
+        publish.accept(published);
     }
 
     @Override
@@ -125,10 +127,11 @@ public final class AgentMemory implements Consumer<Model> {
         if (next.equals(memory)) {
             return;
         }
-        boolean resumableChanged = !resumable(next).equals(resumable(memory));
         memory = next;
-        if (resumableChanged) {
-            publish.accept(resumable(next));
+        List<Resumable> now = resumable(next);
+        if (!now.equals(published)) {
+            published = now;
+            publish.accept(now);
         }
         if (saving == null) {
             saving = scheduler.schedule(SAVE_MS, () -> {

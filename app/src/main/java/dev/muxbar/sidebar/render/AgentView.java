@@ -121,17 +121,13 @@ public final class AgentView {
 
     /** "  ⠋ claude  running 2m  fix the flaky test" */
     public static Line row(Agent a, boolean cursor, int w, Theme t, long now) {
-        return row(a, null, cursor, w, t, now);
-    }
-
-    /** The same with what the agent costs the machine ({@code cost}: null when not known): "… 812 MB 3%". */
-    public static Line row(Agent a, dev.muxbar.model.Cost cost, boolean cursor, int w, Theme t, long now) {
-        return row(a, cost, null, 80, cursor, w, t, now);
+        return row(a, null, null, dev.muxbar.model.Usage.WARN_PERCENT, cursor, w, t, now);
     }
 
     /**
-     * The same with what its conversation used ({@code usage}: null when not known): "ctx 62% $1.20",
-     * the context share in the waiting colour from {@code warnAt} percent.
+     * The same with what the agent costs the machine ({@code cost}: null when not known): "… 812 MB 3%",
+     * and what its conversation used ({@code usage}: null when not known): "ctx 62% $1.20", the context
+     * share in the waiting colour from {@code warnAt} percent.
      */
     public static Line row(
             Agent a,
