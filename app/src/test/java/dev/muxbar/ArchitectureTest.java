@@ -59,7 +59,7 @@ class ArchitectureTest {
             Map.entry("hooks", Set.of("config")),
             Map.entry("resurrect", Set.of("tmux", "config")),
             Map.entry("keys", Set.of("model", "tmux", "state")),
-            Map.entry("agentservice", Set.of("model", "agents", "state", "tmux", "config")),
+            Map.entry("agentservice", Set.of("model", "agents", "state", "tmux", "config", "json")),
             Map.entry("act", Set.of("model", "agents", "tmux", "config")),
             Map.entry("events", Set.of("model", "state", "tmux", "config", "json")),
             Map.entry("hosts", Set.of("model", "config", "json", "tmux", "act", "agents")),

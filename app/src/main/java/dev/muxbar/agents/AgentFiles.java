@@ -39,6 +39,7 @@ public final class AgentFiles {
     private Map<Path, Registry> registries = new HashMap<>();
     private Set<Path> dirs = Set.of();
     private final UsageBook usage;
+    private final UsageLedgerStore usageStore; // null: the days are not kept
 
     private record Found(long process, AgentDirs dirs) {}
 
@@ -47,7 +48,7 @@ public final class AgentFiles {
             Processes processes,
             Function<AgentDirs, TranscriptTailer> tailerOf,
             Function<AgentDirs, Registry> registryOf) {
-        this(fallback, processes, tailerOf, registryOf, true, new UsageBook(List.of()));
+        this(fallback, processes, tailerOf, registryOf, true, new UsageBook(List.of()), null);
     }
 
     private AgentFiles(
@@ -56,8 +57,10 @@ public final class AgentFiles {
             Function<AgentDirs, TranscriptTailer> tailerOf,
             Function<AgentDirs, Registry> registryOf,
             boolean on,
-            UsageBook usage) {
+            UsageBook usage,
+            UsageLedgerStore usageStore) {
         this.usage = usage;
+        this.usageStore = usageStore;
         this.on = on;
         this.fallback = fallback;
         this.processes = processes;
@@ -66,16 +69,20 @@ public final class AgentFiles {
     }
 
     /** The daemon's readers: {@link TranscriptTailer#forUser} and {@link Registry#forUser} per directory. */
-    public static AgentFiles forUser(AgentDirs fallback, Processes processes, java.util.function.Consumer<String> log) {
+    public static AgentFiles forUser(
+            AgentDirs fallback, Processes processes, Path usageFile, java.util.function.Consumer<String> log) {
+        UsageLedgerStore store = new UsageLedgerStore(usageFile, log);
         UsageBook book = UsageBook.load(
-                dev.muxbar.config.Paths.configDir(System.getenv()).resolve("usage-models.json"), log);
+                        dev.muxbar.config.Paths.configDir(System.getenv()).resolve("usage-models.json"), log)
+                .countingInto(store.load(new UsageLedger(java.time.ZoneId.systemDefault())));
         return new AgentFiles(
                 fallback,
                 processes,
                 d -> TranscriptTailer.forUser(d, log, book::apply),
                 d -> Registry.forUser(d, log),
                 true,
-                book);
+                book,
+                store);
     }
 
     /** What the conversations read so far have used (filled by the polls; read it on the polls' thread). */
@@ -83,10 +90,21 @@ public final class AgentFiles {
         return usage;
     }
 
+    /** Writes the usage days out when they changed (on the polls' thread). */
+    public void saveUsage(java.util.function.Consumer<String> log) {
+        if (usageStore != null) {
+            try {
+                usageStore.saveIfChanged(usage.ledger());
+            } catch (java.io.IOException e) {
+                log.accept("usage.json not written: " + e.getMessage());
+            }
+        }
+    }
+
     /** Reads nothing ({@code @muxbar-agent-files off}: hooks and screens only). */
     public static AgentFiles off() {
         AgentDirs none = new AgentDirs(Path.of("/nonexistent"), Path.of("/nonexistent"));
-        return new AgentFiles(none, Processes.NONE, d -> null, d -> null, false, new UsageBook(List.of()));
+        return new AgentFiles(none, Processes.NONE, d -> null, d -> null, false, new UsageBook(List.of()), null);
     }
 
     /** New lines and registry entries of every agent pane's files, as signals. */

@@ -42,18 +42,40 @@ public final class UsageBook {
         long sessionOut;
         double cost;
         boolean priced = true;
+        Double reportedCost; // the agent's own figure (Claude's statusLine): it wins
+        UsageLine.Turn last; // the last turn, taken back when a later line of its message comes
         Usage.Quota primary;
         Usage.Quota secondary;
     }
 
     private final List<ModelInfo> models;
     private final Map<String, Tally> threads = new LinkedHashMap<>(16, 0.75f, true);
+    private UsageLedger ledger = new UsageLedger(java.time.ZoneId.systemDefault());
     private boolean changed;
+    private int warnAt = Usage.WARN_PERCENT;
 
     UsageBook(List<ModelInfo> models) {
         List<ModelInfo> sorted = new ArrayList<>(models);
         sorted.sort(Comparator.comparingInt((ModelInfo m) -> -m.prefix().length()));
         this.models = List.copyOf(sorted);
+    }
+
+    /** Counts every turn into {@code l}'s days (the default: one kept in memory only). */
+    public UsageBook countingInto(UsageLedger l) {
+        this.ledger = l;
+        return this;
+    }
+
+    /** From which share of its context an agent's row warns ({@code @muxbar-context-warn}). */
+    public void warnAt(int percent) {
+        if (percent != warnAt) {
+            warnAt = percent;
+            changed = true;
+        }
+    }
+
+    public UsageLedger ledger() {
+        return ledger;
     }
 
     /** The built-in table, then the user's {@code usage-models.json} (null: none). */
@@ -110,6 +132,21 @@ public final class UsageBook {
         return null;
     }
 
+    /**
+     * Claude's statusLine JSON (muxbar's tee forwards it): its conversation's figures, the cost its own.
+     * False when it says nothing that reads (not an object, no session id, no figure).
+     */
+    public boolean report(Node json, long wallNow) {
+        String thread =
+                json.path("session_id").isTextual() ? json.path("session_id").asText("") : "";
+        UsageLine.Reported r = UsageLine.status(json, wallNow);
+        if (thread.isEmpty() || thread.length() > 200 || r == null) {
+            return false;
+        }
+        apply(thread, r);
+        return true;
+    }
+
     /** One line's word on {@code thread}'s usage. */
     public void apply(String thread, UsageLine line) {
         if (thread == null || thread.isEmpty() || line == null) {
@@ -121,6 +158,9 @@ public final class UsageBook {
         }
         changed = true;
         if (line instanceof UsageLine.Turn turn) {
+            if (t.last != null && !turn.id().isEmpty() && turn.id().equals(t.last.id())) {
+                take(t, t.last); // the same message again, its figures the latest
+            }
             ModelInfo m = info(turn.model());
             t.model = turn.model();
             t.context = turn.context();
@@ -129,16 +169,16 @@ public final class UsageBook {
             t.lastOut = turn.output();
             t.sessionIn += turn.context();
             t.sessionOut += turn.output();
-            if (m == null || m.price() == null) {
+            Double cost = cost(turn);
+            if (cost == null) {
                 t.priced = false;
             } else {
-                Price p = m.price();
-                t.cost += (turn.input() * p.input()
-                                + turn.cacheRead() * p.cachedInput()
-                                + turn.cacheWrite() * p.cacheWrite()
-                                + turn.output() * p.output())
-                        / 1_000_000;
+                t.cost += cost;
             }
+            t.last = turn;
+            ledger.turn(thread, turn.at(), turn.id(), turn.model(), turn.context(), turn.output(), cost);
+        } else if (line instanceof UsageLine.Reported r) {
+            report(thread, t, r);
         } else if (line instanceof UsageLine.Compacted) {
             t.context = 0;
         } else if (line instanceof UsageLine.Model m) {
@@ -162,8 +202,59 @@ public final class UsageBook {
                                 + c.sessionOutput() * p.output())
                         / 1_000_000;
             }
+            ledger.total(thread, c.at(), t.model, c.sessionInput(), c.sessionOutput(), t.priced ? t.cost : null);
         } else {
             throw new AssertionError(line);
+        }
+    }
+
+    /** A turn's cost by its model's price, or null when the price is not known. */
+    private Double cost(UsageLine.Turn turn) {
+        ModelInfo m = info(turn.model());
+        if (m == null || m.price() == null) {
+            return null;
+        }
+        Price p = m.price();
+        return (turn.input() * p.input()
+                        + turn.cacheRead() * p.cachedInput()
+                        + turn.cacheWrite() * p.cacheWrite()
+                        + turn.output() * p.output())
+                / 1_000_000;
+    }
+
+    /** Takes a turn's figures back out of the session's (a later line of its message replaces it). */
+    private void take(Tally t, UsageLine.Turn turn) {
+        t.sessionIn -= turn.context();
+        t.sessionOut -= turn.output();
+        Double cost = cost(turn);
+        if (cost != null) {
+            t.cost -= cost;
+        }
+    }
+
+    /** The agent's own word (Claude's statusLine): its cost wins, its context and quotas are the latest. */
+    private void report(String thread, Tally t, UsageLine.Reported r) {
+        if (!r.model().isEmpty()) {
+            t.model = r.model();
+        }
+        ModelInfo m = info(t.model);
+        if (r.window() > 0) {
+            t.window = r.window();
+        } else if (t.window == 0 && m != null) {
+            t.window = m.window();
+        }
+        if (r.context() >= 0) {
+            t.context = r.context();
+        } else if (r.percent() >= 0 && t.window > 0) {
+            t.context = Math.round(r.percent() * t.window / 100);
+        }
+        if (r.primary() != null || r.secondary() != null) {
+            t.primary = quota(r.primary());
+            t.secondary = quota(r.secondary());
+        }
+        if (r.costUsd() != null) {
+            t.reportedCost = r.costUsd();
+            ledger.reported(thread, r.at(), t.model, r.costUsd());
         }
     }
 
@@ -176,6 +267,39 @@ public final class UsageBook {
         boolean c = changed;
         changed = false;
         return c;
+    }
+
+    /**
+     * Every conversation's usage, by thread, cost rounded to the cent; under {@link Usage#DAY} the day so
+     * far ({@code wallNow}'s, from the ledger) with the tightest quota windows not yet reset.
+     */
+    public Map<String, Usage> snapshot(long wallNow) {
+        Map<String, Usage> out = snapshot();
+        long in = 0;
+        long outTokens = 0;
+        double cost = 0;
+        for (UsageLedger.Row r : ledger.since(ledger.day(wallNow))) {
+            in += r.in();
+            outTokens += r.out();
+            cost += r.costUsd() == null ? 0 : r.costUsd();
+        }
+        Usage.Quota primary = null;
+        Usage.Quota secondary = null;
+        for (Usage u : out.values()) {
+            primary = tighter(primary, u.primary(), wallNow);
+            secondary = tighter(secondary, u.secondary(), wallNow);
+        }
+        out.put(
+                Usage.DAY,
+                new Usage("", 0, 0, 0, 0, in, outTokens, Math.round(cost * 100) / 100.0, primary, secondary));
+        return out;
+    }
+
+    private static Usage.Quota tighter(Usage.Quota a, Usage.Quota b, long wallNow) {
+        if (b == null || b.resetsAt() > 0 && b.resetsAt() <= wallNow) {
+            return a; // a window that has reset since says nothing now
+        }
+        return a == null || b.usedPercent() > a.usedPercent() ? b : a;
     }
 
     /** Every conversation's usage, by thread; cost rounded to the cent. */
@@ -191,9 +315,12 @@ public final class UsageBook {
                         t.lastOut,
                         t.sessionIn,
                         t.sessionOut,
-                        t.priced ? Math.round(t.cost * 100) / 100.0 : null,
+                        t.reportedCost != null
+                                ? Double.valueOf(Math.round(t.reportedCost * 100) / 100.0)
+                                : t.priced ? Math.round(t.cost * 100) / 100.0 : null,
                         t.primary,
-                        t.secondary)));
+                        t.secondary,
+                        warnAt)));
         return out;
     }
 }

@@ -22,8 +22,17 @@ public sealed interface UsageLine {
 
     long MAX_TOKENS = 100_000_000L;
 
-    /** A Claude Code turn: its model and its tokens (input, cache written, cache read, output). */
-    record Turn(String model, long input, long cacheWrite, long cacheRead, long output) implements UsageLine {
+    /**
+     * A Claude Code turn: its model, its tokens (input, cache written, cache read, output), its message id
+     * (Claude writes a line per content block of one message, each with the message's usage: the same id
+     * is the same turn, its figures the latest) and when (wall ms).
+     */
+    record Turn(String model, long input, long cacheWrite, long cacheRead, long output, String id, long at)
+            implements UsageLine {
+        public Turn(String model, long input, long cacheWrite, long cacheRead, long output) {
+            this(model, input, cacheWrite, cacheRead, output, "", 0);
+        }
+
         /** What the model had in its context for this turn. */
         public long context() {
             return input + cacheWrite + cacheRead;
@@ -49,15 +58,97 @@ public sealed interface UsageLine {
             long lastOutput,
             long window,
             Quota primary,
-            Quota secondary)
+            Quota secondary,
+            long at)
             implements UsageLine {}
+
+    /**
+     * What Claude Code's statusLine said of its conversation: its model, its own running cost (null: not
+     * said), the context in use (tokens, -1: not said) and its share (0–100, -1: not said), the window
+     * (0: not said), the plan's quota windows (null: not said) and when.
+     */
+    record Reported(
+            String model,
+            Double costUsd,
+            long context,
+            double percent,
+            long window,
+            Quota primary,
+            Quota secondary,
+            long at)
+            implements UsageLine {}
+
+    /**
+     * What Claude Code's statusLine JSON says ({@code {"session_id","model":{"id"},"cost":{"total_cost_usd"},
+     * "context_window":{"used_percentage","context_window_size","current_usage":{…}},"rate_limits":{"five_hour":
+     * {"used_percentage","resets_at"},"seven_day":{…}}}}), or null when it says nothing that reads.
+     */
+    static Reported status(Node json, long wallNow) {
+        if (!json.isObject()) {
+            return null;
+        }
+        String model = json.path("model").path("id").asText("");
+        Node cost = json.path("cost").path("total_cost_usd");
+        double usd = cost.isNumber() ? cost.asDouble(-1) : -1;
+        Node cw = json.path("context_window");
+        Node used = cw.path("used_percentage");
+        double percent = used.isNumber() ? used.asDouble(-1) : -1;
+        long window = tokens(cw.path("context_window_size"), 0);
+        Node cu = cw.path("current_usage");
+        long context = cu.isObject()
+                ? sum(
+                        tokens(cu.path("input_tokens"), 0),
+                        tokens(cu.path("cache_creation_input_tokens"), 0),
+                        tokens(cu.path("cache_read_input_tokens"), 0))
+                : -1;
+        Node limits = json.path("rate_limits");
+        Reported r = new Reported(
+                model.length() > 100 ? "" : model,
+                usd >= 0 && usd < 1_000_000 ? Double.valueOf(usd) : null,
+                context,
+                percent <= 100 ? percent : -1,
+                Math.max(0, window),
+                claudeQuota(limits.path("five_hour"), 300),
+                claudeQuota(limits.path("seven_day"), 7 * 24 * 60),
+                wallNow);
+        boolean says = r.costUsd() != null || r.percent() >= 0 || r.context() >= 0 || r.primary() != null;
+        return says ? r : null;
+    }
+
+    private static long sum(long a, long b, long c) {
+        return a < 0 || b < 0 || c < 0 ? -1 : a + b + c;
+    }
+
+    private static Quota claudeQuota(Node q, long minutes) {
+        if (!q.isObject() || !q.path("used_percentage").isNumber()) {
+            return null;
+        }
+        double used = q.path("used_percentage").asDouble(-1);
+        long at = q.path("resets_at").asLong(0);
+        return used < 0 || used > 1_000
+                ? null
+                : new Quota(used, minutes, at > 0 && at < 10_000_000_000L ? at * 1000 : 0);
+    }
 
     /** What {@code line} says (Claude Code's transcript, or Codex's rollout when {@code codex}), or null. */
     static UsageLine of(Node line, boolean codex, long wallNow) {
-        return codex ? codex(line, wallNow) : claude(line);
+        return codex ? codex(line, wallNow) : claude(line, wallNow);
     }
 
-    private static UsageLine claude(Node line) {
+    /** When the line was written (its {@code timestamp}, ISO-8601), else {@code wallNow}. */
+    static long at(Node line, long wallNow) {
+        String ts = line.path("timestamp").asText("");
+        if (ts.isEmpty() || ts.length() > 40) {
+            return wallNow;
+        }
+        try {
+            return java.time.Instant.parse(ts).toEpochMilli();
+        } catch (java.time.DateTimeException e) {
+            return wallNow;
+        }
+    }
+
+    private static UsageLine claude(Node line, long wallNow) {
         String type = line.path("type").asText("");
         if (type.equals("system") && line.path("subtype").asText("").equals("compact_boundary")) {
             return new Compacted();
@@ -77,7 +168,8 @@ public sealed interface UsageLine {
         if (in < 0 || cw < 0 || cr < 0 || out < 0 || model.isEmpty() || model.length() > 100) {
             return null;
         }
-        return new Turn(model, in, cw, cr, out);
+        String id = m.path("id").asText("");
+        return new Turn(model, in, cw, cr, out, id.length() > 200 ? "" : id, at(line, wallNow));
     }
 
     private static UsageLine codex(Node line, long wallNow) {
@@ -120,7 +212,8 @@ public sealed interface UsageLine {
                 f[5],
                 f[6],
                 quota(limits.path("primary"), wallNow),
-                quota(limits.path("secondary"), wallNow));
+                quota(limits.path("secondary"), wallNow),
+                at(line, wallNow));
     }
 
     private static Quota quota(Node q, long wallNow) {

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * writes, and every {@link #TAIL_MS} as a backstop; file IO on {@code io}, only while such a pane
  * exists), and attention alerts. Every signal goes to the core's one ingest path.
  */
-public final class AgentService {
+public final class AgentService implements dev.muxbar.agents.UsageDesk {
 
     static final long TAIL_MS = 1_000;
 
@@ -43,6 +43,11 @@ public final class AgentService {
     private volatile boolean again; // a write was seen while a poll was reading: read once more after it
     private final DirWatch watch;
     private Scheduler.Cancellable tailTimer;
+    private final Consumer<String> log;
+    private volatile Map<String, dev.muxbar.agents.UsageLedger.Label> labels = Map.of(); // thread → where it runs
+    private long savedAt; // io only: when the usage ledger was last written
+
+    static final long SAVE_MS = 10_000;
 
     public AgentService(
             TmuxGateway tmux,
@@ -68,6 +73,7 @@ public final class AgentService {
                 rules,
                 this::ingest,
                 (pane, text) -> core.post(new Event.AgentScreen(pane, text)));
+        this.log = log;
         this.attention = new Attention(tmux, io, log, sidebarNotice, scheduler::now);
         this.bells = new MutedBells(tmux);
         this.watch = new DirWatch(() -> loop.execute(this::tail), log);
@@ -83,10 +89,19 @@ public final class AgentService {
         attention.onModel(m);
         bells.onModel(m);
         Map<String, String> agentPanes = new HashMap<>(); // pane → agent kind, for those whose files muxbar reads
+        Map<String, dev.muxbar.agents.UsageLedger.Label> where = new HashMap<>();
         for (Agent a : m.agents()) {
+            if (a.thread() != null) {
+                String session =
+                        m.snapshot().session(a.sessionId()).map(s -> s.name()).orElse("");
+                where.put(a.thread(), new dev.muxbar.agents.UsageLedger.Label(session, a.agent()));
+            }
             if (a.agent().equals("claude") || a.agent().equals("codex")) {
                 agentPanes.put(a.pane(), a.agent());
             }
+        }
+        if (!where.equals(labels)) {
+            labels = Map.copyOf(where);
         }
         if (m.snapshot() != panesOf || !agentPanes.equals(this.agentPanes)) {
             // Most models only change an agent's status: walk the panes only when they or the set changed.
@@ -124,8 +139,7 @@ public final class AgentService {
             try {
                 files.poll(panes, System.currentTimeMillis()).forEach(this::ingest);
                 if (files.usage().takeChanged()) {
-                    core.post(new dev.muxbar.state.Event.UsageChanged(
-                            files.usage().snapshot()));
+                    publishUsage();
                 }
                 watch.watch(files.dirs());
             } finally {
@@ -135,6 +149,44 @@ public final class AgentService {
                 }
             }
         });
+    }
+
+    /** {@code @muxbar-context-warn}: {@code 90} or {@code 90%} (1–100); anything else keeps the default. */
+    public void contextWarn(String option) {
+        String v = option == null ? "" : option.strip().replaceFirst("%$", "");
+        if (v.matches("[0-9]{1,3}") && Integer.parseInt(v) >= 1 && Integer.parseInt(v) <= 100) {
+            int percent = Integer.parseInt(v);
+            io.execute(() -> files.usage().warnAt(percent));
+        }
+    }
+
+    /** Claude's statusLine JSON (muxbar's tee forwards it): its figures into the usage book, on the io thread. */
+    @Override
+    public void statusLine(dev.muxbar.json.Node json) {
+        io.execute(() -> {
+            if (files.usage().report(json, System.currentTimeMillis())) {
+                publishUsage();
+            }
+        });
+    }
+
+    /** The usage ledger's rows from {@code from} on (read on the io thread, its owner). */
+    @Override
+    public java.util.concurrent.CompletableFuture<List<dev.muxbar.agents.UsageLedger.Row>> usageSince(
+            java.time.LocalDate from) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> files.usage().ledger().since(from), io);
+    }
+
+    /** On the io thread: the usage so far to the loop, the ledger to disk (at most every {@link #SAVE_MS}). */
+    private void publishUsage() {
+        long now = System.currentTimeMillis();
+        files.usage().ledger().label(labels);
+        core.post(new dev.muxbar.state.Event.UsageChanged(files.usage().snapshot(now)));
+        if (now - savedAt >= SAVE_MS) {
+            savedAt = now;
+            files.saveUsage(log);
+        }
     }
 
     /** A notification written through a window's sidebar in OSC {@code format} (false: no sidebar there). */
@@ -160,6 +212,11 @@ public final class AgentService {
     }
 
     public void close() {
+        try {
+            io.execute(() -> files.saveUsage(log));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the io thread is gone already: what the last write kept stays (at most SAVE_MS old)
+        }
         screen.close();
         watch.close();
         if (tailTimer != null) {

@@ -41,6 +41,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * POST /next?client=TTY                     that client to the agent needing the user most, on any machine
  * POST /mute?session=NAME_OR_ID              mute/unmute a session's attention alerts
  * POST /hooks/claude, /hooks/codex, /agent-event   see {@link AgentRoutes}
+ * POST /hooks/claude-status, GET /usage          see {@link UsageRoutes}
  * GET  /events[?types=agents,sessions&amp;session=S&amp;pane=%3]   Server-Sent Events (see {@link EventsRoute})
  * GET  /agents/explain[?pane=%3]                  why each agent row shows its status (see {@link AgentRoutes})
  * GET  /agents/prompt?pane=%3, GET /agents/screen?pane=%3, POST /agents/answer?pane=%3&amp;choice=N&amp;prompt=HASH,
@@ -64,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
     private final Server server;
     private final Routes routes;
     private final AgentRoutes agents;
+    private final UsageRoutes usage;
     private final EventsRoute events;
     private final WaitingReplies waits;
 
@@ -74,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer(Path socket, Core core, String version, String tmux, ServerActions actions) throws Exception {
         this.routes = new Routes(core, actions, version, tmux);
         this.agents = new AgentRoutes(core, actions.agentActions());
+        this.usage = new UsageRoutes(core, actions.usage(), java.time.Clock.systemUTC());
         this.events = new EventsRoute(core, actions.events());
         // Few threads: no acceptor thread (the one selector accepts, as it reads), idle workers go
         // after 10 s; at rest the API keeps its selector and Jetty's timer.
@@ -115,6 +118,7 @@ public final class ApiServer implements AutoCloseable {
                     readBody(request, response, callback, InvocationType.NON_BLOCKING, body -> switch (path) {
                         case "/hooks/claude" -> agents.hook("claude", body, query);
                         case "/hooks/codex" -> agents.hook("codex", body, query);
+                        case "/hooks/claude-status" -> usage.statusLine(body, query);
                         default -> agents.event(body);
                     });
                 }
@@ -209,7 +213,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Agent events: answered without a worker thread (see {@link Transport}). */
     private static final java.util.Set<String> AGENT_EVENT_PATHS =
-            java.util.Set.of("/hooks/claude", "/hooks/codex", "/agent-event");
+            java.util.Set.of("/hooks/claude", "/hooks/codex", "/hooks/claude-status", "/agent-event");
 
     /**
      * Endpoints with a JSON body. The body is read asynchronously: a client that sends half a body and

@@ -27,6 +27,7 @@ final class Routes {
 
     private final Core core;
     private final ServerActions actions;
+    private final UsageRoutes usageRoutes;
     private final String version;
     private final String tmux;
     private final long started = System.currentTimeMillis();
@@ -38,6 +39,7 @@ final class Routes {
         this.tmux = tmux;
         this.metaRoutes = new MetaRoutes(core);
         this.lifeRoutes = new LifeRoutes(actions);
+        this.usageRoutes = new UsageRoutes(core, actions.usage(), java.time.Clock.systemUTC());
         this.core = core;
         this.actions = actions;
         this.version = version;
@@ -77,11 +79,8 @@ final class Routes {
                 return get ? fromLoop(actions.describe()) : notAllowed(method, path);
             case "/switch":
                 return post ? switchClient(query) : notAllowed(method, path);
-            case "/usage": {
-                if (!get) return notAllowed(method, path);
-                Model m = core.model();
-                return m == null ? Reply.error(503, "the daemon has not read tmux yet") : Reply.ok(UsageReport.of(m));
-            }
+            case "/usage":
+                return get ? usageRoutes.get(query) : notAllowed(method, path);
             case "/next":
                 return post ? next(query.getValue("client")) : notAllowed(method, path);
             case "/sessions/status":

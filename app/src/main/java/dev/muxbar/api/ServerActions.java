@@ -66,6 +66,11 @@ public interface ServerActions {
         return null;
     }
 
+    /** The agents' usage: their own reports in, the days kept out (null: not offered). */
+    default dev.muxbar.agents.UsageDesk usage() {
+        return null;
+    }
+
     /** Reading and answering agents' prompts, replying to agents (null: not offered). */
     default dev.muxbar.act.AgentActions agentActions() {
         return null;

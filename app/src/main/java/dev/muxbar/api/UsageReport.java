@@ -15,7 +15,7 @@ import java.util.List;
  *   "contextPercent":62,"context":124000,"window":200000,"lastIn":124000,"lastOut":900,
  *   "sessionIn":1830000,"sessionOut":41000,"costUsd":1.2,"quota":{"primary":{"usedPercent":63,
  *   "windowMinutes":300,"resetsAt":…},"secondary":null}}],
- *  "costUsd":1.2,"unpriced":0}
+ *  "costUsd":1.2,"unpriced":0,"today":{"costUsd":4.1,"in":…,"out":…,"primary":{…},"secondary":null}}
  * </pre>
  *
  * {@code costUsd} is null for a model whose price muxbar does not know (tokens only; the total leaves
@@ -62,9 +62,15 @@ final class UsageReport {
             q.put("primary", quota(u.primary())).put("secondary", quota(u.secondary()));
             agents.add(o);
         }
-        return root.put("costUsd", Math.round(total * 100) / 100.0)
+        Usage day = m.usageToday();
+        JsonObject today = root.put("costUsd", Math.round(total * 100) / 100.0)
                 .put("unpriced", unpriced)
-                .toString();
+                .putObject("today");
+        if (day != null) {
+            today.put("costUsd", day.costUsd()).put("in", day.sessionIn()).put("out", day.sessionOut());
+            today.put("primary", quota(day.primary())).put("secondary", quota(day.secondary()));
+        }
+        return root.toString();
     }
 
     private static Object quota(Usage.Quota q) {

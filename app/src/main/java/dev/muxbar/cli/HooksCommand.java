@@ -3,6 +3,7 @@ package dev.muxbar.cli;
 import dev.muxbar.hooks.ClaudeSettings;
 import dev.muxbar.hooks.CodexConfig;
 import dev.muxbar.hooks.HookFiles;
+import dev.muxbar.hooks.StatusLineTee;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code muxbar hooks install|uninstall claude|codex [--dry-run] [--file F]}: adds or removes
- * muxbar's hook entries in the agent's own config, keeping everything else byte for byte, with a
+ * muxbar's hook entries in the agent's own config (for Claude, its statusLine tee too: {@link StatusLineTee}), keeping everything else byte for byte, with a
  * timestamped backup before any write. A second install changes nothing.
  */
 @Command(
@@ -70,12 +71,22 @@ final class HooksCommand {
                 case "claude" -> {
                     Path f = file != null ? file : dirs.claudeSettings();
                     String command = (script.contains(" ") ? "'" + script + "'" : script) + " claude";
+                    String tee = StatusLineTee.quote(
+                            Path.of(script).resolveSibling("muxbar-statusline").toString());
                     r = HookFiles.edit(
                             f,
-                            install ? t -> ClaudeSettings.install(t, command) : ClaudeSettings::uninstall,
+                            install
+                                    ? t -> StatusLineTee.install(ClaudeSettings.install(t, command), tee)
+                                    : t -> StatusLineTee.uninstall(ClaudeSettings.uninstall(t)),
                             dryRun,
                             install,
                             "{}\n");
+                    if (install && !dryRun && java.nio.file.Files.exists(f)) {
+                        System.out.println(
+                                StatusLineTee.hasUserCommand(java.nio.file.Files.readString(f))
+                                        ? "muxbar: your statusLine runs as before, through muxbar-statusline (it tells muxbar Claude's cost and context)"
+                                        : "muxbar: statusLine: muxbar-statusline (prints nothing; set -g @muxbar-claude-statusline on for a short segment)");
+                    }
                 }
                 case "codex" -> {
                     // notify (turn ends) and the hooks flag in config.toml; the hooks (prompts, tools, permission

@@ -8,9 +8,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code muxbar usage [--json]}: what each agent of this tmux server has used, from its own transcript
- * or rollout — model, context in use of its window, tokens of the last turn and the session, cost
- * (where the model's price is known), the plan's quota windows (where the agent says them).
+ * {@code muxbar usage [--json] [--since 24h|7d|DATE] [--by agent|session|model|day]}: what each agent of
+ * this tmux server has used, from its own transcript or rollout — model, context in use of its window,
+ * tokens of the last turn and the session, cost (where the model's price is known or the agent says it),
+ * the plan's quota windows (where the agent says them); with {@code --since}/{@code --by}, the totals of
+ * the days kept.
  */
 @Command(
         name = "usage",
@@ -24,6 +26,18 @@ final class UsageCommand implements Callable<Integer> {
     @Option(names = "--json", description = "GET /usage as it is.")
     boolean json;
 
+    @Option(
+            names = "--since",
+            paramLabel = "WHEN",
+            description = "Totals of the days kept from WHEN on: 24h, 7d, today or a date (2026-12-01).")
+    String since;
+
+    @Option(
+            names = "--by",
+            paramLabel = "KEY",
+            description = "Totals by agent, session, model or day (default: day; implies --since 7d).")
+    String by;
+
     @Override
     public Integer call() throws Exception {
         try (ApiClient api = new ApiClient(target.paths().socket())) {
@@ -31,7 +45,16 @@ final class UsageCommand implements Callable<Integer> {
                 System.err.println("muxbar: no daemon runs for this tmux server");
                 return 2;
             }
-            ApiClient.Answer a = api.get("/usage");
+            boolean history = since != null || by != null;
+            ApiClient.Answer a = api.get(
+                    history
+                            ? "/usage?since="
+                                    + java.net.URLEncoder.encode(
+                                            since == null ? "7d" : since, java.nio.charset.StandardCharsets.UTF_8)
+                                    + "&by="
+                                    + java.net.URLEncoder.encode(
+                                            by == null ? "day" : by, java.nio.charset.StandardCharsets.UTF_8)
+                            : "/usage");
             if (a.status() != 200) {
                 System.err.println("muxbar: " + Panes.error(a.body()));
                 return 2;
@@ -40,6 +63,26 @@ final class UsageCommand implements Callable<Integer> {
             if (json) {
                 System.out.println(
                         CliJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(u));
+                return 0;
+            }
+            if (history) {
+                System.out.println("since " + u.path("since").asText() + ", by "
+                        + u.path("by").asText());
+                for (JsonNode r : u.path("rows")) {
+                    System.out.printf(
+                            "%-40s in %10d out %9d  %s%n",
+                            r.path("key").asText(),
+                            r.path("in").asLong(),
+                            r.path("out").asLong(),
+                            r.path("costUsd").isNull()
+                                    ? "tokens only"
+                                    : String.format(
+                                            java.util.Locale.ROOT,
+                                            "$%.2f",
+                                            r.path("costUsd").asDouble()));
+                }
+                System.out.println("total $" + u.path("costUsd").asText()
+                        + (u.path("unpriced").asInt() > 0 ? " (+ tokens of models priced unknown)" : ""));
                 return 0;
             }
             for (JsonNode g : u.path("agents")) {
@@ -65,6 +108,9 @@ final class UsageCommand implements Callable<Integer> {
             System.out.println("total $" + u.path("costUsd").asText()
                     + (u.path("unpriced").asInt() > 0
                             ? " (+" + u.path("unpriced").asInt() + " agents priced unknown)"
+                            : "")
+                    + (u.path("today").path("costUsd").isNumber()
+                            ? "; today $" + u.path("today").path("costUsd").asText()
                             : ""));
             return 0;
         }

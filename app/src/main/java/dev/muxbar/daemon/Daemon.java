@@ -1,13 +1,11 @@
 package dev.muxbar.daemon;
 
-import dev.muxbar.agents.AgentFiles;
 import dev.muxbar.agents.AgentRules;
 import dev.muxbar.agents.Identity;
 import dev.muxbar.agents.Processes;
 import dev.muxbar.agents.Tracker;
 import dev.muxbar.agentservice.AgentService;
 import dev.muxbar.api.ApiServer;
-import dev.muxbar.config.AgentDirs;
 import dev.muxbar.config.Paths;
 import dev.muxbar.keys.KeyBinder;
 import dev.muxbar.model.Model;
@@ -196,21 +194,8 @@ public final class Daemon {
         core.post(new Event.ThemeShown(themes.current().name()));
         themes.start();
         core.subscribe(loop, sidebars::onModel);
-        AgentDirs agentDirs = AgentDirs.of(System.getenv());
-        agents = new AgentService(
-                gateway,
-                paneWatch,
-                core,
-                loop,
-                loop,
-                io,
-                rules,
-                options.agentFiles() ? AgentFiles.forUser(agentDirs, processes, log) : AgentFiles.off(),
-                log,
-                sidebars::notice);
-        agents.notifyCommand(options.get("@muxbar-notify-command"), log);
-        agents.notifyTerminals(options.get("@muxbar-notify-terminal"), sidebars::notifyTerminal);
-        core.subscribe(loop, agents::onModel);
+        agents = AgentServices.start(
+                options, paths, gateway, paneWatch, core, loop, io, rules, processes, sidebars, log);
         keyBinder = new KeyBinder(
                 gateway,
                 loop,
@@ -227,7 +212,8 @@ public final class Daemon {
                 core,
                 version,
                 address.socket().toString(),
-                new DaemonActions(loop, gateway, core, sidebars, themes, keyBinder, agentActions, events, revival));
+                new DaemonActions(
+                        loop, gateway, core, sidebars, themes, keyBinder, agentActions, events, revival, agents));
         gateway.send(Commands.unsetGlobalOption("@muxbar-stopped")); // this daemon is wanted: revive it if it dies
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());

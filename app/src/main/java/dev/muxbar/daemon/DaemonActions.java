@@ -30,6 +30,12 @@ final class DaemonActions implements dev.muxbar.api.ServerActions {
     private final dev.muxbar.act.AgentActions agentActions;
     private final dev.muxbar.events.EventHub events;
     private final dev.muxbar.resume.Revival revival;
+    private final dev.muxbar.agents.UsageDesk usage;
+
+    @Override
+    public dev.muxbar.agents.UsageDesk usage() {
+        return usage;
+    }
 
     @Override
     public dev.muxbar.events.EventHub events() {
@@ -45,7 +51,9 @@ final class DaemonActions implements dev.muxbar.api.ServerActions {
             KeyBinder keys,
             dev.muxbar.act.AgentActions agentActions,
             dev.muxbar.events.EventHub events,
-            dev.muxbar.resume.Revival revival) {
+            dev.muxbar.resume.Revival revival,
+            dev.muxbar.agents.UsageDesk usage) {
+        this.usage = usage;
         this.revival = revival;
         this.agentActions = agentActions;
         this.events = events;

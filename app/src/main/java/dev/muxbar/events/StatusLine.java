@@ -140,7 +140,10 @@ public final class StatusLine {
         return sb.toString();
     }
 
-    /** "ctx 82% · $4.10 · 5h 63%": the fullest context, the known costs summed, the tightest quota ("" when none). */
+    /**
+     * "ctx 82% · $4.10 today · 5h 63%": the fullest context, today's cost (before any today: the agents'
+     * known costs summed, "$4.10"), the tightest quota ("" when none).
+     */
     static String usage(Model m) {
         int ctx = -1;
         double cost = 0;
@@ -166,7 +169,10 @@ public final class StatusLine {
         if (ctx >= 0) {
             parts.add("ctx " + ctx + "%");
         }
-        if (priced) {
+        dev.muxbar.model.Usage day = m.usageToday();
+        if (day != null && day.costUsd() != null && day.costUsd() > 0) {
+            parts.add(String.format(java.util.Locale.ROOT, "$%.2f today", day.costUsd()));
+        } else if (priced) {
             parts.add(String.format(java.util.Locale.ROOT, "$%.2f", cost));
         }
         if (tight != null) {

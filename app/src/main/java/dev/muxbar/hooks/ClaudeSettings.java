@@ -188,8 +188,8 @@ public final class ClaudeSettings {
             all &= d;
         }
         if (all) {
-            // The object becomes empty: keep its braces, drop everything between them.
-            edits.delete(obj.start + 1, JsonSpans.trimBack(text, obj.end - 1));
+            // The object becomes empty: keep its braces, drop everything between them ("{}", as install found it).
+            edits.delete(obj.start + 1, obj.end - 1);
             return;
         }
         edits.deleteItems(

@@ -19,6 +19,10 @@ final class TextEdits {
         edits.add(new Edit(from, to, "", edits.size()));
     }
 
+    void replace(int from, int to, String text) {
+        edits.add(new Edit(from, to, text, edits.size()));
+    }
+
     boolean isEmpty() {
         return edits.isEmpty();
     }

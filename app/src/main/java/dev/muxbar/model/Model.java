@@ -153,6 +153,11 @@ public record Model(
         return a.thread() == null ? null : usage.get(a.thread());
     }
 
+    /** The machine's usage today ({@link Usage#DAY}), or null before any agent's usage was read. */
+    public Usage usageToday() {
+        return usage.get(Usage.DAY);
+    }
+
     /** What the agent in {@code pane} costs the machine, or null when not sampled (yet). */
     public Cost costOf(String pane) {
         return costs.get(pane);

@@ -4,7 +4,8 @@ package dev.muxbar.model;
  * What an agent's conversation has used, from its own transcript or rollout: its model, the context
  * in use and the model's window (tokens; 0: not known), the last turn's and the session's tokens in
  * and out (the session's as far as muxbar has read), what that cost in US dollars (null: the model's
- * price is not known — never a guess), and the plan's quota windows (null: not said; Codex says them).
+ * price is not known — never a guess), the plan's quota windows (null: not said; Codex and Claude's
+ * statusLine say them), and the share of the context from which it warns.
  */
 public record Usage(
         String model,
@@ -16,9 +17,34 @@ public record Usage(
         long sessionOut,
         Double costUsd,
         Quota primary,
-        Quota secondary) {
+        Quota secondary,
+        int warnAt) {
 
-    /** From this share of the context window in use, the sidebar warns (auto-compaction comes soon after). */
+    /** With the warning at {@link #WARN_PERCENT} of the context. */
+    public Usage(
+            String model,
+            long context,
+            long window,
+            long lastIn,
+            long lastOut,
+            long sessionIn,
+            long sessionOut,
+            Double costUsd,
+            Quota primary,
+            Quota secondary) {
+        this(model, context, window, lastIn, lastOut, sessionIn, sessionOut, costUsd, primary, secondary, WARN_PERCENT);
+    }
+
+    /**
+     * The key, in the model's usage by thread, of the machine's day so far: today's tokens in and out
+     * (as session figures), today's cost, and the tightest quota windows not yet reset. No thread is empty.
+     */
+    public static final String DAY = "";
+
+    /**
+     * From this share of the context window in use, the sidebar warns (auto-compaction comes soon after),
+     * unless the user chose another ({@code @muxbar-context-warn}: {@code warnAt}).
+     */
     public static final int WARN_PERCENT = 80;
 
     /** From this share of a quota window used, the sidebar warns. */
@@ -26,7 +52,7 @@ public record Usage(
 
     /** Whether the sidebar should warn: the context, or a quota window, nearly used up. */
     public boolean warns() {
-        return contextPercent() >= WARN_PERCENT
+        return contextPercent() >= warnAt
                 || primary != null && primary.usedPercent() >= QUOTA_WARN_PERCENT
                 || secondary != null && secondary.usedPercent() >= QUOTA_WARN_PERCENT;
     }

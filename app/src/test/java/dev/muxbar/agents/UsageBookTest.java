@@ -97,4 +97,49 @@ class UsageBookTest {
         assertTrue(priced.snapshot().get("t").warns(), "85% of the window: warn");
         assertEquals(0.0, priced.snapshot().get("t").costUsd());
     }
+
+    @Test
+    void claudesStatusLineSaysItsOwnCostContextAndWindow() throws Exception {
+        // Recorded from Claude Code 2.1.328 (its statusLine command's stdin) after one turn against the mock model.
+        String json = Files.readString(Path.of(
+                UsageBookTest.class.getResource("/usage/claude-statusline.json").toURI()));
+        String thread = Json.parse(json).path("session_id").asText();
+        assertTrue(book.report(Json.parse(json), 1_000));
+        Usage u = book.snapshot().get(thread);
+        assertEquals("claude-opus-5-5", u.model());
+        assertEquals(2_000, u.context(), "its current_usage: input + cache written + cache read");
+        assertEquals(1_000_000, u.window());
+        assertEquals(0.01, u.costUsd(), "Claude's own 0.0058, to the cent");
+    }
+
+    @Test
+    void aReportedCostWinsOverThePriceTable() throws Exception {
+        replay("claude-session.jsonl", false, "sess-u1");
+        assertEquals(0.15, book.snapshot().get("sess-u1").costUsd());
+        assertTrue(book.report(
+                Json.parse("{\"session_id\":\"sess-u1\",\"cost\":{\"total_cost_usd\":4.1},"
+                        + "\"rate_limits\":{\"five_hour\":{\"used_percentage\":93.5,\"resets_at\":1800000000}}}"),
+                1_000));
+        Usage u = book.snapshot().get("sess-u1");
+        assertEquals(4.1, u.costUsd());
+        assertEquals(new Usage.Quota(93.5, 300, 1_800_000_000_000L), u.primary());
+        assertTrue(u.warns(), "a quota window over 90%");
+        assertEquals(20_005, u.context(), "the transcript's context stays: the report said none");
+    }
+
+    @Test
+    void aStatusLineThatSaysNothingReadableChangesNothing() throws Exception {
+        book.takeChanged();
+        for (String bad : List.of(
+                "[]",
+                "{}",
+                "{\"session_id\":\"s\"}",
+                "{\"session_id\":\"s\",\"cost\":{\"total_cost_usd\":\"lots\"}}",
+                "{\"session_id\":\"s\",\"cost\":{\"total_cost_usd\":-3},\"context_window\":{\"used_percentage\":900}}",
+                "{\"session_id\":7,\"cost\":{\"total_cost_usd\":1}}")) {
+            assertTrue(!book.report(Json.parse(bad), 1_000), bad);
+        }
+        assertTrue(!book.takeChanged());
+        assertTrue(book.snapshot().isEmpty());
+    }
 }

@@ -35,6 +35,14 @@ class UsageIT {
         cleanup.close();
     }
 
+    private static String explain(DaemonProcess d) {
+        try (ApiClient api = new ApiClient(d.socket())) {
+            return api.get("/agents/explain").body();
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
     private static JsonNode usage(DaemonProcess d) {
         try (ApiClient api = new ApiClient(d.socket())) {
             return new ObjectMapper().readTree(api.get("/usage").body());
@@ -69,15 +77,22 @@ class UsageIT {
                         Map.of("CLAUDE_CONFIG_DIR", claudeHome.toString(), "HOME", tmp.toString())))
                 .awaitReady();
         Path transcript = project.resolve("sess-u1.jsonl");
+        int n = 0;
         for (String line : Files.readAllLines(
                 Path.of(UsageIT.class.getResource("/usage/claude-session.jsonl").toURI()))) {
-            Files.writeString(transcript, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            // Written now (the recording's own times are another day): today's cost counts them.
+            String at = java.time.Instant.now().plusMillis(n++).toString(); // a turn a millisecond
+            Files.writeString(
+                    transcript,
+                    line.replaceAll("\"timestamp\":\"[^\"]*\"", "\"timestamp\":\"" + at + "\"") + "\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
         Poll.until(
                 15_000,
                 () -> usage(daemon).path("agents").path(0).path("context").asLong() == 20_005,
                 "the last turn's context through /usage",
-                () -> usage(daemon) + "\n" + daemon.diagnostics());
+                () -> usage(daemon) + "\n" + explain(daemon) + "\n" + daemon.diagnostics());
         JsonNode a = usage(daemon).path("agents").path(0);
         assertEquals("claude", a.path("agent").asText());
         assertEquals("sess-u1", a.path("thread").asText());
@@ -87,7 +102,7 @@ class UsageIT {
                 5_000,
                 () -> tmux.tmux("show-options", "-gqv", "@muxbar-usage-status")
                         .strip()
-                        .equals("ctx 10% · $0.15"),
+                        .equals("ctx 10% · $0.15 today"),
                 "the status-line segment",
                 () -> tmux.tmux("show-options", "-gqv", "@muxbar-usage-status"));
         StringBuilder event = new StringBuilder();
@@ -109,5 +124,57 @@ class UsageIT {
         DaemonProcess.Cli cli = DaemonProcess.cli(tmp.resolve("run"), tmp.resolve("state"), "usage");
         assertEquals(0, cli.exit(), cli.output());
         assertTrue(cli.output().contains("ctx  10%") && cli.output().contains("$0.15"), cli.output());
+        DaemonProcess.Cli byModel =
+                DaemonProcess.cli(tmp.resolve("run"), tmp.resolve("state"), "usage", "--since", "24h", "--by", "model");
+        assertEquals(0, byModel.exit(), byModel.output());
+        assertTrue(
+                byModel.output().contains("claude-opus-4-1-20250805")
+                        && byModel.output().contains("claude-sonnet-4-5-20250929")
+                        && byModel.output().contains("total $0.15"),
+                byModel.output());
+        DaemonProcess.Cli bad = DaemonProcess.cli(tmp.resolve("run"), tmp.resolve("state"), "usage", "--by", "moon");
+        assertEquals(2, bad.exit(), bad.output());
+        assertTrue(bad.output().contains("by must be agent, session, model or day"), bad.output());
+
+        // Claude's statusLine through muxbar's tee: its own cost wins; the tee prints the segment when asked.
+        tmux.tmux("set-option", "-g", "@muxbar-claude-statusline", "on");
+        String report = "{\"session_id\":\"sess-u1\",\"model\":{\"id\":\"claude-sonnet-4-5-20250929\"},"
+                + "\"cost\":{\"total_cost_usd\":4.1},\"context_window\":{\"used_percentage\":10}}";
+        Poll.until(
+                10_000,
+                () -> tee(tmux, daemon, report).equals("ctx 10% | $4.10\n"),
+                "the tee's segment with Claude's own cost",
+                () -> tee(tmux, daemon, report) + "\n" + usage(daemon) + "\n" + daemon.diagnostics());
+        assertEquals(4.1, usage(daemon).path("agents").path(0).path("costUsd").asDouble());
+        assertEquals(0.15, usage(daemon).path("today").path("costUsd").asDouble(), "the report was the baseline");
+        Files.writeString(tmp.resolve("big.json"), "{\"x\":\"" + "a".repeat(10 << 20) + "\"}");
+        assertEquals("", tee(tmux, daemon, null), "a 10 MB body: refused by the daemon, nothing printed");
+        assertTrue(daemon.process().isAlive());
+        assertEquals(4.1, usage(daemon).path("agents").path(0).path("costUsd").asDouble());
+    }
+
+    /** What muxbar's tee prints for {@code json} (null: the 10 MB file) with no user command, in the agent's pane's environment. */
+    private String tee(TmuxServer tmux, DaemonProcess daemon, String json) {
+        try {
+            Path script = Path.of(System.getProperty("muxbar.root"), "scripts", "muxbar-statusline");
+            ProcessBuilder pb = new ProcessBuilder(script.toString());
+            pb.environment()
+                    .put("MUXBAR_RUNTIME_DIR", daemon.socket().getParent().toString());
+            pb.environment().put("TMUX", tmux.socket + ",1,0"); // tmux show-option reaches this server
+            pb.redirectErrorStream(true);
+            if (json == null) {
+                pb.redirectInput(tmp.resolve("big.json").toFile());
+            }
+            Process p = pb.start();
+            if (json != null) {
+                try (var in = p.getOutputStream()) {
+                    in.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return p.waitFor() == 0 ? out : "exit " + p.exitValue() + ": " + out;
+        } catch (java.io.IOException | InterruptedException e) {
+            return e.toString();
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.muxbar.sidebar.render.GitMark;
 import dev.muxbar.sidebar.render.HostRows;
 import dev.muxbar.sidebar.render.Line;
 import dev.muxbar.sidebar.render.SessionRows;
+import dev.muxbar.sidebar.render.UsageLines;
 import dev.muxbar.text.Cells;
 import dev.muxbar.theme.Color;
 import dev.muxbar.theme.Role;
@@ -112,7 +113,11 @@ public final class Renderer {
             attention.addTo(header, t, bg);
         }
         out.add(header.right(sessions, t.color(Role.MUTED), bg, false).build());
-        out.add(rule("", w, t));
+        out.add(rule(
+                UsageLines.day(
+                        in.model().usageToday(), System.currentTimeMillis(), java.time.ZoneId.systemDefault(), w),
+                w,
+                t));
 
         java.util.Optional<List<Line>> over = in.view().mode().over(in, listRows + hostRows + detailRows);
         if (over.isPresent()) {
@@ -186,36 +191,35 @@ public final class Renderer {
             List<Agent> agents = in.model().agentsOf(selected.id());
             List<Line> said = DetailRows.meta(in.model().metaOf(selected.id()), w, t);
             List<dev.muxbar.model.Resumable> back = in.model().resumableIn(selected.name());
+            List<Line> lines = new java.util.ArrayList<>(said);
+            for (int a = 0; a < agents.size() && lines.size() < detailRows - 1; a++) {
+                dev.muxbar.model.Usage u = in.model().usageOf(agents.get(a));
+                boolean at = a == in.view().agent();
+                lines.add(AgentView.row(
+                        agents.get(a), in.model().costOf(agents.get(a).pane()), u, warnAt(u), at, w, t, in.now()));
+                if (at && u != null) {
+                    lines.addAll(UsageLines.agent(u, w, t)); // the selected agent's figures under it
+                }
+            }
+            for (int r = 0; r < back.size() && lines.size() < detailRows - 1; r++) {
+                lines.add(DetailRows.resumable(
+                        back.get(r), agents.size() + r == in.view().agent(), w, t));
+            }
+            for (int k = 0; k < selected.windows().size() && lines.size() < detailRows - 1; k++) {
+                lines.add(DetailRows.window(selected.windows().get(k), w, t));
+            }
             for (int k = 0; k < detailRows - 1; k++) {
-                int a = k - said.size();
-                int r = a - agents.size();
-                out.add(
-                        k < said.size()
-                                ? said.get(k)
-                                : a < agents.size()
-                                        ? AgentView.row(
-                                                agents.get(a),
-                                                in.model().costOf(agents.get(a).pane()),
-                                                in.model().usageOf(agents.get(a)),
-                                                dev.muxbar.model.Usage.WARN_PERCENT,
-                                                a == in.view().agent(),
-                                                w,
-                                                t,
-                                                in.now())
-                                        : r < back.size()
-                                                ? DetailRows.resumable(
-                                                        back.get(r),
-                                                        a == in.view().agent(),
-                                                        w,
-                                                        t)
-                                                : DetailRows.window(
-                                                        selected.windows().get(r - back.size()), w, t));
+                out.add(k < lines.size() ? lines.get(k) : new Line.Builder(w, bg).build());
             }
         }
         if (footer) {
             out.add(in.view().mode().footer(in));
         }
         return out;
+    }
+
+    private static int warnAt(dev.muxbar.model.Usage u) {
+        return u == null ? dev.muxbar.model.Usage.WARN_PERCENT : u.warnAt();
     }
 
     /** Whether an agent of the session has its context or a quota nearly used up. */

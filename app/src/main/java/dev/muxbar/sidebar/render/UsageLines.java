@@ -1,0 +1,103 @@
+package dev.muxbar.sidebar.render;
+
+import dev.muxbar.model.Usage;
+import dev.muxbar.text.Cells;
+import dev.muxbar.theme.Color;
+import dev.muxbar.theme.Role;
+import dev.muxbar.theme.Theme;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** What the agents used, as the sidebar shows it: the header's day and the selected agent's figures; pure. */
+public final class UsageLines {
+    private UsageLines() {}
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEE", Locale.ROOT);
+
+    /**
+     * The rule under the header: {@code  $4.10 today · 5h 63% ↻14:30 } (the tightest quota window and
+     * when it resets, in {@code zone}); "" with nothing to say, or when it does not fit {@code w}.
+     */
+    public static String day(Usage today, long wallNow, ZoneId zone, int w) {
+        if (today == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (today.costUsd() != null && today.costUsd() > 0) {
+            parts.add(String.format(Locale.ROOT, "$%.2f today", today.costUsd()));
+        }
+        Usage.Quota q = tightest(today);
+        if (q != null) {
+            String reset = "";
+            if (q.resetsAt() > wallNow) {
+                java.time.ZonedDateTime at = Instant.ofEpochMilli(q.resetsAt()).atZone(zone);
+                reset = " ↻" + (q.resetsAt() - wallNow < 24 * 3600_000L ? CLOCK.format(at) : WEEKDAY.format(at));
+            }
+            parts.add(window(q) + " " + Math.round(q.usedPercent()) + "%" + reset);
+        }
+        String s = parts.isEmpty() ? "" : " " + String.join(" · ", parts) + " ";
+        return Cells.width(s) + 4 > w ? "" : s;
+    }
+
+    private static Usage.Quota tightest(Usage u) {
+        Usage.Quota a = u.primary();
+        Usage.Quota b = u.secondary();
+        return a == null ? b : b == null || a.usedPercent() >= b.usedPercent() ? a : b;
+    }
+
+    /** "5h", "7d": a quota window by its length. */
+    static String window(Usage.Quota q) {
+        long min = q.windowMinutes();
+        return min > 0 && min % 1440 == 0 ? min / 1440 + "d" : min / 60 + "h";
+    }
+
+    /**
+     * Under the selected agent in the detail panel: its model and a bar of its context in use, then the
+     * last turn's and the session's tokens in/out and the cost ({@code tokens only} when the price is not known).
+     */
+    public static List<Line> agent(Usage u, int w, Theme t) {
+        Color bg = t.color(Role.BACKGROUND);
+        List<Line> out = new ArrayList<>();
+        Line.Builder first = new Line.Builder(w, bg).add("    " + u.model(), t.color(Role.MUTED), bg, false);
+        int pct = u.contextPercent();
+        if (pct >= 0) {
+            String label = " " + pct + "%";
+            int bar = Math.max(0, Math.min(10, first.left() - Cells.width(label) - 1));
+            if (bar >= 3) {
+                int full = (int) Math.round(bar * pct / 100.0);
+                Color c = pct >= u.warnAt() ? t.color(Role.WAITING) : t.color(Role.ACCENT);
+                first.add(" ", bg, bg, false)
+                        .add("█".repeat(full), c, bg, false)
+                        .add("░".repeat(bar - full), t.color(Role.MUTED), bg, false)
+                        .add(label, c, bg, false);
+            }
+        }
+        out.add(first.build());
+        String cost = u.costUsd() == null ? "tokens only" : String.format(Locale.ROOT, "$%.2f", u.costUsd());
+        out.add(new Line.Builder(w, bg)
+                .add(
+                        "    " + tokens(u.lastIn()) + "/" + tokens(u.lastOut()) + " · Σ " + tokens(u.sessionIn()) + "/"
+                                + tokens(u.sessionOut()) + " · " + cost,
+                        t.color(Role.MUTED),
+                        bg,
+                        false)
+                .build());
+        return out;
+    }
+
+    /** 950, 12k, 1.8M. */
+    static String tokens(long n) {
+        if (n < 1000) {
+            return Long.toString(n);
+        }
+        if (n < 1_000_000) {
+            return n < 10_000 ? String.format(Locale.ROOT, "%.1fk", n / 1000.0) : n / 1000 + "k";
+        }
+        return String.format(Locale.ROOT, "%.1fM", n / 1_000_000.0);
+    }
+}
