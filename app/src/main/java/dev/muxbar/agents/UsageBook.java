@@ -252,6 +252,10 @@ public final class UsageBook {
             t.primary = quota(r.primary());
             t.secondary = quota(r.secondary());
         }
+        if (r.sessionIn() >= 0 && r.sessionOut() >= 0) {
+            t.sessionIn = r.sessionIn(); // Claude's own count of the whole session beats what muxbar read of it
+            t.sessionOut = r.sessionOut();
+        }
         if (r.costUsd() != null) {
             t.reportedCost = r.costUsd();
             ledger.reported(thread, r.at(), t.model, r.costUsd());

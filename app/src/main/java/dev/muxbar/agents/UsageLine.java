@@ -64,12 +64,14 @@ public sealed interface UsageLine {
 
     /**
      * What Claude Code's statusLine said of its conversation: its model, its own running cost (null: not
-     * said), the context in use (tokens, -1: not said) and its share (0–100, -1: not said), the window
+     * said), the session's tokens in and out (-1: not said), the context in use (tokens, -1: not said) and its share (0–100, -1: not said), the window
      * (0: not said), the plan's quota windows (null: not said) and when.
      */
     record Reported(
             String model,
             Double costUsd,
+            long sessionIn,
+            long sessionOut,
             long context,
             double percent,
             long window,
@@ -105,6 +107,8 @@ public sealed interface UsageLine {
         Reported r = new Reported(
                 model.length() > 100 ? "" : model,
                 usd >= 0 && usd < 1_000_000 ? Double.valueOf(usd) : null,
+                tokens(cw.path("total_input_tokens"), -1),
+                tokens(cw.path("total_output_tokens"), -1),
                 context,
                 percent <= 100 ? percent : -1,
                 Math.max(0, window),

@@ -110,6 +110,8 @@ class UsageBookTest {
         assertEquals(2_000, u.context(), "its current_usage: input + cache written + cache read");
         assertEquals(1_000_000, u.window());
         assertEquals(0.01, u.costUsd(), "Claude's own 0.0058, to the cent");
+        assertEquals(2_000, u.sessionIn(), "its session totals");
+        assertEquals(42, u.sessionOut());
     }
 
     @Test

@@ -52,7 +52,8 @@ final class PaneDriver {
             Pattern.compile("^✻ \\S+ for \\d|Interrupted ·"),
             Pattern.compile("Do you want to proceed\\?"),
             Pattern.compile("Enter to select"),
-            Pattern.compile("for shortcuts"));
+            // With a statusLine (muxbar's tee, installed with the hooks) the footer drops "? for shortcuts".
+            Pattern.compile("for shortcuts|manual mode on"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final long TURN_TIMEOUT_MS = 60_000;

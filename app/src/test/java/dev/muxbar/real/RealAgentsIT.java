@@ -232,7 +232,45 @@ class RealAgentsIT {
                     daemon.diagnostics()
                             + panes.stream().map(p -> explain(daemon, p)).reduce("", String::concat));
             check(agent, mode, panes, truth, sampler, end, daemon);
+            if (agent.equals("claude") && mode.equals("hooks")) {
+                statusLineReached(api, daemon, panes);
+            }
         }
+    }
+
+    /**
+     * With the hooks, Claude's statusLine runs muxbar's tee: Claude's own cost (the mock's model has no
+     * price in muxbar's table, so only Claude can say one) and its window reach {@code /usage}.
+     */
+    private static void statusLineReached(ApiClient api, DaemonProcess daemon, List<String> panes) {
+        java.util.function.Supplier<String> usage = () -> {
+            try {
+                return api.get("/usage").body();
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        };
+        dev.muxbar.testing.Poll.until(
+                15_000,
+                () -> {
+                    try {
+                        com.fasterxml.jackson.databind.JsonNode u =
+                                new com.fasterxml.jackson.databind.ObjectMapper().readTree(usage.get());
+                        int told = 0;
+                        for (com.fasterxml.jackson.databind.JsonNode a : u.path("agents")) {
+                            if (panes.contains(a.path("pane").asText())
+                                    && a.path("costUsd").isNumber()
+                                    && a.path("window").asLong() > 0) { // the table knows no window for it either
+                                told++;
+                            }
+                        }
+                        return told == panes.size();
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                },
+                "Claude's own cost and window through the statusLine tee, for " + panes,
+                () -> usage.get() + "\n" + daemon.diagnostics());
     }
 
     private void check(
