@@ -135,7 +135,7 @@ public sealed interface UsageLine {
     }
 
     /** What {@code line} says (Claude Code's transcript, or Codex's rollout when {@code codex}), or null. */
-    static UsageLine of(Node line, boolean codex, long wallNow) {
+    public static UsageLine of(Node line, boolean codex, long wallNow) {
         return codex ? codex(line, wallNow) : claude(line, wallNow);
     }
 

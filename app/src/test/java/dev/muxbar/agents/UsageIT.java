@@ -151,13 +151,29 @@ class UsageIT {
         assertEquals("", tee(tmux, daemon, null), "a 10 MB body: refused by the daemon, nothing printed");
         assertTrue(daemon.process().isAlive());
         assertEquals(4.1, usage(daemon).path("agents").path(0).path("costUsd").asDouble());
+        // With the user's own statusLine, which ends with an exit of its own: the copy still goes, after it.
+        assertEquals(
+                "exit 3: mine",
+                tee(tmux, daemon, report.replace("4.1", "5.25"), "cat >/dev/null; printf mine; exit 3"));
+        Poll.until(
+                5_000,
+                () -> usage(daemon).path("agents").path(0).path("costUsd").asDouble() == 5.25,
+                "the copy sent once the user's command was done",
+                () -> usage(daemon).toString());
+        assertEquals(
+                1.30,
+                usage(daemon).path("today").path("costUsd").asDouble(),
+                1e-9,
+                "0.152799 by the table, then the 1.15 Claude says it added since its first report");
     }
 
     /** What muxbar's tee prints for {@code json} (null: the 10 MB file) with no user command, in the agent's pane's environment. */
-    private String tee(TmuxServer tmux, DaemonProcess daemon, String json) {
+    private String tee(TmuxServer tmux, DaemonProcess daemon, String json, String... user) {
         try {
             Path script = Path.of(System.getProperty("muxbar.root"), "scripts", "muxbar-statusline");
-            ProcessBuilder pb = new ProcessBuilder(script.toString());
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(script.toString()));
+            cmd.addAll(java.util.List.of(user));
+            ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment()
                     .put("MUXBAR_RUNTIME_DIR", daemon.socket().getParent().toString());
             pb.environment().put("TMUX", tmux.socket + ",1,0"); // tmux show-option reaches this server

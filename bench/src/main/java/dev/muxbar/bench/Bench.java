@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BenchEventsCommand.class,
             BenchHostsCommand.class,
             BenchCostsCommand.class,
+            BenchUsageCommand.class,
             PlotCommand.class
         })
 public final class Bench implements Runnable {

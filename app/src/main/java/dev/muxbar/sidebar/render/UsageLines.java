@@ -21,27 +21,35 @@ public final class UsageLines {
 
     /**
      * The rule under the header: {@code  $4.10 today · 5h 63% ↻14:30 } (the tightest quota window and
-     * when it resets, in {@code zone}); "" with nothing to say, or when it does not fit {@code w}.
+     * when it resets, in {@code zone}); narrow, without the reset, then without the quota; "" with nothing
+     * to say, or when not even the cost fits {@code w}.
      */
     public static String day(Usage today, long wallNow, ZoneId zone, int w) {
         if (today == null) {
             return "";
         }
-        List<String> parts = new ArrayList<>();
-        if (today.costUsd() != null && today.costUsd() > 0) {
-            parts.add(String.format(Locale.ROOT, "$%.2f today", today.costUsd()));
-        }
+        String cost = today.costUsd() != null && today.costUsd() > 0
+                ? String.format(Locale.ROOT, "$%.2f today", today.costUsd())
+                : null;
         Usage.Quota q = tightest(today);
-        if (q != null) {
-            String reset = "";
-            if (q.resetsAt() > wallNow) {
-                java.time.ZonedDateTime at = Instant.ofEpochMilli(q.resetsAt()).atZone(zone);
-                reset = " ↻" + (q.resetsAt() - wallNow < 24 * 3600_000L ? CLOCK.format(at) : WEEKDAY.format(at));
-            }
-            parts.add(window(q) + " " + Math.round(q.usedPercent()) + "%" + reset);
+        String quota = q == null ? null : window(q) + " " + Math.round(q.usedPercent()) + "%";
+        String reset = "";
+        if (q != null && q.resetsAt() > wallNow) {
+            java.time.ZonedDateTime at = Instant.ofEpochMilli(q.resetsAt()).atZone(zone);
+            reset = " ↻" + (q.resetsAt() - wallNow < 24 * 3600_000L ? CLOCK.format(at) : WEEKDAY.format(at));
         }
-        String s = parts.isEmpty() ? "" : " " + String.join(" · ", parts) + " ";
-        return Cells.width(s) + 4 > w ? "" : s;
+        for (String s :
+                new String[] {join(cost, quota == null ? null : quota + reset), join(cost, quota), join(cost, null)}) {
+            if (Cells.width(s) + 4 <= w) {
+                return s;
+            }
+        }
+        return "";
+    }
+
+    private static String join(String a, String b) {
+        String s = a == null ? (b == null ? "" : b) : b == null ? a : a + " · " + b;
+        return s.isEmpty() ? "" : " " + s + " ";
     }
 
     private static Usage.Quota tightest(Usage u) {
@@ -57,32 +65,27 @@ public final class UsageLines {
     }
 
     /**
-     * Under the selected agent in the detail panel: its model and a bar of its context in use, then the
+     * Under the selected agent in the detail panel: a bar of its context in use and its model, then the
      * last turn's and the session's tokens in/out and the cost ({@code tokens only} when the price is not known).
      */
     public static List<Line> agent(Usage u, int w, Theme t) {
         Color bg = t.color(Role.BACKGROUND);
         List<Line> out = new ArrayList<>();
-        Line.Builder first = new Line.Builder(w, bg).add("    " + u.model(), t.color(Role.MUTED), bg, false);
+        Line.Builder first = new Line.Builder(w, bg).add("  ", bg, bg, false);
         int pct = u.contextPercent();
         if (pct >= 0) {
-            String label = " " + pct + "%";
-            int bar = Math.max(0, Math.min(10, first.left() - Cells.width(label) - 1));
-            if (bar >= 3) {
-                int full = (int) Math.round(bar * pct / 100.0);
-                Color c = pct >= u.warnAt() ? t.color(Role.WAITING) : t.color(Role.ACCENT);
-                first.add(" ", bg, bg, false)
-                        .add("█".repeat(full), c, bg, false)
-                        .add("░".repeat(bar - full), t.color(Role.MUTED), bg, false)
-                        .add(label, c, bg, false);
-            }
+            int full = (int) Math.round(10 * pct / 100.0);
+            Color c = pct >= u.warnAt() ? t.color(Role.WAITING) : t.color(Role.ACCENT);
+            first.add("█".repeat(full), c, bg, false)
+                    .add("░".repeat(10 - full), t.color(Role.MUTED), bg, false)
+                    .add(" " + pct + "% ", c, bg, false);
         }
-        out.add(first.build());
+        out.add(first.add(u.model(), t.color(Role.MUTED), bg, false).build()); // the model as far as it fits
         String cost = u.costUsd() == null ? "tokens only" : String.format(Locale.ROOT, "$%.2f", u.costUsd());
         out.add(new Line.Builder(w, bg)
                 .add(
-                        "    " + tokens(u.lastIn()) + "/" + tokens(u.lastOut()) + " · Σ " + tokens(u.sessionIn()) + "/"
-                                + tokens(u.sessionOut()) + " · " + cost,
+                        "  " + tokens(u.lastIn()) + "/" + tokens(u.lastOut()) + " · Σ" + tokens(u.sessionIn()) + "/"
+                                + tokens(u.sessionOut()) + " " + cost,
                         t.color(Role.MUTED),
                         bg,
                         false)

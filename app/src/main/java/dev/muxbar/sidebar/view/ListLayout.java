@@ -125,7 +125,10 @@ public final class ListLayout {
                 remote);
     }
 
-    /** Rows the detail panel wants: a rule, the selected session's meta, agents and windows (a remote one: its agents). */
+    /**
+     * Rows the detail panel wants: a rule, the selected session's meta, agents (the selected one's usage
+     * under it) and windows (a remote one: its agents).
+     */
     private static int detailWants(Renderer.Input in, List<Session> shown, int cursor, List<RemoteRow> remote, int at) {
         if (at >= 0) {
             RemoteSession s = remote.get(at).session();
@@ -135,8 +138,12 @@ public final class ListLayout {
             return 0;
         }
         Session s = shown.get(cursor);
+        List<dev.muxbar.model.Agent> agents = in.model().agentsOf(s.id());
+        int a = in.view().agent();
+        boolean figures = a >= 0 && a < agents.size() && in.model().usageOf(agents.get(a)) != null;
         return s.windows().size()
-                + in.model().agentsOf(s.id()).size()
+                + agents.size()
+                + (figures ? 2 : 0) // the selected agent's model, context bar and tokens (UsageLines.agent)
                 + in.model().resumableIn(s.name()).size()
                 + DetailRows.metaLines(in.model().metaOf(s.id()))
                 + 1;

@@ -30,7 +30,9 @@ class UsageLinesTest {
         assertEquals(" $4.10 today · 5h 63% ↻14:30 ", UsageLines.day(day, NOW, ZoneOffset.UTC, 40));
         Usage weekly = new Usage("", 0, 0, 0, 0, 0, 0, 0.0, null, new Usage.Quota(91, 10_080, NOW + 3 * 86_400_000L));
         assertEquals(" 7d 91% ↻Mon ", UsageLines.day(weekly, NOW, ZoneOffset.UTC, 40), "no cost today: not shown");
-        assertEquals("", UsageLines.day(day, NOW, ZoneOffset.UTC, 20), "too narrow: nothing rather than half");
+        assertEquals(" $4.10 today · 5h 63% ", UsageLines.day(day, NOW, ZoneOffset.UTC, 30), "narrower: no reset");
+        assertEquals(" $4.10 today ", UsageLines.day(day, NOW, ZoneOffset.UTC, 20), "narrower still: the cost");
+        assertEquals("", UsageLines.day(day, NOW, ZoneOffset.UTC, 16), "too narrow: nothing rather than half");
         assertEquals("", UsageLines.day(null, NOW, ZoneOffset.UTC, 40));
     }
 
@@ -41,8 +43,8 @@ class UsageLinesTest {
         List<Line> lines = UsageLines.agent(u, 40, t);
         String first = lines.get(0).text();
         String second = lines.get(1).text();
-        assertTrue(first.startsWith("    claude-opus-4-1 ██████░░░░ 62%"), first);
-        assertTrue(second.startsWith("    124k/900 · Σ 1.8M/41k · $1.20"), second);
+        assertTrue(first.startsWith("  ██████░░░░ 62% claude-opus-4-1"), first);
+        assertTrue(second.startsWith("  124k/900 · Σ1.8M/41k $1.20"), second);
         Usage unpriced = new Usage("mock", 500, 0, 500, 5, 500, 5, null, null, null);
         assertTrue(UsageLines.agent(unpriced, 40, t).get(1).text().contains("tokens only"));
         assertEquals("950", UsageLines.tokens(950));
