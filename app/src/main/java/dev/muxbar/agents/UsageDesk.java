@@ -11,6 +11,9 @@ public interface UsageDesk {
     /** Claude's statusLine JSON (muxbar's tee forwards it); applied later, on the owner's thread. */
     void statusLine(Node json);
 
+    /** A statusLine body that was refused (not a JSON object, too large): logged, at most once a minute. */
+    void statusLineRefused(String why);
+
     /** The days' rows from {@code from} on. */
     CompletableFuture<List<UsageLedger.Row>> usageSince(LocalDate from);
 }

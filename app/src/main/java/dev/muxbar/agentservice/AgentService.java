@@ -46,6 +46,8 @@ public final class AgentService implements dev.muxbar.agents.UsageDesk {
     private final Consumer<String> log;
     private volatile Map<String, dev.muxbar.agents.UsageLedger.Label> labels = Map.of(); // thread → where it runs
     private long savedAt; // io only: when the usage ledger was last written
+    private long refusedLogged; // io only: when a refused statusLine copy was last logged
+    private int refused; // io only: refused since then
 
     static final long SAVE_MS = 10_000;
 
@@ -166,6 +168,19 @@ public final class AgentService implements dev.muxbar.agents.UsageDesk {
         io.execute(() -> {
             if (files.usage().report(json, System.currentTimeMillis())) {
                 publishUsage();
+            }
+        });
+    }
+
+    @Override
+    public void statusLineRefused(String why) {
+        io.execute(() -> {
+            refused++;
+            long now = System.currentTimeMillis();
+            if (now - refusedLogged >= 60_000) {
+                log.accept("a statusLine copy refused (" + refused + " since the last such line): " + why);
+                refusedLogged = now;
+                refused = 0;
             }
         });
     }

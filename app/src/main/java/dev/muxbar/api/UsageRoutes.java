@@ -143,6 +143,9 @@ final class UsageRoutes {
             json = null;
         }
         if (json == null || !json.isObject()) {
+            if (desk != null) {
+                desk.statusLineRefused("not a JSON object");
+            }
             return CompletableFuture.completedFuture(Reply.error(400, "the body is not a JSON object"));
         }
         if (desk != null) {
