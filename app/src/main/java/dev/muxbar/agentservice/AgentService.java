@@ -153,6 +153,19 @@ public final class AgentService implements dev.muxbar.agents.UsageDesk {
         });
     }
 
+    /** {@code @muxbar-notify-on}: which kinds notify, and where; one that does not read keeps the default (logged). */
+    public NotifyRoutes notifyOn(String option) {
+        NotifyRoutes r;
+        try {
+            r = NotifyRoutes.parse(option);
+        } catch (IllegalArgumentException e) {
+            log.accept(e.getMessage() + "; using " + NotifyRoutes.DEFAULT);
+            r = NotifyRoutes.parse(NotifyRoutes.DEFAULT);
+        }
+        attention.routeWith(r);
+        return r;
+    }
+
     /** {@code @muxbar-context-warn}: {@code 90} or {@code 90%} (1–100); anything else keeps the default. */
     public void contextWarn(String option) {
         String v = option == null ? "" : option.strip().replaceFirst("%$", "");

@@ -15,7 +15,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Tells the user when an agent out of sight starts waiting or finishes: a bell in the agent's pane
+ * Tells the user when an agent out of sight starts waiting, finishes, stops on an error or nearly runs
+ * out of context or quota — the kinds {@link NotifyRoutes} ({@code @muxbar-notify-on}) lets through,
+ * each to the channels it names: a bell in the agent's pane
  * (so tmux's monitor-bell, visual-bell and the terminal's own notification fire) and a short message.
  * The message goes to the sidebars' footer when sidebars are shown: tmux 3.3a stops redrawing a
  * client's panes while {@code display-message} shows (the sidebar would freeze for the display
@@ -42,6 +44,8 @@ public final class Attention {
         boolean send(String windowId, String title, String body);
     }
 
+    private NotifyRoutes routes = NotifyRoutes.parse(NotifyRoutes.DEFAULT);
+    private Set<String> warned = Set.of(); // agents whose usage warned in the last model
     private Map<String, Agent> last;
     private Map<String, There> lastRemote = Map.of(); // "session @host pane agent" → the agent over there
 
@@ -87,12 +91,13 @@ public final class Attention {
             lastAlert.keySet().retainAll(sessions); // bounded
         }
         Set<String> viewed = null; // worked out only when some agent starts to need the user
+        Set<String> warnedBefore = warned;
+        warned = warning(m);
         for (Map.Entry<String, Agent> e : now.entrySet()) {
             Agent a = e.getValue();
-            Agent prev = before.get(e.getKey());
-            boolean startsWaiting = a.status() == Status.WAITING && (prev == null || prev.status() != Status.WAITING);
-            boolean finishedUnseen = a.unseen() && (prev == null || !prev.unseen() || prev.since() != a.since());
-            if (!startsWaiting && !finishedUnseen) {
+            NotifyRoutes.Kind kind =
+                    kind(a, before.get(e.getKey()), warned.contains(e.getKey()) && !warnedBefore.contains(e.getKey()));
+            if (kind == null || !routes.any(kind)) {
                 continue;
             }
             if (viewed == null) {
@@ -103,10 +108,47 @@ public final class Attention {
                 Long prevAt = lastAlert.get(a.sessionId());
                 if (prevAt == null || t - prevAt >= GAP_MS) {
                     lastAlert.put(a.sessionId(), t);
-                    alert(m.snapshot(), a);
+                    alert(m.snapshot(), a, kind);
                 }
             }
         }
+    }
+
+    /**
+     * What happened to an agent since {@code prev} (null: it is new), or null when nothing worth telling:
+     * it starts to wait, it finished out of sight, it stops on an error, its usage starts to warn.
+     */
+    static NotifyRoutes.Kind kind(Agent a, Agent prev, boolean startsWarning) {
+        if (a.status() == Status.WAITING && (prev == null || prev.status() != Status.WAITING)) {
+            return NotifyRoutes.Kind.WAITING;
+        }
+        if (a.status() == Status.ERROR && (prev == null || prev.status() != Status.ERROR)) {
+            return NotifyRoutes.Kind.ERROR;
+        }
+        if (a.unseen() && (prev == null || !prev.unseen() || prev.since() != a.since())) {
+            return NotifyRoutes.Kind.DONE;
+        }
+        return startsWarning ? NotifyRoutes.Kind.USAGE : null;
+    }
+
+    /** The agents (by pane and kind) whose context or quota is nearly used up. */
+    private static Set<String> warning(Model m) {
+        if (m.usage().isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new java.util.HashSet<>();
+        for (Agent a : m.agents()) {
+            dev.muxbar.model.Usage u = m.usageOf(a);
+            if (u != null && u.warns()) {
+                out.add(a.pane() + " " + a.agent());
+            }
+        }
+        return out;
+    }
+
+    /** Which kinds notify, and where ({@code @muxbar-notify-on}). */
+    void routeWith(NotifyRoutes r) {
+        this.routes = r;
     }
 
     /** The other machines' agents, by host, session and pane (their ids are the other machine's). */
@@ -136,19 +178,17 @@ public final class Attention {
         for (Map.Entry<String, There> e : lastRemote.entrySet()) {
             Agent a = e.getValue().agent();
             There prev = before.get(e.getKey());
-            boolean startsWaiting = a.status() == Status.WAITING
-                    && (prev == null || prev.agent().status() != Status.WAITING);
-            boolean finishedUnseen =
-                    a.unseen() && (prev == null || !prev.agent().unseen());
+            NotifyRoutes.Kind kind = kind(a, prev == null ? null : prev.agent(), false);
             String where = e.getValue().where();
             long t = clock.getAsLong();
             Long prevAt = lastAlert.get(where);
-            if ((startsWaiting || finishedUnseen)
+            if (kind != null
+                    && routes.any(kind)
                     && known.contains(e.getValue().host())
                     && (prevAt == null || t - prevAt >= GAP_MS)) {
                 lastAlert.put(where, t);
                 alerts++;
-                announce(m.snapshot(), a, where, null);
+                announce(m.snapshot(), a, where, null, kind);
             }
         }
     }
@@ -168,26 +208,29 @@ public final class Attention {
         return alerts;
     }
 
-    private void alert(Snapshot s, Agent a) {
+    private void alert(Snapshot s, Agent a, NotifyRoutes.Kind kind) {
         alerts++;
         String session = s.session(a.sessionId()).map(Snapshot.Session::name).orElse(a.sessionId());
-        s.pane(a.pane()).ifPresent(p -> io.execute(() -> bell(p.tty())));
-        announce(s, a, session, a.windowId());
+        if (routes.to(kind, NotifyRoutes.Channel.BELL)) {
+            s.pane(a.pane()).ifPresent(p -> io.execute(() -> bell(p.tty())));
+        }
+        announce(s, a, session, a.windowId(), kind);
     }
 
     /**
      * The notification, the terminal notes and the sidebar notice (or a tmux message) for an agent in
      * {@code session}; {@code windowId}: where it runs here (its viewers need none), null elsewhere.
      */
-    private void announce(Snapshot s, Agent a, String session, String windowId) {
-        String what =
-                a.status() == Status.WAITING ? "waits for you" : a.status().label();
+    private void announce(Snapshot s, Agent a, String session, String windowId, NotifyRoutes.Kind kind) {
+        String what = kind == NotifyRoutes.Kind.USAGE
+                ? "is nearly out of context or quota"
+                : a.status() == Status.WAITING ? "waits for you" : a.status().label();
         String text = a.agent() + " " + what + " in " + session;
-        if (notify != null) {
+        if (notify != null && routes.to(kind, NotifyRoutes.Channel.COMMAND)) {
             notify.send(new NotifyCommand.Note(
                     a.agent(), a.status().label(), session, windowId == null ? "" : a.pane(), text));
         }
-        if (terminal != null) {
+        if (terminal != null && routes.to(kind, NotifyRoutes.Channel.TERMINAL)) {
             // Once per window: tmux passes a pane's escape to every client that shows it.
             Set<String> windows = new java.util.LinkedHashSet<>();
             for (Snapshot.Client c : s.clients()) {
@@ -197,7 +240,7 @@ public final class Attention {
                 terminal.send(w, "muxbar", text);
             }
         }
-        if (sidebarNotice.test(text)) {
+        if (!routes.to(kind, NotifyRoutes.Channel.MESSAGE) || sidebarNotice.test(text)) {
             return;
         }
         text = "muxbar: " + text;

@@ -46,6 +46,7 @@ final class AgentServices {
         agents.notifyCommand(options.get("@muxbar-notify-command"), log);
         agents.notifyTerminals(options.get("@muxbar-notify-terminal"), sidebars::notifyTerminal);
         agents.contextWarn(options.get("@muxbar-context-warn"));
+        agents.notifyOn(options.get("@muxbar-notify-on"));
         core.subscribe(loop, agents::onModel);
         return agents;
     }

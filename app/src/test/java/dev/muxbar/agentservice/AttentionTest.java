@@ -59,6 +59,7 @@ class AttentionTest {
     @Test
     void withoutSidebarsTheClientsGetAShortTmuxMessage() {
         sidebars = false;
+        attention.routeWith(NotifyRoutes.parse("waiting,done")); // done is not told by default
         attention.onModel(model(Status.RUNNING, false, false, Set.of()));
         attention.onModel(model(Status.DONE, true, false, Set.of()));
         assertEquals(1, attention.alerts());
@@ -141,5 +142,45 @@ class AttentionTest {
         assertEquals(0, bells.size(), "no pane here to ring");
         attention.onModel(with.apply(Status.WAITING));
         assertEquals(1, attention.alerts(), "once per transition");
+    }
+
+    @Test
+    void onlyTheKindsAskedForNotifyAndOnlyWhereAsked() {
+        attention.onModel(model(Status.RUNNING, false, false, Set.of()));
+        attention.onModel(model(Status.DONE, true, false, Set.of()));
+        assertEquals(0, attention.alerts(), "finished: not told by default (waiting and errors only)");
+        now += Attention.GAP_MS;
+        attention.onModel(model(Status.ERROR, false, false, Set.of()));
+        assertEquals(1, attention.alerts(), "an error is");
+        assertEquals(1, bells.size());
+        attention.routeWith(NotifyRoutes.parse("waiting:message"));
+        attention.onModel(model(Status.RUNNING, false, false, Set.of()));
+        now += Attention.GAP_MS;
+        attention.onModel(model(Status.WAITING, false, false, Set.of()));
+        assertEquals(2, attention.alerts());
+        assertEquals(1, bells.size(), "no bell: only the message was asked for");
+        assertEquals("claude waits for you in work", notices.get(notices.size() - 1));
+        attention.routeWith(NotifyRoutes.parse("none"));
+        attention.onModel(model(Status.RUNNING, false, false, Set.of()));
+        now += Attention.GAP_MS;
+        attention.onModel(model(Status.WAITING, false, false, Set.of()));
+        assertEquals(2, attention.alerts(), "none: quiet");
+    }
+
+    @Test
+    void notifyOnReadsKindsAndChannels() {
+        NotifyRoutes d = NotifyRoutes.parse("");
+        assertTrue(d.to(NotifyRoutes.Kind.WAITING, NotifyRoutes.Channel.WEB));
+        assertTrue(d.any(NotifyRoutes.Kind.ERROR));
+        assertTrue(!d.any(NotifyRoutes.Kind.DONE) && !d.any(NotifyRoutes.Kind.USAGE));
+        NotifyRoutes r = NotifyRoutes.parse("waiting, done:web+bell ,usage:command");
+        assertTrue(r.to(NotifyRoutes.Kind.DONE, NotifyRoutes.Channel.WEB));
+        assertTrue(!r.to(NotifyRoutes.Kind.DONE, NotifyRoutes.Channel.MESSAGE));
+        assertEquals(List.of("waiting", "done"), r.webKinds());
+        assertEquals(4, NotifyRoutes.parse("all").routes().size());
+        for (String bad : List.of("wating", "done:email", "waiting:", "$(id)")) {
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> NotifyRoutes.parse(bad), bad);
+        }
     }
 }
