@@ -43,6 +43,7 @@ class ArchitectureTest {
             "sidebar.view",
             "sidebar.pane",
             "api",
+            "web",
             "daemon",
             "cli");
 
@@ -86,6 +87,7 @@ class ArchitectureTest {
                             "tty",
                             "json")),
             Map.entry("api", Set.of("model", "agents", "state", "tmux", "config", "theme", "act", "events", "json")),
+            Map.entry("web", Set.of("model", "state", "events", "act", "theme", "config", "json")),
             Map.entry("daemon", without(ALL, "cli", "daemon")),
             Map.entry("cli", without(ALL, "cli")));
 

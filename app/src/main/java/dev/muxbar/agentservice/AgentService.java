@@ -46,6 +46,7 @@ public final class AgentService implements dev.muxbar.agents.UsageDesk {
     private final Consumer<String> log;
     private volatile Map<String, dev.muxbar.agents.UsageLedger.Label> labels = Map.of(); // thread → where it runs
     private long savedAt; // io only: when the usage ledger was last written
+    private volatile NotifyRoutes routes = NotifyRoutes.parse(NotifyRoutes.DEFAULT);
     private long refusedLogged; // io only: when a refused statusLine copy was last logged
     private int refused; // io only: refused since then
 
@@ -163,7 +164,13 @@ public final class AgentService implements dev.muxbar.agents.UsageDesk {
             r = NotifyRoutes.parse(NotifyRoutes.DEFAULT);
         }
         attention.routeWith(r);
+        routes = r;
         return r;
+    }
+
+    /** Which kinds notify, and where. */
+    public NotifyRoutes notifyRoutes() {
+        return routes;
     }
 
     /** {@code @muxbar-context-warn}: {@code 90} or {@code 90%} (1–100); anything else keeps the default. */

@@ -28,6 +28,7 @@ final class Routes {
     private final Core core;
     private final ServerActions actions;
     private final UsageRoutes usageRoutes;
+    private final WebControl webControl;
     private final String version;
     private final String tmux;
     private final long started = System.currentTimeMillis();
@@ -39,6 +40,7 @@ final class Routes {
         this.tmux = tmux;
         this.metaRoutes = new MetaRoutes(core);
         this.lifeRoutes = new LifeRoutes(actions);
+        this.webControl = new WebControl(actions);
         this.usageRoutes = new UsageRoutes(core, actions.usage(), java.time.Clock.systemUTC());
         this.core = core;
         this.actions = actions;
@@ -56,6 +58,10 @@ final class Routes {
         Reply life = lifeRoutes.route(method, path, query);
         if (life != null) {
             return life;
+        }
+        Reply web = webControl.route(method, path, query);
+        if (web != null) {
+            return web;
         }
         switch (path) {
             case "/health":

@@ -66,6 +66,15 @@ public interface ServerActions {
         return null;
     }
 
+    /**
+     * The web view: {@code verb} on, off, status, pair, devices or revoke, with the query's {@code args};
+     * completes with a JSON-able answer; fails with IllegalArgumentException (bad input) or
+     * IllegalStateException (not now: it is off, no such device).
+     */
+    default Object web(String verb, Map<String, String> args) throws java.io.IOException {
+        throw new IllegalStateException("the web view is not offered here");
+    }
+
     /** The agents' usage: their own reports in, the days kept out (null: not offered). */
     default dev.muxbar.agents.UsageDesk usage() {
         return null;

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             AgentsCommand.class,
             NewCommand.class,
             UsageCommand.class,
+            WebCommand.class,
             EventsCommand.class,
             WaitCommand.class,
             MetaCommand.class,

@@ -56,6 +56,7 @@ public final class Daemon {
     private SidebarService sidebars;
     private ThemeService themes;
     private KeyBinder keyBinder;
+    private WebService web;
     private AgentService agents;
     private dev.muxbar.tmux.PaneWatch paneWatch;
     private HostsService hosts;
@@ -213,7 +214,18 @@ public final class Daemon {
                 version,
                 address.socket().toString(),
                 new DaemonActions(
-                        loop, gateway, core, sidebars, themes, keyBinder, agentActions, events, revival, agents));
+                        loop,
+                        gateway,
+                        core,
+                        sidebars,
+                        themes,
+                        keyBinder,
+                        agentActions,
+                        events,
+                        revival,
+                        agents,
+                        web = WebService.start(
+                                options, paths, gateway, core, events, agentActions, themes, agents, log)));
         gateway.send(Commands.unsetGlobalOption("@muxbar-stopped")); // this daemon is wanted: revive it if it dies
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());
@@ -272,6 +284,9 @@ public final class Daemon {
         }
         if (api != null) {
             api.close();
+        }
+        if (web != null) {
+            web.close();
         }
         if (hosts != null) {
             hosts.close();

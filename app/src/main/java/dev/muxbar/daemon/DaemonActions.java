@@ -31,6 +31,31 @@ final class DaemonActions implements dev.muxbar.api.ServerActions {
     private final dev.muxbar.events.EventHub events;
     private final dev.muxbar.resume.Revival revival;
     private final dev.muxbar.agents.UsageDesk usage;
+    private final WebService web;
+
+    @Override
+    public Object web(String verb, Map<String, String> args) throws java.io.IOException {
+        return switch (verb) {
+            case "on" ->
+                web.on(
+                        args.get("listen"),
+                        "1".equals(args.get("behindProxy")),
+                        args.get("hosts"),
+                        "1".equals(args.get("tls")),
+                        true);
+            case "off" -> web.off();
+            case "status" -> web.status();
+            case "pair" -> web.pair(args.get("name"));
+            case "devices" -> web.devices();
+            case "revoke" -> {
+                if (!web.revoke(args.getOrDefault("name", ""))) {
+                    throw new IllegalStateException("no device called " + args.get("name") + " (muxbar web devices)");
+                }
+                yield Map.of("revoked", args.get("name"));
+            }
+            default -> throw new IllegalArgumentException("no web verb " + verb);
+        };
+    }
 
     @Override
     public dev.muxbar.agents.UsageDesk usage() {
@@ -52,7 +77,9 @@ final class DaemonActions implements dev.muxbar.api.ServerActions {
             dev.muxbar.act.AgentActions agentActions,
             dev.muxbar.events.EventHub events,
             dev.muxbar.resume.Revival revival,
-            dev.muxbar.agents.UsageDesk usage) {
+            dev.muxbar.agents.UsageDesk usage,
+            WebService web) {
+        this.web = web;
         this.usage = usage;
         this.revival = revival;
         this.agentActions = agentActions;

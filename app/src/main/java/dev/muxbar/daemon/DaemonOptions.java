@@ -35,6 +35,7 @@ record DaemonOptions(Map<String, String> values) {
             "@muxbar-web-listen",
             "@muxbar-web-hosts",
             "@muxbar-web-behind-proxy",
+            "@muxbar-web-tls",
             "@muxbar-agent-files",
             "@muxbar-hosts",
             "@muxbar-ssh-config",

@@ -1,0 +1,197 @@
+package dev.muxbar.web;
+
+import dev.muxbar.act.AgentActions;
+import dev.muxbar.events.EventHub;
+import dev.muxbar.events.Filter;
+import dev.muxbar.json.Json;
+import dev.muxbar.json.JsonObject;
+import dev.muxbar.json.Node;
+import dev.muxbar.model.Meta;
+import dev.muxbar.model.Model;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/** What the page's API answers (the checks are {@link WebRoutes}'); acting leaves an audit line. */
+final class WebApi {
+
+    /** An answer: its HTTP status and JSON body. */
+    record Answer(int status, String body) {
+        static Answer error(int status, String message) {
+            return new Answer(status, Json.error(message));
+        }
+    }
+
+    static final String PANE = "%[0-9]{1,9}";
+    private final WebParts parts;
+
+    WebApi(WebParts parts) {
+        this.parts = parts;
+    }
+
+    /** GET /api/page: who this device is, its CSRF token, the notification kinds, the sessions' script metadata. */
+    Answer page(String device, String csrf) {
+        JsonObject root = Json.object()
+                .put("device", device)
+                .put("csrf", csrf)
+                .put("notify", parts.notifyKinds().get());
+        JsonObject meta = root.putObject("meta");
+        Model m = parts.model().get();
+        if (m != null) {
+            for (Map.Entry<String, Meta> e : m.meta().entrySet()) {
+                meta.put(e.getKey(), meta(e.getValue()));
+            }
+        }
+        return new Answer(200, root.toString());
+    }
+
+    private static Object meta(Meta m) {
+        JsonObject n = Json.object();
+        if (m.status() != null) {
+            n.putObject("status")
+                    .put("text", m.status().text())
+                    .put("tone", m.status().tone().label());
+        }
+        if (m.progress() != null) {
+            n.putObject("progress").put("percent", m.progress().percent());
+        }
+        List<Object> log = n.putArray("log");
+        m.log()
+                .forEach(l -> log.add(
+                        Json.object().put("text", l.text()).put("tone", l.tone().label())));
+        return n;
+    }
+
+    /** GET /api/events: the daemon's stream; a device revoked meanwhile is cut off at the next event. */
+    boolean events(Request request, Response response, Callback callback, Fields query) {
+        if (parts.hub() == null) {
+            return false;
+        }
+        String token = null;
+        for (org.eclipse.jetty.http.HttpCookie c : Request.getCookies(request)) {
+            if (c.getName().equals(WebRoutes.COOKIE)) {
+                token = c.getValue();
+            }
+        }
+        String device = token;
+        String last = request.getHeaders().get("Last-Event-ID");
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        return parts.hub()
+                .open(
+                        new Filter(Filter.types("sessions,agents,usage,hosts,meta,theme"), null, null),
+                        last == null ? query.getValue("lastEventId") : last,
+                        new EventHub.Sink() {
+                            @Override
+                            public void write(String text, java.util.function.Consumer<Throwable> done) {
+                                if (parts.devices().who(device).isEmpty()) {
+                                    done.accept(new IllegalStateException("the device was revoked"));
+                                    return;
+                                }
+                                response.write(
+                                        false,
+                                        ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
+                                        Callback.from(() -> done.accept(null), done::accept));
+                            }
+
+                            @Override
+                            public void close() {
+                                response.write(true, null, callback);
+                            }
+                        });
+    }
+
+    /** GET /api/prompt?pane=%3. */
+    Answer prompt(String pane) {
+        if (pane == null || !pane.matches(PANE)) {
+            return Answer.error(400, "pane must look like %3");
+        }
+        return await(
+                parts.actions().show(pane),
+                shown -> shown.isEmpty()
+                        ? Answer.error(404, "no agent in " + pane)
+                        : new Answer(200, Json.write(shown.get())));
+    }
+
+    /** GET /api/screen?pane=%3. */
+    Answer screen(String pane) {
+        if (pane == null || !pane.matches(PANE)) {
+            return Answer.error(400, "pane must look like %3");
+        }
+        return await(
+                parts.actions().screen(pane),
+                lines -> lines.isEmpty()
+                        ? Answer.error(404, "no agent in " + pane)
+                        : new Answer(
+                                200,
+                                Json.object()
+                                        .put("pane", pane)
+                                        .put("lines", lines.get())
+                                        .toString()));
+    }
+
+    /** POST /api/answer: choice N of the prompt whose hash the page saw; a changed prompt is not answered (409). */
+    Answer answer(String device, String pane, String choice, String hash) {
+        if (pane == null || !pane.matches(PANE) || choice == null || !choice.matches("[1-9]")) {
+            return Answer.error(400, "pane must look like %3, choice 1-9");
+        }
+        if (hash == null || !hash.matches("[0-9a-f]{16}")) {
+            return Answer.error(400, "prompt must be the hash of the prompt shown");
+        }
+        return await(parts.actions().answer(pane, Integer.parseInt(choice), hash), o -> {
+            parts.log().accept("web: " + device + " answered " + choice + " in " + pane + ": " + o.message());
+            return outcome(o);
+        });
+    }
+
+    /** POST /api/reply {"pane","text","force"}: a line typed into the agent (a working one only with force). */
+    Answer reply(String device, String body) {
+        Node n;
+        try {
+            n = Json.parse(body == null ? "" : body);
+        } catch (Json.JsonException e) {
+            return Answer.error(400, "the body is not JSON");
+        }
+        String pane = n == null ? null : WebRoutes.field(n, "pane");
+        String text = n == null ? null : WebRoutes.field(n, "text");
+        if (pane == null || !pane.matches(PANE) || text == null) {
+            return Answer.error(400, "the body must be {\"pane\":\"%3\",\"text\":\"…\"}");
+        }
+        boolean force = n.path("force").asBoolean(false);
+        return await(parts.actions().reply(pane, text, force), o -> {
+            parts.log()
+                    .accept("web: " + device + " replied to " + pane + " (" + text.length() + " characters): "
+                            + o.message());
+            return outcome(o);
+        });
+    }
+
+    private static Answer outcome(AgentActions.Outcome o) {
+        if (o instanceof AgentActions.Outcome.Sent || o instanceof AgentActions.Outcome.SentThere) {
+            return new Answer(
+                    200, Json.object().put("ok", true).put("sent", o.message()).toString());
+        } else if (o instanceof AgentActions.Outcome.Refused r) {
+            return Answer.error(r.status(), r.message());
+        }
+        throw new AssertionError(o);
+    }
+
+    private static <T> Answer await(CompletableFuture<T> f, java.util.function.Function<T, Answer> done) {
+        try {
+            return done.apply(f.get(5, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return Answer.error(503, "the daemon is busy; try again");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Answer.error(503, "interrupted");
+        }
+    }
+}

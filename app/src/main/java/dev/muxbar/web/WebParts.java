@@ -1,0 +1,26 @@
+package dev.muxbar.web;
+
+import dev.muxbar.act.AgentActions;
+import dev.muxbar.events.EventHub;
+import dev.muxbar.model.Model;
+import dev.muxbar.theme.Theme;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What the web view is made of: the latest model (script metadata), the daemon's event stream, the
+ * sidebar's way of acting on agents, the active theme, the paired devices, the pairing codes, the log
+ * (audit lines), a wall clock, and the notification kinds an open page shows ({@code @muxbar-notify-on}).
+ */
+public record WebParts(
+        Supplier<Model> model,
+        EventHub hub,
+        AgentActions actions,
+        Supplier<Theme> theme,
+        Devices devices,
+        Pairing pairing,
+        Consumer<String> log,
+        LongSupplier clock,
+        Supplier<List<String>> notifyKinds) {}
