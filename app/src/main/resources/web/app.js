@@ -8,8 +8,9 @@ const BADGE = { waiting: "?", running: "●", "tool-running": "⚙", done: "✓"
 const WORKING = ["running", "tool-running"];
 const state = { sessions: new Map(), agents: new Map(), usage: new Map(), hosts: new Map(), meta: {},
   prompts: new Map(), peeks: new Map(), csrf: "", notify: [], open: new Set(), drafts: {}, focus: null,
-  deferred: false };
-window.muxbarSeen = []; // [when, title] as titles render: scripts/bench/web reads it
+  deferred: false, titles: new Map() };
+window.muxbarSeen = []; // [when, title] as titles render, and as agent events arrive: scripts/bench/web reads them
+window.muxbarArrived = [];
 
 const $ = (id) => document.getElementById(id);
 function el(tag, cls, text) {
@@ -70,6 +71,8 @@ function connect() {
   });
   es.addEventListener("agent", (e) => {
     const a = JSON.parse(e.data);
+    if (a.title) window.muxbarArrived.push([Date.now(), a.title]);
+    if (window.muxbarArrived.length > 2000) window.muxbarArrived.splice(0, 1000);
     const was = state.agents.get(key(a));
     if (a.gone) state.agents.delete(key(a)); else state.agents.set(key(a), a);
     if (!a.gone) notifyChange(was, a);
@@ -171,8 +174,11 @@ function card(a, remote) {
   const title = a.title || a.message;
   if (title) {
     c.append(el("div", "title", title));
-    window.muxbarSeen.push([Date.now(), title]);
-    if (window.muxbarSeen.length > 2000) window.muxbarSeen.splice(0, 1000);
+    if (state.titles.get(key(a)) !== title) { // drawn for the first time
+      state.titles.set(key(a), title);
+      window.muxbarSeen.push([Date.now(), title]);
+      if (window.muxbarSeen.length > 2000) window.muxbarSeen.splice(0, 1000);
+    }
   }
   if (remote) {
     c.append(el("div", "muted", "on " + remote + ": answer it there, or from the sidebar"));

@@ -19,11 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -47,7 +45,7 @@ class WebIT {
     private final Teardown cleanup = new Teardown();
     private TmuxServer tmux;
     private DaemonProcess daemon;
-    private WebDriver browser;
+    private ChromeDriver browser;
 
     static boolean browserHere() {
         boolean here = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
@@ -58,7 +56,7 @@ class WebIT {
         return here;
     }
 
-    static WebDriver browser(int width, int height) {
+    static ChromeDriver browser(int width, int height) {
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
@@ -167,6 +165,12 @@ class WebIT {
                 () -> diagnostics(""));
     }
 
+    private void viewport(int width, int height, boolean mobile) {
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
     private static String hex(String s) {
         return HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8));
     }
@@ -216,10 +220,11 @@ class WebIT {
         assertEquals(null, js.executeScript("return window.pwned === undefined ? null : window.pwned"));
         assertTrue(text(card(odd)).contains("<script>window.pwned=1</script><b>bold?</b>"), text(card(odd)));
         assertTrue(text("main").contains("<img src=x onerror=alert(1)>"), "the session's name as text");
+        viewport(360, 740, true); // headless Chromium's windows are at least 500 wide: emulate the phone
         shot("web-phone.png");
-        browser.manage().window().setSize(new Dimension(1280, 800));
+        viewport(1280, 800, false);
         shot("web-desktop.png");
-        browser.manage().window().setSize(new Dimension(360, 740));
+        viewport(360, 740, true);
 
         tap(card(waiting) + " button.choice[data-choice='2']", "2");
         Poll.until(
