@@ -64,7 +64,7 @@ final class WebService {
                         core::model,
                         events,
                         actions,
-                        themes::current,
+                        themes::forPages,
                         devices,
                         pairing,
                         log,

@@ -79,6 +79,14 @@ public final class ThemeService implements ThemeChoices {
         return current;
     }
 
+    /**
+     * The themes a page of another device wears: the fixed one, or in auto mode the dark one and the light
+     * one (the device's own appearance picks). Read-only: safe off the loop.
+     */
+    public List<Theme> forPages() {
+        return options.auto() ? List.of(pick(ThemeSlot.DARK), pick(ThemeSlot.LIGHT)) : List.of(current);
+    }
+
     /** {@code FIXED}, or in auto mode {@code DARK}/{@code LIGHT} for the current appearance. */
     public ThemeSlot slot() {
         return !options.auto() ? ThemeSlot.FIXED : dark ? ThemeSlot.DARK : ThemeSlot.LIGHT;

@@ -6,7 +6,7 @@ import dev.muxbar.theme.Role;
 import dev.muxbar.theme.Theme;
 
 /**
- * The active theme as CSS custom properties ({@code --background}, {@code --waiting}, … one per role),
+ * The active theme (in auto mode the dark and the light one) as CSS custom properties ({@code --background}, {@code --waiting}, … one per role),
  * so the page wears the sidebar's colours; a colour the terminal decides (its default, or one of its 16)
  * gets a neutral stand-in. Pure.
  */
@@ -19,6 +19,19 @@ final class ThemeCss {
     };
 
     static String of(Theme t) {
+        return of(java.util.List.of(t));
+    }
+
+    /** One theme; or a dark and a light one, the device's appearance choosing ({@code prefers-color-scheme}). */
+    static String of(java.util.List<Theme> themes) {
+        String first = root(themes.get(0));
+        if (themes.size() < 2) {
+            return first;
+        }
+        return first + "@media (prefers-color-scheme: light) {\n" + root(themes.get(1)) + "}\n";
+    }
+
+    private static String root(Theme t) {
         StringBuilder sb = new StringBuilder(":root{");
         for (Role r : Role.values()) {
             sb.append("--")

@@ -11,14 +11,14 @@ import java.util.function.Supplier;
 
 /**
  * What the web view is made of: the latest model (script metadata), the daemon's event stream, the
- * sidebar's way of acting on agents, the active theme, the paired devices, the pairing codes, the log
+ * sidebar's way of acting on agents, the active theme (in auto mode: dark and light), the paired devices, the pairing codes, the log
  * (audit lines), a wall clock, and the notification kinds an open page shows ({@code @muxbar-notify-on}).
  */
 public record WebParts(
         Supplier<Model> model,
         EventHub hub,
         AgentActions actions,
-        Supplier<Theme> theme,
+        Supplier<List<Theme>> themes,
         Devices devices,
         Pairing pairing,
         Consumer<String> log,

@@ -94,7 +94,7 @@ final class WebRoutes extends Handler.Abstract {
                         callback,
                         200,
                         "text/css; charset=utf-8",
-                        ThemeCss.of(parts.theme().get()));
+                        ThemeCss.of(parts.themes().get()));
             case "GET /api/page" -> json(response, callback, api.page(device.get(), Devices.csrf(token)));
             case "GET /api/events" ->
                 api.events(request, response, callback, query)

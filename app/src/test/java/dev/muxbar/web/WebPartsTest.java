@@ -115,5 +115,8 @@ class WebPartsTest {
                         && !Assets.get("index.html").contains("style="),
                 "nothing inline");
         assertTrue(ThemeCss.of(dev.muxbar.theme.Theme.builtIn("default")).contains("--waiting:#"));
+        String both = ThemeCss.of(
+                List.of(dev.muxbar.theme.Theme.builtIn("default"), dev.muxbar.theme.Theme.builtIn("github-light")));
+        assertTrue(both.contains("@media (prefers-color-scheme: light)"), "auto mode: the device's appearance picks");
     }
 }
