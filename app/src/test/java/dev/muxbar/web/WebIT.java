@@ -186,7 +186,6 @@ class WebIT {
         int port = freePort();
         DaemonProcess.Cli on = cli("web", "on", "--listen", "127.0.0.1:" + port);
         assertEquals(0, on.exit(), on.output());
-        String waiting = fakeAgent("act", null);
         String idle = fakeAgent("act", "FAKE_MODE=idle");
         // An agent whose words are markup: they must stay words.
         String odd = tmux.display("<img src=x onerror=alert(1)>:", "#{pane_id}");
@@ -208,6 +207,9 @@ class WebIT {
 
         browser = browser(360, 740);
         browser.get(url);
+        Poll.until(15_000, () -> text(card(idle)) != null, "the page, live (the idle agent)", () -> diagnostics(idle));
+        // Now an agent starts and asks: the open page shows it through the event stream, no reload.
+        String waiting = fakeAgent("act", null);
         Poll.until(
                 15_000,
                 () -> text(card(waiting) + " button.choice[data-choice='2']") != null,
@@ -226,6 +228,14 @@ class WebIT {
         shot("web-desktop.png");
         viewport(360, 740, true);
 
+        // A choice made for another prompt (the page's own answer call, as a tap on a stale screen): refused.
+        js.executeScript("answer({pane: arguments[0], agent: 'claude'}, 2, '0123456789abcdef')", waiting);
+        Poll.until(
+                5_000,
+                () -> String.valueOf(text("#banner")).contains("The prompt changed"),
+                "the page says the prompt changed",
+                () -> diagnostics(waiting));
+        assertTrue(!screen(waiting).contains("GOT:"), "nothing was sent: " + screen(waiting));
         tap(card(waiting) + " button.choice[data-choice='2']", "2");
         Poll.until(
                 5_000,
