@@ -4,8 +4,6 @@ import dev.muxbar.events.EventHub;
 import dev.muxbar.events.Filter;
 import dev.muxbar.model.Model;
 import dev.muxbar.state.Core;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -67,20 +65,7 @@ final class EventsRoute {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-        boolean accepted = hub.open(filter, last, new EventHub.Sink() {
-            @Override
-            public void write(String text, java.util.function.Consumer<Throwable> done) {
-                response.write(
-                        false,
-                        ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
-                        Callback.from(() -> done.accept(null), done::accept));
-            }
-
-            @Override
-            public void close() {
-                response.write(true, null, callback);
-            }
-        });
+        boolean accepted = hub.open(filter, last, new dev.muxbar.events.ResponseSink(response, callback));
         if (!accepted) {
             response.setStatus(503);
             return Reply.error(503, "too many event stream clients (" + EventHub.MAX_CLIENTS + "); try again later");

@@ -8,8 +8,6 @@ import dev.muxbar.json.JsonObject;
 import dev.muxbar.json.Node;
 import dev.muxbar.model.Meta;
 import dev.muxbar.model.Model;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -90,21 +88,20 @@ final class WebApi {
                         new Filter(Filter.types("sessions,agents,usage,hosts,meta,theme"), null, null),
                         last == null ? query.getValue("lastEventId") : last,
                         new EventHub.Sink() {
+                            private final EventHub.Sink out = new dev.muxbar.events.ResponseSink(response, callback);
+
                             @Override
                             public void write(String text, java.util.function.Consumer<Throwable> done) {
                                 if (parts.devices().who(device).isEmpty()) {
                                     done.accept(new IllegalStateException("the device was revoked"));
-                                    return;
+                                } else {
+                                    out.write(text, done);
                                 }
-                                response.write(
-                                        false,
-                                        ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
-                                        Callback.from(() -> done.accept(null), done::accept));
                             }
 
                             @Override
                             public void close() {
-                                response.write(true, null, callback);
+                                out.close();
                             }
                         });
     }
