@@ -43,6 +43,7 @@ public final class UsageBook {
         double cost;
         boolean priced = true;
         Double reportedCost; // the agent's own figure (Claude's statusLine): it wins
+        long reportedWindow; // the same for its window
         UsageLine.Turn last; // the last turn, taken back when a later line of its message comes
         Usage.Quota primary;
         Usage.Quota secondary;
@@ -164,7 +165,7 @@ public final class UsageBook {
             ModelInfo m = info(turn.model());
             t.model = turn.model();
             t.context = turn.context();
-            t.window = m == null ? 0 : m.window();
+            t.window = t.reportedWindow > 0 ? t.reportedWindow : m == null ? 0 : m.window();
             t.lastIn = turn.context();
             t.lastOut = turn.output();
             t.sessionIn += turn.context();
@@ -240,6 +241,7 @@ public final class UsageBook {
         ModelInfo m = info(t.model);
         if (r.window() > 0) {
             t.window = r.window();
+            t.reportedWindow = r.window();
         } else if (t.window == 0 && m != null) {
             t.window = m.window();
         }

@@ -112,6 +112,11 @@ class UsageBookTest {
         assertEquals(0.01, u.costUsd(), "Claude's own 0.0058, to the cent");
         assertEquals(2_000, u.sessionIn(), "its session totals");
         assertEquals(42, u.sessionOut());
+        book.apply(thread, new UsageLine.Turn("claude-opus-5-5", 100, 0, 3_900, 50, "msg_2", 2_000));
+        assertEquals(
+                1_000_000,
+                book.snapshot().get(thread).window(),
+                "a later transcript line keeps the window Claude said");
     }
 
     @Test
