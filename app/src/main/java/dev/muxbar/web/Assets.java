@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The page's files, from the jar ({@code web/}), read once; and the two pages an unpaired browser sees. */
+/**
+ * The page's files, from the jar ({@code web/}), read once; and the two pages an unpaired browser sees (no
+ * stylesheet: every file but pairing needs a paired device, and a failed request counts against the address).
+ */
 final class Assets {
     private Assets() {}
 
@@ -37,7 +40,7 @@ final class Assets {
     private static String page(String title, String body) {
         return "<!doctype html><html lang=en><head><meta charset=utf-8>"
                 + "<meta name=viewport content=\"width=device-width,initial-scale=1\"><title>muxbar: " + title
-                + "</title><link rel=stylesheet href=/app.css></head><body><main class=plain><h1>" + title
+                + "</title></head><body><main><h1>" + title
                 + "</h1><p>" + body + "</p></main></body></html>";
     }
 }

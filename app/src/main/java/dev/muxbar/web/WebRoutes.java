@@ -66,6 +66,9 @@ final class WebRoutes extends Handler.Abstract {
         if (path.equals("/pair")) {
             return pair(request, response, callback, address, now);
         }
+        if (path.equals("/favicon.ico")) {
+            return text(response, callback, 404, "no icon"); // browsers ask on their own: not a failed login
+        }
         String token = cookie(request);
         Optional<String> device = parts.devices().who(token);
         if (device.isEmpty()) {
