@@ -25,6 +25,9 @@ function banner(text) {
   b.hidden = !text;
 }
 const key = (a) => a.pane + " " + a.agent;
+// Where an agent runs: here (w undefined) or another machine's tmux server ({host, server}).
+const wkey = (pane, w) => (w ? w.host + "|" + w.server + "|" : "") + pane;
+const qs = (w) => (w ? "&host=" + encodeURIComponent(w.host) + "&server=" + encodeURIComponent(w.server) : "");
 
 async function call(method, url, body) {
   const opts = { method, headers: {}, credentials: "same-origin" };
@@ -80,7 +83,12 @@ function connect() {
     render();
   });
   es.addEventListener("usage", (e) => { const u = JSON.parse(e.data); state.usage.set(key(u), u); render(); });
-  es.addEventListener("host", (e) => { const h = JSON.parse(e.data); state.hosts.set(h.host, h); render(); });
+  es.addEventListener("host", (e) => {
+    const h = JSON.parse(e.data);
+    state.hosts.set(h.host, h);
+    for (const k of [...state.prompts.keys()]) if (k.startsWith(h.host + "|")) state.prompts.delete(k); // read again
+    render();
+  });
   es.addEventListener("meta", (e) => { const m = JSON.parse(e.data); state.meta[m.session] = m; render(); });
   es.addEventListener("theme", () => { const l = document.querySelector("link[href^='/theme.css']");
     l.href = "/theme.css?" + Date.now(); });
@@ -119,7 +127,8 @@ function groups() {
     for (const s of h.sessions || []) {
       if (!s.agents || !s.agents.length) continue;
       const id = "@" + h.host + " " + s.server + " " + s.name;
-      out.set(id, { id, name: s.name + " @" + h.host, index: 1000, remote: h.host, agents: s.agents });
+      out.set(id, { id, name: s.name + " @" + h.host, index: 1000, where: { host: h.host, server: s.server },
+        agents: s.agents });
     }
   }
   const waits = (g) => g.agents.some((a) => a.status === "waiting") ? 0 : 1;
@@ -147,7 +156,7 @@ function draw() {
     for (const a of g.agents) {
       total++;
       if (a.status === "waiting") waiting++;
-      sec.append(card(a, g.remote));
+      sec.append(card(a, g.where));
     }
     frag.append(sec);
   }
@@ -157,9 +166,10 @@ function draw() {
   document.title = waiting ? "(" + waiting + ") muxbar" : "muxbar";
 }
 
-function card(a, remote) {
+function card(a, w) {
   const c = el("div", "agent " + a.status);
   c.dataset.pane = a.pane;
+  if (w) c.dataset.host = w.host;
   const row = el("div", "row");
   row.append(el("span", "badge s-" + a.status, BADGE[a.status] || "·"), el("span", "name", a.agent),
     el("span", "status s-" + a.status, a.status + (a.waitsFor ? " (" + a.waitsFor + ")" : "")));
@@ -180,25 +190,22 @@ function card(a, remote) {
       if (window.muxbarSeen.length > 2000) window.muxbarSeen.splice(0, 1000);
     }
   }
-  if (remote) {
-    c.append(el("div", "muted", "on " + remote + ": answer it there, or from the sidebar"));
-    return c;
-  }
-  const peek = state.peeks.get(a.pane);
-  if (state.open.has("peek " + a.pane) && peek) c.append(peek); // a waiting agent's: what it asks
-  if (a.status === "waiting") c.append(promptBox(a));
-  c.append(actions(a));
+  const peek = state.peeks.get(wkey(a.pane, w));
+  if (state.open.has("peek " + wkey(a.pane, w)) && peek) c.append(peek); // a waiting agent's: what it asks
+  if (a.status === "waiting") c.append(promptBox(a, w));
+  c.append(actions(a, w));
   return c;
 }
 
-function promptBox(a) {
+function promptBox(a, w) {
   const box = el("div", "prompt-box");
-  const p = state.prompts.get(a.pane);
+  const k = wkey(a.pane, w);
+  const p = state.prompts.get(k);
   if (p === undefined) {
-    state.prompts.set(a.pane, null);
-    call("GET", "/api/prompt?pane=" + encodeURIComponent(a.pane)).then((r) => {
-      state.prompts.set(a.pane, r.status === 200 ? r.json : { failed: r.json.error || "no prompt" });
-      if (r.status === 200 && !state.peeks.has(a.pane)) loadPeek(a.pane, false);
+    state.prompts.set(k, null);
+    call("GET", "/api/prompt?pane=" + encodeURIComponent(a.pane) + qs(w)).then((r) => {
+      state.prompts.set(k, r.status === 200 ? r.json : { failed: r.json.error || "no prompt" });
+      if (r.status === 200 && !state.peeks.has(k)) loadPeek(a.pane, false, w);
       render();
     });
   }
@@ -209,72 +216,76 @@ function promptBox(a) {
     const b = el("button", "choice", ch.number + "  " + ch.label);
     b.type = "button";
     b.dataset.choice = ch.number;
-    b.addEventListener("click", () => answer(a, ch.number, p.prompt.hash));
+    b.addEventListener("click", () => answer(a, ch.number, p.prompt.hash, w));
     choices.append(b);
   }
   box.append(choices);
   return box;
 }
 
-async function answer(a, number, hash) {
+async function answer(a, number, hash, w) {
   const r = await call("POST", "/api/answer?pane=" + encodeURIComponent(a.pane) + "&choice=" + number +
-    "&prompt=" + hash);
+    "&prompt=" + hash + qs(w));
   if (r.status === 200) banner("Answered " + number + " to " + a.agent + ".");
   else if (r.status === 409) banner("The prompt changed before your answer arrived; nothing was sent. Here is the new one.");
   else banner("Not answered: " + (r.json.error || r.status));
-  state.prompts.delete(a.pane);
+  state.prompts.delete(wkey(a.pane, w));
   render();
 }
 
-function actions(a) {
+function actions(a, w) {
   const box = el("div");
   const bar = el("div", "actions");
-  const peek = el("button", null, state.open.has("peek " + a.pane) ? "Hide screen" : "Peek");
+  const k = wkey(a.pane, w);
+  const peek = el("button", null, state.open.has("peek " + k) ? "Hide screen" : "Peek");
   peek.type = "button";
   peek.addEventListener("click", () => {
-    const k = "peek " + a.pane;
-    if (state.open.has(k)) state.open.delete(k); else { state.open.add(k); loadPeek(a.pane, true); }
+    if (state.open.has("peek " + k)) state.open.delete("peek " + k);
+    else { state.open.add("peek " + k); loadPeek(a.pane, true, w); }
     render();
   });
   const reply = el("button", "reply-open", "Reply");
   reply.type = "button";
-  reply.addEventListener("click", () => { state.open.add("reply " + a.pane); state.focus = a.pane; render(); });
+  reply.addEventListener("click", () => { state.open.add("reply " + k); state.focus = k; render(); });
   bar.append(peek, reply);
   box.append(bar);
-  if (state.open.has("reply " + a.pane)) box.append(replyForm(a));
+  if (state.open.has("reply " + k)) box.append(replyForm(a, w));
   return box;
 }
 
-function replyForm(a) {
+function replyForm(a, w) {
+  const k = wkey(a.pane, w);
   const f = el("form", "reply");
   const input = el("input");
   input.name = "text";
   input.autocomplete = "off";
   input.placeholder = "a line for " + a.agent;
-  input.value = state.drafts[a.pane] || "";
-  input.addEventListener("input", () => { state.drafts[a.pane] = input.value; });
+  input.value = state.drafts[k] || "";
+  input.addEventListener("input", () => { state.drafts[k] = input.value; });
   input.addEventListener("blur", () => { if (state.deferred) { state.deferred = false; render(); } });
   const send = el("button", null, "Send");
   send.type = "submit";
   f.append(input, send);
   f.addEventListener("submit", async (e) => {
     e.preventDefault();
-    const now = state.agents.get(key(a)) || a;
+    const now = (w ? a : state.agents.get(key(a))) || a;
     let force = false;
     if (WORKING.includes(now.status)) {
       if (!confirm(a.agent + " is working. Type this into it anyway?")) return;
       force = true;
     }
-    const r = await call("POST", "/api/reply", { pane: a.pane, text: input.value, force });
+    const body = { pane: a.pane, text: input.value, force };
+    if (w) { body.host = w.host; body.server = w.server; }
+    const r = await call("POST", "/api/reply", body);
     if (r.status === 200) {
       banner("Sent to " + a.agent + ".");
-      state.open.delete("reply " + a.pane);
-      delete state.drafts[a.pane];
+      state.open.delete("reply " + k);
+      delete state.drafts[k];
       input.blur();
     } else banner("Not sent: " + (r.json.error || r.status));
     render();
   });
-  if (state.focus === a.pane) {
+  if (state.focus === k) {
     state.focus = null;
     setTimeout(() => input.focus(), 0);
   }
@@ -282,8 +293,8 @@ function replyForm(a) {
 }
 
 // ---- peek: the pane's last lines, their SGR colours as spans ----
-async function loadPeek(pane, open) {
-  const r = await call("GET", "/api/screen?pane=" + encodeURIComponent(pane));
+async function loadPeek(pane, open, w) {
+  const r = await call("GET", "/api/screen?pane=" + encodeURIComponent(pane) + qs(w));
   if (r.status !== 200) return;
   const pre = el("pre", "peek");
   const lines = (r.json.lines || []).slice();
@@ -293,8 +304,8 @@ async function loadPeek(pane, open) {
     sgr(pre, line);
     pre.append("\n");
   }
-  state.peeks.set(pane, pre);
-  if (!open) state.open.add("peek " + pane);
+  state.peeks.set(wkey(pane, w), pre);
+  if (!open) state.open.add("peek " + wkey(pane, w));
   render();
 }
 

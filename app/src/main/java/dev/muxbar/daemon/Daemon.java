@@ -225,7 +225,7 @@ public final class Daemon {
                         revival,
                         agents,
                         web = WebService.start(
-                                options, paths, gateway, core, events, agentActions, themes, agents, log)));
+                                options, paths, gateway, core, events, agentActions, hosts, themes, agents, log)));
         gateway.send(Commands.unsetGlobalOption("@muxbar-stopped")); // this daemon is wanted: revive it if it dies
         loop.execute(core::start);
         log.accept("ready: control client pid " + gateway.clientPid() + ", api " + paths.socket());

@@ -53,6 +53,7 @@ final class WebService {
             dev.muxbar.state.Core core,
             dev.muxbar.events.EventHub events,
             dev.muxbar.act.AgentActions actions,
+            dev.muxbar.act.OtherMachines others,
             dev.muxbar.theme.ThemeService themes,
             dev.muxbar.agentservice.AgentService agents,
             Consumer<String> log) {
@@ -64,6 +65,7 @@ final class WebService {
                         core::model,
                         events,
                         actions,
+                        others,
                         themes::forPages,
                         devices,
                         pairing,

@@ -106,50 +106,91 @@ final class WebApi {
                         });
     }
 
-    /** GET /api/prompt?pane=%3. */
-    Answer prompt(String pane) {
-        if (pane == null || !pane.matches(PANE)) {
-            return Answer.error(400, "pane must look like %3");
+    /**
+     * Where an agent runs: here (host null), or on another machine's tmux server ({@code host}: the ssh
+     * name muxbar links to, {@code server}: its socket there, as the stream's host event says).
+     */
+    record Where(String host, String server) {
+        static final Where HERE = new Where(null, null);
+
+        /** From the page's {@code host} and {@code server}; throws when they cannot be names of that. */
+        static Where of(String host, String server) {
+            if (host == null || host.isEmpty()) {
+                return HERE;
+            }
+            if (!host.matches("[A-Za-z0-9._@:-]{1,100}")
+                    || server == null
+                    || server.isEmpty()
+                    || server.length() > 300
+                    || server.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new IllegalArgumentException("host and server must name a connected machine's tmux server");
+            }
+            return new Where(host, server);
         }
-        return await(
-                parts.actions().show(pane),
-                shown -> shown.isEmpty()
-                        ? Answer.error(404, "no agent in " + pane)
-                        : new Answer(200, Json.write(shown.get())));
+
+        @Override
+        public String toString() {
+            return host == null ? "" : " on " + host;
+        }
     }
 
-    /** GET /api/screen?pane=%3. */
-    Answer screen(String pane) {
+    /** The door to the agents {@code w} names, or empty when that machine is not connected. */
+    private java.util.Optional<dev.muxbar.act.AgentDoor> door(Where w) {
+        return w.host() == null
+                ? java.util.Optional.of(parts.actions())
+                : parts.others().agents(w.host(), w.server());
+    }
+
+    /** GET /api/prompt?pane=%3[&amp;host=H&amp;server=S]. */
+    Answer prompt(String pane, Where w) {
         if (pane == null || !pane.matches(PANE)) {
             return Answer.error(400, "pane must look like %3");
         }
+        return door(w).map(d -> await(
+                        d.show(pane),
+                        shown -> shown.isEmpty()
+                                ? Answer.error(404, "no agent in " + pane + w)
+                                : new Answer(200, Json.write(shown.get()))))
+                .orElseGet(() -> Answer.error(404, w.host() + " is not connected"));
+    }
+
+    /** GET /api/screen?pane=%3[&amp;host=H&amp;server=S]. */
+    Answer screen(String pane, Where w) {
+        if (pane == null || !pane.matches(PANE)) {
+            return Answer.error(400, "pane must look like %3");
+        }
+        CompletableFuture<java.util.Optional<List<String>>> lines = w.host() == null
+                ? parts.actions().screen(pane)
+                : parts.others().screen(w.host(), w.server(), pane).thenApply(java.util.Optional::of);
         return await(
-                parts.actions().screen(pane),
-                lines -> lines.isEmpty()
-                        ? Answer.error(404, "no agent in " + pane)
+                lines,
+                l -> l.isEmpty()
+                        ? Answer.error(404, "no agent in " + pane + w)
                         : new Answer(
                                 200,
                                 Json.object()
                                         .put("pane", pane)
-                                        .put("lines", lines.get())
+                                        .put("lines", l.get())
                                         .toString()));
     }
 
     /** POST /api/answer: choice N of the prompt whose hash the page saw; a changed prompt is not answered (409). */
-    Answer answer(String device, String pane, String choice, String hash) {
+    Answer answer(String device, String pane, String choice, String hash, Where w) {
         if (pane == null || !pane.matches(PANE) || choice == null || !choice.matches("[1-9]")) {
             return Answer.error(400, "pane must look like %3, choice 1-9");
         }
         if (hash == null || !hash.matches("[0-9a-f]{16}")) {
             return Answer.error(400, "prompt must be the hash of the prompt shown");
         }
-        return await(parts.actions().answer(pane, Integer.parseInt(choice), hash), o -> {
-            parts.log().accept("web: " + device + " answered " + choice + " in " + pane + ": " + o.message());
-            return outcome(o);
-        });
+        return door(w).map(d -> await(d.answer(pane, Integer.parseInt(choice), hash), o -> {
+                    parts.log()
+                            .accept("web: " + device + " answered " + choice + " in " + pane + w + ": " + o.message());
+                    return outcome(o);
+                }))
+                .orElseGet(() -> Answer.error(404, w.host() + " is not connected"));
     }
 
-    /** POST /api/reply {"pane","text","force"}: a line typed into the agent (a working one only with force). */
+    /** POST /api/reply {"pane","text","force"[,"host","server"]}: a line typed into the agent (a working one only with force). */
     Answer reply(String device, String body) {
         Node n;
         try {
@@ -162,13 +203,20 @@ final class WebApi {
         if (pane == null || !pane.matches(PANE) || text == null) {
             return Answer.error(400, "the body must be {\"pane\":\"%3\",\"text\":\"…\"}");
         }
+        Where w;
+        try {
+            w = Where.of(WebRoutes.field(n, "host"), WebRoutes.field(n, "server"));
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, e.getMessage());
+        }
         boolean force = n.path("force").asBoolean(false);
-        return await(parts.actions().reply(pane, text, force), o -> {
-            parts.log()
-                    .accept("web: " + device + " replied to " + pane + " (" + text.length() + " characters): "
-                            + o.message());
-            return outcome(o);
-        });
+        return door(w).map(d -> await(d.reply(pane, text, force), o -> {
+                    parts.log()
+                            .accept("web: " + device + " replied to " + pane + w + " (" + text.length()
+                                    + " characters): " + o.message());
+                    return outcome(o);
+                }))
+                .orElseGet(() -> Answer.error(404, w.host() + " is not connected"));
     }
 
     private static Answer outcome(AgentActions.Outcome o) {

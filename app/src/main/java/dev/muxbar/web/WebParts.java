@@ -11,13 +11,14 @@ import java.util.function.Supplier;
 
 /**
  * What the web view is made of: the latest model (script metadata), the daemon's event stream, the
- * sidebar's way of acting on agents, the active theme (in auto mode: dark and light), the paired devices, the pairing codes, the log
+ * sidebar's way of acting on agents (here, and on the other machines through their muxbar), the active theme (in auto mode: dark and light), the paired devices, the pairing codes, the log
  * (audit lines), a wall clock, and the notification kinds an open page shows ({@code @muxbar-notify-on}).
  */
 public record WebParts(
         Supplier<Model> model,
         EventHub hub,
         AgentActions actions,
+        dev.muxbar.act.OtherMachines others,
         Supplier<List<Theme>> themes,
         Devices devices,
         Pairing pairing,

@@ -88,9 +88,29 @@ final class WebRoutes extends Handler.Abstract {
             }
         }
         Fields query = Request.extractQueryParameters(request);
-        return switch (method + " " + path) {
+        try {
+            return route(request, response, callback, method + " " + path, token, device.get(), query);
+        } catch (IllegalArgumentException e) {
+            return text(response, callback, 400, e.getMessage());
+        }
+    }
+
+    private static WebApi.Where where(Fields query) {
+        return WebApi.Where.of(query.getValue("host"), query.getValue("server"));
+    }
+
+    private boolean route(
+            Request request,
+            Response response,
+            Callback callback,
+            String route,
+            String token,
+            String device,
+            Fields query)
+            throws java.io.IOException {
+        return switch (route) {
             case "GET /" -> html(response, callback, 200, Assets.get("index.html"));
-            case "GET /app.js", "GET /app.css" -> asset(response, callback, path.substring(1));
+            case "GET /app.js", "GET /app.css" -> asset(response, callback, route.substring("GET /".length()));
             case "GET /theme.css" ->
                 send(
                         response,
@@ -98,26 +118,24 @@ final class WebRoutes extends Handler.Abstract {
                         200,
                         "text/css; charset=utf-8",
                         ThemeCss.of(parts.themes().get()));
-            case "GET /api/page" -> json(response, callback, api.page(device.get(), Devices.csrf(token)));
+            case "GET /api/page" -> json(response, callback, api.page(device, Devices.csrf(token)));
             case "GET /api/events" ->
                 api.events(request, response, callback, query)
                         || text(response, callback, 503, "the event stream is full; try again later");
-            case "GET /api/prompt" -> json(response, callback, api.prompt(query.getValue("pane")));
-            case "GET /api/screen" -> json(response, callback, api.screen(query.getValue("pane")));
+            case "GET /api/prompt" -> json(response, callback, api.prompt(query.getValue("pane"), where(query)));
+            case "GET /api/screen" -> json(response, callback, api.screen(query.getValue("pane"), where(query)));
             case "POST /api/answer" ->
                 json(
                         response,
                         callback,
                         api.answer(
-                                device.get(),
+                                device,
                                 query.getValue("pane"),
                                 query.getValue("choice"),
-                                query.getValue("prompt")));
+                                query.getValue("prompt"),
+                                where(query)));
             case "POST /api/reply" ->
-                json(
-                        response,
-                        callback,
-                        api.reply(device.get(), Content.Source.asString(request, StandardCharsets.UTF_8)));
+                json(response, callback, api.reply(device, Content.Source.asString(request, StandardCharsets.UTF_8)));
             default -> text(response, callback, 404, "no such page");
         };
     }

@@ -226,4 +226,50 @@ class RemoteActIT {
             assertTrue(!Files.exists(dir.resolve("PWNED")) && !Files.exists(dir.resolve("PWNED2")), "nothing ran");
         }
     }
+
+    /** The same from a phone: the web view lists the far agents and acts on them through the far muxbar. */
+    @Test
+    void aPhoneAnswersAndRepliesToAgentsOnAnotherMachine() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dev.muxbar.testing.Browser.here(), "no chromium and chromedriver here");
+        Poll.until(30_000, () -> state().contains("\"status\":\"waiting\""), "the far agent waiting, here", this::seen);
+        DaemonProcess.Cli on = DaemonProcess.cli(
+                daemon.runtimeDir,
+                daemon.stateHome,
+                "web",
+                "on",
+                "--listen",
+                "127.0.0.1:" + dev.muxbar.testing.Browser.freePort());
+        assertEquals(0, on.exit(), on.output());
+        String url = dev.muxbar.testing.Browser.pairLink(
+                DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "web", "pair"));
+        try (dev.muxbar.testing.Browser phone = dev.muxbar.testing.Browser.start(360, 740)) {
+            phone.driver.get(url);
+            String far = ".agent[data-host='" + Sshd.HOST + "']";
+            java.util.function.Supplier<String> seen = () -> "page:\n" + phone.page() + "\n" + seen();
+            Poll.until(
+                    15_000,
+                    () -> phone.text(far + " button.choice[data-choice='2']") != null,
+                    "the far agent's choices on the phone",
+                    seen);
+            assertTrue(
+                    phone.text(far + ".waiting").contains("Do you want to proceed?"),
+                    "its far screen: " + phone.page());
+            phone.tap(far + " button.choice[data-choice='2']", "2", seen);
+            Poll.until(10_000, () -> farPane("far-work").contains("GOT:32"), "2 reached the far agent", seen);
+            phone.tap(far + ".idle button.reply-open", "Reply", seen);
+            String text = "from a phone; $(touch PWNED3) 'q' #{pane_id} ünï";
+            phone.typeReply(text, seen);
+            Poll.until(
+                    10_000,
+                    () -> farPane(HOSTILE).contains("GOT:" + hex(text)),
+                    "the phone's reply, byte-exact, on the far pane",
+                    () -> farPane(HOSTILE) + "\n" + seen.get());
+            assertTrue(daemon.diagnostics().contains("web: phone answered 2 in "), daemon.diagnostics());
+            assertTrue(daemon.diagnostics().contains(" on " + Sshd.HOST + ": "), daemon.diagnostics());
+        }
+        for (Path dir : new Path[] {tmp, tmp.resolve("home"), Path.of(System.getProperty("user.dir"))}) {
+            assertTrue(!Files.exists(dir.resolve("PWNED3")), "nothing ran");
+        }
+    }
 }

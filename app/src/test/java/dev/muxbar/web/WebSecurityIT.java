@@ -48,7 +48,7 @@ class WebSecurityIT {
         daemon = cleanup.track(DaemonProcess.start(
                         tmux, tmp.resolve("run"), tmp.resolve("state"), Map.of("HOME", tmp.toString())))
                 .awaitReady();
-        port = WebIT.freePort();
+        port = dev.muxbar.testing.Browser.freePort();
     }
 
     @AfterEach
