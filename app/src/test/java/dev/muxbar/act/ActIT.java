@@ -49,25 +49,12 @@ class ActIT {
     }
 
     private static Path fake(String agent) {
-        return Path.of(System.getProperty("muxbar.root"), "app/src/test/resources/fake-agents", agent);
+        return dev.muxbar.testing.FakeAgents.script(agent);
     }
 
-    /**
-     * A new window running a fake agent; returns its pane id. tmux names a pane's command by its
-     * argv[0] (a script's is its interpreter), so the fake runs as {@code exec -a AGENT sh SCRIPT}.
-     */
+    /** A new window of session act running a fake agent; returns its pane id. */
     private String run(String agent, String env) {
-        return tmux.tmux(
-                        "new-window",
-                        "-d",
-                        "-P",
-                        "-F",
-                        "#{pane_id}",
-                        "-t",
-                        "act:",
-                        (env == null ? "" : "export " + env + "; ") + "exec bash -c 'exec -a " + agent + " /bin/sh "
-                                + fake(agent) + "'")
-                .strip();
+        return dev.muxbar.testing.FakeAgents.start(tmux, "act", agent, env);
     }
 
     private JsonNode prompt(String pane) {

@@ -59,18 +59,7 @@ class WebIT {
     }
 
     private String fakeAgent(String session, String env) {
-        Path fake = Path.of(System.getProperty("muxbar.root"), "app/src/test/resources/fake-agents/claude");
-        return tmux.tmux(
-                        "new-window",
-                        "-d",
-                        "-P",
-                        "-F",
-                        "#{pane_id}",
-                        "-t",
-                        session + ":",
-                        (env == null ? "" : "export " + env + "; ") + "exec bash -c 'exec -a claude /bin/sh " + fake
-                                + "'")
-                .strip();
+        return dev.muxbar.testing.FakeAgents.start(tmux, session, "claude", env);
     }
 
     private DaemonProcess.Cli cli(String... args) throws Exception {
