@@ -140,6 +140,7 @@ public final class AgentService implements dev.muxbar.agents.UsageDesk {
         List<AgentFiles.Pane> panes = filePanes;
         io.execute(() -> {
             try {
+                files.usage().ledger().label(labels); // before the lines: a new conversation's first row is named
                 files.poll(panes, System.currentTimeMillis()).forEach(this::ingest);
                 if (files.usage().takeChanged()) {
                     publishUsage();
@@ -186,6 +187,7 @@ public final class AgentService implements dev.muxbar.agents.UsageDesk {
     @Override
     public void statusLine(dev.muxbar.json.Node json) {
         io.execute(() -> {
+            files.usage().ledger().label(labels);
             if (files.usage().report(json, System.currentTimeMillis())) {
                 publishUsage();
             }
@@ -216,7 +218,6 @@ public final class AgentService implements dev.muxbar.agents.UsageDesk {
     /** On the io thread: the usage so far to the loop, the ledger to disk (at most every {@link #SAVE_MS}). */
     private void publishUsage() {
         long now = System.currentTimeMillis();
-        files.usage().ledger().label(labels);
         core.post(new dev.muxbar.state.Event.UsageChanged(files.usage().snapshot(now)));
         if (now - savedAt >= SAVE_MS) {
             savedAt = now;
@@ -248,9 +249,15 @@ public final class AgentService implements dev.muxbar.agents.UsageDesk {
 
     public void close() {
         try {
-            io.execute(() -> files.saveUsage(log));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // the io thread is gone already: what the last write kept stays (at most SAVE_MS old)
+            // Waited for (briefly): the daemon's threads go with the process, and the days must reach the disk.
+            java.util.concurrent.CompletableFuture.runAsync(() -> files.saveUsage(log), io)
+                    .get(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException
+                | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            log.accept("usage.json not written at exit: " + e); // what the last write kept stays (≤ SAVE_MS old)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         screen.close();
         watch.close();

@@ -81,7 +81,11 @@ final class UsageCommand implements Callable<Integer> {
                                             "$%.2f",
                                             r.path("costUsd").asDouble()));
                 }
-                System.out.println("total $" + u.path("costUsd").asText()
+                System.out.println("total "
+                        + String.format(
+                                java.util.Locale.ROOT,
+                                "$%.2f",
+                                u.path("costUsd").asDouble())
                         + (u.path("unpriced").asInt() > 0 ? " (+ tokens of models priced unknown)" : ""));
                 return 0;
             }
@@ -105,12 +109,18 @@ final class UsageCommand implements Callable<Integer> {
                         quota(g.path("quota").path("primary"))
                                 + quota(g.path("quota").path("secondary")));
             }
-            System.out.println("total $" + u.path("costUsd").asText()
+            System.out.println("total "
+                    + String.format(
+                            java.util.Locale.ROOT, "$%.2f", u.path("costUsd").asDouble())
                     + (u.path("unpriced").asInt() > 0
                             ? " (+" + u.path("unpriced").asInt() + " agents priced unknown)"
                             : "")
                     + (u.path("today").path("costUsd").isNumber()
-                            ? "; today $" + u.path("today").path("costUsd").asText()
+                            ? "; today "
+                                    + String.format(
+                                            java.util.Locale.ROOT,
+                                            "$%.2f",
+                                            u.path("today").path("costUsd").asDouble())
                             : ""));
             return 0;
         }

@@ -165,6 +165,28 @@ class UsageIT {
                 usage(daemon).path("today").path("costUsd").asDouble(),
                 1e-9,
                 "0.152799 by the table, then the 1.15 Claude says it added since its first report");
+
+        // A new daemon reads the same transcript again: today stays what it was, counted once.
+        daemon.stop(); // SIGTERM: the daemon cleans up (and writes usage.json) as it goes
+        DaemonProcess again = cleanup.track(DaemonProcess.start(
+                        tmux,
+                        tmp.resolve("run"),
+                        tmp.resolve("state"),
+                        Map.of("CLAUDE_CONFIG_DIR", claudeHome.toString(), "HOME", tmp.toString())))
+                .awaitReady();
+        Poll.until(
+                15_000,
+                () -> usage(again).path("agents").path(0).path("context").asLong() == 20_005,
+                "the transcript read again by the new daemon",
+                () -> usage(again) + "\n" + again.diagnostics());
+        assertEquals(
+                1.30,
+                usage(again).path("today").path("costUsd").asDouble(),
+                1e-9,
+                usage(again).toString());
+        DaemonProcess.Cli week =
+                DaemonProcess.cli(tmp.resolve("run"), tmp.resolve("state"), "usage", "--since", "7d", "--by", "day");
+        assertTrue(week.output().contains("total $1.30"), week.output());
     }
 
     /** What muxbar's tee prints for {@code json} (null: the 10 MB file) with no user command, in the agent's pane's environment. */
