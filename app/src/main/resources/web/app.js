@@ -66,6 +66,7 @@ function connect() {
     state.agents = new Map((d.agents || []).map((a) => [key(a), a]));
     state.usage = new Map((d.usage || []).map((u) => [key(u), u]));
     state.hosts = new Map((d.hosts || []).map((h) => [h.host, h]));
+    state.meta = Object.fromEntries((d.meta || []).map((m) => [m.session, m]));
     render();
   });
   es.addEventListener("sessions", (e) => {
@@ -362,7 +363,6 @@ async function start() {
   if (r.status !== 200) return;
   state.csrf = r.json.csrf;
   state.notify = r.json.notify || [];
-  state.meta = r.json.meta || {};
   $("device").textContent = "this device: " + r.json.device;
   if ("Notification" in window && Notification.permission === "default" && state.notify.length) {
     const b = $("notify");

@@ -62,7 +62,6 @@ final class WebService {
                 tmux,
                 log,
                 (devices, pairing) -> new WebParts(
-                        core::model,
                         events,
                         actions,
                         others,

@@ -86,7 +86,8 @@ final class Changes {
         for (String id : sessions) {
             dev.muxbar.model.Meta said = after.metaOf(id);
             if (before == null ? !said.isEmpty() : !said.equals(before.metaOf(id))) {
-                out.add(new Change("meta", "meta " + id, id, null, meta(id, said)));
+                out.add(new Change(
+                        "meta", "meta " + id, id, null, meta(id, said).toString()));
             }
         }
         if (before == null || before.hosts() != after.hosts()) {
@@ -116,7 +117,7 @@ final class Changes {
         return out;
     }
 
-    /** The whole state as one event's JSON: sessions, agents, theme. */
+    /** The whole state as one event's JSON: sessions, agents, script metadata, hosts, usage, theme. */
     static String snapshot(Model m, Filter f) {
         JsonObject root = Json.object().put("sessions", sessionList(m));
         List<Object> agents = root.putArray("agents");
@@ -124,6 +125,15 @@ final class Changes {
             if (f.accepts("agent", a.sessionId(), a.pane())) {
                 agents.add(agentObject(m, a));
             }
+        }
+        List<Object> meta = new ArrayList<>();
+        m.meta().forEach((session, said) -> {
+            if (!said.isEmpty() && f.accepts("meta", session, null)) {
+                meta.add(meta(session, said));
+            }
+        });
+        if (!meta.isEmpty()) {
+            root.put("meta", meta); // a client that comes in late still sees what scripts said
         }
         if (!m.hosts().isEmpty() && f.accepts("host", null, null)) {
             root.put("hosts", HostEvents.all(m));
@@ -139,7 +149,7 @@ final class Changes {
     }
 
     /** A session's script metadata without its expiry times (equal states, equal bytes). */
-    private static String meta(String sessionId, dev.muxbar.model.Meta m) {
+    private static JsonObject meta(String sessionId, dev.muxbar.model.Meta m) {
         JsonObject n = Json.object().put("session", sessionId);
         if (m.status() != null) {
             n.putObject("status")
@@ -156,7 +166,7 @@ final class Changes {
         m.log()
                 .forEach(l -> log.add(
                         Json.object().put("text", l.text()).put("tone", l.tone().label())));
-        return n.toString();
+        return n;
     }
 
     private static String key(Agent a) {

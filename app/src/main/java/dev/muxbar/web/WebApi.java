@@ -4,12 +4,8 @@ import dev.muxbar.act.AgentActions;
 import dev.muxbar.events.EventHub;
 import dev.muxbar.events.Filter;
 import dev.muxbar.json.Json;
-import dev.muxbar.json.JsonObject;
 import dev.muxbar.json.Node;
-import dev.muxbar.model.Meta;
-import dev.muxbar.model.Model;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
@@ -35,37 +31,15 @@ final class WebApi {
         this.parts = parts;
     }
 
-    /** GET /api/page: who this device is, its CSRF token, the notification kinds, the sessions' script metadata. */
+    /** GET /api/page: who this device is, its CSRF token, the notification kinds it shows. */
     Answer page(String device, String csrf) {
-        JsonObject root = Json.object()
-                .put("device", device)
-                .put("csrf", csrf)
-                .put("notify", parts.notifyKinds().get());
-        JsonObject meta = root.putObject("meta");
-        Model m = parts.model().get();
-        if (m != null) {
-            for (Map.Entry<String, Meta> e : m.meta().entrySet()) {
-                meta.put(e.getKey(), meta(e.getValue()));
-            }
-        }
-        return new Answer(200, root.toString());
-    }
-
-    private static Object meta(Meta m) {
-        JsonObject n = Json.object();
-        if (m.status() != null) {
-            n.putObject("status")
-                    .put("text", m.status().text())
-                    .put("tone", m.status().tone().label());
-        }
-        if (m.progress() != null) {
-            n.putObject("progress").put("percent", m.progress().percent());
-        }
-        List<Object> log = n.putArray("log");
-        m.log()
-                .forEach(l -> log.add(
-                        Json.object().put("text", l.text()).put("tone", l.tone().label())));
-        return n;
+        return new Answer(
+                200,
+                Json.object()
+                        .put("device", device)
+                        .put("csrf", csrf)
+                        .put("notify", parts.notifyKinds().get())
+                        .toString());
     }
 
     /** GET /api/events: the daemon's stream; a device revoked meanwhile is cut off at the next event. */

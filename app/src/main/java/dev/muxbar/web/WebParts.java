@@ -2,7 +2,6 @@ package dev.muxbar.web;
 
 import dev.muxbar.act.AgentActions;
 import dev.muxbar.events.EventHub;
-import dev.muxbar.model.Model;
 import dev.muxbar.theme.Theme;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,12 +9,11 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * What the web view is made of: the latest model (script metadata), the daemon's event stream, the
+ * What the web view is made of: the daemon's event stream, the
  * sidebar's way of acting on agents (here, and on the other machines through their muxbar), the active theme (in auto mode: dark and light), the paired devices, the pairing codes, the log
  * (audit lines), a wall clock, and the notification kinds an open page shows ({@code @muxbar-notify-on}).
  */
 public record WebParts(
-        Supplier<Model> model,
         EventHub hub,
         AgentActions actions,
         dev.muxbar.act.OtherMachines others,

@@ -22,7 +22,7 @@ import org.eclipse.jetty.util.Fields;
  * <pre>
  * GET  /pair?code=CODE[&amp;name=NAME]   the only route without a device: pairs, sets the cookie, → /
  * GET  /  /app.js  /app.css  /theme.css   the page (the active theme's colours in theme.css)
- * GET  /api/page                       {"device","csrf","notify":["waiting","error"],"meta":{…}}
+ * GET  /api/page                       {"device","csrf","notify":["waiting","error"]}
  * GET  /api/events                     the daemon's event stream (Last-Event-ID resumes)
  * GET  /api/prompt?pane=%3             the prompt an agent waits on, its choices and their hash
  * GET  /api/screen?pane=%3             the agent pane's last lines, with colours

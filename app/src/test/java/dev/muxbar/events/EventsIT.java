@@ -246,6 +246,15 @@ class EventsIT {
         reader.destroy();
         String out = read(stream);
         assertTrue(out.contains("event: meta") && out.contains("\"text\":\"tests green\",\"tone\":\"ok\""), out);
+        // A client that comes in later finds what scripts said in its first event, the snapshot.
+        Path late = tmp.resolve("meta-late.txt");
+        Process lateReader = stream(late, "http://muxbar/events?types=meta");
+        Poll.until(
+                5_000,
+                () -> read(late).contains("event: snapshot") && read(late).contains("tests green"),
+                "the meta in a late client's snapshot",
+                () -> read(late));
+        lateReader.destroy();
         assertEquals(
                 1,
                 DaemonProcess.cli(daemon.runtimeDir, daemon.stateHome, "meta", "-L", tmux.label, "status", "nope", "x")

@@ -60,7 +60,7 @@ class WebApiTest {
     };
 
     private final WebApi api =
-            new WebApi(new WebParts(() -> null, null, null, others, List::of, null, null, log::add, () -> 0, List::of));
+            new WebApi(new WebParts(null, null, others, List::of, null, null, log::add, () -> 0, List::of));
 
     @Test
     void anotherMachinesAgentIsActedOnThroughItsDoor() {
