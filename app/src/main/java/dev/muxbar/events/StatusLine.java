@@ -148,20 +148,13 @@ public final class StatusLine {
         int ctx = -1;
         double cost = 0;
         boolean priced = false;
-        dev.muxbar.model.Usage.Quota tight = null;
         for (Agent a : m.agents()) {
             dev.muxbar.model.Usage u = m.usageOf(a);
-            if (u == null) {
-                continue;
-            }
-            ctx = Math.max(ctx, u.contextPercent());
-            if (u.costUsd() != null) {
-                cost += u.costUsd();
-                priced = true;
-            }
-            for (dev.muxbar.model.Usage.Quota q : new dev.muxbar.model.Usage.Quota[] {u.primary(), u.secondary()}) {
-                if (q != null && (tight == null || q.usedPercent() > tight.usedPercent())) {
-                    tight = q;
+            if (u != null) {
+                ctx = Math.max(ctx, u.contextPercent());
+                if (u.costUsd() != null) {
+                    cost += u.costUsd();
+                    priced = true;
                 }
             }
         }
@@ -175,10 +168,10 @@ public final class StatusLine {
         } else if (priced) {
             parts.add(String.format(java.util.Locale.ROOT, "$%.2f", cost));
         }
+        // The day's quota windows are the tightest ones not yet reset (UsageBook works them out).
+        dev.muxbar.model.Usage.Quota tight = day == null ? null : day.tightest();
         if (tight != null) {
-            long min = tight.windowMinutes();
-            String name = min > 0 && min % 1440 == 0 ? min / 1440 + "d" : min / 60 + "h";
-            parts.add(name + " " + Math.round(tight.usedPercent()) + "%");
+            parts.add(tight.name() + " " + Math.round(tight.usedPercent()) + "%");
         }
         return String.join(" · ", parts);
     }

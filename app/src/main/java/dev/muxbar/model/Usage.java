@@ -58,7 +58,21 @@ public record Usage(
     }
 
     /** A plan quota window: the share used, its length in minutes, when it resets (wall ms, 0: not said). */
-    public record Quota(double usedPercent, long windowMinutes, long resetsAt) {}
+    public record Quota(double usedPercent, long windowMinutes, long resetsAt) {
+        /** "5h", "7d": the window by its length. */
+        public String name() {
+            return windowMinutes > 0 && windowMinutes % 1440 == 0
+                    ? windowMinutes / 1440 + "d"
+                    : windowMinutes / 60 + "h";
+        }
+    }
+
+    /** The fuller of the two quota windows, or null when neither is said. */
+    public Quota tightest() {
+        return primary == null
+                ? secondary
+                : secondary == null || primary.usedPercent() >= secondary.usedPercent() ? primary : secondary;
+    }
 
     /** The share of the context window in use, 0–100 (-1: the window is not known). */
     public int contextPercent() {

@@ -56,9 +56,15 @@ class UsageEventsTest {
 
     @Test
     void theStatusSegmentHasTheFullestContextTheCostAndTheTightestQuota() {
+        Usage.Quota q = new Usage.Quota(63.4, 300, 0);
         Model m = with(Map.of(
-                "t1", u(164_000, 4.1, null),
-                "t2", u(10_000, null, new Usage.Quota(63.4, 300, 0))));
+                "t1",
+                u(164_000, 4.1, null),
+                "t2",
+                u(10_000, null, q),
+                // as UsageBook publishes it: the day, with the tightest quota windows not yet reset
+                Usage.DAY,
+                new Usage("", 0, 0, 0, 0, 0, 0, 0.0, q, null)));
         assertEquals("ctx 82% · $4.10 · 5h 63%", StatusLine.usage(m));
         assertEquals("", StatusLine.usage(with(Map.of())));
     }

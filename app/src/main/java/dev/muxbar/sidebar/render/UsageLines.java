@@ -31,8 +31,8 @@ public final class UsageLines {
         String cost = today.costUsd() != null && today.costUsd() > 0
                 ? String.format(Locale.ROOT, "$%.2f today", today.costUsd())
                 : null;
-        Usage.Quota q = tightest(today);
-        String quota = q == null ? null : window(q) + " " + Math.round(q.usedPercent()) + "%";
+        Usage.Quota q = today.tightest();
+        String quota = q == null ? null : q.name() + " " + Math.round(q.usedPercent()) + "%";
         String reset = "";
         if (q != null && q.resetsAt() > wallNow) {
             java.time.ZonedDateTime at = Instant.ofEpochMilli(q.resetsAt()).atZone(zone);
@@ -50,18 +50,6 @@ public final class UsageLines {
     private static String join(String a, String b) {
         String s = a == null ? (b == null ? "" : b) : b == null ? a : a + " · " + b;
         return s.isEmpty() ? "" : " " + s + " ";
-    }
-
-    private static Usage.Quota tightest(Usage u) {
-        Usage.Quota a = u.primary();
-        Usage.Quota b = u.secondary();
-        return a == null ? b : b == null || a.usedPercent() >= b.usedPercent() ? a : b;
-    }
-
-    /** "5h", "7d": a quota window by its length. */
-    static String window(Usage.Quota q) {
-        long min = q.windowMinutes();
-        return min > 0 && min % 1440 == 0 ? min / 1440 + "d" : min / 60 + "h";
     }
 
     /**
