@@ -141,15 +141,8 @@ public sealed interface UsageLine {
 
     /** When the line was written (its {@code timestamp}, ISO-8601), else {@code wallNow}. */
     static long at(Node line, long wallNow) {
-        String ts = line.path("timestamp").asText("");
-        if (ts.isEmpty() || ts.length() > 40) {
-            return wallNow;
-        }
-        try {
-            return java.time.Instant.parse(ts).toEpochMilli();
-        } catch (java.time.DateTimeException e) {
-            return wallNow;
-        }
+        long at = Transcripts.time(line.path("timestamp").asText(null));
+        return at > 0 ? at : wallNow;
     }
 
     private static UsageLine claude(Node line, long wallNow) {
