@@ -146,6 +146,7 @@ function draw() {
   const gs = groups();
   let waiting = 0;
   let total = 0;
+  const live = new Set(); // the agents drawn now: what the page keeps for any other goes
   const frag = document.createDocumentFragment();
   for (const g of gs) {
     const sec = el("section");
@@ -157,14 +158,26 @@ function draw() {
     for (const a of g.agents) {
       total++;
       if (a.status === "waiting") waiting++;
+      live.add(wkey(a.pane, g.where));
+      if (!g.where) live.add(key(a));
       sec.append(card(a, g.where));
     }
     frag.append(sec);
   }
   if (!total) frag.append(el("p", "muted", "No agents right now."));
   main.replaceChildren(frag);
+  forgetAllBut(live);
   $("summary").textContent = waiting ? waiting + " waiting · " + total + " agents" : total + " agents";
   document.title = waiting ? "(" + waiting + ") muxbar" : "muxbar";
+}
+
+// A page open for days sees agents come and go: their prompts, screens, drafts and figures go with them.
+function forgetAllBut(live) {
+  for (const m of [state.prompts, state.peeks, state.titles, state.usage]) {
+    for (const k of [...m.keys()]) if (!live.has(k)) m.delete(k);
+  }
+  for (const k of Object.keys(state.drafts)) if (!live.has(k)) delete state.drafts[k];
+  for (const k of [...state.open]) if (!live.has(k.slice(k.indexOf(" ") + 1))) state.open.delete(k);
 }
 
 function card(a, w) {
@@ -185,8 +198,8 @@ function card(a, w) {
   const title = a.title || a.message;
   if (title) {
     c.append(el("div", "title", title));
-    if (state.titles.get(key(a)) !== title) { // drawn for the first time
-      state.titles.set(key(a), title);
+    if (state.titles.get(wkey(a.pane, w)) !== title) { // drawn for the first time
+      state.titles.set(wkey(a.pane, w), title);
       window.muxbarSeen.push([Date.now(), title]);
       if (window.muxbarSeen.length > 2000) window.muxbarSeen.splice(0, 1000);
     }

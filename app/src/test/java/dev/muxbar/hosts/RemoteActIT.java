@@ -252,9 +252,11 @@ class RemoteActIT {
                     () -> phone.text(far + " button.choice[data-choice='2']") != null,
                     "the far agent's choices on the phone",
                     seen);
-            assertTrue(
-                    phone.text(far + ".waiting").contains("Do you want to proceed?"),
-                    "its far screen: " + phone.page());
+            Poll.until( // the far screen comes after the choices (a second read through the far muxbar)
+                    10_000,
+                    () -> String.valueOf(phone.text(far + ".waiting")).contains("Do you want to proceed?"),
+                    "its far screen on the phone",
+                    seen);
             phone.tap(far + " button.choice[data-choice='2']", "2", seen);
             Poll.until(10_000, () -> farPane("far-work").contains("GOT:32"), "2 reached the far agent", seen);
             phone.tap(far + ".idle button.reply-open", "Reply", seen);
