@@ -46,6 +46,7 @@ public final class AgentService implements dev.muxbar.agents.UsageDesk {
     private final Consumer<String> log;
     private volatile Map<String, dev.muxbar.agents.UsageLedger.Label> labels = Map.of(); // thread → where it runs
     private long savedAt; // io only: when the usage ledger was last written
+    private Map<String, dev.muxbar.model.Usage> published = Map.of(); // io only: the usage last posted
     private volatile NotifyRoutes routes = NotifyRoutes.parse(NotifyRoutes.DEFAULT);
     private long refusedLogged; // io only: when a refused statusLine copy was last logged
     private int refused; // io only: refused since then
@@ -218,7 +219,11 @@ public final class AgentService implements dev.muxbar.agents.UsageDesk {
     /** On the io thread: the usage so far to the loop, the ledger to disk (at most every {@link #SAVE_MS}). */
     private void publishUsage() {
         long now = System.currentTimeMillis();
-        core.post(new dev.muxbar.state.Event.UsageChanged(files.usage().snapshot(now)));
+        Map<String, dev.muxbar.model.Usage> usage = files.usage().snapshot(now);
+        if (!usage.equals(published)) { // Claude repeats its statusLine at every redraw: the same figures again
+            published = usage;
+            core.post(new dev.muxbar.state.Event.UsageChanged(usage));
+        }
         if (now - savedAt >= SAVE_MS) {
             savedAt = now;
             files.saveUsage(log);
